@@ -1,0 +1,318 @@
+//! One customer account: its fields, its enums, and the validation of what a user types.
+
+use chrono::NaiveDate;
+
+/// Identity of an account inside one workspace. Assigned by the workspace, never reused
+/// while the account exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AccountId(pub u32);
+
+/// Market segment of the customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Segment {
+    Enterprise,
+    MidMarket,
+    Smb,
+}
+
+impl Segment {
+    pub const ALL: [Segment; 3] = [Segment::Enterprise, Segment::MidMarket, Segment::Smb];
+    pub fn label(self) -> &'static str {
+        match self {
+            Segment::Enterprise => "Enterprise",
+            Segment::MidMarket => "Mid-market",
+            Segment::Smb => "SMB",
+        }
+    }
+    /// Stable machine name, used in the file format and in form values.
+    pub fn key(self) -> &'static str {
+        match self {
+            Segment::Enterprise => "enterprise",
+            Segment::MidMarket => "mid_market",
+            Segment::Smb => "smb",
+        }
+    }
+    pub fn from_key(s: &str) -> Option<Segment> {
+        Segment::ALL.into_iter().find(|x| x.key() == s)
+    }
+}
+
+/// Company size as an employee-count band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CompanySize {
+    Micro,
+    Small,
+    Medium,
+    Large,
+    Enterprise,
+}
+
+impl CompanySize {
+    pub const ALL: [CompanySize; 5] = [
+        CompanySize::Micro,
+        CompanySize::Small,
+        CompanySize::Medium,
+        CompanySize::Large,
+        CompanySize::Enterprise,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            CompanySize::Micro => "1-50 employees",
+            CompanySize::Small => "51-200 employees",
+            CompanySize::Medium => "201-1,000 employees",
+            CompanySize::Large => "1,001-5,000 employees",
+            CompanySize::Enterprise => "5,000+ employees",
+        }
+    }
+    pub fn key(self) -> &'static str {
+        match self {
+            CompanySize::Micro => "1-50",
+            CompanySize::Small => "51-200",
+            CompanySize::Medium => "201-1000",
+            CompanySize::Large => "1001-5000",
+            CompanySize::Enterprise => "5000+",
+        }
+    }
+    pub fn from_key(s: &str) -> Option<CompanySize> {
+        CompanySize::ALL.into_iter().find(|x| x.key() == s)
+    }
+}
+
+/// Strategic tier (DOMAIN section 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tier {
+    Strategic,
+    Growth,
+    LongTail,
+}
+
+impl Tier {
+    pub const ALL: [Tier; 3] = [Tier::Strategic, Tier::Growth, Tier::LongTail];
+    pub fn number(self) -> u8 {
+        match self {
+            Tier::Strategic => 1,
+            Tier::Growth => 2,
+            Tier::LongTail => 3,
+        }
+    }
+    pub fn from_number(n: u8) -> Option<Tier> {
+        Tier::ALL.into_iter().find(|t| t.number() == n)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Tier::Strategic => "Tier 1 · Strategic",
+            Tier::Growth => "Tier 2 · Growth",
+            Tier::LongTail => "Tier 3 · Long tail",
+        }
+    }
+    pub fn short(self) -> &'static str {
+        match self {
+            Tier::Strategic => "T1",
+            Tier::Growth => "T2",
+            Tier::LongTail => "T3",
+        }
+    }
+    /// The engagement cadence this tier calls for.
+    pub fn cadence(self) -> &'static str {
+        match self {
+            Tier::Strategic => "Quarterly executive business review, a dedicated CSM, an executive sponsor on each side",
+            Tier::Growth => "A monthly call and a QBR twice a year",
+            Tier::LongTail => "Automated touchpoints; support when they ask",
+        }
+    }
+}
+
+/// A customer account as the domain sees it. Fields are public because every value a
+/// user can hold here is valid on its own; cross-field rules are checked by
+/// [`AccountFields::validate`] and by [`crate::domain::Workspace::check`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Account {
+    pub id: AccountId,
+    pub fields: AccountFields,
+}
+
+/// Everything about an account that a user edits.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AccountFields {
+    pub name: String,
+    pub industry: String,
+    pub segment: Option<Segment>,
+    pub size: Option<CompanySize>,
+    pub primary_use_case: String,
+    pub products: Vec<String>,
+    /// Annual recurring revenue in the workspace currency; finite and >= 0.
+    pub arr: f64,
+    pub contract_start: Option<NaiveDate>,
+    pub renewal_date: Option<NaiveDate>,
+    pub owner: String,
+    /// A tier set by hand; wins over the tier computed from ARR.
+    pub tier_override: Option<Tier>,
+    pub notes: String,
+}
+
+/// The fields of the account form, one per input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    Arr,
+    ContractStart,
+    RenewalDate,
+}
+
+impl Field {
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Arr => "arr",
+            Field::ContractStart => "contract_start",
+            Field::RenewalDate => "renewal_date",
+        }
+    }
+}
+
+/// Why a field's value is refused. The message is what the user reads next to the field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Field,
+    pub message: String,
+}
+
+impl FieldError {
+    fn new(field: Field, message: impl Into<String>) -> Self {
+        FieldError {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+pub const MAX_NAME_LEN: usize = 120;
+/// Above this an ARR is almost surely a typo (a trillion in any currency).
+pub const MAX_ARR: f64 = 1e12;
+
+impl AccountFields {
+    /// Cross-field and per-field rules. Returns every problem, one per field at most.
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if let Err(e) = check_name(&self.name) {
+            errors.push(e);
+        }
+        if let Err(e) = check_arr(self.arr) {
+            errors.push(e);
+        }
+        if let Err(e) = check_dates(self.contract_start, self.renewal_date) {
+            errors.push(e);
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn products_text(&self) -> String {
+        self.products.join(", ")
+    }
+}
+
+pub fn check_name(name: &str) -> Result<(), FieldError> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return Err(FieldError::new(Field::Name, "Give the account a name."));
+    }
+    if trimmed.chars().count() > MAX_NAME_LEN {
+        return Err(FieldError::new(
+            Field::Name,
+            format!("Keep the name under {MAX_NAME_LEN} characters."),
+        ));
+    }
+    Ok(())
+}
+
+pub fn check_arr(arr: f64) -> Result<(), FieldError> {
+    if !arr.is_finite() {
+        return Err(FieldError::new(Field::Arr, "ARR must be a number."));
+    }
+    if arr < 0.0 {
+        return Err(FieldError::new(Field::Arr, "ARR cannot be negative."));
+    }
+    if arr > MAX_ARR {
+        return Err(FieldError::new(
+            Field::Arr,
+            "ARR is above a trillion: check the number of zeros.",
+        ));
+    }
+    Ok(())
+}
+
+pub fn check_dates(start: Option<NaiveDate>, renewal: Option<NaiveDate>) -> Result<(), FieldError> {
+    if let (Some(s), Some(r)) = (start, renewal) {
+        if r < s {
+            return Err(FieldError::new(
+                Field::RenewalDate,
+                format!("The renewal date ({r}) is before the contract start ({s})."),
+            ));
+        }
+        if r == s {
+            return Err(FieldError::new(
+                Field::RenewalDate,
+                "The renewal date is the same day as the contract start.",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Reads an ARR typed by a user: digits with optional thousands separators (`,` `_` or
+/// spaces) and an optional decimal point. Empty means 0. Currency symbols are refused
+/// rather than guessed, because the currency belongs to the workspace.
+pub fn parse_arr(text: &str) -> Result<f64, FieldError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(0.0);
+    }
+    let cleaned: String = t
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+        .collect();
+    let valid_shape = !cleaned.is_empty()
+        && cleaned
+            .chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-'))
+        && cleaned.matches('.').count() <= 1;
+    let value: f64 = if valid_shape {
+        cleaned.parse().map_err(|_| {
+            FieldError::new(Field::Arr, format!("\"{t}\" is not a number, e.g. 120000."))
+        })?
+    } else {
+        return Err(FieldError::new(
+            Field::Arr,
+            format!("\"{t}\" is not a number: type digits only, e.g. 120000."),
+        ));
+    };
+    check_arr(value)?;
+    Ok(value)
+}
+
+/// Reads an ISO date (`YYYY-MM-DD`) from a form field; empty means "not set".
+pub fn parse_date(field: Field, text: &str) -> Result<Option<NaiveDate>, FieldError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| FieldError::new(field, format!("\"{t}\" is not a date; use YYYY-MM-DD.")))
+}
+
+/// Splits a comma-separated product list, dropping blanks and duplicates, keeping order.
+pub fn parse_products(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if !out.iter().any(|q| q.eq_ignore_ascii_case(p)) {
+            out.push(p.to_string());
+        }
+    }
+    out
+}

@@ -1,0 +1,13 @@
+//! The pure core: every rule the planner computes. Nothing here touches the browser,
+//! storage, leptos or the clock; functions that depend on the date take `today`.
+
+pub mod account;
+pub mod demo;
+pub mod money;
+pub mod workspace;
+
+pub use account::{
+    Account, AccountFields, AccountId, CompanySize, Field, FieldError, Segment, Tier,
+};
+pub use money::Currency;
+pub use workspace::{Removed, TierOf, Workspace, WorkspaceError};

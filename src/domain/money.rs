@@ -1,0 +1,89 @@
+//! The workspace currency and how amounts are written.
+
+/// An ISO 4217 style currency code: three ASCII capital letters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Currency(String);
+
+impl Default for Currency {
+    fn default() -> Self {
+        Currency("USD".into())
+    }
+}
+
+impl Currency {
+    /// Common choices offered in the currency picker.
+    pub const COMMON: [&'static str; 8] = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "INR"];
+
+    pub fn new(code: &str) -> Result<Self, String> {
+        let c = code.trim();
+        if c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()) {
+            Ok(Currency(c.to_string()))
+        } else {
+            Err(format!(
+                "\"{code}\" is not a currency code: use three capital letters such as USD or EUR."
+            ))
+        }
+    }
+
+    pub fn code(&self) -> &str {
+        &self.0
+    }
+
+    fn symbol(&self) -> Option<&'static str> {
+        Some(match self.0.as_str() {
+            "USD" => "$",
+            "EUR" => "€",
+            "GBP" => "£",
+            "JPY" => "¥",
+            "INR" => "₹",
+            _ => return None,
+        })
+    }
+
+    /// Full amount, whole units, thousands separated: `$1,250,000`, `CHF 980,000`.
+    pub fn format(&self, amount: f64) -> String {
+        let sign = if amount < 0.0 { "-" } else { "" };
+        let digits = group_thousands(amount.abs().round() as u64);
+        match self.symbol() {
+            Some(s) => format!("{sign}{s}{digits}"),
+            None => format!("{sign}{} {digits}", self.0),
+        }
+    }
+
+    /// Short amount for tables and charts: `$1.25M`, `$980k`, `$400`.
+    pub fn format_short(&self, amount: f64) -> String {
+        let a = amount.abs();
+        let sign = if amount < 0.0 { "-" } else { "" };
+        let body = if a >= 1e9 {
+            format!("{}B", trim_decimals(a / 1e9))
+        } else if a >= 1e6 {
+            format!("{}M", trim_decimals(a / 1e6))
+        } else if a >= 1e3 {
+            format!("{}k", trim_decimals(a / 1e3))
+        } else {
+            format!("{}", a.round() as u64)
+        };
+        match self.symbol() {
+            Some(s) => format!("{sign}{s}{body}"),
+            None => format!("{sign}{} {body}", self.0),
+        }
+    }
+}
+
+fn trim_decimals(x: f64) -> String {
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+pub fn group_thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}

@@ -1,0 +1,200 @@
+//! The workspace: every account an AM keeps, the currency they are counted in, and the
+//! rules that span accounts (unique ids, tiers by ARR rank).
+
+use std::collections::HashMap;
+
+use super::account::{Account, AccountFields, AccountId, FieldError, Tier};
+use super::money::Currency;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workspace {
+    pub currency: Currency,
+    /// True while the workspace is the sample data shown on first open.
+    pub demo: bool,
+    accounts: Vec<Account>,
+    next_id: u32,
+}
+
+/// A problem that makes a set of accounts unusable as a workspace (found on import).
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkspaceError {
+    DuplicateId {
+        index: usize,
+        id: AccountId,
+    },
+    InvalidAccount {
+        index: usize,
+        errors: Vec<FieldError>,
+    },
+}
+
+/// A removed account and where it stood, so the removal can be undone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed {
+    pub index: usize,
+    pub account: Account,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace::empty(Currency::default())
+    }
+}
+
+impl Workspace {
+    pub fn empty(currency: Currency) -> Self {
+        Workspace {
+            currency,
+            demo: false,
+            accounts: Vec::new(),
+            next_id: 1,
+        }
+    }
+
+    /// Builds a workspace from accounts read elsewhere (a file, storage), checking every
+    /// account and that ids are unique.
+    pub fn from_accounts(
+        currency: Currency,
+        demo: bool,
+        accounts: Vec<Account>,
+    ) -> Result<Self, WorkspaceError> {
+        let mut seen = std::collections::HashSet::new();
+        for (index, a) in accounts.iter().enumerate() {
+            if !seen.insert(a.id) {
+                return Err(WorkspaceError::DuplicateId { index, id: a.id });
+            }
+            a.fields
+                .validate()
+                .map_err(|errors| WorkspaceError::InvalidAccount { index, errors })?;
+        }
+        let next_id = accounts.iter().map(|a| a.id.0).max().unwrap_or(0) + 1;
+        Ok(Workspace {
+            currency,
+            demo,
+            accounts,
+            next_id,
+        })
+    }
+
+    pub fn accounts(&self) -> &[Account] {
+        &self.accounts
+    }
+
+    pub fn account(&self, id: AccountId) -> Option<&Account> {
+        self.accounts.iter().find(|a| a.id == id)
+    }
+
+    pub fn account_mut(&mut self, id: AccountId) -> Option<&mut Account> {
+        self.accounts.iter_mut().find(|a| a.id == id)
+    }
+
+    pub fn add_account(&mut self, fields: AccountFields) -> Result<AccountId, Vec<FieldError>> {
+        fields.validate()?;
+        let id = AccountId(self.next_id);
+        self.next_id += 1;
+        self.accounts.push(Account::new(id, fields));
+        Ok(id)
+    }
+
+    /// Replaces an account's editable fields if they are valid; otherwise nothing changes.
+    pub fn update_fields(
+        &mut self,
+        id: AccountId,
+        fields: AccountFields,
+    ) -> Result<(), Vec<FieldError>> {
+        fields.validate()?;
+        if let Some(a) = self.account_mut(id) {
+            a.fields = fields;
+        }
+        Ok(())
+    }
+
+    pub fn remove_account(&mut self, id: AccountId) -> Option<Removed> {
+        let index = self.accounts.iter().position(|a| a.id == id)?;
+        let account = self.accounts.remove(index);
+        Some(Removed { index, account })
+    }
+
+    /// Puts a removed account back where it was. Does nothing if its id is in use again.
+    pub fn undo_remove(&mut self, removed: Removed) {
+        if self.account(removed.account.id).is_some() {
+            return;
+        }
+        let index = removed.index.min(self.accounts.len());
+        self.next_id = self.next_id.max(removed.account.id.0 + 1);
+        self.accounts.insert(index, removed.account);
+    }
+
+    /// Total ARR of the portfolio.
+    pub fn total_arr(&self) -> f64 {
+        self.accounts.iter().map(|a| a.fields.arr).sum()
+    }
+
+    /// The tier of every account: the override where set, else the ARR rank rule.
+    pub fn tiers(&self) -> HashMap<AccountId, TierOf> {
+        let computed = tiers_by_arr(
+            &self
+                .accounts
+                .iter()
+                .map(|a| (a.id, a.fields.arr))
+                .collect::<Vec<_>>(),
+        );
+        self.accounts
+            .iter()
+            .map(|a| {
+                let t = match a.fields.tier_override {
+                    Some(t) => TierOf {
+                        tier: t,
+                        overridden: true,
+                    },
+                    None => TierOf {
+                        tier: computed[&a.id],
+                        overridden: false,
+                    },
+                };
+                (a.id, t)
+            })
+            .collect()
+    }
+}
+
+/// An account's tier and whether a person set it by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TierOf {
+    pub tier: Tier,
+    pub overridden: bool,
+}
+
+/// DOMAIN section 1: the top 15% by ARR (rounded up, at least one) are Tier 1, the next
+/// 35% (rounded up) Tier 2, the rest Tier 3. Accounts tied in ARR share the better tier.
+pub fn tiers_by_arr(accounts: &[(AccountId, f64)]) -> HashMap<AccountId, Tier> {
+    let n = accounts.len();
+    let mut sorted: Vec<(AccountId, f64)> = accounts.to_vec();
+    sorted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let t1 = ((n as f64 * 0.15).ceil() as usize).max(1).min(n);
+    let t2 = ((n as f64 * 0.50).ceil() as usize).max(t1).min(n);
+    let mut out = HashMap::new();
+    let mut prev: Option<(f64, Tier)> = None;
+    for (rank, (id, arr)) in sorted.into_iter().enumerate() {
+        let by_rank = if rank < t1 {
+            Tier::Strategic
+        } else if rank < t2 {
+            Tier::Growth
+        } else {
+            Tier::LongTail
+        };
+        let tier = match prev {
+            Some((p, t)) if p == arr => t,
+            _ => by_rank,
+        };
+        prev = Some((arr, tier));
+        out.insert(id, tier);
+    }
+    out
+}
+
+impl Account {
+    pub fn new(id: AccountId, fields: AccountFields) -> Self {
+        Account { id, fields }
+    }
+}
