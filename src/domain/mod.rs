@@ -2,6 +2,7 @@
 //! storage, leptos or the clock; functions that depend on the date take `today`.
 
 pub mod account;
+pub mod dates;
 pub mod demo;
 pub mod money;
 pub mod workspace;

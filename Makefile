@@ -1,0 +1,45 @@
+# Two commands: `make serve` and `make test`. Both install what is missing first
+# (scripts/ensure-tools.sh), so they work on a fresh machine and are quick after.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: serve build test test-native test-web test-e2e tools test-tools bench fmt clean
+
+## Build the release bundle and serve it on 127.0.0.1 (first free port from $(PORT)).
+serve: build
+	node scripts/serve.mjs dist $(PORT)
+
+## A release dist/ that any static host can serve.
+build: tools
+	trunk build --release --offline
+
+## Every test layer: native, wasm in headless Chromium, end-to-end against dist/.
+test: test-tools test-native test-web build test-e2e
+
+test-native:
+	cargo test --quiet
+
+test-web: test-tools
+	cargo test --quiet --target wasm32-unknown-unknown --test web
+
+test-e2e: test-tools
+	node --test --test-concurrency=1 tests/e2e/
+
+## Figures, not pass/fail: bundle sizes (gzip -9) and timings of the core.
+bench: build
+	scripts/bench.sh
+
+tools:
+	scripts/ensure-tools.sh build
+
+test-tools:
+	scripts/ensure-tools.sh test
+
+fmt:
+	cargo fmt
+
+clean:
+	rm -rf dist target/e2e

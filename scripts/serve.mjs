@@ -1,0 +1,49 @@
+// A static server for dist/ with the fallback a single-page app needs: any path that is
+// not a file gets index.html, so /accounts/3 works on reload. No dependencies.
+// Usage: node scripts/serve.mjs <dir> [port]   (port 0 = any free port)
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
+};
+
+export function startServer(dir, port = 0) {
+  const root = path.resolve(dir);
+  const index = path.join(root, 'index.html');
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = index;
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    const tryListen = (p, attemptsLeft) => {
+      server.once('error', (e) => {
+        if (e.code === 'EADDRINUSE' && p !== 0 && attemptsLeft > 0) tryListen(p + 1, attemptsLeft - 1);
+        else reject(e);
+      });
+      server.listen(p, '127.0.0.1', () => resolve(server));
+    };
+    tryListen(port, 20);
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2] || 'dist';
+  const port = Number(process.argv[3] ?? 8080);
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    console.error(`No ${dir}/index.html: run \`make build\` first.`);
+    process.exit(1);
+  }
+  const server = await startServer(dir, port);
+  console.log(`Account Planner is served at http://127.0.0.1:${server.address().port}/  (Ctrl+C to stop)`);
+}

@@ -1,0 +1,45 @@
+//! The root component: state, router, and the frame around every page.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::components::drop_zone::DropZone;
+use crate::components::status::{SaveIndicator, StorageBanner, ToastHost};
+use crate::pages::{
+    account::AccountPage, data::DataPage, new_account::NewAccountPage, not_found::NotFound,
+    portfolio::PortfolioPage,
+};
+use crate::state::AppState;
+
+#[component]
+pub fn App() -> impl IntoView {
+    AppState::provide();
+    view! {
+        <Router>
+            <DropZone>
+                <header class="topbar">
+                    <A href="/" attr:class="brand">
+                        <span class="brand-mark" aria-hidden="true">"◆"</span>
+                        " Account Planner"
+                    </A>
+                    <nav class="mainnav" aria-label="Main">
+                        <A href="/" exact=true>"Portfolio"</A>
+                        <A href="/data">"Data"</A>
+                    </nav>
+                    <SaveIndicator/>
+                </header>
+                <StorageBanner/>
+                <main id="main">
+                    <Routes fallback=|| view! { <NotFound/> }>
+                        <Route path=path!("/") view=PortfolioPage/>
+                        <Route path=path!("/accounts/new") view=NewAccountPage/>
+                        <Route path=path!("/accounts/:id") view=AccountPage/>
+                        <Route path=path!("/data") view=DataPage/>
+                    </Routes>
+                </main>
+                <ToastHost/>
+            </DropZone>
+        </Router>
+    }
+}

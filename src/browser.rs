@@ -1,0 +1,65 @@
+//! Small wrappers over browser APIs: the local date, timestamps, downloads, reading files.
+//! The only place that asks the clock.
+
+use chrono::NaiveDate;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Today's calendar date in the user's time zone (not UTC: an AM in California at 8 pm is
+/// still on today's date).
+pub fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .expect("the browser's date is a valid calendar date")
+}
+
+/// The current instant as RFC 3339 in UTC, e.g. `2026-11-22T19:48:05Z`.
+pub fn now_rfc3339() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    // toISOString gives milliseconds: 2026-11-22T19:48:05.123Z
+    match iso.find('.') {
+        Some(dot) => format!("{}Z", &iso[..dot]),
+        None => iso,
+    }
+}
+
+/// Offers `contents` to the user as a file download.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|e| format!("could not prepare the file: {e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|e| format!("could not prepare the file: {e:?}"))?;
+    let document = leptos::prelude::document();
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.style().set_property("display", "none").ok();
+    let body = document.body().ok_or("no document body")?;
+    body.append_child(&a).ok();
+    a.click();
+    body.remove_child(&a).ok();
+    // Revoke later: some browsers start the download asynchronously.
+    leptos::prelude::set_timeout(
+        move || {
+            web_sys::Url::revoke_object_url(&url).ok();
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// Reads a user-chosen file as text.
+pub async fn read_text(file: web_sys::File) -> Result<String, String> {
+    let promise = file.text();
+    let value = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| format!("the file could not be read: {e:?}"))?;
+    value
+        .as_string()
+        .ok_or_else(|| "the file could not be read as text".to_string())
+}

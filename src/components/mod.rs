@@ -1,0 +1,6 @@
+//! Reusable view pieces. They read state through `use_app()` and never touch storage.
+
+pub mod account_form;
+pub mod confirm;
+pub mod drop_zone;
+pub mod status;

@@ -1,0 +1,138 @@
+//! Data: the workspace currency, export, import (picker or drop), clear and restore demo.
+
+use crate::browser;
+use crate::components::confirm::ConfirmButton;
+use crate::domain::Currency;
+use crate::format;
+use crate::state::{use_app, ImportState};
+use leptos::prelude::*;
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let app = use_app();
+    Effect::new(move |_| document().set_title("Data · Account Planner"));
+    let export_error = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let now = browser::now_rfc3339();
+        let text = app
+            .ws
+            .with_untracked(|w| format::encode(w, Some(now.clone())));
+        let name = format::export_file_name(&now[..10]);
+        export_error.set(browser::download(&name, "application/json", &text).err());
+    };
+    let count = move || app.ws.with(|w| w.accounts().len());
+
+    let currency_text = RwSignal::new(app.ws.with_untracked(|w| w.currency.code().to_string()));
+    let currency_error = RwSignal::new(None::<String>);
+    let set_currency = move |code: String| match Currency::new(&code.to_uppercase()) {
+        Ok(c) => {
+            currency_error.set(None);
+            currency_text.set(c.code().to_string());
+            app.ws.update(|w| w.currency = c);
+        }
+        Err(e) => currency_error.set(Some(e)),
+    };
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|fs| fs.get(0)) {
+            app.start_import(file);
+        }
+        input.set_value(""); // picking the same file again fires change again
+    };
+
+    view! {
+        <section class="page narrow">
+            <h1>"Data"</h1>
+            <p class="lede">"Everything lives in this browser only. Export a file to keep a copy, move to another computer, or share with a colleague."</p>
+
+            <div class="card">
+                <h2>"Currency"</h2>
+                <p>"All amounts in this workspace are in one currency. Changing it relabels amounts; it does not convert them."</p>
+                <div class="field inline" class:has-error=move || currency_error.with(Option::is_some)>
+                    <label for="currency">"Workspace currency"</label>
+                    <input id="currency" list="currency-list" maxlength="3" size="5"
+                        aria-invalid=move || currency_error.with(Option::is_some).to_string()
+                        aria-describedby="currency-err"
+                        prop:value=move || currency_text.get()
+                        on:input=move |ev| currency_text.set(event_target_value(&ev))
+                        on:change=move |ev| set_currency(event_target_value(&ev))/>
+                    <datalist id="currency-list">
+                        {Currency::COMMON.iter().map(|c| view! { <option value=*c/> }).collect_view()}
+                    </datalist>
+                    <p class="field-error" id="currency-err" role="alert">{move || currency_error.get()}</p>
+                </div>
+            </div>
+
+            <div class="card">
+                <h2>"Export"</h2>
+                <p>{move || format!("Download the whole workspace ({} accounts) as a JSON file.", count())}</p>
+                <button class="btn btn-primary" on:click=export>"Export workspace"</button>
+                <p class="field-error" role="alert">{move || export_error.get()}</p>
+                <p class="hint">"The file format is documented, with a JSON Schema at "<a href="/schema/workspace-v1.json">"/schema/workspace-v1.json"</a>"."</p>
+            </div>
+
+            <div class="card" id="import">
+                <h2>"Import"</h2>
+                <p>"Choose a workspace file, or drop it anywhere on the page. You will see what it holds before anything changes."</p>
+                <label class="btn file-btn">
+                    "Choose a file…"
+                    <input type="file" accept=".json,application/json" class="visually-hidden" aria-label="Workspace file to import" on:change=on_pick/>
+                </label>
+                {move || match app.import.get() {
+                    ImportState::Idle => ().into_any(),
+                    ImportState::Refused { file_name, message } => view! {
+                        <div class="import-result refused" role="alert">
+                            <p><strong>{format!("{file_name} was not imported.")}</strong></p>
+                            <p class="import-error">{message}</p>
+                            <p>"Your workspace is unchanged."</p>
+                            <button class="btn btn-quiet" on:click=move |_| app.import.set(ImportState::Idle)>"Dismiss"</button>
+                        </div>
+                    }.into_any(),
+                    ImportState::Preview { file_name, decoded } => {
+                        let n = decoded.workspace.accounts().len();
+                        let when = decoded.exported_at.clone().map(|t| t.replace('T', " ").replace('Z', " UTC")).unwrap_or_else(|| "an unknown date".into());
+                        let currency = decoded.workspace.currency.code().to_string();
+                        let total = decoded.workspace.currency.format(decoded.workspace.total_arr());
+                        let demo = decoded.workspace.demo;
+                        let current = app.ws.with_untracked(|w| w.accounts().len());
+                        view! {
+                            <div class="import-result preview" role="region" aria-label="Import preview">
+                                <p><strong>{file_name}</strong></p>
+                                <ul>
+                                    <li class="import-count">{format!("{n} accounts, {total} ARR in {currency}")}</li>
+                                    <li>{format!("Exported {when}")}</li>
+                                    {demo.then(|| view! { <li>"This is demo data."</li> })}
+                                </ul>
+                                <p>{format!("Importing replaces the {current} accounts in this browser. Export first if you want to keep them.")}</p>
+                                <div class="actions">
+                                    <button class="btn btn-primary" on:click=move |_| app.confirm_import()>"Replace my workspace"</button>
+                                    <button class="btn btn-quiet" on:click=move |_| app.import.set(ImportState::Idle)>"Cancel"</button>
+                                </div>
+                            </div>
+                        }.into_any()
+                    }
+                }}
+            </div>
+
+            <div class="card">
+                <h2>"Start over"</h2>
+                <div class="reset-row">
+                    <ConfirmButton
+                        label="Clear all"
+                        question=Signal::derive(move || format!("Remove all {} accounts from this browser? Export first if you may need them.", count()))
+                        confirm_label="Yes, clear everything"
+                        danger=true
+                        on_confirm=move |_| { app.clear_all(); app.show_toast("Workspace cleared.", None); }
+                    />
+                    <ConfirmButton
+                        label="Restore demo"
+                        question=Signal::derive(move || format!("Replace the {} accounts here with the eight demo accounts?", count()))
+                        confirm_label="Yes, restore the demo"
+                        on_confirm=move |_| { app.restore_demo(); app.show_toast("Demo workspace restored.", None); }
+                    />
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,7 @@
+//! One module per route.
+
+pub mod account;
+pub mod data;
+pub mod new_account;
+pub mod not_found;
+pub mod portfolio;

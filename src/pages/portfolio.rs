@@ -1,0 +1,220 @@
+//! The portfolio: every account in one sortable table, with the demo banner on sample data.
+
+use leptos::prelude::*;
+
+use crate::domain::{dates, Account, Tier, TierOf};
+use crate::state::use_app;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SortKey {
+    Name,
+    Tier,
+    Arr,
+    Renewal,
+    Owner,
+}
+
+#[derive(Clone)]
+struct Row {
+    account: Account,
+    tier: TierOf,
+}
+
+#[component]
+pub fn PortfolioPage() -> impl IntoView {
+    let app = use_app();
+    Effect::new(move |_| document().set_title("Portfolio · Account Planner"));
+    let sort = RwSignal::new((SortKey::Renewal, true));
+    let query = RwSignal::new(String::new());
+
+    let rows = move || {
+        let (key, asc) = sort.get();
+        let q = query.get().trim().to_lowercase();
+        app.ws.with(|w| {
+            let tiers = w.tiers();
+            let mut rows: Vec<Row> = w
+                .accounts()
+                .iter()
+                .filter(|a| {
+                    q.is_empty()
+                        || a.fields.name.to_lowercase().contains(&q)
+                        || a.fields.industry.to_lowercase().contains(&q)
+                        || a.fields.owner.to_lowercase().contains(&q)
+                })
+                .map(|a| Row {
+                    account: a.clone(),
+                    tier: tiers[&a.id],
+                })
+                .collect();
+            rows.sort_by(|a, b| {
+                let (fa, fb) = (&a.account.fields, &b.account.fields);
+                let ord = match key {
+                    SortKey::Name => fa.name.to_lowercase().cmp(&fb.name.to_lowercase()),
+                    SortKey::Tier => a
+                        .tier
+                        .tier
+                        .cmp(&b.tier.tier)
+                        .then(fb.arr.total_cmp(&fa.arr)),
+                    SortKey::Arr => fa.arr.total_cmp(&fb.arr),
+                    // Accounts without a renewal date sort last either way.
+                    SortKey::Renewal => match (fa.renewal_date, fb.renewal_date) {
+                        (Some(x), Some(y)) => x.cmp(&y),
+                        (Some(_), None) => return std::cmp::Ordering::Less,
+                        (None, Some(_)) => return std::cmp::Ordering::Greater,
+                        (None, None) => std::cmp::Ordering::Equal,
+                    },
+                    SortKey::Owner => fa.owner.to_lowercase().cmp(&fb.owner.to_lowercase()),
+                };
+                if asc {
+                    ord
+                } else {
+                    ord.reverse()
+                }
+            });
+            rows
+        })
+    };
+
+    let header = move |key: SortKey, label: &'static str, numeric: bool| {
+        let aria = move || {
+            let (k, asc) = sort.get();
+            if k != key {
+                "none"
+            } else if asc {
+                "ascending"
+            } else {
+                "descending"
+            }
+        };
+        view! {
+            <th scope="col" class:num=numeric aria-sort=aria>
+                <button class="sort" on:click=move |_| sort.update(|(k, asc)| {
+                    if *k == key { *asc = !*asc } else { *k = key; *asc = true }
+                })>
+                    {label}
+                    <span class="sort-mark" aria-hidden="true">{move || match aria() {
+                        "ascending" => "▲", "descending" => "▼", _ => "",
+                    }}</span>
+                </button>
+            </th>
+        }
+    };
+
+    let summary = move || {
+        app.ws.with(|w| {
+            let today = app.today.get();
+            let n = w.accounts().len();
+            let due_90: f64 = w
+                .accounts()
+                .iter()
+                .filter(|a| {
+                    a.fields
+                        .renewal_date
+                        .is_some_and(|d| (0..=90).contains(&dates::days_until(today, d)))
+                })
+                .map(|a| a.fields.arr)
+                .sum();
+            let t1 = w
+                .tiers()
+                .values()
+                .filter(|t| t.tier == Tier::Strategic)
+                .count();
+            (
+                n,
+                w.currency.format_short(w.total_arr()),
+                w.currency.format_short(due_90),
+                t1,
+            )
+        })
+    };
+
+    view! {
+        <section class="page">
+            <Show when=move || app.ws.with(|w| w.demo)>
+                <div class="banner banner-demo" role="note">
+                    <strong>"Demo workspace. "</strong>
+                    "These eight accounts are made up so you can try the planner. Clear them from the "
+                    <a href="/data">"Data page"</a>" when you are ready to enter your own."
+                </div>
+            </Show>
+            <div class="page-head">
+                <h1>"Portfolio"</h1>
+                <a class="btn btn-primary" href="/accounts/new">"New account"</a>
+            </div>
+            <dl class="stat-row">
+                <div class="stat"><dt>"Accounts"</dt><dd>{move || summary().0}</dd></div>
+                <div class="stat"><dt>"Total ARR"</dt><dd>{move || summary().1}</dd></div>
+                <div class="stat"><dt>"ARR renewing in 90 days"</dt><dd>{move || summary().2}</dd></div>
+                <div class="stat"><dt>"Tier 1 accounts"</dt><dd>{move || summary().3}</dd></div>
+            </dl>
+            <div class="toolbar">
+                <label class="search">
+                    <span class="visually-hidden">"Filter accounts"</span>
+                    <input type="search" placeholder="Filter by name, industry or owner"
+                        prop:value=move || query.get()
+                        on:input=move |ev| query.set(event_target_value(&ev))/>
+                </label>
+            </div>
+            {move || if app.ws.with(|w| w.accounts().is_empty()) {
+                view! {
+                    <div class="empty">
+                        <p>"No accounts yet."</p>
+                        <p><a class="btn btn-primary" href="/accounts/new">"Add your first account"</a>
+                        " or import a workspace file on the "<a href="/data">"Data page"</a>"."</p>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table class="accounts">
+                            <thead><tr>
+                                {header(SortKey::Name, "Account", false)}
+                                <th scope="col">"Industry"</th>
+                                {header(SortKey::Tier, "Tier", false)}
+                                {header(SortKey::Arr, "ARR", true)}
+                                {header(SortKey::Renewal, "Renewal", false)}
+                                {header(SortKey::Owner, "Owner", false)}
+                            </tr></thead>
+                            <tbody>
+                                {move || {
+                                    let today = app.today.get();
+                                    let currency = app.ws.with(|w| w.currency.clone());
+                                    let rows = rows();
+                                    if rows.is_empty() {
+                                        return view! { <tr><td colspan="6" class="muted">"No account matches the filter."</td></tr> }.into_any();
+                                    }
+                                    rows.into_iter().map(|r| {
+                                        let f = &r.account.fields;
+                                        let href = format!("/accounts/{}", r.account.id.0);
+                                        let renewal = f.renewal_date.map(|d| {
+                                            let days = dates::days_until(today, d);
+                                            let class = if days < 0 { "due past" } else if days <= 90 { "due soon" } else { "due" };
+                                            view! {
+                                                <span class=class>{dates::long(d)}</span>
+                                                <span class="sub">{dates::relative(today, d)}</span>
+                                            }.into_any()
+                                        }).unwrap_or_else(|| view! { <span class="muted">"—"</span> }.into_any());
+                                        let tier_title = if r.tier.overridden { "Set by hand" } else { "Computed from ARR rank" };
+                                        view! {
+                                            <tr>
+                                                <th scope="row"><a href=href>{f.name.clone()}</a>
+                                                    <span class="sub">{f.segment.map(|s| s.label()).unwrap_or("")}</span></th>
+                                                <td>{f.industry.clone()}</td>
+                                                <td><span class=format!("tier tier-{}", r.tier.tier.number()) title=tier_title>
+                                                    {r.tier.tier.short()}{r.tier.overridden.then_some("*")}</span></td>
+                                                <td class="num">{currency.format(f.arr)}</td>
+                                                <td>{renewal}</td>
+                                                <td>{f.owner.clone()}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view().into_any()
+                                }}
+                            </tbody>
+                        </table>
+                        <p class="footnote">"* tier set by hand; others follow the ARR rank (top 15% Tier 1, next 35% Tier 2)."</p>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
