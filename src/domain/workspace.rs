@@ -165,14 +165,16 @@ pub struct TierOf {
     pub overridden: bool,
 }
 
-/// DOMAIN section 1: the top 15% by ARR (rounded up, at least one) are Tier 1, the next
-/// 35% (rounded up) Tier 2, the rest Tier 3. Accounts tied in ARR share the better tier.
+/// DOMAIN section 1: the top 15% by ARR (rounded up, at least one) are Tier 1; the next
+/// ~35% are Tier 2, counted as "down to the top half" (ceil(n/2) accounts in Tier 1 and 2
+/// together, and at least one Tier 2 when accounts remain); the rest are Tier 3. Accounts
+/// tied in ARR share the better tier.
 pub fn tiers_by_arr(accounts: &[(AccountId, f64)]) -> HashMap<AccountId, Tier> {
     let n = accounts.len();
     let mut sorted: Vec<(AccountId, f64)> = accounts.to_vec();
     sorted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let t1 = ((n as f64 * 0.15).ceil() as usize).max(1).min(n);
-    let t2 = ((n as f64 * 0.50).ceil() as usize).max(t1).min(n);
+    let t2 = ((n as f64 * 0.50).ceil() as usize).max(t1 + 1).min(n);
     let mut out = HashMap::new();
     let mut prev: Option<(f64, Tier)> = None;
     for (rank, (id, arr)) in sorted.into_iter().enumerate() {

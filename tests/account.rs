@@ -1,0 +1,259 @@
+//! Account fields: what a user may type, what is refused and with which message; tiers.
+
+use am_planner::domain::account::{parse_arr, parse_date, parse_products};
+use am_planner::domain::workspace::tiers_by_arr;
+use am_planner::domain::{AccountFields, AccountId, Field, Tier, Workspace};
+use chrono::NaiveDate;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn fields(name: &str, arr: f64, start: Option<&str>, renewal: Option<&str>) -> AccountFields {
+    AccountFields {
+        name: name.into(),
+        arr,
+        contract_start: start.map(d),
+        renewal_date: renewal.map(d),
+        ..Default::default()
+    }
+}
+
+/// Expected: Ok, or the field and a fragment of the message.
+fn check(input: AccountFields, expected: Result<(), (Field, &str)>) {
+    let got = input.validate();
+    match (got, expected) {
+        (Ok(()), Ok(())) => {}
+        (Err(es), Err((field, fragment))) => {
+            assert_eq!(es.len(), 1, "{input:?}: {es:?}");
+            assert_eq!(es[0].field, field, "{input:?}");
+            assert!(
+                es[0].message.contains(fragment),
+                "{input:?}: {}",
+                es[0].message
+            );
+        }
+        (got, expected) => panic!("{input:?}: got {got:?}, expected {expected:?}"),
+    }
+}
+
+#[test]
+fn validation_table() {
+    let long = "x".repeat(121);
+    let cases: Vec<(AccountFields, Result<(), (Field, &str)>)> = vec![
+        (fields("Acme", 0.0, None, None), Ok(())),
+        (
+            fields("", 0.0, None, None),
+            Err((Field::Name, "Give the account a name")),
+        ),
+        (
+            fields("   ", 10.0, None, None),
+            Err((Field::Name, "Give the account a name")),
+        ),
+        (
+            fields(&long, 10.0, None, None),
+            Err((Field::Name, "under 120")),
+        ),
+        (fields(&"x".repeat(120), 10.0, None, None), Ok(())),
+        (
+            fields("Acme", -1.0, None, None),
+            Err((Field::Arr, "cannot be negative")),
+        ),
+        (
+            fields("Acme", -0.01, None, None),
+            Err((Field::Arr, "cannot be negative")),
+        ),
+        (
+            fields("Acme", f64::NAN, None, None),
+            Err((Field::Arr, "must be a number")),
+        ),
+        (
+            fields("Acme", f64::INFINITY, None, None),
+            Err((Field::Arr, "must be a number")),
+        ),
+        (fields("Acme", 1e12, None, None), Ok(())),
+        (
+            fields("Acme", 1.5e12, None, None),
+            Err((Field::Arr, "trillion")),
+        ),
+        (
+            fields("Acme", 100.0, Some("2026-01-01"), Some("2027-01-01")),
+            Ok(()),
+        ),
+        (
+            fields("Acme", 100.0, Some("2026-01-01"), Some("2025-12-31")),
+            Err((Field::RenewalDate, "before the contract start")),
+        ),
+        (
+            fields("Acme", 100.0, Some("2026-01-01"), Some("2026-01-01")),
+            Err((Field::RenewalDate, "same day")),
+        ),
+        (fields("Acme", 100.0, None, Some("2020-01-01")), Ok(())),
+        (fields("Acme", 100.0, Some("2030-01-01"), None), Ok(())),
+    ];
+    for (input, expected) in cases {
+        check(input, expected);
+    }
+}
+
+#[test]
+fn arr_as_typed() {
+    let cases: &[(&str, Result<f64, &str>)] = &[
+        ("", Ok(0.0)),
+        ("120000", Ok(120_000.0)),
+        ("120,000", Ok(120_000.0)),
+        ("1 250 000", Ok(1_250_000.0)),
+        ("1_000", Ok(1000.0)),
+        ("99.5", Ok(99.5)),
+        ("0", Ok(0.0)),
+        ("-5", Err("cannot be negative")),
+        ("$120k", Err("not a number")),
+        ("12.3.4", Err("not a number")),
+        ("abc", Err("not a number")),
+        ("1e3", Err("not a number")),
+        ("5000000000000", Err("trillion")),
+    ];
+    for (text, expected) in cases {
+        match (parse_arr(text), expected) {
+            (Ok(v), Ok(e)) => assert_eq!(v, *e, "{text}"),
+            (Err(got), Err(fragment)) => {
+                assert_eq!(got.field, Field::Arr);
+                assert!(got.message.contains(fragment), "{text}: {}", got.message)
+            }
+            (got, expected) => panic!("{text}: got {got:?}, expected {expected:?}"),
+        }
+    }
+}
+
+#[test]
+fn dates_and_products_as_typed() {
+    assert_eq!(parse_date(Field::RenewalDate, ""), Ok(None));
+    assert_eq!(
+        parse_date(Field::RenewalDate, "2028-02-29"),
+        Ok(Some(d("2028-02-29")))
+    );
+    for bad in ["2027-02-29", "2026-13-01", "22/11/2026", "tomorrow"] {
+        let e = parse_date(Field::RenewalDate, bad).unwrap_err();
+        assert_eq!(e.field, Field::RenewalDate);
+        assert!(e.message.contains("YYYY-MM-DD"), "{bad}");
+    }
+    assert_eq!(
+        parse_products(" Platform, analytics ,, Platform,Analytics , API "),
+        vec!["Platform", "analytics", "API"]
+    );
+}
+
+#[test]
+fn tiers_by_arr_rank() {
+    // (ARRs in id order, expected tier numbers in id order)
+    let cases: &[(&[f64], &[u8])] = &[
+        (&[], &[]),
+        (&[10.0], &[1]),
+        (&[10.0, 20.0], &[2, 1]),
+        // 8 accounts: top 15% -> ceil(1.2)=2 Tier 1; top 50% -> 4: two Tier 2.
+        (
+            &[800.0, 700.0, 600.0, 500.0, 400.0, 300.0, 200.0, 100.0],
+            &[1, 1, 2, 2, 3, 3, 3, 3],
+        ),
+        // 10 accounts: ceil(1.5)=2 Tier 1, then 3 Tier 2 (up to 5).
+        (
+            &[10.0, 9.0, 8.0, 7.0, 6.0, 5.0, 4.0, 3.0, 2.0, 1.0],
+            &[1, 1, 2, 2, 2, 3, 3, 3, 3, 3],
+        ),
+        // Ties keep the same tier: the third equals the second Tier 1.
+        (
+            &[10.0, 9.0, 9.0, 7.0, 6.0, 5.0, 4.0, 3.0, 2.0, 1.0],
+            &[1, 1, 1, 2, 2, 3, 3, 3, 3, 3],
+        ),
+        // All equal: everyone shares Tier 1.
+        (&[5.0, 5.0, 5.0], &[1, 1, 1]),
+    ];
+    for (arrs, expected) in cases {
+        let input: Vec<(AccountId, f64)> = arrs
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (AccountId(i as u32 + 1), *a))
+            .collect();
+        let tiers = tiers_by_arr(&input);
+        let got: Vec<u8> = input.iter().map(|(id, _)| tiers[id].number()).collect();
+        assert_eq!(&got, expected, "{arrs:?}");
+    }
+}
+
+#[test]
+fn override_wins_and_is_marked() {
+    let mut ws = Workspace::default();
+    let big = ws.add_account(fields("Big", 1000.0, None, None)).unwrap();
+    let small = ws
+        .add_account(AccountFields {
+            tier_override: Some(Tier::Strategic),
+            ..fields("Small", 1.0, None, None)
+        })
+        .unwrap();
+    let tiers = ws.tiers();
+    assert_eq!(
+        (tiers[&big].tier, tiers[&big].overridden),
+        (Tier::Strategic, false)
+    );
+    assert_eq!(
+        (tiers[&small].tier, tiers[&small].overridden),
+        (Tier::Strategic, true)
+    );
+}
+
+#[test]
+fn add_refuses_invalid_and_changes_nothing() {
+    let mut ws = Workspace::default();
+    let before = ws.clone();
+    assert!(ws.add_account(fields("", 1.0, None, None)).is_err());
+    assert_eq!(ws, before);
+    let id = ws.add_account(fields("Ok", 1.0, None, None)).unwrap();
+    let stored = ws.clone();
+    assert!(ws
+        .update_fields(id, fields("Ok", -3.0, None, None))
+        .is_err());
+    assert_eq!(ws, stored);
+}
+
+#[test]
+fn remove_then_undo_restores_position_and_ids_are_not_reused() {
+    let mut ws = Workspace::default();
+    let a = ws.add_account(fields("A", 1.0, None, None)).unwrap();
+    let b = ws.add_account(fields("B", 2.0, None, None)).unwrap();
+    let c = ws.add_account(fields("C", 3.0, None, None)).unwrap();
+    let removed = ws.remove_account(b).unwrap();
+    assert_eq!(ws.accounts().len(), 2);
+    ws.undo_remove(removed);
+    let order: Vec<AccountId> = ws.accounts().iter().map(|x| x.id).collect();
+    assert_eq!(order, vec![a, b, c]);
+    ws.remove_account(c).unwrap();
+    let d = ws.add_account(fields("D", 4.0, None, None)).unwrap();
+    assert_ne!(d, c, "a deleted account's id is not handed out again");
+}
+
+#[test]
+fn demo_workspace_is_valid_varied_and_relative_to_today() {
+    for today in ["2026-11-22", "2028-02-29", "2027-01-01"] {
+        let today = d(today);
+        let ws = am_planner::domain::demo::demo_workspace(today);
+        assert!(ws.demo);
+        assert_eq!(ws.accounts().len(), 8);
+        let days: Vec<i64> = ws
+            .accounts()
+            .iter()
+            .map(|a| (a.fields.renewal_date.unwrap() - today).num_days())
+            .collect();
+        assert!(
+            days.iter().any(|&x| x < 0 && x >= -31),
+            "one renewal last month"
+        );
+        assert!(
+            days.iter().any(|&x| x > 365 && x <= 14 * 31),
+            "one renewal 12-14 months out"
+        );
+        let tiers = ws.tiers();
+        for t in Tier::ALL {
+            assert!(tiers.values().any(|x| x.tier == t), "{t:?} present");
+        }
+    }
+}
