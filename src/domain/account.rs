@@ -129,6 +129,8 @@ impl Tier {
 pub struct Account {
     pub id: AccountId,
     pub fields: AccountFields,
+    /// The stakeholder power grid: people, roles, sentiment, reports-to (issue 4).
+    pub stakeholders: super::stakeholders::StakeholderMap,
 }
 
 /// Everything about an account that a user edits.

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod demo;
 pub mod money;
+pub mod stakeholders;
 pub mod workspace;
 
 pub use account::{

@@ -195,6 +195,10 @@ pub fn tiers_by_arr(accounts: &[(AccountId, f64)]) -> HashMap<AccountId, Tier> {
 
 impl Account {
     pub fn new(id: AccountId, fields: AccountFields) -> Self {
-        Account { id, fields }
+        Account {
+            id,
+            fields,
+            stakeholders: Default::default(),
+        }
     }
 }

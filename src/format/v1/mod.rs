@@ -9,6 +9,8 @@ use crate::domain::{
     Account, AccountFields, AccountId, CompanySize, Currency, Segment, Tier, Workspace,
 };
 
+pub mod stakeholders;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct File {
@@ -59,6 +61,9 @@ pub struct AccountV1 {
     pub tier: Option<TierV1>,
     #[serde(default)]
     pub notes: String,
+    /// The stakeholder map (people, last review); absent means nobody mapped yet.
+    #[serde(default)]
+    pub stakeholders: stakeholders::StakeholdersV1,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,6 +167,7 @@ impl From<&Account> for AccountV1 {
             owner: f.owner.clone(),
             tier: f.tier_override.map(|t| TierV1(t.number())),
             notes: f.notes.clone(),
+            stakeholders: (&a.stakeholders).into(),
         }
     }
 }
@@ -191,6 +197,10 @@ impl AccountV1 {
                 notes: self.notes,
             },
         );
+        let account = Account {
+            stakeholders: self.stakeholders.into_domain()?,
+            ..account
+        };
         Ok(account)
     }
 }
