@@ -3,7 +3,10 @@
 
 pub mod account;
 pub mod demo;
+pub mod expansion;
 pub mod money;
+pub mod renewal;
+pub mod save_plan;
 pub mod stakeholders;
 pub mod workspace;
 

@@ -199,6 +199,9 @@ impl Account {
             id,
             fields,
             stakeholders: Default::default(),
+            renewal: Default::default(),
+            expansion: Default::default(),
+            save_plans: Default::default(),
         }
     }
 }

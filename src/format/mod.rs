@@ -2,6 +2,7 @@
 //! writing. Storage keeps the same document, so what is saved and what is exported are
 //! one format.
 
+pub mod ics;
 pub mod v1;
 
 use std::fmt;

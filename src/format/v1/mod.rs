@@ -10,6 +10,9 @@ use crate::domain::{
 };
 
 pub mod stakeholders;
+pub mod renewal;
+pub mod expansion;
+pub mod save_plan;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,6 +67,15 @@ pub struct AccountV1 {
     /// The stakeholder map (people, last review); absent means nobody mapped yet.
     #[serde(default)]
     pub stakeholders: stakeholders::StakeholdersV1,
+    /// Renewal terms and timeline progress; absent means defaults, nothing done.
+    #[serde(default)]
+    pub renewal: renewal::RenewalV1,
+    /// Expansion readiness ticks and opportunities; absent means none.
+    #[serde(default)]
+    pub expansion: expansion::ExpansionV1,
+    /// Save plans, oldest first; at most one open.
+    #[serde(default)]
+    pub save_plans: Vec<save_plan::SavePlanV1>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,6 +180,9 @@ impl From<&Account> for AccountV1 {
             tier: f.tier_override.map(|t| TierV1(t.number())),
             notes: f.notes.clone(),
             stakeholders: (&a.stakeholders).into(),
+            renewal: (&a.renewal).into(),
+            expansion: (&a.expansion).into(),
+            save_plans: save_plan::save_plans_to_v1(&a.save_plans),
         }
     }
 }
@@ -201,6 +216,10 @@ impl AccountV1 {
             stakeholders: self.stakeholders.into_domain()?,
             ..account
         };
+        let mut account = account;
+        account.renewal = self.renewal.into_domain()?;
+        account.expansion = self.expansion.into_domain()?;
+        account.save_plans = save_plan::save_plans_into_domain(self.save_plans)?;
         Ok(account)
     }
 }
