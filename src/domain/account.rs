@@ -129,6 +129,8 @@ impl Tier {
 pub struct Account {
     pub id: AccountId,
     pub fields: AccountFields,
+    /// Health check-ins: dated raw signals, scored with the workspace weights (issue 3).
+    pub health: super::health::HealthHistory,
     /// The stakeholder power grid: people, roles, sentiment, reports-to (issue 4).
     pub stakeholders: super::stakeholders::StakeholderMap,
     /// Renewal terms and timeline progress (issue 5).
