@@ -277,12 +277,13 @@ fn roi_warning_by_stage() {
 fn signals() {
     use ExpansionSignal::*;
     let none = ReadinessTicks::default();
-    let cases: Vec<(
+    type Case = (
         Option<f64>,
         Option<u8>,
         ReadinessTicks,
         Vec<ExpansionSignal>,
-    )> = vec![
+    );
+    let cases: Vec<Case> = vec![
         (None, None, none, vec![]),
         (Some(89.99), Some(8), none, vec![]),
         (

@@ -863,3 +863,51 @@ proptest! {
         prop_assert_eq!(back, ws);
     }
 }
+
+#[test]
+fn portfolio_helpers_read_the_workspace() {
+    use am_planner::domain::renewal::{portfolio_agenda, portfolio_calendar, portfolio_timelines};
+    let today = d("2027-01-05");
+    let mut ws = Workspace::empty(Currency::default());
+    let with = |name: &str, renewal: Option<&str>, arr: f64| AccountFields {
+        name: name.into(),
+        renewal_date: renewal.map(d),
+        arr,
+        ..AccountFields::default()
+    };
+    let a = ws
+        .add_account(with("Alpha", Some("2027-01-08"), 120_000.0))
+        .unwrap();
+    ws.add_account(with("Beta", None, 5.0)).unwrap();
+    let c = ws
+        .add_account(with("Gamma", Some("2027-02-10"), 30.0))
+        .unwrap();
+    ws.account_mut(c).unwrap().renewal.early_start = true;
+    let tls = portfolio_timelines(ws.accounts());
+    let summary: Vec<(AccountId, &str, usize)> = tls
+        .iter()
+        .map(|(id, n, t)| (*id, *n, t.milestones.len()))
+        .collect();
+    assert_eq!(summary, [(a, "Alpha", 5), (c, "Gamma", 5)]);
+    let cal = portfolio_calendar(ws.accounts(), today);
+    assert_eq!(cal.months[0].total_arr, 120_000.0);
+    assert_eq!(cal.months[1].total_arr, 30.0);
+    let agenda = portfolio_agenda(ws.accounts(), today);
+    // Alpha renews in 3 days (this week); all 14 of its tasks are overdue (T-7 was due
+    // 2027-01-01). Gamma: T-180, T-90, T-60 overdue (9 tasks), T-30 due 2027-01-11 is the
+    // last day of this week (3 tasks), T-7 (2027-02-03) is later.
+    let count = |id: AccountId, overdue: bool| {
+        agenda
+            .iter()
+            .filter(|i| i.account == id && i.overdue == overdue)
+            .count()
+    };
+    assert_eq!((count(a, true), count(a, false)), (14, 1));
+    assert_eq!((count(c, true), count(c, false)), (9, 3));
+    assert!(agenda
+        .iter()
+        .any(|i| i.account == a && i.what == AgendaWhat::Renewal && !i.overdue));
+    let ics =
+        am_planner::format::ics::accounts_calendar(ws.accounts(), chrono::NaiveDateTime::default());
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), (5 + 1) + (5 + 1));
+}

@@ -29,8 +29,9 @@ fn v(items: &[(&str, &str)]) -> Vec<(String, String)> {
 
 #[test]
 fn deadlines_and_leadership_rule() {
-    // (opened, arr, today, expected steps)
-    let cases: Vec<(&str, f64, &str, Vec<(String, String)>)> = vec![
+    /// (opened, arr, today, expected (step key, due) list)
+    type Case = (&'static str, f64, &'static str, Vec<(String, String)>);
+    let cases: Vec<Case> = vec![
         (
             "2028-02-28",
             50_000.0,

@@ -200,3 +200,11 @@ pub fn renewals_calendar(
 pub fn ics_file_name(date: NaiveDate) -> String {
     format!("renewals-{date}.ics")
 }
+
+/// The export of every account that has a renewal date, as the workspace holds them.
+pub fn accounts_calendar(accounts: &[crate::domain::Account], dtstamp: NaiveDateTime) -> String {
+    let timelines = crate::domain::renewal::portfolio_timelines(accounts);
+    let rows: Vec<(AccountId, &str, &Timeline)> =
+        timelines.iter().map(|(id, n, t)| (*id, *n, t)).collect();
+    renewals_calendar(&rows, dtstamp)
+}
