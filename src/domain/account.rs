@@ -129,6 +129,16 @@ impl Tier {
 pub struct Account {
     pub id: AccountId,
     pub fields: AccountFields,
+    /// Health check-ins: dated raw signals, scored with the workspace weights (issue 3).
+    pub health: super::health::HealthHistory,
+    /// The stakeholder power grid: people, roles, sentiment, reports-to (issue 4).
+    pub stakeholders: super::stakeholders::StakeholderMap,
+    /// Renewal terms and timeline progress (issue 5).
+    pub renewal: super::renewal::Renewal,
+    /// Expansion opportunities and readiness ticks (issue 5).
+    pub expansion: super::expansion::Expansion,
+    /// Save plans: at most one open, the rest history (issue 5).
+    pub save_plans: super::save_plan::SavePlans,
 }
 
 /// Everything about an account that a user edits.

@@ -4,7 +4,13 @@
 pub mod account;
 pub mod dates;
 pub mod demo;
+pub mod expansion;
+pub mod health;
 pub mod money;
+pub mod renewal;
+pub mod save_plan;
+pub mod settings;
+pub mod stakeholders;
 pub mod workspace;
 
 pub use account::{

@@ -11,6 +11,8 @@ pub struct Workspace {
     pub currency: Currency,
     /// True while the workspace is the sample data shown on first open.
     pub demo: bool,
+    /// Workspace-wide settings (scoring weights and their change log, ...).
+    pub settings: super::settings::Settings,
     accounts: Vec<Account>,
     next_id: u32,
 }
@@ -46,6 +48,7 @@ impl Workspace {
         Workspace {
             currency,
             demo: false,
+            settings: Default::default(),
             accounts: Vec::new(),
             next_id: 1,
         }
@@ -71,6 +74,7 @@ impl Workspace {
         Ok(Workspace {
             currency,
             demo,
+            settings: Default::default(),
             accounts,
             next_id,
         })
@@ -197,6 +201,14 @@ pub fn tiers_by_arr(accounts: &[(AccountId, f64)]) -> HashMap<AccountId, Tier> {
 
 impl Account {
     pub fn new(id: AccountId, fields: AccountFields) -> Self {
-        Account { id, fields }
+        Account {
+            id,
+            fields,
+            health: Default::default(),
+            stakeholders: Default::default(),
+            renewal: Default::default(),
+            expansion: Default::default(),
+            save_plans: Default::default(),
+        }
     }
 }

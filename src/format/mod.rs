@@ -2,6 +2,7 @@
 //! writing. Storage keeps the same document, so what is saved and what is exported are
 //! one format.
 
+pub mod ics;
 pub mod v1;
 
 use std::fmt;
@@ -139,6 +140,14 @@ fn decode_v1(value: &Value) -> Result<(Workspace, Option<String>), ImportError> 
         path: "workspace.currency".into(),
         detail,
     })?;
+    let settings = file
+        .workspace
+        .settings
+        .into_domain()
+        .map_err(|(path, detail)| ImportError::BadField {
+            path: format!("workspace.settings.{path}"),
+            detail,
+        })?;
     let demo = file.workspace.demo;
     let accounts = file
         .workspace
@@ -153,7 +162,7 @@ fn decode_v1(value: &Value) -> Result<(Workspace, Option<String>), ImportError> 
                 })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let ws = Workspace::from_accounts(currency, demo, accounts).map_err(|e| match e {
+    let mut ws = Workspace::from_accounts(currency, demo, accounts).map_err(|e| match e {
         WorkspaceError::DuplicateId { index, id } => ImportError::BadField {
             path: format!("workspace.accounts[{index}].id"),
             detail: format!(
@@ -169,6 +178,7 @@ fn decode_v1(value: &Value) -> Result<(Workspace, Option<String>), ImportError> 
             }
         }
     })?;
+    ws.settings = settings;
     Ok((ws, file.exported_at))
 }
 

@@ -9,6 +9,13 @@ use crate::domain::{
     Account, AccountFields, AccountId, CompanySize, Currency, Segment, Tier, Workspace,
 };
 
+pub mod health;
+pub mod settings;
+pub mod stakeholders;
+pub mod renewal;
+pub mod expansion;
+pub mod save_plan;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct File {
@@ -29,6 +36,9 @@ pub struct WorkspaceV1 {
     pub demo: bool,
     #[serde(default)]
     pub accounts: Vec<AccountV1>,
+    /// Scoring weights and their change log; absent means the defaults.
+    #[serde(default)]
+    pub settings: settings::SettingsV1,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -59,6 +69,21 @@ pub struct AccountV1 {
     pub tier: Option<TierV1>,
     #[serde(default)]
     pub notes: String,
+    /// Health check-ins (dated raw signals); absent means none yet.
+    #[serde(default)]
+    pub health: health::HealthV1,
+    /// The stakeholder map (people, last review); absent means nobody mapped yet.
+    #[serde(default)]
+    pub stakeholders: stakeholders::StakeholdersV1,
+    /// Renewal terms and timeline progress; absent means defaults, nothing done.
+    #[serde(default)]
+    pub renewal: renewal::RenewalV1,
+    /// Expansion readiness ticks and opportunities; absent means none.
+    #[serde(default)]
+    pub expansion: expansion::ExpansionV1,
+    /// Save plans, oldest first; at most one open.
+    #[serde(default)]
+    pub save_plans: Vec<save_plan::SavePlanV1>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,6 +187,11 @@ impl From<&Account> for AccountV1 {
             owner: f.owner.clone(),
             tier: f.tier_override.map(|t| TierV1(t.number())),
             notes: f.notes.clone(),
+            health: (&a.health).into(),
+            stakeholders: (&a.stakeholders).into(),
+            renewal: (&a.renewal).into(),
+            expansion: (&a.expansion).into(),
+            save_plans: save_plan::save_plans_to_v1(&a.save_plans),
         }
     }
 }
@@ -191,6 +221,18 @@ impl AccountV1 {
                 notes: self.notes,
             },
         );
+        let account = Account {
+            stakeholders: self.stakeholders.into_domain()?,
+            ..account
+        };
+        let account = Account {
+            health: self.health.into_domain()?,
+            ..account
+        };
+        let mut account = account;
+        account.renewal = self.renewal.into_domain()?;
+        account.expansion = self.expansion.into_domain()?;
+        account.save_plans = save_plan::save_plans_into_domain(self.save_plans)?;
         Ok(account)
     }
 }
@@ -200,6 +242,7 @@ impl From<&Workspace> for WorkspaceV1 {
         WorkspaceV1 {
             currency: ws.currency.code().to_string(),
             demo: ws.demo,
+            settings: (&ws.settings).into(),
             accounts: ws.accounts().iter().map(AccountV1::from).collect(),
         }
     }

@@ -1,0 +1,157 @@
+//! What every chart shares: colours, text, and turning plotters' SVG into one that scales
+//! to its container.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::domain::health::Band;
+
+pub(crate) type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+pub(crate) type Drawn = Result<(), DrawingAreaErrorKind<std::io::Error>>;
+
+pub(crate) const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
+/// Text size in viewBox units.
+pub(crate) const TEXT: f64 = 12.0;
+pub(crate) const SMALL: f64 = 11.0;
+
+pub(crate) const INK: RGBColor = RGBColor(31, 41, 55);
+pub(crate) const MUTED: RGBColor = RGBColor(75, 85, 99);
+pub(crate) const GRID: RGBColor = RGBColor(209, 213, 219);
+pub(crate) const UNSCORED: RGBColor = RGBColor(156, 163, 175);
+pub(crate) const ON_DARK: RGBColor = RGBColor(255, 255, 255);
+
+const GREEN_FILL: RGBColor = RGBColor(220, 252, 231);
+const YELLOW_FILL: RGBColor = RGBColor(254, 243, 199);
+const RED_FILL: RGBColor = RGBColor(254, 226, 226);
+const GREEN: RGBColor = RGBColor(21, 128, 61);
+const YELLOW: RGBColor = RGBColor(202, 138, 4);
+const RED: RGBColor = RGBColor(185, 28, 28);
+const GREEN_TEXT: RGBColor = RGBColor(22, 101, 52);
+const YELLOW_TEXT: RGBColor = RGBColor(133, 77, 14);
+const RED_TEXT: RGBColor = RGBColor(153, 27, 27);
+
+/// Light shading of a band's area.
+pub(crate) fn band_fill(b: Band) -> &'static RGBColor {
+    match b {
+        Band::Green => &GREEN_FILL,
+        Band::Yellow => &YELLOW_FILL,
+        Band::Red => &RED_FILL,
+    }
+}
+
+/// Solid band colour: points, bars.
+pub(crate) fn band_strong(b: Option<Band>) -> &'static RGBColor {
+    match b {
+        Some(Band::Green) => &GREEN,
+        Some(Band::Yellow) => &YELLOW,
+        Some(Band::Red) => &RED,
+        None => &UNSCORED,
+    }
+}
+
+/// Text drawn on a [`band_strong`] fill.
+pub(crate) fn text_on(b: Option<Band>) -> &'static RGBColor {
+    match b {
+        Some(Band::Green) | Some(Band::Red) => &ON_DARK,
+        Some(Band::Yellow) | None => &INK,
+    }
+}
+
+/// Text in a band's colour on a light background.
+pub(crate) fn band_text(b: Band) -> &'static RGBColor {
+    match b {
+        Band::Green => &GREEN_TEXT,
+        Band::Yellow => &YELLOW_TEXT,
+        Band::Red => &RED_TEXT,
+    }
+}
+
+#[derive(Clone, Copy)]
+pub(crate) struct Label {
+    pub size: f64,
+    pub color: &'static RGBColor,
+    pub h: HPos,
+    pub v: VPos,
+    pub bold: bool,
+}
+
+impl Label {
+    pub fn new(size: f64, color: &'static RGBColor, h: HPos, v: VPos) -> Self {
+        Label {
+            size,
+            color,
+            h,
+            v,
+            bold: false,
+        }
+    }
+
+    pub fn bold(self) -> Self {
+        Label { bold: true, ..self }
+    }
+}
+
+/// Draws a text; `(x, y)` is the anchor given by the label's `h` and `v`.
+pub(crate) fn text(root: &Area, s: &str, x: f64, y: f64, l: Label) -> Drawn {
+    // plotters' SVG backend writes font-size as size / 1.24.
+    let style = if l.bold {
+        (FONT, l.size * 1.24, FontStyle::Bold).into_font()
+    } else {
+        (FONT, l.size * 1.24).into_font()
+    };
+    let style = style.color(l.color).pos(Pos::new(l.h, l.v));
+    root.draw(&Text::new(
+        s.to_string(),
+        (x.round() as i32, y.round() as i32),
+        style,
+    ))
+}
+
+/// Draws with `draw` into a `width` x `height` SVG and makes it scale to its container.
+pub(crate) fn render(
+    width: u32,
+    height: u32,
+    title: &str,
+    class: &str,
+    draw: impl FnOnce(&Area) -> Drawn,
+) -> String {
+    let mut buf = String::new();
+    {
+        let root = SVGBackend::with_string(&mut buf, (width, height)).into_drawing_area();
+        // Writing to a String cannot fail; should a draw call fail anyway, what was drawn
+        // so far is kept rather than losing the chart.
+        let _ = draw(&root);
+        let _ = root.present();
+    }
+    responsive(&buf, width, height, title, class)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Replaces plotters' fixed `width`/`height` with `width="100%"` (the `viewBox` keeps the
+/// proportions), and adds a class, an accessible name and a `<title>`.
+pub(crate) fn responsive(svg: &str, width: u32, height: u32, title: &str, class: &str) -> String {
+    let head =
+        format!("<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\"");
+    let Some(rest) = svg.strip_prefix(&head) else {
+        return svg.to_string();
+    };
+    let Some(end) = rest.find('>') else {
+        return svg.to_string();
+    };
+    let (attrs, body) = rest.split_at(end);
+    let t = escape(title);
+    format!(
+        "<svg width=\"100%\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMidYMid meet\" \
+         class=\"{}\" role=\"img\" aria-label=\"{t}\" style=\"display:block;height:auto;max-width:100%\"{attrs}>\n\
+         <title>{t}</title>{}",
+        escape(class),
+        &body[1..]
+    )
+}

@@ -1,0 +1,10 @@
+//! Workspace-wide choices the user can change in Settings. Each feature keeps its part in
+//! one field, with defaults from DOMAIN.
+
+use super::health::HealthSettings;
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Settings {
+    /// Scoring weights and the log of their changes.
+    pub health: HealthSettings,
+}
