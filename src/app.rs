@@ -1,13 +1,16 @@
 //! The root component: state, router, and the frame around every page.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::drop_zone::DropZone;
 use crate::components::status::{SaveIndicator, StorageBanner, ToastHost};
 use crate::pages::{
-    account::AccountPage, data::DataPage, new_account::NewAccountPage, not_found::NotFound,
+    account::{overview::AccountOverview, AccountPage},
+    data::DataPage,
+    new_account::NewAccountPage,
+    not_found::NotFound,
     portfolio::PortfolioPage,
 };
 use crate::state::AppState;
@@ -34,7 +37,9 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=PortfolioPage/>
                         <Route path=path!("/accounts/new") view=NewAccountPage/>
-                        <Route path=path!("/accounts/:id") view=AccountPage/>
+                        <ParentRoute path=path!("/accounts/:id") view=AccountPage>
+                            <Route path=path!("") view=AccountOverview/>
+                        </ParentRoute>
                         <Route path=path!("/data") view=DataPage/>
                     </Routes>
                 </main>

@@ -9,12 +9,12 @@ use crate::domain::{
     Account, AccountFields, AccountId, CompanySize, Currency, Segment, Tier, Workspace,
 };
 
+pub mod expansion;
 pub mod health;
+pub mod renewal;
+pub mod save_plan;
 pub mod settings;
 pub mod stakeholders;
-pub mod renewal;
-pub mod expansion;
-pub mod save_plan;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,12 +1,27 @@
-//! One account: a header with the figures that matter, then its sections.
+//! One account: a header with the figures that matter, a row of tabs, and the tab's page
+//! below (nested routes under `/accounts/:id`). Each tab is one module here.
+
+pub mod overview;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::use_params_map;
 
-use crate::components::account_form::{AccountForm, FormMode};
 use crate::domain::{dates, AccountId};
 use crate::pages::not_found::NotFound;
 use crate::state::use_app;
+
+/// The account the current page is about, provided to every tab.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CurrentAccount(pub AccountId);
+
+pub fn current_account() -> AccountId {
+    expect_context::<CurrentAccount>().0
+}
+
+/// The tabs, in order: (path below the account, label). A tab is listed only once its
+/// feature exists.
+const TABS: &[(&str, &str)] = &[("", "Overview")];
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -19,8 +34,8 @@ pub fn AccountPage() -> impl IntoView {
                 .map(AccountId)
         })
     });
-    // Re-render the page only when the id changes or the account appears/disappears,
-    // not on every edit of its fields (the form keeps what is being typed).
+    // Re-render only when the id changes or the account appears/disappears, not on every
+    // edit of its fields (the form keeps what is being typed).
     let exists = Memo::new(move |_| {
         id.get()
             .filter(|id| app.ws.with(|w| w.account(*id).is_some()))
@@ -34,13 +49,12 @@ pub fn AccountPage() -> impl IntoView {
 #[component]
 fn AccountView(id: AccountId) -> impl IntoView {
     let app = use_app();
-    let navigate = use_navigate();
-    let initial = app
-        .ws
-        .with_untracked(|w| w.account(id).map(|a| a.fields.clone()))
-        .unwrap_or_default();
-    let account = move || app.ws.with(|w| w.account(id).cloned());
-    let name = move || account().map(|a| a.fields.name).unwrap_or_default();
+    provide_context(CurrentAccount(id));
+    let name = move || {
+        app.ws
+            .with(|w| w.account(id).map(|a| a.fields.name.clone()))
+            .unwrap_or_default()
+    };
     let tier = move || app.ws.with(|w| w.tiers().get(&id).copied());
     let arr = move || {
         app.ws
@@ -49,20 +63,13 @@ fn AccountView(id: AccountId) -> impl IntoView {
     };
     let renewal = move || {
         let today = app.today.get();
-        account()
-            .and_then(|a| a.fields.renewal_date)
+        app.ws
+            .with(|w| w.account(id).and_then(|a| a.fields.renewal_date))
             .map(|d| format!("{} ({})", dates::long(d), dates::relative(today, d)))
             .unwrap_or_else(|| "not set".into())
     };
     Effect::new(move |_| document().set_title(&format!("{} · Account Planner", name())));
-    let delete = move |_| {
-        let removed = app.ws.try_update(|w| w.remove_account(id)).flatten();
-        if let Some(removed) = removed {
-            let name = removed.account.fields.name.clone();
-            app.show_toast(format!("Deleted {name}."), Some(removed));
-            navigate("/", Default::default());
-        }
-    };
+    let base = format!("/accounts/{}", id.0);
     view! {
         <section class="page">
             <p class="crumbs"><a href="/">"Portfolio"</a>" / "{name}</p>
@@ -78,11 +85,13 @@ fn AccountView(id: AccountId) -> impl IntoView {
                 </dl>
                 <p class="cadence">{move || tier().map(|t| t.tier.cadence())}</p>
             </header>
-            <AccountForm mode=FormMode::Edit(id) initial=initial/>
-            <div class="danger-zone">
-                <button class="btn btn-danger" on:click=delete>"Delete account"</button>
-                <span class="hint">"You can undo for a few seconds after."</span>
-            </div>
+            <nav class="tabs" aria-label="Account sections">
+                {TABS.iter().map(|(path, label)| {
+                    let href = if path.is_empty() { base.clone() } else { format!("{base}/{path}") };
+                    view! { <A href=href exact=true>{*label}</A> }
+                }).collect_view()}
+            </nav>
+            <Outlet/>
         </section>
     }
 }
