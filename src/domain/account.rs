@@ -131,6 +131,8 @@ pub struct Account {
     pub fields: AccountFields,
     /// Health check-ins: dated raw signals, scored with the workspace weights (issue 3).
     pub health: super::health::HealthHistory,
+    /// Account plan, QBRs, qualification scorecards (issue 6).
+    pub planning: super::plan::Planning,
     /// The stakeholder power grid: people, roles, sentiment, reports-to (issue 4).
     pub stakeholders: super::stakeholders::StakeholderMap,
     /// Renewal terms and timeline progress (issue 5).

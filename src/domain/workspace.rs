@@ -205,10 +205,40 @@ impl Account {
             id,
             fields,
             health: Default::default(),
+            planning: Default::default(),
             stakeholders: Default::default(),
             renewal: Default::default(),
             expansion: Default::default(),
             save_plans: Default::default(),
         }
+    }
+}
+
+/// Importing one shared account (a single-account file or a share link).
+impl Workspace {
+    /// Adds an imported account under a fresh id (the id it had elsewhere is dropped);
+    /// everything else it carries (plan, people, ...) is kept.
+    pub fn add_imported(&mut self, mut account: Account) -> Result<AccountId, Vec<FieldError>> {
+        account.fields.validate()?;
+        let id = AccountId(self.next_id);
+        self.next_id += 1;
+        account.id = id;
+        self.accounts.push(account);
+        Ok(id)
+    }
+
+    /// Replaces account `id` with an imported one, which takes over `id`. Returns the
+    /// replaced account (for undo), or `None` when `id` is not in the workspace (then
+    /// nothing changes).
+    pub fn replace_account(
+        &mut self,
+        id: AccountId,
+        mut account: Account,
+    ) -> Result<Option<Account>, Vec<FieldError>> {
+        account.fields.validate()?;
+        account.id = id;
+        Ok(self
+            .account_mut(id)
+            .map(|slot| std::mem::replace(slot, account)))
     }
 }

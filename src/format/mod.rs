@@ -3,6 +3,8 @@
 //! one format.
 
 pub mod ics;
+pub mod markdown;
+pub mod share;
 pub mod v1;
 
 use std::fmt;

@@ -14,6 +14,7 @@ pub mod health;
 pub mod renewal;
 pub mod save_plan;
 pub mod settings;
+pub mod plan;
 pub mod stakeholders;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -69,6 +70,9 @@ pub struct AccountV1 {
     pub tier: Option<TierV1>,
     #[serde(default)]
     pub notes: String,
+    /// Account plan, QBRs and qualification scorecards; absent means none written yet.
+    #[serde(default)]
+    pub planning: plan::PlanningV1,
     /// Health check-ins (dated raw signals); absent means none yet.
     #[serde(default)]
     pub health: health::HealthV1,
@@ -187,6 +191,7 @@ impl From<&Account> for AccountV1 {
             owner: f.owner.clone(),
             tier: f.tier_override.map(|t| TierV1(t.number())),
             notes: f.notes.clone(),
+            planning: (&a.planning).into(),
             health: (&a.health).into(),
             stakeholders: (&a.stakeholders).into(),
             renewal: (&a.renewal).into(),
@@ -230,6 +235,7 @@ impl AccountV1 {
             ..account
         };
         let mut account = account;
+        account.planning = self.planning.into_domain()?;
         account.renewal = self.renewal.into_domain()?;
         account.expansion = self.expansion.into_domain()?;
         account.save_plans = save_plan::save_plans_into_domain(self.save_plans)?;

@@ -1,0 +1,864 @@
+//! The account plan (DOMAIN section 6): the customer's goals and how we serve them, success
+//! metrics, risks, SWOT, linked expansion opportunities and the 90-day action plan; and
+//! [`Planning`], everything of this feature that one account keeps (the plan, its QBRs and
+//! the qualification scorecards of its opportunities).
+//!
+//! Rules kept here:
+//! - At most [`MAX_GOALS`] goals; every action may serve one of them; an action serving
+//!   none is flagged ([`PlanFlag::UntiedAction`]).
+//! - An action is overdue when it is not done and its due date is before `today` (due
+//!   today is not overdue).
+//! - Every change goes through a method that takes `today` and records it as "last
+//!   updated" (only when something actually changed). A plan whose last update is more
+//!   than [`STALE_AFTER_DAYS`] days before `today` is stale (exactly 90 days is not).
+//! - A success metric is met by a rule chosen per metric ([`MetRule`]): "at least" (higher
+//!   is better: met when current >= target), "at most" (lower is better: met when current
+//!   <= target), or a yes/no ticked by hand for outcomes that are not numbers. A numeric
+//!   metric with no current value yet is [`MetStatus::Unknown`], never "not met".
+//!
+//! Stakeholders and expansion opportunities live in other modules: this one refers to
+//! them by their plain `u32` ids only.
+
+use chrono::NaiveDate;
+
+use super::qbr::{MutualAction, Qbr, QbrId};
+use super::qualify::Qualification;
+
+/// A plan may hold at most this many customer goals (their top 3).
+pub const MAX_GOALS: usize = 3;
+/// A plan not updated for more than this many days is stale (a plan is reviewed quarterly).
+pub const STALE_AFTER_DAYS: i64 = 90;
+/// Longest one-line text (a goal, an action, a metric name, a SWOT entry...).
+pub const MAX_LINE: usize = 300;
+/// Longest free text (overview, QBR sections, notes).
+pub const MAX_TEXT: usize = 5000;
+/// Largest absolute value of a metric's target or current value.
+pub const MAX_METRIC_VALUE: f64 = 1e12;
+
+/// A value refused by validation: where (`goals[1].text`, relative to the thing validated)
+/// and what the user should do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanError {
+    pub field: String,
+    pub message: String,
+}
+
+impl PlanError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        PlanError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The same problem one level down, e.g. `text` under `actions[2]` -> `actions[2].text`.
+    pub fn under(self, prefix: &str) -> Self {
+        PlanError {
+            field: if prefix.is_empty() {
+                self.field
+            } else if self.field.is_empty() {
+                prefix.to_string()
+            } else {
+                format!("{prefix}.{}", self.field)
+            },
+            message: self.message,
+        }
+    }
+}
+
+/// Checks a required one-line text.
+pub(crate) fn check_required(errors: &mut Vec<PlanError>, field: String, text: &str, what: &str) {
+    if text.trim().is_empty() {
+        errors.push(PlanError::new(field, format!("Write the {what}.")));
+    } else {
+        check_len(errors, field, text, MAX_LINE);
+    }
+}
+
+/// Checks the length of a text (counted in characters).
+pub(crate) fn check_len(errors: &mut Vec<PlanError>, field: String, text: &str, max: usize) {
+    if text.chars().count() > max {
+        errors.push(PlanError::new(
+            field,
+            format!("Keep this under {max} characters."),
+        ));
+    }
+}
+
+/// Identity of a goal inside one plan; actions refer to goals by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GoalId(pub u32);
+
+/// Identity of a 90-day action inside one plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ActionId(pub u32);
+
+/// One of the customer's strategic goals, in their words, and how we serve it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Goal {
+    pub id: GoalId,
+    /// The goal as the customer states it.
+    pub text: String,
+    /// Where it comes from: "CFO at the kickoff", "annual report 2025".
+    pub source: String,
+    /// How our product maps to it.
+    pub mapping: String,
+}
+
+impl Default for GoalId {
+    fn default() -> Self {
+        GoalId(1)
+    }
+}
+
+/// How a success metric is judged met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MetRule {
+    /// Higher is better: met when current >= target.
+    AtLeast,
+    /// Lower is better: met when current <= target.
+    AtMost,
+    /// Not a number: met or not as ticked by hand.
+    Manual { met: bool },
+}
+
+impl MetRule {
+    pub fn label(self) -> &'static str {
+        match self {
+            MetRule::AtLeast => "At least the target",
+            MetRule::AtMost => "At most the target",
+            MetRule::Manual { .. } => "Ticked by hand",
+        }
+    }
+}
+
+/// Whether a metric is met today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MetStatus {
+    Met,
+    NotMet,
+    /// A numeric metric with no current value yet.
+    Unknown,
+}
+
+impl MetStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            MetStatus::Met => "Met",
+            MetStatus::NotMet => "Not met",
+            MetStatus::Unknown => "Not measured yet",
+        }
+    }
+}
+
+/// A success metric agreed with the customer: target against where they are now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SuccessMetric {
+    pub name: String,
+    /// Unit shown after the numbers: "%", "hours", "tickets a month". May be empty.
+    pub unit: String,
+    pub target: f64,
+    pub current: Option<f64>,
+    pub rule: MetRule,
+}
+
+impl SuccessMetric {
+    pub fn status(&self) -> MetStatus {
+        match (self.rule, self.current) {
+            (MetRule::Manual { met: true }, _) => MetStatus::Met,
+            (MetRule::Manual { met: false }, _) => MetStatus::NotMet,
+            (_, None) => MetStatus::Unknown,
+            (MetRule::AtLeast, Some(c)) if c >= self.target => MetStatus::Met,
+            (MetRule::AtMost, Some(c)) if c <= self.target => MetStatus::Met,
+            _ => MetStatus::NotMet,
+        }
+    }
+
+    /// `86%`, `30 hours`, `12.5`: a value with this metric's unit.
+    pub fn show(&self, value: f64) -> String {
+        with_unit(value, &self.unit)
+    }
+
+    fn validate(&self) -> Vec<PlanError> {
+        let mut e = Vec::new();
+        check_required(&mut e, "name".into(), &self.name, "metric's name");
+        check_len(&mut e, "unit".into(), &self.unit, 40);
+        check_metric_value(&mut e, "target", self.target);
+        if let Some(c) = self.current {
+            check_metric_value(&mut e, "current", c);
+        }
+        e
+    }
+}
+
+fn check_metric_value(errors: &mut Vec<PlanError>, field: &str, v: f64) {
+    if !v.is_finite() {
+        errors.push(PlanError::new(field, "Enter a number."));
+    } else if v.abs() > MAX_METRIC_VALUE {
+        errors.push(PlanError::new(
+            field,
+            "This number is above a trillion: check the zeros.",
+        ));
+    }
+}
+
+/// A number without useless decimals (at most two), followed by a unit; `%` sticks to the
+/// number, any other unit follows a space.
+pub fn with_unit(value: f64, unit: &str) -> String {
+    let n = short_number(value);
+    let unit = unit.trim();
+    if unit.is_empty() {
+        n
+    } else if unit == "%" {
+        format!("{n}%")
+    } else {
+        format!("{n} {unit}")
+    }
+}
+
+/// `12`, `12.5`, `0.33`: rounded to two decimals, trailing zeros dropped.
+pub fn short_number(value: f64) -> String {
+    let s = format!("{value:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// Share of metrics met among those with a known status, in percent; `None` when no
+/// metric has a known status. (The health score's "ROI / success metrics" input.)
+pub fn percent_met(metrics: &[SuccessMetric]) -> Option<f64> {
+    let known: Vec<MetStatus> = metrics
+        .iter()
+        .map(SuccessMetric::status)
+        .filter(|s| *s != MetStatus::Unknown)
+        .collect();
+    if known.is_empty() {
+        return None;
+    }
+    let met = known.iter().filter(|s| **s == MetStatus::Met).count();
+    Some(met as f64 * 100.0 / known.len() as f64)
+}
+
+/// Whether a risk still needs attention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum RiskStatus {
+    #[default]
+    Open,
+    Closed,
+}
+
+/// A risk to the account and what we do about it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Risk {
+    pub risk: String,
+    pub mitigation: String,
+    pub status: RiskStatus,
+}
+
+/// Strengths, weaknesses, opportunities and threats: one short line each entry.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Swot {
+    pub strengths: Vec<String>,
+    pub weaknesses: Vec<String>,
+    pub opportunities: Vec<String>,
+    pub threats: Vec<String>,
+}
+
+impl Swot {
+    /// The four quadrants with their titles and file keys, in reading order.
+    pub fn quadrants(&self) -> [(&'static str, &'static str, &[String]); 4] {
+        [
+            ("Strengths", "strengths", &self.strengths),
+            ("Weaknesses", "weaknesses", &self.weaknesses),
+            ("Opportunities", "opportunities", &self.opportunities),
+            ("Threats", "threats", &self.threats),
+        ]
+    }
+}
+
+/// One line per entry from a text area: lines trimmed, blank lines dropped.
+pub fn parse_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether a 90-day action is done, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    Done {
+        on: NaiveDate,
+    },
+}
+
+/// One step of the 90-day action plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    pub id: ActionId,
+    pub text: String,
+    pub due: NaiveDate,
+    pub owner: String,
+    pub status: ActionStatus,
+    /// The goal this action serves; `None` is flagged.
+    pub goal: Option<GoalId>,
+}
+
+impl Action {
+    pub fn is_done(&self) -> bool {
+        matches!(self.status, ActionStatus::Done { .. })
+    }
+
+    /// Not done and due before `today`.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        !self.is_done() && self.due < today
+    }
+
+    /// Days past due (0 when not overdue).
+    pub fn days_overdue(&self, today: NaiveDate) -> i64 {
+        if self.is_overdue(today) {
+            (today - self.due).num_days()
+        } else {
+            0
+        }
+    }
+}
+
+/// What a user types to add an action; the plan gives it an id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAction {
+    pub text: String,
+    pub due: NaiveDate,
+    pub owner: String,
+    pub goal: Option<GoalId>,
+}
+
+/// The editable content of a plan. Edit a copy and hand it to [`AccountPlan::update`] (or
+/// use [`AccountPlan::edit`]), which validates it and records the date.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlanContent {
+    /// The account in a few lines: where they are, what they bought, why.
+    pub overview: String,
+    /// At most [`MAX_GOALS`].
+    pub goals: Vec<Goal>,
+    pub metrics: Vec<SuccessMetric>,
+    pub risks: Vec<Risk>,
+    pub swot: Swot,
+    /// Expansion opportunities linked to this plan, by their id (not copied).
+    pub opportunity_ids: Vec<u32>,
+    pub actions: Vec<Action>,
+}
+
+impl PlanContent {
+    /// An id for a new goal: one above the largest in use.
+    pub fn next_goal_id(&self) -> GoalId {
+        GoalId(self.goals.iter().map(|g| g.id.0).max().unwrap_or(0) + 1)
+    }
+
+    /// An id for a new action: one above the largest in use.
+    pub fn next_action_id(&self) -> ActionId {
+        ActionId(self.actions.iter().map(|a| a.id.0).max().unwrap_or(0) + 1)
+    }
+
+    pub fn goal(&self, id: GoalId) -> Option<&Goal> {
+        self.goals.iter().find(|g| g.id == id)
+    }
+
+    /// The 1-based position of a goal, as shown to people ("Goal 2").
+    pub fn goal_number(&self, id: GoalId) -> Option<usize> {
+        self.goals.iter().position(|g| g.id == id).map(|i| i + 1)
+    }
+
+    pub fn action(&self, id: ActionId) -> Option<&Action> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// Risks still open, in order.
+    pub fn open_risks(&self) -> impl Iterator<Item = &Risk> {
+        self.risks.iter().filter(|r| r.status == RiskStatus::Open)
+    }
+
+    /// Every problem, each with its field path (`goals[0].text`, `actions[3].goal`).
+    pub fn validate(&self) -> Result<(), Vec<PlanError>> {
+        let mut e = Vec::new();
+        check_len(&mut e, "overview".into(), &self.overview, MAX_TEXT);
+        if self.goals.len() > MAX_GOALS {
+            e.push(PlanError::new(
+                "goals",
+                format!(
+                    "Keep to the customer's top {MAX_GOALS} goals; this plan has {}.",
+                    self.goals.len()
+                ),
+            ));
+        }
+        for (i, g) in self.goals.iter().enumerate() {
+            let p = format!("goals[{i}]");
+            if self.goals[..i].iter().any(|h| h.id == g.id) {
+                e.push(PlanError::new(
+                    format!("{p}.id"),
+                    format!("Goal id {} is used twice.", g.id.0),
+                ));
+            }
+            check_required(&mut e, format!("{p}.text"), &g.text, "goal");
+            check_len(&mut e, format!("{p}.source"), &g.source, MAX_LINE);
+            check_len(&mut e, format!("{p}.mapping"), &g.mapping, MAX_TEXT);
+        }
+        for (i, m) in self.metrics.iter().enumerate() {
+            e.extend(
+                m.validate()
+                    .into_iter()
+                    .map(|x| x.under(&format!("metrics[{i}]"))),
+            );
+        }
+        for (i, r) in self.risks.iter().enumerate() {
+            check_required(&mut e, format!("risks[{i}].risk"), &r.risk, "risk");
+            check_len(
+                &mut e,
+                format!("risks[{i}].mitigation"),
+                &r.mitigation,
+                MAX_TEXT,
+            );
+        }
+        for (_, key, entries) in self.swot.quadrants() {
+            for (i, s) in entries.iter().enumerate() {
+                check_required(&mut e, format!("swot.{key}[{i}]"), s, "entry or remove it");
+            }
+        }
+        for (i, id) in self.opportunity_ids.iter().enumerate() {
+            if self.opportunity_ids[..i].contains(id) {
+                e.push(PlanError::new(
+                    format!("opportunity_ids[{i}]"),
+                    format!("Opportunity {id} is linked twice."),
+                ));
+            }
+        }
+        for (i, a) in self.actions.iter().enumerate() {
+            let p = format!("actions[{i}]");
+            if self.actions[..i].iter().any(|b| b.id == a.id) {
+                e.push(PlanError::new(
+                    format!("{p}.id"),
+                    format!("Action id {} is used twice.", a.id.0),
+                ));
+            }
+            check_required(&mut e, format!("{p}.text"), &a.text, "action");
+            check_len(&mut e, format!("{p}.owner"), &a.owner, MAX_LINE);
+            if let Some(g) = a.goal {
+                if self.goal(g).is_none() {
+                    e.push(PlanError::new(
+                        format!("{p}.goal"),
+                        format!("This action serves goal {}, which is not in the plan.", g.0),
+                    ));
+                }
+            }
+        }
+        if e.is_empty() {
+            Ok(())
+        } else {
+            Err(e)
+        }
+    }
+}
+
+/// Something on the plan that needs the AM's attention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanFlag {
+    /// Nothing was ever written in the plan.
+    NoPlanYet,
+    /// Last updated more than [`STALE_AFTER_DAYS`] days ago.
+    Stale { last_updated: NaiveDate, days: i64 },
+    /// The plan names no customer goal.
+    NoGoals,
+    /// An action serves no goal.
+    UntiedAction { action: ActionId },
+    /// An open action past its due date.
+    OverdueAction { action: ActionId, days: i64 },
+    /// An open risk with no mitigation written.
+    RiskWithoutMitigation { index: usize },
+}
+
+impl PlanFlag {
+    /// What the AM reads, in the planner's voice. Actions are named by their text.
+    pub fn message(&self, plan: &PlanContent) -> String {
+        let action_text = |id: &ActionId| {
+            plan.action(*id)
+                .map(|a| a.text.clone())
+                .unwrap_or_else(|| format!("action {}", id.0))
+        };
+        match self {
+            PlanFlag::NoPlanYet => "No plan yet: start with the customer's top goals.".into(),
+            PlanFlag::Stale { last_updated, days } => format!(
+                "Last updated {last_updated}, {days} days ago: review the plan before the next QBR."
+            ),
+            PlanFlag::NoGoals => {
+                "No customer goals yet: every action should serve one of them.".into()
+            }
+            PlanFlag::UntiedAction { action } => format!(
+                "\"{}\" serves no customer goal: tie it to one or drop it.",
+                action_text(action)
+            ),
+            PlanFlag::OverdueAction { action, days } => format!(
+                "\"{}\" is {days} day{} overdue.",
+                action_text(action),
+                if *days == 1 { "" } else { "s" }
+            ),
+            PlanFlag::RiskWithoutMitigation { index } => format!(
+                "Risk \"{}\" has no mitigation yet.",
+                plan.risks
+                    .get(*index)
+                    .map(|r| r.risk.as_str())
+                    .unwrap_or("?")
+            ),
+        }
+    }
+}
+
+/// The account plan: its content and the date it was last changed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AccountPlan {
+    content: PlanContent,
+    last_updated: Option<NaiveDate>,
+}
+
+impl AccountPlan {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A plan read from a file or storage: the content must validate.
+    pub fn from_parts(
+        content: PlanContent,
+        last_updated: Option<NaiveDate>,
+    ) -> Result<Self, Vec<PlanError>> {
+        content.validate()?;
+        Ok(AccountPlan {
+            content,
+            last_updated,
+        })
+    }
+
+    pub fn content(&self) -> &PlanContent {
+        &self.content
+    }
+
+    pub fn last_updated(&self) -> Option<NaiveDate> {
+        self.last_updated
+    }
+
+    /// Replaces the content if it is valid and records `today` as the last update (only
+    /// when something changed). On error nothing changes.
+    pub fn update(&mut self, content: PlanContent, today: NaiveDate) -> Result<(), Vec<PlanError>> {
+        content.validate()?;
+        if content != self.content {
+            self.content = content;
+            self.last_updated = Some(today);
+        }
+        Ok(())
+    }
+
+    /// Applies `change` to a copy of the content, then [`update`](Self::update)s.
+    pub fn edit(
+        &mut self,
+        today: NaiveDate,
+        change: impl FnOnce(&mut PlanContent),
+    ) -> Result<(), Vec<PlanError>> {
+        let mut draft = self.content.clone();
+        change(&mut draft);
+        self.update(draft, today)
+    }
+
+    /// Adds a goal (refused past [`MAX_GOALS`] or when the text is blank).
+    pub fn add_goal(
+        &mut self,
+        text: &str,
+        source: &str,
+        mapping: &str,
+        today: NaiveDate,
+    ) -> Result<GoalId, Vec<PlanError>> {
+        let id = self.content.next_goal_id();
+        self.edit(today, |c| {
+            c.goals.push(Goal {
+                id,
+                text: text.trim().to_string(),
+                source: source.trim().to_string(),
+                mapping: mapping.trim().to_string(),
+            })
+        })?;
+        Ok(id)
+    }
+
+    /// Removes a goal; the actions that served it become untied (and are flagged).
+    pub fn remove_goal(&mut self, id: GoalId, today: NaiveDate) {
+        let result = self.edit(today, |c| {
+            c.goals.retain(|g| g.id != id);
+            for a in c.actions.iter_mut().filter(|a| a.goal == Some(id)) {
+                a.goal = None;
+            }
+        });
+        debug_assert!(result.is_ok(), "removing a goal keeps a valid plan valid");
+    }
+
+    pub fn add_action(
+        &mut self,
+        new: NewAction,
+        today: NaiveDate,
+    ) -> Result<ActionId, Vec<PlanError>> {
+        let id = self.content.next_action_id();
+        self.edit(today, |c| {
+            c.actions.push(Action {
+                id,
+                text: new.text.trim().to_string(),
+                due: new.due,
+                owner: new.owner.trim().to_string(),
+                status: ActionStatus::Open,
+                goal: new.goal,
+            })
+        })?;
+        Ok(id)
+    }
+
+    /// Ticks an action done (dated `today`) or open again. Unknown ids change nothing.
+    pub fn set_action_done(&mut self, id: ActionId, done: bool, today: NaiveDate) {
+        let status = if done {
+            ActionStatus::Done { on: today }
+        } else {
+            ActionStatus::Open
+        };
+        let result = self.edit(today, |c| {
+            if let Some(a) = c.actions.iter_mut().find(|a| a.id == id) {
+                // Ticking an already-done action keeps its original date.
+                if !(done && a.is_done()) {
+                    a.status = status;
+                }
+            }
+        });
+        debug_assert!(result.is_ok());
+    }
+
+    pub fn remove_action(&mut self, id: ActionId, today: NaiveDate) {
+        let result = self.edit(today, |c| c.actions.retain(|a| a.id != id));
+        debug_assert!(result.is_ok());
+    }
+
+    /// Not updated for more than [`STALE_AFTER_DAYS`] days. A plan never written is not
+    /// "stale" (it is [`PlanFlag::NoPlanYet`]).
+    pub fn is_stale(&self, today: NaiveDate) -> bool {
+        self.last_updated
+            .is_some_and(|d| (today - d).num_days() > STALE_AFTER_DAYS)
+    }
+
+    /// Every flag, in a stable order: plan-level first, then per action in plan order
+    /// (overdue before untied for one action), then risks.
+    pub fn flags(&self, today: NaiveDate) -> Vec<PlanFlag> {
+        let c = &self.content;
+        let mut out = Vec::new();
+        match self.last_updated {
+            None => out.push(PlanFlag::NoPlanYet),
+            Some(d) if self.is_stale(today) => out.push(PlanFlag::Stale {
+                last_updated: d,
+                days: (today - d).num_days(),
+            }),
+            Some(_) => {}
+        }
+        if self.last_updated.is_some() && c.goals.is_empty() {
+            out.push(PlanFlag::NoGoals);
+        }
+        for a in &c.actions {
+            if a.is_overdue(today) {
+                out.push(PlanFlag::OverdueAction {
+                    action: a.id,
+                    days: a.days_overdue(today),
+                });
+            }
+            if a.goal.is_none() {
+                out.push(PlanFlag::UntiedAction { action: a.id });
+            }
+        }
+        for (index, r) in c.risks.iter().enumerate() {
+            if r.status == RiskStatus::Open && r.mitigation.trim().is_empty() {
+                out.push(PlanFlag::RiskWithoutMitigation { index });
+            }
+        }
+        out
+    }
+}
+
+/// Everything of this feature one account keeps: its plan, its QBRs (oldest first as
+/// added) and the qualification scorecards of its opportunities (one per opportunity id).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Planning {
+    pub plan: AccountPlan,
+    qbrs: Vec<Qbr>,
+    qualifications: Vec<Qualification>,
+}
+
+impl Planning {
+    /// Parts read from a file: QBRs must be valid with unique ids, one scorecard set per
+    /// opportunity. Errors carry paths relative to the planning (`qbrs[1].attendees`).
+    pub fn from_parts(
+        plan: AccountPlan,
+        qbrs: Vec<Qbr>,
+        qualifications: Vec<Qualification>,
+    ) -> Result<Self, PlanError> {
+        for (i, q) in qbrs.iter().enumerate() {
+            if qbrs[..i].iter().any(|r| r.id == q.id) {
+                return Err(PlanError::new(
+                    format!("qbrs[{i}].id"),
+                    format!("QBR id {} is used twice.", q.id.0),
+                ));
+            }
+            if let Err(e) = q.validate() {
+                return Err(e[0].clone().under(&format!("qbrs[{i}]")));
+            }
+        }
+        for (i, q) in qualifications.iter().enumerate() {
+            if qualifications[..i]
+                .iter()
+                .any(|r| r.opportunity() == q.opportunity())
+            {
+                return Err(PlanError::new(
+                    format!("qualifications[{i}].opportunity_id"),
+                    format!(
+                        "Opportunity {} has two scorecards; keep one.",
+                        q.opportunity()
+                    ),
+                ));
+            }
+        }
+        Ok(Planning {
+            plan,
+            qbrs,
+            qualifications,
+        })
+    }
+
+    pub fn qbrs(&self) -> &[Qbr] {
+        &self.qbrs
+    }
+
+    pub fn qbr(&self, id: QbrId) -> Option<&Qbr> {
+        self.qbrs.iter().find(|q| q.id == id)
+    }
+
+    /// Starts a QBR on `date` at `start`, with "value delivered" and "challenges" filled
+    /// from the plan's metrics and open risks (and the health trend line, when given).
+    pub fn add_qbr(
+        &mut self,
+        date: NaiveDate,
+        start: super::qbr::ClockTime,
+        health_trend: Option<&str>,
+    ) -> QbrId {
+        let id = QbrId(self.qbrs.iter().map(|q| q.id.0).max().unwrap_or(0) + 1);
+        let c = self.plan.content();
+        let qbr = Qbr::new(id, date, start, &c.metrics, &c.risks, health_trend);
+        self.qbrs.push(qbr);
+        id
+    }
+
+    /// Replaces the QBR with the same id if the new one is valid.
+    pub fn update_qbr(&mut self, qbr: Qbr) -> Result<(), Vec<PlanError>> {
+        qbr.validate()?;
+        match self.qbrs.iter_mut().find(|q| q.id == qbr.id) {
+            Some(slot) => {
+                *slot = qbr;
+                Ok(())
+            }
+            None => Err(vec![PlanError::new(
+                "id",
+                "This QBR was removed in the meantime.",
+            )]),
+        }
+    }
+
+    pub fn remove_qbr(&mut self, id: QbrId) -> Option<Qbr> {
+        let i = self.qbrs.iter().position(|q| q.id == id)?;
+        Some(self.qbrs.remove(i))
+    }
+
+    /// Copies the QBR's mutual action items not pushed yet into the plan's 90-day actions
+    /// (untied to goals: the plan flags them until someone ties them) and marks them
+    /// pushed. Returns the new action ids, in item order; none when every item was pushed
+    /// before. Customer-side items keep their owner and get "(customer)" after it.
+    pub fn push_mutual_actions(
+        &mut self,
+        qbr: QbrId,
+        today: NaiveDate,
+    ) -> Result<Vec<ActionId>, Vec<PlanError>> {
+        let Some(q) = self.qbrs.iter().position(|x| x.id == qbr) else {
+            return Err(vec![PlanError::new(
+                "id",
+                "This QBR was removed in the meantime.",
+            )]);
+        };
+        let pending: Vec<(usize, MutualAction)> = self.qbrs[q]
+            .mutual_actions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.pushed_as.is_none())
+            .map(|(i, m)| (i, m.clone()))
+            .collect();
+        if pending.is_empty() {
+            return Ok(Vec::new());
+        }
+        let first = self.plan.content().next_action_id().0;
+        let ids: Vec<ActionId> = (0..pending.len() as u32)
+            .map(|k| ActionId(first + k))
+            .collect();
+        self.plan.edit(today, |c| {
+            for ((_, m), id) in pending.iter().zip(&ids) {
+                c.actions.push(Action {
+                    id: *id,
+                    text: m.text.clone(),
+                    due: m.due,
+                    owner: m.owner_label(),
+                    status: ActionStatus::Open,
+                    goal: None,
+                });
+            }
+        })?;
+        for ((i, _), id) in pending.iter().zip(&ids) {
+            self.qbrs[q].mutual_actions[*i].pushed_as = Some(*id);
+        }
+        Ok(ids)
+    }
+
+    pub fn qualifications(&self) -> &[Qualification] {
+        &self.qualifications
+    }
+
+    pub fn qualification(&self, opportunity: u32) -> Option<&Qualification> {
+        self.qualifications
+            .iter()
+            .find(|q| q.opportunity() == opportunity)
+    }
+
+    /// The scorecards of an opportunity, created blank on first use.
+    pub fn qualification_mut(&mut self, opportunity: u32) -> &mut Qualification {
+        let i = match self
+            .qualifications
+            .iter()
+            .position(|q| q.opportunity() == opportunity)
+        {
+            Some(i) => i,
+            None => {
+                self.qualifications.push(Qualification::new(opportunity));
+                self.qualifications.len() - 1
+            }
+        };
+        &mut self.qualifications[i]
+    }
+
+    /// Drops the scorecards of an opportunity (e.g. when the opportunity is deleted).
+    pub fn remove_qualification(&mut self, opportunity: u32) -> Option<Qualification> {
+        let i = self
+            .qualifications
+            .iter()
+            .position(|q| q.opportunity() == opportunity)?;
+        Some(self.qualifications.remove(i))
+    }
+}

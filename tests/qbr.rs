@@ -1,0 +1,376 @@
+//! The QBR: business-day arithmetic, agenda times, checklist, warnings, pre-filled
+//! sections and the Markdown document.
+
+mod plan_fixture;
+
+use am_planner::domain::plan::{MetRule, Risk, RiskStatus, SuccessMetric};
+use am_planner::domain::qbr::{
+    agenda_times, business_days_before, challenges_text, is_business_day, sponsor_ids,
+    value_delivered_text, AgendaTopic, Checklist, ClockTime, PrepItem, Qbr, QbrId, QbrWarning,
+    AGENDA,
+};
+use am_planner::format::markdown::qbr_markdown;
+use chrono::NaiveDate;
+use plan_fixture::{account, d, people};
+
+#[test]
+fn business_days_before_skips_weekends() {
+    // (meeting, n, expected)
+    let cases: &[(NaiveDate, u32, NaiveDate)] = &[
+        // Monday -> the previous Monday.
+        (d(2026, 11, 23), 5, d(2026, 11, 16)),
+        // Friday -> the previous Friday.
+        (d(2026, 11, 27), 5, d(2026, 11, 20)),
+        // Wednesday -> Wednesday of the week before.
+        (d(2026, 11, 25), 5, d(2026, 11, 18)),
+        // Saturday and Sunday count back from Friday: the Monday of that week.
+        (d(2026, 11, 28), 5, d(2026, 11, 23)),
+        (d(2026, 11, 29), 5, d(2026, 11, 23)),
+        // Across a month end: Tuesday 3 March 2026 -> Tuesday 24 February.
+        (d(2026, 3, 3), 5, d(2026, 2, 24)),
+        // Across a leap-year February (29 February 2028 is a Tuesday and counts).
+        (d(2028, 3, 3), 5, d(2028, 2, 25)),
+        (d(2028, 3, 6), 5, d(2028, 2, 28)),
+        // Across a year end: Monday 4 January 2027 -> Monday 28 December 2026.
+        (d(2027, 1, 4), 5, d(2026, 12, 28)),
+        // Thursday 1 January 2026 -> Thursday 25 December 2025 (holidays are not known).
+        (d(2026, 1, 1), 5, d(2025, 12, 25)),
+        // Other counts.
+        (d(2026, 11, 23), 1, d(2026, 11, 20)),
+        (d(2026, 11, 23), 0, d(2026, 11, 23)),
+        (d(2026, 11, 23), 10, d(2026, 11, 9)),
+    ];
+    for (meeting, n, expected) in cases {
+        assert_eq!(
+            business_days_before(*meeting, *n),
+            *expected,
+            "{n} business days before {meeting} ({})",
+            meeting.format("%a")
+        );
+    }
+    assert!(is_business_day(d(2026, 11, 27)));
+    assert!(!is_business_day(d(2026, 11, 28)));
+    assert!(!is_business_day(d(2026, 11, 29)));
+}
+
+#[test]
+fn agenda_is_sixty_minutes_in_the_domain_order() {
+    let spans: Vec<(u16, u16)> = AGENDA.iter().map(|s| (s.start, s.end)).collect();
+    assert_eq!(
+        spans,
+        [
+            (0, 5),
+            (5, 15),
+            (15, 30),
+            (30, 40),
+            (40, 50),
+            (50, 58),
+            (58, 60)
+        ]
+    );
+    assert_eq!(AGENDA[0].topic, AgendaTopic::Welcome);
+    assert_eq!(AGENDA[1].topic, AgendaTopic::BusinessUpdate);
+    assert_eq!(AGENDA.iter().map(|s| s.minutes()).sum::<u16>(), 60);
+}
+
+#[test]
+fn agenda_clock_times_follow_the_start() {
+    let cases: &[((u8, u8), [&str; 7])] = &[
+        (
+            (14, 0),
+            [
+                "14:00-14:05",
+                "14:05-14:15",
+                "14:15-14:30",
+                "14:30-14:40",
+                "14:40-14:50",
+                "14:50-14:58",
+                "14:58-15:00",
+            ],
+        ),
+        (
+            (9, 30),
+            [
+                "09:30-09:35",
+                "09:35-09:45",
+                "09:45-10:00",
+                "10:00-10:10",
+                "10:10-10:20",
+                "10:20-10:28",
+                "10:28-10:30",
+            ],
+        ),
+        (
+            (23, 0),
+            [
+                "23:00-23:05",
+                "23:05-23:15",
+                "23:15-23:30",
+                "23:30-23:40",
+                "23:40-23:50",
+                "23:50-23:58",
+                "23:58-24:00",
+            ],
+        ),
+    ];
+    for ((h, m), expected) in cases {
+        let got: Vec<String> = agenda_times(ClockTime::new(*h, *m).unwrap())
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(got, expected, "start {h}:{m}");
+    }
+}
+
+#[test]
+fn clock_times_parse_strictly() {
+    let cases: &[(&str, Result<&str, &str>)] = &[
+        ("14:00", Ok("14:00")),
+        (" 9:05 ", Ok("09:05")),
+        ("00:00", Ok("00:00")),
+        ("23:59", Ok("23:59")),
+        (
+            "24:00",
+            Err("\"24:00\" is not a time of day; use HH:MM, e.g. 14:00."),
+        ),
+        (
+            "12:60",
+            Err("\"12:60\" is not a time of day; use HH:MM, e.g. 14:00."),
+        ),
+        (
+            "12:5",
+            Err("\"12:5\" is not a time of day; use HH:MM, e.g. 14:00."),
+        ),
+        (
+            "2pm",
+            Err("\"2pm\" is not a time of day; use HH:MM, e.g. 14:00."),
+        ),
+        (
+            "-1:00",
+            Err("\"-1:00\" is not a time of day; use HH:MM, e.g. 14:00."),
+        ),
+        ("", Err("\"\" is not a time of day; use HH:MM, e.g. 14:00.")),
+    ];
+    for (input, expected) in cases {
+        let got = ClockTime::parse(input).map(|t| t.to_string());
+        assert_eq!(
+            got.as_deref().map_err(String::as_str),
+            *expected,
+            "{input:?}"
+        );
+    }
+    assert_eq!(ClockTime::new(24, 0), None);
+}
+
+#[test]
+fn checklist_has_seven_tickable_items() {
+    let mut c = Checklist::default();
+    assert_eq!(PrepItem::ALL.len(), 7);
+    assert_eq!(c.done_count(), 0);
+    c.set(PrepItem::SponsorConfirmed, true);
+    c.set(PrepItem::AgendaSent, true);
+    assert!(c.is_ticked(PrepItem::AgendaSent));
+    assert!(!c.is_ticked(PrepItem::UsageAndRoi));
+    assert_eq!(
+        c.ticked(),
+        vec![PrepItem::SponsorConfirmed, PrepItem::AgendaSent]
+    );
+    c.set(PrepItem::AgendaSent, false);
+    assert_eq!(c.done_count(), 1);
+    for p in PrepItem::ALL {
+        c.set(p, true);
+        assert_eq!(PrepItem::from_key(p.key()), Some(p));
+    }
+    assert!(c.is_complete());
+}
+
+fn qbr(attendees: Vec<u32>) -> Qbr {
+    let mut q = Qbr::new(
+        QbrId(1),
+        d(2026, 12, 3),
+        ClockTime::new(10, 0).unwrap(),
+        &[],
+        &[],
+        None,
+    );
+    q.attendees = attendees;
+    q
+}
+
+#[test]
+fn warnings_about_sponsor_attendees_and_a_late_agenda() {
+    // Meeting Thursday 3 December 2026: agenda due Thursday 26 November.
+    assert_eq!(qbr(vec![]).agenda_due(), d(2026, 11, 26));
+    let on_time = d(2026, 11, 26);
+    let late = d(2026, 11, 27);
+    let cases: Vec<(Qbr, Vec<u32>, NaiveDate, Vec<QbrWarning>)> = vec![
+        (qbr(vec![11, 12]), vec![11], on_time, vec![]),
+        (
+            qbr(vec![12]),
+            vec![11],
+            on_time,
+            vec![QbrWarning::SponsorNotAttending],
+        ),
+        (
+            qbr(vec![12]),
+            vec![],
+            on_time,
+            vec![QbrWarning::NoSponsorMapped],
+        ),
+        (
+            qbr(vec![]),
+            vec![11],
+            on_time,
+            vec![QbrWarning::NoAttendees, QbrWarning::SponsorNotAttending],
+        ),
+        (
+            qbr(vec![11]),
+            vec![11],
+            late,
+            vec![QbrWarning::AgendaLate {
+                due: d(2026, 11, 26),
+            }],
+        ),
+        // Once the agenda is ticked as sent, or the meeting is past, no late warning.
+        (
+            {
+                let mut q = qbr(vec![11]);
+                q.prep.set(PrepItem::AgendaSent, true);
+                q
+            },
+            vec![11],
+            late,
+            vec![],
+        ),
+        (qbr(vec![11]), vec![11], d(2026, 12, 4), vec![]),
+    ];
+    for (q, sponsors, today, expected) in cases {
+        assert_eq!(
+            q.warnings(&sponsors, today),
+            expected,
+            "{:?} {sponsors:?} {today}",
+            q.attendees
+        );
+    }
+    assert_eq!(sponsor_ids(&people()), vec![11]);
+    assert_eq!(
+        QbrWarning::AgendaLate {
+            due: d(2026, 11, 26)
+        }
+        .message(),
+        "The agenda should have been sent by 2026-11-26: send it today."
+    );
+}
+
+#[test]
+fn value_delivered_and_challenges_are_prefilled() {
+    let metrics = plan_fixture::plan_content().metrics;
+    assert_eq!(
+        value_delivered_text(&metrics, Some("68 -> 74 over the quarter (up 6)")),
+        "- Weekly active seats: 86% against a target of 80% (met)\n\
+         - Hours to plan a route | per hub: 3.5 hours against a target of 2 hours (not met yet)\n\
+         - Dispatch team trained: met\n\
+         - On-time rate: target 95% (not measured yet)\n\
+         - Health: 68 -> 74 over the quarter (up 6)"
+    );
+    assert_eq!(value_delivered_text(&[], Some("  ")), "");
+    assert_eq!(
+        value_delivered_text(
+            &[SuccessMetric {
+                name: "Tickets".into(),
+                unit: "a month".into(),
+                target: 12.5,
+                current: Some(0.333),
+                rule: MetRule::AtMost,
+            }],
+            None
+        ),
+        "- Tickets: 0.33 a month against a target of 12.5 a month (met)"
+    );
+    let risks = plan_fixture::plan_content().risks;
+    assert_eq!(
+        challenges_text(&risks),
+        "- New CFO reviews every vendor. What we do: Share the ROI summary before January. Book a call with the CFO's office.\n\
+         - Champion may move teams"
+    );
+    assert_eq!(
+        challenges_text(&[Risk {
+            risk: "Closed one".into(),
+            mitigation: String::new(),
+            status: RiskStatus::Closed,
+        }]),
+        ""
+    );
+}
+
+#[test]
+fn qbr_validation_refuses_bad_values() {
+    let mut q = qbr(vec![3, 4, 3]);
+    q.start = ClockTime::new(23, 1).unwrap();
+    q.mutual_actions
+        .push(am_planner::domain::qbr::MutualAction {
+            text: " ".into(),
+            owner: String::new(),
+            side: Default::default(),
+            due: d(2026, 12, 10),
+            pushed_as: None,
+        });
+    let got: Vec<(String, String)> = q
+        .validate()
+        .unwrap_err()
+        .into_iter()
+        .map(|e| (e.field, e.message))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "start".to_string(),
+                "Start by 23:00 so the hour ends by midnight.".to_string()
+            ),
+            (
+                "attendees[2]".to_string(),
+                "Stakeholder 3 is invited twice.".to_string()
+            ),
+            (
+                "mutual_actions[0].text".to_string(),
+                "Write the action.".to_string()
+            ),
+        ]
+    );
+    let mut a = account();
+    let mut bad = a.planning.qbr(QbrId(1)).unwrap().clone();
+    bad.attendees = vec![1, 1];
+    assert!(a.planning.update_qbr(bad).is_err());
+    assert_eq!(
+        a.planning.qbr(QbrId(1)).unwrap().attendees,
+        vec![11, 12, 99]
+    );
+}
+
+#[test]
+fn new_qbrs_get_ids_and_prefilled_sections_from_the_plan() {
+    let mut a = account();
+    let q = a.planning.qbr(QbrId(1)).unwrap();
+    assert!(q
+        .value_delivered
+        .ends_with("- Health: 68 -> 74 over the quarter (up 6)"));
+    assert!(q.challenges.starts_with("- New CFO reviews every vendor."));
+    let id = a
+        .planning
+        .add_qbr(d(2027, 3, 4), ClockTime::new(9, 0).unwrap(), None);
+    assert_eq!(id, QbrId(2));
+    assert_eq!(a.planning.qbrs().len(), 2);
+    assert!(a.planning.remove_qbr(QbrId(1)).is_some());
+    assert_eq!(a.planning.qbrs()[0].id, QbrId(2));
+    assert_eq!(a.planning.qbrs()[0].time_range(), "09:00-10:00");
+}
+
+#[test]
+fn qbr_markdown_matches_the_snapshot() {
+    let a = account();
+    let q = a.planning.qbr(QbrId(1)).unwrap();
+    let md = qbr_markdown(&a, q, &people());
+    let expected = include_str!("snapshots/qbr.md");
+    assert_eq!(md, expected, "\n--- got ---\n{md}");
+}

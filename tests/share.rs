@@ -1,0 +1,479 @@
+//! Sharing one account: the single-account file, the share link (base64url + deflate in
+//! the URL fragment), refusal of damaged and oversized links, the change preview, and
+//! importing into a workspace.
+
+mod plan_fixture;
+
+use am_planner::domain::{Account, AccountId, Currency, FieldError, Workspace};
+use am_planner::format::share::{
+    account_changes, account_file_name, base64url_decode, base64url_encode, decode_account,
+    decode_share_link, encode_account, payload_of, share_link, share_payload, Change, ShareError,
+    SharedAccount, MAX_LINK_CHARS,
+};
+use plan_fixture::account;
+use proptest::prelude::*;
+use serde_json::json;
+
+fn eur() -> Currency {
+    Currency::new("EUR").unwrap()
+}
+
+const PAGE: &str = "https://planner.example/app/#/accounts/3";
+
+#[test]
+fn base64url_known_vectors() {
+    // RFC 4648 section 10, without padding, in the URL-safe alphabet.
+    let cases: &[(&[u8], &str)] = &[
+        (b"", ""),
+        (b"f", "Zg"),
+        (b"fo", "Zm8"),
+        (b"foo", "Zm9v"),
+        (b"foob", "Zm9vYg"),
+        (b"fooba", "Zm9vYmE"),
+        (b"foobar", "Zm9vYmFy"),
+        (&[0xfb, 0xff, 0xbf], "-_-_"),
+        (&[0, 0, 0], "AAAA"),
+    ];
+    for (bytes, text) in cases {
+        assert_eq!(base64url_encode(bytes), *text);
+        if !text.is_empty() {
+            assert_eq!(base64url_decode(text).as_deref(), Ok(*bytes), "{text}");
+        }
+    }
+    // Padding is accepted when complete.
+    assert_eq!(base64url_decode("Zg==").as_deref(), Ok(&b"f"[..]));
+    assert_eq!(base64url_decode("Zm8=").as_deref(), Ok(&b"fo"[..]));
+}
+
+#[test]
+fn base64url_refuses_what_is_not_canonical() {
+    let cases: &[(&str, &str)] = &[
+        ("", "it is empty"),
+        (
+            "Zm9vY",
+            "its length is impossible: a character is missing or extra",
+        ),
+        (
+            "Zm+v",
+            "character 3 is \"+\", which cannot be in a share link",
+        ),
+        (
+            "Zm9v Yg",
+            "character 5 is \" \", which cannot be in a share link",
+        ),
+        ("Zh", "its last character was altered"),
+        ("Zm9=", "its last character was altered"),
+        ("Zg=", "wrong padding at the end"),
+        ("Z===", "wrong padding at the end"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(
+            base64url_decode(text),
+            Err(expected.to_string()),
+            "{text:?}"
+        );
+    }
+}
+
+proptest! {
+    #[test]
+    fn base64url_round_trips(bytes in proptest::collection::vec(any::<u8>(), 1..200)) {
+        let text = base64url_encode(&bytes);
+        prop_assert!(text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+        prop_assert_eq!(base64url_decode(&text), Ok(bytes));
+    }
+
+    #[test]
+    fn any_planning_round_trips_through_a_share_link(planning in plan_fixture::arb_planning()) {
+        let mut a = Account::new(AccountId(4), plan_fixture::fields());
+        a.planning = planning;
+        let link = share_link(PAGE, &a, &eur()).unwrap();
+        let back = decode_share_link(&link).unwrap();
+        prop_assert_eq!(back, SharedAccount { account: a.clone(), currency: eur(), exported_at: None });
+        let file = decode_account(&encode_account(&a, &eur(), Some("2026-11-22T10:00:00Z".into()))).unwrap();
+        prop_assert_eq!(file.account, a);
+    }
+}
+
+#[test]
+fn the_fixture_round_trips_through_file_and_link() {
+    let a = account();
+    let text = encode_account(&a, &eur(), Some("2026-11-22T10:00:00Z".into()));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["format"], json!("am-planner-account"));
+    assert_eq!(v["version"], json!(1));
+    assert_eq!(v["currency"], json!("EUR"));
+    assert_eq!(v["account"]["name"], json!("Northwind Logistics"));
+    assert_eq!(
+        decode_account(&text),
+        Ok(SharedAccount {
+            account: a.clone(),
+            currency: eur(),
+            exported_at: Some("2026-11-22T10:00:00Z".into()),
+        })
+    );
+
+    let link = share_link(PAGE, &a, &eur()).unwrap();
+    assert!(
+        link.starts_with("https://planner.example/app/#share="),
+        "{link}"
+    );
+    assert!(
+        link.len() < text.len(),
+        "compressed link {} vs file {}",
+        link.len(),
+        text.len()
+    );
+    let shared = decode_share_link(&link).unwrap();
+    assert_eq!(shared.account, a);
+    assert_eq!(shared.currency, eur());
+    // The fragment alone, or `share=...`, read the same.
+    let payload = share_payload(&a, &eur());
+    assert_eq!(payload_of(&link), Some(payload.as_str()));
+    assert_eq!(
+        decode_share_link(&format!("#share={payload}"))
+            .unwrap()
+            .account,
+        a
+    );
+    assert_eq!(
+        decode_share_link(&format!("share={payload}"))
+            .unwrap()
+            .account,
+        a
+    );
+}
+
+/// A payload made of any bytes, compressed like a real one.
+fn packed(json: &str) -> String {
+    format!(
+        "#share={}",
+        base64url_encode(&miniz_oxide::deflate::compress_to_vec_zlib(
+            json.as_bytes(),
+            6
+        ))
+    )
+}
+
+#[test]
+fn damaged_or_altered_links_are_refused() {
+    let a = account();
+    let link = share_link(PAGE, &a, &eur()).unwrap();
+    let (base, payload) = link.split_once("#share=").unwrap();
+
+    // Change one character in the middle of the payload.
+    let mid = payload.len() / 2;
+    let flipped_char = if &payload[mid..mid + 1] == "A" {
+        "B"
+    } else {
+        "A"
+    };
+    let flipped = format!(
+        "{base}#share={}{flipped_char}{}",
+        &payload[..mid],
+        &payload[mid + 1..]
+    );
+    // Cut the link short (as a chat app might), keeping a possible base64 length.
+    let cut_len = (payload.len() / 2) / 4 * 4;
+    let cut = format!("{base}#share={}", &payload[..cut_len]);
+    let workspace_file = am_planner::format::encode(
+        &Workspace::from_accounts(eur(), false, vec![a.clone()]).unwrap(),
+        None,
+    );
+    let cases: Vec<(String, ShareError)> = vec![
+        (flipped, ShareError::BadCompression),
+        (cut, ShareError::BadCompression),
+        (
+            format!("{base}#share={}!", &payload[..20]),
+            ShareError::BadBase64 {
+                detail: "character 21 is \"!\", which cannot be in a share link".into(),
+            },
+        ),
+        (
+            format!("{base}#share="),
+            ShareError::BadBase64 {
+                detail: "it is empty".into(),
+            },
+        ),
+        (PAGE.to_string(), ShareError::NoPayload),
+        (
+            "https://planner.example/#other=1".into(),
+            ShareError::NoPayload,
+        ),
+        (
+            format!("#share={}", base64url_encode(b"not deflate at all")),
+            ShareError::BadCompression,
+        ),
+        (
+            format!(
+                "#share={}",
+                base64url_encode(&miniz_oxide::deflate::compress_to_vec_zlib(
+                    &[0xff, 0xfe, 0x00],
+                    6
+                ))
+            ),
+            ShareError::NotText,
+        ),
+        (
+            packed("{\"format\": \"am-planner-account\", "),
+            ShareError::NotJson {
+                line: 1,
+                column: 33,
+                detail: "EOF while parsing a value".into(),
+            },
+        ),
+        (packed(&workspace_file), ShareError::WorkspaceFile),
+        (
+            packed("{\"format\": \"something-else\", \"version\": 1}"),
+            ShareError::NotAccountFile {
+                found: Some("something-else".into()),
+            },
+        ),
+        (packed("[1, 2]"), ShareError::NotAccountFile { found: None }),
+        (
+            packed("{\"format\": \"am-planner-account\", \"version\": 2}"),
+            ShareError::NewerVersion { found: 2 },
+        ),
+        (
+            packed("{\"format\": \"am-planner-account\", \"version\": \"1\"}"),
+            ShareError::BadVersion {
+                found: "\"1\"".into(),
+            },
+        ),
+    ];
+    for (link, expected) in cases {
+        assert_eq!(decode_share_link(&link), Err(expected), "{link:.80}");
+    }
+}
+
+#[test]
+fn messages_say_what_to_do() {
+    let cases: &[(ShareError, &str)] = &[
+        (
+            ShareError::TooLong { chars: 40_123 },
+            "This plan is too big for a link (40123 characters; browsers and chat apps may cut anything over 32000). Share it as a file instead.",
+        ),
+        (
+            ShareError::BadCompression,
+            "This share link is damaged or incomplete: it may have been cut when copied. Ask for the link again, or for the file.",
+        ),
+        (
+            ShareError::BadBase64 { detail: "it is empty".into() },
+            "This share link is damaged (it is empty). Ask for the link again, or for the file.",
+        ),
+        (ShareError::NoPayload, "This is not a share link: it has no \"#share=\" part."),
+        (
+            ShareError::WorkspaceFile,
+            "This is a whole workspace file, not a single account: import it from Settings as a workspace.",
+        ),
+        (
+            ShareError::BadField { path: "account.arr".into(), detail: "ARR cannot be negative.".into() },
+            "account.arr: ARR cannot be negative.",
+        ),
+    ];
+    for (e, msg) in cases {
+        assert_eq!(e.to_string(), *msg);
+    }
+}
+
+#[test]
+fn links_over_the_limit_are_refused_both_ways() {
+    // Reading: a link one character over the limit is refused before anything else.
+    let payload = share_payload(&account(), &eur());
+    let head = format!("{PAGE}#share={payload}");
+    let over = format!("{head}{}", "A".repeat(MAX_LINK_CHARS + 1 - head.len()));
+    assert_eq!(over.len(), MAX_LINK_CHARS + 1);
+    assert_eq!(
+        decode_share_link(&over),
+        Err(ShareError::TooLong {
+            chars: MAX_LINK_CHARS + 1
+        })
+    );
+
+    // Making: an account whose text does not compress well makes a link that is too long.
+    let mut a = account();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let noise: String = (0..40_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            char::from(b'!' + (x % 90) as u8)
+        })
+        .collect();
+    a.planning
+        .plan
+        .edit(plan_fixture::today(), |c| {
+            c.overview = noise[..5000].to_string()
+        })
+        .unwrap();
+    a.fields.notes = noise;
+    match share_link(PAGE, &a, &eur()) {
+        Err(ShareError::TooLong { chars }) => assert!(chars > MAX_LINK_CHARS, "{chars}"),
+        other => panic!("expected TooLong, got {other:?}"),
+    }
+    // The file has no such limit.
+    assert_eq!(
+        decode_account(&encode_account(&a, &eur(), None))
+            .unwrap()
+            .account,
+        a
+    );
+}
+
+/// A change made to the JSON of a file before importing it.
+type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
+
+/// The fixture as a single-account file, changed by `change`, then read back.
+fn file_error(change: impl FnOnce(&mut serde_json::Value)) -> ShareError {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&encode_account(&account(), &eur(), None)).unwrap();
+    change(&mut v);
+    decode_account(&v.to_string()).expect_err("should be refused")
+}
+
+#[test]
+fn bad_single_account_files_are_refused_with_a_path() {
+    let bad = |path: &str, detail: &str| ShareError::BadField {
+        path: path.into(),
+        detail: detail.into(),
+    };
+    let cases: Vec<(Edit, ShareError)> = vec![
+        (
+            Box::new(|v| v["currency"] = json!("euro")),
+            bad(
+                "currency",
+                "\"euro\" is not a currency code: use three capital letters such as USD or EUR.",
+            ),
+        ),
+        (
+            Box::new(|v| { v.as_object_mut().unwrap().remove("currency"); }),
+            bad("file", "missing field `currency`"),
+        ),
+        (
+            Box::new(|v| { v.as_object_mut().unwrap().remove("account"); }),
+            bad("file", "missing field `account`"),
+        ),
+        (
+            Box::new(|v| v["accounts"] = json!([])),
+            bad(
+                "accounts",
+                "unknown field `accounts`, expected one of `format`, `version`, `exported_at`, `currency`, `account`",
+            ),
+        ),
+        (
+            Box::new(|v| v["account"]["name"] = json!("  ")),
+            bad("account.name", "Give the account a name."),
+        ),
+        (
+            Box::new(|v| v["account"]["arr"] = json!(-1)),
+            bad("account.arr", "ARR cannot be negative."),
+        ),
+        (
+            Box::new(|v| v["account"]["planning"]["plan"]["goals"][0]["text"] = json!("")),
+            bad("account.planning.plan.goals[0].text", "Write the goal."),
+        ),
+        (
+            Box::new(|v| v["account"]["planning"]["qbrs"][0]["date"] = json!("3 Dec")),
+            bad("account.planning.qbrs[0].date", "input contains invalid characters"),
+        ),
+        (
+            Box::new(|v| v["version"] = json!(0)),
+            ShareError::BadVersion { found: "0".into() },
+        ),
+        (
+            Box::new(|v| { v.as_object_mut().unwrap().remove("format"); }),
+            ShareError::NotAccountFile { found: None },
+        ),
+        (
+            Box::new(|v| v["format"] = json!(3)),
+            ShareError::NotAccountFile { found: Some("3".into()) },
+        ),
+    ];
+    for (change, expected) in cases {
+        assert_eq!(file_error(change), expected);
+    }
+    assert_eq!(
+        decode_account("{ nope"),
+        Err(ShareError::NotJson {
+            line: 1,
+            column: 3,
+            detail: "key must be a string".into()
+        })
+    );
+}
+
+#[test]
+fn the_preview_lists_what_an_import_would_change() {
+    let current = account();
+    let mut incoming = account();
+    incoming.id = AccountId(77);
+    assert_eq!(account_changes(&current, &incoming), vec![]);
+
+    incoming.fields.arr = 500_000.0;
+    incoming.fields.products.push("Routing".into());
+    incoming
+        .planning
+        .plan
+        .edit(plan_fixture::today(), |c| {
+            c.goals[1].text = "Open three new hubs in 2027".into();
+            c.opportunity_ids.clear();
+        })
+        .unwrap();
+    let changes = account_changes(&current, &incoming);
+    let c = |path: &str, before: &str, after: &str| Change {
+        path: path.into(),
+        before: before.into(),
+        after: after.into(),
+    };
+    assert_eq!(
+        changes,
+        vec![
+            c("arr", "480000", "500000"),
+            c(
+                "planning.plan.goals[1].text",
+                "Open two new hubs in 2027",
+                "Open three new hubs in 2027"
+            ),
+            c("planning.plan.last_updated", "2026-11-02", "2026-11-20"),
+            c("planning.plan.opportunity_ids", "2 items", "(empty)"),
+            c("products", "2 items", "3 items"),
+        ]
+    );
+}
+
+#[test]
+fn imported_accounts_get_a_fresh_id_or_take_over_one() {
+    let mut ws = Workspace::from_accounts(eur(), false, vec![account()]).unwrap();
+    let shared = decode_share_link(&share_link(PAGE, &account(), &eur()).unwrap()).unwrap();
+
+    let id = ws.add_imported(shared.account.clone()).unwrap();
+    assert_eq!(id, AccountId(4));
+    assert_eq!(ws.accounts().len(), 2);
+    assert_eq!(ws.account(id).unwrap().planning, shared.account.planning);
+
+    let mut changed = shared.account.clone();
+    changed.fields.name = "Northwind Logistics (EU)".into();
+    let old = ws.replace_account(AccountId(3), changed).unwrap().unwrap();
+    assert_eq!(old.fields.name, "Northwind Logistics");
+    assert_eq!(
+        ws.account(AccountId(3)).unwrap().fields.name,
+        "Northwind Logistics (EU)"
+    );
+    assert_eq!(ws.replace_account(AccountId(50), account()), Ok(None));
+
+    let mut nameless = account();
+    nameless.fields.name.clear();
+    let err: Vec<FieldError> = ws.add_imported(nameless.clone()).unwrap_err();
+    assert_eq!(err[0].message, "Give the account a name.");
+    assert!(ws.replace_account(AccountId(3), nameless).is_err());
+    assert_eq!(ws.accounts().len(), 2);
+}
+
+#[test]
+fn export_file_names() {
+    assert_eq!(
+        account_file_name("Northwind Logistics", "2026-11-22"),
+        "account-northwind-logistics-2026-11-22.json"
+    );
+}
