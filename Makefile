@@ -23,7 +23,7 @@ test-native:
 	cargo test --quiet
 
 test-web: test-tools
-	cargo test --quiet --target wasm32-unknown-unknown --test web
+	cargo test --target wasm32-unknown-unknown --test web
 
 test-e2e: test-tools
 	node --test --test-concurrency=1 tests/e2e/

@@ -83,6 +83,17 @@ impl AppState {
         };
         provide_context(state);
         state.start_autosave(first_open);
+        // An AM may leave the planner open overnight: move `today` on at midnight, so
+        // "due", "late" and "stale" stay true without a reload.
+        let _ = set_interval_with_handle(
+            move || {
+                let now = browser::today();
+                if state.today.get_untracked() != now {
+                    state.today.set(now);
+                }
+            },
+            Duration::from_secs(60),
+        );
         state
     }
 

@@ -11,10 +11,10 @@ use crate::domain::{
 
 pub mod expansion;
 pub mod health;
+pub mod plan;
 pub mod renewal;
 pub mod save_plan;
 pub mod settings;
-pub mod plan;
 pub mod stakeholders;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
