@@ -76,48 +76,23 @@ pub struct Decoded {
 /// Reads a workspace file. Every problem is an [`ImportError`]; nothing here panics on
 /// any input.
 pub fn decode(text: &str) -> Result<Decoded, ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        detail: strip_position(&e.to_string()),
+    let header = read_header(text).map_err(|(line, column, detail)| ImportError::NotJson {
+        line,
+        column,
+        detail,
     })?;
-    let obj = value
-        .as_object()
-        .ok_or(ImportError::NotWorkspace { found: None })?;
-    match obj.get("format") {
-        Some(Value::String(s)) if s == FORMAT_NAME => {}
-        Some(Value::String(s)) => {
+    match header.format.as_deref() {
+        Some(FORMAT_NAME) => {}
+        found => {
             return Err(ImportError::NotWorkspace {
-                found: Some(s.clone()),
+                found: found.map(String::from),
             })
         }
-        Some(other) => {
-            return Err(ImportError::NotWorkspace {
-                found: Some(other.to_string()),
-            })
-        }
-        None => return Err(ImportError::NotWorkspace { found: None }),
     }
-    let version = match obj.get("version") {
-        Some(Value::Number(n)) => match n.as_u64() {
-            Some(v) if v >= 1 => v,
-            _ => {
-                return Err(ImportError::BadVersion {
-                    found: n.to_string(),
-                })
-            }
-        },
-        Some(other) => {
-            return Err(ImportError::BadVersion {
-                found: other.to_string(),
-            })
-        }
-        None => {
-            return Err(ImportError::BadVersion {
-                found: "nothing".into(),
-            })
-        }
-    };
+    let version = header
+        .version
+        .map_err(|found| ImportError::BadVersion { found })?;
+    let value = header.value;
     if version > CURRENT_VERSION {
         return Err(ImportError::NewerVersion { found: version });
     }
@@ -130,14 +105,8 @@ pub fn decode(text: &str) -> Result<Decoded, ImportError> {
 }
 
 fn decode_v1(value: &Value) -> Result<(Workspace, Option<String>), ImportError> {
-    let file: v1::File = serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let detail = e.inner().to_string();
-        ImportError::BadField {
-            path: if path == "." { "file".into() } else { path },
-            detail,
-        }
-    })?;
+    let file: v1::File =
+        deserialize_at(value).map_err(|(path, detail)| ImportError::BadField { path, detail })?;
     let currency = v1::currency_of(&file.workspace).map_err(|detail| ImportError::BadField {
         path: "workspace.currency".into(),
         detail,
@@ -182,6 +151,50 @@ fn decode_v1(value: &Value) -> Result<(Workspace, Option<String>), ImportError> 
     })?;
     ws.settings = settings;
     Ok((ws, file.exported_at))
+}
+
+/// What every versioned document of ours starts with, read before its body.
+pub(crate) struct Header {
+    pub value: Value,
+    /// The `format` field: its text, or the JSON of a non-string value; None when absent
+    /// or when the document is not an object.
+    pub format: Option<String>,
+    /// The `version` field, or how it looked when it is not a positive whole number.
+    pub version: Result<u64, String>,
+}
+
+/// Parses JSON and reads `format` and `version`. The error is (line, column, detail) of
+/// text that is not JSON.
+pub(crate) fn read_header(text: &str) -> Result<Header, (usize, usize, String)> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| (e.line(), e.column(), strip_position(&e.to_string())))?;
+    let obj = value.as_object();
+    let format = obj.and_then(|o| o.get("format")).map(|f| match f {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    });
+    let version = match obj.and_then(|o| o.get("version")) {
+        Some(Value::Number(n)) => n.as_u64().filter(|v| *v >= 1).ok_or(n.to_string()),
+        Some(other) => Err(other.to_string()),
+        None => Err("nothing".into()),
+    };
+    Ok(Header {
+        value,
+        format,
+        version,
+    })
+}
+
+/// Deserializes with the path of the first bad value (`workspace.accounts[2].arr`), or
+/// `file` when the document itself is wrong.
+pub(crate) fn deserialize_at<T: serde::de::DeserializeOwned>(
+    value: &Value,
+) -> Result<T, (String, String)> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { "file".into() } else { path };
+        (path, e.inner().to_string())
+    })
 }
 
 /// serde_json appends " at line L column C"; we report the position separately.

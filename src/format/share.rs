@@ -181,59 +181,29 @@ pub fn account_file_name(account_name: &str, date: &str) -> String {
 /// Reads a single-account file. Never panics; every problem is a [`ShareError`] whose
 /// paths start at the file (`account.planning.plan.goals[0].text`).
 pub fn decode_account(text: &str) -> Result<SharedAccount, ShareError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ShareError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        detail: strip_position(&e.to_string()),
-    })?;
-    let obj = value
-        .as_object()
-        .ok_or(ShareError::NotAccountFile { found: None })?;
-    match obj.get("format") {
-        Some(Value::String(s)) if s == ACCOUNT_FORMAT_NAME => {}
-        Some(Value::String(s)) if s == super::FORMAT_NAME => return Err(ShareError::WorkspaceFile),
-        Some(Value::String(s)) => {
+    let header =
+        super::read_header(text).map_err(|(line, column, detail)| ShareError::NotJson {
+            line,
+            column,
+            detail,
+        })?;
+    match header.format.as_deref() {
+        Some(ACCOUNT_FORMAT_NAME) => {}
+        Some(super::FORMAT_NAME) => return Err(ShareError::WorkspaceFile),
+        found => {
             return Err(ShareError::NotAccountFile {
-                found: Some(s.clone()),
+                found: found.map(String::from),
             })
         }
-        Some(other) => {
-            return Err(ShareError::NotAccountFile {
-                found: Some(other.to_string()),
-            })
-        }
-        None => return Err(ShareError::NotAccountFile { found: None }),
     }
-    let version = match obj.get("version") {
-        Some(Value::Number(n)) => match n.as_u64() {
-            Some(v) if v >= 1 => v,
-            _ => {
-                return Err(ShareError::BadVersion {
-                    found: n.to_string(),
-                })
-            }
-        },
-        Some(other) => {
-            return Err(ShareError::BadVersion {
-                found: other.to_string(),
-            })
-        }
-        None => {
-            return Err(ShareError::BadVersion {
-                found: "nothing".into(),
-            })
-        }
-    };
+    let version = header
+        .version
+        .map_err(|found| ShareError::BadVersion { found })?;
     if version > ACCOUNT_VERSION {
         return Err(ShareError::NewerVersion { found: version });
     }
-    let file: AccountFile = serde_path_to_error::deserialize(&value).map_err(|e| {
-        let path = e.path().to_string();
-        ShareError::BadField {
-            path: if path == "." { "file".into() } else { path },
-            detail: e.inner().to_string(),
-        }
-    })?;
+    let file: AccountFile = super::deserialize_at(&header.value)
+        .map_err(|(path, detail)| ShareError::BadField { path, detail })?;
     let currency = Currency::new(&file.currency).map_err(|detail| ShareError::BadField {
         path: "currency".into(),
         detail,
@@ -257,14 +227,6 @@ pub fn decode_account(text: &str) -> Result<SharedAccount, ShareError> {
         currency,
         exported_at: file.exported_at,
     })
-}
-
-/// serde_json appends " at line L column C"; the position is reported separately.
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg.to_string(),
-    }
 }
 
 /// The link payload: base64url of the zlib-compressed compact single-account JSON.
