@@ -1,8 +1,1208 @@
-use am_planner::format::{decode, encode};
+//! The published promise about the file: the JSON Schemas in `public/schema/`, the example
+//! of `docs/file-format.md` (committed as `tests/fixtures/workspace-v1-example.json`), the
+//! reader and the writer must all agree.
+//!
+//! There is no JSON Schema crate here: a small walker below understands the keywords the
+//! two schemas use (and refuses any other keyword, so the schemas cannot drift out of what
+//! is checked). Patterns are checked by hand-written matchers, one per pattern string.
+
+use std::collections::BTreeSet;
+
+use am_planner::domain::demo::demo_workspace;
+use am_planner::domain::{Currency, Workspace};
+use am_planner::format::share::{decode_account, encode_account};
+use am_planner::format::{decode, encode, ImportError};
+use chrono::NaiveDate;
+use serde_json::{json, Map, Value};
+
+const WORKSPACE_SCHEMA: &str = include_str!("../public/schema/workspace-v1.json");
+const ACCOUNT_SCHEMA: &str = include_str!("../public/schema/account-v1.json");
+const EXAMPLE: &str = include_str!("fixtures/workspace-v1-example.json");
+const DOC: &str = include_str!("../docs/file-format.md");
+
+// ---------------------------------------------------------------- the walker
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Doc {
+    Workspace,
+    Account,
+}
+
+/// A place in one of the schema documents (a JSON pointer).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Loc {
+    doc: Doc,
+    pointer: String,
+}
+
+impl Loc {
+    fn root(doc: Doc) -> Loc {
+        Loc {
+            doc,
+            pointer: String::new(),
+        }
+    }
+    fn join(&self, key: &str) -> Loc {
+        Loc {
+            doc: self.doc,
+            pointer: format!("{}/{key}", self.pointer),
+        }
+    }
+}
+
+/// Keywords the walker understands; anything else in a schema is a test failure.
+const KEYWORDS: &[&str] = &[
+    "$schema",
+    "$ref",
+    "$defs",
+    "title",
+    "description",
+    "type",
+    "const",
+    "enum",
+    "properties",
+    "additionalProperties",
+    "required",
+    "items",
+    "maxItems",
+    "uniqueItems",
+    "contains",
+    "minContains",
+    "maxContains",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "maxLength",
+    "pattern",
+    "format",
+    "anyOf",
+    "allOf",
+    "not",
+    "if",
+    "then",
+    "else",
+];
+
+/// The language of each pattern the schemas use, written out by hand.
+fn pattern_matches(pattern: &str, s: &str) -> Option<bool> {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    Some(match pattern {
+        "\\S" => s.chars().any(|c| !c.is_whitespace()),
+        "^[A-Z]{3}$" => s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()),
+        "^\\d{4}-\\d{2}-\\d{2}$" => {
+            let b = s.as_bytes();
+            b.len() == 10
+                && b[4] == b'-'
+                && b[7] == b'-'
+                && digits(&s[0..4])
+                && digits(&s[5..7])
+                && digits(&s[8..10])
+        }
+        "^(([01]?[0-9]|2[0-2]):[0-5][0-9]|23:00)$" => match s.split_once(':') {
+            Some((h, m)) if (1..=2).contains(&h.len()) && digits(h) && m.len() == 2 && digits(m) => {
+                let (h, m): (u32, u32) = (h.parse().unwrap(), m.parse().unwrap());
+                m < 60 && (h <= 22 || (h == 23 && m == 0))
+            }
+            _ => false,
+        },
+        "^(triage|tell_leadership|executive_outreach|root_cause_meeting|check_in_([1-9]|[1-9][0-9]|[1-4][0-9]{2}|5[01][0-9]|520))$" => {
+            match s {
+                "triage" | "tell_leadership" | "executive_outreach" | "root_cause_meeting" => true,
+                _ => match s.strip_prefix("check_in_") {
+                    Some(n) if digits(n) && !n.starts_with('0') && n.len() <= 3 => {
+                        n.parse::<u32>().unwrap() <= 520
+                    }
+                    _ => false,
+                },
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// What a walk found: problems (reader-style path, what is wrong), the declared properties
+/// it went through, and every object met with the declaration it matched.
+#[derive(Debug, Default)]
+struct Outcome {
+    errors: Vec<(String, String)>,
+    seen: BTreeSet<Loc>,
+    objects: Vec<(String, Loc)>,
+}
+
+impl Outcome {
+    fn merge(&mut self, other: Outcome) {
+        self.errors.extend(other.errors);
+        self.seen.extend(other.seen);
+        self.objects.extend(other.objects);
+    }
+}
+
+struct Schemas {
+    workspace: Value,
+    account: Value,
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "number",
+        Value::Number(_) => "integer",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// `integer` is a JSON number without a fraction part or exponent, as serde reads it:
+/// the reader refuses `2.0` where it expects a whole number.
+fn has_type(t: &str, v: &Value) -> bool {
+    match t {
+        "number" => v.is_number(),
+        other => kind(v) == other,
+    }
+}
+
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn shown(path: &str) -> String {
+    if path.is_empty() {
+        "file".into()
+    } else {
+        path.to_string()
+    }
+}
+
+impl Schemas {
+    fn load() -> Schemas {
+        Schemas {
+            workspace: serde_json::from_str(WORKSPACE_SCHEMA).expect("workspace-v1.json is JSON"),
+            account: serde_json::from_str(ACCOUNT_SCHEMA).expect("account-v1.json is JSON"),
+        }
+    }
+
+    fn doc(&self, d: Doc) -> &Value {
+        match d {
+            Doc::Workspace => &self.workspace,
+            Doc::Account => &self.account,
+        }
+    }
+
+    fn at(&self, loc: &Loc) -> &Map<String, Value> {
+        self.doc(loc.doc)
+            .pointer(&loc.pointer)
+            .and_then(Value::as_object)
+            .unwrap_or_else(|| panic!("no schema object at {loc:?}"))
+    }
+
+    fn resolve(&self, from: Doc, reference: &str) -> Loc {
+        let (file, pointer) = reference
+            .split_once('#')
+            .unwrap_or_else(|| panic!("$ref without '#': {reference}"));
+        let doc = match file {
+            "" => from,
+            "workspace-v1.json" => Doc::Workspace,
+            "account-v1.json" => Doc::Account,
+            other => panic!("$ref to an unknown file: {other}"),
+        };
+        let loc = Loc {
+            doc,
+            pointer: pointer.to_string(),
+        };
+        self.at(&loc);
+        loc
+    }
+
+    fn walk(&self, doc: Doc, value: &Value) -> Outcome {
+        let mut out = Outcome::default();
+        self.validate(&Loc::root(doc), value, "", &mut out);
+        out
+    }
+
+    fn try_branch(&self, loc: &Loc, value: &Value, path: &str) -> Outcome {
+        let mut o = Outcome::default();
+        self.validate(loc, value, path, &mut o);
+        o
+    }
+
+    fn validate(&self, loc: &Loc, value: &Value, path: &str, out: &mut Outcome) {
+        let s = self.at(loc);
+        if let Some(r) = s.get("$ref") {
+            let target = self.resolve(loc.doc, r.as_str().expect("$ref is a string"));
+            self.validate(&target, value, path, out);
+        }
+        let mut fail_here = Vec::new();
+        if let Some(t) = s.get("type") {
+            let ok = match t {
+                Value::String(t) => has_type(t, value),
+                Value::Array(ts) => ts.iter().any(|t| has_type(t.as_str().unwrap(), value)),
+                other => panic!("bad type keyword {other}"),
+            };
+            if !ok {
+                out.errors
+                    .push((shown(path), format!("expected {t}, found {}", kind(value))));
+                return;
+            }
+        }
+        if let Some(c) = s.get("const") {
+            if c != value {
+                fail_here.push(format!("must be {c}, found {value}"));
+            }
+        }
+        if let Some(Value::Array(choices)) = s.get("enum") {
+            if !choices.contains(value) {
+                fail_here.push(format!(
+                    "{value} is not one of {}",
+                    Value::Array(choices.clone())
+                ));
+            }
+        }
+        if let Value::String(text) = value {
+            if let Some(max) = s.get("maxLength").and_then(Value::as_u64) {
+                if text.chars().count() as u64 > max {
+                    fail_here.push(format!("longer than {max} characters"));
+                }
+            }
+            if let Some(p) = s.get("pattern").and_then(Value::as_str) {
+                let ok = pattern_matches(p, text)
+                    .unwrap_or_else(|| panic!("the test has no matcher for pattern {p}"));
+                if !ok {
+                    fail_here.push(format!("{text:?} does not match {p}"));
+                }
+            }
+            match s.get("format").and_then(Value::as_str) {
+                None => {}
+                Some("date") if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_err() => {
+                    fail_here.push(format!("{text:?} is not a real day"))
+                }
+                Some("date-time") if chrono::DateTime::parse_from_rfc3339(text).is_err() => {
+                    fail_here.push(format!("{text:?} is not an RFC 3339 date-time"))
+                }
+                Some("date" | "date-time") => {}
+                Some(other) => panic!("the test does not know format {other}"),
+            }
+        }
+        if let Some(x) = value.as_f64() {
+            let bound = |k: &str| s.get(k).and_then(Value::as_f64);
+            if bound("minimum").is_some_and(|m| x < m) {
+                fail_here.push(format!("{x} is below the minimum"));
+            }
+            if bound("maximum").is_some_and(|m| x > m) {
+                fail_here.push(format!("{x} is above the maximum"));
+            }
+            if bound("exclusiveMinimum").is_some_and(|m| x <= m) {
+                fail_here.push(format!("{x} is not above the exclusive minimum"));
+            }
+        }
+        for msg in fail_here {
+            out.errors.push((shown(path), msg));
+        }
+        if let Value::Object(fields) = value {
+            let declares = s.get("type").and_then(Value::as_str) == Some("object");
+            if declares {
+                out.objects.push((path.to_string(), loc.clone()));
+            }
+            let props = s.get("properties").and_then(Value::as_object);
+            for (k, v) in fields {
+                match props.and_then(|p| p.get(k)) {
+                    Some(_) => {
+                        let at = loc.join("properties").join(k);
+                        if declares {
+                            out.seen.insert(at.clone());
+                        }
+                        self.validate(&at, v, &child(path, k), out);
+                    }
+                    None if s.get("additionalProperties") == Some(&Value::Bool(false)) => out
+                        .errors
+                        .push((child(path, k), format!("`{k}` is not declared here"))),
+                    None => {}
+                }
+            }
+            for r in s
+                .get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let r = r.as_str().unwrap();
+                if !fields.contains_key(r) {
+                    out.errors.push((shown(path), format!("missing `{r}`")));
+                }
+            }
+        }
+        if let Value::Array(items) = value {
+            if s.contains_key("items") {
+                for (i, item) in items.iter().enumerate() {
+                    self.validate(&loc.join("items"), item, &format!("{path}[{i}]"), out);
+                }
+            }
+            if let Some(max) = s.get("maxItems").and_then(Value::as_u64) {
+                if items.len() as u64 > max {
+                    out.errors
+                        .push((shown(path), format!("more than {max} items")));
+                }
+            }
+            if s.get("uniqueItems") == Some(&Value::Bool(true)) {
+                for (i, item) in items.iter().enumerate() {
+                    if items[..i].contains(item) {
+                        out.errors
+                            .push((format!("{path}[{i}]"), "listed twice".into()));
+                    }
+                }
+            }
+            if s.contains_key("contains") {
+                let n = items
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, item)| {
+                        let p = format!("{path}[{i}]");
+                        self.try_branch(&loc.join("contains"), item, &p)
+                            .errors
+                            .is_empty()
+                    })
+                    .count() as u64;
+                let min = s.get("minContains").and_then(Value::as_u64).unwrap_or(1);
+                let max = s
+                    .get("maxContains")
+                    .and_then(Value::as_u64)
+                    .unwrap_or(u64::MAX);
+                if n < min || n > max {
+                    out.errors.push((
+                        shown(path),
+                        format!("{n} items match `contains`; {min} to {max} allowed"),
+                    ));
+                }
+            }
+        }
+        if let Some(Value::Array(branches)) = s.get("anyOf") {
+            let mut failed = Vec::new();
+            for i in 0..branches.len() {
+                let o = self.try_branch(&loc.join("anyOf").join(&i.to_string()), value, path);
+                if o.errors.is_empty() {
+                    out.merge(o);
+                    failed.clear();
+                    break;
+                }
+                failed.push(o);
+            }
+            // A value of the right type that fails inside its branch (an object where
+            // "object or null" is allowed) is reported where it fails.
+            let wrong_type = |o: &Outcome| {
+                o.errors
+                    .iter()
+                    .any(|(p, m)| *p == shown(path) && m.starts_with("expected "))
+            };
+            let fitting = failed.iter().filter(|o| !wrong_type(o)).count();
+            match failed.iter().find(|o| !wrong_type(o)) {
+                Some(one) if fitting == 1 => out.errors.extend(one.errors.clone()),
+                _ if failed.is_empty() => {}
+                _ => {
+                    let firsts: Vec<String> = failed
+                        .iter()
+                        .map(|o| format!("{} {}", o.errors[0].0, o.errors[0].1))
+                        .collect();
+                    out.errors.push((
+                        shown(path),
+                        format!("matches none of anyOf: {}", firsts.join("; ")),
+                    ));
+                }
+            }
+        }
+        if let Some(Value::Array(branches)) = s.get("allOf") {
+            for i in 0..branches.len() {
+                self.validate(&loc.join("allOf").join(&i.to_string()), value, path, out);
+            }
+        }
+        if s.contains_key("not")
+            && self
+                .try_branch(&loc.join("not"), value, path)
+                .errors
+                .is_empty()
+        {
+            out.errors
+                .push((shown(path), "matches a schema it must not match".into()));
+        }
+        if s.contains_key("if") {
+            let cond = self.try_branch(&loc.join("if"), value, path);
+            let branch = if cond.errors.is_empty() {
+                "then"
+            } else {
+                "else"
+            };
+            if s.contains_key(branch) {
+                self.validate(&loc.join(branch), value, path, out);
+            }
+        }
+    }
+
+    /// Every property declared by an object schema (`"type": "object"`), as a place.
+    fn declared(&self, doc: Doc) -> BTreeSet<Loc> {
+        let mut found = BTreeSet::new();
+        let mut stack = vec![Loc::root(doc)];
+        while let Some(loc) = stack.pop() {
+            let s = self.at(&loc);
+            if s.get("type").and_then(Value::as_str) == Some("object") {
+                for k in s["properties"].as_object().unwrap().keys() {
+                    found.insert(loc.join("properties").join(k));
+                }
+            }
+            for (k, v) in s {
+                match (k.as_str(), v) {
+                    ("properties" | "$defs", Value::Object(m)) => {
+                        for key in m.keys() {
+                            stack.push(loc.join(k).join(key));
+                        }
+                    }
+                    ("anyOf" | "allOf", Value::Array(a)) => {
+                        for i in 0..a.len() {
+                            stack.push(loc.join(k).join(&i.to_string()));
+                        }
+                    }
+                    ("items" | "contains" | "not" | "if" | "then" | "else", Value::Object(_)) => {
+                        stack.push(loc.join(k))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        found
+    }
+
+    /// Every schema object in a document, with its place.
+    fn all_nodes(&self, doc: Doc) -> Vec<(Loc, &Map<String, Value>)> {
+        let mut nodes = Vec::new();
+        let mut stack = vec![Loc::root(doc)];
+        while let Some(loc) = stack.pop() {
+            let s = self.at(&loc);
+            for (k, v) in s {
+                match (k.as_str(), v) {
+                    ("properties" | "$defs", Value::Object(m)) => {
+                        for key in m.keys() {
+                            stack.push(loc.join(k).join(key));
+                        }
+                    }
+                    ("anyOf" | "allOf", Value::Array(a)) => {
+                        for i in 0..a.len() {
+                            stack.push(loc.join(k).join(&i.to_string()));
+                        }
+                    }
+                    ("items" | "contains" | "not" | "if" | "then" | "else", Value::Object(_)) => {
+                        stack.push(loc.join(k))
+                    }
+                    _ => {}
+                }
+            }
+            nodes.push((loc, s));
+        }
+        nodes
+    }
+}
+
+// ---------------------------------------------------------------- helpers
+
+fn example() -> Value {
+    serde_json::from_str(EXAMPLE).expect("the example is JSON")
+}
+
+/// Equal JSON, numbers compared by value (`184000` and `184000.0` are the same amount).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same(p, q))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}
+
+fn encoded(ws: &Workspace, exported_at: Option<&str>) -> Value {
+    serde_json::from_str(&encode(ws, exported_at.map(String::from))).unwrap()
+}
+
+fn assert_valid(schemas: &Schemas, doc: Doc, value: &Value, what: &str) -> Outcome {
+    let out = schemas.walk(doc, value);
+    assert_eq!(out.errors, Vec::<(String, String)>::new(), "{what}");
+    out
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+// ---------------------------------------------------------------- the example is real
+
 #[test]
-fn scratch() {
-    let text = std::fs::read_to_string("/tmp/schema_work/example.json").unwrap();
-    let d = decode(&text).unwrap();
-    let out = encode(&d.workspace, d.exported_at.clone());
-    std::fs::write("/tmp/schema_work/encoded.json", &out).unwrap();
+fn example_reads_and_is_what_the_app_writes_back() {
+    let d = decode(EXAMPLE).expect("the documented example reads");
+    let ws = &d.workspace;
+    assert_eq!(d.version, 1);
+    assert_eq!(d.exported_at.as_deref(), Some("2026-11-22T09:30:00Z"));
+    assert_eq!(ws.currency.code(), "EUR");
+    assert!(!ws.demo);
+    assert_eq!(ws.settings.health.weight_changes().len(), 1);
+    let names: Vec<&str> = ws
+        .accounts()
+        .iter()
+        .map(|a| a.fields.name.as_str())
+        .collect();
+    assert_eq!(names, ["Lindqvist Freight AB", "Marlow Dental Group"]);
+    let first = &ws.accounts()[0];
+    assert_eq!(first.fields.arr, 184_000.0);
+    assert_eq!(first.health.snapshots().len(), 2);
+    assert_eq!(first.stakeholders.people().len(), 2);
+    assert_eq!(first.renewal.notice_days(), Some(60));
+    assert_eq!(first.expansion.opportunities().len(), 1);
+    assert_eq!(first.planning.plan.content().goals.len(), 2);
+    assert_eq!(first.planning.qbrs().len(), 1);
+    assert_eq!(first.planning.qualifications().len(), 1);
+    assert_eq!(ws.accounts()[1].save_plans.all().len(), 1);
+    // Written back, the file is the same document: the example is in the writer's shape.
+    let back = encoded(ws, d.exported_at.as_deref());
+    assert!(
+        same(&back, &example()),
+        "encode(decode(example)) differs:\n{back:#}"
+    );
+}
+
+#[test]
+fn the_documentation_shows_the_example_file_verbatim() {
+    assert!(
+        DOC.contains(EXAMPLE.trim_end()),
+        "docs/file-format.md must include tests/fixtures/workspace-v1-example.json as is"
+    );
+}
+
+// ---------------------------------------------------------------- the schemas themselves
+
+#[test]
+fn schemas_are_closed_described_and_fully_understood_by_this_test() {
+    let schemas = Schemas::load();
+    for doc in [Doc::Workspace, Doc::Account] {
+        assert_eq!(
+            schemas.doc(doc)["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+        for (loc, s) in schemas.all_nodes(doc) {
+            for k in s.keys() {
+                assert!(
+                    KEYWORDS.contains(&k.as_str()),
+                    "{loc:?}: keyword {k} unknown to the test"
+                );
+            }
+            if let Some(r) = s.get("$ref") {
+                schemas.resolve(doc, r.as_str().unwrap());
+            }
+            if let Some(p) = s.get("pattern").and_then(Value::as_str) {
+                assert!(
+                    pattern_matches(p, "").is_some(),
+                    "{loc:?}: no matcher for {p}"
+                );
+            }
+            if s.get("type").and_then(Value::as_str) != Some("object") {
+                continue;
+            }
+            assert_eq!(
+                s.get("additionalProperties"),
+                Some(&Value::Bool(false)),
+                "{loc:?}: the reader refuses unknown fields, so the schema must too"
+            );
+            let props = s["properties"]
+                .as_object()
+                .expect("an object declares properties");
+            for (k, p) in props {
+                let text = p.get("description").and_then(Value::as_str).unwrap_or("");
+                assert!(
+                    text.len() >= 10,
+                    "{loc:?}.{k}: describe the property in plain words"
+                );
+            }
+            for r in s
+                .get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                assert!(
+                    props.contains_key(r.as_str().unwrap()),
+                    "{loc:?}: required {r} is not declared"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn pattern_matchers_of_this_test_accept_and_refuse_as_the_patterns_say() {
+    type Case = (&'static str, &'static str, bool);
+    let p_date = "^\\d{4}-\\d{2}-\\d{2}$";
+    let p_time = "^(([01]?[0-9]|2[0-2]):[0-5][0-9]|23:00)$";
+    let p_step = "^(triage|tell_leadership|executive_outreach|root_cause_meeting|check_in_([1-9]|[1-9][0-9]|[1-4][0-9]{2}|5[01][0-9]|520))$";
+    let cases: &[Case] = &[
+        ("\\S", "x", true),
+        ("\\S", " \t", false),
+        ("\\S", "", false),
+        ("^[A-Z]{3}$", "EUR", true),
+        ("^[A-Z]{3}$", "eur", false),
+        ("^[A-Z]{3}$", "EURO", false),
+        (p_date, "2027-03-01", true),
+        (p_date, "2027-3-01", false),
+        (p_date, "27-03-01", false),
+        (p_date, "2027/03/01", false),
+        (p_time, "9:30", true),
+        (p_time, "09:30", true),
+        (p_time, "22:59", true),
+        (p_time, "23:00", true),
+        (p_time, "23:01", false),
+        (p_time, "24:00", false),
+        (p_time, "10:60", false),
+        (p_time, "10:5", false),
+        (p_time, "100:00", false),
+        (p_step, "triage", true),
+        (p_step, "root_cause_meeting", true),
+        (p_step, "check_in_1", true),
+        (p_step, "check_in_99", true),
+        (p_step, "check_in_499", true),
+        (p_step, "check_in_519", true),
+        (p_step, "check_in_520", true),
+        (p_step, "check_in_521", false),
+        (p_step, "check_in_0", false),
+        (p_step, "check_in_01", false),
+        (p_step, "check_in_", false),
+        (p_step, "triage2", false),
+    ];
+    for (pattern, text, expected) in cases {
+        assert_eq!(
+            pattern_matches(pattern, text),
+            Some(*expected),
+            "{pattern} on {text:?}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------- schema and serde agree
+
+#[test]
+fn example_validates_and_uses_every_declared_field() {
+    let schemas = Schemas::load();
+    let out = assert_valid(&schemas, Doc::Workspace, &example(), "the example");
+    let missing: Vec<String> = schemas
+        .declared(Doc::Workspace)
+        .difference(&out.seen)
+        .map(|l| l.pointer.clone())
+        .collect();
+    assert_eq!(
+        missing,
+        Vec::<String>::new(),
+        "fields the example never shows"
+    );
+}
+
+#[test]
+fn what_the_writer_emits_is_declared_with_every_required_key() {
+    let schemas = Schemas::load();
+    let from_example = decode(EXAMPLE).unwrap().workspace;
+    let cases = [
+        (
+            "example written back",
+            encoded(&from_example, Some("2026-11-22T09:30:00Z")),
+        ),
+        ("demo", encoded(&demo_workspace(today()), None)),
+        (
+            "empty workspace",
+            encoded(&Workspace::empty(Currency::new("GBP").unwrap()), None),
+        ),
+    ];
+    for (what, value) in &cases {
+        assert_valid(&schemas, Doc::Workspace, value, what);
+    }
+}
+
+#[test]
+fn shared_account_files_match_the_account_schema() {
+    let schemas = Schemas::load();
+    let ws = decode(EXAMPLE).unwrap().workspace;
+    let mut seen = BTreeSet::new();
+    for a in ws.accounts() {
+        let text = encode_account(a, &ws.currency, Some("2026-11-22T09:30:00Z".into()));
+        assert_eq!(decode_account(&text).unwrap().account, *a);
+        let value: Value = serde_json::from_str(&text).unwrap();
+        let out = assert_valid(&schemas, Doc::Account, &value, &a.fields.name);
+        seen.extend(out.seen);
+    }
+    let missing: Vec<Loc> = schemas
+        .declared(Doc::Account)
+        .difference(&seen)
+        .cloned()
+        .collect();
+    assert_eq!(missing, Vec::<Loc>::new());
+}
+
+/// Removes `key` from the object at `pointer`.
+fn without(value: &Value, pointer: &str, key: &str) -> Value {
+    let mut v = value.clone();
+    v.pointer_mut(pointer)
+        .and_then(Value::as_object_mut)
+        .unwrap()
+        .remove(key);
+    v
+}
+
+/// JSON pointer of a reader-style path: `workspace.accounts[1].save_plans[0]`.
+fn pointer_of(path: &str) -> String {
+    let mut p = String::new();
+    for part in path.split('.').filter(|s| !s.is_empty()) {
+        let mut pieces = part.split('[');
+        p.push('/');
+        p.push_str(pieces.next().unwrap());
+        for index in pieces {
+            p.push('/');
+            p.push_str(index.trim_end_matches(']'));
+        }
+    }
+    p
+}
+
+/// A key is `required` in the schema exactly when serde has no default for it: leaving it
+/// out of the example is then refused as a missing field, at the object's path.
+#[test]
+fn required_in_the_schema_means_required_by_the_reader() {
+    let schemas = Schemas::load();
+    let ex = example();
+    let out = assert_valid(&schemas, Doc::Workspace, &ex, "the example");
+    let mut checked = 0;
+    for (path, loc) in &out.objects {
+        let s = schemas.at(loc);
+        let required: Vec<&str> = s
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|r| r.as_str().unwrap())
+            .collect();
+        let pointer = pointer_of(path);
+        for key in ex.pointer(&pointer).unwrap().as_object().unwrap().keys() {
+            if path.is_empty() && (key == "format" || key == "version") {
+                continue; // refused before serde with their own messages, see below
+            }
+            let result = decode(&without(&ex, &pointer, key).to_string());
+            let missing = ImportError::BadField {
+                path: shown(path),
+                detail: format!("missing field `{key}`"),
+            };
+            if required.contains(&key.as_str()) {
+                assert_eq!(
+                    result.as_ref().err(),
+                    Some(&missing),
+                    "{path}.{key} is required"
+                );
+            } else {
+                assert!(
+                    !matches!(&result, Err(ImportError::BadField { detail, .. }) if detail.starts_with("missing field")),
+                    "{path}.{key} is optional in the schema, yet: {result:?}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "only {checked} keys checked");
+    let root = schemas.at(&Loc::root(Doc::Workspace));
+    assert_eq!(root["required"], json!(["format", "version", "workspace"]));
+    assert_eq!(
+        decode(&without(&ex, "", "format").to_string()),
+        Err(ImportError::NotWorkspace { found: None })
+    );
+    assert_eq!(
+        decode(&without(&ex, "", "version").to_string()),
+        Err(ImportError::BadVersion {
+            found: "nothing".into()
+        })
+    );
+}
+
+// ---------------------------------------------------------------- refusals agree
+
+type Edit = fn(&mut Value);
+
+fn acc(v: &mut Value, i: usize) -> &mut Value {
+    &mut v["workspace"]["accounts"][i]
+}
+
+/// Both the reader and the schema refuse the edited example: the reader with `message`
+/// (its whole text, or the start of it when it ends with `...`), the schema with a problem
+/// at `schema_path`.
+fn check_refused(name: &str, edit: Edit, message: &str, schema_path: &str) {
+    let schemas = Schemas::load();
+    let mut v = example();
+    edit(&mut v);
+    let got = decode(&v.to_string())
+        .map(|_| ())
+        .map_err(|e| e.to_string());
+    match message.strip_suffix("...") {
+        Some(start) => assert!(
+            matches!(&got, Err(m) if m.starts_with(start)),
+            "{name}: reader said {got:?}, expected {message}"
+        ),
+        None => assert_eq!(got, Err(message.to_string()), "{name}"),
+    }
+    let out = schemas.walk(Doc::Workspace, &v);
+    assert!(
+        out.errors.iter().any(|(p, _)| p == schema_path),
+        "{name}: schema problems {:?}, expected one at {schema_path}",
+        out.errors
+    );
+}
+
+#[test]
+fn reader_and_schema_refuse_the_same_files() {
+    let cases: &[(&str, Edit, &str, &str)] = &[
+        ("newer version", |v| v["version"] = json!(2), "This file is format version 2, written by a newer version...", "version"),
+        ("other format", |v| v["format"] = json!("crm-export"), "This JSON file is not an Account Planner workspace: its format is \"crm-export\"...", "format"),
+        ("unknown top field", |v| v["source"] = json!("crm"), "source: unknown field `source`...", "source"),
+        ("lower-case currency", |v| v["workspace"]["currency"] = json!("eur"), "workspace.currency: \"eur\" is not a currency code: use three capital letters such as USD or EUR.", "workspace.currency"),
+        ("no accounts' name", |v| { acc(v, 0).as_object_mut().unwrap().remove("name"); }, "workspace.accounts[0]: missing field `name`", "workspace.accounts[0]"),
+        ("blank name", |v| acc(v, 0)["name"] = json!("   "), "workspace.accounts[0].name: Give the account a name.", "workspace.accounts[0].name"),
+        ("unknown account field", |v| acc(v, 1)["crm_id"] = json!("0061x"), "workspace.accounts[1].crm_id: unknown field `crm_id`...", "workspace.accounts[1].crm_id"),
+        ("impossible day", |v| acc(v, 0)["renewal_date"] = json!("2027-02-30"), "workspace.accounts[0].renewal_date: input is out of range", "workspace.accounts[0].renewal_date"),
+        ("US date", |v| acc(v, 0)["contract_start"] = json!("03/01/2025"), "workspace.accounts[0].contract_start: input contains invalid characters", "workspace.accounts[0].contract_start"),
+        ("segment", |v| acc(v, 0)["segment"] = json!("large"), "workspace.accounts[0].segment: unknown variant `large`, expected one of `enterprise`, `mid_market`, `smb`", "workspace.accounts[0].segment"),
+        ("size", |v| acc(v, 0)["size"] = json!("1000+"), "workspace.accounts[0].size: unknown variant `1000+`...", "workspace.accounts[0].size"),
+        ("tier 4", |v| acc(v, 1)["tier"] = json!(4), "workspace.accounts[1].tier: tier must be 1, 2 or 3, found 4", "workspace.accounts[1].tier"),
+        ("negative ARR", |v| acc(v, 0)["arr"] = json!(-1), "workspace.accounts[0].arr: ARR cannot be negative.", "workspace.accounts[0].arr"),
+        ("ARR as text", |v| acc(v, 0)["arr"] = json!("184k"), "workspace.accounts[0].arr: invalid type: string \"184k\", expected f64", "workspace.accounts[0].arr"),
+        ("negative id", |v| acc(v, 0)["id"] = json!(-1), "workspace.accounts[0].id: invalid value: integer `-1`, expected u32", "workspace.accounts[0].id"),
+        ("NPS 11", |v| acc(v, 0)["health"]["snapshots"][1]["nps"] = json!(11), "workspace.accounts[0].health.snapshots[1].nps: NPS must be from 0 to 10, found 11", "workspace.accounts[0].health.snapshots[1].nps"),
+        ("NPS 8.5", |v| acc(v, 0)["health"]["snapshots"][1]["nps"] = json!(8.5), "workspace.accounts[0].health.snapshots[1].nps: invalid type: floating point `8.5`, expected i64", "workspace.accounts[0].health.snapshots[1].nps"),
+        ("usage 120%", |v| acc(v, 0)["health"]["snapshots"][0]["seat_usage_pct"] = json!(120), "workspace.accounts[0].health.snapshots[0].seat_usage_pct: seat usage % must be 100 or less, found 120", "workspace.accounts[0].health.snapshots[0].seat_usage_pct"),
+        ("no signal", |v| acc(v, 0)["health"]["snapshots"][0] = json!({"date": "2026-08-15", "nps": null}), "workspace.accounts[0].health.snapshots[0]: the snapshot has no signal...", "workspace.accounts[0].health.snapshots[0]"),
+        ("ticket trend", |v| acc(v, 0)["health"]["snapshots"][1]["ticket_trend"] = json!("worse"), "workspace.accounts[0].health.snapshots[1].ticket_trend: unknown variant `worse`...", "workspace.accounts[0].health.snapshots[1].ticket_trend"),
+        ("negative weight", |v| v["workspace"]["settings"]["health"]["weights"]["roi"] = json!(-5), "workspace.settings.health.weights.roi: weight must be 0 or more, found -5", "workspace.settings.health.weights.roi"),
+        ("all weights 0", |v| v["workspace"]["settings"]["health"]["weights"] = json!({"usage": 0, "adoption": 0, "relationship": 0, "support": 0, "roi": 0}), "workspace.settings.health.weights: every weight is 0; at least one must be above 0", "workspace.settings.health.weights"),
+        ("influence 6", |v| acc(v, 0)["stakeholders"]["people"][0]["influence"] = json!(6), "workspace.accounts[0].stakeholders.people[0].influence: influence must be 1 to 5, found 6", "workspace.accounts[0].stakeholders.people[0].influence"),
+        ("role twice", |v| acc(v, 0)["stakeholders"]["people"][0]["roles"] = json!(["champion", "champion"]), "workspace.accounts[0].stakeholders.people[0].roles[1]: the role \"champion\" is listed twice", "workspace.accounts[0].stakeholders.people[0].roles[1]"),
+        ("no sentiment", |v| { acc(v, 0)["stakeholders"]["people"][1].as_object_mut().unwrap().remove("sentiment"); }, "workspace.accounts[0].stakeholders.people[1]: missing field `sentiment`", "workspace.accounts[0].stakeholders.people[1]"),
+        ("notice 800 days", |v| acc(v, 0)["renewal"]["notice_days"] = json!(800), "workspace.accounts[0].renewal.notice_days: A notice period of 800 days is more than two years...", "workspace.accounts[0].renewal.notice_days"),
+        ("task of another milestone", |v| acc(v, 0)["renewal"]["done"][0]["task"] = json!("qbr"), "workspace.accounts[0].renewal.done[0].task: T-120 has no task \"qbr\"; its tasks are forecast, roi, risks", "workspace.accounts[0].renewal.done[0].task"),
+        ("milestone t45", |v| acc(v, 0)["renewal"]["done"][0]["milestone"] = json!("t45"), "workspace.accounts[0].renewal.done[0].milestone: unknown variant `t45`...", "workspace.accounts[0].renewal.done[0].milestone"),
+        ("blank task", |v| acc(v, 0)["renewal"]["custom_tasks"][0]["text"] = json!(" "), "workspace.accounts[0].renewal.custom_tasks[0].text: Write what the task is.", "workspace.accounts[0].renewal.custom_tasks[0].text"),
+        ("estimated ARR < 0", |v| acc(v, 0)["expansion"]["opportunities"][0]["estimated_arr"] = json!(-10), "workspace.accounts[0].expansion.opportunities[0].estimated_arr: Estimated ARR cannot be negative.", "workspace.accounts[0].expansion.opportunities[0].estimated_arr"),
+        ("computed readiness item", |v| acc(v, 0)["expansion"]["readiness"]["renewal_not_within_60_days"] = json!(true), "workspace.accounts[0].expansion.readiness.renewal_not_within_60_days: unknown field...", "workspace.accounts[0].expansion.readiness.renewal_not_within_60_days"),
+        ("stage", |v| acc(v, 0)["expansion"]["opportunities"][0]["stage"] = json!("closed"), "workspace.accounts[0].expansion.opportunities[0].stage: unknown variant `closed`...", "workspace.accounts[0].expansion.opportunities[0].stage"),
+        ("four goals", |v| {
+            let goals = &mut acc(v, 0)["planning"]["plan"]["goals"];
+            for id in [3, 4] {
+                goals.as_array_mut().unwrap().push(json!({"id": id, "text": "More"}));
+            }
+        }, "workspace.accounts[0].planning.plan.goals: Keep to the customer's top 3 goals; this plan has 4.", "workspace.accounts[0].planning.plan.goals"),
+        ("manual metric without met", |v| { acc(v, 0)["planning"]["plan"]["metrics"][1].as_object_mut().unwrap().remove("met"); }, "workspace.accounts[0].planning.plan.metrics[1].met: a manual metric needs \"met\": true or false", "workspace.accounts[0].planning.plan.metrics[1]"),
+        ("met on at_least", |v| acc(v, 0)["planning"]["plan"]["metrics"][0]["met"] = json!(true), "workspace.accounts[0].planning.plan.metrics[0].met: \"met\" is only for manual metrics...", "workspace.accounts[0].planning.plan.metrics[0].met"),
+        ("QBR at 23:30", |v| acc(v, 0)["planning"]["qbrs"][0]["start"] = json!("23:30"), "workspace.accounts[0].planning.qbrs[0].start: Start by 23:00 so the hour ends by midnight.", "workspace.accounts[0].planning.qbrs[0].start"),
+        ("QBR at 10h", |v| acc(v, 0)["planning"]["qbrs"][0]["start"] = json!("10h"), "workspace.accounts[0].planning.qbrs[0].start: \"10h\" is not a time of day; use HH:MM, e.g. 14:00.", "workspace.accounts[0].planning.qbrs[0].start"),
+        ("unknown prep item", |v| acc(v, 0)["planning"]["qbrs"][0]["prep_done"] = json!(["slides"]), "workspace.accounts[0].planning.qbrs[0].prep_done[0]: unknown preparation item \"slides\"...", "workspace.accounts[0].planning.qbrs[0].prep_done[0]"),
+        ("attendee twice", |v| acc(v, 0)["planning"]["qbrs"][0]["attendees"] = json!([1, 1]), "workspace.accounts[0].planning.qbrs[0].attendees[1]: Stakeholder 1 is invited twice.", "workspace.accounts[0].planning.qbrs[0].attendees[1]"),
+        ("rating 4", |v| acc(v, 0)["planning"]["qualifications"][0]["bant"]["need"]["rating"] = json!(4), "workspace.accounts[0].planning.qualifications[0].bant.need.rating: Rate from 0 to 3; 4 is out of range.", "workspace.accounts[0].planning.qualifications[0].bant.need.rating"),
+        ("MEDDIC element missing", |v| { acc(v, 0)["planning"]["qualifications"][0]["meddic"].as_object_mut().unwrap().remove("champion"); }, "workspace.accounts[0].planning.qualifications[0].meddic: missing field `champion`", "workspace.accounts[0].planning.qualifications[0].meddic"),
+        ("zero investment", |v| acc(v, 0)["planning"]["qualifications"][0]["business_case"]["investment"] = json!(0), "workspace.accounts[0].planning.qualifications[0].business_case.investment: The investment must be above zero...", "workspace.accounts[0].planning.qualifications[0].business_case.investment"),
+        ("blank SWOT entry", |v| acc(v, 0)["planning"]["plan"]["swot"]["threats"][0] = json!(""), "workspace.accounts[0].planning.plan.swot.threats[0]: Write the entry or remove it.", "workspace.accounts[0].planning.plan.swot.threats[0]"),
+        ("opportunity linked twice", |v| acc(v, 0)["planning"]["plan"]["opportunity_ids"] = json!([1, 1]), "workspace.accounts[0].planning.plan.opportunity_ids[1]: Opportunity 1 is linked twice.", "workspace.accounts[0].planning.plan.opportunity_ids[1]"),
+        ("unknown step", |v| acc(v, 1)["save_plans"][0]["done"][2]["step"] = json!("check_in_0"), "workspace.accounts[1].save_plans[0].done[2].step: unknown step \"check_in_0\"...", "workspace.accounts[1].save_plans[0].done[2].step"),
+        ("leadership step without notify", |v| acc(v, 1)["save_plans"][0]["done"][1]["step"] = json!("tell_leadership"), "workspace.accounts[1].save_plans[0].done[1]: This plan has no \"tell leadership\" step...", "workspace.accounts[1].save_plans[0].done[1].step"),
+        ("outcome", |v| acc(v, 1)["save_plans"][0]["closed"]["outcome"] = json!("won"), "workspace.accounts[1].save_plans[0].closed.outcome: unknown variant `won`...", "workspace.accounts[1].save_plans[0].closed.outcome"),
+        ("two open save plans", |v| {
+            let plans = acc(v, 1)["save_plans"].as_array_mut().unwrap();
+            plans[0]["closed"] = Value::Null;
+            plans.push(json!({"opened_on": "2026-11-01"}));
+        }, "workspace.accounts[1].save_plans[1].closed: save_plans[0] is also open...", "workspace.accounts[1].save_plans"),
+    ];
+    for (name, edit, message, schema_path) in cases {
+        check_refused(name, *edit, message, schema_path);
+    }
+}
+
+/// Files a generator may write that the reader and the schema both accept.
+#[test]
+fn reader_and_schema_accept_the_same_lean_files() {
+    let schemas = Schemas::load();
+    let cases: &[(&str, Value)] = &[
+        (
+            "smallest file",
+            json!({"format": "am-planner-workspace", "version": 1, "workspace": {"currency": "USD"}}),
+        ),
+        (
+            "one bare account",
+            json!({"format": "am-planner-workspace", "version": 1,
+            "workspace": {"currency": "EUR", "accounts": [{"id": 7, "name": "Solo GmbH"}]}}),
+        ),
+        (
+            "nulls for every optional value",
+            json!({"format": "am-planner-workspace", "version": 1, "exported_at": null,
+            "workspace": {"currency": "EUR", "accounts": [{"id": 1, "name": "Null Ltd", "segment": null, "size": null,
+                "contract_start": null, "renewal_date": null, "tier": null,
+                "health": {"snapshots": [{"date": "2026-01-05", "nps": 9, "seat_usage_pct": null, "core_features": null,
+                    "ticket_trend": null, "targets_met_pct": null}]},
+                "stakeholders": {"last_reviewed": null, "people": [{"id": 1, "name": "A. Person", "influence": 3,
+                    "sentiment": "neutral", "frequency": null, "last_contact": null, "reports_to": null}]},
+                "renewal": {"notice_days": null, "custom_tasks": [{"id": 1, "milestone": "t30", "text": "Call", "done_on": null}]},
+                "expansion": {"opportunities": [{"id": 1, "type": "cross_sell", "description": "Add-on", "target_date": null}]},
+                "save_plans": [{"opened_on": "2026-02-01", "root_cause": null, "closed": null}],
+                "planning": {"plan": {"last_updated": null,
+                    "metrics": [{"name": "Seats", "target": 100, "current": null, "rule": "at_least", "met": null}],
+                    "actions": [{"id": 1, "text": "Call", "due": "2026-03-01", "goal": null, "done_on": null}]},
+                    "qbrs": [{"id": 1, "date": "2026-03-02", "start": "9:30",
+                        "mutual_actions": [{"text": "Send deck", "side": "customer", "due": "2026-03-09", "pushed_as": null}]}],
+                    "qualifications": [{"opportunity_id": 1, "business_case": null,
+                        "meddic": {"metrics": {"rating": 0}, "economic_buyer": {"rating": 0}, "decision_criteria": {"rating": 0},
+                            "decision_process": {"rating": 0}, "identified_pain": {"rating": 0}, "champion": {"rating": 0}},
+                        "bant": {"budget": {"rating": 0}, "authority": {"rating": 0}, "need": {"rating": 0}, "timeline": {"rating": 0}}}]}}]}}),
+        ),
+        (
+            "leadership step on a notifying plan, two closed plans",
+            json!({"format": "am-planner-workspace", "version": 1,
+            "workspace": {"currency": "EUR", "accounts": [{"id": 1, "name": "Big Co", "arr": 90000, "save_plans": [
+                {"opened_on": "2026-01-01", "notify_leadership": true, "done": [{"step": "tell_leadership", "done_on": "2026-01-02"}],
+                 "closed": {"outcome": "lost", "on": "2026-02-01"}},
+                {"opened_on": "2026-03-01", "closed": {"outcome": "other", "on": "2026-03-02"}},
+                {"opened_on": "2026-04-01"}]}]}}),
+        ),
+    ];
+    for (name, value) in cases {
+        assert!(
+            decode(&value.to_string()).is_ok(),
+            "{name}: {:?}",
+            decode(&value.to_string())
+        );
+        assert_valid(&schemas, Doc::Workspace, value, name);
+    }
+}
+
+// ---------------------------------------------------------------- every rule probed
+
+impl Schemas {
+    /// The schema a `$ref` chain ends at.
+    fn deref(&self, loc: &Loc) -> Loc {
+        match self.at(loc).get("$ref").and_then(Value::as_str) {
+            Some(r) => self.deref(&self.resolve(loc.doc, r)),
+            None => loc.clone(),
+        }
+    }
+}
+
+/// One value of the example that a rule of the schema is about: where it is (reader path
+/// and JSON pointer) and the schema it must satisfy.
+struct Spot {
+    path: String,
+    pointer: String,
+    schema: Loc,
+}
+
+/// Every property value of the example, and every first item of its non-empty arrays.
+fn spots(schemas: &Schemas) -> Vec<Spot> {
+    let ex = example();
+    let out = schemas.walk(Doc::Workspace, &ex);
+    let mut found = Vec::new();
+    for (path, loc) in &out.objects {
+        let pointer = pointer_of(path);
+        for (key, value) in ex.pointer(&pointer).unwrap().as_object().unwrap() {
+            let schema = schemas.deref(&loc.join("properties").join(key));
+            let (p, ptr) = (child(path, key), format!("{pointer}/{key}"));
+            if value.as_array().is_some_and(|a| !a.is_empty()) {
+                if let Some(items) = schemas.at(&schema).get("items") {
+                    if items.is_object() {
+                        found.push(Spot {
+                            path: format!("{p}[0]"),
+                            pointer: format!("{ptr}/0"),
+                            schema: schemas.deref(&schema.join("items")),
+                        });
+                    }
+                }
+            }
+            found.push(Spot {
+                path: p,
+                pointer: ptr,
+                schema,
+            });
+        }
+    }
+    found
+}
+
+fn decode_with(pointer: &str, value: Value) -> Result<(), ImportError> {
+    let mut v = example();
+    *v.pointer_mut(pointer).unwrap() = value;
+    decode(&v.to_string()).map(|_| ())
+}
+
+/// The reader refuses the value at `spot`, at its path (or at the object holding it).
+fn assert_refused(spot: &Spot, value: Value, rule: &str) {
+    match decode_with(&spot.pointer, value.clone()) {
+        Err(ImportError::BadField { path, .. }) if spot.path.starts_with(&path) => {}
+        other => panic!(
+            "{}: the schema refuses {:.60} ({rule}) but the reader gave {other:?}",
+            spot.path,
+            value.to_string()
+        ),
+    }
+}
+
+fn assert_accepted(spot: &Spot, value: Value, rule: &str) {
+    let got = decode_with(&spot.pointer, value.clone());
+    assert_eq!(
+        got,
+        Ok(()),
+        "{}: {:.60} is allowed by the schema ({rule})",
+        spot.path,
+        value.to_string()
+    );
+}
+
+/// The reader's list of choices in its message: serde's "expected one of `a`, `b`" or
+/// "expected `a` or `b`", or the app's "expected one of: a, b" and "its tasks are a, b".
+fn listed_choices(detail: &str) -> BTreeSet<String> {
+    let tail = detail
+        .split_once("expected")
+        .or_else(|| detail.split_once("its tasks are"))
+        .unwrap_or_else(|| panic!("no list of choices in {detail:?}"))
+        .1;
+    if tail.contains('`') {
+        tail.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(String::from)
+            .collect()
+    } else {
+        tail.trim_start_matches(" one of:")
+            .split(',')
+            .map(|t| t.trim().to_string())
+            .collect()
+    }
+}
+
+fn string_enum(s: &Map<String, Value>) -> Option<BTreeSet<String>> {
+    let e = s.get("enum")?.as_array()?;
+    let strings: BTreeSet<String> = e
+        .iter()
+        .filter_map(Value::as_str)
+        .map(String::from)
+        .collect();
+    (!strings.is_empty()).then_some(strings)
+}
+
+#[test]
+fn every_enum_lists_exactly_what_the_reader_accepts() {
+    let schemas = Schemas::load();
+    let mut probed = BTreeSet::new();
+    for spot in spots(&schemas) {
+        let Some(choices) = string_enum(schemas.at(&spot.schema)) else {
+            continue;
+        };
+        if spot.schema.pointer == "/$defs/DoneTask/properties/task" {
+            continue; // depends on the milestone: checked below
+        }
+        match decode_with(&spot.pointer, json!("zzz")) {
+            Err(ImportError::BadField { path, detail }) if path == spot.path => {
+                assert_eq!(listed_choices(&detail), choices, "{}", spot.path)
+            }
+            other => panic!("{}: {other:?}", spot.path),
+        }
+        probed.insert(spot.schema.pointer.clone());
+    }
+    assert_eq!(probed.len(), 15, "{probed:#?}");
+    // Renewal task keys: one list per milestone.
+    let schemas_done = schemas.at(&Loc {
+        doc: Doc::Workspace,
+        pointer: "/$defs/DoneTask".into(),
+    });
+    let pointer = "/workspace/accounts/0/renewal/done/0";
+    let rules = schemas_done["allOf"].as_array().unwrap();
+    assert_eq!(rules.len(), 6);
+    for rule in rules {
+        let milestone = &rule["if"]["properties"]["milestone"]["const"];
+        let keys = string_enum(rule["then"]["properties"]["task"].as_object().unwrap()).unwrap();
+        let got = decode_with(
+            pointer,
+            json!({"milestone": milestone, "task": "zzz", "done_on": "2026-11-03"}),
+        );
+        match got {
+            Err(ImportError::BadField { detail, .. }) => {
+                assert_eq!(listed_choices(&detail), keys, "{milestone}")
+            }
+            other => panic!("{milestone}: {other:?}"),
+        }
+        for key in &keys {
+            let ok = decode_with(
+                pointer,
+                json!({"milestone": milestone, "task": key, "done_on": "2026-11-03"}),
+            );
+            assert_eq!(ok, Ok(()), "{milestone} {key}");
+        }
+    }
+}
+
+#[test]
+fn number_ranges_are_the_readers_ranges() {
+    let schemas = Schemas::load();
+    let mut probed = 0;
+    for spot in spots(&schemas) {
+        let s = schemas.at(&spot.schema);
+        let integer = match s.get("type") {
+            Some(Value::String(t)) => t == "integer",
+            Some(Value::Array(ts)) => ts.contains(&json!("integer")),
+            _ => false,
+        };
+        let number = |x: f64| if integer { json!(x as i64) } else { json!(x) };
+        // Ids and references are only accepted where they point at something, so only
+        // their refusal is probed.
+        let is_id = s.get("maximum") == Some(&json!(4294967295u32));
+        if let Some(max) = s.get("maximum").and_then(Value::as_f64) {
+            assert_refused(&spot, number(max + 1.0), "maximum");
+            if !is_id {
+                assert_accepted(&spot, number(max), "maximum");
+            }
+            probed += 1;
+        }
+        if let Some(min) = s.get("minimum").and_then(Value::as_f64) {
+            assert_refused(&spot, number(min - 1.0), "minimum");
+            if !is_id {
+                assert_accepted(&spot, number(min), "minimum");
+            }
+            probed += 1;
+        }
+        if let Some(min) = s.get("exclusiveMinimum").and_then(Value::as_f64) {
+            assert_refused(&spot, number(min), "exclusiveMinimum");
+            probed += 1;
+        }
+    }
+    assert!(probed >= 60, "only {probed} bounds probed");
+}
+
+#[test]
+fn text_limits_and_blank_rules_are_the_readers() {
+    let schemas = Schemas::load();
+    let mut probed = 0;
+    for spot in spots(&schemas) {
+        let s = schemas.at(&spot.schema);
+        if let Some(max) = s.get("maxLength").and_then(Value::as_u64) {
+            let max = max as usize;
+            assert_refused(&spot, json!("x".repeat(max + 1)), "maxLength");
+            assert_accepted(
+                &spot,
+                json!("é".repeat(max)),
+                "maxLength, counted in characters",
+            );
+            probed += 1;
+        }
+        if s.get("pattern") == Some(&json!("\\S")) {
+            assert_refused(&spot, json!(" \t "), "not blank");
+            probed += 1;
+        }
+    }
+    assert!(probed >= 40, "only {probed} texts probed");
 }
