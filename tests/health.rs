@@ -1221,7 +1221,13 @@ fn import_refuses_bad_health_with_a_path() {
             "all weights zero",
             weights_file(json!({ "usage": 0, "adoption": 0, "relationship": 0, "support": 0, "roi": 0 }), json!([])),
             "workspace.settings.health.weights".into(),
-            "every weight is 0; at least one must be above 0",
+            "At least one weight must be above 0, or there is nothing to score.",
+        ),
+        (
+            "weights too large to add up",
+            weights_file(json!({ "usage": 1e308, "adoption": 1e308, "relationship": 0, "support": 0, "roi": 0 }), json!([])),
+            "workspace.settings.health.weights".into(),
+            "These weights are too large to add up; use numbers such as 30 or 15.",
         ),
         (
             "a negative weight",
@@ -1242,7 +1248,7 @@ fn import_refuses_bad_health_with_a_path() {
                 json!([{ "date": "2026-05-01", "old": { "usage": 0, "adoption": 0, "relationship": 0, "support": 0, "roi": 0 }, "new": ok_weights.clone() }]),
             ),
             "workspace.settings.health.weight_changes[0].old".into(),
-            "every weight is 0; at least one must be above 0",
+            "At least one weight must be above 0, or there is nothing to score.",
         ),
         (
             "logged new weight negative",

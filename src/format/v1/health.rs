@@ -267,10 +267,8 @@ impl WeightsV1 {
                 c.key().to_string(),
                 format!("weight must be 0 or more, found {}", values[c.index()]),
             ),
-            None => (
-                String::new(),
-                "every weight is 0; at least one must be above 0".to_string(),
-            ),
+            // All zero, or too large to add up: the domain says which.
+            None => (String::new(), e.message),
         })
     }
 }
