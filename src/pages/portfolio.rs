@@ -235,7 +235,7 @@ pub fn PortfolioPage() -> impl IntoView {
 }
 
 /// The relationship-risk count of an account, with the kinds in a tooltip (and for screen
-/// readers); "single-threaded" shows as a mark beside the count.
+/// readers); "single-threaded" shows as a mark under the count.
 fn risk_cell(a: &Account, tier: Tier, today: chrono::NaiveDate) -> impl IntoView {
     let report = stakeholders::assess(&a.stakeholders, tier, today);
     let kinds: Vec<&str> = report.risks.iter().map(|r| r.title()).collect();
@@ -251,10 +251,10 @@ fn risk_cell(a: &Account, tier: Tier, today: chrono::NaiveDate) -> impl IntoView
         _ => "risk-count",
     };
     view! {
-        <a class=class href=format!("/accounts/{}/stakeholders", a.id.0) title=title>
+        <span class=class title=title>
             {n}
             <span class="visually-hidden">{if kinds.is_empty() { String::new() } else { format!(": {}", kinds.join(", ")) }}</span>
-        </a>
+        </span>
         {report.is_single_threaded().then(|| view! { <span class="sub">"single-threaded"</span> })}
     }
 }

@@ -188,13 +188,16 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
         let (fields, found) = check();
         if !found.is_empty() {
             errors.set(found);
-            if let Some(el) = dialog_ref
-                .get_untracked()
-                .and_then(|d| d.query_selector("[aria-invalid='true']").ok().flatten())
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
+            // Once the messages are drawn, put the cursor on the first refused field.
+            request_animation_frame(move || {
+                if let Some(el) = dialog_ref
+                    .get_untracked()
+                    .and_then(|d| d.query_selector("[aria-invalid='true']").ok().flatten())
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
+            });
             return;
         }
         let today = people.today();

@@ -149,6 +149,8 @@ pub fn PowerGrid() -> impl IntoView {
         let dragging = move || drag.with(|g| g.is_some_and(|g| g.id == id && g.moved));
 
         let on_down = move |ev: leptos::ev::PointerEvent| {
+            // A drag whose click never came (touch) must not swallow this one.
+            swallow_click.set_value(false);
             if ev.button() != 0 {
                 return;
             }
@@ -221,6 +223,7 @@ pub fn PowerGrid() -> impl IntoView {
             people.editing.set(Some(Editing::Person(id)));
         };
         let on_key = move |ev: leptos::ev::KeyboardEvent| {
+            swallow_click.set_value(false);
             let m = match ev.key().as_str() {
                 "ArrowUp" => Move::Up,
                 "ArrowDown" => Move::Down,
