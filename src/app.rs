@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/accounts/new") view=NewAccountPage/>
                         <ParentRoute path=path!("/accounts/:id") view=AccountPage>
                             <Route path=path!("") view=AccountOverview/>
+                            <Route path=path!("stakeholders") view=crate::pages::account::stakeholders::StakeholdersTab/>
                         </ParentRoute>
                         <Route path=path!("/data") view=DataPage/>
                     </Routes>

@@ -1380,3 +1380,70 @@ proptest! {
         prop_assert_eq!(&back.accounts()[0].stakeholders, &expected);
     }
 }
+
+// ---- Support for the Stakeholders tab: label room, undo of a move, the date input ----
+
+#[test]
+fn label_room_keeps_every_name_inside_its_quadrant() {
+    let mut area = GridArea::new(360.0, 420.0);
+    area.header = 44.0;
+    area.diameter = 18.0;
+    area.gap_x = 76.0;
+    area.gap_y = 8.0;
+    area.label_room = 70.0;
+    // A few people, then a crowd that makes the dots shrink: the room stays free.
+    for people in [
+        crowd(4, 5, Sentiment::Champion),
+        crowd(40, 1, Sentiment::Detractor),
+    ] {
+        let layout = grid_layout(&people, area);
+        let d = layout.diameter;
+        for dot in &layout.dots {
+            let rect = area.quadrant_rect(dot.quadrant);
+            assert!(
+                dot.x + d / 2.0 + area.label_room <= rect.x1 + 1e-9,
+                "{dot:?} leaves no room for its label in {rect:?}"
+            );
+            assert!(dot.x - d / 2.0 >= rect.x0, "{dot:?} left of {rect:?}");
+        }
+        check_layout(&people, area);
+    }
+}
+
+#[test]
+fn set_placement_undoes_a_move() {
+    let mut m = map_of(vec![who("Ana", 5, Sentiment::Detractor)]);
+    assert!(m.move_to(id(1), Quadrant::Monitor));
+    assert_eq!(m.get(id(1)).unwrap().quadrant(), Quadrant::Monitor);
+    assert!(m.set_placement(id(1), inf(5), Sentiment::Detractor));
+    let p = m.get(id(1)).unwrap();
+    assert_eq!(
+        (p.fields.influence, p.fields.sentiment),
+        (inf(5), Sentiment::Detractor)
+    );
+    assert!(!m.set_placement(id(9), inf(1), Sentiment::Neutral));
+}
+
+#[test]
+fn the_last_contact_input_is_read_or_refused_with_a_message() {
+    use am_planner::domain::stakeholders::parse_last_contact;
+    let cases: Vec<(&str, Result<Option<NaiveDate>, &str>)> = vec![
+        ("", Ok(None)),
+        ("   ", Ok(None)),
+        ("2026-06-01", Ok(Some(day(2026, 6, 1)))),
+        (" 2026-06-01 ", Ok(Some(day(2026, 6, 1)))),
+        (
+            "2026-02-30",
+            Err("\"2026-02-30\" is not a date; use YYYY-MM-DD."),
+        ),
+        (
+            "yesterday",
+            Err("\"yesterday\" is not a date; use YYYY-MM-DD."),
+        ),
+    ];
+    for (text, expected) in cases {
+        let got = parse_last_contact(text);
+        let expected = expected.map_err(|m| err(StakeholderField::LastContact, m));
+        assert_eq!(got, expected, "input {text:?}");
+    }
+}

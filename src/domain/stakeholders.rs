@@ -327,6 +327,24 @@ impl StakeholderFields {
     }
 }
 
+/// Reads the last-contact input of the form (`YYYY-MM-DD`, as a date input gives it);
+/// empty means "never". Whether the date is in the future is checked by
+/// [`StakeholderMap::validate`], which knows today.
+pub fn parse_last_contact(text: &str) -> Result<Option<NaiveDate>, StakeholderError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            StakeholderError::new(
+                StakeholderField::LastContact,
+                format!("\"{t}\" is not a date; use YYYY-MM-DD."),
+            )
+        })
+}
+
 pub const MAX_SHORT_TEXT: usize = 120;
 pub const MAX_MEDIUM_TEXT: usize = 500;
 pub const MAX_NOTES: usize = 5000;
@@ -753,6 +771,24 @@ impl StakeholderMap {
                 let (i, s) = placement_for_move(p.fields.influence, p.fields.sentiment, target);
                 p.fields.influence = i;
                 p.fields.sentiment = s;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Puts influence and sentiment back to given values (undo of a move). Returns false if
+    /// the id is unknown. Both values are valid by their types, so nothing else is checked.
+    pub fn set_placement(
+        &mut self,
+        id: StakeholderId,
+        influence: Influence,
+        sentiment: Sentiment,
+    ) -> bool {
+        match self.people.iter_mut().find(|p| p.id == id) {
+            Some(p) => {
+                p.fields.influence = influence;
+                p.fields.sentiment = sentiment;
                 true
             }
             None => false,

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{dates, Account, Tier, TierOf};
+use crate::domain::{dates, stakeholders, Account, Tier, TierOf};
 use crate::state::use_app;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,10 +26,13 @@ pub fn PortfolioPage() -> impl IntoView {
     Effect::new(move |_| document().set_title("Portfolio · Account Planner"));
     let sort = RwSignal::new((SortKey::Renewal, true));
     let query = RwSignal::new(String::new());
+    let single_threaded_only = RwSignal::new(false);
 
     let rows = move || {
         let (key, asc) = sort.get();
         let q = query.get().trim().to_lowercase();
+        let single_only = single_threaded_only.get();
+        let today = app.today.get();
         app.ws.with(|w| {
             let tiers = w.tiers();
             let mut rows: Vec<Row> = w
@@ -40,6 +43,11 @@ pub fn PortfolioPage() -> impl IntoView {
                         || a.fields.name.to_lowercase().contains(&q)
                         || a.fields.industry.to_lowercase().contains(&q)
                         || a.fields.owner.to_lowercase().contains(&q)
+                })
+                .filter(|a| {
+                    !single_only
+                        || stakeholders::assess(&a.stakeholders, tiers[&a.id].tier, today)
+                            .is_single_threaded()
                 })
                 .map(|a| Row {
                     account: a.clone(),
@@ -154,6 +162,11 @@ pub fn PortfolioPage() -> impl IntoView {
                         prop:value=move || query.get()
                         on:input=move |ev| query.set(event_target_value(&ev))/>
                 </label>
+                <label class="check-filter">
+                    <input type="checkbox" prop:checked=move || single_threaded_only.get()
+                        on:change=move |ev| single_threaded_only.set(event_target_checked(&ev))/>
+                    " Single-threaded only"
+                </label>
             </div>
             {move || if app.ws.with(|w| w.accounts().is_empty()) {
                 view! {
@@ -174,6 +187,7 @@ pub fn PortfolioPage() -> impl IntoView {
                                 {header(SortKey::Arr, "ARR", true)}
                                 {header(SortKey::Renewal, "Renewal", false)}
                                 {header(SortKey::Owner, "Owner", false)}
+                                <th scope="col" class="num">"Relationship risks"</th>
                             </tr></thead>
                             <tbody>
                                 {move || {
@@ -181,7 +195,7 @@ pub fn PortfolioPage() -> impl IntoView {
                                     let currency = app.ws.with(|w| w.currency.clone());
                                     let rows = rows();
                                     if rows.is_empty() {
-                                        return view! { <tr><td colspan="6" class="muted">"No account matches the filter."</td></tr> }.into_any();
+                                        return view! { <tr><td colspan="7" class="muted">"No account matches the filter."</td></tr> }.into_any();
                                     }
                                     rows.into_iter().map(|r| {
                                         let f = &r.account.fields;
@@ -205,6 +219,7 @@ pub fn PortfolioPage() -> impl IntoView {
                                                 <td class="num">{currency.format(f.arr)}</td>
                                                 <td>{renewal}</td>
                                                 <td>{f.owner.clone()}</td>
+                                                <td class="num">{risk_cell(&r.account, r.tier.tier, today)}</td>
                                             </tr>
                                         }
                                     }).collect_view().into_any()
@@ -216,5 +231,30 @@ pub fn PortfolioPage() -> impl IntoView {
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// The relationship-risk count of an account, with the kinds in a tooltip (and for screen
+/// readers); "single-threaded" shows as a mark under the count.
+fn risk_cell(a: &Account, tier: Tier, today: chrono::NaiveDate) -> impl IntoView {
+    let report = stakeholders::assess(&a.stakeholders, tier, today);
+    let kinds: Vec<&str> = report.risks.iter().map(|r| r.title()).collect();
+    let n = report.count();
+    let title = if kinds.is_empty() {
+        "No relationship risk".to_string()
+    } else {
+        kinds.join("\n")
+    };
+    let class = match (n, report.high_churn_risk) {
+        (0, _) => "risk-count none",
+        (_, true) => "risk-count churn",
+        _ => "risk-count",
+    };
+    view! {
+        <span class=class title=title>
+            {n}
+            <span class="visually-hidden">{if kinds.is_empty() { String::new() } else { format!(": {}", kinds.join(", ")) }}</span>
+        </span>
+        {report.is_single_threaded().then(|| view! { <span class="sub">"single-threaded"</span> })}
     }
 }

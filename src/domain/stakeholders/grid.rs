@@ -167,6 +167,9 @@ pub struct GridArea {
     pub gap_x: f64,
     /// Extra vertical space between dots.
     pub gap_y: f64,
+    /// Space kept free on the right of each quadrant (beyond the inset), so a name drawn
+    /// to the right of a dot in the last column stays inside its quadrant. 0 by default.
+    pub label_room: f64,
 }
 
 impl GridArea {
@@ -180,6 +183,7 @@ impl GridArea {
             diameter: 14.0,
             gap_x: 6.0,
             gap_y: 6.0,
+            label_room: 0.0,
         }
     }
     /// The rectangle of a quadrant in the box.
@@ -195,14 +199,14 @@ impl GridArea {
             y1: y0 + h,
         }
     }
-    /// Where dot centres may go in a quadrant for a given diameter: the quadrant minus
-    /// header, inset and half a dot on each side, so every dot lies fully inside.
+    /// Where dots may go in a quadrant: the quadrant minus header, inset and label room,
+    /// so every dot (and the label room to its right) lies fully inside.
     fn usable(&self, q: Quadrant) -> Rect {
         let r = self.quadrant_rect(q);
         Rect {
             x0: r.x0 + self.inset,
             y0: r.y0 + self.header + self.inset,
-            x1: r.x1 - self.inset,
+            x1: r.x1 - self.inset - self.label_room.max(0.0),
             y1: r.y1 - self.inset,
         }
     }

@@ -2,6 +2,7 @@
 //! below (nested routes under `/accounts/:id`). Each tab is one module here.
 
 pub mod overview;
+pub mod stakeholders;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -21,7 +22,7 @@ pub fn current_account() -> AccountId {
 
 /// The tabs, in order: (path below the account, label). A tab is listed only once its
 /// feature exists.
-const TABS: &[(&str, &str)] = &[("", "Overview")];
+const TABS: &[(&str, &str)] = &[("", "Overview"), ("stakeholders", "Stakeholders")];
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -84,6 +85,7 @@ fn AccountView(id: AccountId) -> impl IntoView {
                     <div><dt>"Renewal"</dt><dd>{renewal}</dd></div>
                 </dl>
                 <p class="cadence">{move || tier().map(|t| t.tier.cadence())}</p>
+                <stakeholders::ChurnFlag id=id/>
             </header>
             <nav class="tabs" aria-label="Account sections">
                 {TABS.iter().map(|(path, label)| {

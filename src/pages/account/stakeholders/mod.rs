@@ -1,0 +1,371 @@
+//! The Stakeholders tab: the people of one account as a power grid, a table and an org
+//! chart, the relationship risks the planner raises, and the person editor.
+//!
+//! The rules (quadrants, dot layout, risks, sorting, the org tree) all come from
+//! `domain::stakeholders`; this module only shows them and routes edits back.
+
+mod form;
+mod grid;
+mod org;
+mod risks;
+mod table;
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::current_account;
+use crate::domain::stakeholders::{
+    assess, Influence, Quadrant, RemovedStakeholder, RiskReport, Role, Sentiment, Stakeholder,
+    StakeholderId, StakeholderMap,
+};
+use crate::domain::{AccountId, Tier};
+use crate::state::{use_app, AppState};
+
+pub use risks::ChurnFlag;
+
+/// Which person the editor is open for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Editing {
+    New,
+    Person(StakeholderId),
+}
+
+/// What the "Undo" of the last notice puts back.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Undo {
+    Removed(Box<RemovedStakeholder>),
+    Moved {
+        id: StakeholderId,
+        influence: Influence,
+        sentiment: Sentiment,
+    },
+    Reviewed(Option<NaiveDate>),
+}
+
+/// A short message at the bottom of the screen, maybe with an undo.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Notice {
+    id: u64,
+    text: String,
+    undo: Option<Undo>,
+}
+
+/// Everything the parts of the tab share. Copy: signals and ids only.
+#[derive(Clone, Copy)]
+pub(crate) struct People {
+    pub account: AccountId,
+    pub app: AppState,
+    /// The account's map as it is now.
+    pub map: Memo<StakeholderMap>,
+    /// Risks of the map for the account's tier, today.
+    pub report: Memo<RiskReport>,
+    pub editing: RwSignal<Option<Editing>>,
+    notice: RwSignal<Option<Notice>>,
+    /// Read by screen readers (aria-live): moves, removals, saves.
+    live: RwSignal<String>,
+}
+
+impl People {
+    fn new(account: AccountId) -> Self {
+        let app = use_app();
+        let map = Memo::new(move |_| {
+            app.ws.with(|w| {
+                w.account(account)
+                    .map(|a| a.stakeholders.clone())
+                    .unwrap_or_default()
+            })
+        });
+        let report = Memo::new(move |_| {
+            let tier = tier_of(app, account);
+            let today = app.today.get();
+            map.with(|m| assess(m, tier, today))
+        });
+        People {
+            account,
+            app,
+            map,
+            report,
+            editing: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            live: RwSignal::new(String::new()),
+        }
+    }
+
+    pub fn today(self) -> NaiveDate {
+        self.app.today.get_untracked()
+    }
+
+    /// Changes the account's map (autosave does the rest). None if the account is gone.
+    pub fn update<R>(self, f: impl FnOnce(&mut StakeholderMap) -> R) -> Option<R> {
+        self.app
+            .ws
+            .try_update(|w| w.account_mut(self.account).map(|a| f(&mut a.stakeholders)))
+            .flatten()
+    }
+
+    pub fn name_of(self, id: StakeholderId) -> String {
+        self.map.with_untracked(|m| m.name_of(id).to_string())
+    }
+
+    /// Tells the user (and screen readers) what just happened; with an undo if given.
+    pub fn say(self, text: impl Into<String>, undo: Option<Undo>) {
+        let text = text.into();
+        let id = self
+            .notice
+            .with_untracked(|n| n.as_ref().map_or(0, |n| n.id + 1));
+        self.live.set(text.clone());
+        self.notice.set(Some(Notice { id, text, undo }));
+        set_timeout(
+            move || {
+                if self.notice.with_untracked(|n| n.as_ref().map(|n| n.id)) == Some(id) {
+                    self.notice.set(None);
+                }
+            },
+            Duration::from_secs(10),
+        );
+    }
+
+    /// Only for screen readers (no visible notice).
+    pub fn announce(self, text: impl Into<String>) {
+        self.live.set(text.into());
+    }
+
+    /// Moves a person into a quadrant (drag or arrow key), with an undo.
+    pub fn move_to(self, id: StakeholderId, target: Quadrant) {
+        let Some((influence, sentiment, from)) = self.map.with_untracked(|m| {
+            m.get(id)
+                .map(|p| (p.fields.influence, p.fields.sentiment, p.quadrant()))
+        }) else {
+            return;
+        };
+        if from == target {
+            return;
+        }
+        self.update(|m| m.move_to(id, target));
+        let (name, now) = self.map.with_untracked(|m| {
+            (
+                m.name_of(id).to_string(),
+                m.get(id)
+                    .map(|p| {
+                        format!(
+                            "influence {}, {}",
+                            p.fields.influence.get(),
+                            p.fields.sentiment.label().to_lowercase()
+                        )
+                    })
+                    .unwrap_or_default(),
+            )
+        });
+        self.say(
+            format!("Moved {name} to {} ({now}).", target.label()),
+            Some(Undo::Moved {
+                id,
+                influence,
+                sentiment,
+            }),
+        );
+    }
+
+    pub fn remove(self, id: StakeholderId) {
+        if let Some(removed) = self.update(|m| m.remove(id)).flatten() {
+            let name = removed.person.fields.name.trim().to_string();
+            self.editing.set(None);
+            self.say(
+                format!("Removed {name} from the map."),
+                Some(Undo::Removed(Box::new(removed))),
+            );
+        }
+    }
+
+    fn undo(self, undo: Undo) {
+        match undo {
+            Undo::Removed(removed) => {
+                let name = removed.person.fields.name.trim().to_string();
+                self.update(|m| m.undo_remove(*removed));
+                self.say(format!("{name} is back on the map."), None);
+            }
+            Undo::Moved {
+                id,
+                influence,
+                sentiment,
+            } => {
+                self.update(|m| m.set_placement(id, influence, sentiment));
+                let q = Quadrant::of(influence, sentiment);
+                self.say(
+                    format!("{} is back in {}.", self.name_of(id), q.label()),
+                    None,
+                );
+            }
+            Undo::Reviewed(date) => {
+                self.update(|m| m.set_last_reviewed(date));
+                self.say("Review date put back.", None);
+            }
+        }
+    }
+}
+
+fn tier_of(app: AppState, account: AccountId) -> Tier {
+    app.ws
+        .with(|w| w.tiers().get(&account).map(|t| t.tier))
+        .unwrap_or(Tier::LongTail)
+}
+
+pub(crate) fn use_people() -> People {
+    expect_context::<People>()
+}
+
+/// The look of a person's dot: the first role in [`Role::ALL`] order decides shape and
+/// colour; people with no role get a hollow ring.
+pub(crate) fn primary_role(p: &Stakeholder) -> Option<Role> {
+    p.fields.roles.iter().next().copied()
+}
+
+pub(crate) fn role_class(role: Option<Role>) -> &'static str {
+    match role {
+        Some(r) => r.key(),
+        None => "no_role",
+    }
+}
+
+/// The small shape drawn for a role (also used in the legend and the table).
+pub(crate) fn role_shape(role: Option<Role>, several: bool) -> impl IntoView {
+    let stroke = if several { "#1c2430" } else { "#ffffff" };
+    let sw = if several { "2" } else { "1" };
+    let class = format!("shape shape-{}", role_class(role));
+    let body = match role {
+        Some(Role::ExecutiveSponsor) => view! { <polygon points="10,1 12.6,7 19,7.4 14,11.6 15.6,18.5 10,14.8 4.4,18.5 6,11.6 1,7.4 7.4,7" stroke=stroke stroke-width=sw/> }.into_any(),
+        Some(Role::EconomicBuyer) => view! { <rect x="2.5" y="2.5" width="15" height="15" rx="1.5" stroke=stroke stroke-width=sw/> }.into_any(),
+        Some(Role::Champion) => view! { <circle cx="10" cy="10" r="8.5" stroke=stroke stroke-width=sw/> }.into_any(),
+        Some(Role::Blocker) => view! { <polygon points="6.5,1.5 13.5,1.5 18.5,6.5 18.5,13.5 13.5,18.5 6.5,18.5 1.5,13.5 1.5,6.5" stroke=stroke stroke-width=sw/> }.into_any(),
+        Some(Role::EndUser) => view! { <polygon points="10,1.5 19,18 1,18" stroke=stroke stroke-width=sw/> }.into_any(),
+        Some(Role::Influencer) => view! { <polygon points="10,0.8 19.2,10 10,19.2 0.8,10" stroke=stroke stroke-width=sw/> }.into_any(),
+        Some(Role::TechnicalEvaluator) => view! { <polygon points="10,1 18,5.5 18,14.5 10,19 2,14.5 2,5.5" stroke=stroke stroke-width=sw/> }.into_any(),
+        None => view! { <circle cx="10" cy="10" r="7.5" fill="#ffffff" stroke-width="3"/> }.into_any(),
+    };
+    view! {
+        <svg class=class viewBox="0 0 20 20" aria-hidden="true" focusable="false">{body}</svg>
+    }
+}
+
+/// A sentiment as a small coloured label with its words (colour is never the only sign).
+pub(crate) fn sentiment_chip(s: Sentiment) -> impl IntoView {
+    view! { <span class=format!("chip sent-{}", s.key())>{s.label()}</span> }
+}
+
+/// "12 days ago", "today", "never".
+pub(crate) fn contact_text(days: Option<i64>) -> String {
+    match days {
+        None => "never".into(),
+        Some(0) => "today".into(),
+        Some(1) => "yesterday".into(),
+        Some(n) if n < 0 => format!("in {} days", -n),
+        Some(n) => format!("{n} days ago"),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum View {
+    Grid,
+    Table,
+    Org,
+}
+
+#[component]
+pub fn StakeholdersTab() -> impl IntoView {
+    let account = current_account();
+    let people = People::new(account);
+    provide_context(people);
+    let app = people.app;
+    let view_mode = RwSignal::new(View::Grid);
+    let account_name = move || {
+        app.ws
+            .with(|w| w.account(account).map(|a| a.fields.name.clone()))
+            .unwrap_or_default()
+    };
+    Effect::new(move |_| {
+        document().set_title(&format!(
+            "Stakeholders · {} · Account Planner",
+            account_name()
+        ))
+    });
+
+    let count = move || {
+        people.map.with(|m| {
+            let current = m.current().count();
+            let left = m.len() - current;
+            let mut s = match current {
+                1 => "1 person".to_string(),
+                n => format!("{n} people"),
+            };
+            if left > 0 {
+                s.push_str(&format!(", {left} who left"));
+            }
+            s
+        })
+    };
+    let switch = move |v: View, label: &'static str| {
+        view! {
+            <button type="button" class="seg" aria-pressed=move || (view_mode.get() == v).to_string()
+                on:click=move |_| view_mode.set(v)>{label}</button>
+        }
+    };
+
+    view! {
+        <div class="people-tab">
+            <risks::ChurnBanner/>
+            <div class="people-head">
+                <div>
+                    <h2>"Stakeholders"</h2>
+                    <p class="muted people-count">{count}</p>
+                </div>
+                <button type="button" class="btn btn-primary" on:click=move |_| people.editing.set(Some(Editing::New))>
+                    "Add person"
+                </button>
+            </div>
+            <div class="people-layout">
+                <section class="card people-main" aria-label="People">
+                    <div class="seg-group" role="group" aria-label="Show the people as">
+                        {switch(View::Grid, "Power grid")}
+                        {switch(View::Table, "Table")}
+                        {switch(View::Org, "Org chart")}
+                    </div>
+                    <Show when=move || people.map.with(|m| m.is_empty())>
+                        <div class="empty people-empty">
+                            <p><strong>"Nobody mapped yet."</strong></p>
+                            <p>"Add the people you deal with at "{account_name}": who signs, who sponsors, who uses the product and who could block the renewal. The planner places them on the grid and checks the map for risks."</p>
+                            <button type="button" class="btn btn-primary" on:click=move |_| people.editing.set(Some(Editing::New))>"Add the first person"</button>
+                        </div>
+                    </Show>
+                    {move || match view_mode.get() {
+                        View::Grid => view! { <grid::PowerGrid/> }.into_any(),
+                        View::Table => view! { <table::PeopleTable/> }.into_any(),
+                        View::Org => view! { <org::OrgTree/> }.into_any(),
+                    }}
+                </section>
+                <aside class="people-side">
+                    <risks::RiskPanel/>
+                    <risks::ReviewBox/>
+                </aside>
+            </div>
+            <p class="visually-hidden" role="status" aria-live="polite">{move || people.live.get()}</p>
+            {move || people.notice.get().map(|n| {
+                let undo = n.undo.clone();
+                view! {
+                    <div class="people-notice">
+                        <span>{n.text.clone()}</span>
+                        {undo.map(|u| view! {
+                            <button type="button" class="btn btn-small" on:click=move |_| {
+                                people.notice.set(None);
+                                people.undo(u.clone());
+                            }>"Undo"</button>
+                        })}
+                        <button type="button" class="toast-close" aria-label="Close" on:click=move |_| people.notice.set(None)>"×"</button>
+                    </div>
+                }
+            })}
+            {move || people.editing.get().map(|e| view! { <form::PersonDialog editing=e/> })}
+        </div>
+    }
+}
