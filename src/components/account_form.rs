@@ -220,17 +220,18 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
         }
         if !found.is_empty() {
             errors.set(found);
-            // Put the cursor on the first refused field.
-            if let Some(el) = document()
-                .query_selector("form.account-form [aria-invalid='true']")
-                .ok()
-                .flatten()
-            {
+            // Put the cursor on the first refused field, once the messages are drawn.
+            request_animation_frame(|| {
                 use wasm_bindgen::JsCast;
-                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                if let Some(el) = document()
+                    .query_selector("form.account-form [aria-invalid='true']")
+                    .ok()
+                    .flatten()
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                {
                     let _ = el.focus();
                 }
-            }
+            });
             return;
         }
         let mut new_id = None;

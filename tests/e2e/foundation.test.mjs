@@ -61,6 +61,8 @@ test('create an account with field-level validation, edit it, reload: it is all 
   await page.getByLabel('Renewal date').fill(isoDaysFromToday(-10));
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByText(/is before the contract start/).waitFor();
+  // The cursor goes to the refused field.
+  await page.waitForFunction(() => document.activeElement?.id === 'f-renewaldate');
   await shot(page, 'account-new-errors');
   // Nothing was saved while a field was refused.
   assert.equal((await stored(page)).workspace.accounts.length, 8);
