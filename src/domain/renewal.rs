@@ -345,6 +345,24 @@ pub fn parse_notice_days(text: &str) -> Result<Option<u32>, String> {
     Ok(Some(d))
 }
 
+/// Reads the "done on" date typed next to a ticked task or step (`YYYY-MM-DD`, as date
+/// inputs give it). Refuses an empty value, a malformed one and a day after `today`.
+pub fn parse_done_on(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("Pick the day it was done, or untick it.".into());
+    }
+    let d = NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .map_err(|_| format!("\"{t}\" is not a date: use the form 2027-03-01."))?;
+    if d > today {
+        return Err(format!(
+            "{} is in the future: pick today or an earlier day.",
+            d.format("%-d %b %Y")
+        ));
+    }
+    Ok(d)
+}
+
 /// What an account stores about its renewal: contract terms and what the user did.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Renewal {
