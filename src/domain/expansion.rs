@@ -425,11 +425,17 @@ impl RenewalWindow {
     pub fn note(self) -> String {
         match self {
             RenewalWindow::NoRenewalDate => "No renewal date set.".into(),
+            RenewalWindow::Passed { days_ago: 1 } => {
+                "The renewal date passed yesterday; set the next one.".into()
+            }
             RenewalWindow::Passed { days_ago } => {
                 format!("The renewal date passed {days_ago} days ago; set the next one.")
             }
             RenewalWindow::Within { days: 0 } => {
                 "Renewal is today: close it before pitching more.".into()
+            }
+            RenewalWindow::Within { days: 1 } => {
+                "Renewal is tomorrow: close it before pitching more.".into()
             }
             RenewalWindow::Within { days } => {
                 format!("Renewal in {days} days: close it before pitching more.")
