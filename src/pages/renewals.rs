@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::renewal_bits::status_pill;
 use crate::domain::dates::{long, relative};
+use crate::domain::AccountId;
 use crate::domain::renewal::{
     portfolio_agenda, portfolio_calendar, timeline_of, AgendaItem, AgendaWhat,
 };
@@ -70,7 +71,7 @@ pub fn RenewalsPage() -> impl IntoView {
             <p class="lede">"Every milestone, notice deadline and renewal date, as all-day events for Google Calendar, Outlook or Apple Calendar. Importing a newer file updates the same events."</p>
             <p class="field-error" role="alert">{move || export_error.get()}</p>
             <dl class="stat-row">
-                <div class="stat"><dt>"ARR renewing in 12 months"</dt><dd>{move || fmt_short(stats().0)}</dd></div>
+                <div class="stat"><dt>"ARR renewing in 12 months"</dt><dd>{move || fmt(stats().0)}</dd></div>
                 <div class="stat"><dt>"Renewals overdue"</dt><dd>{move || stats().1}
                     <span class="sub">{move || fmt_short(stats().2)}</span></dd></div>
                 <div class="stat"><dt>"Overdue items"</dt><dd>{move || stats().3}</dd></div>
@@ -99,11 +100,11 @@ pub fn RenewalsPage() -> impl IntoView {
                                 view! {
                                     {(!late.is_empty()).then(|| view! {
                                         <h3 class="agenda-sub late">{format!("Overdue ({})", late.len())}</h3>
-                                        <ul class="agenda">{late.into_iter().map(|i| agenda_row(i, today)).collect_view()}</ul>
+                                        <ul class="agenda">{agenda_groups(late, today)}</ul>
                                     })}
                                     {(!week.is_empty()).then(|| view! {
                                         <h3 class="agenda-sub">{format!("This week ({})", week.len())}</h3>
-                                        <ul class="agenda">{week.into_iter().map(|i| agenda_row(i, today)).collect_view()}</ul>
+                                        <ul class="agenda">{agenda_groups(week, today)}</ul>
                                     })}
                                 }.into_any()
                             }}
@@ -184,8 +185,39 @@ pub fn RenewalsPage() -> impl IntoView {
     }
 }
 
+/// The items of one list grouped by account, accounts in the order of their first item
+/// (the list is sorted by due date, so the most pressing account comes first).
+fn agenda_groups(items: Vec<AgendaItem>, today: chrono::NaiveDate) -> impl IntoView {
+    let mut groups: Vec<(AccountId, String, Vec<AgendaItem>)> = Vec::new();
+    for i in items {
+        match groups.iter_mut().find(|g| g.0 == i.account) {
+            Some(g) => g.2.push(i),
+            None => groups.push((i.account, i.account_name.clone(), vec![i])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(account, name, items)| {
+            let count = match items.len() {
+                1 => "1 item".to_string(),
+                n => format!("{n} items"),
+            };
+            view! {
+                <li class="agenda-group">
+                    <div class="agenda-head">
+                        <a href=format!("/accounts/{}/renewal", account.0) class="agenda-account">{name}</a>
+                        <span class="sub-inline">{count}</span>
+                    </div>
+                    <ul class="agenda-items">
+                        {items.into_iter().map(|i| agenda_row(i, today)).collect_view()}
+                    </ul>
+                </li>
+            }
+        })
+        .collect_view()
+}
+
 fn agenda_row(i: AgendaItem, today: chrono::NaiveDate) -> impl IntoView {
-    let href = format!("/accounts/{}/renewal", i.account.0);
     let what = match &i.what {
         AgendaWhat::Task {
             milestone, text, ..
@@ -204,16 +236,19 @@ fn agenda_row(i: AgendaItem, today: chrono::NaiveDate) -> impl IntoView {
             }
         }
     };
+    let days = (today - i.due).num_days();
     let when = if i.overdue {
-        format!("was due {} ({})", long(i.due), relative(today, i.due))
+        match days {
+            1 => "1 day late".to_string(),
+            n => format!("{n} days late"),
+        }
     } else {
-        format!("{} ({})", long(i.due), relative(today, i.due))
+        relative(today, i.due)
     };
     view! {
         <li class:late=i.overdue>
-            <a href=href class="agenda-account">{i.account_name.clone()}</a>
             <span class="agenda-what">{what}</span>
-            <span class="sub">{when}</span>
+            <span class="agenda-when" title=long(i.due)>{when}<span class="visually-hidden">{format!(", due {}", long(i.due))}</span></span>
         </li>
     }
 }
