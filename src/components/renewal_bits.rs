@@ -120,8 +120,7 @@ pub fn next_milestone_cell(a: &Account, today: NaiveDate) -> AnyView {
     };
     view! {
         <span class="next-ms">{what}</span>
-        <span class="sub">{when}</span>
-        {status_pill(status)}
+        <span class="next-ms-line">{status_pill(status)}" "<span class="sub-inline">{when}</span></span>
     }
     .into_any()
 }

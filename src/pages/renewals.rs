@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::renewal_bits::status_pill;
 use crate::domain::dates::{long, relative};
-use crate::domain::AccountId;
 use crate::domain::renewal::{
     portfolio_agenda, portfolio_calendar, timeline_of, AgendaItem, AgendaWhat,
 };
+use crate::domain::AccountId;
 use crate::format::ics;
 use crate::state::use_app;
 

@@ -294,10 +294,10 @@ fn OpenPlan() -> impl IntoView {
             })}
             <p class="plan-health">{move || format!("Health now: {}.", band_text(band.get()))}
                 {move || match overdue() {
-                    0 => String::new(),
-                    1 => " 1 step overdue.".to_string(),
-                    n => format!(" {n} steps overdue."),
-                }}</p>
+                    0 => None,
+                    1 => Some(" 1 step overdue.".to_string()),
+                    n => Some(format!(" {n} steps overdue.")),
+                }.map(|t| view! { <span class="overdue-count">{t}</span> })}</p>
             <div class="grid-2">
                 <div class="field">
                     <label for="plan-cause">"Root cause"</label>
