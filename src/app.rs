@@ -7,11 +7,15 @@ use leptos_router::path;
 use crate::components::drop_zone::DropZone;
 use crate::components::status::{SaveIndicator, StorageBanner, ToastHost};
 use crate::pages::{
-    account::{overview::AccountOverview, AccountPage},
+    account::{
+        expansion::AccountExpansion, overview::AccountOverview, renewal::AccountRenewal,
+        save_plan::AccountSavePlan, AccountPage,
+    },
     data::DataPage,
     new_account::NewAccountPage,
     not_found::NotFound,
     portfolio::PortfolioPage,
+    renewals::RenewalsPage,
 };
 use crate::state::AppState;
 
@@ -28,6 +32,7 @@ pub fn App() -> impl IntoView {
                     </A>
                     <nav class="mainnav" aria-label="Main">
                         <A href="/" exact=true>"Portfolio"</A>
+                        <A href="/renewals">"Renewals"</A>
                         <A href="/data">"Data"</A>
                     </nav>
                     <SaveIndicator/>
@@ -40,8 +45,12 @@ pub fn App() -> impl IntoView {
                         <ParentRoute path=path!("/accounts/:id") view=AccountPage>
                             <Route path=path!("") view=AccountOverview/>
                             <Route path=path!("stakeholders") view=crate::pages::account::stakeholders::StakeholdersTab/>
+                            <Route path=path!("renewal") view=AccountRenewal/>
+                            <Route path=path!("expansion") view=AccountExpansion/>
+                            <Route path=path!("save-plan") view=AccountSavePlan/>
                         </ParentRoute>
                         <Route path=path!("/data") view=DataPage/>
+                        <Route path=path!("/renewals") view=RenewalsPage/>
                     </Routes>
                 </main>
                 <ToastHost/>

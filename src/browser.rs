@@ -1,7 +1,7 @@
 //! Small wrappers over browser APIs: the local date, timestamps, downloads, reading files.
 //! The only place that asks the clock.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Today's calendar date in the user's time zone (not UTC: an AM in California at 8 pm is
@@ -20,6 +20,18 @@ pub fn now_rfc3339() -> String {
         Some(dot) => format!("{}Z", &iso[..dot]),
         None => iso,
     }
+}
+
+/// The current instant in UTC, to the second (a calendar export's DTSTAMP).
+pub fn now_utc() -> NaiveDateTime {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        d.get_utc_full_year() as i32,
+        d.get_utc_month() + 1,
+        d.get_utc_date(),
+    )
+    .and_then(|day| day.and_hms_opt(d.get_utc_hours(), d.get_utc_minutes(), d.get_utc_seconds()))
+    .expect("the browser's clock gives a valid UTC date and time")
 }
 
 /// Offers `contents` to the user as a file download.

@@ -3,4 +3,5 @@
 pub mod account_form;
 pub mod confirm;
 pub mod drop_zone;
+pub mod renewal_bits;
 pub mod status;

@@ -166,6 +166,7 @@ pub fn demo_workspace(today: NaiveDate) -> Workspace {
             .expect("the demo accounts are valid by construction");
     }
     super::demo_people::seed(&mut ws, today);
+    super::demo_renewal::seed(&mut ws, today);
     ws.demo = true;
     ws
 }

@@ -124,6 +124,42 @@ impl Stage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct OpportunityId(pub u32);
 
+/// Reads the estimated ARR typed in the opportunity form: digits with optional thousands
+/// separators (`40,000`), empty means 0. The range rules are those of
+/// [`OpportunityDraft::validate`], with the same messages.
+pub fn parse_estimated_arr(text: &str) -> Result<f64, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(0.0);
+    }
+    let cleaned: String = t
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+        .collect();
+    let shape_ok = !cleaned.is_empty()
+        && cleaned
+            .chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-'))
+        && cleaned.matches('.').count() <= 1
+        && cleaned.chars().any(|c| c.is_ascii_digit());
+    if !shape_ok {
+        return Err(format!(
+            "\"{t}\" is not an amount: type digits only, e.g. 40000."
+        ));
+    }
+    let v: f64 = cleaned
+        .parse()
+        .map_err(|_| format!("\"{t}\" is not an amount: type digits only, e.g. 40000."))?;
+    if v < 0.0 {
+        Err("Estimated ARR cannot be negative.".into())
+    } else if !v.is_finite() || v > MAX_ARR {
+        Err("Estimated ARR is above a trillion: check the number of zeros.".into())
+    } else {
+        Ok(v)
+    }
+}
+
 /// The fields of the opportunity form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OpportunityField {
@@ -389,11 +425,17 @@ impl RenewalWindow {
     pub fn note(self) -> String {
         match self {
             RenewalWindow::NoRenewalDate => "No renewal date set.".into(),
+            RenewalWindow::Passed { days_ago: 1 } => {
+                "The renewal date passed yesterday; set the next one.".into()
+            }
             RenewalWindow::Passed { days_ago } => {
                 format!("The renewal date passed {days_ago} days ago; set the next one.")
             }
             RenewalWindow::Within { days: 0 } => {
                 "Renewal is today: close it before pitching more.".into()
+            }
+            RenewalWindow::Within { days: 1 } => {
+                "Renewal is tomorrow: close it before pitching more.".into()
             }
             RenewalWindow::Within { days } => {
                 format!("Renewal in {days} days: close it before pitching more.")

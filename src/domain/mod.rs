@@ -5,6 +5,7 @@ pub mod account;
 pub mod dates;
 pub mod demo;
 pub mod demo_people;
+pub mod demo_renewal;
 pub mod expansion;
 pub mod health;
 pub mod money;

@@ -31,6 +31,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::account::{Account, AccountId};
+use super::dates::long;
 
 /// ARR strictly above this makes an account "enterprise" for the renewal rules.
 pub const ENTERPRISE_ARR: f64 = 100_000.0;
@@ -343,6 +344,24 @@ pub fn parse_notice_days(text: &str) -> Result<Option<u32>, String> {
     })?;
     check_notice_days(Some(d))?;
     Ok(Some(d))
+}
+
+/// Reads the "done on" date typed next to a ticked task or step (`YYYY-MM-DD`, as date
+/// inputs give it). Refuses an empty value, a malformed one and a day after `today`.
+pub fn parse_done_on(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("Pick the day it was done, or untick it.".into());
+    }
+    let d = NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .map_err(|_| format!("\"{t}\" is not a date: use the form 2027-03-01."))?;
+    if d > today {
+        return Err(format!(
+            "{} is in the future: pick today or an earlier day.",
+            d.format("%-d %b %Y")
+        ));
+    }
+    Ok(d)
 }
 
 /// What an account stores about its renewal: contract terms and what the user did.
@@ -739,33 +758,35 @@ impl Timeline {
         match self.status(today) {
             RenewalStatus::Overdue => format!(
                 "The renewal date ({}) has passed. Once it is signed, set the next renewal date.",
-                self.renewal_date
+                long(self.renewal_date)
             ),
             RenewalStatus::Critical => match self.first_done() {
                 None => format!(
                     "Nothing done and T-30 ({}) has passed: escalate and get in front of the buyer now.",
-                    self.critical_after
+                    long(self.critical_after)
                 ),
                 Some(d) => format!(
-                    "Work only started on {d}, after T-30 ({}): treat this renewal as at risk.",
-                    self.critical_after
+                    "Work only started on {}, after T-30 ({}): treat this renewal as at risk.",
+                    long(d),
+                    long(self.critical_after)
                 ),
             },
             RenewalStatus::Late => match self.first_done() {
                 None => format!(
                     "The renewal should have started by {} ({lead} days out) and nothing is done yet.",
-                    self.start_by
+                    long(self.start_by)
                 ),
                 Some(d) => format!(
-                    "Work started on {d}, later than the {lead}-day lead time ({}).",
-                    self.start_by
+                    "Work started on {}, later than the {lead}-day lead time ({}).",
+                    long(d),
+                    long(self.start_by)
                 ),
             },
             RenewalStatus::OnTrack => match self.first_done() {
-                Some(d) if d <= self.start_by => format!("Started on {d}, in good time."),
+                Some(d) if d <= self.start_by => format!("Started on {}, in good time.", long(d)),
                 _ => format!(
                     "Start by {} ({lead} days before renewal).",
-                    self.start_by
+                    long(self.start_by)
                 ),
             },
         }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::renewal_bits::{next_milestone_cell, next_milestone_key};
 use crate::domain::{dates, stakeholders, Account, Tier, TierOf};
 use crate::state::use_app;
 
@@ -11,6 +12,7 @@ enum SortKey {
     Tier,
     Arr,
     Renewal,
+    NextMilestone,
     Owner,
 }
 
@@ -72,6 +74,16 @@ pub fn PortfolioPage() -> impl IntoView {
                         (None, None) => std::cmp::Ordering::Equal,
                     },
                     SortKey::Owner => fa.owner.to_lowercase().cmp(&fb.owner.to_lowercase()),
+                    // What comes due first; nothing due sorts last either way.
+                    SortKey::NextMilestone => match (
+                        next_milestone_key(&a.account, today),
+                        next_milestone_key(&b.account, today),
+                    ) {
+                        (Some(x), Some(y)) => x.cmp(&y),
+                        (Some(_), None) => return std::cmp::Ordering::Less,
+                        (None, Some(_)) => return std::cmp::Ordering::Greater,
+                        (None, None) => std::cmp::Ordering::Equal,
+                    },
                 };
                 if asc {
                     ord
@@ -186,6 +198,7 @@ pub fn PortfolioPage() -> impl IntoView {
                                 {header(SortKey::Tier, "Tier", false)}
                                 {header(SortKey::Arr, "ARR", true)}
                                 {header(SortKey::Renewal, "Renewal", false)}
+                                {header(SortKey::NextMilestone, "Next milestone", false)}
                                 {header(SortKey::Owner, "Owner", false)}
                                 <th scope="col" class="num">"Relationship risks"</th>
                             </tr></thead>
@@ -195,7 +208,7 @@ pub fn PortfolioPage() -> impl IntoView {
                                     let currency = app.ws.with(|w| w.currency.clone());
                                     let rows = rows();
                                     if rows.is_empty() {
-                                        return view! { <tr><td colspan="7" class="muted">"No account matches the filter."</td></tr> }.into_any();
+                                        return view! { <tr><td colspan="8" class="muted">"No account matches the filter."</td></tr> }.into_any();
                                     }
                                     rows.into_iter().map(|r| {
                                         let f = &r.account.fields;
@@ -218,6 +231,7 @@ pub fn PortfolioPage() -> impl IntoView {
                                                     {r.tier.tier.short()}{r.tier.overridden.then_some("*")}</span></td>
                                                 <td class="num">{currency.format(f.arr)}</td>
                                                 <td>{renewal}</td>
+                                                <td class="next-ms-cell">{next_milestone_cell(&r.account, today)}</td>
                                                 <td>{f.owner.clone()}</td>
                                                 <td class="num">{risk_cell(&r.account, r.tier.tier, today)}</td>
                                             </tr>

@@ -1,7 +1,10 @@
 //! One account: a header with the figures that matter, a row of tabs, and the tab's page
 //! below (nested routes under `/accounts/:id`). Each tab is one module here.
 
+pub mod expansion;
 pub mod overview;
+pub mod renewal;
+pub mod save_plan;
 pub mod stakeholders;
 
 use leptos::prelude::*;
@@ -22,7 +25,13 @@ pub fn current_account() -> AccountId {
 
 /// The tabs, in order: (path below the account, label). A tab is listed only once its
 /// feature exists.
-const TABS: &[(&str, &str)] = &[("", "Overview"), ("stakeholders", "Stakeholders")];
+const TABS: &[(&str, &str)] = &[
+    ("", "Overview"),
+    ("stakeholders", "Stakeholders"),
+    ("renewal", "Renewal"),
+    ("expansion", "Expansion"),
+    ("save-plan", "Save plan"),
+];
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -87,6 +96,7 @@ fn AccountView(id: AccountId) -> impl IntoView {
                 <p class="cadence">{move || tier().map(|t| t.tier.cadence())}</p>
                 <stakeholders::ChurnFlag id=id/>
             </header>
+            <save_plan::SavePlanNotice/>
             <nav class="tabs" aria-label="Account sections">
                 {TABS.iter().map(|(path, label)| {
                     let href = if path.is_empty() { base.clone() } else { format!("{base}/{path}") };

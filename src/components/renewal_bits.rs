@@ -1,0 +1,126 @@
+//! Small pieces shared by the renewal screens (account tabs, Renewals page, portfolio
+//! column): the status pill, the "next milestone" cell, lateness words, and the one way
+//! these screens change an account.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::health::{self, Band};
+use crate::domain::renewal::{timeline_of, RenewalStatus};
+use crate::domain::{dates, Account, AccountId, Workspace};
+use crate::state::AppState;
+
+/// Applies `f` to the account. The workspace is marked changed (and autosaved) only when
+/// `f` succeeds; domain methods leave the account untouched when they refuse.
+pub fn edit_account<R>(
+    app: AppState,
+    id: AccountId,
+    f: impl FnOnce(&mut Account) -> Result<R, String>,
+) -> Result<R, String> {
+    app.ws
+        .try_maybe_update(|w| match w.account_mut(id) {
+            None => (false, Err("This account no longer exists.".to_string())),
+            Some(a) => {
+                let r = f(a);
+                (r.is_ok(), r)
+            }
+        })
+        .unwrap_or_else(|| Err("This account no longer exists.".to_string()))
+}
+
+/// The health band of the account's latest check-in, scored with the workspace weights.
+pub fn band_of(ws: &Workspace, a: &Account, today: NaiveDate) -> Option<Band> {
+    health::account_health(&a.health, ws.settings.health.weights(), today).band()
+}
+
+/// A symbol per status, so the word and its mark carry the meaning, not only the colour.
+fn status_mark(s: RenewalStatus) -> &'static str {
+    match s {
+        RenewalStatus::OnTrack => "✓",
+        RenewalStatus::Late => "!",
+        RenewalStatus::Critical => "‼",
+        RenewalStatus::Overdue => "✕",
+    }
+}
+
+/// The renewal status as a coloured pill with a mark and its word.
+pub fn status_pill(s: RenewalStatus) -> impl IntoView {
+    view! {
+        <span class=format!("rstatus rstatus-{}", s.key())>
+            <span class="rstatus-mark" aria-hidden="true">{status_mark(s)}</span>
+            {s.label()}
+        </span>
+    }
+}
+
+/// "3 days late", "due today", "due in 4 days" for an open item; for a done one, how it
+/// compared with its due date.
+pub fn lateness(
+    due: NaiveDate,
+    done_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> (String, &'static str) {
+    match done_on {
+        Some(d) => {
+            let late = (d - due).num_days();
+            match late {
+                n if n > 1 => (format!("done {n} days late"), "late-done"),
+                1 => ("done 1 day late".into(), "late-done"),
+                _ => ("done in time".into(), "in-time"),
+            }
+        }
+        None => {
+            let left = dates::days_until(today, due);
+            match left {
+                n if n < -1 => (format!("{} days late", -n), "late"),
+                -1 => ("1 day late".into(), "late"),
+                0 => ("due today".into(), "soon"),
+                1 => ("due tomorrow".into(), "soon"),
+                n if n <= 7 => (format!("due in {n} days"), "soon"),
+                n => (format!("due in {n} days"), "later"),
+            }
+        }
+    }
+}
+
+/// Sort key for the "next milestone" column: what comes due first. A passed renewal
+/// sorts by its own date (so it comes first); no renewal date or nothing left sorts last.
+pub fn next_milestone_key(a: &Account, today: NaiveDate) -> Option<NaiveDate> {
+    let tl = timeline_of(a)?;
+    if tl.status(today) == RenewalStatus::Overdue {
+        return Some(tl.renewal_date);
+    }
+    tl.next_milestone(today).map(|m| m.due)
+}
+
+/// The portfolio cell: next milestone, when it is due, and the renewal status. Plain text:
+/// the row's one link is the account name.
+pub fn next_milestone_cell(a: &Account, today: NaiveDate) -> AnyView {
+    let Some(tl) = timeline_of(a) else {
+        return view! { <span class="muted">"No renewal date"</span> }.into_any();
+    };
+    let status = tl.status(today);
+    let (what, when) = if status == RenewalStatus::Overdue {
+        (
+            "Renewal date passed".to_string(),
+            dates::relative(today, tl.renewal_date),
+        )
+    } else {
+        match tl.next_milestone(today) {
+            Some(m) => (
+                format!("{} {}", m.kind.label(), m.kind.title()),
+                if m.days_left < 0 {
+                    format!("was due {}", dates::relative(today, m.due))
+                } else {
+                    format!("due {}", dates::relative(today, m.due))
+                },
+            ),
+            None => ("All tasks done".to_string(), String::new()),
+        }
+    };
+    view! {
+        <span class="next-ms">{what}</span>
+        <span class="next-ms-line">{status_pill(status)}" "<span class="sub-inline">{when}</span></span>
+    }
+    .into_any()
+}

@@ -1,0 +1,629 @@
+//! The Renewal tab: the status of the renewal motion, the contract terms that shape it,
+//! the timeline chart, and every milestone with its tasks, worked back from the renewal
+//! date. Due dates are never stored: they follow the renewal date (DOMAIN section 4).
+//!
+//! Rows are keyed (`<For>`), so ticking one task does not redraw the others and what is
+//! being typed elsewhere stays where it is.
+
+use chrono::{Months, NaiveDate};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::current_account;
+use crate::charts::renewal::renewal_timeline_svg;
+use crate::components::confirm::ConfirmButton;
+use crate::components::renewal_bits::{edit_account, lateness, status_pill};
+use crate::domain::dates::{long, relative};
+use crate::domain::renewal::{
+    check_task_text, is_enterprise, lead_days, parse_done_on, parse_notice_days, timeline_of,
+    MilestoneKind, RenewalStatus, TaskKey, Timeline,
+};
+use crate::state::use_app;
+
+type TimelineMemo = Memo<Option<Timeline>>;
+
+#[component]
+pub fn AccountRenewal() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let timeline: TimelineMemo =
+        Memo::new(move |_| app.ws.with(|w| w.account(id).and_then(timeline_of)));
+    let has_date = Memo::new(move |_| timeline.with(Option::is_some));
+    let overview = format!("/accounts/{}", id.0);
+    view! {
+        <div class="renewal-tab">
+            {move || if has_date.get() {
+                view! {
+                    <div class="renewal-top">
+                        <StatusCard timeline=timeline/>
+                        <TermsCard/>
+                    </div>
+                    <TimelineChart timeline=timeline/>
+                    <Milestones timeline=timeline/>
+                }.into_any()
+            } else {
+                let overview = overview.clone();
+                view! {
+                    <div class="renewal-top">
+                        <div class="card empty-card">
+                            <h2>"No renewal date yet"</h2>
+                            <p>"The renewal plan is worked back from the renewal date: T-90, T-60, T-30 and T-7 (and T-120 above 100,000 ARR), each with its tasks and due date."</p>
+                            <p><a class="btn btn-primary" href=overview>"Set the renewal date on the Overview tab"</a></p>
+                        </div>
+                        <TermsCard/>
+                    </div>
+                }.into_any()
+            }}
+        </div>
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Status
+
+#[component]
+fn StatusCard(timeline: TimelineMemo) -> impl IntoView {
+    let app = use_app();
+    let read = move |f: fn(&Timeline, NaiveDate) -> String| {
+        let today = app.today.get();
+        timeline.with(|t| t.as_ref().map(|t| f(t, today)).unwrap_or_default())
+    };
+    let status = move || {
+        let today = app.today.get();
+        timeline.with(|t| t.as_ref().map(|t| t.status(today)))
+    };
+    let renewal_date = move || timeline.with(|t| t.as_ref().map(|t| t.renewal_date));
+    view! {
+        <section class=move || format!("card rstatus-card is-{}", status().map_or("none", |s| s.key()))
+            aria-labelledby="renewal-status-h">
+            <h2 id="renewal-status-h">"Renewal status"</h2>
+            <p class="rstatus-line">
+                {move || status().map(status_pill)}
+                <span class="rstatus-note">{move || read(|t, today| t.status_note(today))}</span>
+            </p>
+            <dl class="rdates">
+                <div>
+                    <dt>"Renewal date"</dt>
+                    <dd>{move || read(|t, _| long(t.renewal_date))}
+                        <span class="sub">{move || read(|t, today| relative(today, t.renewal_date))}</span></dd>
+                </div>
+                <div>
+                    <dt>"Start by"</dt>
+                    <dd>{move || read(|t, _| long(t.start_by))}
+                        <span class="sub">{move || read(|t, today| format!("{} · {}-day lead time", relative(today, t.start_by), t.lead_days))}</span></dd>
+                </div>
+                <div>
+                    <dt>"Notice deadline"</dt>
+                    <dd>{move || read(|t, _| t.notice_deadline.map(long).unwrap_or_else(|| "No notice period set".into()))}
+                        <span class="sub">{move || read(notice_sub)}</span></dd>
+                </div>
+                <div>
+                    <dt>"Tasks"</dt>
+                    <dd>{move || read(|t, _| format!("{} of {} done", t.tasks().filter(|x| x.is_done()).count(), t.tasks().count()))}
+                        <span class="sub">{move || read(|t, today| match t.late_tasks(today).len() {
+                            0 => "none late".to_string(),
+                            1 => "1 late".to_string(),
+                            n => format!("{n} late"),
+                        })}</span></dd>
+                </div>
+            </dl>
+            {move || (status() == Some(RenewalStatus::Overdue))
+                .then(|| renewal_date().map(|d| view! { <NextCycle renewal=d/> }))}
+        </section>
+    }
+}
+
+fn notice_sub(t: &Timeline, today: NaiveDate) -> String {
+    match t.notice_deadline {
+        None => {
+            if t.auto_renew {
+                "Renews by itself".into()
+            } else {
+                String::new()
+            }
+        }
+        Some(d) if t.notice_passed(today) => {
+            if t.auto_renew {
+                format!("passed {}: it renews by itself", relative(today, d))
+            } else {
+                format!("passed {}", relative(today, d))
+            }
+        }
+        Some(d) => {
+            if t.auto_renew {
+                format!(
+                    "{}: renews by itself unless notice is given",
+                    relative(today, d)
+                )
+            } else {
+                format!("{}: last day to give notice", relative(today, d))
+            }
+        }
+    }
+}
+
+/// The renewal date has passed: once signed, set the next date and start a new cycle.
+#[component]
+fn NextCycle(renewal: NaiveDate) -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let today = app.today.get_untracked();
+    // A year after the last renewal, moved on by years until it is ahead of today.
+    let mut suggested = renewal;
+    while suggested <= today {
+        match suggested.checked_add_months(Months::new(12)) {
+            Some(d) => suggested = d,
+            None => break,
+        }
+    }
+    let text = RwSignal::new(suggested.to_string());
+    let error = RwSignal::new(None::<String>);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let t = text.get_untracked();
+        let parsed = NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
+            .map_err(|_| "Pick the next renewal date.".to_string())
+            .and_then(|d| {
+                if d <= today {
+                    Err(format!(
+                        "{} is not ahead of today: pick the date the new term renews.",
+                        long(d)
+                    ))
+                } else {
+                    Ok(d)
+                }
+            });
+        let result = parsed.and_then(|d| {
+            edit_account(app, id, |a| {
+                let mut f = a.fields.clone();
+                f.renewal_date = Some(d);
+                f.validate()
+                    .map_err(|es| es.first().map(|e| e.message.clone()).unwrap_or_default())?;
+                a.fields = f;
+                a.renewal.start_new_cycle();
+                Ok(d)
+            })
+        });
+        match result {
+            Ok(d) => {
+                error.set(None);
+                app.show_toast(format!("Next cycle started: renewal on {}.", long(d)), None);
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="next-cycle" on:submit=submit novalidate>
+            <h3>"Signed? Start the next cycle"</h3>
+            <p class="hint">"Set the new renewal date: the timeline is worked back from it and this cycle's ticks are cleared. Your own tasks stay, unticked."</p>
+            <div class="field inline-field" class:has-error=move || error.with(Option::is_some)>
+                <label for="next-renewal">"Next renewal date"</label>
+                <div class="inline-row">
+                    <input id="next-renewal" type="date"
+                        aria-invalid=move || error.with(Option::is_some).to_string()
+                        aria-describedby="next-renewal-err"
+                        prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))/>
+                    <button type="submit" class="btn btn-primary">"Start the next cycle"</button>
+                </div>
+                <p class="field-error" id="next-renewal-err" role="alert">{move || error.get()}</p>
+            </div>
+        </form>
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Contract terms
+
+#[component]
+fn TermsCard() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let terms = move || {
+        app.ws.with(|w| {
+            w.account(id)
+                .map(|a| (a.renewal.auto_renew, a.renewal.early_start, a.fields.arr))
+                .unwrap_or_default()
+        })
+    };
+    let notice_text = RwSignal::new(
+        app.ws
+            .with_untracked(|w| w.account(id).and_then(|a| a.renewal.notice_days()))
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    );
+    let notice_err = RwSignal::new(None::<String>);
+    let save_notice = move || {
+        let r = parse_notice_days(&notice_text.get_untracked())
+            .and_then(|d| edit_account(app, id, |a| a.renewal.set_notice_days(d)));
+        notice_err.set(r.err());
+    };
+    let set_flag = move |auto: bool, on: bool| {
+        let _ = edit_account(app, id, |a| {
+            if auto {
+                a.renewal.auto_renew = on;
+            } else {
+                a.renewal.early_start = on;
+            }
+            Ok(())
+        });
+    };
+    view! {
+        <section class="card terms-card" aria-labelledby="terms-h">
+            <h2 id="terms-h">"Contract terms"</h2>
+            <div class="field" class:has-error=move || notice_err.with(Option::is_some)>
+                <label for="notice-days">"Notice period (days)"</label>
+                <input id="notice-days" type="text" inputmode="numeric" placeholder="e.g. 60" size="8"
+                    aria-invalid=move || notice_err.with(Option::is_some).to_string()
+                    aria-describedby="notice-days-err notice-days-hint"
+                    prop:value=move || notice_text.get()
+                    on:input=move |ev| notice_text.set(event_target_value(&ev))
+                    on:change=move |_| save_notice()/>
+                <p class="hint" id="notice-days-hint">"Days before the renewal date by which notice of changes or non-renewal must be given. Leave empty if none."</p>
+                <p class="field-error" id="notice-days-err" role="alert">{move || notice_err.get()}</p>
+            </div>
+            <div class="check">
+                <input id="auto-renew" type="checkbox" prop:checked=move || terms().0
+                    on:change=move |ev| set_flag(true, event_target_checked(&ev))/>
+                <label for="auto-renew">"Renews automatically"</label>
+            </div>
+            <p class="hint check-hint">"Without notice by the deadline, the contract renews by itself."</p>
+            <div class="check">
+                <input id="early-start" type="checkbox" prop:checked=move || terms().1
+                    on:change=move |ev| set_flag(false, event_target_checked(&ev))/>
+                <label for="early-start">"Early start (T-180)"</label>
+            </div>
+            <p class="hint check-hint">"Adds a kickoff six months out: worth it for strategic renewals."</p>
+            <p class="hint lead-note">{move || {
+                let arr = terms().2;
+                if is_enterprise(arr) {
+                    format!("ARR above 100,000: a T-120 milestone and a {}-day lead time.", lead_days(arr))
+                } else {
+                    format!("Lead time {} days (120 above 100,000 ARR).", lead_days(arr))
+                }
+            }}</p>
+        </section>
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Chart
+
+fn chart_width() -> f64 {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .map(|w| (w.min(1200.0) - 90.0).clamp(300.0, 1110.0))
+        .unwrap_or(900.0)
+}
+
+#[component]
+fn TimelineChart(timeline: TimelineMemo) -> impl IntoView {
+    let app = use_app();
+    let width = RwSignal::new(chart_width());
+    let handle = window_event_listener(leptos::ev::resize, move |_| {
+        let w = chart_width();
+        if (w - width.get_untracked()).abs() >= 1.0 {
+            width.set(w);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let svg = move || {
+        let today = app.today.get();
+        let w = width.get();
+        timeline
+            .with(|t| t.as_ref().map(|t| renewal_timeline_svg(t, today, w)))
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="card chart-card" aria-labelledby="tl-chart-h">
+            <h2 id="tl-chart-h">"Timeline"</h2>
+            <div class="renewal-chart" inner_html=svg></div>
+            <ul class="chart-legend" aria-label="Legend">
+                <li><span class="lg lg-done" aria-hidden="true"></span>"Milestone done"</li>
+                <li><span class="lg lg-open" aria-hidden="true"></span>"Open"</li>
+                <li><span class="lg lg-late" aria-hidden="true"></span>"Late"</li>
+                <li><span class="lg lg-notice" aria-hidden="true"></span>"Notice deadline"</li>
+                <li><span class="lg lg-renewal" aria-hidden="true"></span>"Renewal"</li>
+                <li><span class="lg lg-today" aria-hidden="true"></span>"Today"</li>
+            </ul>
+        </section>
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Milestones and tasks
+
+/// One entry of the list, in date order: a milestone, the notice deadline, the renewal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Item {
+    Milestone(MilestoneKind),
+    Notice,
+    Renewal,
+}
+
+fn items(t: &Timeline) -> Vec<Item> {
+    let mut v: Vec<(NaiveDate, u8, Item)> = t
+        .milestones
+        .iter()
+        .map(|m| (m.due, 0, Item::Milestone(m.kind)))
+        .collect();
+    if let Some(n) = t.notice_deadline {
+        v.push((n, 1, Item::Notice));
+    }
+    v.push((t.renewal_date, 2, Item::Renewal));
+    v.sort_by_key(|(d, o, _)| (*d, *o));
+    v.into_iter().map(|(_, _, i)| i).collect()
+}
+
+#[component]
+fn Milestones(timeline: TimelineMemo) -> impl IntoView {
+    let each = move || timeline.with(|t| t.as_ref().map(items).unwrap_or_default());
+    view! {
+        <section class="milestones-section" aria-labelledby="ms-h">
+            <h2 id="ms-h" class="section-h">"Milestones and tasks"</h2>
+            <ol class="milestones">
+                <For each=each key=|i| *i children=move |i| match i {
+                    Item::Milestone(kind) => view! { <MilestoneCard timeline=timeline kind=kind/> }.into_any(),
+                    Item::Notice => view! { <NoticeEntry timeline=timeline/> }.into_any(),
+                    Item::Renewal => view! { <RenewalEntry timeline=timeline/> }.into_any(),
+                }/>
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn NoticeEntry(timeline: TimelineMemo) -> impl IntoView {
+    let app = use_app();
+    let text = move || {
+        let today = app.today.get();
+        timeline.with(|t| {
+            t.as_ref().and_then(|t| {
+                t.notice_deadline
+                    .map(|d| (long(d), notice_sub(t, today), t.notice_passed(today)))
+            })
+        })
+    };
+    view! {
+        <li class="ms-entry ms-notice" class:passed=move || text().is_some_and(|t| t.2)>
+            <h3><span class="ms-mark" aria-hidden="true">"▲"</span>"Notice deadline"</h3>
+            <p class="ms-due">{move || text().map(|t| t.0)}<span class="sub">{move || text().map(|t| t.1)}</span></p>
+        </li>
+    }
+}
+
+#[component]
+fn RenewalEntry(timeline: TimelineMemo) -> impl IntoView {
+    let app = use_app();
+    let text = move || {
+        let today = app.today.get();
+        timeline.with(|t| {
+            t.as_ref()
+                .map(|t| (long(t.renewal_date), relative(today, t.renewal_date)))
+        })
+    };
+    view! {
+        <li class="ms-entry ms-renewal">
+            <h3><span class="ms-mark" aria-hidden="true">"◆"</span>"Renewal date"</h3>
+            <p class="ms-due">{move || text().map(|t| t.0)}<span class="sub">{move || text().map(|t| t.1)}</span></p>
+        </li>
+    }
+}
+
+#[component]
+fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let summary = Memo::new(move |_| {
+        let today = app.today.get();
+        timeline.with(|t| {
+            t.as_ref()
+                .and_then(|t| t.milestones.iter().find(|m| m.kind == kind))
+                .map(|m| {
+                    (
+                        m.due,
+                        m.state(today),
+                        m.done_count(),
+                        m.tasks.len(),
+                        m.tasks.iter().map(|x| x.key).collect::<Vec<_>>(),
+                    )
+                })
+        })
+    });
+    let new_text = RwSignal::new(String::new());
+    let new_err = RwSignal::new(None::<String>);
+    let add = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        match edit_account(app, id, |a| {
+            a.renewal.add_custom_task(kind, &new_text.get_untracked())
+        }) {
+            Ok(_) => {
+                new_text.set(String::new());
+                new_err.set(None);
+            }
+            Err(e) => new_err.set(Some(e)),
+        }
+    };
+    let add_id = format!("add-task-{}", kind.key());
+    let add_err_id = format!("{add_id}-err");
+    view! {
+        <li class=move || format!("ms-entry milestone ms-{}", summary.with(|s| s.as_ref().map_or("open", |s| s.1.key())))
+            id=format!("ms-{}", kind.key())>
+            <header class="ms-head">
+                <h3><span class="ms-label">{kind.label()}</span>" "{kind.title()}</h3>
+                <p class="ms-due">{move || summary.with(|s| s.as_ref().map(|s| format!("Due {}", long(s.0))))}
+                    <span class="sub">{move || summary.with(|s| s.as_ref().map(|s| relative(app.today.get(), s.0)))}</span></p>
+                <span class=move || format!("ms-state ms-state-{}", summary.with(|s| s.as_ref().map_or("open", |s| s.1.key())))>
+                    {move || summary.with(|s| s.as_ref().map(|s| format!("{} · {} of {} done", s.1.label(), s.2, s.3)))}
+                </span>
+            </header>
+            <ul class="tasks">
+                <For each=move || summary.with(|s| s.as_ref().map(|s| s.4.clone()).unwrap_or_default())
+                    key=|k| *k
+                    children=move |key| view! { <TaskRow timeline=timeline kind=kind key=key/> }/>
+            </ul>
+            <form class="add-task" on:submit=add novalidate>
+                <div class="field" class:has-error=move || new_err.with(Option::is_some)>
+                    <label for=add_id.clone() class="visually-hidden">{format!("Add a task to {}", kind.label())}</label>
+                    <div class="inline-row">
+                        <input id=add_id type="text" placeholder="Add a task of your own…"
+                            aria-invalid=move || new_err.with(Option::is_some).to_string()
+                            aria-describedby=add_err_id.clone()
+                            prop:value=move || new_text.get()
+                            on:input=move |ev| new_text.set(event_target_value(&ev))/>
+                        <button type="submit" class="btn btn-small">"Add"</button>
+                    </div>
+                    <p class="field-error" id=add_err_id role="alert">{move || new_err.get()}</p>
+                </div>
+            </form>
+        </li>
+    }
+}
+
+#[component]
+fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let task = Memo::new(move |_| {
+        timeline.with(|t| {
+            t.as_ref()
+                .and_then(|t| t.milestones.iter().find(|m| m.kind == kind))
+                .and_then(|m| m.tasks.iter().find(|x| x.key == key))
+                .map(|x| (x.text.clone(), x.due, x.done_on))
+        })
+    });
+    let done_on = Memo::new(move |_| task.with(|t| t.as_ref().and_then(|t| t.2)));
+    let dom = key.id_string().replace('.', "-");
+    let cb_id = format!("task-{dom}");
+    let date_id = format!("done-{dom}");
+    let date_err_id = format!("{date_id}-err");
+    let date_err = RwSignal::new(None::<String>);
+    let toggle = move |ev: leptos::ev::Event| {
+        let today = app.today.get_untracked();
+        let r = if event_target_checked(&ev) {
+            edit_account(app, id, |a| a.renewal.tick(key, today, today))
+        } else {
+            edit_account(app, id, |a| {
+                a.renewal.untick(key);
+                Ok(())
+            })
+        };
+        date_err.set(r.err());
+    };
+    let set_date = move |ev: leptos::ev::Event| {
+        let today = app.today.get_untracked();
+        let r = parse_done_on(&event_target_value(&ev), today)
+            .and_then(|d| edit_account(app, id, |a| a.renewal.tick(key, d, today)));
+        date_err.set(r.err());
+    };
+    let custom_id = match key {
+        TaskKey::Custom(n) => Some(n),
+        TaskKey::Default(..) => None,
+    };
+    let editing = RwSignal::new(false);
+    let edit_text = RwSignal::new(String::new());
+    let edit_err = RwSignal::new(None::<String>);
+    let edit_id = format!("edit-{dom}");
+    let edit_err_id = format!("{edit_id}-err");
+    let save_edit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let Some(n) = custom_id else { return };
+        let r = check_task_text(&edit_text.get_untracked())
+            .and_then(|t| edit_account(app, id, |a| a.renewal.edit_custom_task(n, &t)));
+        match r {
+            Ok(()) => {
+                edit_err.set(None);
+                editing.set(false);
+            }
+            Err(e) => edit_err.set(Some(e)),
+        }
+    };
+    let text = move || task.with(|t| t.as_ref().map(|t| t.0.clone()).unwrap_or_default());
+    let late = move || {
+        let today = app.today.get();
+        task.with(|t| t.as_ref().map(|t| lateness(t.1, t.2, today)))
+    };
+    view! {
+        <li class="task" class:done=move || done_on.get().is_some()>
+            {move || if editing.get() {
+                let edit_id = edit_id.clone();
+                let edit_err_id = edit_err_id.clone();
+                view! {
+                    <form class="task-edit" on:submit=save_edit novalidate>
+                        <div class="field" class:has-error=move || edit_err.with(Option::is_some)>
+                            <label for=edit_id.clone()>"Task"</label>
+                            <div class="inline-row">
+                                <input id=edit_id type="text"
+                                    aria-invalid=move || edit_err.with(Option::is_some).to_string()
+                                    aria-describedby=edit_err_id.clone()
+                                    prop:value=move || edit_text.get()
+                                    on:input=move |ev| edit_text.set(event_target_value(&ev))/>
+                                <button type="submit" class="btn btn-small btn-primary">"Save"</button>
+                                <button type="button" class="btn btn-small btn-quiet" on:click=move |_| {
+                                    edit_err.set(None);
+                                    editing.set(false);
+                                }>"Cancel"</button>
+                            </div>
+                            <p class="field-error" id=edit_err_id role="alert">{move || edit_err.get()}</p>
+                        </div>
+                    </form>
+                }.into_any()
+            } else {
+                let cb_id = cb_id.clone();
+                view! {
+                    <div class="task-main">
+                        <input type="checkbox" id=cb_id.clone()
+                            prop:checked=move || done_on.get().is_some()
+                            on:change=toggle/>
+                        <label for=cb_id class="task-text">{text}</label>
+                        {custom_id.map(|_| view! { <span class="own-tag">"your task"</span> })}
+                        <span class=move || format!("lateness {}", late().map_or("", |l| l.1))>
+                            {move || late().map(|l| l.0)}
+                        </span>
+                    </div>
+                }.into_any()
+            }}
+            <div class="task-extra">
+                {move || done_on.get().map(|d| {
+                    let date_id = date_id.clone();
+                    let date_err_id = date_err_id.clone();
+                    view! {
+                        <div class="field done-on" class:has-error=move || date_err.with(Option::is_some)>
+                            <label for=date_id.clone()>"Done on"</label>
+                            <input id=date_id type="date"
+                                max=move || app.today.get().to_string()
+                                aria-invalid=move || date_err.with(Option::is_some).to_string()
+                                aria-describedby=date_err_id.clone()
+                                prop:value=d.to_string()
+                                on:change=set_date/>
+                        </div>
+                    }
+                })}
+                <p class="field-error" id=format!("done-{dom}-err") role="alert">{move || date_err.get()}</p>
+                {custom_id.map(|n| view! {
+                    <div class="task-actions">
+                        <button type="button" class="btn btn-small btn-quiet" on:click=move |_| {
+                            edit_text.set(text());
+                            edit_err.set(None);
+                            editing.set(true);
+                        }>"Edit"</button>
+                        <ConfirmButton
+                            label="Remove"
+                            question=Signal::derive(move || format!("Remove the task \"{}\"?", text()))
+                            confirm_label="Yes, remove"
+                            danger=true
+                            on_confirm=move |_| {
+                                let _ = edit_account(app, id, |a| {
+                                    a.renewal.remove_custom_task(n);
+                                    Ok(())
+                                });
+                            }
+                        />
+                    </div>
+                })}
+            </div>
+        </li>
+    }
+}

@@ -1,0 +1,592 @@
+//! The Save plan tab (DOMAIN section 6, save playbook) and the notice above the account's
+//! tabs. When the account's health is red and no plan is open, the planner proposes one;
+//! an open plan lists its steps with deadlines counted from the day it was opened (24 h,
+//! 48 h, 1 week, then a weekly check-in), and is closed with an outcome. Closed plans are
+//! kept as history. When the account is green again, closing is suggested.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::current_account;
+use crate::components::confirm::ConfirmButton;
+use crate::components::renewal_bits::{band_of, edit_account, lateness};
+use crate::domain::dates::{long, relative};
+use crate::domain::health::Band;
+use crate::domain::renewal::parse_done_on;
+use crate::domain::save_plan::{
+    root_cause_label, Outcome, RootCause, SavePlan, StepKind, LEADERSHIP_ARR, MAX_NOTE_LEN,
+    MAX_OWNER_LEN,
+};
+use crate::state::use_app;
+
+/// The account's health band today, `None` without a scored check-in.
+fn use_band() -> Memo<Option<Band>> {
+    let app = use_app();
+    let id = current_account();
+    Memo::new(move |_| {
+        let today = app.today.get();
+        app.ws
+            .with(|w| w.account(id).and_then(|a| band_of(w, a, today)))
+    })
+}
+
+fn band_text(b: Option<Band>) -> String {
+    match b {
+        Some(b) => format!("{} ({})", b.colour(), b.label().to_lowercase()),
+        None => "not scored yet".into(),
+    }
+}
+
+/// Above the tabs: a red account without a plan gets the proposal; an open plan shows its
+/// next step; a plan on a green account suggests closing. Hidden on the Save plan tab.
+#[component]
+pub fn SavePlanNotice() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let location = use_location();
+    let band = use_band();
+    let href = format!("/accounts/{}/save-plan", id.0);
+    let plan = Memo::new(move |_| {
+        let today = app.today.get();
+        app.ws.with(|w| {
+            w.account(id).and_then(|a| {
+                a.save_plans.current().map(|p| {
+                    (
+                        p.opened_on(),
+                        p.next_step(today),
+                        p.overdue_steps(today).len(),
+                    )
+                })
+            })
+        })
+    });
+    move || {
+        if location.pathname.with(|p| p.ends_with("/save-plan")) {
+            return ().into_any();
+        }
+        let today = app.today.get();
+        let href = href.clone();
+        match (plan.get(), band.get()) {
+            (None, Some(Band::Red)) => view! {
+                <div class="banner save-notice propose" role="status">
+                    <strong>"Health is red. "</strong>
+                    "Open a save plan and triage within 24 hours. "
+                    <a class="btn btn-small btn-danger-solid" href=href>"Open a save plan"</a>
+                </div>
+            }
+            .into_any(),
+            (Some((opened, next, overdue)), band) => {
+                let green = band == Some(Band::Green);
+                let next = next.map(|s| {
+                    format!(
+                        "Next: {} ({})",
+                        short_step(s.kind),
+                        if s.is_overdue(today) {
+                            format!("was due {}", relative(today, s.due))
+                        } else {
+                            format!("due {}", relative(today, s.due))
+                        }
+                    )
+                });
+                view! {
+                    <div class="banner save-notice open" class:green=green role="status">
+                        <strong>{format!("Save plan open since {}. ", long(opened))}</strong>
+                        {next}
+                        {(overdue > 0).then(|| view! {
+                            <span class="overdue-count">{if overdue == 1 { " · 1 step overdue".to_string() } else { format!(" · {overdue} steps overdue") }}</span>
+                        })}
+                        {green.then_some(" Health is green again: consider closing it. ")}
+                        " "<a href=href>"View the plan"</a>
+                    </div>
+                }
+                .into_any()
+            }
+            _ => ().into_any(),
+        }
+    }
+}
+
+fn short_step(k: StepKind) -> String {
+    match k {
+        StepKind::Triage => "triage".into(),
+        StepKind::TellLeadership => "tell leadership".into(),
+        StepKind::ExecutiveOutreach => "executive outreach".into(),
+        StepKind::RootCauseMeeting => "root-cause meeting".into(),
+        StepKind::CheckIn(n) => format!("check-in {n}"),
+    }
+}
+
+#[component]
+pub fn AccountSavePlan() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let has_open = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.account(id)
+                .is_some_and(|a| a.save_plans.current().is_some())
+        })
+    });
+    view! {
+        <div class="save-tab">
+            {move || if has_open.get() {
+                view! { <OpenPlan/> }.into_any()
+            } else {
+                view! { <ProposePlan/> }.into_any()
+            }}
+            <History/>
+        </div>
+    }
+}
+
+fn root_cause_options(selected: Option<RootCause>) -> impl IntoView {
+    let none = view! { <option value="" selected=selected.is_none()>"Not known yet"</option> };
+    let causes = RootCause::ALL
+        .into_iter()
+        .map(|c| view! { <option value=c.key() selected=selected == Some(c)>{c.label()}</option> })
+        .collect_view();
+    (none, causes)
+}
+
+#[component]
+fn ProposePlan() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let band = use_band();
+    let arr = move || app.ws.with(|w| w.account(id).map_or(0.0, |a| a.fields.arr));
+    let cause = RwSignal::new(None::<RootCause>);
+    let owner = RwSignal::new(
+        app.ws
+            .with_untracked(|w| w.account(id).map(|a| a.fields.owner.clone()))
+            .unwrap_or_default(),
+    );
+    let owner_err = RwSignal::new(None::<String>);
+    let open = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let today = app.today.get_untracked();
+        let r = edit_account(app, id, |a| {
+            let arr = a.fields.arr;
+            a.save_plans
+                .open(today, arr, &owner.get_untracked(), today)?;
+            if let Some(p) = a.save_plans.current_mut() {
+                p.root_cause = cause.get_untracked();
+            }
+            Ok(())
+        });
+        match r {
+            Ok(()) => {
+                owner_err.set(None);
+                app.show_toast("Save plan opened. Triage is due within 24 hours.", None);
+            }
+            Err(e) => owner_err.set(Some(e)),
+        }
+    };
+    let red = move || band.get() == Some(Band::Red);
+    view! {
+        <section class=move || if red() { "card propose-card is-red" } else { "card propose-card" }
+            aria-labelledby="propose-h">
+            {move || if red() {
+                view! {
+                    <h2 id="propose-h"><span aria-hidden="true">"⚠ "</span>"Health is red: open a save plan"</h2>
+                    <p>"Act within a day. The playbook:"</p>
+                }.into_any()
+            } else {
+                view! {
+                    <h2 id="propose-h">"No save plan open"</h2>
+                    <p>{move || format!("Health is {}. The planner proposes a save plan when it turns red; open one now if you see trouble coming.", band_text(band.get()))}</p>
+                }.into_any()
+            }}
+            <ol class="playbook">
+                <li><strong>"Within 24 hours: "</strong>"triage. Name the root cause and a save owner"
+                    {move || (arr() > LEADERSHIP_ARR).then_some("; tell leadership (ARR above 50,000)")}"."</li>
+                <li><strong>"Within 48 hours: "</strong>"executive outreach, our executive to theirs."</li>
+                <li><strong>"Within 1 week: "</strong>"root-cause meeting and a recovery plan with measurable milestones."</li>
+                <li><strong>"Every week after: "</strong>"a check-in until the account is green again."</li>
+            </ol>
+            <form class="open-plan" on:submit=open novalidate>
+                <div class="grid-2">
+                    <div class="field">
+                        <label for="open-cause">"Root cause"</label>
+                        <select id="open-cause" on:change=move |ev| cause.set(RootCause::from_key(&event_target_value(&ev)))>
+                            {root_cause_options(None)}
+                        </select>
+                        <p class="field-error" aria-hidden="true"></p>
+                    </div>
+                    <div class="field" class:has-error=move || owner_err.with(Option::is_some)>
+                        <label for="open-owner">"Save owner"</label>
+                        <input id="open-owner" type="text" maxlength=(MAX_OWNER_LEN + 20).to_string()
+                            aria-invalid=move || owner_err.with(Option::is_some).to_string()
+                            aria-describedby="open-owner-err"
+                            prop:value=move || owner.get()
+                            on:input=move |ev| owner.set(event_target_value(&ev))/>
+                        <p class="field-error" id="open-owner-err" role="alert">{move || owner_err.get()}</p>
+                    </div>
+                </div>
+                <button type="submit" class=move || if red() { "btn btn-danger-solid" } else { "btn" }>"Open save plan"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn OpenPlan() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let band = use_band();
+    let plan = Memo::new(move |_| {
+        app.ws
+            .with(|w| w.account(id).and_then(|a| a.save_plans.current().cloned()))
+    });
+    let read =
+        move |f: fn(&SavePlan) -> String| plan.with(|p| p.as_ref().map(f).unwrap_or_default());
+    let step_kinds = move || {
+        let today = app.today.get();
+        plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.steps(today)
+                        .into_iter()
+                        .map(|s| s.kind)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let overdue = move || {
+        let today = app.today.get();
+        plan.with(|p| p.as_ref().map_or(0, |p| p.overdue_steps(today).len()))
+    };
+    let owner = RwSignal::new(read(|p| p.owner().to_string()));
+    let owner_err = RwSignal::new(None::<String>);
+    let save_owner = move |_| {
+        let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
+            Some(p) => p.set_owner(&owner.get_untracked()),
+            None => Err("This plan is closed.".into()),
+        });
+        owner_err.set(r.err());
+    };
+    let set_cause = move |ev: leptos::ev::Event| {
+        let c = RootCause::from_key(&event_target_value(&ev));
+        let _ = edit_account(app, id, |a| match a.save_plans.current_mut() {
+            Some(p) => {
+                p.root_cause = c;
+                Ok(())
+            }
+            None => Err("This plan is closed.".into()),
+        });
+    };
+    let initial_cause = plan.with_untracked(|p| p.as_ref().and_then(|p| p.root_cause));
+    let green = move || band.get() == Some(Band::Green);
+    view! {
+        <section class="card plan-card" aria-labelledby="plan-h">
+            <div class="section-head">
+                <h2 id="plan-h">"Save plan"</h2>
+                <p class="plan-opened">{move || {
+                    let today = app.today.get();
+                    plan.with(|p| p.as_ref().map(|p| format!("Opened {} ({})", long(p.opened_on()), relative(today, p.opened_on()))))
+                }}</p>
+            </div>
+            {move || green().then(|| view! {
+                <div class="banner banner-ok" role="status">
+                    <strong>"Health is green again. "</strong>
+                    "If the account is safe, close the plan below with the outcome \"Saved\"."
+                </div>
+            })}
+            <p class="plan-health">{move || format!("Health now: {}.", band_text(band.get()))}
+                {move || match overdue() {
+                    0 => None,
+                    1 => Some(" 1 step overdue.".to_string()),
+                    n => Some(format!(" {n} steps overdue.")),
+                }.map(|t| view! { <span class="overdue-count">{t}</span> })}</p>
+            <div class="grid-2">
+                <div class="field">
+                    <label for="plan-cause">"Root cause"</label>
+                    <select id="plan-cause" on:change=set_cause>
+                        {root_cause_options(initial_cause)}
+                    </select>
+                    <p class="field-error" aria-hidden="true"></p>
+                </div>
+                <div class="field" class:has-error=move || owner_err.with(Option::is_some)>
+                    <label for="plan-owner">"Save owner"</label>
+                    <input id="plan-owner" type="text" placeholder="Who leads the save"
+                        aria-invalid=move || owner_err.with(Option::is_some).to_string()
+                        aria-describedby="plan-owner-err"
+                        prop:value=move || owner.get()
+                        on:input=move |ev| owner.set(event_target_value(&ev))
+                        on:change=save_owner/>
+                    <p class="field-error" id="plan-owner-err" role="alert">{move || owner_err.get()}</p>
+                </div>
+            </div>
+            {move || plan.with(|p| p.as_ref().is_some_and(|p| p.notify_leadership())).then(|| view! {
+                <p class="hint">"ARR was above 50,000 when the plan was opened: leadership hears about it with triage."</p>
+            })}
+            <h3 class="steps-h">"Steps"</h3>
+            <ol class="steps">
+                <For each=step_kinds key=|k| *k children=move |k| view! { <StepRow plan=plan kind=k/> }/>
+            </ol>
+            <p class="hint">"Check-ins continue weekly until the account is green and the plan is closed."</p>
+        </section>
+        <ClosePlan green=Signal::derive(green)/>
+    }
+}
+
+#[component]
+fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let step = Memo::new(move |_| {
+        let today = app.today.get();
+        plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.steps(today).into_iter().find(|s| s.kind == kind))
+        })
+    });
+    let done_on = Memo::new(move |_| step.with(|s| s.and_then(|s| s.done_on)));
+    let dom = kind.key().replace('_', "-");
+    let cb_id = format!("step-{dom}");
+    let date_id = format!("step-done-{dom}");
+    let err_id = format!("{date_id}-err");
+    let err = RwSignal::new(None::<String>);
+    let tick = move |on: Option<chrono::NaiveDate>| {
+        let today = app.today.get_untracked();
+        let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
+            None => Err("This plan is closed.".to_string()),
+            Some(p) => match on {
+                Some(d) => p.tick(kind, d, today),
+                None => {
+                    p.untick(kind);
+                    Ok(())
+                }
+            },
+        });
+        err.set(r.err());
+    };
+    let late = move || {
+        let today = app.today.get();
+        step.with(|s| s.map(|s| lateness(s.due, s.done_on, today)))
+    };
+    view! {
+        <li class="step" class:done=move || done_on.get().is_some()>
+            <div class="task-main">
+                <input type="checkbox" id=cb_id.clone()
+                    prop:checked=move || done_on.get().is_some()
+                    on:change=move |ev| {
+                        let today = app.today.get_untracked();
+                        tick(event_target_checked(&ev).then_some(today));
+                    }/>
+                <label for=cb_id class="task-text">{kind.label()}</label>
+                <span class="deadline">{kind.deadline_label()}</span>
+            </div>
+            <div class="task-extra">
+                <span class="step-due">{move || step.with(|s| s.map(|s| format!("Due {}", long(s.due))))}</span>
+                <span class=move || format!("lateness {}", late().map_or("", |l| l.1))>{move || late().map(|l| l.0)}</span>
+                {move || done_on.get().map(|d| {
+                    let date_id = date_id.clone();
+                    let err_id = err_id.clone();
+                    view! {
+                        <span class="field done-on" class:has-error=move || err.with(Option::is_some)>
+                            <label for=date_id.clone()>"Done on"</label>
+                            <input id=date_id type="date"
+                                max=move || app.today.get().to_string()
+                                aria-invalid=move || err.with(Option::is_some).to_string()
+                                aria-describedby=err_id.clone()
+                                prop:value=d.to_string()
+                                on:change=move |ev| {
+                                    let today = app.today.get_untracked();
+                                    match parse_done_on(&event_target_value(&ev), today) {
+                                        Ok(d) => tick(Some(d)),
+                                        Err(e) => err.set(Some(e)),
+                                    }
+                                }/>
+                        </span>
+                    }
+                })}
+            </div>
+            <p class="field-error" id=format!("step-done-{dom}-err") role="alert">{move || err.get()}</p>
+        </li>
+    }
+}
+
+#[component]
+fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let outcome = RwSignal::new(if green.get_untracked() {
+        Some(Outcome::Saved)
+    } else {
+        None
+    });
+    let on = RwSignal::new(app.today.get_untracked().to_string());
+    let note = RwSignal::new(String::new());
+    let errors = RwSignal::new((None::<String>, None::<String>, None::<String>));
+    let close = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let today = app.today.get_untracked();
+        let Some(o) = outcome.get_untracked() else {
+            errors.set((Some("Pick how it ended.".into()), None, None));
+            return;
+        };
+        let date = match parse_done_on(&on.get_untracked(), today) {
+            Ok(d) => d,
+            Err(e) => {
+                let e = e.replace(
+                    "Pick the day it was done, or untick it.",
+                    "Pick the day the plan closed.",
+                );
+                errors.set((None, Some(e), None));
+                return;
+            }
+        };
+        let n = note.get_untracked();
+        if n.trim().chars().count() > MAX_NOTE_LEN {
+            errors.set((
+                None,
+                None,
+                Some(format!("Keep the note under {MAX_NOTE_LEN} characters.")),
+            ));
+            return;
+        }
+        let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
+            Some(p) => p.close(o, date, &n, today),
+            None => Err("This plan is already closed.".into()),
+        });
+        match r {
+            Ok(()) => {
+                errors.set((None, None, None));
+                app.show_toast(
+                    format!("Save plan closed: {}.", o.label().to_lowercase()),
+                    None,
+                );
+            }
+            Err(e) => errors.set((None, Some(e), None)),
+        }
+    };
+    view! {
+        <section class="card close-card" aria-labelledby="close-h">
+            <h2 id="close-h">"Close the plan"</h2>
+            <form class="close-plan" on:submit=close novalidate>
+                <div class="grid-3">
+                    <div class="field" class:has-error=move || errors.with(|e| e.0.is_some())>
+                        <label for="close-outcome">"Outcome"</label>
+                        <select id="close-outcome"
+                            aria-invalid=move || errors.with(|e| e.0.is_some()).to_string()
+                            aria-describedby="close-outcome-err"
+                            on:change=move |ev| outcome.set(Outcome::from_key(&event_target_value(&ev)))>
+                            <option value="" selected=move || outcome.get().is_none()>"Choose…"</option>
+                            {Outcome::ALL.into_iter().map(|o| view! {
+                                <option value=o.key() selected=move || outcome.get() == Some(o)>{o.label()}</option>
+                            }).collect_view()}
+                        </select>
+                        <p class="field-error" id="close-outcome-err" role="alert">{move || errors.with(|e| e.0.clone())}</p>
+                    </div>
+                    <div class="field" class:has-error=move || errors.with(|e| e.1.is_some())>
+                        <label for="close-on">"Closed on"</label>
+                        <input id="close-on" type="date"
+                            max=move || app.today.get().to_string()
+                            aria-invalid=move || errors.with(|e| e.1.is_some()).to_string()
+                            aria-describedby="close-on-err"
+                            prop:value=move || on.get()
+                            on:input=move |ev| on.set(event_target_value(&ev))/>
+                        <p class="field-error" id="close-on-err" role="alert">{move || errors.with(|e| e.1.clone())}</p>
+                    </div>
+                </div>
+                <div class="field" class:has-error=move || errors.with(|e| e.2.is_some())>
+                    <label for="close-note">"Note"</label>
+                    <textarea id="close-note" rows="2" placeholder="What turned it around, or why it was lost"
+                        aria-invalid=move || errors.with(|e| e.2.is_some()).to_string()
+                        aria-describedby="close-note-err"
+                        prop:value=move || note.get()
+                        on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                    <p class="field-error" id="close-note-err" role="alert">{move || errors.with(|e| e.2.clone())}</p>
+                </div>
+                <div class="actions">
+                    <button type="submit" class="btn btn-primary">"Close the plan"</button>
+                    <ConfirmButton
+                        label="Discard plan"
+                        question=Signal::stored("Discard this plan without keeping it in the history? Only for a plan opened by mistake.".to_string())
+                        confirm_label="Yes, discard"
+                        danger=true
+                        on_confirm=move |_| {
+                            let _ = edit_account(app, id, |a| {
+                                a.save_plans.discard_current().map(|_| ()).ok_or_else(|| "No open plan.".to_string())
+                            });
+                            app.show_toast("Save plan discarded.", None);
+                        }
+                    />
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn History() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let rows = move || {
+        app.ws.with(|w| {
+            w.account(id)
+                .map(|a| {
+                    a.save_plans
+                        .history()
+                        .into_iter()
+                        .map(|p| {
+                            let closure = p.closure().cloned();
+                            let steps = p.steps(closure.as_ref().map_or(p.opened_on(), |c| c.on));
+                            let done = steps.iter().filter(|s| s.is_done()).count();
+                            (
+                                p.opened_on(),
+                                closure,
+                                root_cause_label(p.root_cause),
+                                p.owner().to_string(),
+                                format!("{done} of {}", steps.len()),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="card history-card" aria-labelledby="history-h">
+            <h2 id="history-h">"Past save plans"</h2>
+            {move || {
+                let rows = rows();
+                if rows.is_empty() {
+                    return view! { <p class="muted">"None closed yet. Closed plans stay here with their outcome."</p> }.into_any();
+                }
+                view! {
+                    <div class="table-wrap flat">
+                        <table class="history">
+                            <thead><tr>
+                                <th scope="col">"Opened"</th>
+                                <th scope="col">"Closed"</th>
+                                <th scope="col">"Outcome"</th>
+                                <th scope="col">"Root cause"</th>
+                                <th scope="col">"Owner"</th>
+                                <th scope="col">"Steps done"</th>
+                                <th scope="col">"Note"</th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|(opened, closure, cause, owner, steps)| {
+                                    let (closed, outcome, key, note) = closure.map(|c| (long(c.on), c.outcome.label(), c.outcome.key(), c.note)).unwrap_or_default();
+                                    view! {
+                                        <tr>
+                                            <td>{long(opened)}</td>
+                                            <td>{closed}</td>
+                                            <td><span class=format!("outcome outcome-{key}")>{outcome}</span></td>
+                                            <td>{cause}</td>
+                                            <td>{owner}</td>
+                                            <td>{steps}</td>
+                                            <td>{note}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,176 @@
+//! Small rules the renewal screens need (form parsing) and the renewal part of the demo
+//! workspace, checked on several days (month end, leap day, new year).
+
+use am_planner::domain::demo::demo_workspace;
+use am_planner::domain::expansion::{parse_estimated_arr, Stage};
+use am_planner::domain::renewal::{parse_done_on, timeline_of, RenewalStatus};
+use am_planner::format::{decode, encode};
+use chrono::NaiveDate;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn done_on_parsing() {
+    let today = d("2028-02-29");
+    let cases: &[(&str, Result<&str, &str>)] = &[
+        ("2028-02-29", Ok("2028-02-29")),
+        (" 2028-02-01 ", Ok("2028-02-01")),
+        ("1999-12-31", Ok("1999-12-31")),
+        ("", Err("Pick the day it was done, or untick it.")),
+        ("   ", Err("Pick the day it was done, or untick it.")),
+        (
+            "2028-03-01",
+            Err("1 Mar 2028 is in the future: pick today or an earlier day."),
+        ),
+        (
+            "2027-02-29",
+            Err("\"2027-02-29\" is not a date: use the form 2027-03-01."),
+        ),
+        (
+            "29/02/2028",
+            Err("\"29/02/2028\" is not a date: use the form 2027-03-01."),
+        ),
+    ];
+    for (text, want) in cases {
+        let got = parse_done_on(text, today);
+        let want = want.map(d).map_err(|e| e.to_string());
+        assert_eq!(got, want, "input {text:?}");
+    }
+}
+
+#[test]
+fn estimated_arr_parsing() {
+    let cases: &[(&str, Result<f64, &str>)] = &[
+        ("", Ok(0.0)),
+        ("0", Ok(0.0)),
+        ("40000", Ok(40_000.0)),
+        ("40,000", Ok(40_000.0)),
+        (" 1 250.50 ", Ok(1_250.5)),
+        ("1000000000000", Ok(1e12)),
+        ("-1", Err("Estimated ARR cannot be negative.")),
+        (
+            "1000000000001",
+            Err("Estimated ARR is above a trillion: check the number of zeros."),
+        ),
+        (
+            "40k",
+            Err("\"40k\" is not an amount: type digits only, e.g. 40000."),
+        ),
+        (
+            "1.2.3",
+            Err("\"1.2.3\" is not an amount: type digits only, e.g. 40000."),
+        ),
+        (
+            ".",
+            Err("\".\" is not an amount: type digits only, e.g. 40000."),
+        ),
+        (
+            "-",
+            Err("\"-\" is not an amount: type digits only, e.g. 40000."),
+        ),
+    ];
+    for (text, want) in cases {
+        let got = parse_estimated_arr(text);
+        assert_eq!(got, want.map_err(|e| e.to_string()), "input {text:?}");
+    }
+}
+
+#[test]
+fn demo_renewals_tell_the_intended_story_on_any_day() {
+    for today in ["2026-11-22", "2028-02-29", "2027-01-01", "2027-03-31"] {
+        let today = d(today);
+        let ws = demo_workspace(today);
+        let by_name = |n: &str| {
+            ws.accounts()
+                .iter()
+                .find(|a| a.fields.name == n)
+                .unwrap_or_else(|| panic!("{n} in the demo"))
+        };
+        let status = |n: &str| timeline_of(by_name(n)).unwrap().status(today);
+        use RenewalStatus::*;
+        let want = [
+            ("Northwind Logistics", OnTrack),
+            ("Helix Biotech", OnTrack),
+            ("Cobalt Retail Group", Overdue),
+            ("Fjord Energy", OnTrack),
+            ("Brightpath Learning", Late),
+            ("Quarry & Vale Legal", OnTrack),
+            ("Tidewater Hospitality", OnTrack),
+            ("Orbit Analytics", Critical),
+        ];
+        for (name, s) in want {
+            assert_eq!(status(name), s, "{name} on {today}");
+        }
+
+        let nw = timeline_of(by_name("Northwind Logistics")).unwrap();
+        assert_eq!(
+            nw.milestones.len(),
+            6,
+            "early start and enterprise: T-180 to T-7"
+        );
+        assert_eq!(nw.late_tasks(today).len(), 1, "one T-90 task late");
+        assert!(nw.notice_deadline.is_some());
+        assert!(by_name("Northwind Logistics")
+            .expansion
+            .roi_warning()
+            .is_some());
+
+        assert_eq!(
+            ws.accounts()
+                .iter()
+                .filter(|a| a.renewal.auto_renew)
+                .count(),
+            1
+        );
+        assert_eq!(
+            ws.accounts()
+                .iter()
+                .filter(|a| a.renewal.early_start)
+                .count(),
+            1
+        );
+        assert!(
+            ws.accounts()
+                .iter()
+                .filter(|a| a.renewal.notice_days().is_some())
+                .count()
+                >= 5
+        );
+        let helix = by_name("Helix Biotech");
+        assert!(helix
+            .expansion
+            .readiness(helix.fields.renewal_date, today)
+            .is_ready());
+        let opps: usize = ws
+            .accounts()
+            .iter()
+            .map(|a| a.expansion.opportunities().len())
+            .sum();
+        assert_eq!(opps, 4);
+        assert!(ws
+            .accounts()
+            .iter()
+            .flat_map(|a| a.expansion.opportunities())
+            .all(|o| o.stage() != Stage::Lost));
+
+        // One open save plan, on Brightpath, with leadership told (ARR above 50,000) and
+        // the root-cause meeting overdue.
+        let open: Vec<_> = ws
+            .accounts()
+            .iter()
+            .filter(|a| a.save_plans.current().is_some())
+            .collect();
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0].fields.name, "Brightpath Learning");
+        let plan = open[0].save_plans.current().unwrap();
+        assert!(plan.notify_leadership());
+        assert_eq!(plan.done_steps().count(), 3);
+        assert_eq!(plan.overdue_steps(today).len(), 1);
+
+        // The file carries all of it.
+        let back = decode(&encode(&ws, None)).unwrap().workspace;
+        assert_eq!(back.accounts(), ws.accounts());
+    }
+}
