@@ -7,11 +7,12 @@ use leptos_router::path;
 use crate::components::drop_zone::DropZone;
 use crate::components::status::{SaveIndicator, StorageBanner, ToastHost};
 use crate::pages::{
-    account::{overview::AccountOverview, AccountPage},
+    account::{health::AccountHealth, overview::AccountOverview, AccountPage},
     data::DataPage,
     new_account::NewAccountPage,
     not_found::NotFound,
     portfolio::PortfolioPage,
+    settings::SettingsPage,
 };
 use crate::state::AppState;
 
@@ -29,6 +30,7 @@ pub fn App() -> impl IntoView {
                     <nav class="mainnav" aria-label="Main">
                         <A href="/" exact=true>"Portfolio"</A>
                         <A href="/data">"Data"</A>
+                        <A href="/settings">"Settings"</A>
                     </nav>
                     <SaveIndicator/>
                 </header>
@@ -39,8 +41,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/accounts/new") view=NewAccountPage/>
                         <ParentRoute path=path!("/accounts/:id") view=AccountPage>
                             <Route path=path!("") view=AccountOverview/>
+                            <Route path=path!("health") view=AccountHealth/>
                         </ParentRoute>
                         <Route path=path!("/data") view=DataPage/>
+                        <Route path=path!("/settings") view=SettingsPage/>
                     </Routes>
                 </main>
                 <ToastHost/>

@@ -3,4 +3,6 @@
 pub mod account_form;
 pub mod confirm;
 pub mod drop_zone;
+pub mod health;
+pub mod health_portfolio;
 pub mod status;

@@ -5,3 +5,4 @@ pub mod data;
 pub mod new_account;
 pub mod not_found;
 pub mod portfolio;
+pub mod settings;

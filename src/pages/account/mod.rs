@@ -1,6 +1,7 @@
 //! One account: a header with the figures that matter, a row of tabs, and the tab's page
 //! below (nested routes under `/accounts/:id`). Each tab is one module here.
 
+pub mod health;
 pub mod overview;
 
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ pub fn current_account() -> AccountId {
 
 /// The tabs, in order: (path below the account, label). A tab is listed only once its
 /// feature exists.
-const TABS: &[(&str, &str)] = &[("", "Overview")];
+const TABS: &[(&str, &str)] = &[("", "Overview"), ("health", "Health")];
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
