@@ -2,6 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::components::health_portfolio::{
+    flags_cell, score_cell, trend_cell, HealthFilter, HealthFilterBar, PortfolioHealthCharts,
+};
+use crate::domain::health::{account_health, HealthSummary};
 use crate::domain::{dates, Account, Tier, TierOf};
 use crate::state::use_app;
 
@@ -12,12 +16,14 @@ enum SortKey {
     Arr,
     Renewal,
     Owner,
+    Score,
 }
 
 #[derive(Clone)]
 struct Row {
     account: Account,
     tier: TierOf,
+    health: HealthSummary,
 }
 
 #[component]
@@ -26,12 +32,16 @@ pub fn PortfolioPage() -> impl IntoView {
     Effect::new(move |_| document().set_title("Portfolio · Account Planner"));
     let sort = RwSignal::new((SortKey::Renewal, true));
     let query = RwSignal::new(String::new());
+    let health_filter = RwSignal::new(HealthFilter::default());
 
     let rows = move || {
         let (key, asc) = sort.get();
         let q = query.get().trim().to_lowercase();
+        let hf = health_filter.get();
+        let today = app.today.get();
         app.ws.with(|w| {
             let tiers = w.tiers();
+            let weights = w.settings.health.weights();
             let mut rows: Vec<Row> = w
                 .accounts()
                 .iter()
@@ -44,7 +54,9 @@ pub fn PortfolioPage() -> impl IntoView {
                 .map(|a| Row {
                     account: a.clone(),
                     tier: tiers[&a.id],
+                    health: account_health(&a.health, weights, today),
                 })
+                .filter(|r| hf.matches(&r.health))
                 .collect();
             rows.sort_by(|a, b| {
                 let (fa, fb) = (&a.account.fields, &b.account.fields);
@@ -64,6 +76,13 @@ pub fn PortfolioPage() -> impl IntoView {
                         (None, None) => std::cmp::Ordering::Equal,
                     },
                     SortKey::Owner => fa.owner.to_lowercase().cmp(&fb.owner.to_lowercase()),
+                    // Accounts without a score sort last either way.
+                    SortKey::Score => match (a.health.value(), b.health.value()) {
+                        (Some(x), Some(y)) => x.total_cmp(&y),
+                        (Some(_), None) => return std::cmp::Ordering::Less,
+                        (None, Some(_)) => return std::cmp::Ordering::Greater,
+                        (None, None) => std::cmp::Ordering::Equal,
+                    },
                 };
                 if asc {
                     ord
@@ -147,6 +166,9 @@ pub fn PortfolioPage() -> impl IntoView {
                 <div class="stat"><dt>"ARR renewing in 90 days"</dt><dd>{move || summary().2}</dd></div>
                 <div class="stat"><dt>"Tier 1 accounts"</dt><dd>{move || summary().3}</dd></div>
             </dl>
+            <Show when=move || app.ws.with(|w| !w.accounts().is_empty())>
+                <PortfolioHealthCharts/>
+            </Show>
             <div class="toolbar">
                 <label class="search">
                     <span class="visually-hidden">"Filter accounts"</span>
@@ -154,6 +176,7 @@ pub fn PortfolioPage() -> impl IntoView {
                         prop:value=move || query.get()
                         on:input=move |ev| query.set(event_target_value(&ev))/>
                 </label>
+                <HealthFilterBar filter=health_filter/>
             </div>
             {move || if app.ws.with(|w| w.accounts().is_empty()) {
                 view! {
@@ -172,6 +195,9 @@ pub fn PortfolioPage() -> impl IntoView {
                                 <th scope="col">"Industry"</th>
                                 {header(SortKey::Tier, "Tier", false)}
                                 {header(SortKey::Arr, "ARR", true)}
+                                {header(SortKey::Score, "Health", false)}
+                                <th scope="col" class="num">"Trend"</th>
+                                <th scope="col">"Flags"</th>
                                 {header(SortKey::Renewal, "Renewal", false)}
                                 {header(SortKey::Owner, "Owner", false)}
                             </tr></thead>
@@ -181,7 +207,7 @@ pub fn PortfolioPage() -> impl IntoView {
                                     let currency = app.ws.with(|w| w.currency.clone());
                                     let rows = rows();
                                     if rows.is_empty() {
-                                        return view! { <tr><td colspan="6" class="muted">"No account matches the filter."</td></tr> }.into_any();
+                                        return view! { <tr><td colspan="9" class="muted">"No account matches the filters."</td></tr> }.into_any();
                                     }
                                     rows.into_iter().map(|r| {
                                         let f = &r.account.fields;
@@ -203,6 +229,9 @@ pub fn PortfolioPage() -> impl IntoView {
                                                 <td><span class=format!("tier tier-{}", r.tier.tier.number()) title=tier_title>
                                                     {r.tier.tier.short()}{r.tier.overridden.then_some("*")}</span></td>
                                                 <td class="num">{currency.format(f.arr)}</td>
+                                                {score_cell(&r.health)}
+                                                {trend_cell(&r.health)}
+                                                {flags_cell(&r.health)}
                                                 <td>{renewal}</td>
                                                 <td>{f.owner.clone()}</td>
                                             </tr>
