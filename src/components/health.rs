@@ -207,10 +207,10 @@ pub fn SignalFields(
             <div class="field signal-field" class:has-error=has_error>
                 <label for=id>{c.input_label()}</label>
                 {control}
-                {(!compact).then(|| view! { <p class="signal-help" id=help_id>{c.help()}</p> })}
                 <p class="field-error" id=err_id role="alert">
                     {move || errors.with(|m| m.get(&c).cloned())}
                 </p>
+                {(!compact).then(|| view! { <p class="signal-help" id=help_id>{c.help()}</p> })}
             </div>
         }
     };

@@ -443,6 +443,7 @@ fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
                         on:input=move |ev| date_text.set(event_target_value(&ev))
                         on:change=move |_| { check_date(); }
                     />
+                    <p class="field-error" id="checkin-date-err" role="alert">{move || date_error.get()}</p>
                     <p class="signal-help" id="checkin-date-note">
                         {move || if replaces() {
                             "There is already a check-in on this day: saving replaces it."
@@ -450,7 +451,6 @@ fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
                             "One check-in a day; a later save the same day replaces it."
                         }}
                     </p>
-                    <p class="field-error" id="checkin-date-err" role="alert">{move || date_error.get()}</p>
                 </div>
                 <SignalFields prefix="checkin" form=form errors=errors check=Check::OnLeave/>
                 <p class="field-error form-error" role="alert">{move || form_error.get()}</p>
