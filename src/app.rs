@@ -8,14 +8,15 @@ use crate::components::drop_zone::DropZone;
 use crate::components::status::{SaveIndicator, StorageBanner, ToastHost};
 use crate::pages::{
     account::{
-        expansion::AccountExpansion, overview::AccountOverview, renewal::AccountRenewal,
-        save_plan::AccountSavePlan, AccountPage,
+        expansion::AccountExpansion, health::AccountHealth, overview::AccountOverview,
+        renewal::AccountRenewal, save_plan::AccountSavePlan, AccountPage,
     },
     data::DataPage,
     new_account::NewAccountPage,
     not_found::NotFound,
     portfolio::PortfolioPage,
     renewals::RenewalsPage,
+    settings::SettingsPage,
 };
 use crate::state::AppState;
 
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
                         <A href="/" exact=true>"Portfolio"</A>
                         <A href="/renewals">"Renewals"</A>
                         <A href="/data">"Data"</A>
+                        <A href="/settings">"Settings"</A>
                     </nav>
                     <SaveIndicator/>
                 </header>
@@ -44,13 +46,15 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/accounts/new") view=NewAccountPage/>
                         <ParentRoute path=path!("/accounts/:id") view=AccountPage>
                             <Route path=path!("") view=AccountOverview/>
+                            <Route path=path!("health") view=AccountHealth/>
                             <Route path=path!("stakeholders") view=crate::pages::account::stakeholders::StakeholdersTab/>
                             <Route path=path!("renewal") view=AccountRenewal/>
                             <Route path=path!("expansion") view=AccountExpansion/>
                             <Route path=path!("save-plan") view=AccountSavePlan/>
                         </ParentRoute>
-                        <Route path=path!("/data") view=DataPage/>
                         <Route path=path!("/renewals") view=RenewalsPage/>
+                        <Route path=path!("/settings") view=SettingsPage/>
+                        <Route path=path!("/data") view=DataPage/>
                     </Routes>
                 </main>
                 <ToastHost/>

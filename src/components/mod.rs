@@ -3,5 +3,7 @@
 pub mod account_form;
 pub mod confirm;
 pub mod drop_zone;
+pub mod health;
+pub mod health_portfolio;
 pub mod renewal_bits;
 pub mod status;

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod dates;
 pub mod demo;
+pub mod demo_health;
 pub mod demo_people;
 pub mod demo_renewal;
 pub mod expansion;

@@ -6,3 +6,4 @@ pub mod new_account;
 pub mod not_found;
 pub mod portfolio;
 pub mod renewals;
+pub mod settings;

@@ -2,7 +2,11 @@
 
 use leptos::prelude::*;
 
+use crate::components::health_portfolio::{
+    flags_cell, score_cell, trend_cell, HealthFilter, HealthFilterBar, PortfolioHealthCharts,
+};
 use crate::components::renewal_bits::{next_milestone_cell, next_milestone_key};
+use crate::domain::health::{account_health, HealthSummary};
 use crate::domain::{dates, stakeholders, Account, Tier, TierOf};
 use crate::state::use_app;
 
@@ -14,12 +18,26 @@ enum SortKey {
     Renewal,
     NextMilestone,
     Owner,
+    Score,
+}
+
+/// Columns of the table, for the "nothing matches" row.
+const COLUMNS: &str = "10";
+
+/// "Mid-market · Retail" under the account name.
+fn sub_line(segment: Option<&str>, industry: &str) -> String {
+    [segment.unwrap_or(""), industry.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 #[derive(Clone)]
 struct Row {
     account: Account,
     tier: TierOf,
+    health: HealthSummary,
 }
 
 #[component]
@@ -29,14 +47,17 @@ pub fn PortfolioPage() -> impl IntoView {
     let sort = RwSignal::new((SortKey::Renewal, true));
     let query = RwSignal::new(String::new());
     let single_threaded_only = RwSignal::new(false);
+    let health_filter = RwSignal::new(HealthFilter::default());
 
     let rows = move || {
         let (key, asc) = sort.get();
         let q = query.get().trim().to_lowercase();
         let single_only = single_threaded_only.get();
+        let hf = health_filter.get();
         let today = app.today.get();
         app.ws.with(|w| {
             let tiers = w.tiers();
+            let weights = w.settings.health.weights();
             let mut rows: Vec<Row> = w
                 .accounts()
                 .iter()
@@ -54,7 +75,9 @@ pub fn PortfolioPage() -> impl IntoView {
                 .map(|a| Row {
                     account: a.clone(),
                     tier: tiers[&a.id],
+                    health: account_health(&a.health, weights, today),
                 })
+                .filter(|r| hf.matches(&r.health))
                 .collect();
             rows.sort_by(|a, b| {
                 let (fa, fb) = (&a.account.fields, &b.account.fields);
@@ -80,6 +103,13 @@ pub fn PortfolioPage() -> impl IntoView {
                         next_milestone_key(&b.account, today),
                     ) {
                         (Some(x), Some(y)) => x.cmp(&y),
+                        (Some(_), None) => return std::cmp::Ordering::Less,
+                        (None, Some(_)) => return std::cmp::Ordering::Greater,
+                        (None, None) => std::cmp::Ordering::Equal,
+                    },
+                    // Accounts without a score sort last either way.
+                    SortKey::Score => match (a.health.value(), b.health.value()) {
+                        (Some(x), Some(y)) => x.total_cmp(&y),
                         (Some(_), None) => return std::cmp::Ordering::Less,
                         (None, Some(_)) => return std::cmp::Ordering::Greater,
                         (None, None) => std::cmp::Ordering::Equal,
@@ -167,6 +197,9 @@ pub fn PortfolioPage() -> impl IntoView {
                 <div class="stat"><dt>"ARR renewing in 90 days"</dt><dd>{move || summary().2}</dd></div>
                 <div class="stat"><dt>"Tier 1 accounts"</dt><dd>{move || summary().3}</dd></div>
             </dl>
+            <Show when=move || app.ws.with(|w| !w.accounts().is_empty())>
+                <PortfolioHealthCharts/>
+            </Show>
             <div class="toolbar">
                 <label class="search">
                     <span class="visually-hidden">"Filter accounts"</span>
@@ -174,6 +207,7 @@ pub fn PortfolioPage() -> impl IntoView {
                         prop:value=move || query.get()
                         on:input=move |ev| query.set(event_target_value(&ev))/>
                 </label>
+                <HealthFilterBar filter=health_filter/>
                 <label class="check-filter">
                     <input type="checkbox" prop:checked=move || single_threaded_only.get()
                         on:change=move |ev| single_threaded_only.set(event_target_checked(&ev))/>
@@ -194,9 +228,11 @@ pub fn PortfolioPage() -> impl IntoView {
                         <table class="accounts">
                             <thead><tr>
                                 {header(SortKey::Name, "Account", false)}
-                                <th scope="col">"Industry"</th>
                                 {header(SortKey::Tier, "Tier", false)}
                                 {header(SortKey::Arr, "ARR", true)}
+                                {header(SortKey::Score, "Health", false)}
+                                <th scope="col" class="num">"Trend"</th>
+                                <th scope="col">"Flags"</th>
                                 {header(SortKey::Renewal, "Renewal", false)}
                                 {header(SortKey::NextMilestone, "Next milestone", false)}
                                 {header(SortKey::Owner, "Owner", false)}
@@ -208,7 +244,7 @@ pub fn PortfolioPage() -> impl IntoView {
                                     let currency = app.ws.with(|w| w.currency.clone());
                                     let rows = rows();
                                     if rows.is_empty() {
-                                        return view! { <tr><td colspan="8" class="muted">"No account matches the filter."</td></tr> }.into_any();
+                                        return view! { <tr><td colspan=COLUMNS class="muted">"No account matches the filters."</td></tr> }.into_any();
                                     }
                                     rows.into_iter().map(|r| {
                                         let f = &r.account.fields;
@@ -225,11 +261,13 @@ pub fn PortfolioPage() -> impl IntoView {
                                         view! {
                                             <tr>
                                                 <th scope="row"><a href=href>{f.name.clone()}</a>
-                                                    <span class="sub">{f.segment.map(|s| s.label()).unwrap_or("")}</span></th>
-                                                <td>{f.industry.clone()}</td>
+                                                    <span class="sub">{sub_line(f.segment.map(|s| s.label()), &f.industry)}</span></th>
                                                 <td><span class=format!("tier tier-{}", r.tier.tier.number()) title=tier_title>
                                                     {r.tier.tier.short()}{r.tier.overridden.then_some("*")}</span></td>
                                                 <td class="num">{currency.format(f.arr)}</td>
+                                                {score_cell(&r.health)}
+                                                {trend_cell(&r.health)}
+                                                {flags_cell(&r.health)}
                                                 <td>{renewal}</td>
                                                 <td class="next-ms-cell">{next_milestone_cell(&r.account, today)}</td>
                                                 <td>{f.owner.clone()}</td>

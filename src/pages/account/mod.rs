@@ -2,6 +2,7 @@
 //! below (nested routes under `/accounts/:id`). Each tab is one module here.
 
 pub mod expansion;
+pub mod health;
 pub mod overview;
 pub mod renewal;
 pub mod save_plan;
@@ -27,6 +28,7 @@ pub fn current_account() -> AccountId {
 /// feature exists.
 const TABS: &[(&str, &str)] = &[
     ("", "Overview"),
+    ("health", "Health"),
     ("stakeholders", "Stakeholders"),
     ("renewal", "Renewal"),
     ("expansion", "Expansion"),

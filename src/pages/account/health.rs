@@ -1,0 +1,760 @@
+//! The Health tab: today's score and why it is what it is, the trend chart, a form to
+//! record a check-in (back-dated if need be), a what-if preview that saves nothing, and the
+//! history of check-ins with edit and delete.
+//!
+//! Every number comes from `domain::health`; this file only lays it out.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::current_account;
+use crate::charts::health_trend_svg;
+use crate::components::health::{
+    band_badge, rating_badge, signed_points, stale_message, trend_view, ChartBox, Check,
+    SignalFields,
+};
+use crate::domain::dates;
+use crate::domain::health::{
+    account_health, fmt_points, score_of, Band, Category, HealthHistory, HealthSummary,
+    HistoryError, Recorded, Score, Signals, SignalsForm, Snapshot,
+};
+use crate::state::use_app;
+
+/// The range of a band, in words.
+fn band_range(b: Band) -> &'static str {
+    match b {
+        Band::Green => "Green band: above 75.",
+        Band::Yellow => "Yellow band: 50 to 75.",
+        Band::Red => "Red band: under 50.",
+    }
+}
+
+/// Short names for the history list: "Seat usage", "Features", "NPS", "Tickets", "Targets met".
+fn short_label(c: Category) -> &'static str {
+    match c {
+        Category::Usage => "Seat usage",
+        Category::Adoption => "Features",
+        Category::Relationship => "NPS",
+        Category::Support => "Tickets",
+        Category::Roi => "Targets met",
+    }
+}
+
+/// The value beside [`short_label`]: "85%", "2", "9", "Steady", "65%", or "unknown".
+fn short_value(s: &Signals, c: Category) -> String {
+    if !s.is_known(c) {
+        return "unknown".into();
+    }
+    match c {
+        Category::Usage | Category::Roi => format!("{}%", s.text(c)),
+        Category::Support => s.describe(c),
+        _ => s.text(c),
+    }
+}
+
+/// Categories that count (weight above 0) but are unknown.
+fn unknown_count(score: &Score) -> usize {
+    score
+        .breakdown
+        .lines
+        .iter()
+        .filter(|l| l.rating.is_none() && l.weight > 0.0)
+        .count()
+}
+
+fn incomplete_badge(score: &Score) -> impl IntoView {
+    let n = unknown_count(score);
+    (score.incomplete).then(|| {
+        let text = if n == 1 {
+            "Incomplete: 1 signal unknown".to_string()
+        } else {
+            format!("Incomplete: {n} signals unknown")
+        };
+        view! {
+            <span class="incomplete" title="Scored on the known signals only; unknown ones are left out, not counted as red.">
+                {text}
+            </span>
+        }
+    })
+}
+
+/// A date typed in an `<input type="date">`, checked against today.
+fn parse_as_of(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("Pick the day these signals are from.".into());
+    }
+    let d = NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .map_err(|_| format!("\"{t}\" is not a date; use the date picker or type 2026-03-12."))?;
+    if d > today {
+        return Err(HistoryError::FutureDate { date: d }.message());
+    }
+    Ok(d)
+}
+
+/// Puts the cursor on the first refused field inside `scope` (a CSS selector).
+fn focus_first_invalid(scope: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .query_selector(&format!("{scope} [aria-invalid='true']"))
+        .ok()
+        .flatten()
+    {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Parses the five fields into `errors`; `Some` when every field is acceptable.
+fn parse_into(
+    form: RwSignal<SignalsForm>,
+    errors: RwSignal<HashMap<Category, String>>,
+) -> Option<Signals> {
+    match form.with_untracked(SignalsForm::parse) {
+        Ok(s) => {
+            errors.set(HashMap::new());
+            Some(s)
+        }
+        Err(es) => {
+            errors.set(es.into_iter().map(|e| (e.category, e.message)).collect());
+            None
+        }
+    }
+}
+
+#[component]
+pub fn AccountHealth() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let summary = Memo::new(move |_| {
+        let today = app.today.get();
+        app.ws.with(|w| {
+            w.account(id)
+                .map(|a| account_health(&a.health, w.settings.health.weights(), today))
+        })
+    });
+    let latest = Memo::new(move |_| {
+        app.ws
+            .with(|w| w.account(id).and_then(|a| a.health.latest().copied()))
+    });
+    view! {
+        <div class="health-tab">
+            <div class="health-top">
+                <ScoreCard summary=summary latest=latest/>
+                <TrendCard/>
+            </div>
+            <BreakdownCard summary=summary latest=latest/>
+            <div class="health-forms">
+                <CheckInForm latest=latest/>
+                <WhatIf latest=latest/>
+            </div>
+            <HistoryCard/>
+        </div>
+    }
+}
+
+#[component]
+fn ScoreCard(
+    summary: Memo<Option<HealthSummary>>,
+    latest: Memo<Option<Snapshot>>,
+) -> impl IntoView {
+    let app = use_app();
+    let body = move || {
+        let Some(s) = summary.get() else {
+            return ().into_any();
+        };
+        let today = app.today.get();
+        let Some(score) = s.score.clone() else {
+            let text = if latest.get().is_some() {
+                "The latest check-in only has signals weighted 0 in Settings, so there is no score."
+            } else {
+                "No check-in yet. Fill in what you know below and save: the score, its reasons and the trend appear here."
+            };
+            return view! {
+                <div class="score-line">
+                    <span class="score-big muted">"–"</span>
+                    {band_badge(None)}
+                </div>
+                <p class="empty-note">{text}</p>
+            }
+            .into_any();
+        };
+        let as_of = s
+            .as_of
+            .map(|d| format!("{} ({})", dates::long(d), dates::relative(today, d)))
+            .unwrap_or_default();
+        let trend_text = s.trend.map(|t| format!("since {}", dates::long(t.since)));
+        let decline = s.decline.map(|d| {
+            view! {
+                <li><span class="flag flag-declining">"Declining"</span>" "{d.message()}</li>
+            }
+        });
+        let stale = s.stale.then(|| {
+            view! {
+                <li><span class="flag flag-stale">"Stale"</span>" "{stale_message(&s)}</li>
+            }
+        });
+        let flagged = s.decline.is_some() || s.stale;
+        view! {
+            <div class="score-line">
+                <span class="score-big" data-score=score.display()>{score.display()}</span>
+                <span class="score-of">"/ 100"</span>
+                {band_badge(Some(score.band))}
+                {incomplete_badge(&score)}
+            </div>
+            <p class="band-note">{band_range(score.band)}</p>
+            <dl class="health-facts">
+                <div><dt>"As of"</dt><dd>{as_of}</dd></div>
+                <div><dt>"Trend"</dt><dd>
+                    {trend_view(s.trend)}
+                    {trend_text.map(|t| view! { <span class="sub">{t}</span> })}
+                    {s.trend.is_none().then(|| view! { <span class="sub">"needs two check-ins"</span> })}
+                </dd></div>
+            </dl>
+            {flagged.then(|| view! { <ul class="flag-list">{decline}{stale}</ul> })}
+        }
+        .into_any()
+    };
+    view! {
+        <section class="card health-score" aria-labelledby="health-score-h">
+            <h2 id="health-score-h">"Health score"</h2>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn TrendCard() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let has_points = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.account(id)
+                .is_some_and(|a| !a.health.scores(w.settings.health.weights()).is_empty())
+        })
+    });
+    let render = move |width: u32| {
+        let today = app.today.get();
+        app.ws.with(|w| {
+            let points = w
+                .account(id)
+                .map(|a| a.health.scores(w.settings.health.weights()))
+                .unwrap_or_default();
+            let changes = w.settings.health.change_dates();
+            let height = if width < 480 { 220 } else { 260 };
+            health_trend_svg(&points, &changes, today, width, height)
+        })
+    };
+    view! {
+        <section class="card health-trend" aria-labelledby="health-trend-h">
+            <h2 id="health-trend-h">"Health over time"</h2>
+            <Show
+                when=move || has_points.get()
+                fallback=|| view! { <p class="empty-note">"The chart starts with the first check-in."</p> }
+            >
+                <ChartBox render=render class="trend-chart"/>
+                <p class="hint">
+                    "One dot per check-in, coloured by band. A dashed line marks a day the scoring weights changed; "
+                    "every point is scored with today's weights."
+                </p>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn BreakdownCard(
+    summary: Memo<Option<HealthSummary>>,
+    latest: Memo<Option<Snapshot>>,
+) -> impl IntoView {
+    let body = move || {
+        let score = summary.get().and_then(|s| s.score)?;
+        let signals = latest.get()?.signals;
+        let dragging = score.breakdown.dragging;
+        let rows = score
+            .breakdown
+            .lines
+            .iter()
+            .map(|l| {
+                let c = l.category;
+                let is_dragging = dragging == Some(c);
+                let applied = (l.rating.is_some() && (l.effective_weight - l.weight).abs() >= 0.05)
+                    .then(|| format!("counts {}", fmt_points(l.effective_weight)));
+                let known = l.rating.is_some();
+                view! {
+                    <tr class:dragging=is_dragging class:unknown=!known>
+                        <th scope="row">
+                            {c.label()}
+                            {is_dragging.then(|| view! { <span class="drag-tag">"costs most"</span> })}
+                        </th>
+                        <td>{signals.describe(c)}</td>
+                        <td>{rating_badge(l.rating)}</td>
+                        <td class="num">{fmt_points(l.weight)}{applied.map(|t| view! { <span class="sub">{t}</span> })}</td>
+                        <td class="num">{if known { fmt_points(l.earned) } else { "—".into() }}</td>
+                        <td class="num">{if known { fmt_points(l.lost) } else { "—".into() }}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let lost_total = 100.0 - score.value;
+        let dragging_text = match dragging {
+            Some(c) => {
+                let lost = score.breakdown.line(c).lost;
+                format!(
+                    "{} is dragging the score down most: it costs {} points.",
+                    c.label(),
+                    fmt_points(lost)
+                )
+            }
+            None => "Nothing is costing points: every known signal is green.".into(),
+        };
+        let note = score.incomplete.then_some(
+            "Unknown signals are left out and the others count for more (\"counts\"); \
+             fill them in for a full score.",
+        );
+        Some(view! {
+            <p class="dragging-note" data-dragging=dragging.map(|c| c.key())><strong>{dragging_text}</strong></p>
+            <div class="table-wrap">
+                <table class="breakdown">
+                    <thead><tr>
+                        <th scope="col">"Category"</th>
+                        <th scope="col">"Value"</th>
+                        <th scope="col">"Rating"</th>
+                        <th scope="col" class="num">"Weight"</th>
+                        <th scope="col" class="num">"Points earned"</th>
+                        <th scope="col" class="num">"Points lost"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                    <tfoot><tr>
+                        <th scope="row">"Score"</th>
+                        <td></td><td></td>
+                        <td class="num">"100"</td>
+                        <td class="num">{score.display()}</td>
+                        <td class="num">{fmt_points(lost_total)}</td>
+                    </tr></tfoot>
+                </table>
+            </div>
+            {note.map(|n| view! { <p class="hint">{n}</p> })}
+        })
+    };
+    view! {
+        <Show when=move || summary.with(|s| s.as_ref().is_some_and(|s| s.score.is_some()))>
+            <section class="card health-breakdown" aria-labelledby="health-breakdown-h">
+                <h2 id="health-breakdown-h">"Why this score"</h2>
+                {body}
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let form = RwSignal::new(
+        latest
+            .get_untracked()
+            .map(|s| SignalsForm::from_signals(&s.signals))
+            .unwrap_or_default(),
+    );
+    let errors = RwSignal::new(HashMap::new());
+    let date_text = RwSignal::new(app.today.get_untracked().to_string());
+    let date_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<String>);
+
+    let check_date = move || {
+        let r = parse_as_of(&date_text.get_untracked(), app.today.get_untracked());
+        date_error.set(r.as_ref().err().cloned());
+        r.ok()
+    };
+    // Saving on a day that has a check-in replaces it: say so before the user saves.
+    let replaces = move || {
+        let today = app.today.get();
+        let Ok(d) = parse_as_of(&date_text.get(), today) else {
+            return false;
+        };
+        app.ws
+            .with(|w| w.account(id).is_some_and(|a| a.health.on(d).is_some()))
+    };
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form_error.set(None);
+        let date = check_date();
+        let signals = parse_into(form, errors);
+        let (Some(date), Some(signals)) = (date, signals) else {
+            focus_first_invalid("form.checkin-form");
+            return;
+        };
+        let today = app.today.get_untracked();
+        let Some(mut history) = app
+            .ws
+            .with_untracked(|w| w.account(id).map(|a| a.health.clone()))
+        else {
+            return;
+        };
+        match history.record(date, signals, today) {
+            Err(HistoryError::FutureDate { date }) => {
+                date_error.set(Some(HistoryError::FutureDate { date }.message()));
+                focus_first_invalid("form.checkin-form");
+            }
+            Err(e) => form_error.set(Some(e.message())),
+            Ok(done) => {
+                let scored = app.ws.with_untracked(|w| {
+                    score_of(&signals, w.settings.health.weights())
+                        .map(|s| format!(": {} ({})", s.display(), s.band.label()))
+                        .unwrap_or_default()
+                });
+                app.ws.update(|w| {
+                    if let Some(a) = w.account_mut(id) {
+                        a.health = history;
+                    }
+                });
+                let day = dates::long(date);
+                let text = match done {
+                    Recorded::Added => format!("Check-in saved for {day}{scored}."),
+                    Recorded::Replaced => format!(
+                        "Replaced the check-in of {day}{scored}. One check-in a day: the latest save wins."
+                    ),
+                };
+                app.show_toast(text, None);
+            }
+        }
+    };
+
+    let max = move || app.today.get().to_string();
+    view! {
+        <section class="card checkin" aria-labelledby="checkin-h">
+            <h2 id="checkin-h">"Record a check-in"</h2>
+            <p class="hint">"Enter what you know today, or back-fill an earlier date from your CRM. Leave a field empty when you don't know it: unknown never counts as red."</p>
+            <form class="checkin-form" novalidate on:submit=save>
+                <div class="field as-of" class:has-error=move || date_error.with(Option::is_some)>
+                    <label for="checkin-date">"As of"</label>
+                    <input
+                        id="checkin-date"
+                        type="date"
+                        max=max
+                        aria-describedby="checkin-date-note checkin-date-err"
+                        aria-invalid=move || date_error.with(Option::is_some).to_string()
+                        prop:value=move || date_text.get()
+                        on:input=move |ev| date_text.set(event_target_value(&ev))
+                        on:change=move |_| { check_date(); }
+                    />
+                    <p class="field-error" id="checkin-date-err" role="alert">{move || date_error.get()}</p>
+                    <p class="signal-help" id="checkin-date-note">
+                        {move || if replaces() {
+                            "There is already a check-in on this day: saving replaces it."
+                        } else {
+                            "One check-in a day; a later save the same day replaces it."
+                        }}
+                    </p>
+                </div>
+                <SignalFields prefix="checkin" form=form errors=errors check=Check::OnLeave/>
+                <p class="field-error form-error" role="alert">{move || form_error.get()}</p>
+                <div class="actions">
+                    <button type="submit" class="btn btn-primary">"Save check-in"</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn WhatIf(latest: Memo<Option<Snapshot>>) -> impl IntoView {
+    let app = use_app();
+    let from = |s: Option<Snapshot>| {
+        s.map(|s| SignalsForm::from_signals(&s.signals))
+            .unwrap_or_default()
+    };
+    let form = RwSignal::new(from(latest.get_untracked()));
+    let errors = RwSignal::new(HashMap::new());
+    // Follow new check-ins while the user has not changed anything here.
+    Effect::new(move |prev: Option<Option<Snapshot>>| {
+        let cur = latest.get();
+        if let Some(prev) = prev {
+            if form.with_untracked(|f| *f == from(prev)) {
+                form.set(from(cur));
+                errors.set(HashMap::new());
+            }
+        }
+        cur
+    });
+    let changed = move || form.with(|f| *f != from(latest.get()));
+    let current = move || {
+        let w = app.ws.with(|w| *w.settings.health.weights());
+        latest.get().and_then(|s| score_of(&s.signals, &w))
+    };
+    let result = move || {
+        let w = app.ws.with(|w| *w.settings.health.weights());
+        match form.with(SignalsForm::parse) {
+            Err(_) => {
+                view! { <p class="whatif-empty">"Fix the marked field to see the score."</p> }
+                    .into_any()
+            }
+            Ok(s) => match score_of(&s, &w) {
+                None => {
+                    view! { <p class="whatif-empty">"With no signal known there is no score."</p> }
+                        .into_any()
+                }
+                Some(score) => {
+                    let compare = current().map(|c| {
+                        let diff = score.value - c.value;
+                        if diff.abs() < 0.05 {
+                            "Same as the latest check-in.".to_string()
+                        } else {
+                            format!(
+                                "{} points against the latest check-in ({}).",
+                                signed_points(diff),
+                                c.display()
+                            )
+                        }
+                    });
+                    let drag = score.breakdown.dragging.map(|c| {
+                        format!(
+                            "Costs most: {} ({} points).",
+                            c.label(),
+                            fmt_points(score.breakdown.line(c).lost)
+                        )
+                    });
+                    view! {
+                        <div class="score-line">
+                            <span class="score-big" data-score=score.display()>{score.display()}</span>
+                            <span class="score-of">"/ 100"</span>
+                            {band_badge(Some(score.band))}
+                            {incomplete_badge(&score)}
+                        </div>
+                        {compare.map(|t| view! { <p class="whatif-compare">{t}</p> })}
+                        {drag.map(|t| view! { <p class="hint">{t}</p> })}
+                    }
+                    .into_any()
+                }
+            },
+        }
+    };
+    view! {
+        <section class="card whatif" id="whatif" aria-labelledby="whatif-h">
+            <h2 id="whatif-h">"What if"</h2>
+            <p class="hint">"Try other values and see the score they would give. Nothing here is saved."</p>
+            <div class="whatif-result" aria-live="polite">{result}</div>
+            <SignalFields prefix="whatif" form=form errors=errors check=Check::Live compact=true/>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="btn"
+                    disabled=move || !changed()
+                    on:click=move |_| {
+                        form.set(from(latest.get_untracked()));
+                        errors.set(HashMap::new());
+                    }
+                >
+                    {move || if latest.get().is_some() { "Reset to latest check-in" } else { "Clear" }}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn HistoryCard() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let rows = Memo::new(move |_| {
+        app.ws.with(|w| {
+            let weights = w.settings.health.weights();
+            w.account(id)
+                .map(|a| {
+                    a.health
+                        .snapshots()
+                        .iter()
+                        .rev()
+                        .map(|s| (*s, score_of(&s.signals, weights)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let editing = RwSignal::new(None::<NaiveDate>);
+    let confirming = RwSignal::new(None::<NaiveDate>);
+    let delete = move |date: NaiveDate| {
+        confirming.set(None);
+        app.ws.update(|w| {
+            if let Some(a) = w.account_mut(id) {
+                let _ = a.health.remove(date);
+            }
+        });
+        app.show_toast(
+            format!("Deleted the check-in of {}.", dates::long(date)),
+            None,
+        );
+    };
+    let table = move || {
+        let list = rows.get();
+        if list.is_empty() {
+            return view! { <p class="empty-note">"No check-ins yet. Each saved check-in is listed here, newest first."</p> }.into_any();
+        }
+        let items = list
+            .into_iter()
+            .map(|(snap, score)| {
+                let date = snap.date;
+                let day = dates::long(date);
+                if editing.get() == Some(date) {
+                    return view! {
+                        <li class="history-item editing" data-date=date.to_string()>
+                            <SnapshotEditor snapshot=snap on_done=Callback::new(move |_| editing.set(None))/>
+                        </li>
+                    }
+                    .into_any();
+                }
+                let signals = Category::ALL
+                    .iter()
+                    .map(|c| {
+                        let known = snap.signals.is_known(*c);
+                        view! {
+                            <li class:unknown=!known>
+                                <span class="sig-name">{short_label(*c)}" "</span>{short_value(&snap.signals, *c)}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                let actions = if confirming.get() == Some(date) {
+                    view! {
+                        <div class="confirm-ask" role="group" aria-label=format!("Delete the check-in of {day}")>
+                            <p>{format!("Delete the check-in of {day}?")}</p>
+                            <div class="actions">
+                                <button class="btn btn-danger btn-small" on:click=move |_| delete(date)>"Delete check-in"</button>
+                                <button class="btn btn-quiet btn-small" on:click=move |_| confirming.set(None)>"Keep"</button>
+                            </div>
+                        </div>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <div class="actions">
+                            <button class="btn btn-small" aria-label=format!("Edit the check-in of {day}")
+                                on:click=move |_| { confirming.set(None); editing.set(Some(date)); }>"Edit"</button>
+                            <button class="btn btn-small btn-danger" aria-label=format!("Delete the check-in of {day}")
+                                on:click=move |_| confirming.set(Some(date))>"Delete"</button>
+                        </div>
+                    }
+                    .into_any()
+                };
+                view! {
+                    <li class="history-item" data-date=date.to_string()>
+                        <div class="history-head">
+                            <p class="history-date">
+                                <strong>{day.clone()}</strong>
+                                <span class="muted">{dates::relative(app.today.get_untracked(), date)}</span>
+                            </p>
+                            <p class="history-score">{match score {
+                                Some(s) => view! {
+                                    <span class="score-cell">{s.display()}</span>
+                                    {band_badge(Some(s.band))}
+                                    {s.incomplete.then(|| view! { <span class="incomplete">"incomplete"</span> })}
+                                }.into_any(),
+                                None => band_badge(None).into_any(),
+                            }}</p>
+                            <div class="history-actions">{actions}</div>
+                        </div>
+                        <ul class="sig-list" aria-label="Signals">{signals}</ul>
+                    </li>
+                }
+                .into_any()
+            })
+            .collect_view();
+        view! { <ol class="history-list">{items}</ol> }.into_any()
+    };
+    view! {
+        <section class="card health-history" aria-labelledby="health-history-h">
+            <h2 id="health-history-h">"Check-ins"</h2>
+            {table}
+        </section>
+    }
+}
+
+/// Edits one check-in in place: its date and its signals.
+#[component]
+fn SnapshotEditor(snapshot: Snapshot, on_done: Callback<()>) -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let original = snapshot.date;
+    let form = RwSignal::new(SignalsForm::from_signals(&snapshot.signals));
+    let errors = RwSignal::new(HashMap::new());
+    let date_text = RwSignal::new(original.to_string());
+    let date_error = RwSignal::new(None::<String>);
+    let form_error = RwSignal::new(None::<String>);
+    let prefix: &'static str = "edit";
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        form_error.set(None);
+        let today = app.today.get_untracked();
+        // Keeping a check-in's own date is always fine, even if "today" moved on.
+        let date = match parse_as_of(&date_text.get_untracked(), today) {
+            Err(_) if date_text.get_untracked().trim() == original.to_string() => Ok(original),
+            r => r,
+        };
+        date_error.set(date.as_ref().err().cloned());
+        let signals = parse_into(form, errors);
+        let (Ok(date), Some(signals)) = (date, signals) else {
+            focus_first_invalid("form.edit-form");
+            return;
+        };
+        let Some(mut history): Option<HealthHistory> = app
+            .ws
+            .with_untracked(|w| w.account(id).map(|a| a.health.clone()))
+        else {
+            return;
+        };
+        match history.edit(original, date, signals, today) {
+            Err(e @ (HistoryError::FutureDate { .. } | HistoryError::DateTaken { .. })) => {
+                date_error.set(Some(e.message()));
+                focus_first_invalid("form.edit-form");
+            }
+            Err(e) => form_error.set(Some(e.message())),
+            Ok(()) => {
+                app.ws.update(|w| {
+                    if let Some(a) = w.account_mut(id) {
+                        a.health = history;
+                    }
+                });
+                let text = if date == original {
+                    format!("Updated the check-in of {}.", dates::long(date))
+                } else {
+                    format!(
+                        "Moved the check-in of {} to {}.",
+                        dates::long(original),
+                        dates::long(date)
+                    )
+                };
+                app.show_toast(text, None);
+                on_done.run(());
+            }
+        }
+    };
+    view! {
+        <form class="edit-form" novalidate on:submit=save aria-label=format!("Edit the check-in of {}", dates::long(original))>
+            <div class="field as-of" class:has-error=move || date_error.with(Option::is_some)>
+                <label for="edit-date">"As of"</label>
+                <input
+                    id="edit-date"
+                    type="date"
+                    max=move || app.today.get().to_string()
+                    aria-describedby="edit-date-err"
+                    aria-invalid=move || date_error.with(Option::is_some).to_string()
+                    prop:value=move || date_text.get()
+                    on:input=move |ev| date_text.set(event_target_value(&ev))
+                />
+                <p class="field-error" id="edit-date-err" role="alert">{move || date_error.get()}</p>
+            </div>
+            <SignalFields prefix=prefix form=form errors=errors check=Check::OnLeave compact=true/>
+            <p class="field-error form-error" role="alert">{move || form_error.get()}</p>
+            <div class="actions">
+                <button type="submit" class="btn btn-primary btn-small">"Save changes"</button>
+                <button type="button" class="btn btn-quiet btn-small" on:click=move |_| on_done.run(())>"Cancel"</button>
+            </div>
+        </form>
+    }
+}

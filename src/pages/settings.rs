@@ -1,0 +1,196 @@
+//! Settings: the five health-score weights, each checked where it is typed, shown
+//! normalised to 100, applied at once (every score is derived from them) and logged by day.
+
+use leptos::prelude::*;
+
+use crate::components::confirm::ConfirmButton;
+use crate::domain::dates;
+use crate::domain::health::{fmt_points, Category, Weights, WeightsError};
+use crate::state::use_app;
+
+/// A weight as the user would type it: `30`, `12.5`.
+fn weight_text(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e12 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Column headings of the change log.
+fn short_name(c: Category) -> &'static str {
+    match c {
+        Category::Usage => "Usage",
+        Category::Adoption => "Adoption",
+        Category::Relationship => "Relationship",
+        Category::Support => "Support",
+        Category::Roi => "ROI",
+    }
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let app = use_app();
+    Effect::new(move |_| document().set_title("Settings · Account Planner"));
+    let stored = move || app.ws.with(|w| *w.settings.health.weights());
+    let initial = stored();
+    let drafts: [RwSignal<String>; 5] =
+        std::array::from_fn(|i| RwSignal::new(weight_text(initial.values()[i])));
+    let errors: RwSignal<[Option<String>; 5]> = RwSignal::new(Default::default());
+    let texts = move || drafts.map(|d| d.get());
+
+    // What the weights would be if the typed values were applied, else what is applied.
+    let shown = move || Weights::parse(&texts()).unwrap_or_else(|_| stored());
+
+    let on_change = move |at: Category| {
+        let texts = drafts.map(|d| d.get_untracked());
+        match Weights::parse(&texts) {
+            Ok(new) => {
+                errors.set(Default::default());
+                let today = app.today.get_untracked();
+                let mut changed = false;
+                app.ws
+                    .update(|w| changed = w.settings.health.set_weights(new, today));
+                if changed {
+                    app.show_toast(
+                        "Weights saved. Every score is recalculated with them.",
+                        None,
+                    );
+                }
+            }
+            Err(es) => {
+                let mut found: [Option<String>; 5] = Default::default();
+                for WeightsError { category, message } in es {
+                    // A problem of the whole set (all zero) shows where it was caused.
+                    let c = category.unwrap_or(at);
+                    found[c.index()].get_or_insert(message);
+                }
+                errors.set(found);
+            }
+        }
+    };
+
+    let reset = move |_| {
+        let today = app.today.get_untracked();
+        app.ws.update(|w| {
+            w.settings.health.reset_weights(today);
+        });
+        let d = Weights::default();
+        for c in Category::ALL {
+            drafts[c.index()].set(weight_text(d.get(c)));
+        }
+        errors.set(Default::default());
+        app.show_toast(
+            "Weights back to the defaults. Every score is recalculated.",
+            None,
+        );
+    };
+
+    let field = move |c: Category| {
+        let i = c.index();
+        let id = format!("weight-{}", c.key());
+        let err_id = format!("{id}-err");
+        let share_id = format!("{id}-share");
+        let has_error = move || errors.with(|e| e[i].is_some());
+        view! {
+            <div class="weight-row" class:has-error=has_error>
+                <label for=id.clone()>{c.label()}</label>
+                <input
+                    id=id
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    aria-describedby=format!("{share_id} {err_id}")
+                    aria-invalid=move || has_error().to_string()
+                    prop:value=move || drafts[i].get()
+                    on:input=move |ev| drafts[i].set(event_target_value(&ev))
+                    on:change=move |_| on_change(c)
+                />
+                <span class="weight-share" id=share_id>
+                    {move || format!("{} of 100", fmt_points(shown().normalised().get(c)))}
+                </span>
+                <p class="field-error" id=err_id role="alert">{move || errors.with(|e| e[i].clone())}</p>
+            </div>
+        }
+    };
+
+    let log = move || {
+        let changes = app.ws.with(|w| w.settings.health.weight_changes().to_vec());
+        if changes.is_empty() {
+            return view! { <p class="empty-note">"No changes yet: the weights are as they came."</p> }.into_any();
+        }
+        let today = app.today.get();
+        let rows = changes
+            .iter()
+            .rev()
+            .map(|ch| {
+                let cells = Category::ALL
+                    .iter()
+                    .map(|c| {
+                        let (o, n) = (ch.old.get(*c), ch.new.get(*c));
+                        let same = o == n;
+                        view! {
+                            <td class="num" class:muted=same>
+                                {if same { weight_text(n) } else { format!("{} → {}", weight_text(o), weight_text(n)) }}
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row" class="log-date">{dates::long(ch.date)}<span class="sub">{dates::relative(today, ch.date)}</span></th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap">
+                <table class="weight-log">
+                    <thead><tr>
+                        <th scope="col">"Date"</th>
+                        {Category::ALL.iter().map(|c| view! {
+                            <th scope="col" class="num" title=c.label()>{short_name(*c)}</th>
+                        }).collect_view()}
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+
+    view! {
+        <section class="page narrow settings">
+            <h1>"Settings"</h1>
+            <section class="card" aria-labelledby="weights-h">
+                <h2 id="weights-h">"Health score weights"</h2>
+                <p class="hint">
+                    "How much each signal counts toward the score. Only the proportions matter: "
+                    "they are shown scaled to 100. Use 0 to leave a signal out. A change applies at once "
+                    "to every account and its whole history, and is logged below so the charts can mark the day."
+                </p>
+                <div class="weights">{Category::ALL.into_iter().map(field).collect_view()}</div>
+                <div class="actions reset-weights">
+                    {move || if app.ws.with(|w| w.settings.health.weights().is_default()) {
+                        view! { <span class="hint">"These are the default weights (30 / 20 / 20 / 15 / 15)."</span> }.into_any()
+                    } else {
+                        view! {
+                            <ConfirmButton
+                                label="Reset to defaults"
+                                question="Reset the weights to 30 / 20 / 20 / 15 / 15? Every score is recalculated; the change is logged."
+                                confirm_label="Reset weights"
+                                on_confirm=Callback::new(reset)
+                            />
+                        }.into_any()
+                    }}
+                </div>
+            </section>
+            <section class="card" aria-labelledby="weight-log-h">
+                <h2 id="weight-log-h">"Weight changes"</h2>
+                <p class="hint">"Old → new, one line a day (several edits on one day are one change). The trend charts mark these days."</p>
+                {log}
+            </section>
+        </section>
+    }
+}
