@@ -100,27 +100,32 @@ pub fn next_milestone_cell(a: &Account, today: NaiveDate) -> AnyView {
         return view! { <span class="muted">"No renewal date"</span> }.into_any();
     };
     let status = tl.status(today);
-    let (what, when) = if status == RenewalStatus::Overdue {
+    // (what comes next, when, whether that milestone is itself behind)
+    let (what, when, behind) = if status == RenewalStatus::Overdue {
         (
             "Renewal date passed".to_string(),
             dates::relative(today, tl.renewal_date),
+            true,
         )
     } else {
         match tl.next_milestone(today) {
+            Some(m) if m.days_left < 0 => (
+                format!("{} {}", m.kind.label(), m.kind.title()),
+                format!("{} days late", -m.days_left),
+                true,
+            ),
             Some(m) => (
                 format!("{} {}", m.kind.label(), m.kind.title()),
-                if m.days_left < 0 {
-                    format!("was due {}", dates::relative(today, m.due))
-                } else {
-                    format!("due {}", dates::relative(today, m.due))
-                },
+                format!("due {}", dates::relative(today, m.due)),
+                false,
             ),
-            None => ("All tasks done".to_string(), String::new()),
+            None => ("All tasks done".to_string(), String::new(), false),
         }
     };
     view! {
         <span class="next-ms">{what}</span>
-        <span class="next-ms-line">{status_pill(status)}" "<span class="sub-inline">{when}</span></span>
+        <span class="sub-inline" class:behind=behind>{when}</span>
+        <span class="next-ms-line" title="Renewal status">{status_pill(status)}</span>
     }
     .into_any()
 }

@@ -179,7 +179,7 @@ pub fn PortfolioPage() -> impl IntoView {
     };
 
     view! {
-        <section class="page">
+        <section class="page wide">
             <Show when=move || app.ws.with(|w| w.demo)>
                 <div class="banner banner-demo" role="note">
                     <strong>"Demo workspace. "</strong>
@@ -236,7 +236,7 @@ pub fn PortfolioPage() -> impl IntoView {
                                 {header(SortKey::Renewal, "Renewal", false)}
                                 {header(SortKey::NextMilestone, "Next milestone", false)}
                                 {header(SortKey::Owner, "Owner", false)}
-                                <th scope="col" class="num">"Relationship risks"</th>
+                                <th scope="col" class="num" title="Relationship risks from the stakeholder map">"Risks"</th>
                             </tr></thead>
                             <tbody>
                                 {move || {

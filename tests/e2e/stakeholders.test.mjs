@@ -252,7 +252,7 @@ test('portfolio: relationship-risk count per account and the single-threaded fil
   await open(page, env.base, '/');
   const rows = page.locator('table.accounts tbody tr');
   assert.equal(await rows.count(), 8);
-  await page.getByRole('columnheader', { name: 'Relationship risks' }).waitFor();
+  await page.getByRole('columnheader', { name: 'Risks', exact: true }).waitFor();
   const brightpath = rows.filter({ hasText: 'Brightpath Learning' }).locator('.risk-count');
   assert.match(await brightpath.getAttribute('title'), /Our champion is gone/);
   assert.match(await brightpath.innerText(), /^3/);
