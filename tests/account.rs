@@ -257,3 +257,25 @@ fn demo_workspace_is_valid_varied_and_relative_to_today() {
         }
     }
 }
+
+#[test]
+fn money_as_shown() {
+    let usd = am_planner::domain::Currency::default();
+    let chf = am_planner::domain::Currency::new("CHF").unwrap();
+    let cases: &[(&am_planner::domain::Currency, f64, &str, &str)] = &[
+        (&usd, 0.0, "$0", "$0"),
+        (&usd, 999.0, "$999", "$999"),
+        (&usd, 1_000.0, "$1,000", "$1k"),
+        (&usd, 12_000.0, "$12,000", "$12k"),
+        (&usd, 52_750.0, "$52,750", "$52.8k"),
+        (&usd, 436_250.0, "$436,250", "$436k"),
+        (&usd, 1_172_650.0, "$1,172,650", "$1.17M"),
+        (&usd, 2_500_000_000.0, "$2,500,000,000", "$2.5B"),
+        (&chf, 980_000.0, "CHF 980,000", "CHF 980k"),
+        (&usd, -1_500.0, "-$1,500", "-$1.5k"),
+    ];
+    for (c, amount, full, short) in cases {
+        assert_eq!(c.format(*amount), *full, "{amount}");
+        assert_eq!(c.format_short(*amount), *short, "{amount}");
+    }
+}

@@ -70,10 +70,21 @@ impl Currency {
     }
 }
 
+/// Three significant digits at most: 436, 52.8, 1.17 (so `$436k`, `$52.8k`, `$1.17M`).
 fn trim_decimals(x: f64) -> String {
-    let s = format!("{x:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_string()
+    let decimals = if x >= 100.0 {
+        0
+    } else if x >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let s = format!("{x:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
 }
 
 pub fn group_thousands(n: u64) -> String {
