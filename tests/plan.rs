@@ -698,3 +698,68 @@ fn a_file_without_planning_reads_as_an_empty_plan() {
     let ws = decode(&v.to_string()).unwrap().workspace;
     assert_eq!(ws.accounts()[0].planning, Planning::default());
 }
+
+#[test]
+fn metric_values_are_read_as_typed_or_refused_at_the_field() {
+    use am_planner::domain::plan::parse_metric_value;
+    let ok: &[(&str, Option<f64>)] = &[
+        ("", None),
+        ("   ", None),
+        ("80", Some(80.0)),
+        (" 86% ", Some(86.0)),
+        ("2.5", Some(2.5)),
+        ("-4", Some(-4.0)),
+        ("1,200", Some(1200.0)),
+        ("1 200 000", Some(1_200_000.0)),
+        ("0", Some(0.0)),
+        (".5", Some(0.5)),
+    ];
+    for (text, expected) in ok {
+        assert_eq!(
+            parse_metric_value("target", text),
+            Ok(*expected),
+            "{text:?}"
+        );
+    }
+    let refused: &[(&str, &str)] = &[
+        (
+            "abc",
+            "\"abc\" is not a number: type digits only, e.g. 80 or 2.5.",
+        ),
+        (
+            "1.2.3",
+            "\"1.2.3\" is not a number: type digits only, e.g. 80 or 2.5.",
+        ),
+        (
+            "$40",
+            "\"$40\" is not a number: type digits only, e.g. 80 or 2.5.",
+        ),
+        (
+            "-",
+            "\"-\" is not a number: type digits only, e.g. 80 or 2.5.",
+        ),
+        (
+            "%",
+            "\"%\" is not a number: type digits only, e.g. 80 or 2.5.",
+        ),
+        (
+            "1e5",
+            "\"1e5\" is not a number: type digits only, e.g. 80 or 2.5.",
+        ),
+        (
+            "inf",
+            "\"inf\" is not a number: type digits only, e.g. 80 or 2.5.",
+        ),
+        (
+            "2000000000000",
+            "This number is above a trillion: check the zeros.",
+        ),
+    ];
+    for (text, message) in refused {
+        assert_eq!(
+            parse_metric_value("current", text),
+            Err(PlanError::new("current", *message)),
+            "{text:?}"
+        );
+    }
+}
