@@ -763,3 +763,66 @@ fn metric_values_are_read_as_typed_or_refused_at_the_field() {
         );
     }
 }
+
+#[test]
+fn demo_plans_show_every_flag_and_survive_the_file() {
+    use am_planner::domain::demo::demo_workspace;
+    for today in ["2026-11-22", "2028-02-29", "2027-01-01"] {
+        let today = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
+        let ws = demo_workspace(today);
+        let by_name = |n: &str| {
+            ws.accounts()
+                .iter()
+                .find(|a| a.fields.name == n)
+                .unwrap_or_else(|| panic!("{n} in the demo"))
+        };
+        let planned = ws
+            .accounts()
+            .iter()
+            .filter(|a| a.planning.plan.last_updated().is_some())
+            .count();
+        assert!((2..=3).contains(&planned), "{planned} demo plans");
+
+        let nw = by_name("Northwind Logistics");
+        let plan = &nw.planning.plan;
+        assert_eq!(plan.content().goals.len(), 3);
+        let flags = plan.flags(today);
+        assert!(
+            flags
+                .iter()
+                .any(|f| matches!(f, PlanFlag::UntiedAction { .. })),
+            "{flags:?}"
+        );
+        assert!(
+            flags
+                .iter()
+                .any(|f| matches!(f, PlanFlag::OverdueAction { .. })),
+            "{flags:?}"
+        );
+        assert!(!plan.is_stale(today));
+        assert!(
+            !plan.content().opportunity_ids.is_empty(),
+            "opportunities linked"
+        );
+        let q = &nw.planning.qbrs()[0];
+        let days = (q.date - today).num_days();
+        assert!(
+            (19..=25).contains(&days),
+            "QBR in about three weeks: {days}"
+        );
+        assert!(!q.attendees.is_empty());
+        assert!(q.value_delivered.contains("On-time deliveries"));
+        assert!(q.challenges.contains("CFO"));
+        assert!(!nw.planning.qualifications().is_empty());
+
+        assert!(by_name("Cobalt Retail Group").planning.plan.is_stale(today));
+        assert!(by_name("Helix Biotech")
+            .planning
+            .plan
+            .flags(today)
+            .is_empty());
+
+        let back = decode(&encode(&ws, None)).expect("the demo reads back");
+        assert_eq!(back.workspace.accounts(), ws.accounts());
+    }
+}

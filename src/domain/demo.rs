@@ -165,6 +165,7 @@ pub fn demo_workspace(today: NaiveDate) -> Workspace {
         ws.add_account(fields)
             .expect("the demo accounts are valid by construction");
     }
+    super::demo_plan::seed(&mut ws, today);
     ws.demo = true;
     ws
 }

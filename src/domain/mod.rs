@@ -4,6 +4,7 @@
 pub mod account;
 pub mod dates;
 pub mod demo;
+pub mod demo_plan;
 pub mod expansion;
 pub mod health;
 pub mod money;
