@@ -7,7 +7,7 @@ use leptos_router::path;
 use crate::components::drop_zone::DropZone;
 use crate::components::status::{SaveIndicator, StorageBanner, ToastHost};
 use crate::pages::{
-    account::{overview::AccountOverview, AccountPage},
+    account::{overview::AccountOverview, plan::AccountPlanTab, AccountPage},
     data::DataPage,
     new_account::NewAccountPage,
     not_found::NotFound,
@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/accounts/new") view=NewAccountPage/>
                         <ParentRoute path=path!("/accounts/:id") view=AccountPage>
                             <Route path=path!("") view=AccountOverview/>
+                            <Route path=path!("plan") view=AccountPlanTab/>
                         </ParentRoute>
                         <Route path=path!("/data") view=DataPage/>
                     </Routes>

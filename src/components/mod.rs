@@ -3,4 +3,6 @@
 pub mod account_form;
 pub mod confirm;
 pub mod drop_zone;
+pub mod fields;
+pub mod markdown_out;
 pub mod status;

@@ -2,6 +2,7 @@
 //! below (nested routes under `/accounts/:id`). Each tab is one module here.
 
 pub mod overview;
+pub mod plan;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -21,7 +22,7 @@ pub fn current_account() -> AccountId {
 
 /// The tabs, in order: (path below the account, label). A tab is listed only once its
 /// feature exists.
-const TABS: &[(&str, &str)] = &[("", "Overview")];
+const TABS: &[(&str, &str)] = &[("", "Overview"), ("plan", "Plan")];
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
