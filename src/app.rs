@@ -7,7 +7,7 @@ use leptos_router::path;
 use crate::components::drop_zone::DropZone;
 use crate::components::status::{SaveIndicator, StorageBanner, ToastHost};
 use crate::pages::{
-    account::{overview::AccountOverview, plan::AccountPlanTab, AccountPage},
+    account::{overview::AccountOverview, plan::AccountPlanTab, qbr::AccountQbrTab, AccountPage},
     data::DataPage,
     new_account::NewAccountPage,
     not_found::NotFound,
@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
                         <ParentRoute path=path!("/accounts/:id") view=AccountPage>
                             <Route path=path!("") view=AccountOverview/>
                             <Route path=path!("plan") view=AccountPlanTab/>
+                            <Route path=path!("qbr") view=AccountQbrTab/>
                         </ParentRoute>
                         <Route path=path!("/data") view=DataPage/>
                     </Routes>

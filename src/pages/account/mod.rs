@@ -3,6 +3,7 @@
 
 pub mod overview;
 pub mod plan;
+pub mod qbr;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -22,7 +23,7 @@ pub fn current_account() -> AccountId {
 
 /// The tabs, in order: (path below the account, label). A tab is listed only once its
 /// feature exists.
-const TABS: &[(&str, &str)] = &[("", "Overview"), ("plan", "Plan")];
+const TABS: &[(&str, &str)] = &[("", "Overview"), ("plan", "Plan"), ("qbr", "QBR")];
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
