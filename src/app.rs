@@ -7,7 +7,10 @@ use leptos_router::path;
 use crate::components::drop_zone::DropZone;
 use crate::components::status::{SaveIndicator, StorageBanner, ToastHost};
 use crate::pages::{
-    account::{overview::AccountOverview, plan::AccountPlanTab, qbr::AccountQbrTab, AccountPage},
+    account::{
+        overview::AccountOverview, plan::AccountPlanTab, qbr::AccountQbrTab,
+        qualify::AccountQualifyTab, AccountPage,
+    },
     data::DataPage,
     new_account::NewAccountPage,
     not_found::NotFound,
@@ -41,6 +44,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("") view=AccountOverview/>
                             <Route path=path!("plan") view=AccountPlanTab/>
                             <Route path=path!("qbr") view=AccountQbrTab/>
+                            <Route path=path!("qualify") view=AccountQualifyTab/>
                         </ParentRoute>
                         <Route path=path!("/data") view=DataPage/>
                     </Routes>

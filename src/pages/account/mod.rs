@@ -4,6 +4,7 @@
 pub mod overview;
 pub mod plan;
 pub mod qbr;
+pub mod qualify;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -23,7 +24,12 @@ pub fn current_account() -> AccountId {
 
 /// The tabs, in order: (path below the account, label). A tab is listed only once its
 /// feature exists.
-const TABS: &[(&str, &str)] = &[("", "Overview"), ("plan", "Plan"), ("qbr", "QBR")];
+const TABS: &[(&str, &str)] = &[
+    ("", "Overview"),
+    ("plan", "Plan"),
+    ("qbr", "QBR"),
+    ("qualify", "Qualification"),
+];
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
