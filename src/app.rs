@@ -5,6 +5,7 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::drop_zone::DropZone;
+use crate::components::share_link::SharePanel;
 use crate::components::status::{SaveIndicator, StorageBanner, ToastHost};
 use crate::pages::{
     account::{
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
                 </header>
                 <StorageBanner/>
                 <main id="main">
+                    <SharePanel/>
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=PortfolioPage/>
                         <Route path=path!("/accounts/new") view=NewAccountPage/>

@@ -5,4 +5,6 @@ pub mod confirm;
 pub mod drop_zone;
 pub mod fields;
 pub mod markdown_out;
+pub mod share_link;
+pub mod shared_account;
 pub mod status;
