@@ -395,14 +395,15 @@ fn health_line_reads_the_score_and_its_trend() {
         roi: Some(Percent::new(80.0).unwrap()),
         ..all_green
     };
-    let line = |points: &[(NaiveDate, Signals)]| {
+    type Points<'a> = &'a [(NaiveDate, Signals)];
+    let line = |points: Points| {
         let mut h = HealthHistory::new();
         for (day, s) in points {
             h.record(*day, *s, today).unwrap();
         }
         health_line(&account_health(&h, &Weights::default(), today))
     };
-    let cases: &[(&[(NaiveDate, Signals)], Option<&str>)] = &[
+    let cases: &[(Points, Option<&str>)] = &[
         (&[], None),
         (
             &[(d(2026, 5, 20), s85)],

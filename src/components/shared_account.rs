@@ -123,7 +123,18 @@ pub fn SharedAccountPreview(
         move |id: AccountId, message: String| {
             app.show_toast(message, None);
             on_done.run(());
-            navigate(&format!("/accounts/{}/plan", id.0), Default::default());
+            let target = format!("/accounts/{}/plan", id.0);
+            // Already on this account's pages (a replace): leave and come back so every
+            // tab shows the imported copy, not what its forms held before.
+            let here = window().location().pathname().unwrap_or_default();
+            let prefix = format!("/accounts/{}", id.0);
+            if here == prefix || here.starts_with(&format!("{prefix}/")) {
+                navigate("/", Default::default());
+                let navigate = navigate.clone();
+                request_animation_frame(move || navigate(&target, Default::default()));
+            } else {
+                navigate(&target, Default::default());
+            }
         }
     };
     let add_new = {

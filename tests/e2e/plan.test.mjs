@@ -422,6 +422,23 @@ test('share links: open one in a new browser and import it; a tampered link says
   assert.deepEqual(errors, []);
   await context.close();
 
+  // Opened on the page of the account it replaces: the tab shows the imported copy after.
+  const c = await newPage(env);
+  await open(c.page, env.base, `/accounts/${NORTHWIND}/plan`);
+  await c.page.getByLabel('Where the account stands').fill('Local words that the shared copy replaces.');
+  await c.page.getByLabel('Where the account stands').press('Tab');
+  await saved(c.page);
+  await c.page.goto(link.replace(`${env.base}/`, `${env.base}/accounts/${NORTHWIND}/plan`));
+  await c.page.locator('.share-panel').getByRole('button', { name: 'Replace an existing account…' }).click();
+  await c.page.locator('.diff-table', { hasText: 'Local words that the shared copy replaces.' }).waitFor();
+  await c.page.getByRole('button', { name: 'Replace this account' }).click();
+  await c.page.getByRole('button', { name: 'Yes, replace it' }).click();
+  await c.page.getByText('Replaced Northwind Logistics with the imported copy.').waitFor();
+  await c.page.waitForURL(new RegExp(`/accounts/${NORTHWIND}/plan$`));
+  await c.page.waitForFunction(() => document.getElementById('plan-overview-text')?.value.startsWith('Dispatch in all three regional hubs'));
+  assert.deepEqual(c.errors, []);
+  await c.context.close();
+
   // Tampered: one character of the payload changed.
   const b = await newPage(env);
   const i = link.indexOf('#share=') + 7 + 40;

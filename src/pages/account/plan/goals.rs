@@ -34,7 +34,11 @@ pub fn GoalsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
                     let question = format!(
                         "Remove goal {}?{}",
                         i + 1,
-                        if served > 0 { format!(" Its {served} action(s) will serve no goal until you tie them again.") } else { String::new() }
+                        match served {
+                            0 => String::new(),
+                            1 => " The action serving it will serve no goal until you tie it again.".to_string(),
+                            n => format!(" The {n} actions serving it will serve no goal until you tie them again."),
+                        }
                     );
                     view! {
                         <li class="goal" class:editing=move || editing.get() == Some(Editing::At(i))>
