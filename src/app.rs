@@ -5,10 +5,12 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::drop_zone::DropZone;
+use crate::components::share_link::SharePanel;
 use crate::components::status::{SaveIndicator, StorageBanner, ToastHost};
 use crate::pages::{
     account::{
         expansion::AccountExpansion, health::AccountHealth, overview::AccountOverview,
+        plan::AccountPlanTab, qbr::AccountQbrTab, qualify::AccountQualifyTab,
         renewal::AccountRenewal, save_plan::AccountSavePlan, AccountPage,
     },
     data::DataPage,
@@ -41,6 +43,7 @@ pub fn App() -> impl IntoView {
                 </header>
                 <StorageBanner/>
                 <main id="main">
+                    <SharePanel/>
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=PortfolioPage/>
                         <Route path=path!("/accounts/new") view=NewAccountPage/>
@@ -51,6 +54,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("renewal") view=AccountRenewal/>
                             <Route path=path!("expansion") view=AccountExpansion/>
                             <Route path=path!("save-plan") view=AccountSavePlan/>
+                            <Route path=path!("plan") view=AccountPlanTab/>
+                            <Route path=path!("qbr") view=AccountQbrTab/>
+                            <Route path=path!("qualify") view=AccountQualifyTab/>
                         </ParentRoute>
                         <Route path=path!("/renewals") view=RenewalsPage/>
                         <Route path=path!("/settings") view=SettingsPage/>

@@ -75,3 +75,59 @@ pub async fn read_text(file: web_sys::File) -> Result<String, String> {
         .as_string()
         .ok_or_else(|| "the file could not be read as text".to_string())
 }
+
+/// Copies `text` to the clipboard. Fails when the browser refuses (no permission, not a
+/// secure context, no Clipboard API): the caller then shows the text selected instead.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let navigator = leptos::prelude::window().navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null())
+        .ok_or("this browser gives no clipboard access here")?;
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| "the browser refused to copy".to_string())
+}
+
+/// The page's origin, e.g. `https://planner.example.com`.
+pub fn origin() -> String {
+    leptos::prelude::window()
+        .location()
+        .origin()
+        .unwrap_or_default()
+}
+
+/// The URL fragment including `#`, or "" when there is none.
+pub fn location_hash() -> String {
+    leptos::prelude::window()
+        .location()
+        .hash()
+        .unwrap_or_default()
+}
+
+/// Drops the fragment from the address bar without reloading or adding a history entry.
+pub fn clear_hash() {
+    let window = leptos::prelude::window();
+    let loc = window.location();
+    let url = format!(
+        "{}{}",
+        loc.pathname().unwrap_or_else(|_| "/".into()),
+        loc.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Selects the whole content of the element with this id (a read-only text area shown
+/// when copying failed), so Ctrl+C / Cmd+C finishes the job.
+pub fn select_all_in(id: &str) {
+    if let Some(el) = leptos::prelude::document().get_element_by_id(id) {
+        if let Ok(t) = el.dyn_into::<web_sys::HtmlTextAreaElement>() {
+            let _ = t.focus();
+            t.select();
+        }
+    }
+}

@@ -698,3 +698,131 @@ fn a_file_without_planning_reads_as_an_empty_plan() {
     let ws = decode(&v.to_string()).unwrap().workspace;
     assert_eq!(ws.accounts()[0].planning, Planning::default());
 }
+
+#[test]
+fn metric_values_are_read_as_typed_or_refused_at_the_field() {
+    use am_planner::domain::plan::parse_metric_value;
+    let ok: &[(&str, Option<f64>)] = &[
+        ("", None),
+        ("   ", None),
+        ("80", Some(80.0)),
+        (" 86% ", Some(86.0)),
+        ("2.5", Some(2.5)),
+        ("-4", Some(-4.0)),
+        ("1,200", Some(1200.0)),
+        ("1 200 000", Some(1_200_000.0)),
+        ("0", Some(0.0)),
+        (".5", Some(0.5)),
+    ];
+    for (text, expected) in ok {
+        assert_eq!(
+            parse_metric_value("target", text),
+            Ok(*expected),
+            "{text:?}"
+        );
+    }
+    let refused: &[(&str, &str)] = &[
+        (
+            "abc",
+            "\"abc\" is not a number: type digits only, e.g. 80 or 2.5.",
+        ),
+        (
+            "1.2.3",
+            "\"1.2.3\" is not a number: type digits only, e.g. 80 or 2.5.",
+        ),
+        (
+            "$40",
+            "\"$40\" is not a number: type digits only, e.g. 80 or 2.5.",
+        ),
+        (
+            "-",
+            "\"-\" is not a number: type digits only, e.g. 80 or 2.5.",
+        ),
+        (
+            "%",
+            "\"%\" is not a number: type digits only, e.g. 80 or 2.5.",
+        ),
+        (
+            "1e5",
+            "\"1e5\" is not a number: type digits only, e.g. 80 or 2.5.",
+        ),
+        (
+            "inf",
+            "\"inf\" is not a number: type digits only, e.g. 80 or 2.5.",
+        ),
+        (
+            "2000000000000",
+            "This number is above a trillion: check the zeros.",
+        ),
+    ];
+    for (text, message) in refused {
+        assert_eq!(
+            parse_metric_value("current", text),
+            Err(PlanError::new("current", *message)),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn demo_plans_show_every_flag_and_survive_the_file() {
+    use am_planner::domain::demo::demo_workspace;
+    for today in ["2026-11-22", "2028-02-29", "2027-01-01"] {
+        let today = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
+        let ws = demo_workspace(today);
+        let by_name = |n: &str| {
+            ws.accounts()
+                .iter()
+                .find(|a| a.fields.name == n)
+                .unwrap_or_else(|| panic!("{n} in the demo"))
+        };
+        let planned = ws
+            .accounts()
+            .iter()
+            .filter(|a| a.planning.plan.last_updated().is_some())
+            .count();
+        assert!((2..=3).contains(&planned), "{planned} demo plans");
+
+        let nw = by_name("Northwind Logistics");
+        let plan = &nw.planning.plan;
+        assert_eq!(plan.content().goals.len(), 3);
+        let flags = plan.flags(today);
+        assert!(
+            flags
+                .iter()
+                .any(|f| matches!(f, PlanFlag::UntiedAction { .. })),
+            "{flags:?}"
+        );
+        assert!(
+            flags
+                .iter()
+                .any(|f| matches!(f, PlanFlag::OverdueAction { .. })),
+            "{flags:?}"
+        );
+        assert!(!plan.is_stale(today));
+        assert!(
+            !plan.content().opportunity_ids.is_empty(),
+            "opportunities linked"
+        );
+        let q = &nw.planning.qbrs()[0];
+        let days = (q.date - today).num_days();
+        assert!(
+            (19..=25).contains(&days),
+            "QBR in about three weeks: {days}"
+        );
+        assert!(!q.attendees.is_empty());
+        assert!(q.value_delivered.contains("On-time deliveries"));
+        assert!(q.challenges.contains("CFO"));
+        assert!(!nw.planning.qualifications().is_empty());
+
+        assert!(by_name("Cobalt Retail Group").planning.plan.is_stale(today));
+        assert!(by_name("Helix Biotech")
+            .planning
+            .plan
+            .flags(today)
+            .is_empty());
+
+        let back = decode(&encode(&ws, None)).expect("the demo reads back");
+        assert_eq!(back.workspace.accounts(), ws.accounts());
+    }
+}

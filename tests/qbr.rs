@@ -374,3 +374,55 @@ fn qbr_markdown_matches_the_snapshot() {
     let expected = include_str!("snapshots/qbr.md");
     assert_eq!(md, expected, "\n--- got ---\n{md}");
 }
+
+#[test]
+fn health_line_reads_the_score_and_its_trend() {
+    use am_planner::domain::health::{
+        account_health, HealthHistory, Nps, Percent, Signals, TicketTrend, Weights,
+    };
+    use am_planner::domain::qbr::health_line;
+    let today = d(2026, 6, 1);
+    let all_green = Signals {
+        usage: Some(Percent::new(90.0).unwrap()),
+        features: Some(5),
+        nps: Some(Nps::new(9).unwrap()),
+        tickets: Some(TicketTrend::Decreasing),
+        roi: Some(Percent::new(95.0).unwrap()),
+    };
+    // ROI and support yellow: 85 points.
+    let s85 = Signals {
+        tickets: Some(TicketTrend::Stable),
+        roi: Some(Percent::new(80.0).unwrap()),
+        ..all_green
+    };
+    type Points<'a> = &'a [(NaiveDate, Signals)];
+    let line = |points: Points| {
+        let mut h = HealthHistory::new();
+        for (day, s) in points {
+            h.record(*day, *s, today).unwrap();
+        }
+        health_line(&account_health(&h, &Weights::default(), today))
+    };
+    let cases: &[(Points, Option<&str>)] = &[
+        (&[], None),
+        (
+            &[(d(2026, 5, 20), s85)],
+            Some("score 85 (Healthy) on 20 May 2026"),
+        ),
+        (
+            &[(d(2026, 3, 3), s85), (d(2026, 5, 20), all_green)],
+            Some("score 100 (Healthy), improving (+15 points since 3 Mar 2026)"),
+        ),
+        (
+            &[(d(2026, 3, 3), all_green), (d(2026, 5, 20), s85)],
+            Some("score 85 (Healthy), slipping (-15 points since 3 Mar 2026)"),
+        ),
+        (
+            &[(d(2026, 3, 3), s85), (d(2026, 5, 20), s85)],
+            Some("score 85 (Healthy), steady (0 points since 3 Mar 2026)"),
+        ),
+    ];
+    for (points, expected) in cases {
+        assert_eq!(line(points).as_deref(), *expected, "{points:?}");
+    }
+}

@@ -264,7 +264,7 @@ fn messages_say_what_to_do() {
         (ShareError::NoPayload, "This is not a share link: it has no \"#share=\" part."),
         (
             ShareError::WorkspaceFile,
-            "This is a whole workspace file, not a single account: import it from Settings as a workspace.",
+            "This is a whole workspace file, not a single account: import it under \"Import\" on the Data page, which replaces the whole workspace.",
         ),
         (
             ShareError::BadField { path: "account.arr".into(), detail: "ARR cannot be negative.".into() },

@@ -3,7 +3,11 @@
 pub mod account_form;
 pub mod confirm;
 pub mod drop_zone;
+pub mod fields;
 pub mod health;
 pub mod health_portfolio;
+pub mod markdown_out;
 pub mod renewal_bits;
+pub mod share_link;
+pub mod shared_account;
 pub mod status;

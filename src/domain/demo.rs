@@ -168,6 +168,7 @@ pub fn demo_workspace(today: NaiveDate) -> Workspace {
     super::demo_people::seed(&mut ws, today);
     super::demo_renewal::seed(&mut ws, today);
     super::demo_health::seed(&mut ws, today);
+    super::demo_plan::seed(&mut ws, today);
     ws.demo = true;
     ws
 }

@@ -6,6 +6,7 @@ pub mod dates;
 pub mod demo;
 pub mod demo_health;
 pub mod demo_people;
+pub mod demo_plan;
 pub mod demo_renewal;
 pub mod expansion;
 pub mod health;

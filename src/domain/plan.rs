@@ -202,6 +202,43 @@ fn check_metric_value(errors: &mut Vec<PlanError>, field: &str, v: f64) {
     }
 }
 
+/// Reads a metric's target or current value as typed: digits with an optional leading
+/// minus, one decimal point, thousands separators (`,` `_` space) and an optional `%` at
+/// the end (the unit is shown separately). Empty is `None` ("not measured yet"); anything
+/// else that is not a number, or beyond [`MAX_METRIC_VALUE`], is refused with a message
+/// for the field.
+pub fn parse_metric_value(field: &str, text: &str) -> Result<Option<f64>, PlanError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let cleaned: String = t
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+        .collect();
+    let body = cleaned.strip_prefix('-').unwrap_or(&cleaned);
+    let shape_ok = !body.is_empty()
+        && body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && body.matches('.').count() <= 1
+        && body != ".";
+    let value = match cleaned.parse::<f64>() {
+        Ok(v) if shape_ok => v,
+        _ => {
+            return Err(PlanError::new(
+                field,
+                format!("\"{t}\" is not a number: type digits only, e.g. 80 or 2.5."),
+            ))
+        }
+    };
+    let mut e = Vec::new();
+    check_metric_value(&mut e, field, value);
+    match e.pop() {
+        Some(err) => Err(err),
+        None => Ok(Some(value)),
+    }
+}
+
 /// A number without useless decimals (at most two), followed by a unit; `%` sticks to the
 /// number, any other unit follows a space.
 pub fn with_unit(value: f64, unit: &str) -> String {

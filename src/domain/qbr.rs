@@ -556,3 +556,21 @@ pub fn sponsor_ids(people: &[PersonRef]) -> Vec<u32> {
         .map(|p| p.id)
         .collect()
 }
+
+/// The health part of "value delivered", from the account's health today: `score 72
+/// (Needs attention), improving (+5 points since 3 Mar 2026)`; without a trend, `score
+/// 72 (Needs attention) on 3 Mar 2026`. `None` when the account has no score.
+pub fn health_line(summary: &super::health::HealthSummary) -> Option<String> {
+    let score = summary.score.as_ref()?;
+    let base = format!("score {} ({})", score.display(), score.band.label());
+    Some(match (summary.trend, summary.as_of) {
+        (Some(t), _) => format!(
+            "{base}, {} ({} points since {})",
+            t.direction.label().to_lowercase(),
+            t.change_text(),
+            super::dates::long(t.since)
+        ),
+        (None, Some(d)) => format!("{base} on {}", super::dates::long(d)),
+        (None, None) => base,
+    })
+}

@@ -106,7 +106,7 @@ impl fmt::Display for ShareError {
             ),
             ShareError::WorkspaceFile => write!(
                 f,
-                "This is a whole workspace file, not a single account: import it from Settings as a workspace."
+                "This is a whole workspace file, not a single account: import it under \"Import\" on the Data page, which replaces the whole workspace."
             ),
             ShareError::NotAccountFile { found: None } => write!(
                 f,

@@ -2,8 +2,10 @@
 
 use crate::browser;
 use crate::components::confirm::ConfirmButton;
+use crate::components::shared_account::SharedAccountPreview;
 use crate::domain::Currency;
 use crate::format;
+use crate::format::share::{self, SharedAccount};
 use crate::state::{use_app, ImportState};
 use leptos::prelude::*;
 
@@ -115,6 +117,8 @@ pub fn DataPage() -> impl IntoView {
                 }}
             </div>
 
+            <ImportOneAccount/>
+
             <div class="card">
                 <h2>"Start over"</h2>
                 <div class="reset-row">
@@ -134,5 +138,76 @@ pub fn DataPage() -> impl IntoView {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// What the "Import one account" control holds.
+#[derive(Clone)]
+enum OneImport {
+    Idle,
+    Preview {
+        file_name: String,
+        shared: Box<SharedAccount>,
+    },
+    Refused {
+        file_name: String,
+        message: String,
+    },
+}
+
+/// Reads a single-account file (as exported from an account's Plan tab) and offers to add
+/// it or replace an existing account. The workspace is unchanged until the user confirms.
+#[component]
+fn ImportOneAccount() -> impl IntoView {
+    let state = RwSignal::new(OneImport::Idle);
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|fs| fs.get(0)) {
+            let file_name = file.name();
+            wasm_bindgen_futures::spawn_local(async move {
+                let next = match browser::read_text(file).await {
+                    Err(message) => OneImport::Refused { file_name, message },
+                    Ok(text) => match share::decode_account(&text) {
+                        Ok(shared) => OneImport::Preview {
+                            file_name,
+                            shared: Box::new(shared),
+                        },
+                        Err(e) => OneImport::Refused {
+                            file_name,
+                            message: e.to_string(),
+                        },
+                    },
+                };
+                state.set(next);
+            });
+        }
+        input.set_value("");
+    };
+    view! {
+        <div class="card" id="import-account">
+            <h2>"Import one account"</h2>
+            <p>"Choose a single-account file (made with \"Export this account\" on an account's Plan tab). You can add it as a new account or replace one you have, after seeing what changes."</p>
+            <label class="btn file-btn">
+                "Choose an account file…"
+                <input type="file" accept=".json,application/json" class="visually-hidden" aria-label="Account file to import" on:change=on_pick/>
+            </label>
+            {move || match state.get() {
+                OneImport::Idle => ().into_any(),
+                OneImport::Refused { file_name, message } => view! {
+                    <div class="import-result refused" role="alert">
+                        <p><strong>{format!("{file_name} was not imported.")}</strong></p>
+                        <p class="import-error">{message}</p>
+                        <p>"Your workspace is unchanged."</p>
+                        <button class="btn btn-quiet" on:click=move |_| state.set(OneImport::Idle)>"Dismiss"</button>
+                    </div>
+                }.into_any(),
+                OneImport::Preview { file_name, shared } => view! {
+                    <div class="import-result preview">
+                        <SharedAccountPreview shared=*shared source=format!("the file {file_name}")
+                            on_done=move |_| state.set(OneImport::Idle)/>
+                    </div>
+                }.into_any(),
+            }}
+        </div>
     }
 }

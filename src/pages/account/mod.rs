@@ -4,6 +4,9 @@
 pub mod expansion;
 pub mod health;
 pub mod overview;
+pub mod plan;
+pub mod qbr;
+pub mod qualify;
 pub mod renewal;
 pub mod save_plan;
 pub mod stakeholders;
@@ -30,8 +33,11 @@ const TABS: &[(&str, &str)] = &[
     ("", "Overview"),
     ("health", "Health"),
     ("stakeholders", "Stakeholders"),
+    ("plan", "Plan"),
+    ("qbr", "QBR"),
     ("renewal", "Renewal"),
     ("expansion", "Expansion"),
+    ("qualify", "Qualification"),
     ("save-plan", "Save plan"),
 ];
 

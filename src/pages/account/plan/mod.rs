@@ -1,0 +1,492 @@
+//! The Plan tab: the account plan as a living document (DOMAIN section 6). Each part is a
+//! section; items are shown as text and edited in a small form that saves only a valid
+//! value. The toolbar hands the plan out: Markdown, print, a single-account file and a
+//! share link.
+//!
+//! Print: the page is written so the browser's print gives a clean document (see
+//! `style/print.css`): forms, buttons and flags are screen-only; text areas have a
+//! print-only copy of their text.
+
+mod actions;
+mod goals;
+mod metrics;
+mod risks;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::current_account;
+use crate::browser;
+use crate::components::fields::{new_errors, set_errors, TextArea};
+use crate::components::markdown_out::MarkdownButtons;
+use crate::domain::plan::{parse_lines, AccountPlan, PlanContent, PlanError, PlanFlag};
+use crate::domain::{dates, AccountId};
+use crate::format::markdown::{markdown_file_name, plan_markdown, OpportunityRef};
+use crate::format::share;
+use crate::state::{use_app, AppState};
+
+/// Runs `f` on a copy of the account's plan and stores the copy if it changed.
+pub(crate) fn change_plan<R>(
+    app: AppState,
+    id: AccountId,
+    f: impl FnOnce(&mut AccountPlan, NaiveDate) -> R,
+) -> Option<R> {
+    let today = app.today.get_untracked();
+    let mut plan = app
+        .ws
+        .with_untracked(|w| w.account(id).map(|a| a.planning.plan.clone()))?;
+    let before = plan.clone();
+    let out = f(&mut plan, today);
+    if plan != before {
+        app.ws.update(|w| {
+            if let Some(a) = w.account_mut(id) {
+                a.planning.plan = plan;
+            }
+        });
+    }
+    Some(out)
+}
+
+/// Applies `change` to the plan's content if the result is valid; otherwise nothing
+/// changes and the domain's messages come back.
+pub(crate) fn edit_plan(
+    app: AppState,
+    id: AccountId,
+    change: impl FnOnce(&mut PlanContent),
+) -> Result<(), Vec<PlanError>> {
+    change_plan(app, id, |p, today| p.edit(today, change)).unwrap_or(Ok(()))
+}
+
+/// One line per linked opportunity for the Markdown: "Seat expansion: 200 more seats
+/// (Qualifying, est. $120,000)".
+pub(crate) fn opportunity_refs(app: AppState, id: AccountId) -> Vec<OpportunityRef> {
+    app.ws.with_untracked(|w| {
+        w.account(id)
+            .map(|a| {
+                a.expansion
+                    .opportunities()
+                    .iter()
+                    .map(|o| OpportunityRef {
+                        id: o.id().0,
+                        label: format!(
+                            "{}: {} ({}, est. {})",
+                            o.kind().label(),
+                            o.description(),
+                            o.stage().label(),
+                            w.currency.format(o.estimated_arr())
+                        ),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// What an item form is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Editing {
+    New,
+    At(usize),
+}
+
+#[component]
+pub fn AccountPlanTab() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let plan = Memo::new(move |_| {
+        app.ws
+            .with(|w| w.account(id).map(|a| a.planning.plan.clone()))
+            .unwrap_or_default()
+    });
+    view! {
+        <div class="plan-tab">
+            <PlanHead id=id plan=plan/>
+            <OverviewSection id=id plan=plan/>
+            <goals::GoalsSection id=id plan=plan/>
+            <metrics::MetricsSection id=id plan=plan/>
+            <risks::RisksSection id=id plan=plan/>
+            <SwotSection id=id plan=plan/>
+            <OpportunitiesSection id=id plan=plan/>
+            <actions::ActionsSection id=id plan=plan/>
+        </div>
+    }
+}
+
+/// Title, last updated, the output toolbar and the flags.
+#[component]
+fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
+    let app = use_app();
+    let last_updated = move || {
+        let today = app.today.get();
+        match plan.with(|p| p.last_updated()) {
+            Some(d) => format!(
+                "Last updated {} ({})",
+                dates::long(d),
+                dates::relative(today, d)
+            ),
+            None => "Not started yet".into(),
+        }
+    };
+    let stale = move || plan.with(|p| p.is_stale(app.today.get()));
+    let flags = move || {
+        let today = app.today.get();
+        plan.with(|p| {
+            p.flags(today)
+                .into_iter()
+                .map(|f| {
+                    let class = match f {
+                        PlanFlag::Stale { .. } | PlanFlag::OverdueAction { .. } => "flag flag-red",
+                        _ => "flag flag-yellow",
+                    };
+                    (class, f.message(p.content()))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+
+    let make_md = Callback::new(move |()| {
+        let today = app.today.get_untracked();
+        let opps = opportunity_refs(app, id);
+        app.ws.with_untracked(|w| {
+            let tier = w.tiers().get(&id).map(|t| t.tier);
+            match (w.account(id), tier) {
+                (Some(a), Some(tier)) => (
+                    markdown_file_name("account-plan", &a.fields.name, today),
+                    plan_markdown(a, tier, &w.currency, &opps, today),
+                ),
+                _ => ("account-plan.md".into(), String::new()),
+            }
+        })
+    });
+
+    let share_error = RwSignal::new(None::<String>);
+    let share_fallback = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let now = browser::now_rfc3339();
+        let file = app.ws.with_untracked(|w| {
+            w.account(id).map(|a| {
+                (
+                    share::account_file_name(&a.fields.name, &now[..10]),
+                    share::encode_account(a, &w.currency, Some(now.clone())),
+                    a.fields.name.clone(),
+                )
+            })
+        });
+        if let Some((file_name, text, name)) = file {
+            match browser::download(&file_name, "application/json", &text) {
+                Ok(()) => {
+                    share_error.set(None);
+                    app.show_toast(
+                        format!("{name} exported as a single-account file. Import it from the Data page."),
+                        None,
+                    );
+                }
+                Err(e) => share_error.set(Some(format!("The file could not be made: {e}."))),
+            }
+        }
+    };
+    let copy_link = move |_| {
+        let base = format!("{}/", browser::origin());
+        let link = app.ws.with_untracked(|w| {
+            w.account(id)
+                .map(|a| share::share_link(&base, a, &w.currency))
+        });
+        match link {
+            None => {}
+            Some(Err(e)) => {
+                share_fallback.set(None);
+                share_error.set(Some(e.to_string()));
+            }
+            Some(Ok(link)) => {
+                share_error.set(None);
+                wasm_bindgen_futures::spawn_local(async move {
+                    match browser::copy_text(&link).await {
+                        Ok(()) => {
+                            share_fallback.set(None);
+                            app.show_toast(
+                                "Share link copied. Whoever opens it sees this account and can import it.",
+                                None,
+                            );
+                        }
+                        Err(_) => {
+                            share_fallback.set(Some(link));
+                            request_animation_frame(|| browser::select_all_in("share-link-text"));
+                        }
+                    }
+                });
+            }
+        }
+    };
+
+    view! {
+        <section class="card plan-head" aria-labelledby="plan-title">
+            <div class="plan-head-row">
+                <div>
+                    <h2 id="plan-title">"Account plan"</h2>
+                    <p class="plan-updated" class:stale=stale>{last_updated}</p>
+                </div>
+                <div class="actions plan-tools screen-only" role="group" aria-label="Share this plan">
+                    <MarkdownButtons make=make_md what="plan" id="plan-md"/>
+                    <button type="button" class="btn" on:click=move |_| { let _ = window().print(); }>"Print"</button>
+                    <button type="button" class="btn" on:click=export>"Export this account"</button>
+                    <button type="button" class="btn" on:click=copy_link>"Copy share link"</button>
+                </div>
+            </div>
+            <div class="screen-only">
+                {move || share_error.get().map(|e| view! { <p class="field-error share-error" role="alert">{e}</p> })}
+                {move || share_fallback.get().map(|link| view! {
+                    <div class="copy-fallback">
+                        <label for="share-link-text">"Copying was blocked by the browser. The link is selected below: press Ctrl+C (Cmd+C on a Mac)."</label>
+                        <textarea id="share-link-text" readonly rows="3" prop:value=link></textarea>
+                        <button type="button" class="btn btn-quiet btn-small" on:click=move |_| share_fallback.set(None)>"Close"</button>
+                    </div>
+                })}
+            </div>
+            {move || {
+                let fs = flags();
+                (!fs.is_empty()).then(|| view! {
+                    <ul class="plan-flags screen-only" aria-label="Needs attention">
+                        {fs.into_iter().map(|(class, msg)| view! {
+                            <li class=class><span class="flag-mark" aria-hidden="true">"!"</span>{msg}</li>
+                        }).collect_view()}
+                    </ul>
+                })
+            }}
+        </section>
+    }
+}
+
+/// The account as it stands (read-only, from its fields) and the overview text.
+#[component]
+fn OverviewSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
+    let app = use_app();
+    let facts = move || {
+        app.ws.with(|w| {
+            let Some(a) = w.account(id) else {
+                return Vec::new();
+            };
+            let f = &a.fields;
+            let or_dash = |s: &str| {
+                if s.trim().is_empty() {
+                    "—".to_string()
+                } else {
+                    s.trim().to_string()
+                }
+            };
+            let tier = w.tiers().get(&id).map(|t| t.tier.label()).unwrap_or("—");
+            vec![
+                ("Industry", or_dash(&f.industry)),
+                (
+                    "Segment",
+                    f.segment.map(|s| s.label()).unwrap_or("—").into(),
+                ),
+                ("Size", f.size.map(|s| s.label()).unwrap_or("—").into()),
+                ("Main use case", or_dash(&f.primary_use_case)),
+                ("Products", or_dash(&f.products_text())),
+                ("ARR", w.currency.format(f.arr)),
+                ("Tier", tier.into()),
+                (
+                    "Renewal",
+                    f.renewal_date
+                        .map(dates::long)
+                        .unwrap_or_else(|| "—".into()),
+                ),
+                ("Account owner", or_dash(&f.owner)),
+            ]
+        })
+    };
+    let text = RwSignal::new(plan.with_untracked(|p| p.content().overview.clone()));
+    let errors = new_errors();
+    let save = Callback::new(move |()| {
+        let t = text.get_untracked();
+        match edit_plan(app, id, |c| c.overview = t.trim_end().to_string()) {
+            Ok(()) => errors.set(Default::default()),
+            Err(es) => set_errors(errors, &es, "", &["overview"]),
+        }
+    });
+    let overview_href = format!("/accounts/{}", id.0);
+    view! {
+        <section class="card plan-section" aria-labelledby="plan-overview">
+            <h2 id="plan-overview">"Overview"</h2>
+            <dl class="facts">
+                {move || facts().into_iter().map(|(k, v)| view! {
+                    <div><dt>{k}</dt><dd>{v}</dd></div>
+                }).collect_view()}
+            </dl>
+            <p class="hint screen-only">"These come from the account: change them on the "<a href=overview_href>"Overview tab"</a>"."</p>
+            <div class="screen-only">
+                <TextArea id="plan-overview-text" label="Where the account stands" value=text errors=errors key="overview" rows=4
+                    placeholder="What they bought and why, who drives it, what changed lately."
+                    on_commit=save/>
+            </div>
+            <div class="print-only print-text">{move || plan.with(|p| p.content().overview.clone())}</div>
+        </section>
+    }
+}
+
+/// Strengths, weaknesses, opportunities and threats: one entry per line.
+#[component]
+fn SwotSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
+    let app = use_app();
+    let quadrants = plan.with_untracked(|p| {
+        p.content()
+            .swot
+            .quadrants()
+            .map(|(title, key, entries)| (title, key, entries.join("\n")))
+    });
+    view! {
+        <section class="card plan-section" aria-labelledby="plan-swot">
+            <h2 id="plan-swot">"SWOT"</h2>
+            <p class="hint screen-only">"One entry per line. Saved when you leave the box."</p>
+            <div class="swot-grid">
+                {quadrants.into_iter().map(|(title, key, initial)| {
+                    let text = RwSignal::new(initial);
+                    let errors = new_errors();
+                    let save = Callback::new(move |()| {
+                        let entries = parse_lines(&text.get_untracked());
+                        let result = edit_plan(app, id, |c| {
+                            let slot = match key {
+                                "strengths" => &mut c.swot.strengths,
+                                "weaknesses" => &mut c.swot.weaknesses,
+                                "opportunities" => &mut c.swot.opportunities,
+                                _ => &mut c.swot.threats,
+                            };
+                            *slot = entries;
+                        });
+                        match result {
+                            Ok(()) => errors.set(Default::default()),
+                            Err(es) => {
+                                let prefix = format!("swot.{key}");
+                                let mine: Vec<PlanError> = es
+                                    .into_iter()
+                                    .filter(|e| e.field.starts_with(&prefix))
+                                    .map(|e| {
+                                        let line = e.field[prefix.len()..]
+                                            .trim_matches(|c| c == '[' || c == ']')
+                                            .parse::<usize>()
+                                            .map(|i| i + 1)
+                                            .unwrap_or(0);
+                                        PlanError::new("entries", format!("Line {line}: {}", e.message))
+                                    })
+                                    .collect();
+                                set_errors(errors, &mine, "", &["entries"]);
+                            }
+                        }
+                    });
+                    let entries = move || plan.with(|p| {
+                        p.content().swot.quadrants().into_iter()
+                            .find(|(_, k, _)| *k == key)
+                            .map(|(_, _, e)| e.to_vec())
+                            .unwrap_or_default()
+                    });
+                    view! {
+                        <div class=format!("swot-box swot-{key}")>
+                            <div class="screen-only">
+                                <TextArea id=format!("swot-{key}") label=title value=text errors=errors key="entries" rows=5 on_commit=save/>
+                            </div>
+                            <div class="print-only">
+                                <h3>{title}</h3>
+                                {move || {
+                                    let e = entries();
+                                    if e.is_empty() {
+                                        view! { <p class="muted">"None listed."</p> }.into_any()
+                                    } else {
+                                        view! { <ul>{e.into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul> }.into_any()
+                                    }
+                                }}
+                            </div>
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}
+
+/// Expansion opportunities linked from the account's pipeline (ticked, not copied).
+#[component]
+fn OpportunitiesSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
+    let app = use_app();
+    let error = RwSignal::new(None::<String>);
+    let rows = move || {
+        app.ws.with(|w| {
+            w.account(id)
+                .map(|a| {
+                    a.expansion
+                        .opportunities()
+                        .iter()
+                        .map(|o| {
+                            (
+                                o.id().0,
+                                o.kind().label(),
+                                o.description().to_string(),
+                                o.stage().label(),
+                                w.currency.format(o.estimated_arr()),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let linked = move || plan.with(|p| p.content().opportunity_ids.clone());
+    let toggle = move |opp: u32, on: bool| {
+        let result = edit_plan(app, id, |c| {
+            c.opportunity_ids.retain(|x| *x != opp);
+            if on {
+                c.opportunity_ids.push(opp);
+            }
+        });
+        error.set(result.err().map(|es| es[0].message.clone()));
+    };
+    let gone = move || {
+        let known: Vec<u32> = rows().iter().map(|r| r.0).collect();
+        linked()
+            .into_iter()
+            .filter(|x| !known.contains(x))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <section class="card plan-section" aria-labelledby="plan-opps">
+            <h2 id="plan-opps">"Expansion opportunities"</h2>
+            {move || {
+                let rs = rows();
+                if rs.is_empty() {
+                    view! {
+                        <p class="empty-note">"No opportunities yet."</p>
+                        <p class="hint screen-only">"Add them to the account's expansion pipeline first; then tick here the ones this plan pursues."</p>
+                    }.into_any()
+                } else {
+                    let linked_now = linked();
+                    view! {
+                        <p class="hint screen-only">"Tick the opportunities this plan pursues. They stay in the pipeline; the plan links to them."</p>
+                        <ul class="opp-list">
+                            {rs.into_iter().map(|(oid, kind, desc, stage, arr)| {
+                                let on = linked_now.contains(&oid);
+                                let box_id = format!("opp-{oid}");
+                                view! {
+                                    <li class:linked=on>
+                                        <input type="checkbox" id=box_id.clone() class="screen-only" prop:checked=on
+                                            on:change=move |ev| toggle(oid, event_target_checked(&ev))/>
+                                        <label for=box_id>
+                                            <strong>{kind}</strong>": "{desc}
+                                            <span class="sub">{format!("{stage} · est. {arr} ARR")}</span>
+                                        </label>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                        <p class="print-only muted">{(linked_now.is_empty()).then_some("None linked yet.")}</p>
+                    }.into_any()
+                }
+            }}
+            {move || gone().into_iter().map(|oid| view! {
+                <p class="flag flag-yellow">
+                    {format!("Opportunity {oid} is linked but no longer in the pipeline. ")}
+                    <button type="button" class="btn btn-small screen-only" on:click=move |_| toggle(oid, false)>"Unlink"</button>
+                </p>
+            }).collect_view()}
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </section>
+    }
+}

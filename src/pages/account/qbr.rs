@@ -1,0 +1,724 @@
+//! The QBR tab: plan a quarterly business review (date and start time), invite people
+//! from the stakeholder map, follow the 60-minute agenda and the preparation checklist,
+//! write each part (value delivered and challenges come pre-filled from the plan and the
+//! health trend), agree a mutual action plan and push it into the 90-day actions.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::current_account;
+use crate::components::confirm::ConfirmButton;
+use crate::components::fields::{
+    focus_soon, new_errors, parse_iso_date, set_error, set_errors, Errors, FormError, TextArea,
+    TextField,
+};
+use crate::components::markdown_out::MarkdownButtons;
+use crate::domain::health::account_health;
+use crate::domain::plan::PlanError;
+use crate::domain::qbr::{
+    self, challenges_text, sponsor_ids, value_delivered_text, ClockTime, MutualAction, PersonRef,
+    PrepItem, Qbr, QbrId, Side,
+};
+use crate::domain::stakeholders::Role;
+use crate::domain::{dates, AccountId};
+use crate::format::markdown::{markdown_file_name, qbr_markdown};
+use crate::state::{use_app, AppState};
+
+/// The health line of "value delivered" for this account today (see
+/// [`crate::domain::qbr::health_line`]).
+pub(crate) fn health_line(app: AppState, id: AccountId) -> Option<String> {
+    let today = app.today.get_untracked();
+    app.ws.with_untracked(|w| {
+        let a = w.account(id)?;
+        qbr::health_line(&account_health(
+            &a.health,
+            w.settings.health.weights(),
+            today,
+        ))
+    })
+}
+
+/// The people the QBR can invite, with who is an executive sponsor.
+fn people_of(app: AppState, id: AccountId) -> Vec<(PersonRef, String, bool)> {
+    app.ws.with(|w| {
+        w.account(id)
+            .map(|a| {
+                a.stakeholders
+                    .people()
+                    .iter()
+                    .map(|p| {
+                        let detail = [p.fields.title.trim().to_string(), p.fields.roles_text()]
+                            .into_iter()
+                            .filter(|s| !s.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(" · ");
+                        (
+                            PersonRef {
+                                id: p.id.0,
+                                name: p.fields.name.trim().to_string(),
+                                is_executive_sponsor: p.fields.has_role(Role::ExecutiveSponsor),
+                            },
+                            detail,
+                            p.is_current(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+/// Applies `change` to a copy of a QBR and stores it if valid.
+fn edit_qbr(
+    app: AppState,
+    id: AccountId,
+    qbr: QbrId,
+    change: impl FnOnce(&mut Qbr),
+) -> Result<(), Vec<PlanError>> {
+    let Some(mut q) = app
+        .ws
+        .with_untracked(|w| w.account(id).and_then(|a| a.planning.qbr(qbr).cloned()))
+    else {
+        return Err(vec![PlanError::new(
+            "id",
+            "This QBR was removed in the meantime.",
+        )]);
+    };
+    let before = q.clone();
+    change(&mut q);
+    q.validate()?;
+    if q != before {
+        let mut result = Ok(());
+        app.ws.update(|w| {
+            if let Some(a) = w.account_mut(id) {
+                result = a.planning.update_qbr(q);
+            }
+        });
+        result
+    } else {
+        Ok(())
+    }
+}
+
+/// The QBR to show first: the next one to come, else the latest.
+fn default_qbr(qbrs: &[Qbr], today: NaiveDate) -> Option<QbrId> {
+    qbrs.iter()
+        .filter(|q| q.date >= today)
+        .min_by_key(|q| q.date)
+        .or_else(|| qbrs.iter().max_by_key(|q| q.date))
+        .map(|q| q.id)
+}
+
+#[component]
+pub fn AccountQbrTab() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let qbrs = Memo::new(move |_| {
+        app.ws
+            .with(|w| w.account(id).map(|a| a.planning.qbrs().to_vec()))
+            .unwrap_or_default()
+    });
+    let selected =
+        RwSignal::new(qbrs.with_untracked(|q| default_qbr(q, app.today.get_untracked())));
+    // The selected QBR, or none when it was deleted.
+    let shown = Memo::new(move |_| {
+        selected
+            .get()
+            .filter(|s| qbrs.with(|q| q.iter().any(|x| x.id == *s)))
+    });
+    let creating = RwSignal::new(false);
+    let on_created = Callback::new(move |created: Option<QbrId>| {
+        creating.set(false);
+        if created.is_some() {
+            selected.set(created);
+        }
+    });
+    view! {
+        <div class="qbr-tab">
+            <section class="card" aria-labelledby="qbr-list-title">
+                <div class="section-head">
+                    <h2 id="qbr-list-title">"Quarterly business reviews"</h2>
+                    <button type="button" class="btn btn-primary screen-only" on:click=move |_| {
+                        creating.set(true);
+                        focus_soon("qbr-new-date");
+                    }>"Plan a QBR"</button>
+                </div>
+                <p class="hint">"An hour with the customer: they talk first, value before roadmap, never a product update to open. Send the agenda 5 business days ahead."</p>
+                {move || creating.get().then(|| view! {
+                    <NewQbrForm id=id on_done=on_created/>
+                })}
+                {move || {
+                    let today = app.today.get();
+                    let mut list = qbrs.get();
+                    list.sort_by_key(|q| std::cmp::Reverse((q.date, q.start)));
+                    if list.is_empty() {
+                        view! { <p class="empty-note">"No QBR planned yet. Plan the next one: the builder sets the agenda, the checklist and the date the agenda must go out."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="qbr-list">
+                                {list.into_iter().map(|q| {
+                                    let qid = q.id;
+                                    let when = format!("{} · {}", dates::long(q.date), q.time_range());
+                                    let rel = dates::relative(today, q.date);
+                                    let prep = format!("prep {}/{}", q.prep.done_count(), PrepItem::ALL.len());
+                                    view! {
+                                        <li>
+                                            <button type="button" class="qbr-pick"
+                                                aria-pressed=move || (shown.get() == Some(qid)).to_string()
+                                                on:click=move |_| selected.set(Some(qid))>
+                                                <strong>{when}</strong>
+                                                <span class="sub">{format!("{rel} · {} invited · {prep}", q.attendees.len())}</span>
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                }}
+            </section>
+            {move || shown.get().map(|q| view! { <QbrEditor id=id qbr_id=q/> })}
+        </div>
+    }
+}
+
+#[component]
+fn NewQbrForm(id: AccountId, #[prop(into)] on_done: Callback<Option<QbrId>>) -> impl IntoView {
+    let app = use_app();
+    let date = RwSignal::new(String::new());
+    let start = RwSignal::new("10:00".to_string());
+    let errors = new_errors();
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.set(Default::default());
+        let d = match parse_iso_date(&date.get_untracked()) {
+            Ok(Some(d)) => Some(d),
+            Ok(None) => {
+                set_error(errors, "date", Some("Pick the meeting date.".into()));
+                None
+            }
+            Err(e) => {
+                set_error(errors, "date", Some(e));
+                None
+            }
+        };
+        let s = match ClockTime::parse(&start.get_untracked()) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                set_error(errors, "start", Some(e));
+                None
+            }
+        };
+        let (Some(d), Some(s)) = (d, s) else { return };
+        // The domain's own check of the start time (the hour must end by midnight).
+        if let Err(es) = Qbr::new(QbrId(0), d, s, &[], &[], None).validate() {
+            set_errors(errors, &es, "", &["start"]);
+            return;
+        }
+        let health = health_line(app, id);
+        let mut created = None;
+        app.ws.update(|w| {
+            if let Some(a) = w.account_mut(id) {
+                created = Some(a.planning.add_qbr(d, s, health.as_deref()));
+            }
+        });
+        app.show_toast(
+            "QBR planned. Value delivered and challenges are pre-filled from the plan.",
+            None,
+        );
+        on_done.run(created);
+    };
+    view! {
+        <form class="item-form" novalidate on:submit=create aria-label="Plan a QBR">
+            <h3>"New QBR"</h3>
+            <div class="grid-2">
+                <TextField id="qbr-new-date" label="Meeting date" kind="date" value=date errors=errors key="date"/>
+                <TextField id="qbr-new-start" label="Start time" kind="time" value=start errors=errors key="start"
+                    hint="Your local time, 24-hour clock. The meeting lasts 60 minutes."/>
+            </div>
+            <FormError errors=errors/>
+            <div class="actions">
+                <button type="submit" class="btn btn-primary">"Create QBR"</button>
+                <button type="button" class="btn btn-quiet" on:click=move |_| on_done.run(None)>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn QbrEditor(id: AccountId, qbr_id: QbrId) -> impl IntoView {
+    let app = use_app();
+    let qbr = Memo::new(move |_| {
+        app.ws
+            .with(|w| w.account(id).and_then(|a| a.planning.qbr(qbr_id).cloned()))
+    });
+    let Some(initial) = qbr.get_untracked() else {
+        return ().into_any();
+    };
+    let people = Memo::new(move |_| people_of(app, id));
+    let sponsors =
+        move || people.with(|p| sponsor_ids(&p.iter().map(|x| x.0.clone()).collect::<Vec<_>>()));
+
+    // When
+    let date = RwSignal::new(initial.date.to_string());
+    let start = RwSignal::new(initial.start.to_string());
+    let when_errors = new_errors();
+    let save_when = Callback::new(move |()| {
+        when_errors.set(Default::default());
+        let d = match parse_iso_date(&date.get_untracked()) {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                return set_error(when_errors, "date", Some("Pick the meeting date.".into()))
+            }
+            Err(e) => return set_error(when_errors, "date", Some(e)),
+        };
+        let s = match ClockTime::parse(&start.get_untracked()) {
+            Ok(s) => s,
+            Err(e) => return set_error(when_errors, "start", Some(e)),
+        };
+        if let Err(es) = edit_qbr(app, id, qbr_id, |q| {
+            q.date = d;
+            q.start = s;
+        }) {
+            set_errors(when_errors, &es, "", &["date", "start"]);
+        }
+    });
+
+    let facts = move || {
+        let today = app.today.get();
+        qbr.with(|q| {
+            q.as_ref().map(|q| {
+                let due = q.agenda_due();
+                let sent = q.prep.is_ticked(PrepItem::AgendaSent);
+                (
+                    format!("{}, {}", q.date.format("%A %-d %B %Y"), q.time_range()),
+                    dates::relative(today, q.date),
+                    format!(
+                        "{} ({})",
+                        due.format("%A %-d %B %Y"),
+                        dates::relative(today, due)
+                    ),
+                    sent,
+                    due < today && !sent && q.date >= today,
+                )
+            })
+        })
+    };
+    let warnings = move || {
+        let today = app.today.get();
+        let s = sponsors();
+        qbr.with(|q| {
+            q.as_ref()
+                .map(|q| {
+                    q.warnings(&s, today)
+                        .iter()
+                        .map(|w| w.message())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+
+    let make_md = Callback::new(move |()| {
+        let refs: Vec<PersonRef> = people.get_untracked().into_iter().map(|p| p.0).collect();
+        let today = app.today.get_untracked();
+        app.ws
+            .with_untracked(|w| match (w.account(id), qbr.get_untracked()) {
+                (Some(a), Some(q)) => (
+                    markdown_file_name("qbr", &a.fields.name, q.date),
+                    qbr_markdown(a, &q, &refs),
+                ),
+                _ => (markdown_file_name("qbr", "account", today), String::new()),
+            })
+    });
+
+    view! {
+        <section class="card qbr-editor" aria-labelledby="qbr-title">
+            <div class="section-head">
+                <h2 id="qbr-title">{move || facts().map(|f| format!("QBR · {}", f.0))}</h2>
+                <div class="actions screen-only" role="group" aria-label="Share this QBR">
+                    <MarkdownButtons make=make_md what="QBR agenda" id="qbr-md"/>
+                </div>
+            </div>
+            {move || facts().map(|(_, rel, due, sent, late)| view! {
+                <p class="qbr-when">{format!("The meeting is {rel}.")}</p>
+                <p class="agenda-due" class:late=late>
+                    <strong>"Agenda must be sent by: "</strong>{due}
+                    {if sent { " · sent ✓" } else { "" }}
+                </p>
+            })}
+            {move || {
+                let ws = warnings();
+                (!ws.is_empty()).then(|| view! {
+                    <ul class="plan-flags" aria-label="Before the meeting">
+                        {ws.into_iter().map(|m| view! { <li class="flag flag-yellow"><span class="flag-mark" aria-hidden="true">"!"</span>{m}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
+            <div class="grid-2 screen-only">
+                <TextField id="qbr-date" label="Meeting date" kind="date" value=date errors=when_errors key="date" on_commit=save_when/>
+                <TextField id="qbr-start" label="Start time" kind="time" value=start errors=when_errors key="start" on_commit=save_when/>
+            </div>
+
+            <div class="qbr-columns">
+                <Attendees id=id qbr_id=qbr_id qbr=qbr people=people/>
+                <PrepChecklist id=id qbr_id=qbr_id qbr=qbr/>
+            </div>
+
+            <h3>"Agenda (60 minutes)"</h3>
+            <div class="table-wrap">
+                <table class="plan-table agenda-table">
+                    <thead><tr><th scope="col">"Time"</th><th scope="col">"Topic"</th><th scope="col" class="num">"Min"</th></tr></thead>
+                    <tbody>
+                        {move || qbr.get().map(|q| q.agenda().into_iter().map(|(clock, slot)| view! {
+                            <tr>
+                                <td class="nowrap">{clock}</td>
+                                <th scope="row">{slot.topic.title()}<span class="sub">{slot.topic.hint()}</span></th>
+                                <td class="num">{slot.minutes()}</td>
+                            </tr>
+                        }).collect_view())}
+                    </tbody>
+                </table>
+            </div>
+
+            <QbrTexts id=id qbr_id=qbr_id initial=initial.clone()/>
+            <MutualPlan id=id qbr_id=qbr_id qbr=qbr/>
+
+            <div class="danger-zone screen-only">
+                <ConfirmButton label="Delete this QBR" question="Delete this QBR and everything written in it?"
+                    confirm_label="Yes, delete it" danger=true
+                    on_confirm=move |_| {
+                        app.ws.update(|w| { if let Some(a) = w.account_mut(id) { a.planning.remove_qbr(qbr_id); } });
+                        app.show_toast("QBR deleted.", None);
+                    }/>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Attendees(
+    id: AccountId,
+    qbr_id: QbrId,
+    qbr: Memo<Option<Qbr>>,
+    people: Memo<Vec<(PersonRef, String, bool)>>,
+) -> impl IntoView {
+    let app = use_app();
+    let error = RwSignal::new(None::<String>);
+    let toggle = move |pid: u32, on: bool| {
+        let r = edit_qbr(app, id, qbr_id, |q| {
+            q.attendees.retain(|a| *a != pid);
+            if on {
+                q.attendees.push(pid);
+            }
+        });
+        error.set(r.err().map(|es| es[0].message.clone()));
+    };
+    view! {
+        <fieldset class="attendees">
+            <legend>"Attendees"</legend>
+            {move || {
+                let invited = qbr.with(|q| q.as_ref().map(|q| q.attendees.clone()).unwrap_or_default());
+                let list: Vec<_> = people.get().into_iter().filter(|(p, _, current)| *current || invited.contains(&p.id)).collect();
+                if list.is_empty() {
+                    view! {
+                        <p class="empty-note">"No people mapped on this account yet."</p>
+                        <p class="hint">"Add them to the account's stakeholder map, with their roles; then invite them here. Mark the executive sponsor: a QBR without them rarely moves anything."</p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <ul class="check-list">
+                            {list.into_iter().map(|(p, detail, current)| {
+                                let pid = p.id;
+                                let on = invited.contains(&pid);
+                                let box_id = format!("att-{pid}");
+                                view! {
+                                    <li class:invited=on>
+                                        <input type="checkbox" id=box_id.clone() prop:checked=on
+                                            on:change=move |ev| toggle(pid, event_target_checked(&ev))/>
+                                        <label for=box_id>
+                                            {p.name.clone()}
+                                            {p.is_executive_sponsor.then(|| view! { <span class="status status-brand">"Executive sponsor"</span> })}
+                                            {(!current).then(|| view! { <span class="status status-grey">"Left the company"</span> })}
+                                            <span class="sub">{detail}</span>
+                                        </label>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <p class="field-error" role="alert">{move || error.get()}</p>
+        </fieldset>
+    }
+}
+
+#[component]
+fn PrepChecklist(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl IntoView {
+    let app = use_app();
+    let done = move || qbr.with(|q| q.as_ref().map(|q| q.prep.done_count()).unwrap_or(0));
+    view! {
+        <fieldset class="prep">
+            <legend>{move || format!("Preparation · {} of {} done", done(), PrepItem::ALL.len())}</legend>
+            <ul class="check-list">
+                {PrepItem::ALL.into_iter().map(|item| {
+                    let box_id = format!("prep-{}", item.key());
+                    let on = move || qbr.with(|q| q.as_ref().is_some_and(|q| q.prep.is_ticked(item)));
+                    view! {
+                        <li>
+                            <input type="checkbox" id=box_id.clone() prop:checked=on
+                                on:change=move |ev| {
+                                    let t = event_target_checked(&ev);
+                                    let _ = edit_qbr(app, id, qbr_id, |q| q.prep.set(item, t));
+                                }/>
+                            <label for=box_id>{item.label()}</label>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </fieldset>
+    }
+}
+
+/// Value delivered, challenges, roadmap and notes: saved when the box is left.
+#[component]
+fn QbrTexts(id: AccountId, qbr_id: QbrId, initial: Qbr) -> impl IntoView {
+    let app = use_app();
+    let value = RwSignal::new(initial.value_delivered);
+    let challenges = RwSignal::new(initial.challenges);
+    let roadmap = RwSignal::new(initial.roadmap);
+    let notes = RwSignal::new(initial.notes);
+    let errors = new_errors();
+    let save = move |key: &'static str, sig: RwSignal<String>| {
+        Callback::new(move |()| {
+            let t = sig.get_untracked();
+            let r = edit_qbr(app, id, qbr_id, |q| {
+                let slot = match key {
+                    "value_delivered" => &mut q.value_delivered,
+                    "challenges" => &mut q.challenges,
+                    "roadmap" => &mut q.roadmap,
+                    _ => &mut q.notes,
+                };
+                *slot = t.trim_end().to_string();
+            });
+            match r {
+                Ok(()) => set_error(errors, key, None),
+                Err(es) => set_errors(errors, &es, "", &[key]),
+            }
+        })
+    };
+    let refill_value = move |_| {
+        let (metrics, health) = (
+            app.ws.with_untracked(|w| {
+                w.account(id)
+                    .map(|a| a.planning.plan.content().metrics.clone())
+                    .unwrap_or_default()
+            }),
+            health_line(app, id),
+        );
+        let text = value_delivered_text(&metrics, health.as_deref());
+        value.set(text);
+        save("value_delivered", value).run(());
+    };
+    let refill_challenges = move |_| {
+        let risks = app.ws.with_untracked(|w| {
+            w.account(id)
+                .map(|a| a.planning.plan.content().risks.clone())
+                .unwrap_or_default()
+        });
+        challenges.set(challenges_text(&risks));
+        save("challenges", challenges).run(());
+    };
+    view! {
+        <div class="qbr-texts">
+            <div>
+                <TextArea id="qbr-value" label="Value delivered against the targets" value=value errors=errors key="value_delivered" rows=7
+                    on_commit=save("value_delivered", value)/>
+                <ConfirmButton label="Refill from metrics and health" question="Replace this text with the plan's metrics and the health trend as they are today?"
+                    confirm_label="Yes, refill" on_confirm=refill_value/>
+            </div>
+            <div>
+                <TextArea id="qbr-challenges" label="Challenges and open issues" value=challenges errors=errors key="challenges" rows=7
+                    on_commit=save("challenges", challenges)/>
+                <ConfirmButton label="Refill from open risks" question="Replace this text with the plan's open risks as they are today?"
+                    confirm_label="Yes, refill" on_confirm=refill_challenges/>
+            </div>
+            <TextArea id="qbr-roadmap" label="Roadmap and opportunities" value=roadmap errors=errors key="roadmap" rows=4
+                placeholder="What is coming that serves their goals; where we could do more."
+                on_commit=save("roadmap", roadmap)/>
+            <TextArea id="qbr-notes" label="Your notes (not in the customer's copy)" value=notes errors=errors key="notes" rows=4
+                on_commit=save("notes", notes)/>
+        </div>
+    }
+}
+
+#[component]
+fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl IntoView {
+    let app = use_app();
+    let items = move || {
+        qbr.with(|q| {
+            q.as_ref()
+                .map(|q| q.mutual_actions.clone())
+                .unwrap_or_default()
+        })
+    };
+    let pending = move || {
+        qbr.with(|q| {
+            q.as_ref()
+                .map(|q| {
+                    q.mutual_actions
+                        .iter()
+                        .filter(|m| m.pushed_as.is_none())
+                        .count()
+                })
+                .unwrap_or(0)
+        })
+    };
+    let push = move |_| {
+        let today = app.today.get_untracked();
+        let mut result = Ok(Vec::new());
+        app.ws.update(|w| {
+            if let Some(a) = w.account_mut(id) {
+                result = a.planning.push_mutual_actions(qbr_id, today);
+            }
+        });
+        match result {
+            Ok(ids) if !ids.is_empty() => app.show_toast(
+                format!(
+                    "{} action{} added to the 90-day plan. Tie {} to a goal on the Plan tab.",
+                    ids.len(),
+                    if ids.len() == 1 { "" } else { "s" },
+                    if ids.len() == 1 { "it" } else { "them" }
+                ),
+                None,
+            ),
+            Ok(_) => app.show_toast("Every item is already in the 90-day plan.", None),
+            Err(es) => app.show_toast(es[0].message.clone(), None),
+        }
+    };
+    let plan_href = format!("/accounts/{}/plan", id.0);
+    view! {
+        <h3>"Mutual action plan"</h3>
+        <p class="hint">"Who does what by when, on both sides. Push the items to the 90-day plan when agreed."</p>
+        {move || {
+            let list = items();
+            if list.is_empty() {
+                view! { <p class="empty-note">"Nothing agreed yet."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table class="plan-table stack">
+                            <thead><tr>
+                                <th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Side"</th>
+                                <th scope="col">"Due"</th><th scope="col">"90-day plan"</th>
+                                <th scope="col" class="screen-only"><span class="visually-hidden">"Change"</span></th>
+                            </tr></thead>
+                            <tbody>
+                                {list.into_iter().enumerate().map(|(i, m)| {
+                                    let pushed = m.pushed_as.is_some();
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{m.text.clone()}</th>
+                                            <td data-label="Owner">{if m.owner.is_empty() { "—".to_string() } else { m.owner.clone() }}</td>
+                                            <td data-label="Side">{m.side.label()}</td>
+                                            <td class="nowrap" data-label="Due">{dates::long(m.due)}</td>
+                                            <td data-label="90-day plan">{if pushed {
+                                                view! { <span class="status status-green">"✓ In the plan"</span> }.into_any()
+                                            } else {
+                                                view! { <span class="status status-grey">"Not yet"</span> }.into_any()
+                                            }}</td>
+                                            <td class="row-actions screen-only">
+                                                <ConfirmButton label="Remove" question=format!("Remove \"{}\" from the mutual plan?{}", m.text,
+                                                        if pushed { " The 90-day plan keeps its copy." } else { "" })
+                                                    confirm_label="Yes, remove it" danger=true
+                                                    on_confirm=move |_| { let _ = edit_qbr(app, id, qbr_id, |q| { if i < q.mutual_actions.len() { q.mutual_actions.remove(i); } }); }/>
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }
+        }}
+        <MutualForm id=id qbr_id=qbr_id/>
+        <div class="actions push-row">
+            <button type="button" class="btn btn-primary" disabled=move || pending() == 0 on:click=push>
+                {move || match pending() {
+                    0 => "Push to 90-day actions".to_string(),
+                    n => format!("Push {n} to 90-day actions"),
+                }}
+            </button>
+            <a href=plan_href>"See the 90-day plan"</a>
+        </div>
+    }
+}
+
+#[component]
+fn MutualForm(id: AccountId, qbr_id: QbrId) -> impl IntoView {
+    let app = use_app();
+    let text = RwSignal::new(String::new());
+    let owner = RwSignal::new(String::new());
+    let side = RwSignal::new("us".to_string());
+    let due = RwSignal::new(String::new());
+    let errors: Errors = new_errors();
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        errors.set(Default::default());
+        let due_date = match parse_iso_date(&due.get_untracked()) {
+            Ok(Some(d)) => d,
+            Ok(None) => return set_error(errors, "due", Some("Pick a due date.".into())),
+            Err(e) => return set_error(errors, "due", Some(e)),
+        };
+        let mut index = 0;
+        let r = edit_qbr(app, id, qbr_id, |q| {
+            index = q.mutual_actions.len();
+            q.mutual_actions.push(MutualAction {
+                text: text.get_untracked().trim().to_string(),
+                owner: owner.get_untracked().trim().to_string(),
+                side: if side.get_untracked() == "customer" {
+                    Side::Customer
+                } else {
+                    Side::Us
+                },
+                due: due_date,
+                pushed_as: None,
+            });
+        });
+        match r {
+            Ok(()) => {
+                text.set(String::new());
+                owner.set(String::new());
+                focus_soon("mutual-text");
+            }
+            Err(es) => set_errors(
+                errors,
+                &es,
+                &format!("mutual_actions[{index}]"),
+                &["text", "owner"],
+            ),
+        }
+    };
+    view! {
+        <form class="item-form mutual-form screen-only" novalidate on:submit=add aria-label="Add to the mutual action plan">
+            <div class="grid-4">
+                <TextField id="mutual-text" label="Action" value=text errors=errors key="text" placeholder="e.g. Share Q1 usage by hub"/>
+                <TextField id="mutual-owner" label="Owner" value=owner errors=errors key="owner" placeholder="Name"/>
+                <div class="field">
+                    <label for="mutual-side">"Side"</label>
+                    <select id="mutual-side" prop:value=move || side.get() on:change=move |ev| side.set(event_target_value(&ev))>
+                        <option value="us">{Side::Us.label()}</option>
+                        <option value="customer">{Side::Customer.label()}</option>
+                    </select>
+                    <p class="field-error"></p>
+                </div>
+                <TextField id="mutual-due" label="Due" kind="date" value=due errors=errors key="due"/>
+            </div>
+            <FormError errors=errors/>
+            <button type="submit" class="btn">"Add to the mutual plan"</button>
+        </form>
+    }
+}

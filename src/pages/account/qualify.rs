@@ -1,0 +1,299 @@
+//! The Qualification tab: for each expansion opportunity of the account, the MEDDIC and
+//! BANT scorecards (each element rated 0-3 with notes; total, percent, weakest element)
+//! and the ROI / business case (investment and annual benefit -> ROI %, payback).
+
+use leptos::prelude::*;
+
+use super::current_account;
+use crate::components::fields::{new_errors, set_error, set_errors, TextArea, TextField};
+use crate::domain::plan::short_number;
+use crate::domain::qualify::{BusinessCase, Element, Framework, Payback, Qualification, Rating};
+use crate::domain::AccountId;
+use crate::state::{use_app, AppState};
+
+/// The opportunity's scorecards as stored, or blank ones.
+fn current(app: AppState, id: AccountId, opp: u32) -> Qualification {
+    app.ws
+        .with_untracked(|w| {
+            w.account(id)
+                .and_then(|a| a.planning.qualification(opp).cloned())
+        })
+        .unwrap_or_else(|| Qualification::new(opp))
+}
+
+fn store(app: AppState, id: AccountId, q: Qualification) {
+    let opp = q.opportunity();
+    app.ws.update(|w| {
+        if let Some(a) = w.account_mut(id) {
+            *a.planning.qualification_mut(opp) = q;
+        }
+    });
+}
+
+#[component]
+pub fn AccountQualifyTab() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let opps = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.account(id)
+                .map(|a| {
+                    a.expansion
+                        .opportunities()
+                        .iter()
+                        .map(|o| {
+                            (
+                                o.id().0,
+                                format!(
+                                    "{}: {} ({}, est. {})",
+                                    o.kind().label(),
+                                    o.description(),
+                                    o.stage().label(),
+                                    w.currency.format(o.estimated_arr())
+                                ),
+                                o.stage().is_open(),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let first = opps.with_untracked(|o| o.iter().find(|x| x.2).or(o.first()).map(|x| x.0));
+    let selected = RwSignal::new(first);
+    let shown = Memo::new(move |_| {
+        selected
+            .get()
+            .filter(|s| opps.with(|o| o.iter().any(|x| x.0 == *s)))
+            .or_else(|| opps.with(|o| o.first().map(|x| x.0)))
+    });
+    view! {
+        <div class="qualify-tab">
+            <section class="card" aria-labelledby="qualify-title">
+                <h2 id="qualify-title">"Qualify an opportunity"</h2>
+                <p class="hint">"Rate what you know, not what you hope: 0 unknown, 1 weak, 2 partly there, 3 strong. The weakest element is where to work next."</p>
+                {move || if opps.with(Vec::is_empty) {
+                    view! {
+                        <p class="empty-note">"No opportunities yet."</p>
+                        <p class="hint">"Add the account's expansion opportunities to its pipeline first; each one gets its MEDDIC and BANT scorecards and a business case here."</p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <div class="field opp-pick">
+                            <label for="qualify-opp">"Opportunity"</label>
+                            <select id="qualify-opp" on:change=move |ev| selected.set(event_target_value(&ev).parse().ok())>
+                                {opps.get().into_iter().map(|(oid, label, _)| view! {
+                                    <option value=oid.to_string() selected=move || shown.get() == Some(oid)>{label}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    }.into_any()
+                }}
+            </section>
+            {move || shown.get().map(|opp| view! {
+                <div class="scorecards">
+                    <Scorecard id=id opp=opp framework=Framework::Meddic/>
+                    <Scorecard id=id opp=opp framework=Framework::Bant/>
+                </div>
+                <BusinessCaseCard id=id opp=opp/>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn Scorecard(id: AccountId, opp: u32, framework: Framework) -> impl IntoView {
+    let app = use_app();
+    let card = Memo::new(move |_| {
+        app.ws
+            .with(|w| {
+                w.account(id).and_then(|a| {
+                    a.planning
+                        .qualification(opp)
+                        .map(|q| q.card(framework).clone())
+                })
+            })
+            .unwrap_or_else(|| Qualification::new(opp).card(framework).clone())
+    });
+    let summary = move || {
+        card.with(|c| {
+            let weakest = c.weakest();
+            let rating = c.score(weakest).map(|s| s.rating).unwrap_or_default();
+            (
+                format!("{} / {}", c.total(), c.max_total()),
+                format!("{}%", short_number(c.percent().round())),
+                format!(
+                    "{} (rated {}: {})",
+                    weakest.label(),
+                    rating.value(),
+                    rating.label().to_lowercase()
+                ),
+                c.percent(),
+            )
+        })
+    };
+    let key = framework.label().to_lowercase();
+    view! {
+        <section class="card scorecard" aria-labelledby=format!("{key}-title")>
+            <h2 id=format!("{key}-title")>{framework.label()}</h2>
+            <dl class="score-summary">
+                <div><dt>"Total"</dt><dd>{move || summary().0}</dd></div>
+                <div><dt>"Score"</dt><dd>{move || summary().1}</dd></div>
+                <div class="weakest"><dt>"Weakest element"</dt><dd>{move || summary().2}</dd></div>
+            </dl>
+            <div class="meter" aria-hidden="true"><span style=move || format!("width:{}%", summary().3)></span></div>
+            {framework.elements().iter().copied().map(|el| view! {
+                <ElementRow id=id opp=opp element=el card=card/>
+            }).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn ElementRow(
+    id: AccountId,
+    opp: u32,
+    element: Element,
+    card: Memo<crate::domain::qualify::Scorecard>,
+) -> impl IntoView {
+    let app = use_app();
+    let rating = move || card.with(|c| c.score(element).map(|s| s.rating.value()).unwrap_or(0));
+    let notes = RwSignal::new(card.with_untracked(|c| {
+        c.score(element)
+            .map(|s| s.notes.clone())
+            .unwrap_or_default()
+    }));
+    let errors = new_errors();
+    let save = move |r: u8| {
+        let Ok(rating) = Rating::new(r) else { return };
+        let mut q = current(app, id, opp);
+        match q.set(element, rating, &notes.get_untracked()) {
+            Ok(()) => {
+                set_error(errors, "notes", None);
+                store(app, id, q);
+            }
+            Err(e) => set_errors(errors, &[e], element.key(), &["notes"]),
+        }
+    };
+    let name = format!("rate-{}", element.key());
+    let notes_id = format!("notes-{}", element.key());
+    view! {
+        <fieldset class="element">
+            <legend>{element.label()}</legend>
+            <p class="hint">{element.question()}</p>
+            <div class="rating" role="radiogroup" aria-label=format!("{} rating", element.label())>
+                {(0..=Rating::MAX).map(|r| {
+                    let label = Rating::new(r).map(|x| x.label()).unwrap_or("");
+                    let input_id = format!("{name}-{r}");
+                    view! {
+                        <input type="radio" id=input_id.clone() name=name.clone() value=r.to_string()
+                            prop:checked=move || rating() == r
+                            on:change=move |_| save(r)/>
+                        <label for=input_id class=format!("rate rate-{r}")>
+                            <strong>{r}</strong>" "{label}
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            <TextArea id=notes_id label="Notes" value=notes errors=errors key="notes" rows=2
+                placeholder="The evidence: who said what, when"
+                on_commit=Callback::new(move |()| save(rating()))/>
+        </fieldset>
+    }
+}
+
+#[component]
+fn BusinessCaseCard(id: AccountId, opp: u32) -> impl IntoView {
+    let app = use_app();
+    let stored = move || {
+        app.ws.with(|w| {
+            w.account(id)
+                .and_then(|a| a.planning.qualification(opp).and_then(|q| q.business_case))
+        })
+    };
+    let initial = stored();
+    let amount = |v: f64| {
+        if v.fract() == 0.0 {
+            format!("{}", v as i64)
+        } else {
+            format!("{v}")
+        }
+    };
+    let investment = RwSignal::new(initial.map(|b| amount(b.investment())).unwrap_or_default());
+    let benefit = RwSignal::new(
+        initial
+            .map(|b| amount(b.annual_benefit()))
+            .unwrap_or_default(),
+    );
+    let errors = new_errors();
+    let currency = move || app.ws.with(|w| w.currency.code().to_string());
+    let save = Callback::new(move |()| {
+        let (i, b) = (investment.get_untracked(), benefit.get_untracked());
+        if i.trim().is_empty() && b.trim().is_empty() {
+            errors.set(Default::default());
+            return;
+        }
+        match BusinessCase::parse(&i, &b) {
+            Ok(case) => {
+                errors.set(Default::default());
+                let mut q = current(app, id, opp);
+                if q.business_case != Some(case) {
+                    q.business_case = Some(case);
+                    store(app, id, q);
+                }
+            }
+            Err(es) => set_errors(errors, &es, "", &["investment", "annual_benefit"]),
+        }
+    });
+    let clear = move |_| {
+        investment.set(String::new());
+        benefit.set(String::new());
+        errors.set(Default::default());
+        let mut q = current(app, id, opp);
+        if q.business_case.is_some() {
+            q.business_case = None;
+            store(app, id, q);
+        }
+    };
+    view! {
+        <section class="card business-case" aria-labelledby="bc-title">
+            <h2 id="bc-title">"Business case"</h2>
+            <p class="hint">"What the customer invests and what it brings them each year. First-year ROI = (benefit − investment) ÷ investment."</p>
+            <div class="grid-2">
+                <div class="field-with-unit">
+                    <TextField id="bc-investment" label="Investment" value=investment errors=errors key="investment"
+                        inputmode="decimal" placeholder="e.g. 120000" on_commit=save/>
+                    <span class="unit">{currency}</span>
+                </div>
+                <div class="field-with-unit">
+                    <TextField id="bc-benefit" label="Annual benefit" value=benefit errors=errors key="annual_benefit"
+                        inputmode="decimal" placeholder="e.g. 300000" on_commit=save/>
+                    <span class="unit">{currency}</span>
+                </div>
+            </div>
+            {move || match stored().filter(|_| errors.with(|m| m.is_empty())) {
+                None if errors.with(|m| !m.is_empty()) => view! { <p class="muted">"Fix the amounts above to see the ROI and the payback."</p> }.into_any(),
+                None => view! { <p class="muted">"Enter both amounts to see the ROI and the payback."</p> }.into_any(),
+                Some(case) => {
+                    let payback = case.payback();
+                    view! {
+                        <dl class="stat-row roi-result" aria-live="polite">
+                            <div class="stat"><dt>"ROI, first year"</dt><dd>{case.roi_label()}</dd></div>
+                            <div class="stat" class:never=matches!(payback, Payback::Never)>
+                                <dt>"Payback"</dt>
+                                <dd>{match payback {
+                                    Payback::Months(_) => payback.label(),
+                                    Payback::Never => "Never".into(),
+                                }}</dd>
+                            </div>
+                        </dl>
+                        {matches!(payback, Payback::Never).then(|| view! {
+                            <p class="flag flag-red"><span class="flag-mark" aria-hidden="true">"!"</span>{payback.label()}</p>
+                        })}
+                        <button type="button" class="btn btn-quiet btn-small" on:click=clear>"Clear the business case"</button>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
