@@ -135,7 +135,7 @@ impl AppState {
             });
         }
         // Write at once when the page is hidden or closed: a debounce must never lose work.
-        let on_hide = Closure::<dyn Fn()>::new(move || flush());
+        let on_hide = Closure::<dyn Fn()>::new(flush);
         let doc = document();
         let _ = doc
             .add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());

@@ -95,7 +95,7 @@ pub fn HealthFilterBar(filter: RwSignal<HealthFilter>) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <label class="check">
+            <label class="hp-check">
                 <input type="checkbox"
                     prop:checked=move || filter.with(|f| f.declining_only)
                     on:change=move |ev| {
@@ -104,7 +104,7 @@ pub fn HealthFilterBar(filter: RwSignal<HealthFilter>) -> impl IntoView {
                     }/>
                 "Declining only"
             </label>
-            <label class="check">
+            <label class="hp-check">
                 <input type="checkbox"
                     prop:checked=move || filter.with(|f| f.stale_only)
                     on:change=move |ev| {

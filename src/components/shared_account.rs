@@ -215,9 +215,9 @@ pub fn SharedAccountPreview(
                     view! { <ol>{goals.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ol> }.into_any()
                 }}
             </div>
-            {currency_note.map(|n| view! { <p class="flag flag-yellow">{n}</p> })}
+            {currency_note.map(|n| view! { <p class="note note-yellow">{n}</p> })}
             {same_name.map(|_| view! {
-                <p class="flag flag-yellow">{format!("An account named {name} is already in this workspace: replace it, or add this one as a second account.")}</p>
+                <p class="note note-yellow">{format!("An account named {name} is already in this workspace: replace it, or add this one as a second account.")}</p>
             })}
             <div class="actions">
                 <button type="button" class="btn btn-primary" on:click=add_new>"Add as a new account"</button>

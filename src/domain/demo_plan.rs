@@ -254,7 +254,7 @@ pub fn seed(ws: &mut Workspace, today: NaiveDate) {
             q.prep.set(PrepItem::UsageAndRoi, true);
             q.prep.set(PrepItem::TicketsReviewed, true);
             q.roadmap = "Hub templates ship next quarter, in time for the 2027 openings.\nFleet cost report in Analytics for the CFO's programme.".into();
-            q.notes = "Ask Helen to bring the CFO for the value part. Do not open with the release notes.".into();
+            q.notes = "Ask the sponsor to bring the CFO for the value part. Do not open with the release notes.".into();
             q.mutual_actions = vec![MutualAction {
                 text: "Confirm the opening dates of the two new hubs".into(),
                 owner: "Tomasz Nowak".into(),
@@ -282,7 +282,11 @@ pub fn seed(ws: &mut Workspace, today: NaiveDate) {
                 r(3),
                 "Planners already stretched across three hubs.",
             );
-            let _ = q.set(Element::Champion, r(3), "Jo Whitcombe, Leeds.");
+            let _ = q.set(
+                Element::Champion,
+                r(3),
+                "Our champion runs dispatch at the Leeds hub.",
+            );
             let _ = q.set(Element::Budget, r(1), "");
             let _ = q.set(Element::Authority, r(2), "");
             let _ = q.set(Element::Need, r(3), "");

@@ -15,7 +15,7 @@ before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
 const NORTHWIND = 1;
-const TIDEWATER = 7;
+const QUARRY = 6;
 const ORBIT = 8;
 
 const storedAccount = async (page, name) =>
@@ -51,7 +51,7 @@ function agendaDue(iso) {
 
 test('fill a plan through the UI: bad values are refused at the field, good ones saved and flagged', async () => {
   const { page, errors, context } = await newPage(env);
-  await open(page, env.base, `/accounts/${TIDEWATER}`);
+  await open(page, env.base, `/accounts/${QUARRY}`);
   await page.getByRole('link', { name: 'Plan', exact: true }).click();
   await page.getByText('Not started yet').waitFor();
   await page.getByText('No plan yet: start with the customer\'s top goals.').waitFor();
@@ -111,7 +111,7 @@ test('fill a plan through the UI: bad values are refused at the field, good ones
   await page.getByText(/^Last updated .*\(today\)$/).waitFor();
 
   await saved(page);
-  const plan = (await storedAccount(page, 'Tidewater Hospitality')).planning.plan;
+  const plan = (await storedAccount(page, 'Quarry & Vale Legal')).planning.plan;
   assert.equal(plan.goals.length, 1);
   assert.equal(plan.goals[0].source, 'COO at the spring review');
   assert.deepEqual(plan.metrics[0], { name: 'Requests closed within a day', unit: '%', target: 80, current: 86, rule: 'at_least' });
@@ -124,14 +124,14 @@ test('fill a plan through the UI: bad values are refused at the field, good ones
   // Ticking an action done strikes it and keeps the date.
   await page.getByRole('checkbox', { name: 'Done: Walk the resort managers through the templates' }).check();
   await saved(page);
-  const done = (await storedAccount(page, 'Tidewater Hospitality')).planning.plan.actions[0];
+  const done = (await storedAccount(page, 'Quarry & Vale Legal')).planning.plan.actions[0];
   assert.deepEqual(done.done_on, isoDaysFromToday(0));
 
   // The Markdown download holds what was typed.
   const file = await download(page, () => page.getByRole('button', { name: 'Download .md' }).click());
-  assert.match(path.basename(file), /^account-plan-tidewater-hospitality-\d{4}-\d{2}-\d{2}\.md$/);
+  assert.match(path.basename(file), /^account-plan-quarry-vale-legal-\d{4}-\d{2}-\d{2}\.md$/);
   const md = fs.readFileSync(file, 'utf8');
-  assert.match(md, /^# Account plan: Tidewater Hospitality$/m);
+  assert.match(md, /^# Account plan: Quarry & Vale Legal$/m);
   assert.match(md, /^### Goal 1: Open the two new resorts on the same system$/m);
   assert.match(md, /^- \*\*Source:\*\* COO at the spring review$/m);
   assert.match(md, /^\| Requests closed within a day \| at least 80% \| 86% \| Met \|$/m);
@@ -206,9 +206,9 @@ test('build a QBR: date and time, attendees with the sponsor warning, agenda-by 
 
   await editor.getByText('Nobody from the customer is invited yet.').waitFor();
   await editor.getByText(/The executive sponsor is not attending/).waitFor();
-  await editor.getByRole('checkbox', { name: /Jo Whitcombe/ }).check();
+  await editor.getByRole('checkbox', { name: /Mei Lin/ }).check();
   await editor.getByText(/The executive sponsor is not attending/).waitFor();
-  await editor.getByRole('checkbox', { name: /Helen Brandt/ }).check();
+  await editor.getByRole('checkbox', { name: /Tomas Okafor/ }).check();
   await assert.doesNotReject(editor.getByText(/The executive sponsor is not attending/).waitFor({ state: 'detached' }));
   await editor.getByRole('checkbox', { name: 'Health trend for the quarter looked at' }).check();
   await editor.getByText('Preparation · 1 of 7 done').waitFor();
@@ -230,10 +230,10 @@ test('build a QBR: date and time, attendees with the sponsor warning, agenda-by 
   assert.equal(path.basename(file), `qbr-northwind-logistics-${date}.md`);
   const md = fs.readFileSync(file, 'utf8');
   assert.match(md, /^# Quarterly business review: Northwind Logistics$/m);
-  assert.match(md, /^- \*\*Attendees:\*\* Jo Whitcombe, Helen Brandt \(executive sponsor\)$/m);
+  assert.match(md, /^- \*\*Attendees:\*\* Mei Lin, Tomas Okafor \(executive sponsor\)$/m);
   assert.match(md, /^\| 09:30-09:35 \| Welcome and agenda \| 5 \|$/m);
   assert.match(md, /^\| Send the hub opening plan \| Tomasz Nowak \| Customer \| .* \|$/m);
-  assert.doesNotMatch(md, /Ask Helen to bring the CFO/, 'private notes stay out');
+  assert.doesNotMatch(md, /Ask the sponsor to bring the CFO/, 'private notes stay out');
 
   await page.getByRole('link', { name: 'Plan', exact: true }).click();
   const pushed = page.locator('.actions-table tbody tr', { hasText: 'Send the hub opening plan' });
@@ -317,7 +317,7 @@ test('qualification: rate MEDDIC and BANT, see total and weakest; ROI refuses ba
   assert.deepEqual(q.business_case, { investment: 40000, annual_benefit: 120000 });
 
   // An account with no opportunities says what to do.
-  await open(page, env.base, `/accounts/${TIDEWATER}/qualify`);
+  await open(page, env.base, `/accounts/${QUARRY}/qualify`);
   await page.getByText('No opportunities yet.').waitFor();
   assert.deepEqual(errors, []);
   await context.close();

@@ -135,7 +135,7 @@ fn Readiness() -> impl IntoView {
         .map(|item| {
             let cb = format!("ready-{}", item.key());
             view! {
-                <li class="check">
+                <li class="rn-check">
                     <input type="checkbox" id=cb.clone()
                         prop:checked=move || tick_of(&ticks.get(), item)
                         on:change=move |ev| {

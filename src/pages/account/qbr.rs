@@ -136,7 +136,7 @@ pub fn AccountQbrTab() -> impl IntoView {
     view! {
         <div class="qbr-tab">
             <section class="card" aria-labelledby="qbr-list-title">
-                <div class="section-head">
+                <div class="plan-section-head">
                     <h2 id="qbr-list-title">"Quarterly business reviews"</h2>
                     <button type="button" class="btn btn-primary screen-only" on:click=move |_| {
                         creating.set(true);
@@ -334,7 +334,7 @@ fn QbrEditor(id: AccountId, qbr_id: QbrId) -> impl IntoView {
 
     view! {
         <section class="card qbr-editor" aria-labelledby="qbr-title">
-            <div class="section-head">
+            <div class="plan-section-head">
                 <h2 id="qbr-title">{move || facts().map(|f| format!("QBR · {}", f.0))}</h2>
                 <div class="actions screen-only" role="group" aria-label="Share this QBR">
                     <MarkdownButtons make=make_md what="QBR agenda" id="qbr-md"/>
@@ -351,7 +351,7 @@ fn QbrEditor(id: AccountId, qbr_id: QbrId) -> impl IntoView {
                 let ws = warnings();
                 (!ws.is_empty()).then(|| view! {
                     <ul class="plan-flags" aria-label="Before the meeting">
-                        {ws.into_iter().map(|m| view! { <li class="flag flag-yellow"><span class="flag-mark" aria-hidden="true">"!"</span>{m}</li> }).collect_view()}
+                        {ws.into_iter().map(|m| view! { <li class="note note-yellow"><span class="note-mark" aria-hidden="true">"!"</span>{m}</li> }).collect_view()}
                     </ul>
                 })
             }}

@@ -288,7 +288,7 @@ fn BusinessCaseCard(id: AccountId, opp: u32) -> impl IntoView {
                             </div>
                         </dl>
                         {matches!(payback, Payback::Never).then(|| view! {
-                            <p class="flag flag-red"><span class="flag-mark" aria-hidden="true">"!"</span>{payback.label()}</p>
+                            <p class="note note-red"><span class="note-mark" aria-hidden="true">"!"</span>{payback.label()}</p>
                         })}
                         <button type="button" class="btn btn-quiet btn-small" on:click=clear>"Clear the business case"</button>
                     }.into_any()

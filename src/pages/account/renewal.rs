@@ -262,13 +262,13 @@ fn TermsCard() -> impl IntoView {
                 <p class="hint" id="notice-days-hint">"Days before the renewal date by which notice of changes or non-renewal must be given. Leave empty if none."</p>
                 <p class="field-error" id="notice-days-err" role="alert">{move || notice_err.get()}</p>
             </div>
-            <div class="check">
+            <div class="rn-check">
                 <input id="auto-renew" type="checkbox" prop:checked=move || terms().0
                     on:change=move |ev| set_flag(true, event_target_checked(&ev))/>
                 <label for="auto-renew">"Renews automatically"</label>
             </div>
             <p class="hint check-hint">"Without notice by the deadline, the contract renews by itself."</p>
-            <div class="check">
+            <div class="rn-check">
                 <input id="early-start" type="checkbox" prop:checked=move || terms().1
                     on:change=move |ev| set_flag(false, event_target_checked(&ev))/>
                 <label for="early-start">"Early start (T-180)"</label>

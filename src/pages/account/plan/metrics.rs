@@ -245,7 +245,7 @@ fn MetricForm(
                 {move || if is_manual() {
                     view! {
                         <div class="field check-field">
-                            <label class="check"><input type="checkbox" id="metric-met" prop:checked=move || met.get()
+                            <label class="plan-check"><input type="checkbox" id="metric-met" prop:checked=move || met.get()
                                 on:change=move |ev| met.set(event_target_checked(&ev))/>" Met"</label>
                             <p class="field-error"></p>
                         </div>

@@ -135,8 +135,8 @@ fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
                 .into_iter()
                 .map(|f| {
                     let class = match f {
-                        PlanFlag::Stale { .. } | PlanFlag::OverdueAction { .. } => "flag flag-red",
-                        _ => "flag flag-yellow",
+                        PlanFlag::Stale { .. } | PlanFlag::OverdueAction { .. } => "note note-red",
+                        _ => "note note-yellow",
                     };
                     (class, f.message(p.content()))
                 })
@@ -247,7 +247,7 @@ fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
                 (!fs.is_empty()).then(|| view! {
                     <ul class="plan-flags screen-only" aria-label="Needs attention">
                         {fs.into_iter().map(|(class, msg)| view! {
-                            <li class=class><span class="flag-mark" aria-hidden="true">"!"</span>{msg}</li>
+                            <li class=class><span class="note-mark" aria-hidden="true">"!"</span>{msg}</li>
                         }).collect_view()}
                     </ul>
                 })
@@ -481,7 +481,7 @@ fn OpportunitiesSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView
                 }
             }}
             {move || gone().into_iter().map(|oid| view! {
-                <p class="flag flag-yellow">
+                <p class="note note-yellow">
                     {format!("Opportunity {oid} is linked but no longer in the pipeline. ")}
                     <button type="button" class="btn btn-small screen-only" on:click=move |_| toggle(oid, false)>"Unlink"</button>
                 </p>

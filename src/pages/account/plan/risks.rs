@@ -149,7 +149,7 @@ fn RiskForm(
                 placeholder="e.g. New CFO is reviewing every software contract"/>
             <TextArea id="risk-mitigation" label="Mitigation" value=mitigation errors=errors key="mitigation" rows=2
                 placeholder="What we do about it, and who"/>
-            <label class="check"><input type="checkbox" prop:checked=move || closed.get()
+            <label class="plan-check"><input type="checkbox" prop:checked=move || closed.get()
                 on:change=move |ev| closed.set(event_target_checked(&ev))/>" Closed: no longer a risk"</label>
             <FormError errors=errors/>
             <div class="actions">

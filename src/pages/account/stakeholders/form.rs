@@ -424,7 +424,7 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
                                 {text(F::BusinessUnit, "Business unit", draft.unit, "e.g. Finance", "text")}
                             </div>
                             {select(F::ReportsTo, "Reports to", draft.reports_to, manager_options)}
-                            <label class="check">
+                            <label class="sh-check">
                                 <input type="checkbox" id="p-left_company"
                                     prop:checked=move || draft.left.get()
                                     on:change=move |ev| draft.left.set(event_target_checked(&ev))/>
@@ -441,7 +441,7 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
                                     let cid = format!("p-role-{}", r.key());
                                     let for_id = cid.clone();
                                     view! {
-                                        <label class="check role-check" for=for_id>
+                                        <label class="sh-check role-check" for=for_id>
                                             <input type="checkbox" id=cid
                                                 prop:checked=move || draft.roles.with(|s| s.contains(&r))
                                                 on:change=move |ev| {
