@@ -411,7 +411,7 @@ test('share links: open one in a new browser and import it; a tampered link says
   await panel.getByRole('heading', { name: 'Someone shared an account with you' }).waitFor();
   await panel.getByRole('heading', { name: 'Northwind Logistics' }).waitFor();
   await panel.getByText('Cut late deliveries by 20% this year').waitFor();
-  assert.match(await panel.locator('.facts').innerText(), /People\s+4/);
+  assert.match(await panel.locator('.facts').innerText(), /People\s+6/);
   await shot(page, 'share-preview');
   await panel.getByRole('button', { name: 'Add as a new account' }).click();
   await page.getByText('Added Northwind Logistics as a new account.').waitFor();
