@@ -15,7 +15,7 @@ export const shotsDir = path.join(root, 'target/e2e');
 fs.mkdirSync(shotsDir, { recursive: true });
 
 export async function setup() {
-  const dist = path.join(root, 'dist');
+  const dist = process.env.E2E_DIST || path.join(root, 'dist');
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run `make build`');
   const server = await startServer(dist, 0);
   const base = `http://127.0.0.1:${server.address().port}`;
