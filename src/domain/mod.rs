@@ -1,5 +1,5 @@
 //! The pure core: every rule the planner computes. Nothing here touches the browser,
-//! storage, leptos or the clock; functions that depend on the date take `today`.
+//! storage, the UI framework or the clock; functions that depend on the date take `today`.
 
 pub mod account;
 pub mod dates;
