@@ -279,3 +279,31 @@ fn money_as_shown() {
         assert_eq!(c.format_short(*amount), *short, "{amount}");
     }
 }
+
+#[test]
+fn numbers_as_typed() {
+    use am_planner::domain::money::read_number;
+    let cases: &[(&str, Option<f64>)] = &[
+        ("0", Some(0.0)),
+        ("120000", Some(120_000.0)),
+        ("120,000", Some(120_000.0)),
+        ("1 250 000.50", Some(1_250_000.5)),
+        ("1_000", Some(1000.0)),
+        ("-5", Some(-5.0)),
+        ("-0.5", Some(-0.5)),
+        (".5", Some(0.5)),
+        (".", None),
+        ("-", None),
+        ("--5", None),
+        ("5-", None),
+        ("1.2.3", None),
+        ("$100", None),
+        ("1e5", None),
+        ("12k", None),
+        ("NaN", None),
+        ("inf", None),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(read_number(text), *expected, "{text:?}");
+    }
+}

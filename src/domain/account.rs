@@ -283,26 +283,12 @@ pub fn parse_arr(text: &str) -> Result<f64, FieldError> {
     if t.is_empty() {
         return Ok(0.0);
     }
-    let cleaned: String = t
-        .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
-        .collect();
-    let valid_shape = !cleaned.is_empty()
-        && cleaned
-            .chars()
-            .enumerate()
-            .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-'))
-        && cleaned.matches('.').count() <= 1;
-    let value: f64 = if valid_shape {
-        cleaned.parse().map_err(|_| {
-            FieldError::new(Field::Arr, format!("\"{t}\" is not a number, e.g. 120000."))
-        })?
-    } else {
-        return Err(FieldError::new(
+    let value = super::money::read_number(t).ok_or_else(|| {
+        FieldError::new(
             Field::Arr,
             format!("\"{t}\" is not a number: type digits only, e.g. 120000."),
-        ));
-    };
+        )
+    })?;
     check_arr(value)?;
     Ok(value)
 }

@@ -132,25 +132,8 @@ pub fn parse_estimated_arr(text: &str) -> Result<f64, String> {
     if t.is_empty() {
         return Ok(0.0);
     }
-    let cleaned: String = t
-        .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
-        .collect();
-    let shape_ok = !cleaned.is_empty()
-        && cleaned
-            .chars()
-            .enumerate()
-            .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-'))
-        && cleaned.matches('.').count() <= 1
-        && cleaned.chars().any(|c| c.is_ascii_digit());
-    if !shape_ok {
-        return Err(format!(
-            "\"{t}\" is not an amount: type digits only, e.g. 40000."
-        ));
-    }
-    let v: f64 = cleaned
-        .parse()
-        .map_err(|_| format!("\"{t}\" is not an amount: type digits only, e.g. 40000."))?;
+    let v = super::money::read_number(t)
+        .ok_or_else(|| format!("\"{t}\" is not an amount: type digits only, e.g. 40000."))?;
     if v < 0.0 {
         Err("Estimated ARR cannot be negative.".into())
     } else if !v.is_finite() || v > MAX_ARR {

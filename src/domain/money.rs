@@ -87,6 +87,26 @@ fn trim_decimals(x: f64) -> String {
     }
 }
 
+/// Reads a number as people type it in a form: optional leading `-`, digits with
+/// thousands separators (`,` `_` spaces), at most one decimal point. `None` when the text
+/// has another shape (currency signs, letters, exponents, two points); callers word the
+/// message for their field. The text must already be trimmed and non-empty.
+pub fn read_number(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+        .collect();
+    let body = cleaned.strip_prefix('-').unwrap_or(&cleaned);
+    let shape_ok = body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && body.matches('.').count() <= 1
+        && body.chars().any(|c| c.is_ascii_digit());
+    if shape_ok {
+        cleaned.parse().ok()
+    } else {
+        None
+    }
+}
+
 pub fn group_thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);

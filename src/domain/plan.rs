@@ -212,25 +212,12 @@ pub fn parse_metric_value(field: &str, text: &str) -> Result<Option<f64>, PlanEr
     if t.is_empty() {
         return Ok(None);
     }
-    let cleaned: String = t
-        .trim_end_matches('%')
-        .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
-        .collect();
-    let body = cleaned.strip_prefix('-').unwrap_or(&cleaned);
-    let shape_ok = !body.is_empty()
-        && body.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && body.matches('.').count() <= 1
-        && body != ".";
-    let value = match cleaned.parse::<f64>() {
-        Ok(v) if shape_ok => v,
-        _ => {
-            return Err(PlanError::new(
-                field,
-                format!("\"{t}\" is not a number: type digits only, e.g. 80 or 2.5."),
-            ))
-        }
-    };
+    let value = super::money::read_number(t.trim_end_matches('%')).ok_or_else(|| {
+        PlanError::new(
+            field,
+            format!("\"{t}\" is not a number: type digits only, e.g. 80 or 2.5."),
+        )
+    })?;
     let mut e = Vec::new();
     check_metric_value(&mut e, field, value);
     match e.pop() {

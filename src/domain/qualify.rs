@@ -439,22 +439,7 @@ pub fn parse_amount(field: &str, text: &str) -> Result<f64, PlanError> {
     if t.is_empty() {
         return Err(PlanError::new(field, "Enter an amount, e.g. 120000."));
     }
-    let cleaned: String = t
-        .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
-        .collect();
-    let body = cleaned.strip_prefix('-').unwrap_or(&cleaned);
-    let ok = !body.is_empty()
-        && body.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && body.matches('.').count() <= 1
-        && body != ".";
-    if !ok {
-        return Err(PlanError::new(
-            field,
-            format!("\"{t}\" is not an amount: type digits only, e.g. 120000."),
-        ));
-    }
-    cleaned.parse::<f64>().map_err(|_| {
+    super::money::read_number(t).ok_or_else(|| {
         PlanError::new(
             field,
             format!("\"{t}\" is not an amount: type digits only, e.g. 120000."),
