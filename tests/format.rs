@@ -321,3 +321,24 @@ proptest! {
         let _ = decode(&text);
     }
 }
+
+#[test]
+fn problems_are_reported_in_reading_order() {
+    // A blank name in the first account comes before a bad NPS in the second, and an
+    // account's own fields come before its health history.
+    let bad_nps = json!({ "snapshots": [{ "date": "2026-11-01", "nps": 11 }] });
+    check(
+        |v| {
+            v["workspace"]["accounts"][0]["name"] = json!("");
+            v["workspace"]["accounts"][1]["health"] = bad_nps.clone();
+        },
+        bad_field("workspace.accounts[0].name", "Give the account a name."),
+    );
+    check(
+        |v| {
+            v["workspace"]["accounts"][0]["arr"] = json!(-1);
+            v["workspace"]["accounts"][0]["health"] = bad_nps.clone();
+        },
+        bad_field("workspace.accounts[0].arr", "ARR cannot be negative."),
+    );
+}

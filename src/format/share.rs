@@ -215,13 +215,6 @@ pub fn decode_account(text: &str) -> Result<SharedAccount, ShareError> {
             path: format!("account.{path}"),
             detail,
         })?;
-    if let Err(errors) = account.fields.validate() {
-        let e = &errors[0];
-        return Err(ShareError::BadField {
-            path: format!("account.{}", e.field.key()),
-            detail: e.message.clone(),
-        });
-    }
     Ok(SharedAccount {
         account,
         currency,

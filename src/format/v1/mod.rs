@@ -209,37 +209,34 @@ impl AccountV1 {
     /// Converts to the domain account. Per-feature parts (health, people, ...) convert in
     /// their own modules and report problems with a path relative to the account.
     pub fn into_domain(self) -> Result<Account, AccountProblem> {
-        let account = Account::new(
-            AccountId(self.id),
-            AccountFields {
-                name: self.name,
-                industry: self.industry,
-                segment: self.segment.map(Into::into),
-                size: self.size.map(Into::into),
-                primary_use_case: self.primary_use_case,
-                products: self.products,
-                arr: self.arr,
-                contract_start: self.contract_start,
-                renewal_date: self.renewal_date,
-                owner: self.owner,
-                tier_override: self.tier.and_then(|t| Tier::from_number(t.0)),
-                notes: self.notes,
-            },
-        );
-        let account = Account {
+        let fields = AccountFields {
+            name: self.name,
+            industry: self.industry,
+            segment: self.segment.map(Into::into),
+            size: self.size.map(Into::into),
+            primary_use_case: self.primary_use_case,
+            products: self.products,
+            arr: self.arr,
+            contract_start: self.contract_start,
+            renewal_date: self.renewal_date,
+            owner: self.owner,
+            tier_override: self.tier.and_then(|t| Tier::from_number(t.0)),
+            notes: self.notes,
+        };
+        // The account's own fields first, so problems are reported in reading order.
+        if let Err(errors) = fields.validate() {
+            let first = &errors[0];
+            return Err((first.field.key().to_string(), first.message.clone()));
+        }
+        Ok(Account {
             stakeholders: self.stakeholders.into_domain()?,
-            ..account
-        };
-        let account = Account {
             health: self.health.into_domain()?,
-            ..account
-        };
-        let mut account = account;
-        account.planning = self.planning.into_domain()?;
-        account.renewal = self.renewal.into_domain()?;
-        account.expansion = self.expansion.into_domain()?;
-        account.save_plans = save_plan::save_plans_into_domain(self.save_plans)?;
-        Ok(account)
+            planning: self.planning.into_domain()?,
+            renewal: self.renewal.into_domain()?,
+            expansion: self.expansion.into_domain()?,
+            save_plans: save_plan::save_plans_into_domain(self.save_plans)?,
+            ..Account::new(AccountId(self.id), fields)
+        })
     }
 }
 
