@@ -174,3 +174,54 @@ fn demo_renewals_tell_the_intended_story_on_any_day() {
         assert_eq!(back.accounts(), ws.accounts());
     }
 }
+
+/// Editing the renewal date on the Overview: moving on from a passed renewal starts a new
+/// term (ticks cleared); correcting a date still ahead keeps them.
+#[test]
+fn renewal_date_edits_start_a_new_cycle_only_after_a_passed_renewal() {
+    use am_planner::domain::renewal::{MilestoneKind, TaskKey};
+    use am_planner::domain::{AccountFields, Workspace};
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let day = |n: i64| today + chrono::Duration::days(n);
+    // (old renewal, new renewal, ticks cleared)
+    let cases: &[(Option<i64>, Option<i64>, bool)] = &[
+        (Some(-20), Some(345), true),
+        (Some(-1), Some(1), true),
+        (Some(-20), Some(0), false),
+        (Some(-20), Some(-5), false),
+        (Some(30), Some(40), false),
+        (Some(30), Some(400), false),
+        (Some(0), Some(365), false),
+        (Some(-20), None, false),
+    ];
+    for &(old, new, cleared) in cases {
+        let mut ws = Workspace::default();
+        let id = ws
+            .add_account(AccountFields {
+                name: "Acme".into(),
+                arr: 50_000.0,
+                renewal_date: old.map(day),
+                ..Default::default()
+            })
+            .unwrap();
+        let key = TaskKey::Default(
+            MilestoneKind::T90,
+            MilestoneKind::T90.default_tasks()[0].key,
+        );
+        ws.account_mut(id)
+            .unwrap()
+            .renewal
+            .tick(key, day(-30), today)
+            .unwrap();
+        let mut f = ws.account(id).unwrap().fields.clone();
+        f.renewal_date = new.map(day);
+        assert_eq!(
+            ws.update_fields_on(id, f, today),
+            Ok(cleared),
+            "{old:?} -> {new:?}"
+        );
+        let ticked = ws.account(id).unwrap().renewal.done_on(key).is_some();
+        assert_eq!(ticked, !cleared, "{old:?} -> {new:?}");
+        assert_eq!(ws.account(id).unwrap().fields.renewal_date, new.map(day));
+    }
+}

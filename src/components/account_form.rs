@@ -172,9 +172,18 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
             match f.validate() {
                 Ok(()) => {
                     clear(at);
-                    app.ws.update(|w| {
-                        let _ = w.update_fields(id, f);
-                    });
+                    let today = app.today.get_untracked();
+                    let new_cycle = app
+                        .ws
+                        .try_update(|w| w.update_fields_on(id, f, today))
+                        .and_then(Result::ok)
+                        .unwrap_or(false);
+                    if new_cycle {
+                        app.show_toast(
+                            "New renewal term: last term's ticks on the Renewal tab are cleared.",
+                            None,
+                        );
+                    }
                 }
                 Err(es) => {
                     if let Some(e) = es.first() {

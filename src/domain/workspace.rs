@@ -113,6 +113,31 @@ impl Workspace {
         Ok(())
     }
 
+    /// [`Workspace::update_fields`] for an edit made on `today`. When the renewal date moves
+    /// from a date already passed to one still ahead, the old term's renewal is over: its
+    /// ticks are cleared as "Start the next cycle" does, and `Ok(true)` says so. Moving a
+    /// date that is still ahead (a correction) keeps the ticks.
+    pub fn update_fields_on(
+        &mut self,
+        id: AccountId,
+        fields: AccountFields,
+        today: chrono::NaiveDate,
+    ) -> Result<bool, Vec<FieldError>> {
+        fields.validate()?;
+        let Some(a) = self.account_mut(id) else {
+            return Ok(false);
+        };
+        let new_cycle = matches!(
+            (a.fields.renewal_date, fields.renewal_date),
+            (Some(old), Some(new)) if old < today && new > today
+        );
+        if new_cycle {
+            a.renewal.start_new_cycle();
+        }
+        a.fields = fields;
+        Ok(new_cycle)
+    }
+
     pub fn remove_account(&mut self, id: AccountId) -> Option<Removed> {
         let index = self.accounts.iter().position(|a| a.id == id)?;
         let account = self.accounts.remove(index);
