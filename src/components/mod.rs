@@ -10,4 +10,5 @@ pub mod markdown_out;
 pub mod renewal_bits;
 pub mod share_link;
 pub mod shared_account;
+pub mod sort_header;
 pub mod status;

@@ -6,6 +6,7 @@ use crate::components::health_portfolio::{
     flags_cell, score_cell, trend_cell, HealthFilter, HealthFilterBar, PortfolioHealthCharts,
 };
 use crate::components::renewal_bits::{next_milestone_cell, next_milestone_key};
+use crate::components::sort_header::sort_header;
 use crate::domain::health::{account_health, HealthSummary};
 use crate::domain::{dates, stakeholders, Account, Tier, TierOf};
 use crate::state::use_app;
@@ -126,28 +127,7 @@ pub fn PortfolioPage() -> impl IntoView {
     };
 
     let header = move |key: SortKey, label: &'static str, numeric: bool| {
-        let aria = move || {
-            let (k, asc) = sort.get();
-            if k != key {
-                "none"
-            } else if asc {
-                "ascending"
-            } else {
-                "descending"
-            }
-        };
-        view! {
-            <th scope="col" class:num=numeric aria-sort=aria>
-                <button class="sort" on:click=move |_| sort.update(|(k, asc)| {
-                    if *k == key { *asc = !*asc } else { *k = key; *asc = true }
-                })>
-                    {label}
-                    <span class="sort-mark" aria-hidden="true">{move || match aria() {
-                        "ascending" => "▲", "descending" => "▼", _ => "",
-                    }}</span>
-                </button>
-            </th>
-        }
+        sort_header(sort, key, label, numeric)
     };
 
     let summary = move || {

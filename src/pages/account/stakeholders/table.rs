@@ -4,43 +4,26 @@
 use leptos::prelude::*;
 
 use super::{contact_text, primary_role, role_shape, sentiment_chip, use_people, Editing};
+use crate::components::sort_header::sort_header;
 use crate::domain::stakeholders::{sort_people, SortColumn, SortOrder};
 
 #[component]
 pub fn PeopleTable() -> impl IntoView {
     let people = use_people();
-    let sort = RwSignal::new((SortColumn::Name, SortOrder::Ascending));
+    // (column, ascending)
+    let sort = RwSignal::new((SortColumn::Name, true));
 
     let header = move |col: SortColumn, label: &'static str, numeric: bool| {
-        let aria = move || {
-            let (c, o) = sort.get();
-            match (c == col, o) {
-                (false, _) => "none",
-                (true, SortOrder::Ascending) => "ascending",
-                (true, SortOrder::Descending) => "descending",
-            }
-        };
-        view! {
-            <th scope="col" class:num=numeric aria-sort=aria>
-                <button type="button" class="sort" on:click=move |_| sort.update(|(c, o)| {
-                    if *c == col {
-                        *o = match o { SortOrder::Ascending => SortOrder::Descending, SortOrder::Descending => SortOrder::Ascending };
-                    } else {
-                        *c = col;
-                        *o = SortOrder::Ascending;
-                    }
-                })>
-                    {label}
-                    <span class="sort-mark" aria-hidden="true">{move || match aria() {
-                        "ascending" => "▲", "descending" => "▼", _ => "",
-                    }}</span>
-                </button>
-            </th>
-        }
+        sort_header(sort, col, label, numeric)
     };
 
     let rows = move || {
-        let (col, order) = sort.get();
+        let (col, asc) = sort.get();
+        let order = if asc {
+            SortOrder::Ascending
+        } else {
+            SortOrder::Descending
+        };
         let today = people.app.today.get();
         people.map.with(|m| {
             sort_people(m.people(), col, order, today)
