@@ -15,3 +15,4 @@ done
 printf '%-48s %10d %10d  (%d KB gz)\n' "total (wasm + js + css)" "$total" "$total_gz" $((total_gz / 1024))
 echo
 cargo run --quiet --release --example bench
+echo; node scripts/bench-portfolio.mjs

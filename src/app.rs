@@ -24,7 +24,7 @@ use crate::state::AppState;
 
 #[component]
 pub fn App() -> impl IntoView {
-    AppState::provide();
+    crate::derived::Derived::provide(AppState::provide());
     view! {
         <Router>
             <DropZone>

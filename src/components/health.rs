@@ -222,8 +222,13 @@ pub fn SignalFields(
 }
 
 /// A box that draws an SVG chart at its own CSS width, so text stays about 12 px on any
-/// screen. Measured after mount and on every window resize; the SVG scales with its
-/// `viewBox`, so it is sharp on HiDPI screens.
+/// screen; the SVG scales with its `viewBox`, so it is sharp on HiDPI screens.
+///
+/// The width is never read right after mounting (that forces the browser to lay out the
+/// whole page before it has painted it): the first drawing uses the width this kind of box
+/// had last time (or a phone / desktop guess from the window), and a `ResizeObserver`
+/// reports the real width after the browser's own layout; the chart is drawn again only
+/// when that differs, and on every later resize.
 #[component]
 pub fn ChartBox<F>(
     /// Draws the chart for a width in CSS pixels.
@@ -234,30 +239,108 @@ where
     F: Fn(u32) -> String + Send + Sync + 'static,
 {
     let node = NodeRef::<leptos::html::Div>::new();
-    // A first guess before the box is measured: phone or desktop.
-    let guess = window()
-        .inner_width()
-        .ok()
-        .and_then(|v| v.as_f64())
-        .map(|w| if w < 640.0 { 340 } else { 720 })
-        .unwrap_or(720);
-    let width = RwSignal::new(guess);
-    let measure = move || {
-        if let Some(el) = node.get_untracked() {
-            let w = el.client_width();
-            if w > 0 && width.get_untracked() != w as u32 {
-                width.set(w as u32);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if node.get().is_some() {
-            measure();
-        }
+    let guess = chart_width::last(class).unwrap_or_else(|| {
+        window()
+            .inner_width()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .map(|w| if w < 640.0 { 340 } else { 720 })
+            .unwrap_or(720)
     });
-    let handle = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || handle.remove());
+    let width = RwSignal::new(guess);
+    let observer = StoredValue::new_local(None::<chart_width::Observer>);
+    node.on_load(move |el| {
+        let o = chart_width::Observer::new(&el, move |w| {
+            chart_width::remember(class, w);
+            if width.get_untracked() != w {
+                width.set(w);
+            }
+        });
+        observer.set_value(Some(o));
+    });
+    on_cleanup(move || {
+        observer.update_value(|o| {
+            if let Some(o) = o.take() {
+                o.disconnect();
+            }
+        })
+    });
     view! {
         <div class=format!("chart-box {class}") node_ref=node inner_html=move || render(width.get())></div>
+    }
+}
+
+/// The measured widths of chart boxes (by their class) and the `ResizeObserver` binding.
+mod chart_width {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    use wasm_bindgen::prelude::*;
+
+    thread_local! {
+        static LAST: RefCell<HashMap<&'static str, u32>> = RefCell::new(HashMap::new());
+    }
+
+    pub fn last(class: &'static str) -> Option<u32> {
+        LAST.with(|m| m.borrow().get(class).copied())
+    }
+
+    pub fn remember(class: &'static str, width: u32) {
+        LAST.with(|m| m.borrow_mut().insert(class, width));
+    }
+
+    #[wasm_bindgen]
+    extern "C" {
+        type ResizeObserver;
+        #[wasm_bindgen(constructor)]
+        fn new(callback: &js_sys::Function) -> ResizeObserver;
+        #[wasm_bindgen(method)]
+        fn observe(this: &ResizeObserver, target: &web_sys::Element);
+        #[wasm_bindgen(method)]
+        fn disconnect(this: &ResizeObserver);
+
+        type ResizeObserverEntry;
+        #[wasm_bindgen(method, getter, js_name = contentRect)]
+        fn content_rect(this: &ResizeObserverEntry) -> ContentRect;
+
+        type ContentRect;
+        #[wasm_bindgen(method, getter)]
+        fn width(this: &ContentRect) -> f64;
+    }
+
+    /// Calls `on_width` with the element's content width (whole CSS pixels, never 0) after
+    /// each layout that changed it, until disconnected.
+    pub struct Observer {
+        observer: ResizeObserver,
+        _callback: Closure<dyn FnMut(js_sys::Array)>,
+    }
+
+    impl Observer {
+        pub fn new(el: &web_sys::Element, mut on_width: impl FnMut(u32) + 'static) -> Observer {
+            let callback =
+                Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    let last = entries.get(entries.length().saturating_sub(1));
+                    if last.is_undefined() {
+                        return;
+                    }
+                    let w = last
+                        .unchecked_into::<ResizeObserverEntry>()
+                        .content_rect()
+                        .width();
+                    if w >= 1.0 {
+                        on_width(w.round() as u32);
+                    }
+                });
+            let observer = ResizeObserver::new(callback.as_ref().unchecked_ref());
+            observer.observe(el);
+            Observer {
+                observer,
+                _callback: callback,
+            }
+        }
+
+        pub fn disconnect(self) {
+            self.observer.disconnect();
+        }
     }
 }

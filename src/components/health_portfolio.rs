@@ -6,60 +6,12 @@ use leptos::prelude::*;
 use crate::charts::{portfolio_mix_svg, score_distribution_svg};
 use crate::components::health::{band_badge, flag_badges, trend_view, ChartBox};
 use crate::domain::health::{Band, HealthSummary};
+use crate::domain::portfolio::{BandFilter, Filter};
 use crate::state::use_app;
-
-/// Which band the table shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum BandFilter {
-    #[default]
-    All,
-    Band(Band),
-    NoScore,
-}
-
-impl BandFilter {
-    fn key(self) -> &'static str {
-        match self {
-            BandFilter::All => "",
-            BandFilter::Band(b) => b.key(),
-            BandFilter::NoScore => "none",
-        }
-    }
-
-    fn from_key(s: &str) -> Self {
-        match s {
-            "none" => BandFilter::NoScore,
-            k => Band::from_key(k).map_or(BandFilter::All, BandFilter::Band),
-        }
-    }
-}
-
-/// The health filters of the portfolio table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct HealthFilter {
-    pub band: BandFilter,
-    pub declining_only: bool,
-    pub stale_only: bool,
-}
-
-impl HealthFilter {
-    pub fn matches(&self, s: &HealthSummary) -> bool {
-        let band_ok = match self.band {
-            BandFilter::All => true,
-            BandFilter::Band(b) => s.band() == Some(b),
-            BandFilter::NoScore => s.score.is_none(),
-        };
-        band_ok && (!self.declining_only || s.declining()) && (!self.stale_only || s.stale)
-    }
-
-    pub fn is_active(&self) -> bool {
-        *self != HealthFilter::default()
-    }
-}
 
 /// The band select and the two "only" checkboxes, for the toolbar.
 #[component]
-pub fn HealthFilterBar(filter: RwSignal<HealthFilter>) -> impl IntoView {
+pub fn HealthFilterBar(filter: RwSignal<Filter>) -> impl IntoView {
     let band = move || filter.with(|f| f.band.key());
     let options = [
         (BandFilter::All, "All bands".to_string()),
@@ -85,7 +37,7 @@ pub fn HealthFilterBar(filter: RwSignal<HealthFilter>) -> impl IntoView {
                     id="health-band"
                     prop:value=band
                     on:change=move |ev| {
-                        let b = BandFilter::from_key(&event_target_value(&ev));
+                        let b = BandFilter::from_key(&event_target_value(&ev)).unwrap_or_default();
                         filter.update(|f| f.band = b);
                     }
                 >
@@ -97,19 +49,19 @@ pub fn HealthFilterBar(filter: RwSignal<HealthFilter>) -> impl IntoView {
             </div>
             <label class="hp-check">
                 <input type="checkbox"
-                    prop:checked=move || filter.with(|f| f.declining_only)
+                    prop:checked=move || filter.with(|f| f.declining)
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        filter.update(|f| f.declining_only = on);
+                        filter.update(|f| f.declining = on);
                     }/>
                 "Declining only"
             </label>
             <label class="hp-check">
                 <input type="checkbox"
-                    prop:checked=move || filter.with(|f| f.stale_only)
+                    prop:checked=move || filter.with(|f| f.stale)
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        filter.update(|f| f.stale_only = on);
+                        filter.update(|f| f.stale = on);
                     }/>
                 "Stale only"
             </label>

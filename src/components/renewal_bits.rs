@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::domain::health::{self, Band};
-use crate::domain::renewal::{timeline_of, RenewalStatus};
+use crate::domain::portfolio::NextUp;
+use crate::domain::renewal::RenewalStatus;
 use crate::domain::{dates, Account, AccountId, Workspace};
 use crate::state::AppState;
 
@@ -83,32 +84,22 @@ pub fn lateness(
     }
 }
 
-/// Sort key for the "next milestone" column: what comes due first. A passed renewal
-/// sorts by its own date (so it comes first); no renewal date or nothing left sorts last.
-pub fn next_milestone_key(a: &Account, today: NaiveDate) -> Option<NaiveDate> {
-    let tl = timeline_of(a)?;
-    if tl.status(today) == RenewalStatus::Overdue {
-        return Some(tl.renewal_date);
-    }
-    tl.next_milestone(today).map(|m| m.due)
-}
-
-/// The portfolio cell: next milestone, when it is due, and the renewal status. Plain text:
-/// the row's one link is the account name.
-pub fn next_milestone_cell(a: &Account, today: NaiveDate) -> AnyView {
-    let Some(tl) = timeline_of(a) else {
+/// The portfolio cell, from the row's precomputed [`NextUp`]: next milestone, when it is
+/// due, and the renewal status. Plain text: the row's one link is the account name.
+pub fn next_milestone_cell(up: Option<&NextUp>, today: NaiveDate) -> AnyView {
+    let Some(up) = up else {
         return view! { <span class="muted">"No renewal date"</span> }.into_any();
     };
-    let status = tl.status(today);
+    let status = up.status;
     // (what comes next, when, whether that milestone is itself behind)
     let (what, when, behind) = if status == RenewalStatus::Overdue {
         (
             "Renewal date passed".to_string(),
-            dates::relative(today, tl.renewal_date),
+            dates::relative(today, up.renewal_date),
             true,
         )
     } else {
-        match tl.next_milestone(today) {
+        match up.next {
             Some(m) if m.days_left < 0 => (
                 format!("{} {}", m.kind.label(), m.kind.title()),
                 format!("{} days late", -m.days_left),

@@ -1,26 +1,27 @@
-//! The portfolio: every account in one sortable table, with the demo banner on sample data.
+//! The portfolio: every account in one table, filtered and sorted by the query of
+//! `domain::portfolio`, with the demo banner on sample data.
+//!
+//! Filters and sort live in the page address (`?q=...&band=red&sort=arr&dir=desc`), so Back
+//! and bookmarks bring them back; a value the page cannot read is ignored. The table is a
+//! keyed list of account ids: a sort moves rows, a filter adds or removes them, and each
+//! row redraws only when its own facts change.
 
 use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
 
 use crate::components::health_portfolio::{
-    flags_cell, score_cell, trend_cell, HealthFilter, HealthFilterBar, PortfolioHealthCharts,
+    flags_cell, score_cell, trend_cell, HealthFilterBar, PortfolioHealthCharts,
 };
-use crate::components::renewal_bits::{next_milestone_cell, next_milestone_key};
+use crate::components::renewal_bits::next_milestone_cell;
 use crate::components::sort_header::sort_header;
-use crate::domain::health::{account_health, HealthSummary};
-use crate::domain::{dates, stakeholders, Account, Tier, TierOf};
+use crate::derived::{use_derived, Derived};
+use crate::domain::portfolio::{
+    owners, query, summary, Column, Facts, Filter, PortfolioQuery, RenewalWindow, Sort,
+};
+use crate::domain::{dates, AccountId, Currency, Tier};
 use crate::state::use_app;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SortKey {
-    Name,
-    Tier,
-    Arr,
-    Renewal,
-    NextMilestone,
-    Owner,
-    Score,
-}
 
 /// Columns of the table, for the "nothing matches" row.
 const COLUMNS: &str = "10";
@@ -34,133 +35,79 @@ fn sub_line(segment: Option<&str>, industry: &str) -> String {
         .join(" · ")
 }
 
-#[derive(Clone)]
-struct Row {
-    account: Account,
-    tier: TierOf,
-    health: HealthSummary,
+fn read_query(m: &ParamsMap) -> PortfolioQuery {
+    PortfolioQuery::from_pairs(m.into_iter().map(|(k, v)| (k.as_ref(), v)))
 }
 
 #[component]
 pub fn PortfolioPage() -> impl IntoView {
     let app = use_app();
+    let derived = use_derived();
     Effect::new(move |_| document().set_title("Portfolio · Account Planner"));
-    let sort = RwSignal::new((SortKey::Renewal, true));
-    let query = RwSignal::new(String::new());
-    let single_threaded_only = RwSignal::new(false);
-    let health_filter = RwSignal::new(HealthFilter::default());
 
-    let rows = move || {
-        let (key, asc) = sort.get();
-        let q = query.get().trim().to_lowercase();
-        let single_only = single_threaded_only.get();
-        let hf = health_filter.get();
+    // The address is the source of the filters and sort; the page keeps a copy in
+    // signals for its controls and writes changes back (replacing the history entry, so
+    // Back leaves the portfolio instead of stepping through keystrokes).
+    let url = use_query_map();
+    let location = use_location();
+    let initial = url.with_untracked(read_query);
+    let filter = RwSignal::new(initial.filter);
+    let sort = RwSignal::new((initial.sort.column, initial.sort.ascending));
+    let current = move || PortfolioQuery {
+        filter: filter.get(),
+        sort: {
+            let (column, ascending) = sort.get();
+            Sort { column, ascending }
+        },
+    };
+    Effect::new(move |_| {
+        let q = url.with(read_query);
+        if filter.with_untracked(|f| *f != q.filter) {
+            filter.set(q.filter);
+        }
+        let s = (q.sort.column, q.sort.ascending);
+        if sort.get_untracked() != s {
+            sort.set(s);
+        }
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let q = current();
+        let on_page = location.pathname.with_untracked(|p| p == "/");
+        if on_page && url.with_untracked(read_query) != q {
+            let map: ParamsMap = q.to_pairs().into_iter().collect();
+            navigate(
+                &format!("/{}", map.to_query_string()),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+
+    let visible = Memo::new(move |_| {
+        let q = current();
         let today = app.today.get();
-        app.ws.with(|w| {
-            let tiers = w.tiers();
-            let weights = w.settings.health.weights();
-            let mut rows: Vec<Row> = w
-                .accounts()
-                .iter()
-                .filter(|a| {
-                    q.is_empty()
-                        || a.fields.name.to_lowercase().contains(&q)
-                        || a.fields.industry.to_lowercase().contains(&q)
-                        || a.fields.owner.to_lowercase().contains(&q)
-                })
-                .filter(|a| {
-                    !single_only
-                        || stakeholders::assess(&a.stakeholders, tiers[&a.id].tier, today)
-                            .is_single_threaded()
-                })
-                .map(|a| Row {
-                    account: a.clone(),
-                    tier: tiers[&a.id],
-                    health: account_health(&a.health, weights, today),
-                })
-                .filter(|r| hf.matches(&r.health))
-                .collect();
-            rows.sort_by(|a, b| {
-                let (fa, fb) = (&a.account.fields, &b.account.fields);
-                let ord = match key {
-                    SortKey::Name => fa.name.to_lowercase().cmp(&fb.name.to_lowercase()),
-                    SortKey::Tier => a
-                        .tier
-                        .tier
-                        .cmp(&b.tier.tier)
-                        .then(fb.arr.total_cmp(&fa.arr)),
-                    SortKey::Arr => fa.arr.total_cmp(&fb.arr),
-                    // Accounts without a renewal date sort last either way.
-                    SortKey::Renewal => match (fa.renewal_date, fb.renewal_date) {
-                        (Some(x), Some(y)) => x.cmp(&y),
-                        (Some(_), None) => return std::cmp::Ordering::Less,
-                        (None, Some(_)) => return std::cmp::Ordering::Greater,
-                        (None, None) => std::cmp::Ordering::Equal,
-                    },
-                    SortKey::Owner => fa.owner.to_lowercase().cmp(&fb.owner.to_lowercase()),
-                    // What comes due first; nothing due sorts last either way.
-                    SortKey::NextMilestone => match (
-                        next_milestone_key(&a.account, today),
-                        next_milestone_key(&b.account, today),
-                    ) {
-                        (Some(x), Some(y)) => x.cmp(&y),
-                        (Some(_), None) => return std::cmp::Ordering::Less,
-                        (None, Some(_)) => return std::cmp::Ordering::Greater,
-                        (None, None) => std::cmp::Ordering::Equal,
-                    },
-                    // Accounts without a score sort last either way.
-                    SortKey::Score => match (a.health.value(), b.health.value()) {
-                        (Some(x), Some(y)) => x.total_cmp(&y),
-                        (Some(_), None) => return std::cmp::Ordering::Less,
-                        (None, Some(_)) => return std::cmp::Ordering::Greater,
-                        (None, None) => std::cmp::Ordering::Equal,
-                    },
-                };
-                if asc {
-                    ord
-                } else {
-                    ord.reverse()
-                }
-            });
-            rows
-        })
-    };
+        derived.facts.with(|m| query(m.values(), &q, today))
+    });
+    let currency = Memo::new(move |_| app.ws.with(|w| w.currency.clone()));
+    let has_accounts = Memo::new(move |_| app.ws.with(|w| !w.accounts().is_empty()));
+    let demo = Memo::new(move |_| app.ws.with(|w| w.demo));
+    let summary = Memo::new(move |_| {
+        let today = app.today.get();
+        derived.facts.with(|m| summary(m.values(), today))
+    });
+    let money = move |x: f64| currency.with(|c| c.format_short(x));
 
-    let header = move |key: SortKey, label: &'static str, numeric: bool| {
+    let header = move |key: Column, label: &'static str, numeric: bool| {
         sort_header(sort, key, label, numeric)
-    };
-
-    let summary = move || {
-        app.ws.with(|w| {
-            let today = app.today.get();
-            let n = w.accounts().len();
-            let due_90: f64 = w
-                .accounts()
-                .iter()
-                .filter(|a| {
-                    a.fields
-                        .renewal_date
-                        .is_some_and(|d| (0..=90).contains(&dates::days_until(today, d)))
-                })
-                .map(|a| a.fields.arr)
-                .sum();
-            let t1 = w
-                .tiers()
-                .values()
-                .filter(|t| t.tier == Tier::Strategic)
-                .count();
-            (
-                n,
-                w.currency.format_short(w.total_arr()),
-                w.currency.format_short(due_90),
-                t1,
-            )
-        })
     };
 
     view! {
         <section class="page wide">
-            <Show when=move || app.ws.with(|w| w.demo)>
+            <Show when=move || demo.get()>
                 <div class="banner banner-demo" role="note">
                     <strong>"Demo workspace. "</strong>
                     "These eight accounts are made up so you can try the planner. Clear them from the "
@@ -172,104 +119,199 @@ pub fn PortfolioPage() -> impl IntoView {
                 <a class="btn btn-primary" href="/accounts/new">"New account"</a>
             </div>
             <dl class="stat-row">
-                <div class="stat"><dt>"Accounts"</dt><dd>{move || summary().0}</dd></div>
-                <div class="stat"><dt>"Total ARR"</dt><dd>{move || summary().1}</dd></div>
-                <div class="stat"><dt>"ARR renewing in 90 days"</dt><dd>{move || summary().2}</dd></div>
-                <div class="stat"><dt>"Tier 1 accounts"</dt><dd>{move || summary().3}</dd></div>
+                <div class="stat"><dt>"Accounts"</dt><dd>{move || summary.get().accounts}</dd></div>
+                <div class="stat"><dt>"Total ARR"</dt><dd>{move || money(summary.get().total_arr)}</dd></div>
+                <div class="stat"><dt>"ARR renewing in 90 days"</dt><dd>{move || money(summary.get().arr_renewing_90)}</dd></div>
+                <div class="stat"><dt>"Tier 1 accounts"</dt><dd>{move || summary.get().tier1}</dd></div>
             </dl>
-            <Show when=move || app.ws.with(|w| !w.accounts().is_empty())>
+            <Show when=move || has_accounts.get()>
                 <PortfolioHealthCharts/>
             </Show>
-            <div class="toolbar">
-                <label class="search">
-                    <span class="visually-hidden">"Filter accounts"</span>
-                    <input type="search" placeholder="Filter by name, industry or owner"
-                        prop:value=move || query.get()
-                        on:input=move |ev| query.set(event_target_value(&ev))/>
-                </label>
-                <HealthFilterBar filter=health_filter/>
-                <label class="check-filter">
-                    <input type="checkbox" prop:checked=move || single_threaded_only.get()
-                        on:change=move |ev| single_threaded_only.set(event_target_checked(&ev))/>
-                    " Single-threaded only"
-                </label>
-            </div>
-            {move || if app.ws.with(|w| w.accounts().is_empty()) {
-                view! {
+            <Toolbar filter derived/>
+            <Show
+                when=move || has_accounts.get()
+                fallback=|| view! {
                     <div class="empty">
                         <p>"No accounts yet."</p>
                         <p><a class="btn btn-primary" href="/accounts/new">"Add your first account"</a>
                         " or import a workspace file on the "<a href="/data">"Data page"</a>"."</p>
                     </div>
-                }.into_any()
-            } else {
-                view! {
-                    <div class="table-wrap">
-                        <table class="accounts">
-                            <thead><tr>
-                                {header(SortKey::Name, "Account", false)}
-                                {header(SortKey::Tier, "Tier", false)}
-                                {header(SortKey::Arr, "ARR", true)}
-                                {header(SortKey::Score, "Health", false)}
-                                <th scope="col" class="num">"Trend"</th>
-                                <th scope="col">"Flags"</th>
-                                {header(SortKey::Renewal, "Renewal", false)}
-                                {header(SortKey::NextMilestone, "Next milestone", false)}
-                                {header(SortKey::Owner, "Owner", false)}
-                                <th scope="col" class="num" title="Relationship risks from the stakeholder map">"Risks"</th>
-                            </tr></thead>
-                            <tbody>
-                                {move || {
-                                    let today = app.today.get();
-                                    let currency = app.ws.with(|w| w.currency.clone());
-                                    let rows = rows();
-                                    if rows.is_empty() {
-                                        return view! { <tr><td colspan=COLUMNS class="muted">"No account matches the filters."</td></tr> }.into_any();
-                                    }
-                                    rows.into_iter().map(|r| {
-                                        let f = &r.account.fields;
-                                        let href = format!("/accounts/{}", r.account.id.0);
-                                        let renewal = f.renewal_date.map(|d| {
-                                            let days = dates::days_until(today, d);
-                                            let class = if days < 0 { "due past" } else if days <= 90 { "due soon" } else { "due" };
-                                            view! {
-                                                <span class=class>{dates::long(d)}</span>
-                                                <span class="sub">{dates::relative(today, d)}</span>
-                                            }.into_any()
-                                        }).unwrap_or_else(|| view! { <span class="muted">"—"</span> }.into_any());
-                                        let tier_title = if r.tier.overridden { "Set by hand" } else { "Computed from ARR rank" };
-                                        view! {
-                                            <tr>
-                                                <th scope="row"><a href=href>{f.name.clone()}</a>
-                                                    <span class="sub">{sub_line(f.segment.map(|s| s.label()), &f.industry)}</span></th>
-                                                <td><span class=format!("tier tier-{}", r.tier.tier.number()) title=tier_title>
-                                                    {r.tier.tier.short()}{r.tier.overridden.then_some("*")}</span></td>
-                                                <td class="num">{currency.format(f.arr)}</td>
-                                                {score_cell(&r.health)}
-                                                {trend_cell(&r.health)}
-                                                {flags_cell(&r.health)}
-                                                <td>{renewal}</td>
-                                                <td class="next-ms-cell">{next_milestone_cell(&r.account, today)}</td>
-                                                <td>{f.owner.clone()}</td>
-                                                <td class="num">{risk_cell(&r.account, r.tier.tier, today)}</td>
-                                            </tr>
-                                        }
-                                    }).collect_view().into_any()
-                                }}
-                            </tbody>
-                        </table>
-                        <p class="footnote">"* tier set by hand; others follow the ARR rank (top 15% Tier 1, next 35% Tier 2)."</p>
-                    </div>
-                }.into_any()
-            }}
+                }
+            >
+                <div class="table-wrap">
+                    <table class="accounts">
+                        <thead><tr>
+                            {header(Column::Name, "Account", false)}
+                            {header(Column::Tier, "Tier", false)}
+                            {header(Column::Arr, "ARR", true)}
+                            {header(Column::Health, "Health", false)}
+                            {header(Column::Trend, "Trend", true)}
+                            {header(Column::Flags, "Flags", false)}
+                            {header(Column::Renewal, "Renewal", false)}
+                            {header(Column::NextMilestone, "Next milestone", false)}
+                            {header(Column::Owner, "Owner", false)}
+                            {header(Column::Risks, "Risks", true)}
+                        </tr></thead>
+                        <tbody>
+                            {move || visible.with(Vec::is_empty).then(|| view! {
+                                <tr><td colspan=COLUMNS class="muted">"No account matches the filters."</td></tr>
+                            })}
+                            <For
+                                each=move || visible.get()
+                                key=|id: &AccountId| *id
+                                children=move |id| view! { <AccountRow id currency/> }
+                            />
+                        </tbody>
+                    </table>
+                    <p class="footnote">"* tier set by hand; others follow the ARR rank (top 15% Tier 1, next 35% Tier 2)."</p>
+                </div>
+            </Show>
         </section>
+    }
+}
+
+/// Search, the health filters, tier, owner, renewal window and single-threaded.
+#[component]
+fn Toolbar(filter: RwSignal<Filter>, derived: Derived) -> impl IntoView {
+    let owner_names = Memo::new(move |_| derived.facts.with(|m| owners(m.values())));
+    let tier_key =
+        move || filter.with(|f| f.tier.map(|t| t.number().to_string()).unwrap_or_default());
+    let owner_key = move || filter.with(|f| f.owner.clone().unwrap_or_default());
+    let renewal_key = move || filter.with(|f| f.renewal.key());
+    view! {
+        <div class="toolbar">
+            <label class="search">
+                <span class="visually-hidden">"Filter accounts"</span>
+                <input type="search" placeholder="Filter by name, industry or owner"
+                    prop:value=move || filter.with(|f| f.text.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        filter.update(|f| f.text = text);
+                    }/>
+            </label>
+            <HealthFilterBar filter/>
+            <div class="inline-field">
+                <label for="tier-filter">"Tier"</label>
+                <select id="tier-filter" prop:value=tier_key
+                    on:change=move |ev| {
+                        let t = event_target_value(&ev).parse::<u8>().ok().and_then(Tier::from_number);
+                        filter.update(|f| f.tier = t);
+                    }>
+                    <option value="" selected=move || tier_key().is_empty()>"All tiers"</option>
+                    {Tier::ALL.into_iter().map(|t| {
+                        let key = t.number().to_string();
+                        let k = key.clone();
+                        view! { <option value=key selected=move || tier_key() == k>{t.label()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="inline-field">
+                <label for="owner-filter">"Owner"</label>
+                <select id="owner-filter" prop:value=owner_key
+                    on:change=move |ev| {
+                        let o = event_target_value(&ev);
+                        filter.update(|f| f.owner = (!o.is_empty()).then_some(o));
+                    }>
+                    <option value="" selected=move || owner_key().is_empty()>"All owners"</option>
+                    {move || owner_names.get().into_iter().map(|name| {
+                        let k = name.to_lowercase();
+                        let value = name.clone();
+                        view! { <option value=value selected=move || owner_key().trim().to_lowercase() == k>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="inline-field">
+                <label for="renewal-filter">"Renewal"</label>
+                <select id="renewal-filter" prop:value=renewal_key
+                    on:change=move |ev| {
+                        let w = RenewalWindow::from_key(&event_target_value(&ev)).unwrap_or_default();
+                        filter.update(|f| f.renewal = w);
+                    }>
+                    {RenewalWindow::ALL.into_iter().map(|w| {
+                        let key = w.key();
+                        let k = key.clone();
+                        view! { <option value=key selected=move || renewal_key() == k>{w.label()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <label class="check-filter">
+                <input type="checkbox" prop:checked=move || filter.with(|f| f.single_threaded)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        filter.update(|f| f.single_threaded = on);
+                    }/>
+                " Single-threaded only"
+            </label>
+            <Show when=move || filter.with(Filter::is_active)>
+                <button type="button" class="btn btn-small" on:click=move |_| filter.set(Filter::default())>
+                    "Clear filters"
+                </button>
+            </Show>
+        </div>
+    }
+}
+
+/// One row: reads only its own account's facts, and redraws only when they change.
+#[component]
+fn AccountRow(id: AccountId, currency: Memo<Currency>) -> impl IntoView {
+    let app = use_app();
+    let derived = use_derived();
+    let facts = Memo::new(move |_| derived.facts.with(|m| m.get(&id).cloned()));
+    view! {
+        <tr>
+            {move || {
+                let today = app.today.get();
+                facts.with(|f| f.as_ref().map(|f| currency.with(|c| cells(f, c, today))))
+            }}
+        </tr>
+    }
+}
+
+fn cells(r: &Facts, currency: &Currency, today: chrono::NaiveDate) -> impl IntoView {
+    let href = format!("/accounts/{}", r.id.0);
+    let renewal = r
+        .renewal_date
+        .map(|d| {
+            let days = dates::days_until(today, d);
+            let class = if days < 0 {
+                "due past"
+            } else if days <= 90 {
+                "due soon"
+            } else {
+                "due"
+            };
+            view! {
+                <span class=class>{dates::long(d)}</span>
+                <span class="sub">{dates::relative(today, d)}</span>
+            }
+            .into_any()
+        })
+        .unwrap_or_else(|| view! { <span class="muted">"—"</span> }.into_any());
+    let tier_title = if r.tier.overridden {
+        "Set by hand"
+    } else {
+        "Computed from ARR rank"
+    };
+    view! {
+        <th scope="row"><a href=href>{r.name.clone()}</a>
+            <span class="sub">{sub_line(r.segment.map(|s| s.label()), &r.industry)}</span></th>
+        <td><span class=format!("tier tier-{}", r.tier.tier.number()) title=tier_title>
+            {r.tier.tier.short()}{r.tier.overridden.then_some("*")}</span></td>
+        <td class="num">{currency.format(r.arr)}</td>
+        {score_cell(&r.health)}
+        {trend_cell(&r.health)}
+        {flags_cell(&r.health)}
+        <td>{renewal}</td>
+        <td class="next-ms-cell">{next_milestone_cell(r.next_up.as_ref(), today)}</td>
+        <td>{r.owner.clone()}</td>
+        <td class="num">{risk_cell(r)}</td>
     }
 }
 
 /// The relationship-risk count of an account, with the kinds in a tooltip (and for screen
 /// readers); "single-threaded" shows as a mark under the count.
-fn risk_cell(a: &Account, tier: Tier, today: chrono::NaiveDate) -> impl IntoView {
-    let report = stakeholders::assess(&a.stakeholders, tier, today);
+fn risk_cell(r: &Facts) -> impl IntoView {
+    let report = &r.risks;
     let kinds: Vec<&str> = report.risks.iter().map(|r| r.title()).collect();
     let n = report.count();
     let title = if kinds.is_empty() {
