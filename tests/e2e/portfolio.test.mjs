@@ -1,0 +1,103 @@
+// The portfolio's filters and sort live in the page address: search, sort by a column and
+// filter, open an account and come Back to the same view; a bookmarked address opens
+// filtered; unreadable values in the address are ignored. The workspace comes from the
+// shared generator, imported through the Data page. Screenshots at desktop and phone
+// width; no console errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, newPage, open, shot, saved } from './helpers.mjs';
+import { generateWorkspace, importWorkspace } from './workspace-gen.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const rows = (page) => page.locator('table.accounts tbody tr');
+const names = async (page) => (await rows(page).locator('th a').allInnerTexts()).map((t) => t.trim());
+const doc = generateWorkspace({ accounts: 40, people: 8, checkins: 12 });
+const accounts = doc.workspace.accounts;
+const byName = (a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase());
+
+async function withWorkspace(env) {
+  const ctx = await newPage(env);
+  await open(ctx.page, env.base, '/');
+  await importWorkspace(ctx.page, env.base, doc);
+  await ctx.page.waitForTimeout(600); // past the autosave delay
+  await saved(ctx.page);
+  return ctx;
+}
+
+test('portfolio: search, sort and a filter are kept in the address and restored by Back', async () => {
+  const { page, errors, context } = await withWorkspace(env);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+  await rows(page).first().waitFor();
+  assert.equal(await rows(page).count(), 40);
+
+  await page.getByPlaceholder('Filter by name, industry or owner').fill('1');
+  await page.getByLabel('Owner', { exact: true }).selectOption('Priya Nair');
+  await page.getByRole('button', { name: 'ARR' }).click();
+  await page.getByRole('button', { name: 'ARR' }).click();
+  const expected = accounts
+    .filter((a) => [a.name, a.industry, a.owner].some((t) => t.toLowerCase().includes('1')))
+    .filter((a) => a.owner === 'Priya Nair')
+    .sort((a, b) => b.arr - a.arr || byName(a, b))
+    .map((a) => a.name);
+  assert.ok(expected.length >= 2, 'the case shows an order');
+  await page.waitForFunction((n) => document.querySelectorAll('table.accounts tbody tr').length === n, expected.length);
+  assert.deepEqual(await names(page), expected);
+  const url = new URL(page.url());
+  assert.equal(url.pathname, '/');
+  assert.equal(url.searchParams.get('q'), '1');
+  assert.equal(url.searchParams.get('owner'), 'Priya Nair');
+  assert.equal(url.searchParams.get('sort'), 'arr');
+  assert.equal(url.searchParams.get('dir'), 'desc');
+  await shot(page, 'portfolio-filtered');
+
+  // Open an account, then Back: the same view.
+  await rows(page).first().getByRole('link').click();
+  await page.getByRole('heading', { level: 1, name: expected[0] }).waitFor();
+  await page.goBack();
+  await rows(page).first().waitFor();
+  assert.deepEqual(await names(page), expected);
+  assert.equal(await page.getByPlaceholder('Filter by name, industry or owner').inputValue(), '1');
+  assert.equal(await page.getByLabel('Owner', { exact: true }).inputValue(), 'Priya Nair');
+  assert.equal(await page.locator('th[aria-sort=descending]').innerText(), 'ARR▼');
+
+  // Clear filters brings every account back and a plain address.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('table.accounts tbody tr').length === 40);
+  assert.equal(new URL(page.url()).searchParams.get('q'), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('portfolio: a bookmarked address opens filtered and sorted; unreadable values are ignored', async () => {
+  const { page, errors, context } = await withWorkspace(env);
+
+  await open(page, env.base, '/?band=red&renewal=180&sort=name&dir=desc');
+  await rows(page).first().waitFor();
+  const shown = await names(page);
+  assert.ok(shown.length > 0 && shown.length < 40, `a filtered table (${shown.length} rows)`);
+  assert.deepEqual(shown, [...shown].sort((a, b) => b.toLowerCase().localeCompare(a.toLowerCase())), 'name, descending');
+  assert.equal(await rows(page).locator('.band-red').count(), shown.length, 'every row is red');
+  assert.equal(await page.getByLabel('Health', { exact: true }).inputValue(), 'red');
+  assert.equal(await page.getByLabel('Renewal', { exact: true }).inputValue(), '180');
+  await shot(page, 'portfolio-bookmark');
+
+  // Phone width: the filtered table scrolls in its frame, the page does not overflow.
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.waitForTimeout(150);
+  await shot(page, 'portfolio-bookmark-phone');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page overflows by ${overflow}px at 390px`);
+  await page.setViewportSize({ width: 1280, height: 860 });
+
+  // Values the page cannot read change nothing: every account, the default sort.
+  await open(page, env.base, '/?band=purple&tier=9&renewal=45&sort=colour&dir=sideways&declining=yes');
+  await rows(page).first().waitFor();
+  assert.equal(await rows(page).count(), 40);
+  assert.equal(await page.getByLabel('Health', { exact: true }).inputValue(), '');
+  assert.equal(await page.locator('th[aria-sort=ascending]').innerText(), 'Renewal▲');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
