@@ -92,5 +92,5 @@ const fmt = (xs) => `${median(xs).toFixed(0).padStart(6)} (${Math.min(...xs).toF
 console.log(`${'dist'.padEnd(28)} ${'table paint'.padStart(18)} ${'sort repaint'.padStart(18)} ${'filter keystroke'.padStart(18)}`);
 for (const dist of dists) {
   const r = await benchDist(path.resolve(dist), doc);
-  console.log(`${path.relative(root, path.resolve(dist)).slice(-28).padEnd(28)} ${fmt(r.paint).padStart(18)} ${fmt(r.sort).padStart(18)} ${fmt(r.key).padStart(18)}`);
+  console.log(`${dist.slice(-28).padEnd(28)} ${fmt(r.paint).padStart(18)} ${fmt(r.sort).padStart(18)} ${fmt(r.key).padStart(18)}`);
 }

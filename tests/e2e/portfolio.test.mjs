@@ -33,7 +33,11 @@ test('portfolio: search, sort and a filter are kept in the address and restored 
   await rows(page).first().waitFor();
   assert.equal(await rows(page).count(), 40);
 
-  await page.getByPlaceholder('Filter by name, industry or owner').fill('1');
+  const search = page.getByPlaceholder('Filter by name, industry or owner');
+  await search.pressSequentially('13');
+  await search.press('Backspace');
+  assert.equal(await page.evaluate(() => document.activeElement?.type), 'search', 'typing keeps the focus');
+  assert.equal(await search.inputValue(), '1');
   await page.getByLabel('Owner', { exact: true }).selectOption('Priya Nair');
   await page.getByRole('button', { name: 'ARR' }).click();
   await page.getByRole('button', { name: 'ARR' }).click();
