@@ -213,7 +213,16 @@ pub fn DocumentOut(
             <div id=preview_id class="doc-preview" class:collapsed=move || !show_preview.get()
                 class:internal=move || audience.get() == Audience::Internal>
                 <p class="doc-preview-label screen-only">{preview_label}</p>
-                {move || doc.get().map(|d| view! { <DocView doc=d/> })}
+                {move || doc.get().map(|d| {
+                    let md = d.markdown();
+                    view! {
+                        <DocView doc=d/>
+                        <details class="doc-markdown screen-only">
+                            <summary>"The Markdown text, as copied and downloaded"</summary>
+                            <pre>{md}</pre>
+                        </details>
+                    }
+                })}
             </div>
         </section>
     }

@@ -225,6 +225,20 @@ test('every account tab and the Renewals page print readably, as internal pages'
     await shot(page, `print-tab-${tab || 'overview'}`);
     await page.emulateMedia({ media: 'screen' });
   }
+  // An open save plan (Brightpath Learning in the demo) prints its steps.
+  await open(page, env.base, '/');
+  await page.getByRole('link', { name: 'Brightpath Learning' }).first().click();
+  await page.locator('.account-head h1').waitFor();
+  await open(page, env.base, `${new URL(page.url()).pathname}/save-plan`);
+  await page.locator('.account-head h1').waitFor();
+  await page.waitForTimeout(300);
+  await page.emulateMedia({ media: 'print' });
+  const saveText = await printedText(page);
+  assert.ok(saveText.includes('Internal: not for the customer.'));
+  assert.ok(saveText.includes('Brightpath Learning'));
+  await shot(page, 'print-tab-save-plan-open');
+  await page.emulateMedia({ media: 'screen' });
+
   await open(page, env.base, '/renewals');
   await page.locator('.renewals-page h1').waitFor();
   await page.waitForTimeout(300);
