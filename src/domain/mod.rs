@@ -2,6 +2,7 @@
 //! storage, the UI framework or the clock; functions that depend on the date take `today`.
 
 pub mod account;
+pub mod audience;
 pub mod dates;
 pub mod demo;
 pub mod demo_health;

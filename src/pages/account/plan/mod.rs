@@ -1,11 +1,11 @@
 //! The Plan tab: the account plan as a living document (DOMAIN section 6). Each part is a
 //! section; items are shown as text and edited in a small form that saves only a valid
-//! value. The toolbar hands the plan out: Markdown, print, a single-account file and a
-//! share link.
+//! value. The toolbar hands the account out as a single-account file and a share link; the
+//! "Hand out the plan" card gives the plan as a document, the customer copy or the
+//! internal version (docs/audience.md), as Markdown, in print and as a preview.
 //!
-//! Print: the page is written so the browser's print gives a clean document (see
-//! `style/print.css`): forms, buttons and flags are screen-only; text areas have a
-//! print-only copy of their text.
+//! Print: the browser's print of this tab prints the picked document only (see
+//! `style/print.css`).
 
 mod actions;
 mod goals;
@@ -18,10 +18,11 @@ use leptos::prelude::*;
 use super::current_account;
 use crate::browser;
 use crate::components::fields::{new_errors, set_errors, TextArea};
-use crate::components::markdown_out::MarkdownButtons;
+use crate::components::markdown_out::DocumentOut;
+use crate::domain::audience::Audience;
 use crate::domain::plan::{parse_lines, AccountPlan, PlanContent, PlanError, PlanFlag};
 use crate::domain::{dates, AccountId};
-use crate::format::markdown::{markdown_file_name, plan_markdown, OpportunityRef};
+use crate::format::markdown::{doc_file_name, plan_doc, OpportunityRef, PlanInputs};
 use crate::format::share;
 use crate::state::{use_app, AppState};
 
@@ -101,6 +102,7 @@ pub fn AccountPlanTab() -> impl IntoView {
     view! {
         <div class="plan-tab">
             <PlanHead id=id plan=plan/>
+            <PlanOutput id=id/>
             <OverviewSection id=id plan=plan/>
             <goals::GoalsSection id=id plan=plan/>
             <metrics::MetricsSection id=id plan=plan/>
@@ -143,21 +145,6 @@ fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-
-    let make_md = Callback::new(move |()| {
-        let today = app.today.get_untracked();
-        let opps = opportunity_refs(app, id);
-        app.ws.with_untracked(|w| {
-            let tier = w.tiers().get(&id).map(|t| t.tier);
-            match (w.account(id), tier) {
-                (Some(a), Some(tier)) => (
-                    markdown_file_name("account-plan", &a.fields.name, today),
-                    plan_markdown(a, tier, &w.currency, &opps, today),
-                ),
-                _ => ("account-plan.md".into(), String::new()),
-            }
-        })
-    });
 
     let share_error = RwSignal::new(None::<String>);
     let share_fallback = RwSignal::new(None::<String>);
@@ -226,8 +213,6 @@ fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
                     <p class="plan-updated" class:stale=stale>{last_updated}</p>
                 </div>
                 <div class="actions plan-tools screen-only" role="group" aria-label="Share this plan">
-                    <MarkdownButtons make=make_md what="plan" id="plan-md"/>
-                    <button type="button" class="btn" on:click=move |_| { let _ = window().print(); }>"Print"</button>
                     <button type="button" class="btn" on:click=export>"Export this account"</button>
                     <button type="button" class="btn" on:click=copy_link>"Copy share link"</button>
                 </div>
@@ -254,6 +239,39 @@ fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// The plan as a document: the customer copy or the internal version, as Markdown, in
+/// print and as a preview (docs/audience.md).
+#[component]
+fn PlanOutput(id: AccountId) -> impl IntoView {
+    let app = use_app();
+    let make = Callback::new(move |audience: Audience| {
+        let today = app.today.get();
+        let opps = opportunity_refs(app, id);
+        app.ws.with(|w| {
+            let tier = w.tiers().get(&id).map(|t| t.tier)?;
+            let a = w.account(id)?;
+            let inputs = PlanInputs {
+                tier,
+                currency: &w.currency,
+                opportunities: &opps,
+                today,
+            };
+            Some(plan_doc(a, audience, &inputs))
+        })
+    });
+    let file_name = Callback::new(move |audience: Audience| {
+        let today = app.today.get_untracked();
+        app.ws.with_untracked(|w| {
+            let name = w
+                .account(id)
+                .map(|a| a.fields.name.clone())
+                .unwrap_or_default();
+            doc_file_name("account-plan", audience, &name, today)
+        })
+    });
+    view! { <DocumentOut make=make file_name=file_name what="plan" id="plan-doc"/> }
 }
 
 /// The account as it stands (read-only, from its fields) and the overview text.
