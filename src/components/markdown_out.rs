@@ -160,12 +160,13 @@ pub fn DocumentOut(
                     <legend>"Version"</legend>
                     {Audience::ALL.into_iter().map(|a| {
                         let input_id = format!("{id}-{}", a.key());
+                        let for_id = input_id.clone();
                         let hint = match a {
                             Audience::Customer => "only what the customer may see",
                             Audience::Internal => "everything, for colleagues",
                         };
                         view! {
-                            <label for=input_id.clone() class="radio">
+                            <label for=for_id class="radio">
                                 <input type="radio" id=input_id name=format!("{id}-audience") value=a.key()
                                     prop:checked=move || audience.get() == a
                                     on:change=move |_| audience.set(a)/>

@@ -69,6 +69,7 @@ pub fn RenewalsPage() -> impl IntoView {
                 <h1>"Renewals"</h1>
                 <button class="btn btn-primary" on:click=export>"Download calendar (.ics)"</button>
             </div>
+            <p class="print-only print-audience">"Internal: not for the customer."</p>
             <p class="lede">"Every milestone, notice deadline and renewal date, as all-day events for Google Calendar, Outlook or Apple Calendar. Importing a newer file updates the same events."</p>
             <p class="field-error" role="alert">{move || export_error.get()}</p>
             <dl class="stat-row">
