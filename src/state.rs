@@ -209,7 +209,10 @@ impl AppState {
             self.ws.set(ws);
             self.import.set(ImportState::Idle);
             self.show_toast(
-                format!("Imported {} from {file_name}.", plural(count, "account", "accounts")),
+                format!(
+                    "Imported {} from {file_name}.",
+                    plural(count, "account", "accounts")
+                ),
                 None,
             );
         }

@@ -397,7 +397,10 @@ fn version_1_migrates_to_2_and_the_workspace_id_round_trips() {
     // Written back: version 2, the id kept (or left out while there is none).
     let mut ws = decode(&head(1, None)).unwrap().workspace;
     let v: Value = serde_json::from_str(&encode(&ws, None)).unwrap();
-    assert_eq!((v["version"].clone(), v.get("workspace_id")), (json!(2), None));
+    assert_eq!(
+        (v["version"].clone(), v.get("workspace_id")),
+        (json!(2), None)
+    );
     ws.id = Some(am_planner::domain::WorkspaceId::parse(id).unwrap());
     let text = encode(&ws, None);
     let v: Value = serde_json::from_str(&text).unwrap();

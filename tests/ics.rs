@@ -356,19 +356,19 @@ fn uids_are_stable_per_workspace_and_differ_between_workspaces() {
     let today = d("2026-11-22");
     let mut ws = am_planner::domain::demo::demo_workspace(today);
     ws.id = Some(workspace("5f0c2a8e-3b1d-4c7a-9e64-2d8b7f1a0c93"));
-    let first = am_planner::format::ics::accounts_calendar(
-        ws.id.as_ref().unwrap(),
-        ws.accounts(),
-        stamp(),
-    );
+    let first =
+        am_planner::format::ics::accounts_calendar(ws.id.as_ref().unwrap(), ws.accounts(), stamp());
 
     // Through a file export and import: the id travels, the UIDs stay.
     let moved = am_planner::format::decode(&am_planner::format::encode(&ws, None))
         .unwrap()
         .workspace;
     let later = NaiveDateTime::parse_from_str("2027-01-05 08:00:00", "%Y-%m-%d %H:%M:%S").unwrap();
-    let again =
-        am_planner::format::ics::accounts_calendar(moved.id.as_ref().unwrap(), moved.accounts(), later);
+    let again = am_planner::format::ics::accounts_calendar(
+        moved.id.as_ref().unwrap(),
+        moved.accounts(),
+        later,
+    );
     assert!(!uids_of(&first).is_empty());
     assert_eq!(uids_of(&first), uids_of(&again));
     assert_ne!(first, again, "only the UIDs are compared: DTSTAMP moved on");
@@ -396,11 +396,26 @@ fn new_workspace_ids_are_uuids_and_file_ids_are_checked() {
     assert!(WorkspaceId::parse(id.as_str()).is_ok());
     let cases: &[(&str, Result<(), &str>)] = &[
         ("abcdefgh", Ok(())),
-        ("A_b-9", Err("a workspace id has 8 to 64 characters; this one has 5")),
-        (&"x".repeat(65), Err("a workspace id has 8 to 64 characters; this one has 65")),
-        ("abcd efgh", Err("a workspace id holds only letters, digits, - and _; found ' '")),
-        ("abcd@efgh", Err("a workspace id holds only letters, digits, - and _; found '@'")),
-        ("abcdéfgh", Err("a workspace id holds only letters, digits, - and _; found 'é'")),
+        (
+            "A_b-9",
+            Err("a workspace id has 8 to 64 characters; this one has 5"),
+        ),
+        (
+            &"x".repeat(65),
+            Err("a workspace id has 8 to 64 characters; this one has 65"),
+        ),
+        (
+            "abcd efgh",
+            Err("a workspace id holds only letters, digits, - and _; found ' '"),
+        ),
+        (
+            "abcd@efgh",
+            Err("a workspace id holds only letters, digits, - and _; found '@'"),
+        ),
+        (
+            "abcdéfgh",
+            Err("a workspace id holds only letters, digits, - and _; found 'é'"),
+        ),
     ];
     for (text, expected) in cases {
         assert_eq!(

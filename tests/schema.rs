@@ -11,13 +11,14 @@ use std::collections::BTreeSet;
 
 use am_planner::domain::demo::demo_workspace;
 use am_planner::domain::{Currency, Workspace};
-use am_planner::format::share::{decode_account, encode_account};
+use am_planner::format::share::{decode_account, encode_account, ShareKind};
 use am_planner::format::{decode, encode, ImportError};
 use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 
 const WORKSPACE_SCHEMA: &str = include_str!("../public/schema/workspace-v1.json");
 const ACCOUNT_SCHEMA: &str = include_str!("../public/schema/account-v1.json");
+const ACCOUNT_V2_SCHEMA: &str = include_str!("../public/schema/account-v2.json");
 const WORKSPACE_V2_SCHEMA: &str = include_str!("../public/schema/workspace-v2.json");
 const EXAMPLE: &str = include_str!("fixtures/workspace-v1-example.json");
 const EXAMPLE_V2: &str = include_str!("fixtures/workspace-v2-example.json");
@@ -30,6 +31,7 @@ enum Doc {
     Workspace,
     Account,
     WorkspaceV2,
+    AccountV2,
 }
 
 /// A place in one of the schema documents (a JSON pointer).
@@ -149,6 +151,7 @@ struct Schemas {
     workspace: Value,
     account: Value,
     workspace_v2: Value,
+    account_v2: Value,
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -195,6 +198,7 @@ impl Schemas {
             account: serde_json::from_str(ACCOUNT_SCHEMA).expect("account-v1.json is JSON"),
             workspace_v2: serde_json::from_str(WORKSPACE_V2_SCHEMA)
                 .expect("workspace-v2.json is JSON"),
+            account_v2: serde_json::from_str(ACCOUNT_V2_SCHEMA).expect("account-v2.json is JSON"),
         }
     }
 
@@ -203,6 +207,7 @@ impl Schemas {
             Doc::Workspace => &self.workspace,
             Doc::Account => &self.account,
             Doc::WorkspaceV2 => &self.workspace_v2,
+            Doc::AccountV2 => &self.account_v2,
         }
     }
 
@@ -222,6 +227,7 @@ impl Schemas {
             "workspace-v1.json" => Doc::Workspace,
             "account-v1.json" => Doc::Account,
             "workspace-v2.json" => Doc::WorkspaceV2,
+            "account-v2.json" => Doc::AccountV2,
             other => panic!("$ref to an unknown file: {other}"),
         };
         let loc = Loc {
@@ -615,7 +621,11 @@ fn version_2_example_is_version_1_with_an_id_and_writes_back_as_is() {
         .difference(&out.seen)
         .cloned()
         .collect();
-    assert_eq!(missing, Vec::<Loc>::new(), "fields the v2 example never shows");
+    assert_eq!(
+        missing,
+        Vec::<Loc>::new(),
+        "fields the v2 example never shows"
+    );
     // The version 1 schema refuses the new field, as the version 1 reader does.
     let mut v1_with_id = example();
     v1_with_id["workspace_id"] = json!("5f0c2a8e-3b1d-4c7a-9e64-2d8b7f1a0c93");
@@ -635,7 +645,12 @@ fn the_documentation_shows_the_example_file_verbatim() {
 #[test]
 fn schemas_are_closed_described_and_fully_understood_by_this_test() {
     let schemas = Schemas::load();
-    for doc in [Doc::Workspace, Doc::Account, Doc::WorkspaceV2] {
+    for doc in [
+        Doc::Workspace,
+        Doc::Account,
+        Doc::WorkspaceV2,
+        Doc::AccountV2,
+    ] {
         assert_eq!(
             schemas.doc(doc)["$schema"],
             "https://json-schema.org/draft/2020-12/schema"
@@ -776,23 +791,36 @@ fn what_the_writer_emits_is_declared_with_every_required_key() {
 }
 
 #[test]
-fn shared_account_files_match_the_account_schema() {
+fn shared_account_files_match_the_account_schemas() {
     let schemas = Schemas::load();
     let ws = decode(EXAMPLE).unwrap().workspace;
     let mut seen = BTreeSet::new();
+    let mut seen_v1 = BTreeSet::new();
     for a in ws.accounts() {
-        let text = encode_account(a, &ws.currency, Some("2026-11-22T09:30:00Z".into()));
-        assert_eq!(decode_account(&text).unwrap().account, *a);
-        let value: Value = serde_json::from_str(&text).unwrap();
-        let out = assert_valid(&schemas, Doc::Account, &value, &a.fields.name);
-        seen.extend(out.seen);
+        for kind in [ShareKind::Colleague, ShareKind::Customer] {
+            let text = encode_account(kind, a, &ws.currency, Some("2026-11-22T09:30:00Z".into()));
+            let back = decode_account(&text).unwrap();
+            assert_eq!(back.kind, kind);
+            assert_eq!(back.account, kind.copy_of(a));
+            let value: Value = serde_json::from_str(&text).unwrap();
+            let out = assert_valid(&schemas, Doc::AccountV2, &value, &a.fields.name);
+            seen.extend(out.seen);
+            // The same file as version 1 wrote it (no kind) matches the version 1 schema
+            // and reads as a colleague's.
+            if kind == ShareKind::Colleague {
+                let mut v1 = value.clone();
+                v1.as_object_mut().unwrap().remove("kind");
+                v1["version"] = json!(1);
+                let out = assert_valid(&schemas, Doc::Account, &v1, &a.fields.name);
+                seen_v1.extend(out.seen);
+                assert_eq!(decode_account(&v1.to_string()).unwrap(), back);
+            }
+        }
     }
-    let missing: Vec<Loc> = schemas
-        .declared(Doc::Account)
-        .difference(&seen)
-        .cloned()
-        .collect();
-    assert_eq!(missing, Vec::<Loc>::new());
+    for (doc, seen) in [(Doc::AccountV2, seen), (Doc::Account, seen_v1)] {
+        let missing: Vec<Loc> = schemas.declared(doc).difference(&seen).cloned().collect();
+        assert_eq!(missing, Vec::<Loc>::new());
+    }
 }
 
 /// Removes `key` from the object at `pointer`.

@@ -2,10 +2,11 @@
 
 use crate::browser;
 use crate::components::confirm::ConfirmButton;
+use crate::components::share_link::FragmentShare;
 use crate::components::shared_account::SharedAccountPreview;
 use crate::domain::{plural, Currency};
 use crate::format;
-use crate::format::share::{self, SharedAccount};
+use crate::format::share::{self, ShareKind, SharedAccount};
 use crate::state::{use_app, ImportState};
 use leptos::prelude::*;
 
@@ -186,7 +187,7 @@ fn ImportOneAccount() -> impl IntoView {
     view! {
         <div class="card" id="import-account">
             <h2>"Import one account"</h2>
-            <p>"Choose a single-account file (made with \"Export this account\" on an account's Plan tab). You can add it as a new account or replace one you have, after seeing what changes."</p>
+            <p>"Choose a single-account file made for a colleague (\"Share…\" on an account's Plan tab). You can add it as a new account or replace one you have, after seeing what changes."</p>
             <label class="btn file-btn">
                 "Choose an account file…"
                 <input type="file" accept=".json,application/json" class="visually-hidden" aria-label="Account file to import" on:change=on_pick/>
@@ -201,6 +202,24 @@ fn ImportOneAccount() -> impl IntoView {
                         <button class="btn btn-quiet" on:click=move |_| state.set(OneImport::Idle)>"Dismiss"</button>
                     </div>
                 }.into_any(),
+                OneImport::Preview { file_name, shared } if shared.kind == ShareKind::Customer => {
+                    let name = shared.account.fields.name.clone();
+                    let shared = StoredValue::new(*shared);
+                    view! {
+                        <div class="import-result refused" role="alert">
+                            <p><strong>{format!("{file_name} was not imported.")}</strong></p>
+                            <p class="import-error">{format!("It is the customer copy of {name}: it holds only what the customer sees, so it cannot be imported as an account. Ask a colleague for the file made for a colleague.")}</p>
+                            <p>"Your workspace is unchanged."</p>
+                            <div class="actions">
+                                <button class="btn" on:click=move |_| {
+                                    state.set(OneImport::Idle);
+                                    expect_context::<FragmentShare>().0.set(Some(Ok(shared.get_value())));
+                                }>"View it read-only"</button>
+                                <button class="btn btn-quiet" on:click=move |_| state.set(OneImport::Idle)>"Dismiss"</button>
+                            </div>
+                        </div>
+                    }.into_any()
+                }
                 OneImport::Preview { file_name, shared } => view! {
                     <div class="import-result preview">
                         <SharedAccountPreview shared=*shared source=format!("the file {file_name}")
