@@ -103,7 +103,7 @@ test('fill a plan through the UI: bad values are refused at the field, good ones
   const untied = page.locator('.actions-table tbody tr', { hasText: 'Chase the signed order form' });
   await untied.getByText('Overdue by 3 days').waitFor();
   await untied.getByText('Untied: serves no goal').waitFor();
-  await page.getByText('"Chase the signed order form" serves no customer goal: tie it to one or drop it.').waitFor();
+  await page.getByText('"Chase the signed order form" serves no customer goal: press Edit on it in the 90-day actions and pick the goal it serves, or remove it.').waitFor();
 
   // SWOT: one entry per line, saved when the box is left.
   await page.getByLabel('Strengths').fill('Housekeeping loves the mobile app\n\n  Fast support answers  ');
@@ -446,7 +446,7 @@ test('share links: open one in a new browser and import it; a tampered link says
   await panel.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();
   await panel.getByText(/Shared by a colleague/).waitFor();
   assert.match(await panel.locator('.figures').innerText(), /People\s+6/);
-  await panel.getByRole('tab', { name: 'Plan' }).click();
+  await panel.getByRole('tab', { name: 'Plan', exact: true }).click();
   await panel.getByText('Cut late deliveries by 20% this year').waitFor();
   await panel.getByRole('button', { name: 'Import…' }).click();
   await shot(page, 'share-preview');
