@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, shotsDir } from './helpers.mjs';
+import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, clipboardPage as clipboardPageOf, download } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -21,19 +21,7 @@ const ORBIT = 8;
 const storedAccount = async (page, name) =>
   (await stored(page)).workspace.accounts.find((a) => a.name === name);
 
-/** A page whose clipboard works (the permission Chromium asks for is granted). */
-async function clipboardPage() {
-  const p = await newPage(env);
-  await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
-  return p;
-}
-
-async function download(page, trigger) {
-  const [d] = await Promise.all([page.waitForEvent('download'), trigger()]);
-  const file = path.join(shotsDir, d.suggestedFilename());
-  await d.saveAs(file);
-  return file;
-}
+const clipboardPage = () => clipboardPageOf(env);
 
 /** `date` minus 5 business days, as the QBR shows it: "Tuesday 8 December 2026". */
 function agendaDue(iso) {
