@@ -230,7 +230,7 @@ fn qbrs(a: &Account, kind: ShareKind) -> AnyView {
     if list.is_empty() {
         return empty("No QBR planned yet.");
     }
-    list.sort_by(|x, y| y.date.cmp(&x.date));
+    list.sort_by_key(|q| std::cmp::Reverse(q.date));
     let people: Vec<(u32, String, String)> = a
         .stakeholders
         .people()
@@ -438,7 +438,7 @@ fn health(a: &Account) -> AnyView {
     if snaps.is_empty() {
         return empty("No health check-ins yet.");
     }
-    snaps.sort_by(|x, y| y.date.cmp(&x.date));
+    snaps.sort_by_key(|s| std::cmp::Reverse(s.date));
     let pct = |p: Option<crate::domain::health::Percent>| {
         p.map(|p| format!("{}%", short_number(p.value())))
             .unwrap_or_else(|| "—".into())

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, shotsDir } from './helpers.mjs';
+import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, clipboardPage, download } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -16,12 +16,6 @@ after(async () => { await env?.close(); });
 
 const NORTHWIND = 1;
 const PHONE = { width: 390, height: 844 };
-
-async function clipboardPage() {
-  const p = await newPage(env);
-  await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
-  return p;
-}
 
 /** Puts markers into Northwind's internal fields (and two customer-visible ones). */
 async function plantMarkers(page) {
@@ -53,7 +47,7 @@ async function copyLink(page, button) {
 }
 
 test('a customer link and a colleague link: read-only first, import only from the colleague, nothing internal for the customer', async () => {
-  const a = await clipboardPage();
+  const a = await clipboardPage(env);
   await plantMarkers(a.page);
   await open(a.page, env.base, `/accounts/${NORTHWIND}/plan`);
   await a.page.getByRole('button', { name: 'Share…' }).click();
@@ -131,13 +125,8 @@ test('a customer file is refused at import and can be viewed read-only', async (
   const a = await newPage(env);
   await open(a.page, env.base, `/accounts/${NORTHWIND}/plan`);
   await a.page.getByRole('button', { name: 'Share…' }).click();
-  const [d] = await Promise.all([
-    a.page.waitForEvent('download'),
-    a.page.getByRole('button', { name: 'Export file for the customer' }).click(),
-  ]);
-  assert.match(d.suggestedFilename(), /^account-northwind-logistics-customer-copy-\d{4}-\d{2}-\d{2}\.json$/);
-  const file = path.join(shotsDir, d.suggestedFilename());
-  await d.saveAs(file);
+  const file = await download(a.page, () => a.page.getByRole('button', { name: 'Export file for the customer' }).click());
+  assert.match(path.basename(file), /^account-northwind-logistics-customer-copy-\d{4}-\d{2}-\d{2}\.json$/);
   await open(a.page, env.base, '/data');
   await saved(a.page);
   const before = await a.page.evaluate(() => localStorage.getItem('am-planner.workspace'));
