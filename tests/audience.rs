@@ -12,7 +12,7 @@ use am_planner::domain::audience::{
 use am_planner::domain::qbr::{refill_challenges, refill_value_delivered};
 use am_planner::domain::{Account, Tier};
 use am_planner::format::markdown::{plan_markdown, qbr_markdown, OpportunityRef, PlanInputs};
-use am_planner::format::share::{decode_account, encode_account};
+use am_planner::format::share::{decode_account, encode_account, ShareKind};
 use am_planner::format::{decode, encode};
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -85,7 +85,12 @@ fn every_field_the_encoder_writes_is_classified() {
     let ws = decode(EXAMPLE).unwrap().workspace;
     let mut written = paths(&ws_file);
     for a in ws.accounts() {
-        let text = encode_account(a, &ws.currency, Some("2026-11-22T09:30:00Z".into()));
+        let text = encode_account(
+            ShareKind::Colleague,
+            a,
+            &ws.currency,
+            Some("2026-11-22T09:30:00Z".into()),
+        );
         written.extend(paths(&serde_json::from_str(&text).unwrap()));
     }
     let unclassified: Vec<&String> = written.iter().filter(|p| class_of(p).is_none()).collect();
@@ -342,7 +347,7 @@ fn the_customer_account_keeps_every_customer_fact_and_nothing_internal() {
     let m = marked();
     let ws = decode(EXAMPLE).unwrap().workspace;
     let copy = customer_account(&m.account);
-    let text = encode_account(&copy, &ws.currency, None);
+    let text = encode_account(ShareKind::Colleague, &copy, &ws.currency, None);
     for marker in &m.internal {
         assert!(!text.contains(marker.as_str()), "{marker} leaked:\n{text}");
     }

@@ -328,6 +328,7 @@ pub const FILE_FIELDS: &[Rule] = &[
     c("format", "what kind of file it is"),
     c("version", "the format version"),
     c("exported_at", "when the file was written"),
+    c("kind", "who a one-account file or link is for"),
     c(
         "currency",
         "the currency of the amounts in a one-account file",

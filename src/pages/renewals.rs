@@ -40,9 +40,10 @@ pub fn RenewalsPage() -> impl IntoView {
     let export_error = RwSignal::new(None::<String>);
     let export = move |_| {
         let today = app.today.get_untracked();
-        let text = app
-            .ws
-            .with_untracked(|w| ics::accounts_calendar(w.accounts(), browser::now_utc()));
+        let workspace = app.workspace_id();
+        let text = app.ws.with_untracked(|w| {
+            ics::accounts_calendar(&workspace, w.accounts(), browser::now_utc())
+        });
         let r = browser::download(&ics::ics_file_name(today), "text/calendar", &text);
         export_error.set(r.err());
     };

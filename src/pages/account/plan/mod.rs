@@ -1,6 +1,7 @@
 //! The Plan tab: the account plan as a living document (docs/domain.md#plan). Each part is a
 //! section; items are shown as text and edited in a small form that saves only a valid
-//! value. The toolbar hands the account out as a single-account file and a share link; the
+//! value. The toolbar shares the account (with a colleague or with the customer, as a link
+//! or a file: `components::share_link`); the
 //! "Hand out the plan" card gives the plan as a document, the customer copy or the
 //! internal version (docs/audience.md), as Markdown, in print and as a preview.
 //!
@@ -17,14 +18,13 @@ use leptos::prelude::*;
 
 use super::current_account;
 use super::overview::account_facts;
-use crate::browser;
 use crate::components::fields::{new_errors, set_errors, TextArea};
 use crate::components::markdown_out::DocumentOut;
+use crate::components::share_link::{ShareBox, ShareToggle};
 use crate::domain::audience::Audience;
 use crate::domain::plan::{parse_lines, AccountPlan, PlanContent, PlanError, PlanFlag};
 use crate::domain::{dates, AccountId};
 use crate::format::markdown::{doc_file_name, plan_doc, OpportunityRef, PlanInputs};
-use crate::format::share;
 use crate::state::{use_app, AppState};
 
 /// Runs `f` on a copy of the account's plan and stores the copy if it changed.
@@ -147,64 +147,7 @@ fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
         })
     };
 
-    let share_error = RwSignal::new(None::<String>);
-    let share_fallback = RwSignal::new(None::<String>);
-    let export = move |_| {
-        let now = browser::now_rfc3339();
-        let file = app.ws.with_untracked(|w| {
-            w.account(id).map(|a| {
-                (
-                    share::account_file_name(&a.fields.name, &now[..10]),
-                    share::encode_account(a, &w.currency, Some(now.clone())),
-                    a.fields.name.clone(),
-                )
-            })
-        });
-        if let Some((file_name, text, name)) = file {
-            match browser::download(&file_name, "application/json", &text) {
-                Ok(()) => {
-                    share_error.set(None);
-                    app.show_toast(
-                        format!("{name} exported as a single-account file. Import it from the Data page."),
-                        None,
-                    );
-                }
-                Err(e) => share_error.set(Some(format!("The file could not be made: {e}."))),
-            }
-        }
-    };
-    let copy_link = move |_| {
-        let base = format!("{}/", browser::origin());
-        let link = app.ws.with_untracked(|w| {
-            w.account(id)
-                .map(|a| share::share_link(&base, a, &w.currency))
-        });
-        match link {
-            None => {}
-            Some(Err(e)) => {
-                share_fallback.set(None);
-                share_error.set(Some(e.to_string()));
-            }
-            Some(Ok(link)) => {
-                share_error.set(None);
-                wasm_bindgen_futures::spawn_local(async move {
-                    match browser::copy_text(&link).await {
-                        Ok(()) => {
-                            share_fallback.set(None);
-                            app.show_toast(
-                                "Share link copied. Whoever opens it sees this account and can import it.",
-                                None,
-                            );
-                        }
-                        Err(_) => {
-                            share_fallback.set(Some(link));
-                            request_animation_frame(|| browser::select_all_in("share-link-text"));
-                        }
-                    }
-                });
-            }
-        }
-    };
+    let share_open = RwSignal::new(false);
 
     view! {
         <section class="card plan-head" aria-labelledby="plan-title">
@@ -214,19 +157,11 @@ fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
                     <p class="plan-updated" class:stale=stale>{last_updated}</p>
                 </div>
                 <div class="actions plan-tools screen-only" role="group" aria-label="Share this plan">
-                    <button type="button" class="btn" on:click=export>"Export this account"</button>
-                    <button type="button" class="btn" on:click=copy_link>"Copy share link"</button>
+                    <ShareToggle open=share_open/>
                 </div>
             </div>
             <div class="screen-only">
-                {move || share_error.get().map(|e| view! { <p class="field-error share-error" role="alert">{e}</p> })}
-                {move || share_fallback.get().map(|link| view! {
-                    <div class="copy-fallback">
-                        <label for="share-link-text">"Copying was blocked by the browser. The link is selected below: press Ctrl+C (Cmd+C on a Mac)."</label>
-                        <textarea id="share-link-text" readonly rows="3" prop:value=link></textarea>
-                        <button type="button" class="btn btn-quiet btn-small" on:click=move |_| share_fallback.set(None)>"Close"</button>
-                    </div>
-                })}
+                <ShareBox id=id open=share_open/>
             </div>
             {move || {
                 let fs = flags();
