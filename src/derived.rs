@@ -19,8 +19,9 @@ pub struct Derived {
     pub tiers: Memo<Arc<HashMap<AccountId, TierOf>>>,
     /// Every account's health summary today, with the workspace weights.
     pub health: Memo<Arc<HashMap<AccountId, HealthSummary>>>,
-    /// What the portfolio table shows of each account.
-    pub facts: Memo<Arc<HashMap<AccountId, Facts>>>,
+    /// What the portfolio table shows of each account. An account whose facts did not
+    /// change keeps the same `Arc`, so a view keyed by it knows what to keep.
+    pub facts: Memo<Arc<HashMap<AccountId, Arc<Facts>>>>,
 }
 
 pub fn use_derived() -> Derived {
@@ -35,11 +36,20 @@ impl Derived {
             let today = app.today.get();
             Arc::new(app.ws.with(|w| health_by_account(w, today)))
         });
-        let facts = Memo::new(move |_| {
+        let facts = Memo::new(move |prev: Option<&Arc<HashMap<AccountId, Arc<Facts>>>>| {
             let today = app.today.get();
             let tiers = tiers.get();
             let health = health.get();
-            Arc::new(app.ws.with(|w| facts_of(w, &tiers, &health, today)))
+            let fresh = app.ws.with(|w| facts_of(w, &tiers, &health, today));
+            Arc::new(
+                fresh
+                    .into_iter()
+                    .map(|(id, f)| match prev.and_then(|p| p.get(&id)) {
+                        Some(old) if **old == f => (id, old.clone()),
+                        _ => (id, Arc::new(f)),
+                    })
+                    .collect(),
+            )
         });
         let derived = Derived {
             tiers,

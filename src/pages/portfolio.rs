@@ -3,8 +3,10 @@
 //!
 //! Filters and sort live in the page address (`?q=...&band=red&sort=arr&dir=desc`), so Back
 //! and bookmarks bring them back; a value the page cannot read is ignored. The table is a
-//! keyed list of account ids: a sort moves rows, a filter adds or removes them, and each
-//! row redraws only when its own facts change.
+//! keyed list of the accounts' facts: a sort moves rows, a filter adds or removes them,
+//! and a row is drawn again only when its own facts change.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -90,14 +92,21 @@ pub fn PortfolioPage() -> impl IntoView {
     let visible = Memo::new(move |_| {
         let q = current();
         let today = app.today.get();
-        derived.facts.with(|m| query(m.values(), &q, today))
+        derived.facts.with(|m| {
+            let ids = query(m.values().map(|f| &**f), &q, today);
+            ids.into_iter()
+                .filter_map(|id| m.get(&id).cloned())
+                .collect::<Vec<_>>()
+        })
     });
     let currency = Memo::new(move |_| app.ws.with(|w| w.currency.clone()));
     let has_accounts = Memo::new(move |_| app.ws.with(|w| !w.accounts().is_empty()));
     let demo = Memo::new(move |_| app.ws.with(|w| w.demo));
     let summary = Memo::new(move |_| {
         let today = app.today.get();
-        derived.facts.with(|m| summary(m.values(), today))
+        derived
+            .facts
+            .with(|m| summary(m.values().map(|f| &**f), today))
     });
     let money = move |x: f64| currency.with(|c| c.format_short(x));
 
@@ -158,8 +167,8 @@ pub fn PortfolioPage() -> impl IntoView {
                             })}
                             <For
                                 each=move || visible.get()
-                                key=|id: &AccountId| *id
-                                children=move |id| view! { <AccountRow id currency/> }
+                                key=row_key
+                                children=move |f| account_row(&f, app.today.get_untracked(), currency)
                             />
                         </tbody>
                     </table>
@@ -173,7 +182,7 @@ pub fn PortfolioPage() -> impl IntoView {
 /// Search, the health filters, tier, owner, renewal window and single-threaded.
 #[component]
 fn Toolbar(filter: RwSignal<Filter>, derived: Derived) -> impl IntoView {
-    let owner_names = Memo::new(move |_| derived.facts.with(|m| owners(m.values())));
+    let owner_names = Memo::new(move |_| derived.facts.with(|m| owners(m.values().map(|f| &**f))));
     let tier_key =
         move || filter.with(|f| f.tier.map(|t| t.number().to_string()).unwrap_or_default());
     let owner_key = move || filter.with(|f| f.owner.clone().unwrap_or_default());
@@ -251,23 +260,24 @@ fn Toolbar(filter: RwSignal<Filter>, derived: Derived) -> impl IntoView {
     }
 }
 
-/// One row: reads only its own account's facts, and redraws only when they change.
-#[component]
-fn AccountRow(id: AccountId, currency: Memo<Currency>) -> impl IntoView {
-    let app = use_app();
-    let derived = use_derived();
-    let facts = Memo::new(move |_| derived.facts.with(|m| m.get(&id).cloned()));
-    view! {
-        <tr>
-            {move || {
-                let today = app.today.get();
-                facts.with(|f| f.as_ref().map(|f| currency.with(|c| cells(f, c, today))))
-            }}
-        </tr>
-    }
+/// The key of a row: the account and the identity of its facts.
+fn row_key(f: &Arc<Facts>) -> (AccountId, usize) {
+    (f.id, Arc::as_ptr(f) as usize)
 }
 
-fn cells(r: &Facts, currency: &Currency, today: chrono::NaiveDate) -> impl IntoView {
+/// One row, drawn once from its account's facts. The list is keyed by the facts' `Arc`,
+/// which changes only when the account's facts do (or `today` moves), so a changed account
+/// gets a new row and every other row stays as it is.
+fn account_row(f: &Facts, today: chrono::NaiveDate, currency: Memo<Currency>) -> impl IntoView {
+    let arr = f.arr;
+    view! { <tr>{cells(f, move || currency.with(|c| c.format(arr)), today)}</tr> }
+}
+
+fn cells(
+    r: &Facts,
+    arr: impl Fn() -> String + Send + Sync + 'static,
+    today: chrono::NaiveDate,
+) -> impl IntoView {
     let href = format!("/accounts/{}", r.id.0);
     let renewal = r
         .renewal_date
@@ -297,7 +307,7 @@ fn cells(r: &Facts, currency: &Currency, today: chrono::NaiveDate) -> impl IntoV
             <span class="sub">{sub_line(r.segment.map(|s| s.label()), &r.industry)}</span></th>
         <td><span class=format!("tier tier-{}", r.tier.tier.number()) title=tier_title>
             {r.tier.tier.short()}{r.tier.overridden.then_some("*")}</span></td>
-        <td class="num">{currency.format(r.arr)}</td>
+        <td class="num">{arr}</td>
         {score_cell(&r.health)}
         {trend_cell(&r.health)}
         {flags_cell(&r.health)}
