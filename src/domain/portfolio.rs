@@ -63,6 +63,8 @@ pub struct Facts {
     pub health: HealthSummary,
     pub next_up: Option<NextUp>,
     pub risks: RiskReport,
+    /// The day these facts hold for ("in 12 days" changes with it).
+    pub today: NaiveDate,
     // Lower-cased once, for the search and the text sorts.
     name_key: String,
     industry_key: String,
@@ -90,6 +92,7 @@ impl Facts {
             health,
             next_up: NextUp::of(a, today),
             risks: assess(&a.stakeholders, tier.tier, today),
+            today,
             name_key: text_key(&f.name),
             industry_key: text_key(&f.industry),
             owner_key: text_key(&f.owner),

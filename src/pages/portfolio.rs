@@ -168,7 +168,7 @@ pub fn PortfolioPage() -> impl IntoView {
                             <For
                                 each=move || visible.get()
                                 key=row_key
-                                children=move |f| account_row(&f, app.today.get_untracked(), currency)
+                                children=move |f| account_row(&f, currency)
                             />
                         </tbody>
                     </table>
@@ -266,11 +266,12 @@ fn row_key(f: &Arc<Facts>) -> (AccountId, usize) {
 }
 
 /// One row, drawn once from its account's facts. The list is keyed by the facts' `Arc`,
-/// which changes only when the account's facts do (or `today` moves), so a changed account
-/// gets a new row and every other row stays as it is.
-fn account_row(f: &Facts, today: chrono::NaiveDate, currency: Memo<Currency>) -> impl IntoView {
+/// which changes only when the account's facts do (they hold `today`, so every row is
+/// drawn again when the day moves on): a changed account gets a new row and every other
+/// row stays as it is.
+fn account_row(f: &Facts, currency: Memo<Currency>) -> impl IntoView {
     let arr = f.arr;
-    view! { <tr>{cells(f, move || currency.with(|c| c.format(arr)), today)}</tr> }
+    view! { <tr>{cells(f, move || currency.with(|c| c.format(arr)), f.today)}</tr> }
 }
 
 fn cells(
