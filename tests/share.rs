@@ -219,7 +219,8 @@ fn damaged_or_altered_links_are_refused() {
             ShareError::NotJson {
                 line: 1,
                 column: 33,
-                detail: "EOF while parsing a value".into(),
+                detail: "the text ends before the JSON is complete; the file may have been cut off"
+                    .into(),
             },
         ),
         (packed(&workspace_file), ShareError::WorkspaceFile),
@@ -348,17 +349,17 @@ fn bad_single_account_files_are_refused_with_a_path() {
         ),
         (
             Box::new(|v| { v.as_object_mut().unwrap().remove("currency"); }),
-            bad("file", "missing field `currency`"),
+            bad("file", "the field \"currency\" is required and missing."),
         ),
         (
             Box::new(|v| { v.as_object_mut().unwrap().remove("account"); }),
-            bad("file", "missing field `account`"),
+            bad("file", "the field \"account\" is required and missing."),
         ),
         (
             Box::new(|v| v["accounts"] = json!([])),
             bad(
                 "accounts",
-                "unknown field `accounts`, expected one of `format`, `version`, `exported_at`, `currency`, `account`",
+                "\"accounts\" is not a field the planner knows here; check the spelling, or remove it. The fields here are format, version, exported_at, currency, account.",
             ),
         ),
         (
@@ -375,7 +376,7 @@ fn bad_single_account_files_are_refused_with_a_path() {
         ),
         (
             Box::new(|v| v["account"]["planning"]["qbrs"][0]["date"] = json!("3 Dec")),
-            bad("account.planning.qbrs[0].date", "input contains invalid characters"),
+            bad("account.planning.qbrs[0].date", "\"3 Dec\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01."),
         ),
         (
             Box::new(|v| v["version"] = json!(0)),
@@ -398,7 +399,7 @@ fn bad_single_account_files_are_refused_with_a_path() {
         Err(ShareError::NotJson {
             line: 1,
             column: 3,
-            detail: "key must be a string".into()
+            detail: "a key in quotes was expected here".into()
         })
     );
 }

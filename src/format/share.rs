@@ -181,12 +181,22 @@ pub fn account_file_name(account_name: &str, date: &str) -> String {
 /// Reads a single-account file. Never panics; every problem is a [`ShareError`] whose
 /// paths start at the file (`account.planning.plan.goals[0].text`).
 pub fn decode_account(text: &str) -> Result<SharedAccount, ShareError> {
-    let header =
-        super::read_header(text).map_err(|(line, column, detail)| ShareError::NotJson {
+    let header = super::read_header(text).map_err(|e| match super::ImportError::from(e) {
+        super::ImportError::NotJson {
             line,
             column,
             detail,
-        })?;
+        } => ShareError::NotJson {
+            line,
+            column,
+            detail,
+        },
+        super::ImportError::BadField { path, detail } => ShareError::BadField { path, detail },
+        other => ShareError::BadField {
+            path: "file".into(),
+            detail: other.to_string(),
+        },
+    })?;
     match header.format.as_deref() {
         Some(ACCOUNT_FORMAT_NAME) => {}
         Some(super::FORMAT_NAME) => return Err(ShareError::WorkspaceFile),

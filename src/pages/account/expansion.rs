@@ -413,13 +413,10 @@ fn OpportunityForm(
             if t.is_empty() {
                 None
             } else {
-                match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+                match crate::domain::dates::read_date(t) {
                     Ok(d) => Some(d),
-                    Err(_) => {
-                        problems.push((
-                            OppInput::TargetDate,
-                            format!("\"{t}\" is not a date: use the form 2027-03-01."),
-                        ));
+                    Err(m) => {
+                        problems.push((OppInput::TargetDate, m));
                         None
                     }
                 }
