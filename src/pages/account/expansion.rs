@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
