@@ -18,6 +18,7 @@ pub mod renewal;
 pub mod save_plan;
 pub mod settings;
 pub mod stakeholders;
+pub mod text;
 pub mod workspace;
 
 pub use account::{

@@ -168,7 +168,7 @@ fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
                 (
                     share::account_file_name(&a.fields.name, &now[..10]),
                     share::encode_account(a, &w.currency, Some(now.clone())),
-                    a.fields.name.clone(),
+                    crate::domain::text::isolate(&a.fields.name),
                 )
             })
         });
