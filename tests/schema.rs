@@ -89,12 +89,13 @@ fn pattern_matches(pattern: &str, s: &str) -> Option<bool> {
     Some(match pattern {
         "\\S" => s.chars().any(|c| !c.is_whitespace()),
         "^[A-Z]{3}$" => s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()),
-        "^\\d{4}-\\d{2}-\\d{2}$" => {
+        "^(19\\d{2}|2[01]\\d{2}|2200)-\\d{2}-\\d{2}$" => {
             let b = s.as_bytes();
             b.len() == 10
                 && b[4] == b'-'
                 && b[7] == b'-'
                 && digits(&s[0..4])
+                && (1900..=2200).contains(&s[0..4].parse::<u32>().unwrap())
                 && digits(&s[5..7])
                 && digits(&s[8..10])
         }
@@ -643,7 +644,7 @@ fn schemas_are_closed_described_and_fully_understood_by_this_test() {
 #[test]
 fn pattern_matchers_of_this_test_accept_and_refuse_as_the_patterns_say() {
     type Case = (&'static str, &'static str, bool);
-    let p_date = "^\\d{4}-\\d{2}-\\d{2}$";
+    let p_date = "^(19\\d{2}|2[01]\\d{2}|2200)-\\d{2}-\\d{2}$";
     let p_time = "^(([01]?[0-9]|2[0-2]):[0-5][0-9]|23:00)$";
     let p_step = "^(triage|tell_leadership|executive_outreach|root_cause_meeting|check_in_([1-9]|[1-9][0-9]|[1-4][0-9]{2}|5[01][0-9]|520))$";
     let cases: &[Case] = &[
@@ -657,6 +658,11 @@ fn pattern_matchers_of_this_test_accept_and_refuse_as_the_patterns_say() {
         (p_date, "2027-3-01", false),
         (p_date, "27-03-01", false),
         (p_date, "2027/03/01", false),
+        (p_date, "1900-01-01", true),
+        (p_date, "2200-12-31", true),
+        (p_date, "1899-12-31", false),
+        (p_date, "2201-01-01", false),
+        (p_date, "+262142-12-31", false),
         (p_time, "9:30", true),
         (p_time, "09:30", true),
         (p_time, "22:59", true),
@@ -872,6 +878,8 @@ fn reader_and_schema_refuse_the_same_files() {
         ("blank name", |v| acc(v, 0)["name"] = json!("   "), "workspace.accounts[0].name: Give the account a name.", "workspace.accounts[0].name"),
         ("unknown account field", |v| acc(v, 1)["crm_id"] = json!("0061x"), "workspace.accounts[1].crm_id: \"crm_id\" is not a field the planner knows here...", "workspace.accounts[1].crm_id"),
         ("impossible day", |v| acc(v, 0)["renewal_date"] = json!("2027-02-30"), "workspace.accounts[0].renewal_date: \"2027-02-30\" is not a date: February 2027 has 28 days.", "workspace.accounts[0].renewal_date"),
+        ("year 2201", |v| acc(v, 0)["renewal_date"] = json!("2201-01-01"), "workspace.accounts[0].renewal_date: \"2201-01-01\" is out of range; the planner takes dates from 1900-01-01 to 2200-12-31.", "workspace.accounts[0].renewal_date"),
+        ("signed year", |v| acc(v, 0)["renewal_date"] = json!("+262142-12-31"), "workspace.accounts[0].renewal_date: \"+262142-12-31\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01.", "workspace.accounts[0].renewal_date"),
         ("US date", |v| acc(v, 0)["contract_start"] = json!("03/01/2025"), "workspace.accounts[0].contract_start: \"03/01/2025\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01.", "workspace.accounts[0].contract_start"),
         ("segment", |v| acc(v, 0)["segment"] = json!("large"), "workspace.accounts[0].segment: \"large\" is not a segment; use one of enterprise, mid_market, smb.", "workspace.accounts[0].segment"),
         ("size", |v| acc(v, 0)["size"] = json!("1000+"), "workspace.accounts[0].size: \"1000+\" is not a company size; use one of...", "workspace.accounts[0].size"),

@@ -14,7 +14,6 @@ use serde_json::Value;
 
 use crate::domain::{Workspace, WorkspaceError};
 
-use read::ReadError;
 pub use read::{MAX_DEPTH, MAX_FILE_BYTES, MAX_LIST_ITEMS};
 
 /// The value of the `format` field that marks a file as ours.
@@ -86,26 +85,7 @@ pub struct Decoded {
 /// Reads a workspace file given as raw bytes: the size is checked before anything else,
 /// then the encoding (UTF-8, with or without a byte-order mark), then [`decode`].
 pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, ImportError> {
-    decode(read::text_of(bytes).map_err(ImportError::from)?)
-}
-
-impl From<ReadError> for ImportError {
-    fn from(e: ReadError) -> Self {
-        match e {
-            ReadError::TooBig { bytes } => ImportError::TooBig { bytes },
-            ReadError::NotText => ImportError::NotText,
-            ReadError::NotJson {
-                line,
-                column,
-                detail,
-            } => ImportError::NotJson {
-                line,
-                column,
-                detail,
-            },
-            ReadError::Refused { path, detail } => ImportError::BadField { path, detail },
-        }
-    }
+    decode(read::text_of(bytes)?)
 }
 
 /// Reads a workspace file. Every problem is an [`ImportError`]; nothing here panics on
@@ -196,7 +176,7 @@ pub(crate) struct Header {
 }
 
 /// Parses JSON under the limits of [`read`] and reads `format` and `version`.
-pub(crate) fn read_header(text: &str) -> Result<Header, ReadError> {
+pub(crate) fn read_header(text: &str) -> Result<Header, ImportError> {
     let value = read::parse(text)?;
     let obj = value.as_object();
     let format = obj.and_then(|o| o.get("format")).map(|f| match f {

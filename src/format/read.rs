@@ -13,6 +13,8 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+use super::ImportError;
+
 /// Largest file (or stored value) read, in bytes: 32 MB (of 1,048,576 bytes). A workspace
 /// of 2,000 accounts as full as the demo's (plans, QBRs, people, health history) is about
 /// 14 MB (`tests/format.rs` measures it).
@@ -21,23 +23,6 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 32;
 /// Longest list: accounts in a workspace, people of an account, check-ins...
 pub const MAX_LIST_ITEMS: usize = 5_000;
-
-/// Why a text was refused before its fields were read.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum ReadError {
-    /// Longer than [`MAX_FILE_BYTES`].
-    TooBig { bytes: u64 },
-    /// Not UTF-8 text: UTF-16 or binary.
-    NotText,
-    /// Not JSON: where, and what in plain words.
-    NotJson {
-        line: usize,
-        column: usize,
-        detail: String,
-    },
-    /// JSON, but over a limit or with a key twice: the path and what is wrong.
-    Refused { path: String, detail: String },
-}
 
 /// A size in megabytes (of 1,048,576 bytes) for messages: `8 MB`, `8.1 MB`, `12.4 MB`.
 /// Rounded up, so a file just over the limit never reads as the limit itself.
@@ -63,23 +48,23 @@ pub fn too_big_message(bytes: u64) -> String {
 pub const NOT_TEXT_MESSAGE: &str = "This file is not UTF-8 text: it looks like a binary file or text saved as UTF-16. Export it again from the planner, or save it as UTF-8.";
 
 /// Checks the size and the encoding of raw bytes, then gives the text.
-pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, ReadError> {
+pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooBig {
+        return Err(ImportError::TooBig {
             bytes: bytes.len() as u64,
         });
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(ReadError::NotText);
+        return Err(ImportError::NotText);
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotText)?;
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// Parses JSON text under the limits above.
-pub(crate) fn parse(text: &str) -> Result<Value, ReadError> {
+pub(crate) fn parse(text: &str) -> Result<Value, ImportError> {
     if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadError::TooBig {
+        return Err(ImportError::TooBig {
             bytes: text.len() as u64,
         });
     }
@@ -88,7 +73,7 @@ pub(crate) fn parse(text: &str) -> Result<Value, ReadError> {
     // and NULs; JSON text starts with a brace, a bracket or a value, never with those.
     let head = text.trim_start();
     if head.starts_with('\u{fffd}') || head.starts_with('\0') || head.contains("{\0") {
-        return Err(ReadError::NotText);
+        return Err(ImportError::NotText);
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let mut track = serde_path_to_error::Track::new();
@@ -112,12 +97,12 @@ pub(crate) fn parse(text: &str) -> Result<Value, ReadError> {
                     format!("{path}.{key}")
                 };
             }
-            ReadError::Refused {
+            ImportError::BadField {
                 path: shown_path(&path),
                 detail,
             }
         } else {
-            ReadError::NotJson {
+            ImportError::NotJson {
                 line: e.line(),
                 column: e.column(),
                 detail: if text.trim().is_empty() {

@@ -181,7 +181,7 @@ pub fn account_file_name(account_name: &str, date: &str) -> String {
 /// Reads a single-account file. Never panics; every problem is a [`ShareError`] whose
 /// paths start at the file (`account.planning.plan.goals[0].text`).
 pub fn decode_account(text: &str) -> Result<SharedAccount, ShareError> {
-    let header = super::read_header(text).map_err(|e| match super::ImportError::from(e) {
+    let header = super::read_header(text).map_err(|e| match e {
         super::ImportError::NotJson {
             line,
             column,
