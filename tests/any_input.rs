@@ -329,3 +329,26 @@ fn far_dates_are_refused_and_the_edges_render() {
     assert!(!ticks.is_empty() && ticks.len() <= 60, "{}", ticks.len());
     assert!(date_ticks(FIRST_DAY, LAST_DAY, 8).len() <= 9);
 }
+
+/// A name with a right-to-left override is kept as given, and every sentence the planner
+/// builds around it isolates it; names without controls read as before.
+#[test]
+fn names_with_bidi_controls_are_isolated_in_sentences() {
+    use am_planner::domain::text::isolate;
+    assert_eq!(isolate("Ingrid"), "Ingrid");
+    assert_eq!(isolate("\u{202e}Ingrid"), "\u{2068}\u{202e}Ingrid\u{2069}");
+    assert_eq!(isolate("a\u{2067}b"), "\u{2068}a\u{2067}b\u{2069}");
+    let mut v = example();
+    v["workspace"]["accounts"][0]["stakeholders"]["people"][0]["name"] = json!("\u{202e}Ingrid");
+    let ws = decode(&v.to_string()).unwrap().workspace;
+    let a = &ws.accounts()[0];
+    assert_eq!(a.stakeholders.people()[0].fields.name, "\u{202e}Ingrid");
+    let today = NaiveDate::from_ymd_opt(2027, 6, 1).unwrap();
+    let report = assess(&a.stakeholders, ws.tiers()[&a.id].tier, today);
+    let texts: Vec<String> = report.risks.iter().map(|r| r.message.clone()).collect();
+    let with_name: Vec<&String> = texts.iter().filter(|t| t.contains("Ingrid")).collect();
+    assert!(!with_name.is_empty(), "{texts:?}");
+    for t in with_name {
+        assert!(t.contains("\u{2068}\u{202e}Ingrid\u{2069}"), "{t:?}");
+    }
+}
