@@ -19,6 +19,7 @@ use crate::domain::plan::{
 use crate::domain::qualify::Framework;
 use crate::domain::renewal::timeline_of;
 use crate::domain::{plural, Account, Currency};
+use crate::format::markdown::owner_for_customer;
 use crate::format::share::{ShareKind, SharedAccount};
 
 /// One tab of the view: its label and what it shows.
@@ -191,9 +192,23 @@ fn metrics(a: &Account) -> AnyView {
 }
 
 /// The plan's actions with their goal and status (in a customer share, the plan holds
-/// only the actions shared with the customer).
-fn actions(a: &Account) -> AnyView {
+/// only the actions shared with the customer, and owners read as the customer documents
+/// name them: "Dana Ruiz (Northwind Logistics)", "Priya Raman (account team)").
+fn actions(a: &Account, kind: ShareKind) -> AnyView {
     let plan = a.planning.plan.content().clone();
+    let owner_of = |x: &crate::domain::plan::Action| -> String {
+        let side = a
+            .planning
+            .qbrs()
+            .iter()
+            .flat_map(|q| q.mutual_actions.iter())
+            .find(|m| m.pushed_as == Some(x.id))
+            .map(|m| m.side);
+        match (kind, side) {
+            (ShareKind::Customer, Some(side)) => owner_for_customer(&x.owner, side, &a.fields.name),
+            _ => or_dash(&x.owner),
+        }
+    };
     if plan.actions.is_empty() {
         return empty("No actions yet.");
     }
@@ -211,7 +226,7 @@ fn actions(a: &Account) -> AnyView {
                         view! {
                             <tr>
                                 <th scope="row">{x.text.clone()}</th>
-                                <td data-label="Owner">{or_dash(&x.owner)}</td>
+                                <td data-label="Owner">{owner_of(x)}</td>
                                 <td data-label="Due">{long(x.due)}</td>
                                 <td data-label="Goal">{goal}</td>
                                 <td data-label="Status">{status}</td>
@@ -231,6 +246,7 @@ fn qbrs(a: &Account, kind: ShareKind) -> AnyView {
         return empty("No QBR planned yet.");
     }
     list.sort_by_key(|q| std::cmp::Reverse(q.date));
+    let account_name = a.fields.name.clone();
     let people: Vec<(u32, String, String)> = a
         .stakeholders
         .people()
@@ -286,7 +302,10 @@ fn qbrs(a: &Account, kind: ShareKind) -> AnyView {
                                         {q.mutual_actions.iter().map(|m| view! {
                                             <tr>
                                                 <th scope="row">{m.text.clone()}</th>
-                                                <td data-label="Owner">{or_dash(&m.owner_label())}</td>
+                                                <td data-label="Owner">{match kind {
+                                                    ShareKind::Customer => owner_for_customer(&m.owner, m.side, &account_name),
+                                                    ShareKind::Colleague => or_dash(&m.owner_label()),
+                                                }}</td>
                                                 <td data-label="Due">{long(m.due)}</td>
                                             </tr>
                                         }).collect_view()}
@@ -389,7 +408,7 @@ fn plan(a: &Account) -> AnyView {
                 }).collect_view()}
             </div>
             <h3>"90-day actions"</h3>
-            {actions(a)}
+            {actions(a, ShareKind::Colleague)}
         </div>
     }
     .into_any()
@@ -622,7 +641,7 @@ fn section_view(section: Section, kind: ShareKind, a: &Account, currency: &Curre
     match section {
         Section::Goals => goals(a),
         Section::Metrics => metrics(a),
-        Section::SharedActions => actions(a),
+        Section::SharedActions => actions(a, kind),
         Section::Qbrs => qbrs(a, kind),
         Section::Overview => overview(a, currency),
         Section::Plan => plan(a),

@@ -63,7 +63,7 @@ pub fn ToastHost() -> impl IntoView {
                         {undo.map(|removed| view! {
                             <button class="btn btn-small" on:click=move |_| {
                                 let removed = removed.clone();
-                                let name = removed.account.fields.name.clone();
+                                let name = crate::domain::text::isolate(&removed.account.fields.name);
                                 app.ws.update(|w| w.undo_remove(removed));
                                 app.show_toast(format!("Restored {name}."), None);
                             }>"Undo"</button>

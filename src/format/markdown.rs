@@ -517,7 +517,7 @@ fn who(m: &MutualAction, account_name: &str) -> String {
 
 /// An owner on `side` as the customer reads it (see [`who`]). A plan action copied from a
 /// customer-side item carries "(customer)" after the name: the account's name replaces it.
-fn owner_for_customer(owner: &str, side: Side, account_name: &str) -> String {
+pub fn owner_for_customer(owner: &str, side: Side, account_name: &str) -> String {
     let owner = inline(owner);
     let owner = match side {
         Side::Customer => owner

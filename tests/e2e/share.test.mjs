@@ -83,7 +83,12 @@ test('a customer link and a colleague link: read-only first, import only from th
       for (const word of ['Sentiment', 'Influence', 'Health', 'ARR', 'Tier']) {
         assert.ok(!(await view.innerText()).includes(word), `"${word}" on the customer's ${tab} tab`);
       }
-      if (tab === 'QBRs') await view.getByText('CUSTOMER-MARK-2 hub templates next quarter').waitFor();
+      if (tab === 'QBRs') {
+        await view.getByText('CUSTOMER-MARK-2 hub templates next quarter').waitFor();
+        // Owners read as in the customer documents: their side by the account's name.
+        await view.getByText('Tomasz Nowak (Northwind Logistics)').first().waitFor();
+        assert.ok(!(await view.innerText()).includes('(customer)'));
+      }
       if (tab === 'Success metrics') await view.getByText('On-time deliveries').waitFor();
     }
     await view.getByRole('tab', { name: 'Goals' }).click();
