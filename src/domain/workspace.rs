@@ -13,6 +13,8 @@ pub struct Workspace {
     pub demo: bool,
     /// Workspace-wide settings (scoring weights and their change log, ...).
     pub settings: super::settings::Settings,
+    /// Interview practice: card reviews, mock interviews, drill scores.
+    pub practice: super::practice::Practice,
     accounts: Vec<Account>,
     next_id: u32,
 }
@@ -49,6 +51,7 @@ impl Workspace {
             currency,
             demo: false,
             settings: Default::default(),
+            practice: Default::default(),
             accounts: Vec::new(),
             next_id: 1,
         }
@@ -75,6 +78,7 @@ impl Workspace {
             currency,
             demo,
             settings: Default::default(),
+            practice: Default::default(),
             accounts,
             next_id,
         })

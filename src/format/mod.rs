@@ -4,6 +4,7 @@
 
 pub mod ics;
 pub mod markdown;
+pub mod practice;
 pub mod share;
 pub mod v1;
 
