@@ -11,8 +11,7 @@ use am_planner::domain::practice::content::{Card, Deck};
 use am_planner::domain::practice::drills::{self, DrillKind, Situation};
 use am_planner::domain::practice::mock::{clock, pick_questions, MockAttempt};
 use am_planner::domain::practice::scheduler::{
-    interval_label, preview, review, CardState, Grade, Memory, DEFAULT_WEIGHTS,
-    DESIRED_RETENTION,
+    interval_label, preview, review, CardState, Grade, Memory, DEFAULT_WEIGHTS, DESIRED_RETENTION,
 };
 use am_planner::domain::practice::session::{deck_counts, Session};
 use am_planner::domain::practice::{parse_new_per_day, Practice, Question, QuestionKind};
@@ -169,7 +168,11 @@ fn new_cards_are_capped_per_day_and_failed_cards_come_back() {
     assert_eq!((c.due, c.new_today, c.unseen), (0, 0, 15));
     let tomorrow = at("2026-12-01 09:00");
     let c = deck_counts(&p, &d, tomorrow);
-    assert_eq!((c.due, c.new_today), (1, 10), "the card graded Good once is due");
+    assert_eq!(
+        (c.due, c.new_today),
+        (1, 10),
+        "the card graded Good once is due"
+    );
     // Fifteen days later the nine Easy cards are due too.
     let later = at("2026-12-15 10:00");
     assert_eq!(deck_counts(&p, &d, later).due, 10);
@@ -179,8 +182,12 @@ fn new_cards_are_capped_per_day_and_failed_cards_come_back() {
 fn the_daily_cap_is_editable_and_checked() {
     assert_eq!(parse_new_per_day("15"), Ok(15));
     assert_eq!(parse_new_per_day(" 0 "), Ok(0));
-    assert!(parse_new_per_day("201").unwrap_err().contains("at most 200"));
-    assert!(parse_new_per_day("ten").unwrap_err().contains("whole number"));
+    assert!(parse_new_per_day("201")
+        .unwrap_err()
+        .contains("at most 200"));
+    assert!(parse_new_per_day("ten")
+        .unwrap_err()
+        .contains("whole number"));
     assert!(parse_new_per_day("").is_err());
     let d = deck("kpis", 5);
     let mut p = Practice::default();
@@ -270,8 +277,14 @@ fn drills_answer_what_the_planner_computes_for_1000_seeds() {
             match &d.situation {
                 Situation::Health { signals } => {
                     let s = score_of(signals, &Weights::default()).unwrap();
-                    assert_eq!(d.parts[0].choices[answers[0]].split(" (").next(), Some(s.band.label()));
-                    let want = s.breakdown.dragging.map_or("Nothing: the score is 100", |c| c.label());
+                    assert_eq!(
+                        d.parts[0].choices[answers[0]].split(" (").next(),
+                        Some(s.band.label())
+                    );
+                    let want = s
+                        .breakdown
+                        .dragging
+                        .map_or("Nothing: the score is 100", |c| c.label());
                     assert_eq!(d.parts[1].choices[answers[1]], want);
                 }
                 Situation::Stakeholder { person } => {
@@ -291,11 +304,20 @@ fn drills_answer_what_the_planner_computes_for_1000_seeds() {
                 }
                 Situation::Expansion { expansion } => {
                     let r = expansion.readiness(acc.renewal_date, t);
-                    assert_eq!(d.parts[0].choices[answers[0]], if r.is_ready() { "Yes" } else { "No" });
-                    let gaps: Vec<ReadinessItem> =
-                        r.items.iter().filter(|(_, ok)| !ok).map(|(i, _)| *i).collect();
+                    assert_eq!(
+                        d.parts[0].choices[answers[0]],
+                        if r.is_ready() { "Yes" } else { "No" }
+                    );
+                    let gaps: Vec<ReadinessItem> = r
+                        .items
+                        .iter()
+                        .filter(|(_, ok)| !ok)
+                        .map(|(i, _)| *i)
+                        .collect();
                     assert!(gaps.len() <= 1, "one gap at most, so one right answer");
-                    let want = gaps.first().map_or("Nothing: all five are met", |g| g.label());
+                    let want = gaps
+                        .first()
+                        .map_or("Nothing: all five are met", |g| g.label());
                     assert_eq!(d.parts[1].choices[answers[1]], want);
                 }
                 Situation::Qbr { qbr } => {
@@ -305,7 +327,9 @@ fn drills_answer_what_the_planner_computes_for_1000_seeds() {
                         d.parts[0].choices[answers[0]],
                         due.format("%A %-d %b %Y").to_string()
                     );
-                    let sent = qbr.prep.is_ticked(am_planner::domain::qbr::PrepItem::AgendaSent);
+                    let sent = qbr
+                        .prep
+                        .is_ticked(am_planner::domain::qbr::PrepItem::AgendaSent);
                     let late = !sent && t > due && t <= qbr.date;
                     assert_eq!(answers[1], if late { 0 } else { 1 });
                 }
@@ -322,8 +346,14 @@ fn drills_answer_what_the_planner_computes_for_1000_seeds() {
     // Drills are not one-note: every kind asks for more than one answer over the seeds.
     for kind in DrillKind::ALL {
         for part in 0..2 {
-            let distinct = seen_answers.keys().filter(|(k, p, _)| *k == kind && *p == part).count();
-            assert!(distinct >= 2, "{kind:?} part {part} always has the same answer");
+            let distinct = seen_answers
+                .keys()
+                .filter(|(k, p, _)| *k == kind && *p == part)
+                .count();
+            assert!(
+                distinct >= 2,
+                "{kind:?} part {part} always has the same answer"
+            );
         }
     }
     // Renewal drills cover every status.
@@ -387,14 +417,23 @@ fn bad_review_state_is_refused_with_its_place() {
     let good = serde_json::to_value(PracticeV1::from(&practised())).unwrap();
     let cases: [(&str, serde_json::Value, &str); 5] = [
         ("/new_per_day", 201.into(), "new_per_day"),
-        ("/cards/vocabulary~1c0/difficulty", 11.5.into(), "cards.vocabulary/c0"),
-        ("/cards/vocabulary~1c0/stability", 0.into(), "cards.vocabulary/c0"),
+        (
+            "/cards/vocabulary~1c0/difficulty",
+            11.5.into(),
+            "cards.vocabulary/c0",
+        ),
+        (
+            "/cards/vocabulary~1c0/stability",
+            0.into(),
+            "cards.vocabulary/c0",
+        ),
         ("/mocks/0/points_hit", 99.into(), "mocks[0]"),
         ("/drills/renewal/right", 5.into(), "drills.renewal"),
     ];
     for (pointer, value, path) in cases {
         let mut v = good.clone();
-        *v.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer}")) = value;
+        *v.pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("{pointer}")) = value;
         let f: PracticeV1 = serde_json::from_value(v).unwrap();
         let (p, _) = f.into_domain().unwrap_err();
         assert_eq!(p, path);

@@ -129,7 +129,12 @@ fn validate(root: &Value, s: &Value, v: &Value, path: &str, errors: &mut Vec<Str
                 None => {}
             }
         }
-        for r in s.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for r in s
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if !fields.contains_key(r.as_str().unwrap()) {
                 errors.push(format!("{path}: missing {r}"));
             }
@@ -162,7 +167,10 @@ fn content_files_are_valid_against_their_schemas() {
     let decks: Value = serde_json::from_str(DECKS).unwrap();
     assert_eq!(errors_of(DECKS_SCHEMA, &decks), Vec::<String>::new());
     let questions: Value = serde_json::from_str(QUESTIONS).unwrap();
-    assert_eq!(errors_of(QUESTIONS_SCHEMA, &questions), Vec::<String>::new());
+    assert_eq!(
+        errors_of(QUESTIONS_SCHEMA, &questions),
+        Vec::<String>::new()
+    );
 }
 
 /// The schemas refuse what the reader refuses (and the walker is not blind).
@@ -179,9 +187,15 @@ fn schemas_and_reader_refuse_broken_content() {
     for (pointer, value) in cases {
         let mut v = base.clone();
         *v.pointer_mut(pointer).unwrap() = value;
-        assert!(!errors_of(QUESTIONS_SCHEMA, &v).is_empty(), "schema passes {pointer}");
+        assert!(
+            !errors_of(QUESTIONS_SCHEMA, &v).is_empty(),
+            "schema passes {pointer}"
+        );
         if pointer != "/questions/0/id" {
-            assert!(read_questions(&v.to_string()).is_err(), "reader passes {pointer}");
+            assert!(
+                read_questions(&v.to_string()).is_err(),
+                "reader passes {pointer}"
+            );
         }
     }
     let base: Value = serde_json::from_str(DECKS).unwrap();
@@ -202,34 +216,74 @@ fn schemas_and_reader_refuse_broken_content() {
     assert!(errors_of(DECKS_SCHEMA, &v).is_empty());
     assert!(read_decks(&v.to_string()).unwrap_err().contains("twice"));
     assert!(read_decks("{\"format\":\"other\",\"version\":1}").is_err());
-    assert!(read_decks("not json").unwrap_err().contains("not valid JSON"));
+    assert!(read_decks("not json")
+        .unwrap_err()
+        .contains("not valid JSON"));
 }
 
 #[test]
 fn decks_have_the_promised_cards() {
     let decks = read_decks(DECKS).expect("decks.json reads");
-    let count: BTreeMap<&str, usize> = decks.iter().map(|d| (d.id.as_str(), d.cards.len())).collect();
+    let count: BTreeMap<&str, usize> = decks
+        .iter()
+        .map(|d| (d.id.as_str(), d.cards.len()))
+        .collect();
     assert!(count["vocabulary"] >= 30, "{count:?}");
     assert!(count["frameworks"] >= 10, "{count:?}");
     assert!(count["kpis"] >= 8, "{count:?}");
     assert!(count["red-flags"] >= 8, "{count:?}");
-    let vocab: HashSet<String> = decks[0].cards.iter().map(|c| c.front.to_lowercase()).collect();
+    let vocab: HashSet<String> = decks[0]
+        .cards
+        .iter()
+        .map(|c| c.front.to_lowercase())
+        .collect();
     for term in [
-        "renewal", "churn", "upsell", "cross-sell", "qbr", "ebr", "stakeholder map", "champion",
-        "economic buyer", "blocker", "white space", "meddic", "bant", "health score", "save play",
+        "renewal",
+        "churn",
+        "upsell",
+        "cross-sell",
+        "qbr",
+        "ebr",
+        "stakeholder map",
+        "champion",
+        "economic buyer",
+        "blocker",
+        "white space",
+        "meddic",
+        "bant",
+        "health score",
+        "save play",
     ] {
-        assert!(vocab.iter().any(|f| f.starts_with(term)), "no card for {term}");
+        assert!(
+            vocab.iter().any(|f| f.starts_with(term)),
+            "no card for {term}"
+        );
     }
     let frameworks: Vec<&str> = decks[1].cards.iter().map(|c| c.front.as_str()).collect();
     for f in [
-        "Account plan", "Escalation loop", "Value review", "Health score", "Renewal timeline",
-        "Save playbook", "QBR agenda", "Expansion readiness", "Tiers and cadence", "Power grid",
+        "Account plan",
+        "Escalation loop",
+        "Value review",
+        "Health score",
+        "Renewal timeline",
+        "Save playbook",
+        "QBR agenda",
+        "Expansion readiness",
+        "Tiers and cadence",
+        "Power grid",
     ] {
-        assert!(frameworks.iter().any(|x| x.starts_with(f)), "no framework {f}");
+        assert!(
+            frameworks.iter().any(|x| x.starts_with(f)),
+            "no framework {f}"
+        );
     }
     // Every KPI card gives a formula or a target with a number.
     for c in &decks[2].cards {
-        assert!(c.back.chars().any(|ch| ch.is_ascii_digit()), "{}: no figure", c.id);
+        assert!(
+            c.back.chars().any(|ch| ch.is_ascii_digit()),
+            "{}: no figure",
+            c.id
+        );
     }
     // Unique text across all decks, not just within one.
     let mut backs = HashSet::new();
@@ -250,8 +304,17 @@ fn question_bank_covers_every_kind_with_full_answers() {
     }
     for q in &qs {
         assert!(q.points.len() >= 3, "{}", q.id);
-        assert!(!q.red_flags.is_empty() && !q.structure.is_empty(), "{}", q.id);
-        assert!(q.text.ends_with('?') || q.text.ends_with('.'), "{}: {}", q.id, q.text);
+        assert!(
+            !q.red_flags.is_empty() && !q.structure.is_empty(),
+            "{}",
+            q.id
+        );
+        assert!(
+            q.text.ends_with('?') || q.text.ends_with('.'),
+            "{}: {}",
+            q.id,
+            q.text
+        );
         let mut lines = HashSet::new();
         for l in &q.points {
             assert!(lines.insert(l), "{}: a point repeats", q.id);
@@ -269,6 +332,9 @@ fn the_doc_describes_both_files() {
         "service worker",
         "\"practice\"",
     ] {
-        assert!(DOC.contains(needle), "docs/practice.md does not mention {needle}");
+        assert!(
+            DOC.contains(needle),
+            "docs/practice.md does not mention {needle}"
+        );
     }
 }

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use super::{deserialize_at, read_header};
 use crate::domain::practice::content::{check_decks, check_questions};
 use crate::domain::practice::{
-    Card, CardState, Deck, DrillKind, DrillScore, Grade, Memory, MockAttempt, Practice,
-    Question, QuestionKind, ReviewRecord,
+    Card, CardState, Deck, DrillKind, DrillScore, Grade, Memory, MockAttempt, Practice, Question,
+    QuestionKind, ReviewRecord,
 };
 
 pub const DECKS_FORMAT: &str = "am-planner-practice-decks";

@@ -127,13 +127,19 @@ pub fn check_questions(questions: &[Question]) -> Vec<String> {
     let mut texts = std::collections::HashSet::new();
     for q in questions {
         if q.id.trim().is_empty() || q.text.trim().is_empty() {
-            problems.push(format!("question \"{}\": id and text must not be empty", q.id));
+            problems.push(format!(
+                "question \"{}\": id and text must not be empty",
+                q.id
+            ));
         }
         if !ids.insert(q.id.as_str()) {
             problems.push(format!("question \"{}\": the id is used twice", q.id));
         }
         if !texts.insert(q.text.trim().to_lowercase()) {
-            problems.push(format!("question \"{}\": the same text is used twice", q.id));
+            problems.push(format!(
+                "question \"{}\": the same text is used twice",
+                q.id
+            ));
         }
         if q.points.len() < MIN_POINTS {
             problems.push(format!(

@@ -93,21 +93,11 @@ pub struct Part {
 /// The situation a drill is about, as the domain types the planner uses.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Situation {
-    Health {
-        signals: Signals,
-    },
-    Stakeholder {
-        person: StakeholderFields,
-    },
-    Renewal {
-        renewal: Renewal,
-    },
-    Expansion {
-        expansion: Expansion,
-    },
-    Qbr {
-        qbr: Qbr,
-    },
+    Health { signals: Signals },
+    Stakeholder { person: StakeholderFields },
+    Renewal { renewal: Renewal },
+    Expansion { expansion: Expansion },
+    Qbr { qbr: Qbr },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -169,12 +159,22 @@ const INDUSTRIES: [&str; 8] = [
     "Manufacturing",
 ];
 const FIRST: [&str; 12] = [
-    "Amira", "Ben", "Chloe", "Daniel", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas",
-    "Kiran", "Lucia",
+    "Amira", "Ben", "Chloe", "Daniel", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Kiran",
+    "Lucia",
 ];
 const LAST: [&str; 12] = [
-    "Okafor", "Lindqvist", "Moreau", "Tanaka", "Schulz", "Haddad", "Brennan", "Costa", "Novak",
-    "Reyes", "Iyer", "Walsh",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Tanaka",
+    "Schulz",
+    "Haddad",
+    "Brennan",
+    "Costa",
+    "Novak",
+    "Reyes",
+    "Iyer",
+    "Walsh",
 ];
 const TITLES: [&str; 10] = [
     "Chief Operating Officer",
@@ -216,7 +216,11 @@ pub fn generate(kind: DrillKind, seed: u64, today: NaiveDate, currency: &Currenc
         ("ARR".to_string(), currency.format(arr)),
         (
             "Renewal date".to_string(),
-            format!("{} ({})", long(renewal_date), relative_words(today, renewal_date)),
+            format!(
+                "{} ({})",
+                long(renewal_date),
+                relative_words(today, renewal_date)
+            ),
         ),
         ("Today".to_string(), long(today)),
     ];
@@ -277,7 +281,10 @@ fn health(rng: &mut Prng, facts: &mut Vec<(String, String)>) -> Built {
         .iter()
         .map(|b| format!("{} ({})", b.label(), band_range(*b)))
         .collect();
-    let mut costs: Vec<String> = Category::ALL.iter().map(|c| c.label().to_string()).collect();
+    let mut costs: Vec<String> = Category::ALL
+        .iter()
+        .map(|c| c.label().to_string())
+        .collect();
     costs.push("Nothing: the score is 100".into());
     let parts = vec![
         Part {
@@ -338,16 +345,23 @@ fn stakeholder(rng: &mut Prng, facts: &mut Vec<(String, String)>, today: NaiveDa
     let person = StakeholderFields {
         name: format!("{} {}", rng.pick(&FIRST), rng.pick(&LAST)),
         title: rng.pick(&TITLES).to_string(),
-        business_unit: rng.pick(&["Operations", "Finance", "IT", "Sales", "Support"]).to_string(),
+        business_unit: rng
+            .pick(&["Operations", "Finance", "IT", "Sales", "Support"])
+            .to_string(),
         roles: [role].into_iter().collect(),
         influence: Influence::new(rng.range(1, 5) as u8).expect("1-5"),
         sentiment: *rng.pick(&Sentiment::ALL),
         frequency: Some(*rng.pick(&Frequency::ALL)),
         last_contact: Some(today - Duration::days(rng.range(1, 60))),
-        owner: rng.pick(&["", "You", "Your VP", "Solutions engineer"]).to_string(),
+        owner: rng
+            .pick(&["", "You", "Your VP", "Solutions engineer"])
+            .to_string(),
         ..StakeholderFields::default()
     };
-    facts.push(("Person".into(), format!("{}, {}", person.name, person.title)));
+    facts.push((
+        "Person".into(),
+        format!("{}, {}", person.name, person.title),
+    ));
     facts.push(("Role".into(), person.roles_text()));
     facts.push((
         "Influence".into(),
@@ -361,7 +375,10 @@ fn stakeholder(rng: &mut Prng, facts: &mut Vec<(String, String)>, today: NaiveDa
     let parts = vec![
         Part {
             prompt: "Which quadrant of the power grid is this person in?".into(),
-            choices: Quadrant::ALL.iter().map(|q| q.label().to_string()).collect(),
+            choices: Quadrant::ALL
+                .iter()
+                .map(|q| q.label().to_string())
+                .collect(),
             answer: Quadrant::ALL.iter().position(|x| *x == q).expect("listed"),
         },
         Part {
@@ -374,7 +391,11 @@ fn stakeholder(rng: &mut Prng, facts: &mut Vec<(String, String)>, today: NaiveDa
         format!(
             "Influence {} is {} (4 and 5 count as high).",
             person.influence.get(),
-            if person.influence.is_high() { "high" } else { "low" }
+            if person.influence.is_high() {
+                "high"
+            } else {
+                "low"
+            }
         ),
         format!(
             "{} is {} (only supporters and champions count as positive).",
@@ -401,11 +422,7 @@ pub fn renewal_answer(
     let t = renewal
         .timeline(account.renewal_date, account.arr)
         .expect("a drill account has a renewal date");
-    (
-        t.next_milestone(today).map(|n| n.kind),
-        t.status(today),
-        t,
-    )
+    (t.next_milestone(today).map(|n| n.kind), t.status(today), t)
 }
 
 fn renewal(
@@ -548,7 +565,10 @@ fn expansion(
     facts.push((
         "Success targets".into(),
         if ticks.roi_documented {
-            format!("{}% met, written up in the last value review", rng.range(91, 100))
+            format!(
+                "{}% met, written up in the last value review",
+                rng.range(91, 100)
+            )
         } else {
             "on track by the champion's account, nothing written down yet".into()
         },
@@ -556,7 +576,10 @@ fn expansion(
     facts.push((
         "Champion".into(),
         if ticks.champion_active {
-            format!("{champion}: NPS {}, in the product every day", rng.range(8, 10))
+            format!(
+                "{champion}: NPS {}, in the product every day",
+                rng.range(8, 10)
+            )
         } else if rng.chance(0.5) {
             format!("{champion}: NPS {}, still logs in daily", rng.range(5, 7))
         } else {
@@ -694,12 +717,14 @@ fn qbr(rng: &mut Prng, facts: &mut Vec<(String, String)>, today: NaiveDate) -> B
         if sent {
             "The agenda is already sent, so it cannot be late.".into()
         } else if late {
-            format!("Today ({}) is past that day and nothing is sent: it is late.", long(today))
+            format!(
+                "Today ({}) is past that day and nothing is sent: it is late.",
+                long(today)
+            )
         } else {
             format!("Today ({}) is not past that day yet.", long(today))
         },
-        "Sending it early lets the customer add their own topics and book the right people."
-            .into(),
+        "Sending it early lets the customer add their own topics and book the right people.".into(),
     ];
     (Situation::Qbr { qbr }, parts, why)
 }

@@ -18,8 +18,8 @@ pub const MAXIMUM_INTERVAL: i32 = 36_500;
 /// native test checks they are the same). Written out because the crate's `Default` for
 /// its parameters reads the clock to seed its fuzz.
 pub const DEFAULT_WEIGHTS: [f64; 19] = [
-    0.4072, 1.1829, 3.1262, 15.4722, 7.2102, 0.5316, 1.0651, 0.0234, 1.616, 0.1544, 1.0824,
-    1.9813, 0.0953, 0.2975, 2.2042, 0.2407, 2.9466, 0.5034, 0.6567,
+    0.4072, 1.1829, 3.1262, 15.4722, 7.2102, 0.5316, 1.0651, 0.0234, 1.616, 0.1544, 1.0824, 1.9813,
+    0.0953, 0.2975, 2.2042, 0.2407, 2.9466, 0.5034, 0.6567,
 ];
 
 /// How well the answer came back.
@@ -157,7 +157,10 @@ impl Memory {
     /// Problems with values read from a file (the scheduler needs them in range).
     pub fn check(&self) -> Result<(), String> {
         if !(self.stability.is_finite() && self.stability > 0.0) {
-            return Err(format!("stability must be above 0, found {}", self.stability));
+            return Err(format!(
+                "stability must be above 0, found {}",
+                self.stability
+            ));
         }
         if !(self.difficulty.is_finite() && (1.0..=10.0).contains(&self.difficulty)) {
             return Err(format!(
