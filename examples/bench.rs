@@ -1,4 +1,5 @@
-//! `make bench`: timings of the core on a generated 500-account workspace. Figures only.
+//! `make bench`: timings of the core on a generated 500-account workspace, and the share
+//! link lengths of the demo accounts. Figures only.
 use std::time::Instant;
 
 use am_planner::domain::demo::demo_workspace;
@@ -35,4 +36,12 @@ fn main() {
     time("health summaries of 500 accounts", 50, || {
         ws.health_summaries(today)
     });
+    println!();
+    print!(
+        "{}",
+        am_planner::format::share::link_length_table(
+            &demo_workspace(today),
+            "https://planner.example/"
+        )
+    );
 }

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::browser;
-use crate::domain::{demo::demo_workspace, Removed, Workspace};
+use crate::domain::{demo::demo_workspace, plural, Removed, Workspace, WorkspaceId};
 use crate::format::{self, Decoded};
 use crate::storage::{self, Loaded};
 
@@ -68,11 +68,15 @@ impl AppState {
         let today = browser::today();
         let loaded = storage::load();
         let first_open = loaded == Loaded::Nothing;
-        let (ws, unreadable) = match loaded {
+        let (mut ws, unreadable) = match loaded {
             Loaded::Nothing => (demo_workspace(today), None),
             Loaded::Workspace(ws) => (ws, None),
             Loaded::Unreadable { error } => (Workspace::default(), Some(error)),
         };
+        // A workspace stored before workspaces had ids gets one now, and keeps it: it is
+        // saved at once below, so every later export and calendar carries the same id.
+        let id_made = ws.id.is_none() && unreadable.is_none() && !first_open;
+        with_id(&mut ws);
         let state = AppState {
             ws: RwSignal::new(ws),
             today: RwSignal::new(today),
@@ -82,7 +86,7 @@ impl AppState {
             import: RwSignal::new(ImportState::Idle),
         };
         provide_context(state);
-        state.start_autosave(first_open);
+        state.start_autosave(first_open || id_made);
         // An AM may leave the planner open overnight: move `today` on at midnight, so
         // "due", "late" and "stale" stay true without a reload.
         let _ = set_interval_with_handle(
@@ -195,21 +199,54 @@ impl AppState {
         });
     }
 
+    /// Replaces the workspace with the previewed file. The file's workspace id comes
+    /// along (it is the same workspace moved here); a file without one gets a new id.
     pub fn confirm_import(self) {
         if let ImportState::Preview { decoded, file_name } = self.import.get_untracked() {
             let count = decoded.workspace.accounts().len();
-            self.ws.set(decoded.workspace);
+            let mut ws = decoded.workspace;
+            with_id(&mut ws);
+            self.ws.set(ws);
             self.import.set(ImportState::Idle);
-            self.show_toast(format!("Imported {count} accounts from {file_name}."), None);
+            self.show_toast(
+                format!(
+                    "Imported {} from {file_name}.",
+                    plural(count, "account", "accounts")
+                ),
+                None,
+            );
         }
     }
 
+    /// A new workspace: the demo, with a new id.
     pub fn restore_demo(self) {
-        self.ws.set(demo_workspace(self.today.get_untracked()));
+        let mut ws = demo_workspace(self.today.get_untracked());
+        with_id(&mut ws);
+        self.ws.set(ws);
     }
 
+    /// A new empty workspace, with a new id.
     pub fn clear_all(self) {
         let currency = self.ws.with_untracked(|w| w.currency.clone());
-        self.ws.set(Workspace::empty(currency));
+        let mut ws = Workspace::empty(currency);
+        with_id(&mut ws);
+        self.ws.set(ws);
+    }
+
+    /// The workspace's id (every workspace in the app has one; see [`with_id`]).
+    pub fn workspace_id(self) -> WorkspaceId {
+        if let Some(id) = self.ws.with_untracked(|w| w.id.clone()) {
+            return id;
+        }
+        let id = browser::new_workspace_id();
+        self.ws.update(|w| w.id = Some(id.clone()));
+        id
+    }
+}
+
+/// Gives a workspace without an id a new random one; keeps an id it has.
+fn with_id(ws: &mut Workspace) {
+    if ws.id.is_none() {
+        ws.id = Some(browser::new_workspace_id());
     }
 }

@@ -3,13 +3,16 @@
 
 mod plan_fixture;
 
+use am_planner::domain::audience::Audience;
 use am_planner::domain::plan::{
     percent_met, AccountPlan, ActionId, ActionStatus, Goal, GoalId, MetRule, MetStatus, NewAction,
     PlanContent, PlanError, PlanFlag, Planning, SuccessMetric,
 };
 use am_planner::domain::qbr::QbrId;
 use am_planner::domain::{Account, AccountId, Currency, Tier, Workspace};
-use am_planner::format::markdown::{cell, markdown_file_name, plan_markdown, OpportunityRef};
+use am_planner::format::markdown::{
+    cell, markdown_file_name, plan_markdown, OpportunityRef, PlanInputs,
+};
 use am_planner::format::{decode, encode};
 use plan_fixture::{account, d, plan_content, today};
 use proptest::prelude::*;
@@ -439,15 +442,32 @@ fn planning_keeps_one_scorecard_set_per_opportunity() {
 }
 
 #[test]
-fn plan_markdown_matches_the_snapshot() {
-    let a = account();
+fn plan_markdown_matches_the_snapshots() {
+    // The QBR's mutual actions pushed into the plan: one of them is then a shared action.
+    let mut a = account();
+    a.planning.push_mutual_actions(QbrId(1), today()).unwrap();
     let opps = [OpportunityRef {
         id: 7,
         label: "Seat expansion: 120 more dispatch seats (est. $90k)".into(),
     }];
-    let md = plan_markdown(&a, Tier::Strategic, &Currency::default(), &opps, today());
-    let expected = include_str!("snapshots/plan.md");
-    assert_eq!(md, expected, "\n--- got ---\n{md}");
+    let currency = Currency::default();
+    let inputs = PlanInputs {
+        tier: Tier::Strategic,
+        currency: &currency,
+        opportunities: &opps,
+        today: today(),
+    };
+    let cases = [
+        (Audience::Internal, include_str!("snapshots/plan.md")),
+        (
+            Audience::Customer,
+            include_str!("snapshots/plan_customer.md"),
+        ),
+    ];
+    for (audience, expected) in cases {
+        let md = plan_markdown(&a, audience, &inputs);
+        assert_eq!(md, expected, "\n--- {audience:?}, got ---\n{md}");
+    }
 }
 
 #[test]
@@ -461,15 +481,21 @@ fn empty_plan_markdown_says_what_is_missing() {
     f.products.clear();
     f.owner.clear();
     let a = Account::new(AccountId(1), f);
-    let md = plan_markdown(
-        &a,
-        Tier::LongTail,
-        &Currency::new("CHF").unwrap(),
-        &[],
-        today(),
-    );
+    let currency = Currency::new("CHF").unwrap();
+    let inputs = PlanInputs {
+        tier: Tier::LongTail,
+        currency: &currency,
+        opportunities: &[],
+        today: today(),
+    };
+    let md = plan_markdown(&a, Audience::Internal, &inputs);
     let expected = include_str!("snapshots/plan_empty.md");
     assert_eq!(md, expected, "\n--- got ---\n{md}");
+    // The customer copy of an empty plan has no empty sections.
+    assert_eq!(
+        plan_markdown(&a, Audience::Customer, &inputs),
+        "# Account plan: Northwind Logistics\n\n_Prepared for Northwind Logistics._\n\n_The plan is still being written._\n"
+    );
 }
 
 #[test]

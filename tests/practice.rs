@@ -415,20 +415,13 @@ fn review_state_round_trips_through_its_file_form() {
 #[test]
 fn bad_review_state_is_refused_with_its_place() {
     let good = serde_json::to_value(PracticeV1::from(&practised())).unwrap();
-    let cases: [(&str, serde_json::Value, &str); 5] = [
+    let cases: [(&str, serde_json::Value, &str); 6] = [
         ("/new_per_day", 201.into(), "new_per_day"),
-        (
-            "/cards/vocabulary~1c0/difficulty",
-            11.5.into(),
-            "cards.vocabulary/c0",
-        ),
-        (
-            "/cards/vocabulary~1c0/stability",
-            0.into(),
-            "cards.vocabulary/c0",
-        ),
+        ("/cards/0/difficulty", 11.5.into(), "cards[0]"),
+        ("/cards/0/stability", 0.into(), "cards[0]"),
+        ("/cards/1/card", "vocabulary/c0".into(), "cards[1].card"),
         ("/mocks/0/points_hit", 99.into(), "mocks[0]"),
-        ("/drills/renewal/right", 5.into(), "drills.renewal"),
+        ("/drills/0/right", 5.into(), "drills[0].right"),
     ];
     for (pointer, value, path) in cases {
         let mut v = good.clone();
@@ -438,4 +431,88 @@ fn bad_review_state_is_refused_with_its_place() {
         let (p, _) = f.into_domain().unwrap_err();
         assert_eq!(p, path);
     }
+}
+
+// ------------------------------------------------------------------ the workspace file
+
+const V1_EXAMPLE: &str = include_str!("fixtures/workspace-v1-example.json");
+const V2_EXAMPLE: &str = include_str!("fixtures/workspace-v2-example.json");
+
+#[test]
+fn version_1_files_migrate_with_nothing_practised() {
+    let d = am_planner::format::decode(V1_EXAMPLE).unwrap();
+    assert_eq!(d.version, 1);
+    assert_eq!(d.workspace.practice, Practice::default());
+    // Written back as version 2 without a practice field while nothing is practised.
+    let out: serde_json::Value =
+        serde_json::from_str(&am_planner::format::encode(&d.workspace, None)).unwrap();
+    assert_eq!(out["version"], 2);
+    assert!(out.get("practice").is_none());
+}
+
+#[test]
+fn the_version_2_example_carries_review_state_and_export_keeps_it() {
+    let d = am_planner::format::decode(V2_EXAMPLE).unwrap();
+    let p = &d.workspace.practice;
+    assert_eq!(p.new_per_day(), 12);
+    assert_eq!(p.memories().len(), 2);
+    assert_eq!(
+        p.memory("vocabulary/churn").unwrap().state,
+        CardState::Review
+    );
+    assert_eq!(p.reviews().len(), 3);
+    assert_eq!(p.mocks()[0].score(), 47);
+    assert_eq!(p.drill_score(DrillKind::Renewal).text(), "3 of 4 right");
+    // Practise more, export, import: everything comes back.
+    let mut ws = d.workspace.clone();
+    let now = at("2026-11-30 08:00");
+    ws.practice.record("vocabulary/churn", now, Grade::Good);
+    ws.practice.score_drill(DrillKind::Health, false);
+    let back = am_planner::format::decode(&am_planner::format::encode(&ws, None)).unwrap();
+    assert_eq!(back.workspace, ws);
+    assert!(
+        back.workspace
+            .practice
+            .memory("vocabulary/churn")
+            .unwrap()
+            .due
+            > now
+    );
+}
+
+#[test]
+fn a_file_with_bad_review_state_is_refused_at_the_value() {
+    let base: serde_json::Value = serde_json::from_str(V2_EXAMPLE).unwrap();
+    let cases: [(&str, serde_json::Value, &str); 4] = [
+        (
+            "/practice/cards/0/difficulty",
+            0.5.into(),
+            "practice.cards[0]",
+        ),
+        (
+            "/practice/cards/1/card",
+            "churn".into(),
+            "practice.cards[1].card",
+        ),
+        (
+            "/practice/drills/0/right",
+            9.into(),
+            "practice.drills[0].right",
+        ),
+        ("/practice/new_per_day", 1000.into(), "practice.new_per_day"),
+    ];
+    for (pointer, value, path) in cases {
+        let mut v = base.clone();
+        *v.pointer_mut(pointer).unwrap() = value;
+        match am_planner::format::decode(&v.to_string()) {
+            Err(am_planner::format::ImportError::BadField { path: p, .. }) => {
+                assert_eq!(p, path, "{pointer}")
+            }
+            other => panic!("{pointer}: {other:?}"),
+        }
+    }
+    // A version 1 file cannot carry practice (it did not exist then).
+    let mut v1: serde_json::Value = serde_json::from_str(V1_EXAMPLE).unwrap();
+    v1["practice"] = serde_json::json!({});
+    assert!(am_planner::format::decode(&v1.to_string()).is_err());
 }

@@ -769,17 +769,20 @@ impl Planning {
         self.qbrs.iter().find(|q| q.id == id)
     }
 
-    /// Starts a QBR on `date` at `start`, with "value delivered" and "challenges" filled
-    /// from the plan's metrics and open risks (and the health trend line, when given).
+    /// Starts a QBR on `date` at `start` with a first draft of "value delivered" and
+    /// "challenges" (see [`super::qbr::plan_qbr`], which writes them from customer-visible
+    /// facts only).
     pub fn add_qbr(
         &mut self,
         date: NaiveDate,
         start: super::qbr::ClockTime,
-        health_trend: Option<&str>,
+        value_delivered: String,
+        challenges: String,
     ) -> QbrId {
         let id = QbrId(self.qbrs.iter().map(|q| q.id.0).max().unwrap_or(0) + 1);
-        let c = self.plan.content();
-        let qbr = Qbr::new(id, date, start, &c.metrics, &c.risks, health_trend);
+        let mut qbr = Qbr::new(id, date, start);
+        qbr.value_delivered = value_delivered;
+        qbr.challenges = challenges;
         self.qbrs.push(qbr);
         id
     }

@@ -154,15 +154,16 @@ pub fn read_questions(text: &str) -> Result<Vec<Question>, String> {
 pub struct PracticeV1 {
     #[serde(default = "default_new_per_day")]
     pub new_per_day: u32,
-    /// Each reviewed card's scheduler memory, by `deck/card`.
+    /// Each reviewed card's scheduler memory (one entry per `deck/card`).
     #[serde(default)]
-    pub cards: BTreeMap<String, MemoryV1>,
+    pub cards: Vec<MemoryV1>,
     #[serde(default)]
     pub reviews: Vec<ReviewV1>,
     #[serde(default)]
     pub mocks: Vec<MockV1>,
+    /// Right answers per drill kind (one entry per kind).
     #[serde(default)]
-    pub drills: BTreeMap<DrillKindV1, DrillScoreV1>,
+    pub drills: Vec<DrillScoreV1>,
 }
 
 fn default_new_per_day() -> u32 {
@@ -187,7 +188,7 @@ pub enum GradeV1 {
     Easy,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DrillKindV1 {
     Health,
@@ -200,6 +201,8 @@ pub enum DrillKindV1 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MemoryV1 {
+    /// `deck-id/card-id`.
+    pub card: String,
     /// Local date and time, `2026-11-30T09:15:00`.
     pub due: NaiveDateTime,
     pub stability: f64,
@@ -236,6 +239,7 @@ pub struct MockV1 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DrillScoreV1 {
+    pub kind: DrillKindV1,
     pub right: u32,
     pub tried: u32,
 }
@@ -303,21 +307,17 @@ impl From<&Practice> for PracticeV1 {
             cards: p
                 .memories()
                 .iter()
-                .map(|(k, m)| {
-                    (
-                        k.clone(),
-                        MemoryV1 {
-                            due: m.due,
-                            stability: m.stability,
-                            difficulty: m.difficulty,
-                            elapsed_days: m.elapsed_days,
-                            scheduled_days: m.scheduled_days,
-                            reps: m.reps,
-                            lapses: m.lapses,
-                            state: state_v1(m.state),
-                            last_review: m.last_review,
-                        },
-                    )
+                .map(|(k, m)| MemoryV1 {
+                    card: k.clone(),
+                    due: m.due,
+                    stability: m.stability,
+                    difficulty: m.difficulty,
+                    elapsed_days: m.elapsed_days,
+                    scheduled_days: m.scheduled_days,
+                    reps: m.reps,
+                    lapses: m.lapses,
+                    state: state_v1(m.state),
+                    last_review: m.last_review,
                 })
                 .collect(),
             reviews: p
@@ -345,14 +345,10 @@ impl From<&Practice> for PracticeV1 {
             drills: p
                 .drills()
                 .iter()
-                .map(|(k, s)| {
-                    (
-                        kind_v1(*k),
-                        DrillScoreV1 {
-                            right: s.right,
-                            tried: s.tried,
-                        },
-                    )
+                .map(|(k, s)| DrillScoreV1 {
+                    kind: kind_v1(*k),
+                    right: s.right,
+                    tried: s.tried,
                 })
                 .collect(),
         }
@@ -362,26 +358,33 @@ impl From<&Practice> for PracticeV1 {
 impl PracticeV1 {
     /// The domain state, every value checked. Paths are relative to `practice`.
     pub fn into_domain(self) -> Result<Practice, (String, String)> {
-        let memories = self
-            .cards
-            .into_iter()
-            .map(|(k, m)| {
-                (
-                    k,
-                    Memory {
-                        due: m.due,
-                        stability: m.stability,
-                        difficulty: m.difficulty,
-                        elapsed_days: m.elapsed_days,
-                        scheduled_days: m.scheduled_days,
-                        reps: m.reps,
-                        lapses: m.lapses,
-                        state: state_domain(m.state),
-                        last_review: m.last_review,
-                    },
-                )
-            })
-            .collect();
+        let mut memories = BTreeMap::new();
+        for (i, m) in self.cards.into_iter().enumerate() {
+            let memory = Memory {
+                due: m.due,
+                stability: m.stability,
+                difficulty: m.difficulty,
+                elapsed_days: m.elapsed_days,
+                scheduled_days: m.scheduled_days,
+                reps: m.reps,
+                lapses: m.lapses,
+                state: state_domain(m.state),
+                last_review: m.last_review,
+            };
+            if !m.card.contains('/') {
+                return Err((
+                    format!("cards[{i}].card"),
+                    format!("\"{}\" is not a card key (deck-id/card-id)", m.card),
+                ));
+            }
+            memory.check().map_err(|e| (format!("cards[{i}]"), e))?;
+            if memories.insert(m.card.clone(), memory).is_some() {
+                return Err((
+                    format!("cards[{i}].card"),
+                    format!("{} is listed twice", m.card),
+                ));
+            }
+        }
         let reviews = self
             .reviews
             .into_iter()
@@ -404,19 +407,26 @@ impl PracticeV1 {
                 points_total: m.points_total,
             })
             .collect();
-        let drills = self
-            .drills
-            .into_iter()
-            .map(|(k, s)| {
-                (
-                    kind_domain(k),
-                    DrillScore {
-                        right: s.right,
-                        tried: s.tried,
-                    },
-                )
-            })
-            .collect();
+        let mut drills = BTreeMap::new();
+        for (i, d) in self.drills.into_iter().enumerate() {
+            let kind = kind_domain(d.kind);
+            if d.right > d.tried {
+                return Err((
+                    format!("drills[{i}].right"),
+                    "more right answers than drills tried".into(),
+                ));
+            }
+            let score = DrillScore {
+                right: d.right,
+                tried: d.tried,
+            };
+            if drills.insert(kind, score).is_some() {
+                return Err((
+                    format!("drills[{i}].kind"),
+                    format!("{} is listed twice", kind.key()),
+                ));
+            }
+        }
         Practice::from_parts(self.new_per_day, memories, reviews, mocks, drills)
     }
 }

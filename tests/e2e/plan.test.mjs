@@ -127,17 +127,32 @@ test('fill a plan through the UI: bad values are refused at the field, good ones
   const done = (await storedAccount(page, 'Quarry & Vale Legal')).planning.plan.actions[0];
   assert.deepEqual(done.done_on, isoDaysFromToday(0));
 
-  // The Markdown download holds what was typed.
-  const file = await download(page, () => page.getByRole('button', { name: 'Download .md' }).click());
-  assert.match(path.basename(file), /^account-plan-quarry-vale-legal-\d{4}-\d{2}-\d{2}\.md$/);
+  // The Markdown download holds what was typed: the internal version holds everything
+  // (changed on purpose: the whole plan is the internal version; the customer copy, picked
+  // first, is checked below and in customer_copy.test.mjs).
+  const out = page.locator('.doc-out');
+  await out.getByLabel(/^Internal/).check();
+  const file = await download(page, () => out.getByRole('button', { name: 'Download .md' }).click());
+  assert.match(path.basename(file), /^account-plan-internal-quarry-vale-legal-\d{4}-\d{2}-\d{2}\.md$/);
   const md = fs.readFileSync(file, 'utf8');
-  assert.match(md, /^# Account plan: Quarry & Vale Legal$/m);
+  assert.match(md, /^# Account plan \(internal\): Quarry & Vale Legal$/m);
   assert.match(md, /^### Goal 1: Open the two new resorts on the same system$/m);
   assert.match(md, /^- \*\*Source:\*\* COO at the spring review$/m);
   assert.match(md, /^\| Requests closed within a day \| at least 80% \| 86% \| Met \|$/m);
   assert.match(md, /^\| Walk the resort managers through the templates \| Goal 1 \| Dana Whitfield \| .* \| Done .* \|$/m);
   assert.match(md, /^\| Chase the signed order form \| No goal yet \| .* \| Overdue by 3 days \|$/m);
   assert.match(md, /^- Housekeeping loves the mobile app$/m);
+  // The customer copy: goals and metrics, none of our SWOT, flags or unshared actions.
+  await out.getByLabel(/^Customer copy/).check();
+  const cfile = await download(page, () => out.getByRole('button', { name: 'Download .md' }).click());
+  assert.match(path.basename(cfile), /^account-plan-quarry-vale-legal-\d{4}-\d{2}-\d{2}\.md$/);
+  const cmd = fs.readFileSync(cfile, 'utf8');
+  assert.match(cmd, /^# Account plan: Quarry & Vale Legal$/m);
+  assert.match(cmd, /^### Goal 1: Open the two new resorts on the same system$/m);
+  assert.match(cmd, /^\| Requests closed within a day \| at least 80% \| 86% \| Met \|$/m);
+  for (const internal of ['Housekeeping loves the mobile app', 'No goal yet', 'Overdue', 'Chase the signed order form', 'Tier']) {
+    assert.ok(!cmd.includes(internal), `${internal} is not in the customer copy`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -147,10 +162,12 @@ test('Copy Markdown puts the plan on the clipboard; when the browser refuses, th
     const { page, errors, context } = await clipboardPage();
     await open(page, env.base, `/accounts/${NORTHWIND}/plan`);
     await page.getByRole('button', { name: 'Copy Markdown' }).click();
-    await page.getByText('The plan is copied as Markdown.').waitFor();
+    await page.getByText('The customer copy of the plan is copied as Markdown.').waitFor();
     const text = await page.evaluate(() => navigator.clipboard.readText());
+    // Changed on purpose: the customer copy is picked first; the 90-day plan is internal.
     assert.match(text, /^# Account plan: Northwind Logistics/);
-    assert.match(text, /## 90-day action plan/);
+    assert.match(text, /## Your strategic goals/);
+    assert.doesNotMatch(text, /## 90-day action plan/);
     assert.deepEqual(errors, []);
     await context.close();
   }
@@ -163,12 +180,12 @@ test('Copy Markdown puts the plan on the clipboard; when the browser refuses, th
     });
     await open(page, env.base, `/accounts/${NORTHWIND}/plan`);
     await page.getByRole('button', { name: 'Copy Markdown' }).click();
-    const area = page.locator('#plan-md');
+    const area = page.locator('#plan-doc');
     await area.waitFor();
     assert.match(await area.inputValue(), /^# Account plan: Northwind Logistics/);
-    await page.waitForFunction(() => document.activeElement?.id === 'plan-md');
+    await page.waitForFunction(() => document.activeElement?.id === 'plan-doc');
     assert.ok(await page.evaluate(() => {
-      const t = document.getElementById('plan-md');
+      const t = document.getElementById('plan-doc');
       return t.selectionStart === 0 && t.selectionEnd === t.value.length;
     }), 'the whole text is selected');
     assert.deepEqual(errors, []);
@@ -200,9 +217,12 @@ test('build a QBR: date and time, attendees with the sponsor warning, agenda-by 
   assert.match(agenda[0], /^09:30-09:35\s+Welcome and agenda/);
   assert.match(agenda[1], /^09:35-09:45\s+Your business/);
   assert.match(agenda[6], /^10:28-10:30\s+Wrap-up/);
-  // Value delivered and challenges come pre-filled from the plan.
+  // Value delivered and challenges come pre-filled from customer-visible facts (changed on
+  // purpose: challenges were our open risks and mitigations; now metrics not met).
   assert.match(await page.getByLabel('Value delivered against the targets').inputValue(), /On-time deliveries: 92.5% against a target of 95% \(not met yet\)/);
-  assert.match(await page.getByLabel('Challenges and open issues').inputValue(), /New CFO is reviewing every software contract/);
+  const challenges = await page.getByLabel('Challenges and open issues').inputValue();
+  assert.match(challenges, /On-time deliveries: 92.5% against a target of 95% \(not met yet\)/);
+  assert.doesNotMatch(challenges, /New CFO is reviewing every software contract/);
 
   await editor.getByText('Nobody from the customer is invited yet.').waitFor();
   await editor.getByText(/The executive sponsor is not attending/).waitFor();
@@ -225,14 +245,16 @@ test('build a QBR: date and time, attendees with the sponsor warning, agenda-by 
   await page.getByText('1 action added to the 90-day plan. Tie it to a goal on the Plan tab.').waitFor();
   await editor.getByText('✓ In the plan').waitFor();
 
-  // The QBR as Markdown: when, who, the agenda with clock times.
-  const file = await download(page, () => editor.getByRole('button', { name: 'Download .md' }).click());
+  // The QBR as Markdown (the customer copy, picked first): when, who (names and titles,
+  // no roles: changed on purpose), the agenda with clock times, the mutual plan.
+  const file = await download(page, () => page.locator('.doc-out').getByRole('button', { name: 'Download .md' }).click());
   assert.equal(path.basename(file), `qbr-northwind-logistics-${date}.md`);
   const md = fs.readFileSync(file, 'utf8');
   assert.match(md, /^# Quarterly business review: Northwind Logistics$/m);
-  assert.match(md, /^- \*\*Attendees:\*\* Mei Lin, Tomas Okafor \(executive sponsor\)$/m);
-  assert.match(md, /^\| 09:30-09:35 \| Welcome and agenda \| 5 \|$/m);
-  assert.match(md, /^\| Send the hub opening plan \| Tomasz Nowak \| Customer \| .* \|$/m);
+  assert.match(md, /^- \*\*Invited:\*\* Mei Lin \(Head of Dispatch\); Tomas Okafor \(Chief Operating Officer\)$/m);
+  assert.match(md, /^\| 09:30-09:35 \| Welcome and agenda \|$/m);
+  assert.match(md, /^\| Send the hub opening plan \| Tomasz Nowak \(Northwind Logistics\) \| .* \|$/m);
+  assert.doesNotMatch(md, /executive sponsor/i, 'roles stay out');
   assert.doesNotMatch(md, /Ask the sponsor to bring the CFO/, 'private notes stay out');
 
   await page.getByRole('link', { name: 'Plan', exact: true }).click();
@@ -254,15 +276,17 @@ test('the Plan tab prints as a clean one-account document, and fits a phone', as
   await page.locator('.goal-text').first().waitFor();
   await shot(page, 'plan-tab');
   await page.emulateMedia({ media: 'print' });
-  for (const sel of ['.topbar', '.tabs', '.crumbs', '.plan-tools', '.plan-flags']) {
+  for (const sel of ['.topbar', '.tabs', '.crumbs', '.plan-tools', '.plan-flags', '.account-head', '.goal-list']) {
     assert.equal(await page.locator(sel).isVisible(), false, `${sel} is hidden in print`);
   }
   const visible = await page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea')]
     .filter((el) => el.getClientRects().length > 0).length);
   assert.equal(visible, 0, 'no control shows in print');
-  // Values are text: the overview and SWOT show their content, only linked opportunities show.
-  await page.locator('.print-text', { hasText: 'The new CFO is reviewing every software contract' }).waitFor();
-  assert.ok(await page.locator('.swot-box li', { hasText: 'Two new hubs opening in 2027' }).isVisible());
+  // Changed on purpose: the print is the picked document (the customer copy first), not
+  // the editing page: their goals show, our overview and SWOT do not.
+  await page.locator('.doc h3', { hasText: 'Your strategic goals' }).waitFor();
+  assert.equal(await page.getByText('The new CFO is reviewing every software contract').first().isVisible(), false);
+  assert.equal(await page.getByText('Two new hubs opening in 2027').first().isVisible(), false);
   const colours = await page.evaluate(() => {
     const s = getComputedStyle(document.body);
     const a = document.querySelector('.crumbs a') || document.querySelector('main a');

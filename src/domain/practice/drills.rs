@@ -664,7 +664,7 @@ fn qbr(rng: &mut Prng, facts: &mut Vec<(String, String)>, today: NaiveDate) -> B
         date += Duration::days(1);
     }
     let start = ClockTime::new(rng.range(9, 16) as u8, *rng.pick(&[0, 30]) as u8).expect("valid");
-    let mut qbr = Qbr::new(QbrId(1), date, start, &[], &[], None);
+    let mut qbr = Qbr::new(QbrId(1), date, start);
     qbr.attendees = vec![1];
     let sent = rng.chance(0.3);
     qbr.prep.set(PrepItem::AgendaSent, sent);

@@ -142,11 +142,4 @@ pub fn loaded() -> Arc<Content> {
     }
 }
 
-/// `1 card`, `3 cards`.
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+pub use crate::domain::words::plural;
