@@ -516,3 +516,47 @@ fn a_file_with_bad_review_state_is_refused_at_the_value() {
     v1["practice"] = serde_json::json!({});
     assert!(am_planner::format::decode(&v1.to_string()).is_err());
 }
+
+// ------------------------------------------------------------------ charts
+
+#[test]
+fn progress_charts_describe_the_figures_and_carry_no_inline_style() {
+    use am_planner::charts::practice::{
+        cards_by_state_svg, mock_scores_svg, retention_svg, reviews_per_day_svg,
+    };
+    use am_planner::domain::practice::stats;
+    let p = practised();
+    let t = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let days = stats::daily(&p, t, 30);
+    assert_eq!(days.len(), 30);
+    assert_eq!(days.last().unwrap().reviews, p.reviews().len());
+    let d = deck("vocabulary", 4);
+    let states = stats::by_state(&p, &[d]);
+    let svgs = [
+        reviews_per_day_svg(&days, 520, 180),
+        retention_svg(&days, 520, 180),
+        cards_by_state_svg(&states, 520, 150),
+        mock_scores_svg(&[40, 65], 520, 180),
+        mock_scores_svg(&[], 520, 180),
+    ];
+    for svg in &svgs {
+        assert!(svg.starts_with("<svg"), "{svg}");
+        assert!(!svg.contains("style="), "inline style in {svg}");
+    }
+    assert!(svgs[0].contains(&format!("{} in all", p.reviews().len())));
+    assert!(
+        svgs[1].contains("no learned card reviewed yet"),
+        "all cards are new or learning"
+    );
+    assert!(svgs[3].contains("2 attempts, last 65%"));
+    assert!(svgs[4].contains("No mock interview yet"));
+    // Retention counts only learned cards: Again on a review card is a miss.
+    let mut q = Practice::default();
+    let mut now = at("2026-11-01 09:00");
+    let m = q.record("kpis/nrr", now, Grade::Easy);
+    now = m.due;
+    q.record("kpis/nrr", now, Grade::Again);
+    let day = stats::daily(&q, now.date(), 1)[0];
+    assert_eq!((day.reviews, day.mature, day.recalled), (1, 1, 0));
+    assert_eq!(day.retention(), Some(0.0));
+}

@@ -244,22 +244,20 @@ pub fn mock_scores_svg(scores: &[u32], width: u32, height: u32) -> String {
         for p in &points {
             root.draw(&Circle::new(*p, 4, BAR.filled()))?;
         }
-        for (i, label) in [(0, "first".to_string()), (n - 1, format!("attempt {n}"))] {
-            if n == 1 && i == 0 && label == "first" {
-                continue;
-            }
+        let last = Label::new(SMALL, &MUTED, HPos::Right, VPos::Top);
+        if n > 1 {
+            let first = Label::new(SMALL, &MUTED, HPos::Left, VPos::Top);
+            text(root, "attempt 1", x_of(0), plot.bottom + 6.0, first)?;
             text(
                 root,
-                &label,
-                x_of(i),
+                &format!("attempt {n}"),
+                x_of(n - 1),
                 plot.bottom + 6.0,
-                Label::new(
-                    SMALL,
-                    &MUTED,
-                    if i == 0 { HPos::Left } else { HPos::Right },
-                    VPos::Top,
-                ),
+                last,
             )?;
+        } else {
+            let one = Label::new(SMALL, &MUTED, HPos::Center, VPos::Top);
+            text(root, "attempt 1", x_of(0), plot.bottom + 6.0, one)?;
         }
         Ok(())
     })

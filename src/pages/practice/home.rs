@@ -8,6 +8,7 @@ use super::{loaded, plural, use_now};
 use crate::charts::practice::{
     cards_by_state_svg, mock_scores_svg, retention_svg, reviews_per_day_svg,
 };
+use crate::components::confirm::ConfirmButton;
 use crate::components::fields::{new_errors, set_error, TextField};
 use crate::domain::practice::session::deck_counts;
 use crate::domain::practice::{parse_new_per_day, stats, DrillKind};
@@ -118,8 +119,8 @@ pub fn PracticeHome() -> impl IntoView {
                             <h2>{title}</h2>
                             <p class="muted">{description}</p>
                             <p class="pr-counts">
-                                <span class="pr-due" data-testid="pr-due">{plural(c.due, "due", "due")}</span>
-                                <span class="pr-new" data-testid="pr-new">{plural(c.new_today, "new", "new")}</span>
+                                <span class="pr-due" class:pr-zero=c.due == 0 data-testid="pr-due">{plural(c.due, "due", "due")}</span>
+                                <span class="pr-new" class:pr-zero=c.new_today == 0 data-testid="pr-new">{plural(c.new_today, "new", "new")}</span>
                                 <span class="muted">{format!("of {}", plural(c.total, "card", "cards"))}</span>
                             </p>
                             <A href=href attr:class="btn">{if c.to_study() == 0 { "Nothing due" } else { "Study" }}</A>
@@ -129,12 +130,20 @@ pub fn PracticeHome() -> impl IntoView {
             </ul>
 
             <section class="card pr-settings" aria-labelledby="pr-settings-h">
-                <h2 id="pr-settings-h">"New cards a day"</h2>
+                <h2 id="pr-settings-h">"Settings"</h2>
                 <p class="hint">"Cards seen for the first time are capped each day, so reviews do not pile up. Reviews of cards already seen are never capped."</p>
                 <div class="pr-cap-row">
                     <TextField id="pr-cap" label="New cards a day (0 to 200)" value=cap errors=errors key="cap" inputmode="numeric"
                         on_commit=Callback::new(move |_| save_cap(()))/>
                 </div>
+                <p class="hint">"Clearing or replacing the accounts on the Data page keeps your practice. To start practice over:"</p>
+                <ConfirmButton
+                    label="Reset practice progress"
+                    question=Signal::derive(move || format!("Forget {} and every mock interview and drill score? Export the workspace first to keep a copy.", plural(app.ws.with(|w| w.practice.reviews().len()), "review", "reviews")))
+                    confirm_label="Yes, reset my practice"
+                    danger=true
+                    on_confirm=move |_| { app.ws.update(|w| w.practice.reset_progress()); app.show_toast("Practice progress reset.", None); }
+                />
             </section>
 
             <section class="card pr-drill-scores" aria-labelledby="pr-drills-h">

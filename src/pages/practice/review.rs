@@ -128,7 +128,7 @@ pub fn PracticeReview() -> impl IntoView {
                         <p>{move || session.with(|s| if s.reviewed == 0 {
                             "No card is due and today's new cards are done. Come back tomorrow.".to_string()
                         } else {
-                            format!("{} reviewed, {} again. Cards come back when the scheduler expects you to be close to forgetting them.", plural(s.reviewed, "review", "reviews"), s.again)
+                            format!("{} done, {} graded Again. Each card comes back when you are likely to be close to forgetting it.", plural(s.reviewed, "review", "reviews"), s.again)
                         })}</p>
                         <A href="/practice" attr:class="btn">"Back to the decks"</A>
                     </div>
