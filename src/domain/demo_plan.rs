@@ -1,4 +1,4 @@
-//! Demo data of issue 6: account plans on three demo accounts (one fresh and full, one
+//! Demo data for plans: account plans on three demo accounts (one fresh and full, one
 //! lighter, one stale) and a QBR about three weeks out on the largest account, with its
 //! MEDDIC card and business case. Dates are relative to `today`.
 //!

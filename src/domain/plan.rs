@@ -1,4 +1,4 @@
-//! The account plan (DOMAIN section 6): the customer's goals and how we serve them, success
+//! The account plan (docs/domain.md#plan): the customer's goals and how we serve them, success
 //! metrics, risks, SWOT, linked expansion opportunities and the 90-day action plan; and
 //! [`Planning`], everything of this feature that one account keeps (the plan, its QBRs and
 //! the qualification scorecards of its opportunities).

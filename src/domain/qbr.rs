@@ -1,4 +1,4 @@
-//! The quarterly business review (DOMAIN section 6): a 60-minute meeting with a fixed
+//! The quarterly business review (docs/domain.md#qbr): a 60-minute meeting with a fixed
 //! agenda where the customer talks first and value comes before roadmap, a preparation
 //! checklist, the date the agenda must go out (5 business days before), and a mutual
 //! action plan that feeds the account plan's 90-day actions.

@@ -255,7 +255,7 @@ pub struct TierOf {
     pub overridden: bool,
 }
 
-/// DOMAIN section 1: the top 15% by ARR (rounded up, at least one) are Tier 1; the next
+/// docs/domain.md#tiers: the top 15% by ARR (rounded up, at least one) are Tier 1; the next
 /// ~35% are Tier 2, counted as "down to the top half" (ceil(n/2) accounts in Tier 1 and 2
 /// together, and at least one Tier 2 when accounts remain); the rest are Tier 3. Accounts
 /// tied in ARR share the better tier.

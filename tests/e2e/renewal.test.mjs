@@ -1,4 +1,4 @@
-// Renewals, expansion and save plans (issue 5): the Renewal tab on a fresh account (status
+// Renewals, expansion and save plans: the Renewal tab on a fresh account (status
 // changes as tasks are ticked, validation at the field, own tasks, reload keeps it all),
 // the next cycle after a passed renewal, the Renewals page and its .ics export parsed and
 // checked against the milestones, an account turned red by importing a health check-in and

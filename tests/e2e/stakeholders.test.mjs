@@ -1,4 +1,4 @@
-// Stakeholder power grid (issue 4): add people through the UI and see them in the right
+// Stakeholder power grid: add people through the UI and see them in the right
 // quadrants, drag one across with the mouse, move one with the keyboard, mark the only
 // champion as left and see the risks change, reload, sort the table, the org chart, the
 // portfolio column and filter, and imports refusing a bad reports-to. No console errors.

@@ -1,4 +1,4 @@
-//! Relationship risks the planner raises on its own (DOMAIN section 3).
+//! Relationship risks the planner raises on its own (docs/domain.md#stakeholders).
 //!
 //! People who left the company never count towards a rule (as a sponsor, a supporter, a
 //! relationship...), but they are named in a risk where that explains it (the champion

@@ -1,4 +1,4 @@
-//! The Plan tab: the account plan as a living document (DOMAIN section 6). Each part is a
+//! The Plan tab: the account plan as a living document (docs/domain.md#plan). Each part is a
 //! section; items are shown as text and edited in a small form that saves only a valid
 //! value. The toolbar shares the account (with a colleague or with the customer, as a link
 //! or a file: `components::share_link`); the
