@@ -55,20 +55,26 @@ fn y_grid(root: &Area, plot: Rect, ticks: &[(f64, String)], max: f64) -> Drawn {
     Ok(())
 }
 
-/// Day labels under the plot: the first, every seventh, and the last.
+/// Day labels under the plot: the last day (today) and every seventh day before it, so
+/// labels never collide; the last one is right-aligned so it stays inside the drawing.
 fn x_days(root: &Area, plot: Rect, days: &[Day]) -> Drawn {
-    let n = days.len().max(1) as f64;
-    let step = plot.width() / n;
+    let n = days.len();
+    let step = plot.width() / n.max(1) as f64;
     for (i, d) in days.iter().enumerate() {
-        if i % 7 != 0 && i + 1 != days.len() {
+        if (n - 1 - i) % 7 != 0 {
             continue;
         }
+        let (x, h) = if i + 1 == n {
+            (plot.right, HPos::Right)
+        } else {
+            (plot.left + step * (i as f64 + 0.5), HPos::Center)
+        };
         text(
             root,
             &d.date.format("%-d %b").to_string(),
-            plot.left + step * (i as f64 + 0.5),
+            x,
             plot.bottom + 6.0,
-            Label::new(SMALL, &MUTED, HPos::Center, VPos::Top),
+            Label::new(SMALL, &MUTED, h, VPos::Top),
         )?;
     }
     Ok(())

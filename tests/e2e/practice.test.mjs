@@ -168,7 +168,7 @@ test('a 3-question mock interview: countdown, pause, skip, self-check, attempt k
   assert.equal(mocks[0].questions, 3);
   assert.equal(mocks[0].skipped, 1);
   assert.equal(mocks[0].points_hit, 2 + n3);
-  assert.ok(mocks[0].seconds >= 2);
+  assert.ok(mocks[0].seconds >= 1, "time spent answering is counted");
   assert.match(await page.locator('.pr-mock .pr-chart').innerText(), /%/);
   await shot(page, 'practice-mock-done');
   assert.deepEqual(errors, []);

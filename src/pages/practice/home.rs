@@ -16,6 +16,9 @@ use crate::state::use_app;
 
 /// Days shown in the review charts.
 const CHART_DAYS: usize = 30;
+/// Drawing width of the charts: close to a phone's column, so text stays readable there;
+/// on a desktop the stylesheet caps how far they grow.
+pub const CHART_WIDTH: u32 = 360;
 
 #[component]
 pub fn PracticeHome() -> impl IntoView {
@@ -84,10 +87,10 @@ pub fn PracticeHome() -> impl IntoView {
                     .map(|s| s.1)
                     .collect();
                 (
-                    reviews_per_day_svg(&days, 520, 180),
-                    retention_svg(&days, 520, 180),
-                    cards_by_state_svg(&states, 520, 150),
-                    mock_scores_svg(&scores, 520, 180),
+                    reviews_per_day_svg(&days, CHART_WIDTH, 180),
+                    retention_svg(&days, CHART_WIDTH, 180),
+                    cards_by_state_svg(&states, CHART_WIDTH, 150),
+                    mock_scores_svg(&scores, CHART_WIDTH, 180),
                 )
             })
         }

@@ -154,7 +154,10 @@ pub fn PracticeMock() -> impl IntoView {
                 .collect();
             let recent: Vec<MockAttempt> =
                 w.practice.mocks().iter().rev().take(5).cloned().collect();
-            (mock_scores_svg(&scores, 520, 180), recent)
+            (
+                mock_scores_svg(&scores, super::home::CHART_WIDTH, 180),
+                recent,
+            )
         })
     };
 

@@ -153,7 +153,7 @@ pub fn PracticeReview() -> impl IntoView {
                     </article>
                 }.into_any(),
             }}
-            {move || (flipped.get()).then(|| buttons()).flatten().map(|bs| view! {
+            {move || if flipped.get() { buttons() } else { None }.map(|bs| view! {
                 <div class="pr-grades" role="group" aria-label="How well did you recall it?">
                     {bs.into_iter().map(|(g, wait)| view! {
                         <button class=format!("btn pr-grade pr-grade-{}", g.key()) data-grade=g.key() on:click=move |_| grade(g)>
