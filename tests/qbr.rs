@@ -379,7 +379,7 @@ fn new_qbrs_get_ids_and_prefilled_sections_from_the_plan() {
 fn account_with_shared_actions() -> am_planner::domain::Account {
     let mut a = account();
     a.planning
-        .push_mutual_actions(QbrId(1), plan_fixture::today())
+        .push_mutual_actions(QbrId(1), None, plan_fixture::today())
         .unwrap();
     a
 }

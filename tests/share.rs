@@ -646,10 +646,10 @@ fn a_customer_link_carries_no_internal_marker() {
         "/account/planning/qbrs/0/mutual_actions/0/text",
     ];
     for (i, p) in internal.iter().enumerate() {
-        *v.pointer_mut(p).unwrap_or_else(|| panic!("no {p}")) = json!(format!("INTERNAL-{i}"));
+        *v.pointer_mut(p).unwrap_or_else(|| panic!("no {p}")) = json!(format!("INTERNAL-{i}-END"));
     }
     for (i, p) in customer.iter().enumerate() {
-        *v.pointer_mut(p).unwrap_or_else(|| panic!("no {p}")) = json!(format!("CUSTOMER-{i}"));
+        *v.pointer_mut(p).unwrap_or_else(|| panic!("no {p}")) = json!(format!("CUSTOMER-{i}-END"));
     }
     v["account"]["stakeholders"]["people"][0]["sentiment"] = json!("strong_detractor");
     let marked = decode_account(&v.to_string()).unwrap().account;
@@ -662,14 +662,14 @@ fn a_customer_link_carries_no_internal_marker() {
     };
     let customer_text = text_of(ShareKind::Customer);
     let colleague_text = text_of(ShareKind::Colleague);
-    for i in 0..internal.len() {
-        let m = format!("INTERNAL-{i}");
-        assert!(!customer_text.contains(&m), "{m} ({}) leaked", internal[i]);
+    for (i, place) in internal.iter().enumerate() {
+        let m = format!("INTERNAL-{i}-END");
+        assert!(!customer_text.contains(&m), "{m} ({place}) leaked");
         assert!(colleague_text.contains(&m), "{m} missing for a colleague");
     }
-    for i in 0..customer.len() {
-        let m = format!("CUSTOMER-{i}");
-        assert!(customer_text.contains(&m), "{m} ({}) missing", customer[i]);
+    for (i, place) in customer.iter().enumerate() {
+        let m = format!("CUSTOMER-{i}-END");
+        assert!(customer_text.contains(&m), "{m} ({place}) missing");
     }
     assert!(!customer_text.contains("strong_detractor"));
     assert!(colleague_text.contains("strong_detractor"));

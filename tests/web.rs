@@ -58,7 +58,28 @@ fn save_then_load_gives_the_same_workspace() {
     // What is stored is the versioned file format.
     let raw = local().get_item(KEY).unwrap().unwrap();
     assert!(raw.contains("\"format\": \"am-planner-workspace\""));
-    assert!(raw.contains("\"version\": 1"));
+    assert!(raw.contains("\"version\": 2"));
+}
+
+#[wasm_bindgen_test]
+fn workspace_ids_come_from_the_browser_and_are_kept_in_storage() {
+    local().clear().unwrap();
+    let a = am_planner::browser::new_workspace_id();
+    let b = am_planner::browser::new_workspace_id();
+    assert_ne!(a, b, "two new workspaces never share an id");
+    for id in [&a, &b] {
+        let s = id.as_str();
+        assert_eq!(s.len(), 36, "{s}");
+        assert_eq!(&s[14..15], "4", "a version 4 UUID: {s}");
+        assert!(am_planner::domain::WorkspaceId::parse(s).is_ok());
+    }
+    let mut ws = demo_workspace(day());
+    ws.id = Some(a.clone());
+    storage::save(&ws, "2026-11-22T10:00:00Z".into()).unwrap();
+    match storage::load() {
+        Loaded::Workspace(back) => assert_eq!(back.id, Some(a)),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[wasm_bindgen_test]

@@ -70,6 +70,24 @@ pub fn MarkdownButtons(
     }
 }
 
+/// The items of a text whose every line is a Markdown list item (`- x` or `* x`).
+fn list_items(text: &str) -> Option<Vec<String>> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let items: Option<Vec<String>> = lines
+        .iter()
+        .map(|l| {
+            l.strip_prefix("- ")
+                .or_else(|| l.strip_prefix("* "))
+                .map(|i| i.trim().to_string())
+        })
+        .collect();
+    items.filter(|i| !i.is_empty())
+}
+
 /// Shows a document ([`Doc`]) as it will leave: the preview on screen and the print.
 #[component]
 pub fn DocView(doc: Doc) -> impl IntoView {
@@ -91,7 +109,13 @@ pub fn DocView(doc: Doc) -> impl IntoView {
                         {facts.into_iter().map(|(l, v)| view! { <li><strong>{format!("{l}:")}</strong>" "{v}</li> }).collect_view()}
                     </ul>
                 }.into_any(),
-                Block::Text(t) => view! { <p class="doc-text">{t.trim().to_string()}</p> }.into_any(),
+                Block::Text(t) => match list_items(&t) {
+                    // Lines written as "- item" read as a list, as the Markdown renders them.
+                    Some(items) => view! {
+                        <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                    }.into_any(),
+                    None => view! { <p class="doc-text">{t.trim().to_string()}</p> }.into_any(),
+                },
                 Block::Note(n) => view! { <p class="doc-note"><em>{n}</em></p> }.into_any(),
                 Block::List(items) => view! {
                     <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
@@ -189,7 +213,16 @@ pub fn DocumentOut(
             <div id=preview_id class="doc-preview" class:collapsed=move || !show_preview.get()
                 class:internal=move || audience.get() == Audience::Internal>
                 <p class="doc-preview-label screen-only">{preview_label}</p>
-                {move || doc.get().map(|d| view! { <DocView doc=d/> })}
+                {move || doc.get().map(|d| {
+                    let md = d.markdown();
+                    view! {
+                        <DocView doc=d/>
+                        <details class="doc-markdown screen-only">
+                            <summary>"The Markdown text, as copied and downloaded"</summary>
+                            <pre>{md}</pre>
+                        </details>
+                    }
+                })}
             </div>
         </section>
     }

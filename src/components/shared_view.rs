@@ -230,7 +230,7 @@ fn qbrs(a: &Account, kind: ShareKind) -> AnyView {
     if list.is_empty() {
         return empty("No QBR planned yet.");
     }
-    list.sort_by(|x, y| y.date.cmp(&x.date));
+    list.sort_by_key(|q| std::cmp::Reverse(q.date));
     let people: Vec<(u32, String, String)> = a
         .stakeholders
         .people()
@@ -438,7 +438,7 @@ fn health(a: &Account) -> AnyView {
     if snaps.is_empty() {
         return empty("No health check-ins yet.");
     }
-    snaps.sort_by(|x, y| y.date.cmp(&x.date));
+    snaps.sort_by_key(|s| std::cmp::Reverse(s.date));
     let pct = |p: Option<crate::domain::health::Percent>| {
         p.map(|p| format!("{}%", short_number(p.value())))
             .unwrap_or_else(|| "—".into())
@@ -652,10 +652,12 @@ pub fn SharedAccountView(
     let account = StoredValue::new(shared.account.clone());
     let currency = StoredValue::new(shared.currency.clone());
     let name = shared.account.fields.name.clone();
+    let page_title = document().title();
     Effect::new({
         let name = name.clone();
         move |_| document().set_title(&format!("{name} (shared) · Account Planner"))
     });
+    on_cleanup(move || document().set_title(&page_title));
     let owner = shared.account.fields.owner.trim().to_string();
     let updated = shared.account.planning.plan.last_updated();
     let (badge, intro) = match kind {
@@ -698,23 +700,25 @@ pub fn SharedAccountView(
     };
     let preview = StoredValue::new(shared.clone());
     view! {
-        <section class="page share-panel sv-page" aria-labelledby="sv-title">
+        <section class="page sv-page" aria-labelledby="sv-title">
             <div class="sv-banner" class:sv-internal=kind == ShareKind::Colleague>
-                <p>
-                    <span class="sv-badge">{badge}</span>" "{intro}
-                </p>
-                {(kind == ShareKind::Colleague).then(|| view! {
-                    <p class="sv-warn">
-                        <span class="note-mark" aria-hidden="true">"!"</span>
-                        "It includes internal notes (people's sentiment, key risks, health, renewal work, notes): keep it inside your company."
+                <div class="sv-banner-text">
+                    <p>
+                        <span class="sv-badge">{badge}</span>" "{intro}
                     </p>
-                })}
+                    {(kind == ShareKind::Colleague).then(|| view! {
+                        <p class="sv-warn">
+                            <span class="note-mark" aria-hidden="true">"!"</span>
+                            "It includes internal notes (people's sentiment, key risks, health, renewal work, notes): keep it inside your company."
+                        </p>
+                    })}
+                </div>
                 <div class="actions">
                     {(kind == ShareKind::Colleague).then(|| view! {
                         <button type="button" class="btn btn-primary" aria-expanded=move || importing.get().to_string()
                             on:click=move |_| importing.update(|x| *x = !*x)>"Import…"</button>
                     })}
-                    <button type="button" class="btn btn-quiet" on:click=move |_| on_close.run(())>"Close"</button>
+                    <button type="button" class="btn" on:click=move |_| on_close.run(())>"Close"</button>
                 </div>
             </div>
             {move || importing.get().then(|| view! {

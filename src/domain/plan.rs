@@ -523,7 +523,7 @@ impl PlanFlag {
                 "No customer goals yet: every action should serve one of them.".into()
             }
             PlanFlag::UntiedAction { action } => format!(
-                "\"{}\" serves no customer goal: tie it to one or drop it.",
+                "\"{}\" serves no customer goal: press Edit on it in the 90-day actions and pick the goal it serves, or remove it.",
                 action_text(action)
             ),
             PlanFlag::OverdueAction { action, days } => format!(
@@ -807,13 +807,15 @@ impl Planning {
         Some(self.qbrs.remove(i))
     }
 
-    /// Copies the QBR's mutual action items not pushed yet into the plan's 90-day actions
-    /// (untied to goals: the plan flags them until someone ties them) and marks them
+    /// Copies the QBR's mutual action items not pushed yet into the plan's 90-day actions,
+    /// each serving `goal` (`None`: untied, and the plan flags them until someone ties
+    /// them; a goal the plan does not have is refused and nothing changes), and marks them
     /// pushed. Returns the new action ids, in item order; none when every item was pushed
     /// before. Customer-side items keep their owner and get "(customer)" after it.
     pub fn push_mutual_actions(
         &mut self,
         qbr: QbrId,
+        goal: Option<GoalId>,
         today: NaiveDate,
     ) -> Result<Vec<ActionId>, Vec<PlanError>> {
         let Some(q) = self.qbrs.iter().position(|x| x.id == qbr) else {
@@ -844,7 +846,7 @@ impl Planning {
                     due: m.due,
                     owner: m.owner_label(),
                     status: ActionStatus::Open,
-                    goal: None,
+                    goal,
                 });
             }
         })?;

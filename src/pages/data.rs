@@ -161,6 +161,7 @@ enum OneImport {
 #[component]
 fn ImportOneAccount() -> impl IntoView {
     let state = RwSignal::new(OneImport::Idle);
+    let fragment = expect_context::<FragmentShare>();
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|fs| fs.get(0)) {
@@ -213,7 +214,7 @@ fn ImportOneAccount() -> impl IntoView {
                             <div class="actions">
                                 <button class="btn" on:click=move |_| {
                                     state.set(OneImport::Idle);
-                                    expect_context::<FragmentShare>().0.set(Some(Ok(shared.get_value())));
+                                    fragment.0.set(Some(Ok(shared.get_value())));
                                 }>"View it read-only"</button>
                                 <button class="btn btn-quiet" on:click=move |_| state.set(OneImport::Idle)>"Dismiss"</button>
                             </div>

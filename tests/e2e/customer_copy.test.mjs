@@ -6,8 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
-import { setup, newPage, open, shot, saved, shotsDir } from './helpers.mjs';
+import { setup, newPage, open, shot, saved, clipboardPage, download } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -33,17 +32,9 @@ const INTERNAL_WORDS = ['Health:', 'Needs attention', 'Tier ', 'Blocker', 'Detra
 const NEW_PERSON = { name: 'Nora Quill', title: 'Head of Fleet' };
 const ROADMAP = 'Fleet telematics integration in the spring release.';
 
-async function clipboardPage() {
-  const p = await newPage(env);
-  await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
-  return p;
-}
-
-async function download(page, trigger) {
-  const [d] = await Promise.all([page.waitForEvent('download'), trigger()]);
-  const file = path.join(shotsDir, d.suggestedFilename());
-  await d.saveAs(file);
-  return fs.readFileSync(file, 'utf8');
+/** Downloads what `trigger` starts and returns its text. */
+async function downloadText(page, trigger) {
+  return fs.readFileSync(await download(page, trigger), 'utf8');
 }
 
 function assertCustomerOnly(text, what) {
@@ -99,14 +90,14 @@ async function fillInternals(page) {
   await page.getByLabel('Where the account stands').press('Tab');
   await page.getByRole('button', { name: 'Add a risk' }).click();
   await page.getByLabel('Risk', { exact: true }).fill(INTERNAL.risk);
-  await page.getByLabel('Mitigation').fill(INTERNAL.mitigation);
+  await page.locator('#risk-mitigation').fill(INTERNAL.mitigation);
   await page.getByRole('button', { name: 'Save risk' }).click();
   await page.getByText(INTERNAL.mitigation).first().waitFor();
   await saved(page);
 }
 
 test('the customer copy of a QBR and of the plan holds no internal fact: Markdown, preview, print', async () => {
-  const { page, errors, context } = await clipboardPage();
+  const { page, errors, context } = await clipboardPage(env);
   await fillInternals(page);
 
   // The QBR: invite the new person, write the roadmap and our notes, refill both texts.
@@ -142,7 +133,7 @@ test('the customer copy of a QBR and of the plan holds no internal fact: Markdow
   assert.ok(copied.includes('On-time deliveries: 92.5% against a target of 95%'));
   assertCustomerOnly(copied, 'QBR Markdown (copied)');
   // Downloaded: the same text.
-  const downloaded = await download(page, () => out.getByRole('button', { name: 'Download .md' }).click());
+  const downloaded = await downloadText(page, () => out.getByRole('button', { name: 'Download .md' }).click());
   assert.equal(downloaded, copied);
   // The preview says what it is and shows the same document.
   await out.getByRole('button', { name: 'Preview' }).click();
@@ -182,7 +173,7 @@ test('the customer copy of a QBR and of the plan holds no internal fact: Markdow
   assert.match(planMd, /^## Your strategic goals$/m);
   assert.match(planMd, /^## Success metrics$/m);
   assertCustomerOnly(planMd, 'plan Markdown');
-  const planFile = await download(page, () => planOut.getByRole('button', { name: 'Download .md' }).click());
+  const planFile = await downloadText(page, () => planOut.getByRole('button', { name: 'Download .md' }).click());
   assert.equal(planFile, planMd);
   await page.emulateMedia({ media: 'print' });
   const planPrinted = await printedText(page);
@@ -214,9 +205,14 @@ test('every account tab and the Renewals page print readably, as internal pages'
     const text = await printedText(page);
     assert.ok(text.includes('Internal: not for the customer.'), `${tab || 'overview'} says it is internal`);
     assert.ok(text.includes('Northwind Logistics'), `${tab || 'overview'} names the account`);
-    const controls = await page.evaluate(() => [...document.querySelectorAll('.btn, input, select, textarea')]
+    // No action button prints; values kept in fields print as plain text.
+    const controls = await page.evaluate(() => [...document.querySelectorAll('.btn, .item-form')]
       .filter((el) => el.getClientRects().length > 0).length);
-    assert.equal(controls, 0, `${tab || 'overview'}: no control prints`);
+    assert.equal(controls, 0, `${tab || 'overview'}: no button or add form prints`);
+    const framed = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).borderTopStyle !== 'none'
+        && getComputedStyle(el).borderTopWidth !== '0px').length);
+    assert.equal(framed, 0, `${tab || 'overview'}: fields print as text, without a frame`);
     if (tab === 'stakeholders') {
       // People print as names: on the grid and in the risk list.
       const names = await page.locator('.pg-dot .pg-name').evaluateAll((els) =>
@@ -229,6 +225,20 @@ test('every account tab and the Renewals page print readably, as internal pages'
     await shot(page, `print-tab-${tab || 'overview'}`);
     await page.emulateMedia({ media: 'screen' });
   }
+  // An open save plan (Brightpath Learning in the demo) prints its steps.
+  await open(page, env.base, '/');
+  await page.getByRole('link', { name: 'Brightpath Learning' }).first().click();
+  await page.locator('.account-head h1').waitFor();
+  await open(page, env.base, `${new URL(page.url()).pathname}/save-plan`);
+  await page.locator('.account-head h1').waitFor();
+  await page.waitForTimeout(300);
+  await page.emulateMedia({ media: 'print' });
+  const saveText = await printedText(page);
+  assert.ok(saveText.includes('Internal: not for the customer.'));
+  assert.ok(saveText.includes('Brightpath Learning'));
+  await shot(page, 'print-tab-save-plan-open');
+  await page.emulateMedia({ media: 'screen' });
+
   await open(page, env.base, '/renewals');
   await page.locator('.renewals-page h1').waitFor();
   await page.waitForTimeout(300);

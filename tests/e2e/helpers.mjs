@@ -66,3 +66,18 @@ export function isoDaysFromToday(days) {
   const pad = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** A fresh page whose clipboard works (the permission Chromium asks for is granted). */
+export async function clipboardPage(env) {
+  const p = await newPage(env);
+  await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
+  return p;
+}
+
+/** Runs `trigger`, saves the download it starts into target/e2e/ and returns the path. */
+export async function download(page, trigger) {
+  const [d] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const file = path.join(shotsDir, d.suggestedFilename());
+  await d.saveAs(file);
+  return file;
+}

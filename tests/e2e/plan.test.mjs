@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, shotsDir } from './helpers.mjs';
+import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, clipboardPage as clipboardPageOf, download } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -21,19 +21,7 @@ const ORBIT = 8;
 const storedAccount = async (page, name) =>
   (await stored(page)).workspace.accounts.find((a) => a.name === name);
 
-/** A page whose clipboard works (the permission Chromium asks for is granted). */
-async function clipboardPage() {
-  const p = await newPage(env);
-  await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
-  return p;
-}
-
-async function download(page, trigger) {
-  const [d] = await Promise.all([page.waitForEvent('download'), trigger()]);
-  const file = path.join(shotsDir, d.suggestedFilename());
-  await d.saveAs(file);
-  return file;
-}
+const clipboardPage = () => clipboardPageOf(env);
 
 /** `date` minus 5 business days, as the QBR shows it: "Tuesday 8 December 2026". */
 function agendaDue(iso) {
@@ -103,7 +91,7 @@ test('fill a plan through the UI: bad values are refused at the field, good ones
   const untied = page.locator('.actions-table tbody tr', { hasText: 'Chase the signed order form' });
   await untied.getByText('Overdue by 3 days').waitFor();
   await untied.getByText('Untied: serves no goal').waitFor();
-  await page.getByText('"Chase the signed order form" serves no customer goal: tie it to one or drop it.').waitFor();
+  await page.getByText('"Chase the signed order form" serves no customer goal: press Edit on it in the 90-day actions and pick the goal it serves, or remove it.').waitFor();
 
   // SWOT: one entry per line, saved when the box is left.
   await page.getByLabel('Strengths').fill('Housekeeping loves the mobile app\n\n  Fast support answers  ');
@@ -241,8 +229,11 @@ test('build a QBR: date and time, attendees with the sponsor warning, agenda-by 
   await page.getByRole('button', { name: 'Add to the mutual plan' }).click();
   await editor.locator('table', { hasText: 'Send the hub opening plan' }).waitFor();
   await shot(page, 'qbr');
+  // Pushed items serve the goal picked next to the button (changed on purpose: they used
+  // to arrive untied and flagged).
+  await page.getByLabel('Pushed items serve').selectOption({ label: 'Goal 2: Bring fleet cost per route down 8%' });
   await page.getByRole('button', { name: 'Push 1 to 90-day actions' }).click();
-  await page.getByText('1 action added to the 90-day plan. Tie it to a goal on the Plan tab.').waitFor();
+  await page.getByText('1 action added to the 90-day plan, serving Goal 2: Bring fleet cost per route down 8%.').waitFor();
   await editor.getByText('✓ In the plan').waitFor();
 
   // The QBR as Markdown (the customer copy, picked first): when, who (names and titles,
@@ -259,8 +250,10 @@ test('build a QBR: date and time, attendees with the sponsor warning, agenda-by 
 
   await page.getByRole('link', { name: 'Plan', exact: true }).click();
   const pushed = page.locator('.actions-table tbody tr', { hasText: 'Send the hub opening plan' });
-  await pushed.getByText('Untied: serves no goal').waitFor();
+  await pushed.waitFor();
   assert.match(await pushed.innerText(), /Tomasz Nowak \(customer\)/);
+  assert.match(await pushed.innerText(), /Goal 2/);
+  assert.equal(await pushed.getByText('Untied: serves no goal').count(), 0);
   await saved(page);
   const nw = await storedAccount(page, 'Northwind Logistics');
   const qbr = nw.planning.qbrs.find((q) => q.date === date);
@@ -353,10 +346,13 @@ test('export one account and import it into a fresh workspace: as a new account,
   await a.page.getByLabel('Where the account stands').fill('Marker: exported from the first browser.');
   await a.page.getByLabel('Where the account stands').press('Tab');
   await saved(a.page);
-  const file = await download(a.page, () => a.page.getByRole('button', { name: 'Export this account' }).click());
+  // Sharing asks who it is for (changed on purpose: one "Export this account" before).
+  await a.page.getByRole('button', { name: 'Share…' }).click();
+  const file = await download(a.page, () => a.page.getByRole('button', { name: 'Export file for a colleague' }).click());
   assert.match(path.basename(file), /^account-northwind-logistics-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(exported.format, 'am-planner-account');
+  assert.equal(exported.kind, 'colleague');
   assert.equal(exported.account.name, 'Northwind Logistics');
   assert.deepEqual(a.errors, []);
   await a.context.close();
@@ -410,8 +406,9 @@ test('export one account and import it into a fresh workspace: as a new account,
 test('share links: open one in a new browser and import it; a tampered link says so; a huge plan is refused with a hint', async () => {
   const a = await clipboardPage();
   await open(a.page, env.base, `/accounts/${NORTHWIND}/plan`);
-  await a.page.getByRole('button', { name: 'Copy share link' }).click();
-  await a.page.getByText(/Share link copied/).waitFor();
+  await a.page.getByRole('button', { name: 'Share…' }).click();
+  await a.page.getByRole('button', { name: 'Copy link for a colleague' }).click();
+  await a.page.getByText(/Link for a colleague copied\. It holds the whole account, internal notes included/).waitFor();
   const link = await a.page.evaluate(() => navigator.clipboard.readText());
   assert.ok(link.startsWith(`${env.base}/#share=`), link.slice(0, 60));
 
@@ -423,19 +420,23 @@ test('share links: open one in a new browser and import it; a tampered link says
   await a.page.getByLabel('Threats').fill(noise.join('\n'));
   await a.page.getByLabel('Strengths').click();
   await saved(a.page);
-  await a.page.getByRole('button', { name: 'Copy share link' }).click();
+  await a.page.getByRole('button', { name: 'Share…' }).click();
+  await a.page.getByRole('button', { name: 'Copy link for a colleague' }).click();
   await a.page.getByText(/This plan is too big for a link \(\d+ characters; .*\)\. Share it as a file instead\./).waitFor();
   assert.deepEqual(a.errors, []);
   await a.context.close();
 
-  // A fresh browser opens the link on any route: preview, then import as new.
+  // A fresh browser opens the link on any route: the account read-only first (changed on
+  // purpose: an import preview before), then Import… and add as new.
   const { page, errors, context } = await newPage(env);
   await page.goto(link.replace(`${env.base}/`, `${env.base}/data`));
-  const panel = page.locator('.share-panel');
-  await panel.getByRole('heading', { name: 'Someone shared an account with you' }).waitFor();
-  await panel.getByRole('heading', { name: 'Northwind Logistics' }).waitFor();
+  const panel = page.locator('.sv-page');
+  await panel.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();
+  await panel.getByText(/Shared by a colleague/).waitFor();
+  assert.match(await panel.locator('.figures').innerText(), /People\s+6/);
+  await panel.getByRole('tab', { name: 'Plan', exact: true }).click();
   await panel.getByText('Cut late deliveries by 20% this year').waitFor();
-  assert.match(await panel.locator('.facts').innerText(), /People\s+6/);
+  await panel.getByRole('button', { name: 'Import…' }).click();
   await shot(page, 'share-preview');
   await panel.getByRole('button', { name: 'Add as a new account' }).click();
   await page.getByText('Added Northwind Logistics as a new account.').waitFor();
@@ -453,7 +454,8 @@ test('share links: open one in a new browser and import it; a tampered link says
   await c.page.getByLabel('Where the account stands').press('Tab');
   await saved(c.page);
   await c.page.goto(link.replace(`${env.base}/`, `${env.base}/accounts/${NORTHWIND}/plan`));
-  await c.page.locator('.share-panel').getByRole('button', { name: 'Replace an existing account…' }).click();
+  await c.page.locator('.sv-page').getByRole('button', { name: 'Import…' }).click();
+  await c.page.locator('.sv-page').getByRole('button', { name: 'Replace an existing account…' }).click();
   await c.page.locator('.diff-table', { hasText: 'Local words that the shared copy replaces.' }).waitFor();
   await c.page.getByRole('button', { name: 'Replace this account' }).click();
   await c.page.getByRole('button', { name: 'Yes, replace it' }).click();

@@ -16,13 +16,13 @@ use crate::components::fields::{
 };
 use crate::components::markdown_out::DocumentOut;
 use crate::domain::audience::Audience;
-use crate::domain::plan::PlanError;
+use crate::domain::plan::{GoalId, PlanError};
 use crate::domain::qbr::{
     plan_qbr, refill_challenges, refill_value_delivered, sponsor_ids, ClockTime, MutualAction,
     PersonRef, PrepItem, Qbr, QbrId, Side,
 };
 use crate::domain::stakeholders::Role;
-use crate::domain::{dates, AccountId};
+use crate::domain::{dates, plural, AccountId};
 use crate::format::markdown::{doc_file_name, qbr_doc};
 use crate::state::{use_app, AppState};
 
@@ -565,22 +565,53 @@ fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl Into
                 .unwrap_or(0)
         })
     };
+    // The plan's goals, to tie the pushed items to one of them: (id, "Goal 1: text").
+    let goals = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.account(id)
+                .map(|a| {
+                    a.planning
+                        .plan
+                        .content()
+                        .goals
+                        .iter()
+                        .enumerate()
+                        .map(|(i, g)| (g.id, format!("Goal {}: {}", i + 1, g.text)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // The goal picked for the next push; "" is "no goal yet". The first goal until the
+    // user picks another, so the choice is always in view.
+    let picked = RwSignal::new(None::<String>);
+    let goal_choice = move || {
+        picked.get().unwrap_or_else(|| {
+            goals.with(|g| g.first().map(|x| x.0 .0.to_string()).unwrap_or_default())
+        })
+    };
     let push = move |_| {
         let today = app.today.get_untracked();
+        let goal = goal_choice().parse::<u32>().ok().map(GoalId);
         let mut result = Ok(Vec::new());
         app.ws.update(|w| {
             if let Some(a) = w.account_mut(id) {
-                result = a.planning.push_mutual_actions(qbr_id, today);
+                result = a.planning.push_mutual_actions(qbr_id, goal, today);
             }
         });
         match result {
             Ok(ids) if !ids.is_empty() => app.show_toast(
-                format!(
-                    "{} action{} added to the 90-day plan. Tie {} to a goal on the Plan tab.",
-                    ids.len(),
-                    if ids.len() == 1 { "" } else { "s" },
-                    if ids.len() == 1 { "it" } else { "them" }
-                ),
+                match goal.and_then(|g| goals.with_untracked(|gs| gs.iter().find(|x| x.0 == g).map(|x| x.1.clone()))) {
+                    Some(goal_name) => format!(
+                        "{} added to the 90-day plan, serving {goal_name}.",
+                        plural(ids.len(), "action", "actions")
+                    ),
+                    None => format!(
+                        "{} added to the 90-day plan, serving no goal yet: tie {} to a goal with Edit in the 90-day actions.",
+                        plural(ids.len(), "action", "actions"),
+                        if ids.len() == 1 { "it" } else { "each" }
+                    ),
+                },
                 None,
             ),
             Ok(_) => app.show_toast("Every item is already in the 90-day plan.", None),
@@ -635,6 +666,17 @@ fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl Into
         }}
         <MutualForm id=id qbr_id=qbr_id/>
         <div class="actions push-row">
+            <div class="field inline push-goal">
+                <label for="push-goal">"Pushed items serve"</label>
+                <select id="push-goal" on:change=move |ev| picked.set(Some(event_target_value(&ev)))>
+                    {move || goals.get().into_iter().map(|(gid, label)| {
+                        let value = gid.0.to_string();
+                        let v = value.clone();
+                        view! { <option value=value selected=move || goal_choice() == v>{label}</option> }
+                    }).collect_view()}
+                    <option value="" selected=move || goal_choice().is_empty()>"No goal yet (tie later)"</option>
+                </select>
+            </div>
             <button type="button" class="btn btn-primary" disabled=move || pending() == 0 on:click=push>
                 {move || match pending() {
                     0 => "Push to 90-day actions".to_string(),
@@ -679,8 +721,11 @@ fn MutualForm(id: AccountId, qbr_id: QbrId) -> impl IntoView {
         });
         match r {
             Ok(()) => {
+                // A fresh form for the next item: nothing carried over from this one.
                 text.set(String::new());
                 owner.set(String::new());
+                side.set("us".to_string());
+                due.set(String::new());
                 focus_soon("mutual-text");
             }
             Err(es) => set_errors(

@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::current_account;
+use super::overview::account_facts;
 use crate::components::fields::{new_errors, set_errors, TextArea};
 use crate::components::markdown_out::DocumentOut;
 use crate::components::share_link::{ShareBox, ShareToggle};
@@ -213,41 +214,7 @@ fn PlanOutput(id: AccountId) -> impl IntoView {
 #[component]
 fn OverviewSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
     let app = use_app();
-    let facts = move || {
-        app.ws.with(|w| {
-            let Some(a) = w.account(id) else {
-                return Vec::new();
-            };
-            let f = &a.fields;
-            let or_dash = |s: &str| {
-                if s.trim().is_empty() {
-                    "—".to_string()
-                } else {
-                    s.trim().to_string()
-                }
-            };
-            let tier = w.tiers().get(&id).map(|t| t.tier.label()).unwrap_or("—");
-            vec![
-                ("Industry", or_dash(&f.industry)),
-                (
-                    "Segment",
-                    f.segment.map(|s| s.label()).unwrap_or("—").into(),
-                ),
-                ("Size", f.size.map(|s| s.label()).unwrap_or("—").into()),
-                ("Main use case", or_dash(&f.primary_use_case)),
-                ("Products", or_dash(&f.products_text())),
-                ("ARR", w.currency.format(f.arr)),
-                ("Tier", tier.into()),
-                (
-                    "Renewal",
-                    f.renewal_date
-                        .map(dates::long)
-                        .unwrap_or_else(|| "—".into()),
-                ),
-                ("Account owner", or_dash(&f.owner)),
-            ]
-        })
-    };
+    let facts = move || account_facts(app, id);
     let text = RwSignal::new(plan.with_untracked(|p| p.content().overview.clone()));
     let errors = new_errors();
     let save = Callback::new(move |()| {
