@@ -222,6 +222,8 @@ impl AppState {
     pub fn restore_demo(self) {
         let mut ws = demo_workspace(self.today.get_untracked());
         with_id(&mut ws);
+        // Interview practice is the person's own progress, not account data: it stays.
+        ws.practice = self.ws.with_untracked(|w| w.practice.clone());
         self.ws.set(ws);
     }
 
@@ -230,6 +232,9 @@ impl AppState {
         let currency = self.ws.with_untracked(|w| w.currency.clone());
         let mut ws = Workspace::empty(currency);
         with_id(&mut ws);
+        // Interview practice is the person's own progress, not account data: it stays
+        // (the Practice page resets it on its own).
+        ws.practice = self.ws.with_untracked(|w| w.practice.clone());
         self.ws.set(ws);
     }
 

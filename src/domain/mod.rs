@@ -13,6 +13,7 @@ pub mod expansion;
 pub mod health;
 pub mod money;
 pub mod plan;
+pub mod practice;
 pub mod qbr;
 pub mod qualify;
 pub mod renewal;

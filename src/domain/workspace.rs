@@ -13,6 +13,8 @@ pub struct Workspace {
     pub demo: bool,
     /// Workspace-wide settings (scoring weights and their change log, ...).
     pub settings: super::settings::Settings,
+    /// Interview practice: card reviews, mock interviews, drill scores.
+    pub practice: super::practice::Practice,
     /// Names this workspace among all others (calendar event ids are built from it).
     /// `None` until the browser edge gives it one: a new workspace, or one read from a
     /// file or storage written before workspaces had ids.
@@ -104,6 +106,7 @@ impl Workspace {
             currency,
             demo: false,
             settings: Default::default(),
+            practice: Default::default(),
             id: None,
             accounts: Vec::new(),
             next_id: 1,
@@ -131,6 +134,7 @@ impl Workspace {
             currency,
             demo,
             settings: Default::default(),
+            practice: Default::default(),
             id: None,
             accounts,
             next_id,
