@@ -16,14 +16,9 @@ const TARGET: RGBColor = RGBColor(202, 138, 4);
 
 const MIN_WIDTH: u32 = 240;
 
-/// The shared wrapper draws a `style` attribute for sizing; the page's stylesheet sizes
-/// `.pr-chart svg` instead, so no inline style reaches the page.
+/// A practice chart, at least [`MIN_WIDTH`] wide; the page's stylesheet sizes it.
 fn render(width: u32, height: u32, title: &str, draw: impl FnOnce(&Area) -> Drawn) -> String {
-    draw::render(width.max(MIN_WIDTH), height, title, "pr-chart-svg", draw).replacen(
-        " style=\"display:block;height:auto;max-width:100%\"",
-        "",
-        1,
-    )
+    draw::render(width.max(MIN_WIDTH), height, title, "pr-chart-svg", draw)
 }
 
 fn empty(root: &Area, w: f64, h: f64, msg: &str) -> Drawn {
