@@ -142,4 +142,4 @@ pub fn loaded() -> Arc<Content> {
     }
 }
 
-pub use crate::domain::words::plural;
+pub use crate::domain::text::plural;
