@@ -5,6 +5,7 @@
 pub mod ics;
 pub mod markdown;
 pub mod share;
+pub mod stored;
 pub mod v1;
 
 use std::fmt;
