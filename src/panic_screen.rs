@@ -98,6 +98,8 @@ pub fn show() {
         card.append_child(&actions).ok()?;
         screen.append_child(&card).ok()?;
         body.append_child(&screen).ok()?;
+        // Only the message shows: no half-drawn page around it.
+        body.class_list().add_1("panicked").ok()?;
         Some(())
     };
     let _ = build();

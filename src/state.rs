@@ -110,8 +110,10 @@ impl AppState {
     pub fn provide() -> AppState {
         let today = browser::today();
         let blocked = local::open().err();
+        local::perf_mark("am-planner:load-start");
         let loaded = local::with_session(|s| s.load(&browser::now_rfc3339()))
             .unwrap_or_else(|| Loaded::Failed("storage could not be opened".into()));
+        local::perf_measure("am-planner:load", "am-planner:load-start");
         let mut notice = match &blocked {
             Some(why) => StorageNotice::Blocked(why.clone()),
             None => StorageNotice::None,

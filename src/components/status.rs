@@ -24,9 +24,21 @@ pub fn SaveIndicator() -> impl IntoView {
     }
 }
 
-/// Megabytes a number of stored characters takes (two bytes each, as browsers count).
+/// The storage a number of characters takes (two bytes each, as browsers count), in MB,
+/// or in KB below 0.1 MB.
 pub fn megabytes(chars: usize) -> String {
-    format!("{:.1} MB", chars as f64 * 2.0 / 1_000_000.0)
+    let bytes = chars as f64 * 2.0;
+    if bytes < 100_000.0 {
+        format!("{} KB", (bytes / 1000.0).ceil() as u64)
+    } else {
+        format!("{:.1} MB", bytes / 1_000_000.0)
+    }
+}
+
+/// The browser's own words, quoted, as a full sentence.
+fn said(why: &str) -> String {
+    let why = why.trim().trim_end_matches('.');
+    format!("The browser said: \u{201c}{why}.\u{201d}")
 }
 
 fn reload() {
@@ -42,14 +54,14 @@ pub fn StorageBanner() -> impl IntoView {
         StorageNotice::None => ().into_any(),
         StorageNotice::Blocked(why) => view! {
             <div class="banner banner-danger" role="alert" id="storage-blocked">
-                <p><strong>"This browser does not let the planner keep your data. "</strong>{format!("({why}.)")}</p>
+                <p><strong>"This browser does not let the planner keep your data. "</strong>{said(&why)}</p>
                 <p>"You can work as usual, but everything stays in this tab only and is lost when you close it. Before you leave, use Export on the Data page to keep a file. To keep data in the browser, allow this site to store data (or leave private browsing) and reload."</p>
                 <div class="actions"><A href="/data" attr:class="btn">"Go to Export"</A></div>
             </div>
         }.into_any(),
         StorageNotice::ReadFailed(why) => view! {
             <div class="banner banner-danger" role="alert" id="storage-read-failed">
-                <p><strong>"The planner could not read your saved data. "</strong>{format!("({why}.)")}</p>
+                <p><strong>"The planner could not read your saved data. "</strong>{said(&why)}</p>
                 <p>"Nothing stored was changed, and this tab will not save anything, so your saved data stays as it is. Reload the page to try again."</p>
                 <div class="actions"><button class="btn btn-primary" on:click=move |_| reload()>"Reload"</button></div>
             </div>
@@ -68,7 +80,7 @@ pub fn StorageBanner() -> impl IntoView {
         }.into_any(),
         StorageNotice::WriteFailed(why) => view! {
             <div class="banner banner-danger" role="alert" id="storage-write-failed">
-                <p><strong>"Not saved: the browser refused to store your changes. "</strong>{format!("({why}.)")}</p>
+                <p><strong>"Not saved: the browser refused to store your changes. "</strong>{said(&why)}</p>
                 <p>"Your last save is kept as it was. Export your workspace on the Data page to keep this work; the planner tries again at your next change."</p>
             </div>
         }.into_any(),
@@ -95,7 +107,7 @@ pub fn StorageBanner() -> impl IntoView {
         }
         StorageNotice::OtherTabUnreadable(why) => view! {
             <div class="banner banner-danger" role="alert" id="storage-other-unreadable">
-                <p><strong>"Another tab saved data this tab cannot read. "</strong>{format!("({why}.)")}</p>
+                <p><strong>"Another tab saved data this tab cannot read. "</strong>{format!("What is wrong: {why}.")}</p>
                 <p>"This tab has stopped saving so it does not overwrite it. Export your workspace on the Data page to keep this tab's work, then reload the page."</p>
             </div>
         }.into_any(),
@@ -108,7 +120,7 @@ pub fn StorageBanner() -> impl IntoView {
             <div class="banner banner-danger" role="alert" id="storage-unreadable">
                 <p>
                     <strong>"The saved workspace could not be read. "</strong>
-                    {move || app.unreadable.get().map(|u| format!("({}.)", u.error)).unwrap_or_default()}
+                    {move || app.unreadable.get().map(|u| format!("What is wrong: {}.", u.error.trim_end_matches('.'))).unwrap_or_default()}
                 </p>
                 <p>"There is no room in this browser's storage to keep it aside, so the planner saves nothing until you download it or start fresh. You can look around meanwhile; changes are not kept."</p>
                 <div class="actions">
@@ -122,7 +134,7 @@ pub fn StorageBanner() -> impl IntoView {
             <div class="banner banner-danger" role="alert" id="storage-unreadable-kept">
                 <p>
                     <strong>"The saved workspace could not be read. "</strong>
-                    {move || app.unreadable.get().map(|u| format!("({}.)", u.error)).unwrap_or_default()}
+                    {move || app.unreadable.get().map(|u| format!("What is wrong: {}.", u.error.trim_end_matches('.'))).unwrap_or_default()}
                 </p>
                 <p>"It is kept untouched in this browser. Download it from the Data page before you go on, or import a file you exported earlier. It stays there until you discard it."</p>
                 <div class="actions"><A href="/data#unreadable" attr:class="btn">"Open the Data page"</A></div>

@@ -61,15 +61,7 @@ impl Workspace {
         demo: bool,
         accounts: Vec<Account>,
     ) -> Result<Self, WorkspaceError> {
-        let mut seen = std::collections::HashSet::new();
-        for (index, a) in accounts.iter().enumerate() {
-            if !seen.insert(a.id) {
-                return Err(WorkspaceError::DuplicateId { index, id: a.id });
-            }
-            a.fields
-                .validate()
-                .map_err(|errors| WorkspaceError::InvalidAccount { index, errors })?;
-        }
+        check_accounts(&accounts)?;
         let next_id = accounts.iter().map(|a| a.id.0).max().unwrap_or(0) + 1;
         Ok(Workspace {
             currency,
@@ -167,15 +159,7 @@ impl Workspace {
     /// Replaces every account, keeping the rest of the workspace. The accounts are checked
     /// as [`Workspace::from_accounts`] checks them; on error nothing changes.
     pub fn set_accounts(&mut self, accounts: Vec<Account>) -> Result<(), WorkspaceError> {
-        let mut seen = std::collections::HashSet::new();
-        for (index, a) in accounts.iter().enumerate() {
-            if !seen.insert(a.id) {
-                return Err(WorkspaceError::DuplicateId { index, id: a.id });
-            }
-            a.fields
-                .validate()
-                .map_err(|errors| WorkspaceError::InvalidAccount { index, errors })?;
-        }
+        check_accounts(&accounts)?;
         let max = accounts.iter().map(|a| a.id.0).max().unwrap_or(0);
         self.next_id = self.next_id.max(max.saturating_add(1));
         self.accounts = accounts;
@@ -213,6 +197,20 @@ impl Workspace {
             })
             .collect()
     }
+}
+
+/// Every account valid, every id used once: what a workspace's accounts must be.
+fn check_accounts(accounts: &[Account]) -> Result<(), WorkspaceError> {
+    let mut seen = std::collections::HashSet::new();
+    for (index, a) in accounts.iter().enumerate() {
+        if !seen.insert(a.id) {
+            return Err(WorkspaceError::DuplicateId { index, id: a.id });
+        }
+        a.fields
+            .validate()
+            .map_err(|errors| WorkspaceError::InvalidAccount { index, errors })?;
+    }
+    Ok(())
 }
 
 /// An account's tier and whether a person set it by hand.

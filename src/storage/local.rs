@@ -82,7 +82,10 @@ fn tab_name() -> String {
 /// (`Err` holds why, to tell the user).
 pub fn open() -> Result<(), String> {
     let (backend, blocked): (Box<dyn Backend>, Result<(), String>) = match local_storage() {
-        Ok(s) => (Box::new(LocalBackend(s)), Ok(())),
+        Ok(s) => {
+            MEMORY.with(|cell| *cell.borrow_mut() = None);
+            (Box::new(LocalBackend(s)), Ok(()))
+        }
         Err(why) => {
             let m = MemoryBackend::new();
             MEMORY.with(|cell| *cell.borrow_mut() = Some(m.clone()));

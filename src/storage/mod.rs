@@ -566,11 +566,17 @@ impl Session {
 
     /// The hash of each account, encoding only those that changed since storage last
     /// held them. Returns the hashes in order and the new parts.
-    fn hashes_of(&self, ws: &Workspace) -> Result<(Vec<(u32, String)>, Vec<Part>), String> {
+    /// The indexes of the accounts encoded are the third value.
+    #[allow(clippy::type_complexity)]
+    fn hashes_of(
+        &self,
+        ws: &Workspace,
+    ) -> Result<(Vec<(u32, String)>, Vec<Part>, Vec<usize>), String> {
         let listed = self.listed();
         let mut out: Vec<(u32, Option<String>)> = Vec::with_capacity(ws.accounts().len());
         let mut changed = Vec::new();
-        for a in ws.accounts() {
+        let mut indexes = Vec::new();
+        for (i, a) in ws.accounts().iter().enumerate() {
             match self.cache.get(&a.id.0) {
                 Some(c) if c.account == *a && listed.contains(c.hash.as_str()) => {
                     out.push((a.id.0, Some(c.hash.clone())))
@@ -578,6 +584,7 @@ impl Session {
                 _ => {
                     out.push((a.id.0, None));
                     changed.push(a);
+                    indexes.push(i);
                 }
             }
         }
@@ -590,7 +597,7 @@ impl Session {
                 (id, h)
             })
             .collect();
-        Ok((hashes, parts))
+        Ok((hashes, parts, indexes))
     }
 
     /// Saves the workspace: writes the parts that changed under new keys, then the
@@ -609,7 +616,7 @@ impl Session {
             return Err(SaveError::Stale);
         }
         let rest = Self::rest_part(ws).map_err(SaveError::WriteFailed)?;
-        let (accounts, parts) = self.hashes_of(ws).map_err(SaveError::WriteFailed)?;
+        let (accounts, parts, changed) = self.hashes_of(ws).map_err(SaveError::WriteFailed)?;
         let unchanged = self
             .synced
             .as_ref()
@@ -686,32 +693,22 @@ impl Session {
             return Err(fail(self, &written, f));
         }
         chars_written += MANIFEST_KEY.len() + text.chars().count();
-        // Saved. Remember it, then tidy up.
+        // Saved. Remember what changed as stored, then tidy up.
         let written_count = written.len();
-        for a in ws.accounts() {
-            let hash = manifest
-                .accounts
-                .iter()
-                .find(|(id, _)| *id == a.id.0)
-                .map(|(_, h)| h.clone());
-            if let Some(hash) = hash {
-                let fresh = self
-                    .cache
-                    .get(&a.id.0)
-                    .is_none_or(|c| c.hash != hash || c.account != *a);
-                if fresh {
-                    self.cache.insert(
-                        a.id.0,
-                        Cached {
-                            account: a.clone(),
-                            hash,
-                        },
-                    );
-                }
-            }
+        for i in changed {
+            let a = &ws.accounts()[i];
+            self.cache.insert(
+                a.id.0,
+                Cached {
+                    account: a.clone(),
+                    hash: manifest.accounts[i].1.clone(),
+                },
+            );
         }
-        let ids: HashSet<u32> = manifest.accounts.iter().map(|(id, _)| *id).collect();
-        self.cache.retain(|id, _| ids.contains(id));
+        if self.cache.len() > manifest.accounts.len() {
+            let ids: HashSet<u32> = manifest.accounts.iter().map(|(id, _)| *id).collect();
+            self.cache.retain(|id, _| ids.contains(id));
+        }
         let old = self.synced.replace(manifest);
         self.seen_text = Some(text);
         self.cleanup(old.as_ref());
@@ -719,7 +716,7 @@ impl Session {
         Ok(Saved {
             parts_written: written_count,
             chars_written,
-            total_chars: self.total_chars(),
+            total_chars: needed,
         })
     }
 
