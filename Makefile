@@ -4,6 +4,9 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+# The browser tests include a 2,000-account save and reload (about a minute unoptimized);
+# the runner's default of 20 s for the whole run is too short for it.
+export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 PORT ?= 8080
 
 .PHONY: serve build test test-native test-web test-e2e tools test-tools bench fmt clean

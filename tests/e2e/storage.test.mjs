@@ -215,7 +215,7 @@ test('a full store: the banner says how much space is needed and what to do; the
   await page.getByLabel('Notes').press('Tab');
   await page.locator('#storage-full').waitFor();
   const text = await page.locator('#storage-full').innerText();
-  assert.match(text, /Your workspace needs about \d+\.\d MB of storage/);
+  assert.match(text, /Your workspace needs about \d+ KB of storage/);
   assert.match(text, /Export your workspace/);
   assert.match(await page.locator('.save-indicator').innerText(), /storage is full/);
   await shot(page, 'storage-full');
