@@ -15,7 +15,7 @@ use std::rc::Rc;
 
 use crate::domain::{Account, AccountId, Workspace};
 use crate::format::stored::{
-    self, Manifest, Part, StoredError, Unreadable, LEGACY_KEY, MANIFEST_KEY, PART_PREFIX,
+    self, part_key, Manifest, Part, StoredError, Unreadable, LEGACY_KEY, MANIFEST_KEY, PART_PREFIX,
     UNREADABLE_KEY, UNREADABLE_MANIFEST_KEY,
 };
 use crate::format::{self, CURRENT_VERSION};
@@ -55,6 +55,12 @@ pub struct MemoryState {
     pub fail_writes: bool,
     /// Writing this one key fails as a full store would.
     pub full_at: Option<String>,
+    /// Characters in use (kept up to date by `set` and `remove`).
+    used: usize,
+}
+
+fn item_len(key: &str, value: &str) -> usize {
+    key.chars().count() + value.chars().count()
 }
 
 impl MemoryBackend {
@@ -71,12 +77,7 @@ impl MemoryBackend {
     }
     /// Characters in use, keys included.
     pub fn used(&self) -> usize {
-        self.0
-            .borrow()
-            .items
-            .iter()
-            .map(|(k, v)| k.chars().count() + v.chars().count())
-            .sum()
+        self.0.borrow().used
     }
 }
 
@@ -92,20 +93,16 @@ impl Backend for MemoryBackend {
         if self.0.borrow().fail_writes {
             return Err(Fault::Refused("writing is blocked".into()));
         }
-        let used = self.used();
         let mut s = self.0.borrow_mut();
         if s.full_at.as_deref() == Some(key) {
             return Err(Fault::Quota);
         }
-        if let Some(quota) = s.quota {
-            let old = s
-                .items
-                .get(key)
-                .map_or(0, |v| key.chars().count() + v.chars().count());
-            if used - old + key.chars().count() + value.chars().count() > quota {
-                return Err(Fault::Quota);
-            }
+        let old = s.items.get(key).map_or(0, |v| item_len(key, v));
+        let used = s.used - old + item_len(key, value);
+        if s.quota.is_some_and(|q| used > q) {
+            return Err(Fault::Quota);
         }
+        s.used = used;
         s.items.insert(key.to_string(), value.to_string());
         Ok(())
     }
@@ -113,7 +110,10 @@ impl Backend for MemoryBackend {
         if self.0.borrow().fail_writes {
             return Err(Fault::Refused("writing is blocked".into()));
         }
-        self.0.borrow_mut().items.remove(key);
+        let mut s = self.0.borrow_mut();
+        if let Some(v) = s.items.remove(key) {
+            s.used -= item_len(key, &v);
+        }
         Ok(())
     }
     fn keys(&self) -> Result<Vec<String>, Fault> {
@@ -556,11 +556,7 @@ impl Session {
     fn listed(&self) -> HashSet<&str> {
         self.synced
             .as_ref()
-            .map(|m| {
-                std::iter::once(m.rest.as_str())
-                    .chain(m.accounts.iter().map(|(_, h)| h.as_str()))
-                    .collect()
-            })
+            .map(|m| hashes_in(m).collect())
             .unwrap_or_default()
     }
 
@@ -571,8 +567,8 @@ impl Session {
     fn hashes_of(
         &self,
         ws: &Workspace,
+        listed: &HashSet<&str>,
     ) -> Result<(Vec<(u32, String)>, Vec<Part>, Vec<usize>), String> {
-        let listed = self.listed();
         let mut out: Vec<(u32, Option<String>)> = Vec::with_capacity(ws.accounts().len());
         let mut changed = Vec::new();
         let mut indexes = Vec::new();
@@ -616,7 +612,10 @@ impl Session {
             return Err(SaveError::Stale);
         }
         let rest = Self::rest_part(ws).map_err(SaveError::WriteFailed)?;
-        let (accounts, parts, changed) = self.hashes_of(ws).map_err(SaveError::WriteFailed)?;
+        let listed = self.listed();
+        let (accounts, parts, changed) = self
+            .hashes_of(ws, &listed)
+            .map_err(SaveError::WriteFailed)?;
         let unchanged = self
             .synced
             .as_ref()
@@ -629,11 +628,11 @@ impl Session {
                 total_chars: self.total_chars(),
             });
         }
-        let listed: HashSet<String> = self.listed().into_iter().map(String::from).collect();
         let mut to_write: Vec<&Part> = parts.iter().collect();
-        if !listed.contains(&rest.hash) {
+        if !listed.contains(rest.hash.as_str()) {
             to_write.push(&rest);
         }
+        drop(listed);
         for p in &to_write {
             self.sizes
                 .insert(p.hash.clone(), p.key().len() + p.value.chars().count());
@@ -739,13 +738,16 @@ impl Session {
     /// Kept unreadable data is never touched. Failures only leave unused parts behind.
     fn cleanup(&mut self, old: Option<&Manifest>) {
         let Some(now) = &self.synced else { return };
-        let listed: HashSet<String> = now.keys().into_iter().collect();
-        let mut remove: Vec<String> = std::mem::take(&mut self.orphans);
+        let listed: HashSet<&str> = hashes_in(now).collect();
+        let mut gone: Vec<String> = std::mem::take(&mut self.orphans)
+            .into_iter()
+            .filter(|k| !listed.contains(&k[PART_PREFIX.len().min(k.len())..]))
+            .collect();
         if let Some(old) = old {
-            remove.extend(old.keys());
+            gone.extend(hashes_in(old).filter(|h| !listed.contains(h)).map(part_key));
         }
-        for k in remove {
-            if !listed.contains(&k) && !self.pinned.contains(&k) {
+        for k in gone {
+            if !self.pinned.contains(&k) {
                 let _ = self.backend.remove(&k);
                 self.sizes.remove(&k[PART_PREFIX.len().min(k.len())..]);
             }
@@ -1030,6 +1032,11 @@ impl Session {
             kept_mine,
         })
     }
+}
+
+/// The part hashes a manifest lists: the rest, then each account's.
+fn hashes_in(m: &Manifest) -> impl Iterator<Item = &str> {
+    std::iter::once(m.rest.as_str()).chain(m.accounts.iter().map(|(_, h)| h.as_str()))
 }
 
 /// Plain words for a storage fault.
