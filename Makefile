@@ -9,7 +9,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 PORT ?= 8080
 
-.PHONY: serve build test test-native test-web test-e2e tools test-tools bench fmt clean
+.PHONY: serve build test lint test-native test-web test-e2e tools test-tools bench fmt clean
 
 ## Build the release bundle and serve it on 127.0.0.1 (first free port from $(PORT)).
 serve: build
@@ -19,8 +19,14 @@ serve: build
 build: tools
 	trunk build --release --offline
 
-## Every test layer: native, wasm in headless Chromium, end-to-end against dist/.
-test: test-tools test-native test-web build test-e2e
+## Every test layer: lint, native, wasm in headless Chromium, end-to-end against dist/.
+test: test-tools lint test-native test-web build test-e2e
+
+## Formatting and clippy (native and wasm32), warnings are errors.
+lint: tools
+	cargo fmt --check
+	cargo clippy --all-targets --quiet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --quiet -- -D warnings
 
 test-native:
 	cargo test --quiet

@@ -1,6 +1,6 @@
-//! `make bench`: timings of the core on a generated 500-account workspace, and the stored
-//! form's figures (size per account, capacity, save cost) beside the old single-key form.
-//! Figures only.
+//! `make bench`: timings of the core on a generated 500-account workspace, the share
+//! link lengths of the demo accounts, and the stored form's figures (size per account,
+//! capacity, save cost) beside the old single-key form. Figures only.
 #[path = "../tests/support/big_workspace.rs"]
 mod big;
 
@@ -42,6 +42,14 @@ fn main() {
     time("health summaries of 500 accounts", 50, || {
         ws.health_summaries(today)
     });
+    println!();
+    print!(
+        "{}",
+        am_planner::format::share::link_length_table(
+            &demo_workspace(today),
+            "https://planner.example/"
+        )
+    );
     storage_figures();
 }
 

@@ -5,7 +5,7 @@ use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::components::drop_zone::DropZone;
-use crate::components::share_link::SharePanel;
+use crate::components::share_link::{provide_fragment_share, SharePanel};
 use crate::components::status::{SaveIndicator, StorageBanner, ToastHost};
 use crate::pages::{
     account::{
@@ -25,6 +25,7 @@ use crate::state::AppState;
 #[component]
 pub fn App() -> impl IntoView {
     AppState::provide();
+    let share = provide_fragment_share();
     view! {
         <Router>
             <DropZone>
@@ -44,6 +45,8 @@ pub fn App() -> impl IntoView {
                 <StorageBanner/>
                 <main id="main">
                     <SharePanel/>
+                    // While a shared account is shown, it takes the place of the page.
+                    <div class="routed" hidden=move || share.is_showing()>
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=PortfolioPage/>
                         <Route path=path!("/accounts/new") view=NewAccountPage/>
@@ -62,6 +65,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/settings") view=SettingsPage/>
                         <Route path=path!("/data") view=DataPage/>
                     </Routes>
+                    </div>
                 </main>
                 <ToastHost/>
             </DropZone>

@@ -1,5 +1,5 @@
-//! Small wrappers over browser APIs: the local date, timestamps, downloads, reading files.
-//! The only place that asks the clock.
+//! Small wrappers over browser APIs: the local date, timestamps, randomness, downloads,
+//! reading files. The only place that asks the clock or draws random numbers.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use wasm_bindgen::{JsCast, JsValue};
@@ -32,6 +32,24 @@ pub fn now_utc() -> NaiveDateTime {
     )
     .and_then(|day| day.and_hms_opt(d.get_utc_hours(), d.get_utc_minutes(), d.get_utc_seconds()))
     .expect("the browser's clock gives a valid UTC date and time")
+}
+
+/// A new workspace id from the browser's cryptographic random source.
+pub fn new_workspace_id() -> crate::domain::WorkspaceId {
+    let mut bytes = [0u8; 16];
+    let filled = leptos::prelude::window()
+        .crypto()
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).map(|_| ()));
+    if filled.is_err() {
+        // No Web Crypto (very old browser): time and Math.random still make collisions
+        // between two workspaces unlikely, which is all the id is for.
+        let t = js_sys::Date::now().to_bits().to_le_bytes();
+        bytes[..8].copy_from_slice(&t);
+        for b in bytes[8..].iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    crate::domain::WorkspaceId::from_random(bytes)
 }
 
 /// Offers `contents` to the user as a file download.

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::browser;
-use crate::domain::{demo::demo_workspace, Removed, Workspace};
+use crate::domain::{demo::demo_workspace, plural, Removed, Workspace, WorkspaceId};
 use crate::format::stored;
 use crate::format::{self, Decoded};
 use crate::panic_screen;
@@ -120,13 +120,15 @@ impl AppState {
         };
         let mut save_at_start = false;
         let mut unreadable = None;
-        let ws = match loaded {
+        let mut ws = match loaded {
             Loaded::Nothing => {
                 save_at_start = true;
                 demo_workspace(today)
             }
             Loaded::Workspace { ws, migrated } => {
-                save_at_start = migrated;
+                // Saved at once: migrated from the old form, or stored before workspaces
+                // had ids (it gets one below and keeps it in every later export).
+                save_at_start = migrated || ws.id.is_none();
                 ws
             }
             Loaded::Unreadable { error, kept } => {
@@ -163,6 +165,7 @@ impl AppState {
             (None, StorageNotice::None) => SaveStatus::Saved,
             _ => SaveStatus::Failed("this tab is not saving".into()),
         };
+        with_id(&mut ws);
         let state = AppState {
             ws: RwSignal::new(ws),
             today: RwSignal::new(today),
@@ -437,21 +440,54 @@ impl AppState {
         });
     }
 
+    /// Replaces the workspace with the previewed file. The file's workspace id comes
+    /// along (it is the same workspace moved here); a file without one gets a new id.
     pub fn confirm_import(self) {
         if let ImportState::Preview { decoded, file_name } = self.import.get_untracked() {
             let count = decoded.workspace.accounts().len();
-            self.ws.set(decoded.workspace);
+            let mut ws = decoded.workspace;
+            with_id(&mut ws);
+            self.ws.set(ws);
             self.import.set(ImportState::Idle);
-            self.show_toast(format!("Imported {count} accounts from {file_name}."), None);
+            self.show_toast(
+                format!(
+                    "Imported {} from {file_name}.",
+                    plural(count, "account", "accounts")
+                ),
+                None,
+            );
         }
     }
 
+    /// A new workspace: the demo, with a new id.
     pub fn restore_demo(self) {
-        self.ws.set(demo_workspace(self.today.get_untracked()));
+        let mut ws = demo_workspace(self.today.get_untracked());
+        with_id(&mut ws);
+        self.ws.set(ws);
     }
 
+    /// A new empty workspace, with a new id.
     pub fn clear_all(self) {
         let currency = self.ws.with_untracked(|w| w.currency.clone());
-        self.ws.set(Workspace::empty(currency));
+        let mut ws = Workspace::empty(currency);
+        with_id(&mut ws);
+        self.ws.set(ws);
+    }
+
+    /// The workspace's id (every workspace in the app has one; see [`with_id`]).
+    pub fn workspace_id(self) -> WorkspaceId {
+        if let Some(id) = self.ws.with_untracked(|w| w.id.clone()) {
+            return id;
+        }
+        let id = browser::new_workspace_id();
+        self.ws.update(|w| w.id = Some(id.clone()));
+        id
+    }
+}
+
+/// Gives a workspace without an id a new random one; keeps an id it has.
+fn with_id(ws: &mut Workspace) {
+    if ws.id.is_none() {
+        ws.id = Some(browser::new_workspace_id());
     }
 }

@@ -37,10 +37,14 @@ fn check(input: AccountFields, expected: Result<(), (Field, &str)>) {
     }
 }
 
+/// A form's fields and what validation should say: fine, or the first refused field and a
+/// word its message contains.
+type ValidationCase = (AccountFields, Result<(), (Field, &'static str)>);
+
 #[test]
 fn validation_table() {
     let long = "x".repeat(121);
-    let cases: Vec<(AccountFields, Result<(), (Field, &str)>)> = vec![
+    let cases: Vec<ValidationCase> = vec![
         (fields("Acme", 0.0, None, None), Ok(())),
         (
             fields("", 0.0, None, None),
@@ -244,7 +248,7 @@ fn demo_workspace_is_valid_varied_and_relative_to_today() {
             .map(|a| (a.fields.renewal_date.unwrap() - today).num_days())
             .collect();
         assert!(
-            days.iter().any(|&x| x < 0 && x >= -31),
+            days.iter().any(|x| (-31..0).contains(x)),
             "one renewal last month"
         );
         assert!(

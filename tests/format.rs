@@ -46,7 +46,7 @@ fn demo_round_trips_and_keeps_exported_at() {
     assert_eq!(back.version, CURRENT_VERSION);
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format"], FORMAT_NAME);
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(
         v["workspace"]["accounts"][0]["renewal_date"],
         json!(ws.accounts()[0].fields.renewal_date.unwrap().to_string())
@@ -115,8 +115,8 @@ fn not_a_workspace_file() {
 #[test]
 fn versions() {
     check(
-        |v| v["version"] = json!(2),
-        ImportError::NewerVersion { found: 2 },
+        |v| v["version"] = json!(3),
+        ImportError::NewerVersion { found: 3 },
     );
     check(
         |v| v["version"] = json!(99),
@@ -146,9 +146,9 @@ fn versions() {
             found: "nothing".into(),
         },
     );
-    let msg = ImportError::NewerVersion { found: 2 }.to_string();
+    let msg = ImportError::NewerVersion { found: 3 }.to_string();
     assert!(
-        msg.contains("version 2") && msg.contains("reads up to version 1"),
+        msg.contains("version 3") && msg.contains("reads up to version 2"),
         "{msg}"
     );
 }
@@ -341,4 +341,69 @@ fn problems_are_reported_in_reading_order() {
         },
         bad_field("workspace.accounts[0].arr", "ARR cannot be negative."),
     );
+}
+
+/// Version 1 to 2: a version 1 file reads as before, with no workspace id (the app gives
+/// it one); a version 2 file keeps its id through a round trip; the id is checked; a
+/// version 1 file may not carry the version 2 field.
+#[test]
+fn version_1_migrates_to_2_and_the_workspace_id_round_trips() {
+    let head = |version: u64, id: Option<&str>| {
+        let mut v = json!({"format": "am-planner-workspace", "version": version,
+            "workspace": {"currency": "EUR", "accounts": [{"id": 7, "name": "Solo GmbH"}]}});
+        if let Some(id) = id {
+            v["workspace_id"] = json!(id);
+        }
+        v.to_string()
+    };
+    let id = "5f0c2a8e-3b1d-4c7a-9e64-2d8b7f1a0c93";
+    type Case<'a> = (String, Result<(u64, Option<&'a str>), ImportError>);
+    let cases: Vec<Case> = vec![
+        (head(1, None), Ok((1, None))),
+        (head(2, None), Ok((2, None))),
+        (head(2, Some(id)), Ok((2, Some(id)))),
+        (
+            head(1, Some(id)),
+            Err(bad_field(
+                "workspace_id",
+                "unknown field `workspace_id`, expected one of `format`, `version`, `exported_at`, `workspace`",
+            )),
+        ),
+        (
+            head(2, Some("short")),
+            Err(bad_field(
+                "workspace_id",
+                "a workspace id has 8 to 64 characters; this one has 5",
+            )),
+        ),
+        (
+            head(2, Some("has space in it")),
+            Err(bad_field(
+                "workspace_id",
+                "a workspace id holds only letters, digits, - and _; found ' '",
+            )),
+        ),
+    ];
+    for (text, expected) in cases {
+        let got = decode(&text).map(|d| {
+            (
+                d.version,
+                d.workspace.id.as_ref().map(|i| i.as_str().to_string()),
+            )
+        });
+        let expected = expected.map(|(v, i)| (v, i.map(String::from)));
+        assert_eq!(got, expected, "{text}");
+    }
+    // Written back: version 2, the id kept (or left out while there is none).
+    let mut ws = decode(&head(1, None)).unwrap().workspace;
+    let v: Value = serde_json::from_str(&encode(&ws, None)).unwrap();
+    assert_eq!(
+        (v["version"].clone(), v.get("workspace_id")),
+        (json!(2), None)
+    );
+    ws.id = Some(am_planner::domain::WorkspaceId::parse(id).unwrap());
+    let text = encode(&ws, None);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["workspace_id"], json!(id));
+    assert_eq!(decode(&text).unwrap().workspace, ws);
 }

@@ -1,4 +1,4 @@
-//! Health scoring (issue 3, DOMAIN section 2): ratings at every boundary, overall bands,
+//! Health scoring (docs/domain.md#health): ratings at every boundary, overall bands,
 //! unknown signals, weights, history, trend and flags, and the file format.
 
 #![allow(clippy::type_complexity)]
@@ -191,7 +191,7 @@ fn score_table() {
         ("roi 0", one(roi(0.0), Rating::Red)),
         // Overall bands with every signal known.
         (
-            "DOMAIN worked example: 67.5 yellow, ROI drags",
+            "worked example: 67.5 yellow, ROI drags",
             (
                 sig(Some(85.0), Some(2), Some(9), Some(Stable), Some(65.0)),
                 None,

@@ -1,4 +1,4 @@
-//! Health charts (issue 3): the pure math (scales, bands, points, ticks, bins, segments)
+//! Health charts: the pure math (scales, bands, points, ticks, bins, segments)
 //! and the SVG each chart produces.
 
 #![allow(clippy::type_complexity)]

@@ -2,7 +2,7 @@
 //! UTF-8 boundaries, TEXT escaping, VCALENDAR/VEVENT structure, all-day DATE values.
 
 use am_planner::domain::renewal::{MilestoneKind, Renewal, TaskKey};
-use am_planner::domain::AccountId;
+use am_planner::domain::{AccountId, WorkspaceId};
 use am_planner::format::ics::{
     escape_text, fold_line, ics_file_name, renewals_calendar, timeline_events, write_calendar,
     Event, MAX_LINE_OCTETS,
@@ -283,22 +283,23 @@ fn timeline_export() {
     assert_eq!(id, 1);
     let tl = r.timeline(Some(d("2027-03-31")), 250_000.0).unwrap();
     let name = "Zoë & Söhne, GmbH; Zürich — a long name that will surely need folding somewhere";
-    let events = timeline_events(AccountId(7), name, &tl);
+    let ws = workspace("ws-one-1234");
+    let events = timeline_events(&ws, AccountId(7), name, &tl);
     let uids: Vec<&str> = events.iter().map(|e| e.uid.as_str()).collect();
     assert_eq!(
         uids,
         [
-            "acct-7-t180@am-planner",
-            "acct-7-t120@am-planner",
-            "acct-7-t90@am-planner",
-            "acct-7-t60@am-planner",
-            "acct-7-t30@am-planner",
-            "acct-7-t7@am-planner",
-            "acct-7-notice@am-planner",
-            "acct-7-renewal@am-planner",
+            "acct-7-t180.ws-one-1234@am-planner",
+            "acct-7-t120.ws-one-1234@am-planner",
+            "acct-7-t90.ws-one-1234@am-planner",
+            "acct-7-t60.ws-one-1234@am-planner",
+            "acct-7-t30.ws-one-1234@am-planner",
+            "acct-7-t7.ws-one-1234@am-planner",
+            "acct-7-notice.ws-one-1234@am-planner",
+            "acct-7-renewal.ws-one-1234@am-planner",
         ]
     );
-    let ics = renewals_calendar(&[(AccountId(7), name, &tl)], stamp());
+    let ics = renewals_calendar(&ws, &[(AccountId(7), name, &tl)], stamp());
     let parsed = parse_events(&ics);
     assert_eq!(parsed.len(), 8);
     let starts: Vec<&str> = parsed.iter().map(|p| p.dtstart.as_str()).collect();
@@ -335,4 +336,92 @@ fn timeline_export() {
 #[test]
 fn file_name() {
     assert_eq!(ics_file_name(d("2026-11-22")), "renewals-2026-11-22.ics");
+}
+
+fn workspace(id: &str) -> WorkspaceId {
+    WorkspaceId::parse(id).unwrap()
+}
+
+/// The UIDs of a calendar, in order.
+fn uids_of(ics: &str) -> Vec<String> {
+    parse_events(ics).into_iter().map(|p| p.uid).collect()
+}
+
+/// A calendar app matches events by UID: a second export of the same workspace (even
+/// after edits, on another day, after the file moved to another browser) must give the
+/// same UIDs, so it updates events; another workspace, whose account ids are the same
+/// small numbers, must give other UIDs, so it never overwrites them.
+#[test]
+fn uids_are_stable_per_workspace_and_differ_between_workspaces() {
+    let today = d("2026-11-22");
+    let mut ws = am_planner::domain::demo::demo_workspace(today);
+    ws.id = Some(workspace("5f0c2a8e-3b1d-4c7a-9e64-2d8b7f1a0c93"));
+    let first =
+        am_planner::format::ics::accounts_calendar(ws.id.as_ref().unwrap(), ws.accounts(), stamp());
+
+    // Through a file export and import: the id travels, the UIDs stay.
+    let moved = am_planner::format::decode(&am_planner::format::encode(&ws, None))
+        .unwrap()
+        .workspace;
+    let later = NaiveDateTime::parse_from_str("2027-01-05 08:00:00", "%Y-%m-%d %H:%M:%S").unwrap();
+    let again = am_planner::format::ics::accounts_calendar(
+        moved.id.as_ref().unwrap(),
+        moved.accounts(),
+        later,
+    );
+    assert!(!uids_of(&first).is_empty());
+    assert_eq!(uids_of(&first), uids_of(&again));
+    assert_ne!(first, again, "only the UIDs are compared: DTSTAMP moved on");
+
+    // Unique within one calendar.
+    let mut seen = std::collections::HashSet::new();
+    for u in uids_of(&first) {
+        assert!(seen.insert(u.clone()), "UID {u} twice");
+    }
+
+    // Another workspace with the very same accounts and ids: no UID in common.
+    let other = workspace("0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70");
+    let theirs = am_planner::format::ics::accounts_calendar(&other, ws.accounts(), stamp());
+    let mine: std::collections::HashSet<String> = uids_of(&first).into_iter().collect();
+    assert_eq!(uids_of(&theirs).len(), mine.len());
+    assert!(uids_of(&theirs).iter().all(|u| !mine.contains(u)));
+}
+
+#[test]
+fn new_workspace_ids_are_uuids_and_file_ids_are_checked() {
+    let id = WorkspaceId::from_random([0xff; 16]);
+    assert_eq!(id.as_str(), "ffffffff-ffff-4fff-bfff-ffffffffffff");
+    let id = WorkspaceId::from_random([0; 16]);
+    assert_eq!(id.as_str(), "00000000-0000-4000-8000-000000000000");
+    assert!(WorkspaceId::parse(id.as_str()).is_ok());
+    let cases: &[(&str, Result<(), &str>)] = &[
+        ("abcdefgh", Ok(())),
+        (
+            "A_b-9",
+            Err("a workspace id has 8 to 64 characters; this one has 5"),
+        ),
+        (
+            &"x".repeat(65),
+            Err("a workspace id has 8 to 64 characters; this one has 65"),
+        ),
+        (
+            "abcd efgh",
+            Err("a workspace id holds only letters, digits, - and _; found ' '"),
+        ),
+        (
+            "abcd@efgh",
+            Err("a workspace id holds only letters, digits, - and _; found '@'"),
+        ),
+        (
+            "abcdéfgh",
+            Err("a workspace id holds only letters, digits, - and _; found 'é'"),
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(
+            WorkspaceId::parse(text).map(|_| ()),
+            expected.map_err(String::from),
+            "{text}"
+        );
+    }
 }

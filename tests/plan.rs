@@ -3,13 +3,16 @@
 
 mod plan_fixture;
 
+use am_planner::domain::audience::Audience;
 use am_planner::domain::plan::{
     percent_met, AccountPlan, ActionId, ActionStatus, Goal, GoalId, MetRule, MetStatus, NewAction,
     PlanContent, PlanError, PlanFlag, Planning, SuccessMetric,
 };
 use am_planner::domain::qbr::QbrId;
 use am_planner::domain::{Account, AccountId, Currency, Tier, Workspace};
-use am_planner::format::markdown::{cell, markdown_file_name, plan_markdown, OpportunityRef};
+use am_planner::format::markdown::{
+    cell, markdown_file_name, plan_markdown, OpportunityRef, PlanInputs,
+};
 use am_planner::format::{decode, encode};
 use plan_fixture::{account, d, plan_content, today};
 use proptest::prelude::*;
@@ -370,7 +373,7 @@ fn flag_messages_name_the_action() {
         [
             "Last updated 2026-01-01, 323 days ago: review the plan before the next QBR.",
             "\"Send the ROI summary to the CFO\" is 1 day overdue.",
-            "\"Refresh the admin guide\" serves no customer goal: tie it to one or drop it.",
+            "\"Refresh the admin guide\" serves no customer goal: press Edit on it in the 90-day actions and pick the goal it serves, or remove it.",
             "Risk \"Champion may move teams\" has no mitigation yet.",
         ]
     );
@@ -380,7 +383,9 @@ fn flag_messages_name_the_action() {
 fn mutual_actions_are_pushed_once_into_the_plan() {
     let mut a = account();
     let p = &mut a.planning;
-    let ids = p.push_mutual_actions(QbrId(1), d(2026, 12, 3)).unwrap();
+    let ids = p
+        .push_mutual_actions(QbrId(1), None, d(2026, 12, 3))
+        .unwrap();
     assert_eq!(ids, vec![ActionId(5), ActionId(6)]);
     let c = p.plan.content();
     let pushed: Vec<(&str, &str, chrono::NaiveDate, Option<GoalId>)> = c.actions[4..]
@@ -414,15 +419,45 @@ fn mutual_actions_are_pushed_once_into_the_plan() {
         .collect();
     assert_eq!(marks, vec![Some(ActionId(5)), Some(ActionId(6))]);
     // Pushing again adds nothing.
-    assert_eq!(p.push_mutual_actions(QbrId(1), d(2026, 12, 4)), Ok(vec![]));
+    assert_eq!(
+        p.push_mutual_actions(QbrId(1), None, d(2026, 12, 4)),
+        Ok(vec![])
+    );
     assert_eq!(p.plan.content().actions.len(), 6);
     assert_eq!(
-        p.push_mutual_actions(QbrId(8), today()),
+        p.push_mutual_actions(QbrId(8), None, today()),
         Err(vec![PlanError::new(
             "id",
             "This QBR was removed in the meantime."
         )])
     );
+}
+
+/// Pushed with a goal chosen at the push, the new actions serve it and are not flagged;
+/// a goal the plan does not have is refused and changes nothing.
+#[test]
+fn mutual_actions_pushed_to_a_goal_serve_it() {
+    let mut a = account();
+    let p = &mut a.planning;
+    let goal = p.plan.content().goals[1].id;
+    let before = p.clone();
+    let refused = p.push_mutual_actions(QbrId(1), Some(GoalId(99)), d(2026, 12, 3));
+    assert!(refused.is_err(), "{refused:?}");
+    assert_eq!(*p, before, "a refused push changes nothing");
+    let ids = p
+        .push_mutual_actions(QbrId(1), Some(goal), d(2026, 12, 3))
+        .unwrap();
+    assert_eq!(ids.len(), 2);
+    for id in &ids {
+        assert_eq!(p.plan.content().action(*id).unwrap().goal, Some(goal));
+    }
+    let untied: Vec<PlanFlag> = p
+        .plan
+        .flags(d(2026, 12, 3))
+        .into_iter()
+        .filter(|f| matches!(f, PlanFlag::UntiedAction { action } if ids.contains(action)))
+        .collect();
+    assert_eq!(untied, vec![]);
 }
 
 #[test]
@@ -439,15 +474,34 @@ fn planning_keeps_one_scorecard_set_per_opportunity() {
 }
 
 #[test]
-fn plan_markdown_matches_the_snapshot() {
-    let a = account();
+fn plan_markdown_matches_the_snapshots() {
+    // The QBR's mutual actions pushed into the plan: one of them is then a shared action.
+    let mut a = account();
+    a.planning
+        .push_mutual_actions(QbrId(1), None, today())
+        .unwrap();
     let opps = [OpportunityRef {
         id: 7,
         label: "Seat expansion: 120 more dispatch seats (est. $90k)".into(),
     }];
-    let md = plan_markdown(&a, Tier::Strategic, &Currency::default(), &opps, today());
-    let expected = include_str!("snapshots/plan.md");
-    assert_eq!(md, expected, "\n--- got ---\n{md}");
+    let currency = Currency::default();
+    let inputs = PlanInputs {
+        tier: Tier::Strategic,
+        currency: &currency,
+        opportunities: &opps,
+        today: today(),
+    };
+    let cases = [
+        (Audience::Internal, include_str!("snapshots/plan.md")),
+        (
+            Audience::Customer,
+            include_str!("snapshots/plan_customer.md"),
+        ),
+    ];
+    for (audience, expected) in cases {
+        let md = plan_markdown(&a, audience, &inputs);
+        assert_eq!(md, expected, "\n--- {audience:?}, got ---\n{md}");
+    }
 }
 
 #[test]
@@ -461,15 +515,21 @@ fn empty_plan_markdown_says_what_is_missing() {
     f.products.clear();
     f.owner.clear();
     let a = Account::new(AccountId(1), f);
-    let md = plan_markdown(
-        &a,
-        Tier::LongTail,
-        &Currency::new("CHF").unwrap(),
-        &[],
-        today(),
-    );
+    let currency = Currency::new("CHF").unwrap();
+    let inputs = PlanInputs {
+        tier: Tier::LongTail,
+        currency: &currency,
+        opportunities: &[],
+        today: today(),
+    };
+    let md = plan_markdown(&a, Audience::Internal, &inputs);
     let expected = include_str!("snapshots/plan_empty.md");
     assert_eq!(md, expected, "\n--- got ---\n{md}");
+    // The customer copy of an empty plan has no empty sections.
+    assert_eq!(
+        plan_markdown(&a, Audience::Customer, &inputs),
+        "# Account plan: Northwind Logistics\n\n_Prepared for Northwind Logistics._\n\n_The plan is still being written._\n"
+    );
 }
 
 #[test]

@@ -3,13 +3,14 @@
 
 mod plan_fixture;
 
-use am_planner::domain::plan::{MetRule, Risk, RiskStatus, SuccessMetric};
+use am_planner::domain::audience::Audience;
+use am_planner::domain::plan::{Action, ActionId, ActionStatus, MetRule, SuccessMetric};
 use am_planner::domain::qbr::{
     agenda_times, business_days_before, challenges_text, is_business_day, sponsor_ids,
     value_delivered_text, AgendaTopic, Checklist, ClockTime, PrepItem, Qbr, QbrId, QbrWarning,
     AGENDA,
 };
-use am_planner::format::markdown::qbr_markdown;
+use am_planner::format::markdown::{doc_file_name, qbr_markdown};
 use chrono::NaiveDate;
 use plan_fixture::{account, d, people};
 
@@ -185,14 +186,7 @@ fn checklist_has_seven_tickable_items() {
 }
 
 fn qbr(attendees: Vec<u32>) -> Qbr {
-    let mut q = Qbr::new(
-        QbrId(1),
-        d(2026, 12, 3),
-        ClockTime::new(10, 0).unwrap(),
-        &[],
-        &[],
-        None,
-    );
+    let mut q = Qbr::new(QbrId(1), d(2026, 12, 3), ClockTime::new(10, 0).unwrap());
     q.attendees = attendees;
     q
 }
@@ -263,44 +257,53 @@ fn warnings_about_sponsor_attendees_and_a_late_agenda() {
 }
 
 #[test]
-fn value_delivered_and_challenges_are_prefilled() {
+fn value_delivered_and_challenges_are_prefilled_from_customer_facts() {
     let metrics = plan_fixture::plan_content().metrics;
     assert_eq!(
-        value_delivered_text(&metrics, Some("68 -> 74 over the quarter (up 6)")),
+        value_delivered_text(&metrics),
         "- Weekly active seats: 86% against a target of 80% (met)\n\
          - Hours to plan a route | per hub: 3.5 hours against a target of 2 hours (not met yet)\n\
          - Dispatch team trained: met\n\
-         - On-time rate: target 95% (not measured yet)\n\
-         - Health: 68 -> 74 over the quarter (up 6)"
+         - On-time rate: target 95% (not measured yet)"
     );
-    assert_eq!(value_delivered_text(&[], Some("  ")), "");
+    assert_eq!(value_delivered_text(&[]), "");
     assert_eq!(
-        value_delivered_text(
-            &[SuccessMetric {
-                name: "Tickets".into(),
-                unit: "a month".into(),
-                target: 12.5,
-                current: Some(0.333),
-                rule: MetRule::AtMost,
-            }],
-            None
-        ),
+        value_delivered_text(&[SuccessMetric {
+            name: "Tickets".into(),
+            unit: "a month".into(),
+            target: 12.5,
+            current: Some(0.333),
+            rule: MetRule::AtMost,
+        }]),
         "- Tickets: 0.33 a month against a target of 12.5 a month (met)"
     );
-    let risks = plan_fixture::plan_content().risks;
+    let action = |id: u32, text: &str, due: NaiveDate, done: bool| Action {
+        id: ActionId(id),
+        text: text.into(),
+        due,
+        owner: "Dana".into(),
+        status: if done {
+            ActionStatus::Done { on: due }
+        } else {
+            ActionStatus::Open
+        },
+        goal: None,
+    };
+    let today = d(2026, 11, 20);
+    let actions = [
+        action(1, "Share Q4 volumes.", d(2026, 11, 19), false),
+        action(2, "Due today", today, false),
+        action(3, "Done late", d(2026, 11, 1), true),
+    ];
+    // Metrics not met or not measured, then shared actions past due; met ones and done or
+    // not yet due actions are not challenges.
     assert_eq!(
-        challenges_text(&risks),
-        "- New CFO reviews every vendor. What we do: Share the ROI summary before January. Book a call with the CFO's office.\n\
-         - Champion may move teams"
+        challenges_text(&metrics, &actions, today),
+        "- Hours to plan a route | per hub: 3.5 hours against a target of 2 hours (not met yet)\n\
+         - On-time rate: target 95% (not measured yet)\n\
+         - Share Q4 volumes: due 19 November 2026, still open"
     );
-    assert_eq!(
-        challenges_text(&[Risk {
-            risk: "Closed one".into(),
-            mitigation: String::new(),
-            status: RiskStatus::Closed,
-        }]),
-        ""
-    );
+    assert_eq!(challenges_text(&metrics[..1], &actions[1..], today), "");
 }
 
 #[test]
@@ -354,11 +357,16 @@ fn new_qbrs_get_ids_and_prefilled_sections_from_the_plan() {
     let q = a.planning.qbr(QbrId(1)).unwrap();
     assert!(q
         .value_delivered
-        .ends_with("- Health: 68 -> 74 over the quarter (up 6)"));
-    assert!(q.challenges.starts_with("- New CFO reviews every vendor."));
-    let id = a
-        .planning
-        .add_qbr(d(2027, 3, 4), ClockTime::new(9, 0).unwrap(), None);
+        .starts_with("- Weekly active seats: 86% against a target of 80% (met)"));
+    assert!(!q.value_delivered.contains("Health"));
+    assert!(q.challenges.starts_with("- Hours to plan a route"));
+    assert!(!q.challenges.contains("CFO"), "no risk or mitigation");
+    let id = a.planning.add_qbr(
+        d(2027, 3, 4),
+        ClockTime::new(9, 0).unwrap(),
+        String::new(),
+        String::new(),
+    );
     assert_eq!(id, QbrId(2));
     assert_eq!(a.planning.qbrs().len(), 2);
     assert!(a.planning.remove_qbr(QbrId(1)).is_some());
@@ -366,63 +374,42 @@ fn new_qbrs_get_ids_and_prefilled_sections_from_the_plan() {
     assert_eq!(a.planning.qbrs()[0].time_range(), "09:00-10:00");
 }
 
-#[test]
-fn qbr_markdown_matches_the_snapshot() {
-    let a = account();
-    let q = a.planning.qbr(QbrId(1)).unwrap();
-    let md = qbr_markdown(&a, q, &people());
-    let expected = include_str!("snapshots/qbr.md");
-    assert_eq!(md, expected, "\n--- got ---\n{md}");
+/// The fixture account with its QBR's mutual actions pushed into the plan (so one plan
+/// action is shared with the customer) on 2026-11-20.
+fn account_with_shared_actions() -> am_planner::domain::Account {
+    let mut a = account();
+    a.planning
+        .push_mutual_actions(QbrId(1), None, plan_fixture::today())
+        .unwrap();
+    a
 }
 
 #[test]
-fn health_line_reads_the_score_and_its_trend() {
-    use am_planner::domain::health::{
-        account_health, HealthHistory, Nps, Percent, Signals, TicketTrend, Weights,
-    };
-    use am_planner::domain::qbr::health_line;
-    let today = d(2026, 6, 1);
-    let all_green = Signals {
-        usage: Some(Percent::new(90.0).unwrap()),
-        features: Some(5),
-        nps: Some(Nps::new(9).unwrap()),
-        tickets: Some(TicketTrend::Decreasing),
-        roi: Some(Percent::new(95.0).unwrap()),
-    };
-    // ROI and support yellow: 85 points.
-    let s85 = Signals {
-        tickets: Some(TicketTrend::Stable),
-        roi: Some(Percent::new(80.0).unwrap()),
-        ..all_green
-    };
-    type Points<'a> = &'a [(NaiveDate, Signals)];
-    let line = |points: Points| {
-        let mut h = HealthHistory::new();
-        for (day, s) in points {
-            h.record(*day, *s, today).unwrap();
-        }
-        health_line(&account_health(&h, &Weights::default(), today))
-    };
-    let cases: &[(Points, Option<&str>)] = &[
-        (&[], None),
+fn qbr_markdown_matches_the_snapshots() {
+    let a = account_with_shared_actions();
+    let cases = [
+        (Audience::Internal, include_str!("snapshots/qbr.md")),
         (
-            &[(d(2026, 5, 20), s85)],
-            Some("score 85 (Healthy) on 20 May 2026"),
-        ),
-        (
-            &[(d(2026, 3, 3), s85), (d(2026, 5, 20), all_green)],
-            Some("score 100 (Healthy), improving (+15 points since 3 Mar 2026)"),
-        ),
-        (
-            &[(d(2026, 3, 3), all_green), (d(2026, 5, 20), s85)],
-            Some("score 85 (Healthy), slipping (-15 points since 3 Mar 2026)"),
-        ),
-        (
-            &[(d(2026, 3, 3), s85), (d(2026, 5, 20), s85)],
-            Some("score 85 (Healthy), steady (0 points since 3 Mar 2026)"),
+            Audience::Customer,
+            include_str!("snapshots/qbr_customer.md"),
         ),
     ];
-    for (points, expected) in cases {
-        assert_eq!(line(points).as_deref(), *expected, "{points:?}");
+    for (audience, expected) in cases {
+        let md = qbr_markdown(&a, QbrId(1), audience);
+        assert_eq!(md, expected, "\n--- {audience:?}, got ---\n{md}");
     }
+    assert_eq!(qbr_markdown(&a, QbrId(9), Audience::Customer), "");
+}
+
+#[test]
+fn qbr_files_say_their_audience() {
+    let day = d(2026, 12, 3);
+    assert_eq!(
+        doc_file_name("qbr", Audience::Customer, "Northwind Logistics", day),
+        "qbr-northwind-logistics-2026-12-03.md"
+    );
+    assert_eq!(
+        doc_file_name("qbr", Audience::Internal, "Northwind Logistics", day),
+        "qbr-internal-northwind-logistics-2026-12-03.md"
+    );
 }

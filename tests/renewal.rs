@@ -907,7 +907,10 @@ fn portfolio_helpers_read_the_workspace() {
     assert!(agenda
         .iter()
         .any(|i| i.account == a && i.what == AgendaWhat::Renewal && !i.overdue));
-    let ics =
-        am_planner::format::ics::accounts_calendar(ws.accounts(), chrono::NaiveDateTime::default());
+    let ics = am_planner::format::ics::accounts_calendar(
+        &am_planner::domain::WorkspaceId::parse("test-workspace").unwrap(),
+        ws.accounts(),
+        chrono::NaiveDateTime::default(),
+    );
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), (5 + 1) + (5 + 1));
 }

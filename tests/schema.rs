@@ -1,6 +1,7 @@
 //! The published promise about the file: the JSON Schemas in `public/schema/`, the example
-//! of `docs/file-format.md` (committed as `tests/fixtures/workspace-v1-example.json`), the
-//! reader and the writer must all agree.
+//! of `docs/file-format.md` (committed as `tests/fixtures/workspace-v2-example.json`), the
+//! released version 1 example (`tests/fixtures/workspace-v1-example.json`), the reader and
+//! the writer must all agree.
 //!
 //! There is no JSON Schema crate here: a small walker below understands the keywords the
 //! two schemas use (and refuses any other keyword, so the schemas cannot drift out of what
@@ -10,14 +11,17 @@ use std::collections::BTreeSet;
 
 use am_planner::domain::demo::demo_workspace;
 use am_planner::domain::{Currency, Workspace};
-use am_planner::format::share::{decode_account, encode_account};
+use am_planner::format::share::{decode_account, encode_account, ShareKind};
 use am_planner::format::{decode, encode, ImportError};
 use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 
 const WORKSPACE_SCHEMA: &str = include_str!("../public/schema/workspace-v1.json");
 const ACCOUNT_SCHEMA: &str = include_str!("../public/schema/account-v1.json");
+const ACCOUNT_V2_SCHEMA: &str = include_str!("../public/schema/account-v2.json");
+const WORKSPACE_V2_SCHEMA: &str = include_str!("../public/schema/workspace-v2.json");
 const EXAMPLE: &str = include_str!("fixtures/workspace-v1-example.json");
+const EXAMPLE_V2: &str = include_str!("fixtures/workspace-v2-example.json");
 const DOC: &str = include_str!("../docs/file-format.md");
 
 // ---------------------------------------------------------------- the walker
@@ -26,6 +30,8 @@ const DOC: &str = include_str!("../docs/file-format.md");
 enum Doc {
     Workspace,
     Account,
+    WorkspaceV2,
+    AccountV2,
 }
 
 /// A place in one of the schema documents (a JSON pointer).
@@ -89,6 +95,10 @@ fn pattern_matches(pattern: &str, s: &str) -> Option<bool> {
     Some(match pattern {
         "\\S" => s.chars().any(|c| !c.is_whitespace()),
         "^[A-Z]{3}$" => s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()),
+        "^[A-Za-z0-9_-]{8,64}$" => {
+            (8..=64).contains(&s.len())
+                && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        }
         "^\\d{4}-\\d{2}-\\d{2}$" => {
             let b = s.as_bytes();
             b.len() == 10
@@ -140,6 +150,8 @@ impl Outcome {
 struct Schemas {
     workspace: Value,
     account: Value,
+    workspace_v2: Value,
+    account_v2: Value,
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -184,6 +196,9 @@ impl Schemas {
         Schemas {
             workspace: serde_json::from_str(WORKSPACE_SCHEMA).expect("workspace-v1.json is JSON"),
             account: serde_json::from_str(ACCOUNT_SCHEMA).expect("account-v1.json is JSON"),
+            workspace_v2: serde_json::from_str(WORKSPACE_V2_SCHEMA)
+                .expect("workspace-v2.json is JSON"),
+            account_v2: serde_json::from_str(ACCOUNT_V2_SCHEMA).expect("account-v2.json is JSON"),
         }
     }
 
@@ -191,6 +206,8 @@ impl Schemas {
         match d {
             Doc::Workspace => &self.workspace,
             Doc::Account => &self.account,
+            Doc::WorkspaceV2 => &self.workspace_v2,
+            Doc::AccountV2 => &self.account_v2,
         }
     }
 
@@ -209,6 +226,8 @@ impl Schemas {
             "" => from,
             "workspace-v1.json" => Doc::Workspace,
             "account-v1.json" => Doc::Account,
+            "workspace-v2.json" => Doc::WorkspaceV2,
+            "account-v2.json" => Doc::AccountV2,
             other => panic!("$ref to an unknown file: {other}"),
         };
         let loc = Loc {
@@ -565,19 +584,59 @@ fn example_reads_and_is_what_the_app_writes_back() {
     assert_eq!(first.planning.qbrs().len(), 1);
     assert_eq!(first.planning.qualifications().len(), 1);
     assert_eq!(ws.accounts()[1].save_plans.all().len(), 1);
-    // Written back, the file is the same document: the example is in the writer's shape.
+    // Written back, the file is the same document in the current version: the example is
+    // in the writer's shape, and a version 1 file has no workspace id yet.
     let back = encoded(ws, d.exported_at.as_deref());
+    let mut expected = example();
+    expected["version"] = json!(2);
     assert!(
-        same(&back, &example()),
+        same(&back, &expected),
         "encode(decode(example)) differs:\n{back:#}"
     );
 }
 
 #[test]
+fn version_2_example_is_version_1_with_an_id_and_writes_back_as_is() {
+    let v1 = decode(EXAMPLE).unwrap();
+    let v2 = decode(EXAMPLE_V2).expect("the version 2 example reads");
+    assert_eq!((v1.version, v2.version), (1, 2));
+    assert_eq!(v1.workspace.id, None);
+    assert_eq!(
+        v2.workspace.id.as_ref().map(|i| i.as_str()),
+        Some("5f0c2a8e-3b1d-4c7a-9e64-2d8b7f1a0c93")
+    );
+    let mut same_body = v2.workspace.clone();
+    same_body.id = None;
+    assert_eq!(same_body, v1.workspace, "migration keeps everything else");
+    let example_v2: Value = serde_json::from_str(EXAMPLE_V2).unwrap();
+    let back = encoded(&v2.workspace, v2.exported_at.as_deref());
+    assert!(
+        same(&back, &example_v2),
+        "encode(decode(v2 example)) differs:\n{back:#}"
+    );
+    let schemas = Schemas::load();
+    let out = assert_valid(&schemas, Doc::WorkspaceV2, &example_v2, "the v2 example");
+    let missing: Vec<Loc> = schemas
+        .declared(Doc::WorkspaceV2)
+        .difference(&out.seen)
+        .cloned()
+        .collect();
+    assert_eq!(
+        missing,
+        Vec::<Loc>::new(),
+        "fields the v2 example never shows"
+    );
+    // The version 1 schema refuses the new field, as the version 1 reader does.
+    let mut v1_with_id = example();
+    v1_with_id["workspace_id"] = json!("5f0c2a8e-3b1d-4c7a-9e64-2d8b7f1a0c93");
+    assert!(!schemas.walk(Doc::Workspace, &v1_with_id).errors.is_empty());
+}
+
+#[test]
 fn the_documentation_shows_the_example_file_verbatim() {
     assert!(
-        DOC.contains(EXAMPLE.trim_end()),
-        "docs/file-format.md must include tests/fixtures/workspace-v1-example.json as is"
+        DOC.contains(EXAMPLE_V2.trim_end()),
+        "docs/file-format.md must include tests/fixtures/workspace-v2-example.json as is"
     );
 }
 
@@ -586,7 +645,12 @@ fn the_documentation_shows_the_example_file_verbatim() {
 #[test]
 fn schemas_are_closed_described_and_fully_understood_by_this_test() {
     let schemas = Schemas::load();
-    for doc in [Doc::Workspace, Doc::Account] {
+    for doc in [
+        Doc::Workspace,
+        Doc::Account,
+        Doc::WorkspaceV2,
+        Doc::AccountV2,
+    ] {
         assert_eq!(
             schemas.doc(doc)["$schema"],
             "https://json-schema.org/draft/2020-12/schema"
@@ -722,28 +786,41 @@ fn what_the_writer_emits_is_declared_with_every_required_key() {
         ),
     ];
     for (what, value) in &cases {
-        assert_valid(&schemas, Doc::Workspace, value, what);
+        assert_valid(&schemas, Doc::WorkspaceV2, value, what);
     }
 }
 
 #[test]
-fn shared_account_files_match_the_account_schema() {
+fn shared_account_files_match_the_account_schemas() {
     let schemas = Schemas::load();
     let ws = decode(EXAMPLE).unwrap().workspace;
     let mut seen = BTreeSet::new();
+    let mut seen_v1 = BTreeSet::new();
     for a in ws.accounts() {
-        let text = encode_account(a, &ws.currency, Some("2026-11-22T09:30:00Z".into()));
-        assert_eq!(decode_account(&text).unwrap().account, *a);
-        let value: Value = serde_json::from_str(&text).unwrap();
-        let out = assert_valid(&schemas, Doc::Account, &value, &a.fields.name);
-        seen.extend(out.seen);
+        for kind in [ShareKind::Colleague, ShareKind::Customer] {
+            let text = encode_account(kind, a, &ws.currency, Some("2026-11-22T09:30:00Z".into()));
+            let back = decode_account(&text).unwrap();
+            assert_eq!(back.kind, kind);
+            assert_eq!(back.account, kind.copy_of(a));
+            let value: Value = serde_json::from_str(&text).unwrap();
+            let out = assert_valid(&schemas, Doc::AccountV2, &value, &a.fields.name);
+            seen.extend(out.seen);
+            // The same file as version 1 wrote it (no kind) matches the version 1 schema
+            // and reads as a colleague's.
+            if kind == ShareKind::Colleague {
+                let mut v1 = value.clone();
+                v1.as_object_mut().unwrap().remove("kind");
+                v1["version"] = json!(1);
+                let out = assert_valid(&schemas, Doc::Account, &v1, &a.fields.name);
+                seen_v1.extend(out.seen);
+                assert_eq!(decode_account(&v1.to_string()).unwrap(), back);
+            }
+        }
     }
-    let missing: Vec<Loc> = schemas
-        .declared(Doc::Account)
-        .difference(&seen)
-        .cloned()
-        .collect();
-    assert_eq!(missing, Vec::<Loc>::new());
+    for (doc, seen) in [(Doc::AccountV2, seen), (Doc::Account, seen_v1)] {
+        let missing: Vec<Loc> = schemas.declared(doc).difference(&seen).cloned().collect();
+        assert_eq!(missing, Vec::<Loc>::new());
+    }
 }
 
 /// Removes `key` from the object at `pointer`.
@@ -864,7 +941,8 @@ fn check_refused(name: &str, edit: Edit, message: &str, schema_path: &str) {
 #[test]
 fn reader_and_schema_refuse_the_same_files() {
     let cases: &[(&str, Edit, &str, &str)] = &[
-        ("newer version", |v| v["version"] = json!(2), "This file is format version 2, written by a newer version...", "version"),
+        ("newer version", |v| v["version"] = json!(3), "This file is format version 3, written by a newer version...", "version"),
+        ("workspace id in version 1", |v| v["workspace_id"] = json!("5f0c2a8e-3b1d"), "workspace_id: unknown field `workspace_id`...", "workspace_id"),
         ("other format", |v| v["format"] = json!("crm-export"), "This JSON file is not an Account Planner workspace: its format is \"crm-export\"...", "format"),
         ("unknown top field", |v| v["source"] = json!("crm"), "source: unknown field `source`...", "source"),
         ("lower-case currency", |v| v["workspace"]["currency"] = json!("eur"), "workspace.currency: \"eur\" is not a currency code: use three capital letters such as USD or EUR.", "workspace.currency"),

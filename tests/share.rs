@@ -7,8 +7,8 @@ mod plan_fixture;
 use am_planner::domain::{Account, AccountId, Currency, FieldError, Workspace};
 use am_planner::format::share::{
     account_changes, account_file_name, base64url_decode, base64url_encode, decode_account,
-    decode_share_link, encode_account, payload_of, share_link, share_payload, Change, ShareError,
-    SharedAccount, MAX_LINK_CHARS,
+    decode_share_link, encode_account, link_json, payload_of, share_link, share_payload, Change,
+    ShareError, ShareKind, SharedAccount, MAX_LINK_CHARS,
 };
 use plan_fixture::account;
 use proptest::prelude::*;
@@ -87,10 +87,10 @@ proptest! {
     fn any_planning_round_trips_through_a_share_link(planning in plan_fixture::arb_planning()) {
         let mut a = Account::new(AccountId(4), plan_fixture::fields());
         a.planning = planning;
-        let link = share_link(PAGE, &a, &eur()).unwrap();
+        let link = share_link(PAGE, ShareKind::Colleague, &a, &eur()).unwrap();
         let back = decode_share_link(&link).unwrap();
-        prop_assert_eq!(back, SharedAccount { account: a.clone(), currency: eur(), exported_at: None });
-        let file = decode_account(&encode_account(&a, &eur(), Some("2026-11-22T10:00:00Z".into()))).unwrap();
+        prop_assert_eq!(back, SharedAccount { kind: ShareKind::Colleague, account: a.clone(), currency: eur(), exported_at: None });
+        let file = decode_account(&encode_account(ShareKind::Colleague, &a, &eur(), Some("2026-11-22T10:00:00Z".into()))).unwrap();
         prop_assert_eq!(file.account, a);
     }
 }
@@ -98,22 +98,29 @@ proptest! {
 #[test]
 fn the_fixture_round_trips_through_file_and_link() {
     let a = account();
-    let text = encode_account(&a, &eur(), Some("2026-11-22T10:00:00Z".into()));
+    let text = encode_account(
+        ShareKind::Colleague,
+        &a,
+        &eur(),
+        Some("2026-11-22T10:00:00Z".into()),
+    );
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format"], json!("am-planner-account"));
-    assert_eq!(v["version"], json!(1));
+    assert_eq!(v["version"], json!(2));
+    assert_eq!(v["kind"], json!("colleague"));
     assert_eq!(v["currency"], json!("EUR"));
     assert_eq!(v["account"]["name"], json!("Northwind Logistics"));
     assert_eq!(
         decode_account(&text),
         Ok(SharedAccount {
+            kind: ShareKind::Colleague,
             account: a.clone(),
             currency: eur(),
             exported_at: Some("2026-11-22T10:00:00Z".into()),
         })
     );
 
-    let link = share_link(PAGE, &a, &eur()).unwrap();
+    let link = share_link(PAGE, ShareKind::Colleague, &a, &eur()).unwrap();
     assert!(
         link.starts_with("https://planner.example/app/#share="),
         "{link}"
@@ -128,7 +135,7 @@ fn the_fixture_round_trips_through_file_and_link() {
     assert_eq!(shared.account, a);
     assert_eq!(shared.currency, eur());
     // The fragment alone, or `share=...`, read the same.
-    let payload = share_payload(&a, &eur());
+    let payload = share_payload(ShareKind::Colleague, &a, &eur());
     assert_eq!(payload_of(&link), Some(payload.as_str()));
     assert_eq!(
         decode_share_link(&format!("#share={payload}"))
@@ -158,7 +165,7 @@ fn packed(json: &str) -> String {
 #[test]
 fn damaged_or_altered_links_are_refused() {
     let a = account();
-    let link = share_link(PAGE, &a, &eur()).unwrap();
+    let link = share_link(PAGE, ShareKind::Colleague, &a, &eur()).unwrap();
     let (base, payload) = link.split_once("#share=").unwrap();
 
     // Change one character in the middle of the payload.
@@ -231,8 +238,8 @@ fn damaged_or_altered_links_are_refused() {
         ),
         (packed("[1, 2]"), ShareError::NotAccountFile { found: None }),
         (
-            packed("{\"format\": \"am-planner-account\", \"version\": 2}"),
-            ShareError::NewerVersion { found: 2 },
+            packed("{\"format\": \"am-planner-account\", \"version\": 3}"),
+            ShareError::NewerVersion { found: 3 },
         ),
         (
             packed("{\"format\": \"am-planner-account\", \"version\": \"1\"}"),
@@ -279,7 +286,7 @@ fn messages_say_what_to_do() {
 #[test]
 fn links_over_the_limit_are_refused_both_ways() {
     // Reading: a link one character over the limit is refused before anything else.
-    let payload = share_payload(&account(), &eur());
+    let payload = share_payload(ShareKind::Colleague, &account(), &eur());
     let head = format!("{PAGE}#share={payload}");
     let over = format!("{head}{}", "A".repeat(MAX_LINK_CHARS + 1 - head.len()));
     assert_eq!(over.len(), MAX_LINK_CHARS + 1);
@@ -308,13 +315,13 @@ fn links_over_the_limit_are_refused_both_ways() {
         })
         .unwrap();
     a.fields.notes = noise;
-    match share_link(PAGE, &a, &eur()) {
+    match share_link(PAGE, ShareKind::Colleague, &a, &eur()) {
         Err(ShareError::TooLong { chars }) => assert!(chars > MAX_LINK_CHARS, "{chars}"),
         other => panic!("expected TooLong, got {other:?}"),
     }
     // The file has no such limit.
     assert_eq!(
-        decode_account(&encode_account(&a, &eur(), None))
+        decode_account(&encode_account(ShareKind::Colleague, &a, &eur(), None))
             .unwrap()
             .account,
         a
@@ -326,8 +333,13 @@ type Edit = Box<dyn FnOnce(&mut serde_json::Value)>;
 
 /// The fixture as a single-account file, changed by `change`, then read back.
 fn file_error(change: impl FnOnce(&mut serde_json::Value)) -> ShareError {
-    let mut v: serde_json::Value =
-        serde_json::from_str(&encode_account(&account(), &eur(), None)).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&encode_account(
+        ShareKind::Colleague,
+        &account(),
+        &eur(),
+        None,
+    ))
+    .unwrap();
     change(&mut v);
     decode_account(&v.to_string()).expect_err("should be refused")
 }
@@ -358,7 +370,7 @@ fn bad_single_account_files_are_refused_with_a_path() {
             Box::new(|v| v["accounts"] = json!([])),
             bad(
                 "accounts",
-                "unknown field `accounts`, expected one of `format`, `version`, `exported_at`, `currency`, `account`",
+                "unknown field `accounts`, expected one of `format`, `version`, `kind`, `exported_at`, `currency`, `account`",
             ),
         ),
         (
@@ -445,7 +457,9 @@ fn the_preview_lists_what_an_import_would_change() {
 #[test]
 fn imported_accounts_get_a_fresh_id_or_take_over_one() {
     let mut ws = Workspace::from_accounts(eur(), false, vec![account()]).unwrap();
-    let shared = decode_share_link(&share_link(PAGE, &account(), &eur()).unwrap()).unwrap();
+    let shared =
+        decode_share_link(&share_link(PAGE, ShareKind::Colleague, &account(), &eur()).unwrap())
+            .unwrap();
 
     let id = ws.add_imported(shared.account.clone()).unwrap();
     assert_eq!(id, AccountId(4));
@@ -473,7 +487,223 @@ fn imported_accounts_get_a_fresh_id_or_take_over_one() {
 #[test]
 fn export_file_names() {
     assert_eq!(
-        account_file_name("Northwind Logistics", "2026-11-22"),
+        account_file_name(ShareKind::Colleague, "Northwind Logistics", "2026-11-22"),
         "account-northwind-logistics-2026-11-22.json"
+    );
+    assert_eq!(
+        account_file_name(ShareKind::Customer, "Northwind Logistics", "2026-11-22"),
+        "account-northwind-logistics-customer-copy-2026-11-22.json"
+    );
+}
+
+// ---------------------------------------------------------------- kinds, old links, sizes
+
+/// The JSON inside a link (whichever way it was compressed), for looking into it.
+fn inflated(link: &str) -> serde_json::Value {
+    // Read back through the app's own reader first: the link must be valid.
+    decode_share_link(link).expect("the link reads");
+    let shared = decode_share_link(link).unwrap();
+    let kind = shared.kind;
+    serde_json::from_str(&encode_account(
+        kind,
+        &shared.account,
+        &shared.currency,
+        None,
+    ))
+    .unwrap()
+}
+
+#[test]
+fn both_kinds_round_trip_through_link_and_file_and_say_which_they_are() {
+    let a = account();
+    for kind in [ShareKind::Colleague, ShareKind::Customer] {
+        let expected = SharedAccount {
+            kind,
+            account: kind.copy_of(&a),
+            currency: eur(),
+            exported_at: None,
+        };
+        let link = share_link(PAGE, kind, &a, &eur()).unwrap();
+        assert_eq!(
+            decode_share_link(&link),
+            Ok(expected.clone()),
+            "{kind:?} link"
+        );
+        let file = encode_account(kind, &a, &eur(), None);
+        let v: serde_json::Value = serde_json::from_str(&file).unwrap();
+        let key = match kind {
+            ShareKind::Colleague => "colleague",
+            ShareKind::Customer => "customer",
+        };
+        assert_eq!(v["kind"], json!(key));
+        assert_eq!(decode_account(&file), Ok(expected), "{kind:?} file");
+    }
+    // The colleague share is the whole account; the customer share is not.
+    assert_eq!(ShareKind::Colleague.copy_of(&a), a);
+    assert_ne!(ShareKind::Customer.copy_of(&a), a);
+}
+
+/// Someone edits a customer file (or link) to put internal notes back in and to call it a
+/// colleague's: the kind stays "customer" unless the file says otherwise, and a customer
+/// share is cut to the customer copy on reading, whatever it carried.
+#[test]
+fn a_customer_share_never_reads_as_a_full_account() {
+    let a = account();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&encode_account(ShareKind::Colleague, &a, &eur(), None)).unwrap();
+    v["kind"] = json!("customer");
+    let read = decode_account(&v.to_string()).unwrap();
+    assert_eq!(read.kind, ShareKind::Customer);
+    assert_eq!(read.account, ShareKind::Customer.copy_of(&a));
+    assert_eq!(
+        a.planning.qbrs()[0].notes,
+        "Internal: push for the warehouse pilot."
+    );
+    assert_eq!(read.account.planning.qbrs()[0].notes, "");
+    // The kind is required from version 2 on, and must be one of the two.
+    v.as_object_mut().unwrap().remove("kind");
+    assert_eq!(
+        decode_account(&v.to_string()),
+        Err(ShareError::BadField {
+            path: "file".into(),
+            detail: "missing field `kind`".into()
+        })
+    );
+    v["kind"] = json!("partner");
+    assert_eq!(
+        decode_account(&v.to_string()),
+        Err(ShareError::BadField {
+            path: "kind".into(),
+            detail: "unknown variant `partner`, expected `colleague` or `customer`".into()
+        })
+    );
+}
+
+/// A link made by the planner before version 2 (the fixture account, made with the
+/// version 1 scheme: every field, zlib without a dictionary), committed as text: it must
+/// keep opening, as a colleague's share of the whole account.
+#[test]
+fn an_old_link_still_reads_as_a_colleague_share() {
+    let link = include_str!("fixtures/share-link-v1.txt").trim();
+    assert!(
+        link.starts_with("https://planner.example/#share=eN"),
+        "{link:.60}"
+    );
+    let shared = decode_share_link(link).unwrap();
+    assert_eq!(shared.kind, ShareKind::Colleague);
+    assert_eq!(shared.currency, eur());
+    let a = &shared.account;
+    assert_eq!(a.fields.name, "Northwind Logistics");
+    assert_eq!(a.planning.plan.content().goals.len(), 2);
+    assert_eq!(a.planning.qbrs().len(), 1);
+    assert_eq!(a.stakeholders.people().len(), 3);
+    assert_eq!(
+        a.planning.qbrs()[0].notes,
+        "Internal: push for the warehouse pilot."
+    );
+}
+
+/// Markers in the fields that must never reach a customer (notes, what we know about
+/// people, risks, SWOT, QBR notes, scorecards, save plans, renewal work), and in fields
+/// the customer sees. The customer link holds none of the first and all of the second;
+/// the colleague link holds both.
+#[test]
+fn a_customer_link_carries_no_internal_marker() {
+    let example = am_planner::format::decode(include_str!("fixtures/workspace-v1-example.json"))
+        .unwrap()
+        .workspace;
+    let base = &example.accounts()[0];
+    let mut v: serde_json::Value =
+        serde_json::from_str(&encode_account(ShareKind::Colleague, base, &eur(), None)).unwrap();
+    let internal: &[&str] = &[
+        "/account/notes",
+        "/account/industry",
+        "/account/primary_use_case",
+        "/account/stakeholders/people/0/personal_win",
+        "/account/stakeholders/people/0/key_risk",
+        "/account/stakeholders/people/0/notes",
+        "/account/stakeholders/people/1/personal_win",
+        "/account/stakeholders/people/1/key_risk",
+        "/account/stakeholders/people/1/notes",
+        "/account/planning/plan/overview",
+        "/account/planning/plan/risks/0/risk",
+        "/account/planning/plan/risks/0/mitigation",
+        "/account/planning/plan/swot/strengths/0",
+        "/account/planning/plan/swot/threats/0",
+        "/account/planning/qbrs/0/notes",
+        "/account/planning/qualifications/0/meddic/metrics/notes",
+        "/account/planning/qualifications/0/bant/timeline/notes",
+        "/account/expansion/opportunities/0/description",
+        "/account/expansion/opportunities/0/trigger",
+        "/account/renewal/custom_tasks/0/text",
+    ];
+    let customer: &[&str] = &[
+        "/account/planning/plan/goals/0/text",
+        "/account/planning/plan/goals/0/mapping",
+        "/account/planning/plan/metrics/0/name",
+        "/account/planning/qbrs/0/value_delivered",
+        "/account/planning/qbrs/0/roadmap",
+        "/account/planning/qbrs/0/mutual_actions/0/text",
+    ];
+    for (i, p) in internal.iter().enumerate() {
+        *v.pointer_mut(p).unwrap_or_else(|| panic!("no {p}")) = json!(format!("INTERNAL-{i}-END"));
+    }
+    for (i, p) in customer.iter().enumerate() {
+        *v.pointer_mut(p).unwrap_or_else(|| panic!("no {p}")) = json!(format!("CUSTOMER-{i}-END"));
+    }
+    v["account"]["stakeholders"]["people"][0]["sentiment"] = json!("strong_detractor");
+    let marked = decode_account(&v.to_string()).unwrap().account;
+
+    let text_of = |kind| {
+        let link = share_link(PAGE, kind, &marked, &eur()).unwrap();
+        // Both the JSON the link carries and the account read back from it.
+        let raw = link_json(kind, &marked, &eur());
+        format!("{raw}\n{}", inflated(&link))
+    };
+    let customer_text = text_of(ShareKind::Customer);
+    let colleague_text = text_of(ShareKind::Colleague);
+    for (i, place) in internal.iter().enumerate() {
+        let m = format!("INTERNAL-{i}-END");
+        assert!(!customer_text.contains(&m), "{m} ({place}) leaked");
+        assert!(colleague_text.contains(&m), "{m} missing for a colleague");
+    }
+    for (i, place) in customer.iter().enumerate() {
+        let m = format!("CUSTOMER-{i}-END");
+        assert!(customer_text.contains(&m), "{m} ({place}) missing");
+    }
+    assert!(!customer_text.contains("strong_detractor"));
+    assert!(colleague_text.contains("strong_detractor"));
+}
+
+/// The lean JSON of a link reads back as exactly the same account, for every demo account
+/// and both kinds, and is shorter than the full JSON.
+#[test]
+fn lean_link_json_reads_back_the_same_account() {
+    let ws = am_planner::domain::demo::demo_workspace(plan_fixture::today());
+    for a in ws.accounts() {
+        for kind in [ShareKind::Colleague, ShareKind::Customer] {
+            let lean = link_json(kind, a, &ws.currency);
+            let full = encode_account(kind, a, &ws.currency, None);
+            let back = decode_account(&lean).unwrap();
+            assert_eq!(back.account, kind.copy_of(a), "{}", a.fields.name);
+            let compact: serde_json::Value = serde_json::from_str(&full).unwrap();
+            assert!(
+                lean.len() < compact.to_string().len(),
+                "{}: the lean JSON is not shorter",
+                a.fields.name
+            );
+        }
+    }
+}
+
+/// Figures, not a pass/fail rule: link lengths of the demo accounts before version 2 and
+/// now, for both kinds (`cargo test --test share link_lengths -- --nocapture`; `make bench`
+/// prints the same).
+#[test]
+fn link_lengths_of_the_demo_accounts() {
+    let ws = am_planner::domain::demo::demo_workspace(plan_fixture::today());
+    println!(
+        "{}",
+        am_planner::format::share::link_length_table(&ws, "https://planner.example/")
     );
 }

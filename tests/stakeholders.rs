@@ -1,4 +1,4 @@
-//! Stakeholder power grid (issue 4, DOMAIN section 3): quadrants, moves, validation, risks
+//! Stakeholder power grid (docs/domain.md#stakeholders): quadrants, moves, validation, risks
 //! at their thresholds, org chart, dot layout, and the file format.
 
 use std::collections::BTreeSet;

@@ -323,7 +323,10 @@ fn first_open_finds_nothing_then_save_and_load_give_the_same_workspace() {
     let manifest: Value = serde_json::from_str(&get(&m, MANIFEST_KEY).unwrap()).unwrap();
     assert_eq!(manifest["rev"], json!(1));
     assert_eq!(manifest["app"], json!("1.0.0"));
-    assert_eq!(manifest["format"], json!(1));
+    assert_eq!(
+        manifest["format"],
+        json!(am_planner::format::CURRENT_VERSION)
+    );
 }
 
 #[test]
@@ -514,7 +517,11 @@ fn a_damaged_part_keeps_everything_and_the_download_has_it() {
     s.load(NOW);
     let mut ws = demo_workspace(today());
     s.save(&mut ws, NOW).unwrap();
-    let manifest = Manifest::parse(&get(&m, MANIFEST_KEY).unwrap(), 1).unwrap();
+    let manifest = Manifest::parse(
+        &get(&m, MANIFEST_KEY).unwrap(),
+        am_planner::format::CURRENT_VERSION,
+    )
+    .unwrap();
     let damaged = stored::part_key(&manifest.accounts[3].1);
     m.set(&damaged, "garbage").unwrap();
     let before = m.state().items.clone();
@@ -742,7 +749,11 @@ fn two_saves_on_the_same_revision_are_merged_not_lost() {
     // B has not seen A's revision 2 yet when it writes its own revision 2.
     m.set(MANIFEST_KEY, &rev1).unwrap();
     b.save(&mut wb, NOW).unwrap();
-    let theirs = Manifest::parse(&get(&m, MANIFEST_KEY).unwrap(), 1).unwrap();
+    let theirs = Manifest::parse(
+        &get(&m, MANIFEST_KEY).unwrap(),
+        am_planner::format::CURRENT_VERSION,
+    )
+    .unwrap();
     assert_eq!((theirs.rev, theirs.writer.as_str()), (2, "tB"));
     // A sees B's revision 2: its own edit is merged back and saved as revision 3.
     let mut merged = match a.sync(&mut wa, None).unwrap() {
@@ -867,7 +878,7 @@ proptest! {
         let _ = read_part(&hash, &text);
         let _ = Manifest::parse(&text, 1);
         let _ = split_document(&text);
-        let _ = assemble_document(&text, &[text.clone()]);
+        let _ = assemble_document(&text, std::slice::from_ref(&text));
     }
 
     #[test]

@@ -146,7 +146,35 @@ fn save_then_load_gives_the_same_workspace() {
     );
     let manifest = local().get_item(MANIFEST_KEY).unwrap().unwrap();
     assert!(manifest.contains("\"store\":1"), "{manifest}");
-    assert!(manifest.contains("\"format\":1"), "{manifest}");
+    assert!(
+        manifest.contains(&format!(
+            "\"format\":{}",
+            am_planner::format::CURRENT_VERSION
+        )),
+        "{manifest}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn workspace_ids_come_from_the_browser_and_are_kept_in_storage() {
+    local().clear().unwrap();
+    let a = am_planner::browser::new_workspace_id();
+    let b = am_planner::browser::new_workspace_id();
+    assert_ne!(a, b, "two new workspaces never share an id");
+    for id in [&a, &b] {
+        let s = id.as_str();
+        assert_eq!(s.len(), 36, "{s}");
+        assert_eq!(&s[14..15], "4", "a version 4 UUID: {s}");
+        assert!(am_planner::domain::WorkspaceId::parse(s).is_ok());
+    }
+    let mut ws = demo_workspace(day());
+    ws.id = Some(a.clone());
+    let (mut s, _) = load("tA");
+    s.save(&mut ws, NOW).unwrap();
+    match load("tB").1 {
+        Loaded::Workspace { ws: back, .. } => assert_eq!(back.id, Some(a)),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[wasm_bindgen_test]

@@ -10,5 +10,6 @@ pub mod markdown_out;
 pub mod renewal_bits;
 pub mod share_link;
 pub mod shared_account;
+pub mod shared_view;
 pub mod sort_header;
 pub mod status;

@@ -111,7 +111,10 @@ pub fn next_milestone_cell(a: &Account, today: NaiveDate) -> AnyView {
         match tl.next_milestone(today) {
             Some(m) if m.days_left < 0 => (
                 format!("{} {}", m.kind.label(), m.kind.title()),
-                format!("{} days late", -m.days_left),
+                format!(
+                    "{} late",
+                    crate::domain::plural((-m.days_left) as usize, "day", "days")
+                ),
                 true,
             ),
             Some(m) => (

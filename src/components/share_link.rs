@@ -1,14 +1,37 @@
-//! Opening a share link: when the page's URL carries `#share=...` (on any route), a panel
-//! shows the shared account and offers to import it; a damaged link shows why. The
-//! fragment is read once at start (and again if it changes while the app is open), and
-//! removed from the address bar after an import or a dismiss.
+//! Share links and share controls.
+//!
+//! Opening a link: when the page's URL carries `#share=...` (on any route), the read-only
+//! view of the shared account takes the place of the page ([`SharePanel`]); a damaged link
+//! shows why, above the page. The fragment is read once at start (and again if it changes
+//! while the app is open), and removed from the address bar when the view is closed or
+//! after an import.
+//!
+//! Making one: [`ShareAccount`] offers the two kinds side by side, each as a link and as
+//! a file, so the user always chooses who it is for: a colleague (the whole account, with
+//! a warning that internal notes are included) or the customer (the customer copy only).
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::browser;
-use crate::components::shared_account::SharedAccountPreview;
-use crate::format::share::{decode_share_link, payload_of, SharedAccount};
+use crate::components::shared_view::SharedAccountView;
+use crate::domain::AccountId;
+use crate::format::share::{
+    account_file_name, decode_share_link, encode_account, payload_of, share_link, ShareKind,
+    SharedAccount,
+};
+use crate::state::use_app;
+
+/// What the URL fragment holds: nothing, a shared account, or why it could not be read.
+#[derive(Clone, Copy)]
+pub struct FragmentShare(pub RwSignal<Option<Result<SharedAccount, String>>>);
+
+impl FragmentShare {
+    /// True while a shared account is shown (the page behind it is hidden).
+    pub fn is_showing(self) -> bool {
+        self.0.with(|s| matches!(s, Some(Ok(_))))
+    }
+}
 
 /// What the current URL fragment holds.
 fn read_fragment() -> Option<Result<SharedAccount, String>> {
@@ -17,17 +40,24 @@ fn read_fragment() -> Option<Result<SharedAccount, String>> {
     Some(decode_share_link(&hash).map_err(|e| e.to_string()))
 }
 
-#[component]
-pub fn SharePanel() -> impl IntoView {
-    let share = RwSignal::new(read_fragment());
+/// Reads the fragment now and on every change, and provides it as context.
+pub fn provide_fragment_share() -> FragmentShare {
+    let share = FragmentShare(RwSignal::new(read_fragment()));
     let on_hash = Closure::<dyn Fn()>::new(move || {
         if let Some(found) = read_fragment() {
-            share.set(Some(found));
+            share.0.set(Some(found));
         }
     });
     let _ =
         window().add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
     on_hash.forget(); // lives as long as the app
+    provide_context(share);
+    share
+}
+
+#[component]
+pub fn SharePanel() -> impl IntoView {
+    let share = expect_context::<FragmentShare>().0;
     let close = move || {
         browser::clear_hash();
         share.set(None);
@@ -35,11 +65,7 @@ pub fn SharePanel() -> impl IntoView {
     move || {
         share.get().map(|found| match found {
             Ok(shared) => view! {
-                <section class="card share-panel" aria-labelledby="share-title">
-                    <h2 id="share-title">"Someone shared an account with you"</h2>
-                    <p class="hint">"It came inside the link: no server saw it. Nothing is added until you choose below."</p>
-                    <SharedAccountPreview shared=shared source="a share link" on_done=move |_| close()/>
-                </section>
+                <SharedAccountView shared=shared source="a share link" on_close=move |_| close()/>
             }
             .into_any(),
             Err(message) => view! {
@@ -52,5 +78,120 @@ pub fn SharePanel() -> impl IntoView {
             }
             .into_any(),
         })
+    }
+}
+
+/// The button that opens [`ShareBox`] (placed with the page's other tools).
+#[component]
+pub fn ShareToggle(open: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <button type="button" class="btn" aria-expanded=move || open.get().to_string()
+            aria-controls="share-box" on:click=move |_| open.update(|o| *o = !*o)>"Share…"</button>
+    }
+}
+
+/// The share controls of one account, while `open`: for a colleague or for the customer,
+/// as a link (copied) or a file (downloaded). Nothing is made until one of the four
+/// buttons is pressed.
+#[component]
+pub fn ShareBox(id: AccountId, open: RwSignal<bool>) -> impl IntoView {
+    let app = use_app();
+    let error = RwSignal::new(None::<String>);
+    let fallback = RwSignal::new(None::<String>);
+
+    let export = move |kind: ShareKind| {
+        let now = browser::now_rfc3339();
+        let file = app.ws.with_untracked(|w| {
+            w.account(id).map(|a| {
+                (
+                    account_file_name(kind, &a.fields.name, &now[..10]),
+                    encode_account(kind, a, &w.currency, Some(now.clone())),
+                    a.fields.name.clone(),
+                )
+            })
+        });
+        let Some((file_name, text, name)) = file else {
+            return;
+        };
+        match browser::download(&file_name, "application/json", &text) {
+            Ok(()) => {
+                error.set(None);
+                app.show_toast(
+                    match kind {
+                        ShareKind::Colleague => format!("{name} exported for a colleague, internal notes included. They import it from the Data page."),
+                        ShareKind::Customer => format!("Customer copy of {name} exported: goals, metrics, shared actions and QBRs, nothing internal."),
+                    },
+                    None,
+                );
+            }
+            Err(e) => error.set(Some(format!("The file could not be made: {e}."))),
+        }
+    };
+    let copy_link = move |kind: ShareKind| {
+        let base = format!("{}/", browser::origin());
+        let link = app.ws.with_untracked(|w| {
+            w.account(id)
+                .map(|a| share_link(&base, kind, a, &w.currency))
+        });
+        match link {
+            None => {}
+            Some(Err(e)) => {
+                fallback.set(None);
+                error.set(Some(e.to_string()));
+            }
+            Some(Ok(link)) => {
+                error.set(None);
+                wasm_bindgen_futures::spawn_local(async move {
+                    match browser::copy_text(&link).await {
+                        Ok(()) => {
+                            fallback.set(None);
+                            app.show_toast(
+                                match kind {
+                                    ShareKind::Colleague => "Link for a colleague copied. It holds the whole account, internal notes included: send it only inside your company.",
+                                    ShareKind::Customer => "Link for the customer copied. It opens a read-only customer copy: goals, metrics, shared actions and QBRs.",
+                                },
+                                None,
+                            );
+                        }
+                        Err(_) => {
+                            fallback.set(Some(link));
+                            request_animation_frame(|| browser::select_all_in("share-link-text"));
+                        }
+                    }
+                });
+            }
+        }
+    };
+
+    view! {
+        {move || open.get().then(|| view! {
+            <div class="share-box" id="share-box" role="group" aria-label="Share this account">
+                <div class="share-kind share-colleague">
+                    <h3>"With a colleague"</h3>
+                    <p class="note note-yellow"><span class="note-mark" aria-hidden="true">"!"</span>
+                        "The whole account, internal notes included: people's sentiment and key risks, health, renewal work, notes. They can import it."</p>
+                    <div class="actions">
+                        <button type="button" class="btn" on:click=move |_| copy_link(ShareKind::Colleague)>"Copy link for a colleague"</button>
+                        <button type="button" class="btn" on:click=move |_| export(ShareKind::Colleague)>"Export file for a colleague"</button>
+                    </div>
+                </div>
+                <div class="share-kind share-customer">
+                    <h3>"With the customer"</h3>
+                    <p class="hint">"The customer copy only: goals, success metrics, shared actions and QBRs. Nothing internal. It opens read-only."</p>
+                    <div class="actions">
+                        <button type="button" class="btn" on:click=move |_| copy_link(ShareKind::Customer)>"Copy link for the customer"</button>
+                        <button type="button" class="btn" on:click=move |_| export(ShareKind::Customer)>"Export file for the customer"</button>
+                    </div>
+                </div>
+            </div>
+        })}
+        {move || error.get().map(|e| view! { <p class="field-error share-error" role="alert">{e}</p> })}
+        {move || fallback.get().map(|link| view! {
+            <div class="copy-fallback">
+                <label for="share-link-text">"Copying was blocked by the browser. The link is selected below: press Ctrl+C (Cmd+C on a Mac)."</label>
+                <textarea id="share-link-text" readonly rows="3" prop:value=link></textarea>
+                <button type="button" class="btn btn-quiet btn-small" on:click=move |_| fallback.set(None)>"Close"</button>
+            </div>
+        })}
     }
 }

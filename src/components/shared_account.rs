@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::confirm::ConfirmButton;
-use crate::domain::AccountId;
-use crate::format::share::{account_changes, SharedAccount};
+use crate::domain::{plural, AccountId};
+use crate::format::share::{account_changes, ShareKind, SharedAccount};
 use crate::state::use_app;
 
 /// Most changes listed in the side-by-side view; the rest are counted.
@@ -40,10 +40,24 @@ pub fn SharedAccountPreview(
     /// Where it came from: "the file plan.json", "a share link".
     #[prop(into)]
     source: String,
-    /// Called after an import or a cancel.
+    /// Called after an import (and after a cancel, unless `on_cancel` is given).
     #[prop(into)]
     on_done: Callback<()>,
+    /// Called on "Cancel" instead of `on_done`.
+    #[prop(optional, into)]
+    on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
+    let cancel = on_cancel.unwrap_or(on_done);
+    if shared.kind == ShareKind::Customer {
+        // A customer copy is read, never imported: it holds only part of an account.
+        return view! {
+            <div class="shared-preview" role="region" aria-label="Shared account preview">
+                <p class="note note-yellow">"This is a customer copy: it holds only what the customer sees, so it cannot be imported as an account."</p>
+                <button type="button" class="btn btn-quiet" on:click=move |_| cancel.run(())>"Close"</button>
+            </div>
+        }
+        .into_any();
+    }
     let app = use_app();
     let navigate = use_navigate();
     let a = shared.account.clone();
@@ -224,7 +238,7 @@ pub fn SharedAccountPreview(
                 <button type="button" class="btn" aria-expanded=move || replacing.get().to_string()
                     disabled=move || accounts.with(Vec::is_empty)
                     on:click=move |_| replacing.update(|r| *r = !*r)>"Replace an existing account…"</button>
-                <button type="button" class="btn btn-quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
+                <button type="button" class="btn btn-quiet" on:click=move |_| cancel.run(())>"Cancel"</button>
             </div>
             <p class="field-error" role="alert">{move || error.get()}</p>
             {move || replacing.get().then(|| view! {
@@ -243,7 +257,7 @@ pub fn SharedAccountPreview(
                             view! { <p class="muted">{format!("No differences: the imported copy matches {cur_name} here.")}</p> }.into_any()
                         } else {
                             view! {
-                                <p>{format!("{total} difference{} between {cur_name} here and the imported copy:", if total == 1 { "" } else { "s" })}</p>
+                                <p>{format!("{} between {cur_name} here and the imported copy:", plural(total, "difference", "differences"))}</p>
                                 <div class="table-wrap diff-wrap">
                                     <table class="diff-table">
                                         <thead><tr><th scope="col">"Field"</th><th scope="col">"Here now"</th><th scope="col">"Imported"</th></tr></thead>
@@ -267,4 +281,5 @@ pub fn SharedAccountPreview(
             })}
         </div>
     }
+    .into_any()
 }

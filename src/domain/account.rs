@@ -78,7 +78,7 @@ impl CompanySize {
     }
 }
 
-/// Strategic tier (DOMAIN section 1).
+/// Strategic tier (docs/domain.md#tiers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Tier {
     Strategic,
@@ -129,17 +129,17 @@ impl Tier {
 pub struct Account {
     pub id: AccountId,
     pub fields: AccountFields,
-    /// Health check-ins: dated raw signals, scored with the workspace weights (issue 3).
+    /// Health check-ins: dated raw signals, scored with the workspace weights.
     pub health: super::health::HealthHistory,
-    /// Account plan, QBRs, qualification scorecards (issue 6).
+    /// Account plan, QBRs, qualification scorecards.
     pub planning: super::plan::Planning,
-    /// The stakeholder power grid: people, roles, sentiment, reports-to (issue 4).
+    /// The stakeholder power grid: people, roles, sentiment, reports-to.
     pub stakeholders: super::stakeholders::StakeholderMap,
-    /// Renewal terms and timeline progress (issue 5).
+    /// Renewal terms and timeline progress.
     pub renewal: super::renewal::Renewal,
-    /// Expansion opportunities and readiness ticks (issue 5).
+    /// Expansion opportunities and readiness ticks.
     pub expansion: super::expansion::Expansion,
-    /// Save plans: at most one open, the rest history (issue 5).
+    /// Save plans: at most one open, the rest history.
     pub save_plans: super::save_plan::SavePlans,
 }
 

@@ -22,3 +22,13 @@ pub fn relative(today: NaiveDate, date: NaiveDate) -> String {
 pub fn long(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
+
+/// A date as people write it in a letter: `3 December 2026`.
+pub fn written(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// With the day of the week: `Thursday 3 December 2026`.
+pub fn written_with_day(date: NaiveDate) -> String {
+    date.format("%A %-d %B %Y").to_string()
+}

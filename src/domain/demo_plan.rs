@@ -1,4 +1,4 @@
-//! Demo data of issue 6: account plans on three demo accounts (one fresh and full, one
+//! Demo data for plans: account plans on three demo accounts (one fresh and full, one
 //! lighter, one stale) and a QBR about three weeks out on the largest account, with its
 //! MEDDIC card and business case. Dates are relative to `today`.
 //!
@@ -10,12 +10,11 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::expansion::{OpportunityDraft, OpportunityType, Stage};
-use super::health::account_health;
 use super::plan::{
     Action, ActionId, ActionStatus, Goal, GoalId, MetRule, PlanContent, Risk, RiskStatus,
     SuccessMetric, Swot,
 };
-use super::qbr::{health_line, ClockTime, MutualAction, PrepItem, Side};
+use super::qbr::{plan_qbr, ClockTime, MutualAction, PrepItem, Side};
 use super::qualify::{BusinessCase, Element, Rating};
 use super::stakeholders::{Influence, Role, Sentiment, StakeholderFields};
 use super::workspace::Workspace;
@@ -127,10 +126,8 @@ fn ensure_opportunities(a: &mut Account, opps: &[(OpportunityType, &str, f64, St
 pub fn seed(ws: &mut Workspace, today: NaiveDate) {
     let day = |n: i64| today + Duration::days(n);
 
-    let weights = *ws.settings.health.weights();
     if let Some(id) = find(ws, "Northwind Logistics") {
         let a = ws.account_mut(id).expect("found above");
-        let health = health_line(&account_health(&a.health, &weights, today));
         ensure_people(
             a,
             today,
@@ -247,7 +244,7 @@ pub fn seed(ws: &mut Workspace, today: NaiveDate) {
             .collect();
         let start = ClockTime::new(14, 0).expect("valid time");
         let date = tuesday_from(day(19));
-        let qid = a.planning.add_qbr(date, start, health.as_deref());
+        let qid = plan_qbr(a, date, start, today);
         if let Some(mut q) = a.planning.qbr(qid).cloned() {
             // The sponsor and the champion are invited; others are still to confirm.
             q.attendees = people.iter().filter(|p| p.1 || p.2).map(|p| p.0).collect();

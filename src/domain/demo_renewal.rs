@@ -1,4 +1,4 @@
-//! Renewal, expansion and save-plan data for the demo workspace (issue 5). Called once from
+//! Renewal, expansion and save-plan data for the demo workspace. Called once from
 //! [`super::demo::demo_workspace`] after the accounts exist; every date is relative to
 //! `today`, so the demo tells the same story on any day:
 //!

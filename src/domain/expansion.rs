@@ -1,7 +1,7 @@
-//! Expansion (DOMAIN section 5): opportunities per account, the readiness checklist, the
+//! Expansion (docs/domain.md#expansion): opportunities per account, the readiness checklist, the
 //! "pitching before value is proven" warning, and the signals worth surfacing.
 //!
-//! Decisions where DOMAIN leaves room (tested in `tests/expansion.rs`):
+//! Decisions taken where the job leaves room (tested in `tests/expansion.rs`):
 //! - "Renewal not within 60 days" is met only when the renewal date is MORE than 60 days
 //!   after today. Exactly 60 days away is within. A renewal date that has passed, or no
 //!   renewal date, does not meet it (the contract position is unknown).

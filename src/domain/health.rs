@@ -1,4 +1,4 @@
-//! Health score (DOMAIN section 2): five signals rated green / yellow / red, a weighted
+//! Health score (docs/domain.md#health): five signals rated green / yellow / red, a weighted
 //! score over the signals that are known, dated snapshots, trend, and the "declining" and
 //! "stale" flags.
 //!
@@ -6,7 +6,7 @@
 //! the signals and the current [`Weights`], so a change of weights rescores the whole
 //! history at once.
 //!
-//! Rules decided here (DOMAIN leaves them open):
+//! Rules decided here (see docs/domain.md#health):
 //! - Scores are rounded to one decimal ([`Score::value`]) and the band is read from that
 //!   rounded value, so the number and the colour a user sees never disagree.
 //! - A category whose weight is 0 does not count: it is neither "known" for the score nor
@@ -169,7 +169,7 @@ impl Band {
     /// Best first: the order of legends, filters and the portfolio mix.
     pub const ALL: [Band; 3] = [Band::Green, Band::Yellow, Band::Red];
 
-    /// The band of a score (DOMAIN: > 75 green, 50..=75 yellow, < 50 red).
+    /// The band of a score (> 75 green, 50..=75 yellow, < 50 red).
     pub fn of(score: f64) -> Band {
         if score > 75.0 {
             Band::Green
@@ -692,7 +692,7 @@ impl Default for Weights {
 }
 
 impl Weights {
-    /// DOMAIN's defaults, in [`Category::ALL`] order: 30 / 20 / 20 / 15 / 15.
+    /// The default weights, in [`Category::ALL`] order: 30 / 20 / 20 / 15 / 15.
     pub const DEFAULT: [f64; 5] = [30.0, 20.0, 20.0, 15.0, 15.0];
 
     /// Values in [`Category::ALL`] order. Reports the first problem.
@@ -1251,7 +1251,7 @@ fn baseline(scores: &[(NaiveDate, f64)], start: NaiveDate) -> Option<(NaiveDate,
     (i < last).then(|| scores[i])
 }
 
-/// The "declining" flag (DOMAIN: the score fell by 15 points or more over the last 90
+/// The "declining" flag (the score fell by 15 points or more over the last 90
 /// days, or crossed into a lower band in the last 30 days), decided precisely:
 ///
 /// - "Over the last 90 days" compares the latest score with the score *as it stood*

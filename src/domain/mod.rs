@@ -2,6 +2,7 @@
 //! storage, the UI framework or the clock; functions that depend on the date take `today`.
 
 pub mod account;
+pub mod audience;
 pub mod dates;
 pub mod demo;
 pub mod demo_health;
@@ -18,10 +19,12 @@ pub mod renewal;
 pub mod save_plan;
 pub mod settings;
 pub mod stakeholders;
+pub mod words;
 pub mod workspace;
 
 pub use account::{
     Account, AccountFields, AccountId, CompanySize, Field, FieldError, Segment, Tier,
 };
 pub use money::Currency;
-pub use workspace::{Removed, TierOf, Workspace, WorkspaceError};
+pub use words::plural;
+pub use workspace::{Removed, TierOf, Workspace, WorkspaceError, WorkspaceId};

@@ -1,4 +1,4 @@
-//! The account plan (DOMAIN section 6): the customer's goals and how we serve them, success
+//! The account plan (docs/domain.md#plan): the customer's goals and how we serve them, success
 //! metrics, risks, SWOT, linked expansion opportunities and the 90-day action plan; and
 //! [`Planning`], everything of this feature that one account keeps (the plan, its QBRs and
 //! the qualification scorecards of its opportunities).
@@ -523,7 +523,7 @@ impl PlanFlag {
                 "No customer goals yet: every action should serve one of them.".into()
             }
             PlanFlag::UntiedAction { action } => format!(
-                "\"{}\" serves no customer goal: tie it to one or drop it.",
+                "\"{}\" serves no customer goal: press Edit on it in the 90-day actions and pick the goal it serves, or remove it.",
                 action_text(action)
             ),
             PlanFlag::OverdueAction { action, days } => format!(
@@ -769,17 +769,20 @@ impl Planning {
         self.qbrs.iter().find(|q| q.id == id)
     }
 
-    /// Starts a QBR on `date` at `start`, with "value delivered" and "challenges" filled
-    /// from the plan's metrics and open risks (and the health trend line, when given).
+    /// Starts a QBR on `date` at `start` with a first draft of "value delivered" and
+    /// "challenges" (see [`super::qbr::plan_qbr`], which writes them from customer-visible
+    /// facts only).
     pub fn add_qbr(
         &mut self,
         date: NaiveDate,
         start: super::qbr::ClockTime,
-        health_trend: Option<&str>,
+        value_delivered: String,
+        challenges: String,
     ) -> QbrId {
         let id = QbrId(self.qbrs.iter().map(|q| q.id.0).max().unwrap_or(0) + 1);
-        let c = self.plan.content();
-        let qbr = Qbr::new(id, date, start, &c.metrics, &c.risks, health_trend);
+        let mut qbr = Qbr::new(id, date, start);
+        qbr.value_delivered = value_delivered;
+        qbr.challenges = challenges;
         self.qbrs.push(qbr);
         id
     }
@@ -804,13 +807,15 @@ impl Planning {
         Some(self.qbrs.remove(i))
     }
 
-    /// Copies the QBR's mutual action items not pushed yet into the plan's 90-day actions
-    /// (untied to goals: the plan flags them until someone ties them) and marks them
+    /// Copies the QBR's mutual action items not pushed yet into the plan's 90-day actions,
+    /// each serving `goal` (`None`: untied, and the plan flags them until someone ties
+    /// them; a goal the plan does not have is refused and nothing changes), and marks them
     /// pushed. Returns the new action ids, in item order; none when every item was pushed
     /// before. Customer-side items keep their owner and get "(customer)" after it.
     pub fn push_mutual_actions(
         &mut self,
         qbr: QbrId,
+        goal: Option<GoalId>,
         today: NaiveDate,
     ) -> Result<Vec<ActionId>, Vec<PlanError>> {
         let Some(q) = self.qbrs.iter().position(|x| x.id == qbr) else {
@@ -841,7 +846,7 @@ impl Planning {
                     due: m.due,
                     owner: m.owner_label(),
                     status: ActionStatus::Open,
-                    goal: None,
+                    goal,
                 });
             }
         })?;

@@ -1,4 +1,4 @@
-//! The quarterly business review (DOMAIN section 6): a 60-minute meeting with a fixed
+//! The quarterly business review (docs/domain.md#qbr): a 60-minute meeting with a fixed
 //! agenda where the customer talks first and value comes before roadmap, a preparation
 //! checklist, the date the agenda must go out (5 business days before), and a mutual
 //! action plan that feeds the account plan's 90-day actions.
@@ -10,8 +10,10 @@ use std::fmt;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::plan::{check_len, check_required, PlanError, Risk, SuccessMetric, MAX_TEXT};
-use super::plan::{MetRule, MetStatus, RiskStatus};
+use super::audience::customer_account;
+use super::plan::{check_len, check_required, Action, PlanError, SuccessMetric, MAX_TEXT};
+use super::plan::{MetRule, MetStatus};
+use super::Account;
 
 /// Identity of a QBR inside one account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -387,24 +389,16 @@ pub struct Qbr {
 }
 
 impl Qbr {
-    /// A new QBR with "value delivered" and "challenges" pre-filled (see
-    /// [`value_delivered_text`] and [`challenges_text`]); everything else empty.
-    pub fn new(
-        id: QbrId,
-        date: NaiveDate,
-        start: ClockTime,
-        metrics: &[SuccessMetric],
-        risks: &[Risk],
-        health_trend: Option<&str>,
-    ) -> Qbr {
+    /// An empty QBR (see [`plan_qbr`] for one with its first draft written).
+    pub fn new(id: QbrId, date: NaiveDate, start: ClockTime) -> Qbr {
         Qbr {
             id,
             date,
             start,
             attendees: Vec::new(),
             prep: Checklist::default(),
-            value_delivered: value_delivered_text(metrics, health_trend),
-            challenges: challenges_text(risks),
+            value_delivered: String::new(),
+            challenges: String::new(),
             roadmap: String::new(),
             notes: String::new(),
             mutual_actions: Vec::new(),
@@ -493,14 +487,14 @@ impl Qbr {
     }
 }
 
-/// "Value delivered", one line per metric (`- Name: 86% against a target of 80% (met)`),
-/// then the health trend line when given. Empty when there is nothing to say.
-pub fn value_delivered_text(metrics: &[SuccessMetric], health_trend: Option<&str>) -> String {
-    let mut lines: Vec<String> = metrics.iter().map(metric_line).collect();
-    if let Some(t) = health_trend.map(str::trim).filter(|t| !t.is_empty()) {
-        lines.push(format!("- Health: {t}"));
-    }
-    lines.join("\n")
+/// "Value delivered", one line per success metric: `- Name: 86% against a target of 80%
+/// (met)`. Empty when there are no metrics.
+pub fn value_delivered_text(metrics: &[SuccessMetric]) -> String {
+    metrics
+        .iter()
+        .map(metric_line)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn metric_line(m: &SuccessMetric) -> String {
@@ -510,34 +504,71 @@ fn metric_line(m: &SuccessMetric) -> String {
         MetStatus::Unknown => "not measured yet",
     };
     match (m.rule, m.current) {
-        (MetRule::Manual { .. }, _) => format!("- {}: {status}", m.name),
-        (_, None) => format!("- {}: target {} ({status})", m.name, m.show(m.target)),
+        (MetRule::Manual { .. }, _) => format!("- {}: {status}", one_line(&m.name)),
+        (_, None) => format!(
+            "- {}: target {} ({status})",
+            one_line(&m.name),
+            m.show(m.target)
+        ),
         (_, Some(c)) => format!(
             "- {}: {} against a target of {} ({status})",
-            m.name,
+            one_line(&m.name),
             m.show(c),
             m.show(m.target)
         ),
     }
 }
 
-/// "Challenges" from the open risks, one line each: `- Risk. What we do: mitigation`.
-pub fn challenges_text(risks: &[Risk]) -> String {
-    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    risks
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "Challenges and open issues" from what is still open on the customer's side of the
+/// table: success metrics not met yet or not measured yet, then actions past their due
+/// date and not done. Empty when nothing is open.
+pub fn challenges_text(metrics: &[SuccessMetric], actions: &[Action], today: NaiveDate) -> String {
+    let mut lines: Vec<String> = metrics
         .iter()
-        .filter(|r| r.status == RiskStatus::Open)
-        .map(|r| {
-            let risk = one_line(&r.risk);
-            let m = one_line(&r.mitigation);
-            if m.is_empty() {
-                format!("- {risk}")
-            } else {
-                format!("- {}. What we do: {m}", risk.trim_end_matches('.'))
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .filter(|m| m.status() != MetStatus::Met)
+        .map(metric_line)
+        .collect();
+    lines.extend(actions.iter().filter(|a| a.is_overdue(today)).map(|a| {
+        format!(
+            "- {}: due {}, still open",
+            one_line(&a.text).trim_end_matches('.'),
+            super::dates::written(a.due)
+        )
+    }));
+    lines.join("\n")
+}
+
+/// The planner's draft of "value delivered" for a QBR of this account, from customer-visible
+/// facts only (the customer's copy of the account, docs/audience.md): the success metrics.
+pub fn refill_value_delivered(account: &Account) -> String {
+    let copy = customer_account(account);
+    value_delivered_text(&copy.planning.plan.content().metrics)
+}
+
+/// The planner's draft of "challenges" for a QBR of this account, from customer-visible
+/// facts only (docs/audience.md): metrics not met and shared actions overdue; never our
+/// risks or mitigations.
+pub fn refill_challenges(account: &Account, today: NaiveDate) -> String {
+    let copy = customer_account(account);
+    let c = copy.planning.plan.content();
+    challenges_text(&c.metrics, &c.actions, today)
+}
+
+/// Plans a QBR on `date` at `start` with its first draft of "value delivered" and
+/// "challenges" written ([`refill_value_delivered`], [`refill_challenges`]).
+pub fn plan_qbr(
+    account: &mut Account,
+    date: NaiveDate,
+    start: ClockTime,
+    today: NaiveDate,
+) -> QbrId {
+    let value = refill_value_delivered(account);
+    let challenges = refill_challenges(account, today);
+    account.planning.add_qbr(date, start, value, challenges)
 }
 
 /// What the QBR needs to know about one stakeholder (from the stakeholder map).
@@ -555,22 +586,4 @@ pub fn sponsor_ids(people: &[PersonRef]) -> Vec<u32> {
         .filter(|p| p.is_executive_sponsor)
         .map(|p| p.id)
         .collect()
-}
-
-/// The health part of "value delivered", from the account's health today: `score 72
-/// (Needs attention), improving (+5 points since 3 Mar 2026)`; without a trend, `score
-/// 72 (Needs attention) on 3 Mar 2026`. `None` when the account has no score.
-pub fn health_line(summary: &super::health::HealthSummary) -> Option<String> {
-    let score = summary.score.as_ref()?;
-    let base = format!("score {} ({})", score.display(), score.band.label());
-    Some(match (summary.trend, summary.as_of) {
-        (Some(t), _) => format!(
-            "{base}, {} ({} points since {})",
-            t.direction.label().to_lowercase(),
-            t.change_text(),
-            super::dates::long(t.since)
-        ),
-        (None, Some(d)) => format!("{base} on {}", super::dates::long(d)),
-        (None, None) => base,
-    })
 }

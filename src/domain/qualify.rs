@@ -1,4 +1,4 @@
-//! Qualifying an opportunity (DOMAIN section 6): MEDDIC and BANT scorecards and the
+//! Qualifying an opportunity (docs/domain.md#qualify): MEDDIC and BANT scorecards and the
 //! ROI / business case.
 //!
 //! Scorecards: each element is rated 0 to 3, with notes.

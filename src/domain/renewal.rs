@@ -1,4 +1,4 @@
-//! The renewal motion (DOMAIN section 4): contract terms that shape it (notice period,
+//! The renewal motion (docs/domain.md#renewal): contract terms that shape it (notice period,
 //! auto-renew), the milestones worked back from the renewal date, their tasks, and the
 //! status of the motion. Also the portfolio views: renewals due by month and the
 //! "overdue / this week" list across accounts.
@@ -8,7 +8,7 @@
 //! extra tasks. Due dates are never stored: [`Renewal::timeline`] recomputes them from the
 //! renewal date each time, so moving the renewal date moves every milestone with it.
 //!
-//! Decisions where DOMAIN leaves room (each one is tested in `tests/renewal.rs`):
+//! Decisions taken where the job leaves room (each one is tested in `tests/renewal.rs`):
 //! - A deadline passes the day AFTER its date: a task due on the 10th is late on the 11th.
 //!   The same reading is used for the motion's start-by date and for T-30.
 //! - Lead time: 90 days, 120 when ARR > 100,000 (exactly 100,000 is not above).
@@ -660,7 +660,7 @@ impl Milestone {
     }
 }
 
-/// Status of the whole renewal motion (DOMAIN section 4; order of checks in the module
+/// Status of the whole renewal motion (docs/domain.md#renewal; order of checks in the module
 /// docs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RenewalStatus {

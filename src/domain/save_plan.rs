@@ -1,8 +1,8 @@
-//! The save playbook for a red account (DOMAIN section 6): a plan opened on a given day,
+//! The save playbook for a red account (docs/domain.md#save-plan): a plan opened on a given day,
 //! its root cause, its save owner, steps with deadlines counted from the opening day,
 //! weekly check-ins until it is closed, and the history of closed plans.
 //!
-//! Decisions where DOMAIN leaves room (tested in `tests/save_plan.rs`):
+//! Decisions taken where the job leaves room (tested in `tests/save_plan.rs`):
 //! - Deadlines are calendar days after the opening day: triage +1 (the "24 hours"),
 //!   executive outreach +2 ("48 hours"), root-cause meeting +7 ("1 week").
 //! - "Tell leadership" is a step due with triage (+1) when ARR at opening is above 50,000

@@ -1,5 +1,5 @@
 //! Workspace-wide choices the user can change in Settings. Each feature keeps its part in
-//! one field, with defaults from DOMAIN.
+//! one field, with the defaults of docs/domain.md.
 
 use super::health::HealthSettings;
 

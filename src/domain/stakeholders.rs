@@ -1,9 +1,9 @@
-//! The stakeholder power grid of one account (DOMAIN section 3): the people, their roles,
+//! The stakeholder power grid of one account (docs/domain.md#stakeholders): the people, their roles,
 //! influence and sentiment, who they report to, and the rules built on them. Submodules
 //! hold the quadrant grid and dot layout ([`grid`]), the relationship risks ([`risks`]),
 //! the org chart ([`org`]) and the table sort ([`table`]).
 //!
-//! Decisions where DOMAIN leaves a gap (each is a documented default):
+//! Decisions taken where the job leaves a gap (each is a documented default):
 //! - Engagement frequency allows 7 (weekly), 14 (biweekly), 31 (monthly) and 92
 //!   (quarterly) days between contacts: the longest a calendar month / quarter can be, so
 //!   a contact on the same date each month is never flagged early.

@@ -13,8 +13,63 @@ pub struct Workspace {
     pub demo: bool,
     /// Workspace-wide settings (scoring weights and their change log, ...).
     pub settings: super::settings::Settings,
+    /// Names this workspace among all others (calendar event ids are built from it).
+    /// `None` until the browser edge gives it one: a new workspace, or one read from a
+    /// file or storage written before workspaces had ids.
+    pub id: Option<WorkspaceId>,
     accounts: Vec<Account>,
     next_id: u32,
+}
+
+/// A workspace's own name: 8 to 64 letters, digits, `-` or `_`. The app makes one from 16
+/// random bytes ([`WorkspaceId::from_random`]); files may carry any valid one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct WorkspaceId(String);
+
+impl WorkspaceId {
+    pub const MIN_CHARS: usize = 8;
+    pub const MAX_CHARS: usize = 64;
+
+    /// Checks a workspace id read from a file.
+    pub fn parse(text: &str) -> Result<WorkspaceId, String> {
+        let n = text.chars().count();
+        if !(Self::MIN_CHARS..=Self::MAX_CHARS).contains(&n) {
+            return Err(format!(
+                "a workspace id has {} to {} characters; this one has {n}",
+                Self::MIN_CHARS,
+                Self::MAX_CHARS
+            ));
+        }
+        match text
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+        {
+            Some(c) => Err(format!(
+                "a workspace id holds only letters, digits, - and _; found {c:?}"
+            )),
+            None => Ok(WorkspaceId(text.to_string())),
+        }
+    }
+
+    /// A UUID (version 4, RFC 9562) from 16 random bytes given by the caller: the domain
+    /// draws no randomness itself.
+    pub fn from_random(mut bytes: [u8; 16]) -> WorkspaceId {
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        WorkspaceId(format!(
+            "{}-{}-{}-{}-{}",
+            &hex[0..8],
+            &hex[8..12],
+            &hex[12..16],
+            &hex[16..20],
+            &hex[20..32]
+        ))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// A problem that makes a set of accounts unusable as a workspace (found on import).
@@ -49,6 +104,7 @@ impl Workspace {
             currency,
             demo: false,
             settings: Default::default(),
+            id: None,
             accounts: Vec::new(),
             next_id: 1,
         }
@@ -67,6 +123,7 @@ impl Workspace {
             currency,
             demo,
             settings: Default::default(),
+            id: None,
             accounts,
             next_id,
         })
@@ -220,7 +277,7 @@ pub struct TierOf {
     pub overridden: bool,
 }
 
-/// DOMAIN section 1: the top 15% by ARR (rounded up, at least one) are Tier 1; the next
+/// docs/domain.md#tiers: the top 15% by ARR (rounded up, at least one) are Tier 1; the next
 /// ~35% are Tier 2, counted as "down to the top half" (ceil(n/2) accounts in Tier 1 and 2
 /// together, and at least one Tier 2 when accounts remain); the rest are Tier 3. Accounts
 /// tied in ARR share the better tier.

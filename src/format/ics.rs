@@ -11,15 +11,16 @@
 //!   (an all-day event, RFC 5545 3.6.1), SUMMARY and DESCRIPTION.
 //!
 //! One event per milestone (its tasks listed in the description), one for the notice
-//! deadline and one for the renewal date. UIDs are stable per account and milestone
-//! (`acct-7-t90@am-planner`), so importing a newer export updates events rather than
-//! duplicating them. Dates outside years 1-9999 cannot be written as `YYYYMMDD`; such
+//! deadline and one for the renewal date. UIDs are built from the workspace id, the
+//! account id and the milestone (`acct-7-t90.<workspace id>@am-planner`): stable across
+//! exports of one workspace, so importing a newer export updates events rather than
+//! duplicating them, and different between workspaces, whose account ids overlap. Dates outside years 1-9999 cannot be written as `YYYYMMDD`; such
 //! events are skipped.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::domain::renewal::Timeline;
-use crate::domain::AccountId;
+use crate::domain::{AccountId, WorkspaceId};
 
 pub const PRODID: &str = "-//am-planner//Account Planner//EN";
 pub const UID_DOMAIN: &str = "am-planner";
@@ -125,14 +126,23 @@ pub fn write_calendar(name: &str, events: &[Event], dtstamp: NaiveDateTime) -> S
     out
 }
 
-/// `acct-7-t90@am-planner`.
-pub fn uid(account: AccountId, part: &str) -> String {
-    format!("acct-{}-{part}@{UID_DOMAIN}", account.0)
+/// `acct-7-t90.<workspace id>@am-planner`.
+pub fn uid(workspace: &WorkspaceId, account: AccountId, part: &str) -> String {
+    format!(
+        "acct-{}-{part}.{}@{UID_DOMAIN}",
+        account.0,
+        workspace.as_str()
+    )
 }
 
 /// The events of one account's timeline: each milestone, the notice deadline (when set)
 /// and the renewal date.
-pub fn timeline_events(account: AccountId, name: &str, timeline: &Timeline) -> Vec<Event> {
+pub fn timeline_events(
+    workspace: &WorkspaceId,
+    account: AccountId,
+    name: &str,
+    timeline: &Timeline,
+) -> Vec<Event> {
     let mut out = Vec::new();
     for m in &timeline.milestones {
         let mut description = format!(
@@ -150,7 +160,7 @@ pub fn timeline_events(account: AccountId, name: &str, timeline: &Timeline) -> V
             description.push_str(&format!("\n{mark} {}", t.text));
         }
         out.push(Event {
-            uid: uid(account, m.kind.key()),
+            uid: uid(workspace, account, m.kind.key()),
             date: m.due,
             summary: format!("{} {}: {}", m.kind.label(), m.kind.title(), name),
             description,
@@ -169,14 +179,14 @@ pub fn timeline_events(account: AccountId, name: &str, timeline: &Timeline) -> V
             )
         };
         out.push(Event {
-            uid: uid(account, "notice"),
+            uid: uid(workspace, account, "notice"),
             date: d,
             summary: format!("Notice deadline: {name}"),
             description,
         });
     }
     out.push(Event {
-        uid: uid(account, "renewal"),
+        uid: uid(workspace, account, "renewal"),
         date: timeline.renewal_date,
         summary: format!("Renewal: {name}"),
         description: format!("{name} renews today."),
@@ -186,12 +196,13 @@ pub fn timeline_events(account: AccountId, name: &str, timeline: &Timeline) -> V
 
 /// The export of every account's timeline as one calendar.
 pub fn renewals_calendar(
+    workspace: &WorkspaceId,
     accounts: &[(AccountId, &str, &Timeline)],
     dtstamp: NaiveDateTime,
 ) -> String {
     let events: Vec<Event> = accounts
         .iter()
-        .flat_map(|&(id, name, tl)| timeline_events(id, name, tl))
+        .flat_map(|&(id, name, tl)| timeline_events(workspace, id, name, tl))
         .collect();
     write_calendar("Renewals", &events, dtstamp)
 }
@@ -202,9 +213,13 @@ pub fn ics_file_name(date: NaiveDate) -> String {
 }
 
 /// The export of every account that has a renewal date, as the workspace holds them.
-pub fn accounts_calendar(accounts: &[crate::domain::Account], dtstamp: NaiveDateTime) -> String {
+pub fn accounts_calendar(
+    workspace: &WorkspaceId,
+    accounts: &[crate::domain::Account],
+    dtstamp: NaiveDateTime,
+) -> String {
     let timelines = crate::domain::renewal::portfolio_timelines(accounts);
     let rows: Vec<(AccountId, &str, &Timeline)> =
         timelines.iter().map(|(id, n, t)| (*id, *n, t)).collect();
-    renewals_calendar(&rows, dtstamp)
+    renewals_calendar(workspace, &rows, dtstamp)
 }

@@ -1,17 +1,25 @@
-//! Customer-ready Markdown: the account plan and a QBR, for copying into an email or a
-//! document, or saving as `.md`.
+//! The documents the planner hands out, the account plan and a QBR, each in two versions:
+//! the customer copy and the internal one (docs/audience.md). A document is built once as
+//! a [`Doc`] (headings, facts, texts, tables) and then written as Markdown (copy and
+//! download) or shown as the on-screen preview and the print, so all three say the same.
+//!
+//! The customer copy is built from [`customer_account`] only, and each part of a document
+//! is gated by the classification ([`shows`]): a view never picks fields itself. Customer
+//! copies leave out empty sections and anything meant for us (flags, warnings, the
+//! preparation checklist, notes).
 //!
 //! User text is written as typed, except where it would break the layout: in table cells
-//! `|` becomes `\|` and line breaks become `<br>`; in one-line places (list items,
-//! headings) line breaks become spaces. Internal material stays out of the documents: the
-//! QBR's notes, its preparation checklist and its warnings are for the AM only.
+//! `|` becomes `\\|` and line breaks become `<br>`; in one-line places (list items,
+//! headings) line breaks become spaces.
 
 use chrono::NaiveDate;
 
+use crate::domain::audience::{customer_account, shows, Audience};
+use crate::domain::dates::{written, written_with_day};
 use crate::domain::plan::{ActionStatus, MetRule, MetStatus, RiskStatus};
-use crate::domain::qbr::{PersonRef, Qbr};
+use crate::domain::qbr::{MutualAction, QbrId, Side};
+use crate::domain::stakeholders::Role;
 use crate::domain::{Account, Currency, Tier};
-
 /// What the plan needs to know about a linked expansion opportunity (from the pipeline).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpportunityRef {
@@ -53,298 +61,679 @@ fn block(text: &str, empty: &str) -> String {
     }
 }
 
-fn or_dash(s: &str) -> String {
-    if s.trim().is_empty() {
-        "-".into()
-    } else {
-        inline(s)
+/// One block of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A section heading (`##`).
+    Heading(String),
+    /// A sub-heading (`###`).
+    Subheading(String),
+    /// Label and value pairs, one per line.
+    Facts(Vec<(String, String)>),
+    /// Free text as typed; its lines are kept.
+    Text(String),
+    /// A short remark, in italics.
+    Note(String),
+    /// A bulleted list of one-line items.
+    List(Vec<String>),
+    /// A table with a header row.
+    Table {
+        head: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+}
+
+/// A document for one audience: a title, the line under it that names who it is for,
+/// and its blocks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doc {
+    pub audience: Audience,
+    pub title: String,
+    pub lead: String,
+    pub blocks: Vec<Block>,
+}
+
+impl Doc {
+    /// The document as Markdown.
+    pub fn markdown(&self) -> String {
+        let mut md = format!("# {}\n\n_{}_\n", inline(&self.title), inline(&self.lead));
+        for b in &self.blocks {
+            md.push('\n');
+            match b {
+                Block::Heading(h) => md.push_str(&format!("## {}\n", inline(h))),
+                Block::Subheading(h) => md.push_str(&format!("### {}\n", inline(h))),
+                Block::Facts(facts) => {
+                    for (label, value) in facts {
+                        md.push_str(&format!("- **{label}:** {}\n", inline(value)));
+                    }
+                }
+                Block::Text(t) => {
+                    md.push_str(&block(t, ""));
+                    md.push('\n');
+                }
+                Block::Note(n) => md.push_str(&format!("_{}_\n", inline(n))),
+                Block::List(items) => {
+                    for item in items {
+                        md.push_str(&format!("- {}\n", inline(item)));
+                    }
+                }
+                Block::Table { head, rows } => {
+                    md.push_str(&format!("| {} |\n", head.join(" | ")));
+                    md.push_str(&format!("|{}\n", "---|".repeat(head.len())));
+                    for row in rows {
+                        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+                        md.push_str(&format!("| {} |\n", cells.join(" | ")));
+                    }
+                }
+            }
+        }
+        md
     }
 }
 
-/// The account plan as a Markdown document. `tier` is the account's effective tier;
-/// `opportunities` describes the linked opportunity ids (unknown ids are shown as gone);
-/// `today` marks overdue actions.
-pub fn plan_markdown(
-    account: &Account,
-    tier: Tier,
-    currency: &Currency,
-    opportunities: &[OpportunityRef],
-    today: NaiveDate,
-) -> String {
-    let f = &account.fields;
-    let plan = &account.planning.plan;
+/// Collects a document's sections. A customer copy leaves empty sections out; the
+/// internal version keeps them with a note, so the AM sees what is missing.
+struct Sections {
+    audience: Audience,
+    blocks: Vec<Block>,
+}
+
+impl Sections {
+    fn new(audience: Audience) -> Self {
+        Sections {
+            audience,
+            blocks: Vec::new(),
+        }
+    }
+
+    /// A section shown only when the classification lets `path` reach this audience.
+    fn add(&mut self, path: &str, heading: &str, content: Vec<Block>, empty: &str) {
+        if !shows(self.audience, path) {
+            return;
+        }
+        if content.is_empty() && self.audience == Audience::Customer {
+            return;
+        }
+        self.blocks.push(Block::Heading(heading.into()));
+        if content.is_empty() {
+            self.blocks.push(Block::Note(empty.into()));
+        }
+        self.blocks.extend(content);
+    }
+}
+
+/// A text block, or nothing when the text is blank.
+fn text_block(text: &str) -> Vec<Block> {
+    if text.trim().is_empty() {
+        Vec::new()
+    } else {
+        vec![Block::Text(text.to_string())]
+    }
+}
+
+/// A fact, when there is something to say or the document is internal (then `-`).
+fn fact(out: &mut Vec<(String, String)>, audience: Audience, label: &str, value: &str) {
+    if !value.trim().is_empty() {
+        out.push((label.into(), value.trim().to_string()));
+    } else if audience == Audience::Internal {
+        out.push((label.into(), "-".into()));
+    }
+}
+
+/// The account the document is made from: the customer's copy for the customer.
+fn source(account: &Account, audience: Audience) -> std::borrow::Cow<'_, Account> {
+    match audience {
+        Audience::Customer => std::borrow::Cow::Owned(customer_account(account)),
+        Audience::Internal => std::borrow::Cow::Borrowed(account),
+    }
+}
+
+fn lead(audience: Audience, name: &str) -> String {
+    match audience {
+        Audience::Customer => format!("Prepared for {}.", inline(name)),
+        Audience::Internal => {
+            "Internal: not for the customer. Send them the customer copy instead.".into()
+        }
+    }
+}
+
+/// What the plan document needs beyond the account.
+pub struct PlanInputs<'a> {
+    /// The account's effective tier.
+    pub tier: Tier,
+    pub currency: &'a Currency,
+    /// The linked opportunities (unknown ids are shown as gone).
+    pub opportunities: &'a [OpportunityRef],
+    /// Marks overdue actions.
+    pub today: NaiveDate,
+}
+
+/// The account plan for `audience` (docs/audience.md).
+pub fn plan_doc(account: &Account, audience: Audience, inputs: &PlanInputs) -> Doc {
+    let a = source(account, audience);
+    let f = &a.fields;
+    let plan = &a.planning.plan;
     let c = plan.content();
-    let mut md = String::new();
-    let mut line = |s: &str| {
-        md.push_str(s);
-        md.push('\n');
-    };
+    let internal = audience == Audience::Internal;
+    let mut s = Sections::new(audience);
 
-    line(&format!("# Account plan: {}", inline(&f.name)));
-    line("");
-    line(&format!("- **Account owner:** {}", or_dash(&f.owner)));
-    line(&format!("- **Tier:** {}", tier.label()));
-    line(&format!("- **ARR:** {}", currency.format(f.arr)));
-    if let Some(r) = f.renewal_date {
-        line(&format!("- **Renewal date:** {r}"));
-    }
-    line(&format!(
-        "- **Last updated:** {}",
-        plan.last_updated()
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "not yet".into())
-    ));
-
-    line("");
-    line("## Overview");
-    line("");
     let mut facts = Vec::new();
-    if !f.industry.trim().is_empty() {
-        facts.push(format!("**Industry:** {}", inline(&f.industry)));
+    if shows(audience, "owner") {
+        fact(&mut facts, audience, "Account manager", &f.owner);
     }
-    if let Some(s) = f.segment {
-        facts.push(format!("**Segment:** {}", s.label()));
+    if shows(audience, "tier") {
+        fact(&mut facts, audience, "Tier", inputs.tier.label());
     }
-    if let Some(s) = f.size {
-        facts.push(format!("**Size:** {}", s.label()));
+    if shows(audience, "arr") {
+        fact(&mut facts, audience, "ARR", &inputs.currency.format(f.arr));
     }
-    if !f.primary_use_case.trim().is_empty() {
-        facts.push(format!(
-            "**Main use case:** {}",
-            inline(&f.primary_use_case)
-        ));
+    if shows(audience, "renewal_date") {
+        if let Some(r) = f.renewal_date {
+            fact(&mut facts, audience, "Renewal date", &written(r));
+        }
     }
-    if !f.products.is_empty() {
-        facts.push(format!("**Products:** {}", inline(&f.products_text())));
-    }
-    for fact in &facts {
-        line(&format!("- {fact}"));
+    if shows(audience, "planning.plan.last_updated") {
+        let updated = plan.last_updated().map(written);
+        fact(
+            &mut facts,
+            audience,
+            "Last updated",
+            &updated.unwrap_or_else(|| {
+                if internal {
+                    "not yet".into()
+                } else {
+                    String::new()
+                }
+            }),
+        );
     }
     if !facts.is_empty() {
-        line("");
+        s.blocks.push(Block::Facts(facts));
     }
-    line(&block(&c.overview, "No overview written yet."));
 
-    line("");
-    line("## The customer's strategic goals");
-    line("");
-    if c.goals.is_empty() {
-        line("_No goals written yet._");
+    // Overview: our profile of the account and our summary.
+    let mut profile = Vec::new();
+    let mut add_profile = |path: &str, label: &str, value: String| {
+        if shows(audience, path) && !value.trim().is_empty() {
+            profile.push((label.to_string(), value));
+        }
+    };
+    add_profile("industry", "Industry", f.industry.clone());
+    add_profile(
+        "segment",
+        "Segment",
+        f.segment.map(|x| x.label().to_string()).unwrap_or_default(),
+    );
+    add_profile(
+        "size",
+        "Size",
+        f.size.map(|x| x.label().to_string()).unwrap_or_default(),
+    );
+    add_profile(
+        "primary_use_case",
+        "Main use case",
+        f.primary_use_case.clone(),
+    );
+    add_profile("products", "Products", f.products_text());
+    let mut overview = Vec::new();
+    if !profile.is_empty() {
+        overview.push(Block::Facts(profile));
     }
+    if shows(audience, "planning.plan.overview") {
+        overview.extend(text_block(&c.overview));
+    }
+    s.add(
+        "planning.plan.overview",
+        "Overview",
+        overview,
+        "No overview written yet.",
+    );
+
+    // Goals
+    let mut goals = Vec::new();
     for (i, g) in c.goals.iter().enumerate() {
-        if i > 0 {
-            line("");
+        goals.push(Block::Subheading(format!(
+            "Goal {}: {}",
+            i + 1,
+            inline(&g.text)
+        )));
+        let mut gf = Vec::new();
+        if shows(audience, "planning.plan.goals[].source") {
+            fact(&mut gf, audience, "Source", &g.source);
         }
-        line(&format!("### Goal {}: {}", i + 1, inline(&g.text)));
-        line("");
-        line(&format!("- **Source:** {}", or_dash(&g.source)));
-        line(&format!("- **How we help:** {}", or_dash(&g.mapping)));
+        if shows(audience, "planning.plan.goals[].mapping") {
+            fact(&mut gf, audience, "How we help", &g.mapping);
+        }
+        if !gf.is_empty() {
+            goals.push(Block::Facts(gf));
+        }
     }
-
-    line("");
-    line("## Success metrics");
-    line("");
-    if c.metrics.is_empty() {
-        line("_No metrics agreed yet._");
+    let goals_heading = if internal {
+        "The customer's strategic goals"
     } else {
-        line("| Metric | Target | Current | Status |");
-        line("|---|---|---|---|");
-        for m in &c.metrics {
-            let (target, current) = match m.rule {
-                MetRule::Manual { .. } => ("-".to_string(), "-".to_string()),
-                MetRule::AtLeast => (
-                    format!("at least {}", m.show(m.target)),
-                    m.current.map(|v| m.show(v)).unwrap_or_else(|| "-".into()),
-                ),
-                MetRule::AtMost => (
-                    format!("at most {}", m.show(m.target)),
-                    m.current.map(|v| m.show(v)).unwrap_or_else(|| "-".into()),
-                ),
-            };
-            let status = match m.status() {
-                MetStatus::Met => "Met",
-                MetStatus::NotMet => "Not met yet",
-                MetStatus::Unknown => "Not measured yet",
-            };
-            line(&format!(
-                "| {} | {} | {} | {status} |",
-                cell(&m.name),
-                cell(&target),
-                cell(&current)
-            ));
-        }
-    }
+        "Your strategic goals"
+    };
+    s.add(
+        "planning.plan.goals[].text",
+        goals_heading,
+        goals,
+        "No goals written yet.",
+    );
 
-    line("");
-    line("## Risks and mitigations");
-    line("");
-    if c.risks.is_empty() {
-        line("_No risks listed._");
+    // Metrics
+    let metrics = if c.metrics.is_empty() {
+        Vec::new()
     } else {
-        line("| Risk | Mitigation | Status |");
-        line("|---|---|---|");
-        for r in &c.risks {
-            let status = match r.status {
-                RiskStatus::Open => "Open",
-                RiskStatus::Closed => "Closed",
-            };
-            line(&format!(
-                "| {} | {} | {status} |",
-                cell(&r.risk),
-                cell(&r.mitigation)
-            ));
-        }
-    }
+        let rows = c
+            .metrics
+            .iter()
+            .map(|m| {
+                let (target, current) = match m.rule {
+                    MetRule::Manual { .. } => ("-".to_string(), "-".to_string()),
+                    MetRule::AtLeast => (
+                        format!("at least {}", m.show(m.target)),
+                        m.current.map(|v| m.show(v)).unwrap_or_else(|| "-".into()),
+                    ),
+                    MetRule::AtMost => (
+                        format!("at most {}", m.show(m.target)),
+                        m.current.map(|v| m.show(v)).unwrap_or_else(|| "-".into()),
+                    ),
+                };
+                let status = match m.status() {
+                    MetStatus::Met => "Met",
+                    MetStatus::NotMet => "Not met yet",
+                    MetStatus::Unknown => "Not measured yet",
+                };
+                vec![m.name.clone(), target, current, status.to_string()]
+            })
+            .collect();
+        vec![Block::Table {
+            head: vec![
+                "Metric".into(),
+                "Target".into(),
+                "Current".into(),
+                "Status".into(),
+            ],
+            rows,
+        }]
+    };
+    s.add(
+        "planning.plan.metrics[].name",
+        "Success metrics",
+        metrics,
+        "No metrics agreed yet.",
+    );
 
-    line("");
-    line("## SWOT");
+    // Risks
+    let risks = if c.risks.is_empty() {
+        Vec::new()
+    } else {
+        vec![Block::Table {
+            head: vec!["Risk".into(), "Mitigation".into(), "Status".into()],
+            rows: c
+                .risks
+                .iter()
+                .map(|r| {
+                    let status = match r.status {
+                        RiskStatus::Open => "Open",
+                        RiskStatus::Closed => "Closed",
+                    };
+                    vec![r.risk.clone(), r.mitigation.clone(), status.to_string()]
+                })
+                .collect(),
+        }]
+    };
+    s.add(
+        "planning.plan.risks[].risk",
+        "Risks and mitigations",
+        risks,
+        "No risks listed.",
+    );
+
+    // SWOT
+    let mut swot = Vec::new();
     for (title, _, entries) in c.swot.quadrants() {
-        line("");
-        line(&format!("### {title}"));
-        line("");
+        if entries.is_empty() && !internal {
+            continue;
+        }
+        swot.push(Block::Subheading(title.into()));
         if entries.is_empty() {
-            line("_None listed._");
-        }
-        for e in entries {
-            line(&format!("- {}", inline(e)));
+            swot.push(Block::Note("None listed.".into()));
+        } else {
+            swot.push(Block::List(entries.to_vec()));
         }
     }
+    s.add("planning.plan.swot.strengths", "SWOT", swot, "");
 
-    line("");
-    line("## Expansion opportunities");
-    line("");
-    if c.opportunity_ids.is_empty() {
-        line("_None linked yet._");
-    }
-    for id in &c.opportunity_ids {
-        match opportunities.iter().find(|o| o.id == *id) {
-            Some(o) => line(&format!("- {}", inline(&o.label))),
-            None => line(&format!("- Opportunity {id} (no longer in the pipeline)")),
-        }
-    }
-
-    line("");
-    line("## 90-day action plan");
-    line("");
-    if c.actions.is_empty() {
-        line("_No actions yet._");
+    // Opportunities
+    let opps: Vec<String> = c
+        .opportunity_ids
+        .iter()
+        .map(
+            |id| match inputs.opportunities.iter().find(|o| o.id == *id) {
+                Some(o) => o.label.clone(),
+                None => format!("Opportunity {id} (no longer in the pipeline)"),
+            },
+        )
+        .collect();
+    let opps = if opps.is_empty() {
+        Vec::new()
     } else {
-        line("| Action | Serves | Owner | Due | Status |");
-        line("|---|---|---|---|---|");
-        for a in &c.actions {
-            let serves = match a.goal.and_then(|g| c.goal_number(g)) {
-                Some(n) => format!("Goal {n}"),
-                None => "No goal yet".into(),
-            };
-            let status = match a.status {
-                ActionStatus::Done { on } => format!("Done {on}"),
-                ActionStatus::Open if a.is_overdue(today) => {
-                    let d = a.days_overdue(today);
-                    format!("Overdue by {d} day{}", if d == 1 { "" } else { "s" })
-                }
-                ActionStatus::Open => "Open".into(),
-            };
-            line(&format!(
-                "| {} | {serves} | {} | {} | {status} |",
-                cell(&a.text),
-                cell(&a.owner),
-                a.due
-            ));
+        vec![Block::List(opps)]
+    };
+    s.add(
+        "planning.plan.opportunity_ids",
+        "Expansion opportunities",
+        opps,
+        "None linked yet.",
+    );
+
+    // Actions
+    let any_goal = c.actions.iter().any(|a| a.goal.is_some());
+    let pushed_from = |id| {
+        a.planning
+            .qbrs()
+            .iter()
+            .flat_map(|q| q.mutual_actions.iter())
+            .find(|m| m.pushed_as == Some(id))
+    };
+    let serves_column = internal || any_goal;
+    let actions = if c.actions.is_empty() {
+        Vec::new()
+    } else {
+        let mut head = vec!["Action".to_string()];
+        if serves_column {
+            head.push("Serves".into());
         }
+        head.extend(["Owner".into(), "Due".into(), "Status".into()]);
+        let rows = c
+            .actions
+            .iter()
+            .map(|a| {
+                let mut row = vec![a.text.clone()];
+                if serves_column {
+                    row.push(match a.goal.and_then(|g| c.goal_number(g)) {
+                        Some(n) => format!("Goal {n}"),
+                        None if internal => "No goal yet".into(),
+                        None => "-".into(),
+                    });
+                }
+                let status = match a.status {
+                    ActionStatus::Done { on } => format!("Done on {}", written(on)),
+                    ActionStatus::Open if internal && a.is_overdue(inputs.today) => {
+                        let d = a.days_overdue(inputs.today);
+                        format!("Overdue by {d} day{}", if d == 1 { "" } else { "s" })
+                    }
+                    ActionStatus::Open => "Open".into(),
+                };
+                // A shared action names its owner as its mutual action does.
+                let owner = match pushed_from(a.id) {
+                    Some(m) if !internal => owner_for_customer(&a.owner, m.side, &f.name),
+                    _ => a.owner.clone(),
+                };
+                row.extend([owner, written(a.due), status]);
+                row
+            })
+            .collect();
+        vec![Block::Table { head, rows }]
+    };
+    let actions_heading = if internal {
+        "90-day action plan"
+    } else {
+        "Actions we share"
+    };
+    s.add(
+        "planning.plan.actions[].text",
+        actions_heading,
+        actions,
+        "No actions yet.",
+    );
+
+    if s.blocks.is_empty() {
+        s.blocks
+            .push(Block::Note("The plan is still being written.".into()));
     }
-    md
+    Doc {
+        audience,
+        title: match audience {
+            Audience::Customer => format!("Account plan: {}", inline(&f.name)),
+            Audience::Internal => format!("Account plan (internal): {}", inline(&f.name)),
+        },
+        lead: lead(audience, &f.name),
+        blocks: s.blocks,
+    }
 }
 
-/// A QBR as a Markdown document for the customer: when, who, the agenda with clock
-/// times, then each part's content and the mutual action plan. `people` names the
-/// attendees (ids not found are shown as "a former contact").
-pub fn qbr_markdown(account: &Account, qbr: &Qbr, people: &[PersonRef]) -> String {
-    let mut md = String::new();
-    let mut line = |s: &str| {
-        md.push_str(s);
-        md.push('\n');
+/// The account plan for `audience` as Markdown.
+pub fn plan_markdown(account: &Account, audience: Audience, inputs: &PlanInputs) -> String {
+    plan_doc(account, audience, inputs).markdown()
+}
+
+/// Who owns a mutual action, as the customer reads it: `Dana Ruiz (Northwind Logistics)`,
+/// `Priya Raman (account team)`, or the side alone when no owner is named.
+fn who(m: &MutualAction, account_name: &str) -> String {
+    owner_for_customer(&m.owner, m.side, account_name)
+}
+
+/// An owner on `side` as the customer reads it (see [`who`]). A plan action copied from a
+/// customer-side item carries "(customer)" after the name: the account's name replaces it.
+fn owner_for_customer(owner: &str, side: Side, account_name: &str) -> String {
+    let owner = inline(owner);
+    let owner = match side {
+        Side::Customer => owner
+            .strip_suffix("(customer)")
+            .map(|o| o.trim_end().to_string())
+            .unwrap_or(owner),
+        Side::Us => owner,
     };
-    let time = qbr.time_range();
-
-    line(&format!(
-        "# Quarterly business review: {}",
-        inline(&account.fields.name)
-    ));
-    line("");
-    line(&format!(
-        "- **Date:** {}, {time}",
-        qbr.date.format("%A %-d %B %Y")
-    ));
-    let names: Vec<String> = qbr
-        .attendees
-        .iter()
-        .map(|id| match people.iter().find(|p| p.id == *id) {
-            Some(p) if p.is_executive_sponsor => {
-                format!("{} (executive sponsor)", inline(&p.name))
-            }
-            Some(p) => inline(&p.name),
-            None => "a former contact".into(),
-        })
-        .collect();
-    line(&format!(
-        "- **Attendees:** {}",
-        if names.is_empty() {
-            "to be confirmed".into()
-        } else {
-            names.join(", ")
-        }
-    ));
-    if !account.fields.owner.trim().is_empty() {
-        line(&format!(
-            "- **Account manager:** {}",
-            inline(&account.fields.owner)
-        ));
-    }
-
-    line("");
-    line("## Agenda");
-    line("");
-    line("| Time | Topic | Minutes |");
-    line("|---|---|---|");
-    for (clock, slot) in qbr.agenda() {
-        line(&format!(
-            "| {clock} | {} | {} |",
-            slot.topic.title(),
-            slot.minutes()
-        ));
-    }
-
-    line("");
-    line("## Value delivered");
-    line("");
-    line(&block(&qbr.value_delivered, "To be reviewed together."));
-    line("");
-    line("## Challenges and open issues");
-    line("");
-    line(&block(&qbr.challenges, "None raised."));
-    line("");
-    line("## Roadmap and opportunities");
-    line("");
-    line(&block(&qbr.roadmap, "To be discussed."));
-    line("");
-    line("## Mutual action plan");
-    line("");
-    if qbr.mutual_actions.is_empty() {
-        line("_Agreed in the meeting._");
+    // "Customer" is what a customer-side item with no owner becomes in the plan.
+    let owner = if side == Side::Customer && owner == "Customer" {
+        String::new()
     } else {
-        line("| Action | Owner | Side | Due |");
-        line("|---|---|---|---|");
-        for m in &qbr.mutual_actions {
-            line(&format!(
-                "| {} | {} | {} | {} |",
-                cell(&m.text),
-                cell(&m.owner),
-                m.side.label(),
-                m.due
-            ));
-        }
+        owner
+    };
+    match (side, owner.is_empty()) {
+        (Side::Customer, true) => inline(account_name),
+        (Side::Us, true) => "Account team".into(),
+        (Side::Customer, false) => format!("{owner} ({})", inline(account_name)),
+        (Side::Us, false) => format!("{owner} (account team)"),
     }
-    md
+}
+
+/// A QBR of the account for `audience` (docs/audience.md): when, who, the agenda with
+/// clock times, each part's content and the mutual action plan; the internal version adds
+/// the preparation checklist and the notes. `None` when the account has no such QBR.
+pub fn qbr_doc(account: &Account, qbr: QbrId, audience: Audience) -> Option<Doc> {
+    let a = source(account, audience);
+    let q = a.planning.qbr(qbr)?;
+    let name = inline(&a.fields.name);
+    let internal = audience == Audience::Internal;
+    let mut s = Sections::new(audience);
+
+    let mut facts = Vec::new();
+    if shows(audience, "planning.qbrs[].date") {
+        facts.push((
+            "Date".to_string(),
+            format!("{}, {}", written_with_day(q.date), q.time_range()),
+        ));
+    }
+    if shows(audience, "planning.qbrs[].attendees") {
+        let names: Vec<String> = q
+            .attendees
+            .iter()
+            .filter_map(|id| {
+                let person = a.stakeholders.people().iter().find(|p| p.id.0 == *id);
+                match person {
+                    Some(p) => {
+                        let mut extra = Vec::new();
+                        if shows(audience, "stakeholders.people[].title")
+                            && !p.fields.title.trim().is_empty()
+                        {
+                            extra.push(inline(&p.fields.title));
+                        }
+                        if shows(audience, "stakeholders.people[].roles")
+                            && p.fields.has_role(Role::ExecutiveSponsor)
+                        {
+                            extra.push("executive sponsor".into());
+                        }
+                        let n = inline(&p.fields.name);
+                        Some(if extra.is_empty() {
+                            n
+                        } else {
+                            format!("{n} ({})", extra.join(", "))
+                        })
+                    }
+                    None if internal => Some("a former contact".into()),
+                    None => None,
+                }
+            })
+            .collect();
+        facts.push((
+            "Invited".to_string(),
+            if names.is_empty() {
+                "to be confirmed".into()
+            } else {
+                names.join("; ")
+            },
+        ));
+    }
+    if shows(audience, "owner") && !a.fields.owner.trim().is_empty() {
+        facts.push(("Account manager".into(), a.fields.owner.trim().to_string()));
+    }
+    s.blocks.push(Block::Facts(facts));
+
+    s.blocks.push(Block::Heading("Agenda".into()));
+    s.blocks.push(Block::Table {
+        head: vec!["Time".into(), "Topic".into()],
+        rows: q
+            .agenda()
+            .into_iter()
+            .map(|(clock, slot)| vec![clock, slot.topic.title().to_string()])
+            .collect(),
+    });
+
+    s.add(
+        "planning.qbrs[].value_delivered",
+        "Value delivered",
+        text_block(&q.value_delivered),
+        "Not written yet.",
+    );
+    s.add(
+        "planning.qbrs[].challenges",
+        "Challenges and open issues",
+        text_block(&q.challenges),
+        "Not written yet.",
+    );
+    s.add(
+        "planning.qbrs[].roadmap",
+        "Roadmap and opportunities",
+        text_block(&q.roadmap),
+        "Not written yet.",
+    );
+
+    let mutual = if q.mutual_actions.is_empty() {
+        Vec::new()
+    } else if internal {
+        vec![Block::Table {
+            head: vec![
+                "Action".into(),
+                "Owner".into(),
+                "Side".into(),
+                "Due".into(),
+                "In the 90-day plan".into(),
+            ],
+            rows: q
+                .mutual_actions
+                .iter()
+                .map(|m| {
+                    vec![
+                        m.text.clone(),
+                        m.owner.clone(),
+                        m.side.label().to_string(),
+                        written(m.due),
+                        if m.pushed_as.is_some() {
+                            "Yes"
+                        } else {
+                            "Not yet"
+                        }
+                        .to_string(),
+                    ]
+                })
+                .collect(),
+        }]
+    } else {
+        vec![Block::Table {
+            head: vec!["Action".into(), "Who".into(), "Due".into()],
+            rows: q
+                .mutual_actions
+                .iter()
+                .map(|m| vec![m.text.clone(), who(m, &name), written(m.due)])
+                .collect(),
+        }]
+    };
+    s.add(
+        "planning.qbrs[].mutual_actions[].text",
+        "Mutual action plan",
+        mutual,
+        "Agreed in the meeting.",
+    );
+
+    if shows(audience, "planning.qbrs[].prep_done") {
+        let items = crate::domain::qbr::PrepItem::ALL
+            .iter()
+            .map(|p| {
+                let mark = if q.prep.is_ticked(*p) {
+                    "Done"
+                } else {
+                    "To do"
+                };
+                format!("{mark}: {}", p.label())
+            })
+            .collect();
+        s.add(
+            "planning.qbrs[].prep_done",
+            "Preparation",
+            vec![Block::List(items)],
+            "",
+        );
+    }
+    s.add(
+        "planning.qbrs[].notes",
+        "Notes",
+        text_block(&q.notes),
+        "No notes.",
+    );
+
+    Some(Doc {
+        audience,
+        title: match audience {
+            Audience::Customer => format!("Quarterly business review: {name}"),
+            Audience::Internal => format!("Quarterly business review (internal): {name}"),
+        },
+        lead: lead(audience, &a.fields.name),
+        blocks: s.blocks,
+    })
+}
+
+/// A QBR for `audience` as Markdown (empty when the account has no such QBR).
+pub fn qbr_markdown(account: &Account, qbr: QbrId, audience: Audience) -> String {
+    qbr_doc(account, qbr, audience)
+        .map(|d| d.markdown())
+        .unwrap_or_default()
+}
+
+/// The file name of a document for `audience`: `account-plan-acme-corp-2026-11-22.md` for
+/// the customer, `account-plan-internal-acme-corp-2026-11-22.md` for us.
+pub fn doc_file_name(
+    kind: &str,
+    audience: Audience,
+    account_name: &str,
+    date: NaiveDate,
+) -> String {
+    match audience {
+        Audience::Customer => markdown_file_name(kind, account_name, date),
+        Audience::Internal => markdown_file_name(&format!("{kind}-internal"), account_name, date),
+    }
 }
 
 /// A file name for a downloaded document: `account-plan-acme-corp-2026-11-22.md`

@@ -1,4 +1,4 @@
-//! The JSON workspace file: versioned types ([`v1`]), reading with precise errors, and
+//! The JSON workspace file: versioned types ([`v1`], [`v2`]), reading with precise errors, and
 //! writing. Storage keeps the same document, so what is saved and what is exported are
 //! one format.
 
@@ -7,17 +7,18 @@ pub mod markdown;
 pub mod share;
 pub mod stored;
 pub mod v1;
+pub mod v2;
 
 use std::fmt;
 
 use serde_json::Value;
 
-use crate::domain::{Workspace, WorkspaceError};
+use crate::domain::{Workspace, WorkspaceError, WorkspaceId};
 
 /// The value of the `format` field that marks a file as ours.
 pub const FORMAT_NAME: &str = "am-planner-workspace";
 /// The newest version this build reads and the one it writes.
-pub const CURRENT_VERSION: u64 = 1;
+pub const CURRENT_VERSION: u64 = 2;
 
 /// Why a file was refused. Each variant's text names what is wrong and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,17 +98,29 @@ pub fn decode(text: &str) -> Result<Decoded, ImportError> {
     if version > CURRENT_VERSION {
         return Err(ImportError::NewerVersion { found: version });
     }
-    // Only version 1 exists; a version 2 adds `migrate_v1_to_v2(value)` here.
-    decode_v1(&value).map(|(workspace, exported_at)| Decoded {
+    // Each older version is read strictly in its own shape, then migrated step by step.
+    let bad = |(path, detail)| ImportError::BadField { path, detail };
+    let file: v2::File = match version {
+        1 => v2::File::from(deserialize_at::<v1::File>(&value).map_err(bad)?),
+        _ => deserialize_at(&value).map_err(bad)?,
+    };
+    decode_v2(file).map(|(workspace, exported_at)| Decoded {
         workspace,
         exported_at,
         version,
     })
 }
 
-fn decode_v1(value: &Value) -> Result<(Workspace, Option<String>), ImportError> {
-    let file: v1::File =
-        deserialize_at(value).map_err(|(path, detail)| ImportError::BadField { path, detail })?;
+fn decode_v2(file: v2::File) -> Result<(Workspace, Option<String>), ImportError> {
+    let id = file
+        .workspace_id
+        .as_deref()
+        .map(WorkspaceId::parse)
+        .transpose()
+        .map_err(|detail| ImportError::BadField {
+            path: "workspace_id".into(),
+            detail,
+        })?;
     let currency = v1::currency_of(&file.workspace).map_err(|detail| ImportError::BadField {
         path: "workspace.currency".into(),
         detail,
@@ -151,6 +164,7 @@ fn decode_v1(value: &Value) -> Result<(Workspace, Option<String>), ImportError> 
         }
     })?;
     ws.settings = settings;
+    ws.id = id;
     Ok((ws, file.exported_at))
 }
 
@@ -206,12 +220,14 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-/// Writes the workspace as a version 1 file, pretty-printed for people who read diffs.
+/// Writes the workspace as a file of the current version (with its id, when it has
+/// one), pretty-printed for people who read diffs.
 pub fn encode(ws: &Workspace, exported_at: Option<String>) -> String {
-    let file = v1::File {
+    let file = v2::File {
         format: FORMAT_NAME.into(),
         version: CURRENT_VERSION as u32,
         exported_at,
+        workspace_id: ws.id.as_ref().map(|id| id.as_str().to_string()),
         workspace: v1::WorkspaceV1::from(ws),
     };
     serde_json::to_string_pretty(&file).expect("a workspace always serializes")

@@ -2,10 +2,11 @@
 
 use crate::browser;
 use crate::components::confirm::ConfirmButton;
+use crate::components::share_link::FragmentShare;
 use crate::components::shared_account::SharedAccountPreview;
-use crate::domain::Currency;
+use crate::domain::{plural, Currency};
 use crate::format;
-use crate::format::share::{self, SharedAccount};
+use crate::format::share::{self, ShareKind, SharedAccount};
 use crate::state::{use_app, ImportState};
 use leptos::prelude::*;
 
@@ -70,10 +71,10 @@ pub fn DataPage() -> impl IntoView {
 
             <div class="card">
                 <h2>"Export"</h2>
-                <p>{move || format!("Download the whole workspace ({} accounts) as a JSON file.", count())}</p>
+                <p>{move || format!("Download the whole workspace ({}) as a JSON file.", plural(count(), "account", "accounts"))}</p>
                 <button class="btn btn-primary" on:click=export>"Export workspace"</button>
                 <p class="field-error" role="alert">{move || export_error.get()}</p>
-                <p class="hint">"The file format is documented, with a JSON Schema at "<a href="/schema/workspace-v1.json">"/schema/workspace-v1.json"</a>"."</p>
+                <p class="hint">"The file format is documented, with a JSON Schema at "<a href="/schema/workspace-v2.json">"/schema/workspace-v2.json"</a>"."</p>
             </div>
 
             <div class="card" id="import">
@@ -104,11 +105,11 @@ pub fn DataPage() -> impl IntoView {
                             <div class="import-result preview" role="region" aria-label="Import preview">
                                 <p><strong>{file_name}</strong></p>
                                 <ul>
-                                    <li class="import-count">{format!("{n} accounts, {total} ARR in {currency}")}</li>
+                                    <li class="import-count">{format!("{}, {total} ARR in {currency}", plural(n, "account", "accounts"))}</li>
                                     <li>{format!("Exported {when}")}</li>
                                     {demo.then(|| view! { <li>"This is demo data."</li> })}
                                 </ul>
-                                <p>{format!("Importing replaces the {current} accounts in this browser. Export first if you want to keep them.")}</p>
+                                <p>{format!("Importing replaces the {} in this browser. Export first if you want to keep a copy.", plural(current, "account", "accounts"))}</p>
                                 <div class="actions">
                                     <button class="btn btn-primary" on:click=move |_| app.confirm_import()>"Replace my workspace"</button>
                                     <button class="btn btn-quiet" on:click=move |_| app.import.set(ImportState::Idle)>"Cancel"</button>
@@ -126,14 +127,14 @@ pub fn DataPage() -> impl IntoView {
                 <div class="reset-row">
                     <ConfirmButton
                         label="Clear all"
-                        question=Signal::derive(move || format!("Remove all {} accounts from this browser? Export first if you may need them.", count()))
+                        question=Signal::derive(move || format!("Remove all accounts from this browser ({})? Export first if you may need them.", plural(count(), "account", "accounts")))
                         confirm_label="Yes, clear everything"
                         danger=true
                         on_confirm=move |_| { app.clear_all(); app.show_toast("Workspace cleared.", None); }
                     />
                     <ConfirmButton
                         label="Restore demo"
-                        question=Signal::derive(move || format!("Replace the {} accounts here with the eight demo accounts?", count()))
+                        question=Signal::derive(move || format!("Replace the {} here with the eight demo accounts?", plural(count(), "account", "accounts")))
                         confirm_label="Yes, restore the demo"
                         on_confirm=move |_| { app.restore_demo(); app.show_toast("Demo workspace restored.", None); }
                     />
@@ -198,6 +199,7 @@ enum OneImport {
 #[component]
 fn ImportOneAccount() -> impl IntoView {
     let state = RwSignal::new(OneImport::Idle);
+    let fragment = expect_context::<FragmentShare>();
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|fs| fs.get(0)) {
@@ -224,7 +226,7 @@ fn ImportOneAccount() -> impl IntoView {
     view! {
         <div class="card" id="import-account">
             <h2>"Import one account"</h2>
-            <p>"Choose a single-account file (made with \"Export this account\" on an account's Plan tab). You can add it as a new account or replace one you have, after seeing what changes."</p>
+            <p>"Choose a single-account file made for a colleague (\"Share…\" on an account's Plan tab). You can add it as a new account or replace one you have, after seeing what changes."</p>
             <label class="btn file-btn">
                 "Choose an account file…"
                 <input type="file" accept=".json,application/json" class="visually-hidden" aria-label="Account file to import" on:change=on_pick/>
@@ -239,6 +241,24 @@ fn ImportOneAccount() -> impl IntoView {
                         <button class="btn btn-quiet" on:click=move |_| state.set(OneImport::Idle)>"Dismiss"</button>
                     </div>
                 }.into_any(),
+                OneImport::Preview { file_name, shared } if shared.kind == ShareKind::Customer => {
+                    let name = shared.account.fields.name.clone();
+                    let shared = StoredValue::new(*shared);
+                    view! {
+                        <div class="import-result refused" role="alert">
+                            <p><strong>{format!("{file_name} was not imported.")}</strong></p>
+                            <p class="import-error">{format!("It is the customer copy of {name}: it holds only what the customer sees, so it cannot be imported as an account. Ask a colleague for the file made for a colleague.")}</p>
+                            <p>"Your workspace is unchanged."</p>
+                            <div class="actions">
+                                <button class="btn" on:click=move |_| {
+                                    state.set(OneImport::Idle);
+                                    fragment.0.set(Some(Ok(shared.get_value())));
+                                }>"View it read-only"</button>
+                                <button class="btn btn-quiet" on:click=move |_| state.set(OneImport::Idle)>"Dismiss"</button>
+                            </div>
+                        </div>
+                    }.into_any()
+                }
                 OneImport::Preview { file_name, shared } => view! {
                     <div class="import-result preview">
                         <SharedAccountPreview shared=*shared source=format!("the file {file_name}")

@@ -40,9 +40,10 @@ pub fn RenewalsPage() -> impl IntoView {
     let export_error = RwSignal::new(None::<String>);
     let export = move |_| {
         let today = app.today.get_untracked();
-        let text = app
-            .ws
-            .with_untracked(|w| ics::accounts_calendar(w.accounts(), browser::now_utc()));
+        let workspace = app.workspace_id();
+        let text = app.ws.with_untracked(|w| {
+            ics::accounts_calendar(&workspace, w.accounts(), browser::now_utc())
+        });
         let r = browser::download(&ics::ics_file_name(today), "text/calendar", &text);
         export_error.set(r.err());
     };
@@ -68,6 +69,7 @@ pub fn RenewalsPage() -> impl IntoView {
                 <h1>"Renewals"</h1>
                 <button class="btn btn-primary" on:click=export>"Download calendar (.ics)"</button>
             </div>
+            <p class="print-only print-audience">"Internal: not for the customer."</p>
             <p class="lede">"Every milestone, notice deadline and renewal date, as all-day events for Google Calendar, Outlook or Apple Calendar. Importing a newer file updates the same events."</p>
             <p class="field-error" role="alert">{move || export_error.get()}</p>
             <dl class="stat-row">

@@ -72,10 +72,11 @@ thread_local! {
     static MEMORY: RefCell<Option<MemoryBackend>> = const { RefCell::new(None) };
 }
 
-/// A random name for this tab (written in its manifests).
+/// A random name for this tab (written in its manifests): random bytes come from
+/// `browser` only, so this borrows its UUID maker.
 fn tab_name() -> String {
-    let n = (js_sys::Math::random() * 2f64.powi(52)) as u64;
-    format!("t{n:x}")
+    let id = crate::browser::new_workspace_id();
+    id.as_str().replace('-', "")[..16].to_string()
 }
 
 /// Opens this tab's session: on localStorage, or in memory when the browser blocks it

@@ -131,21 +131,28 @@ test('export, clear all, import the file: the workspace is identical', async () 
   assert.match(path.basename(file), /^account-planner-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(exported.format, 'am-planner-workspace');
-  assert.equal(exported.version, 1);
+  // Version 2 (changed on purpose): the workspace id travels with the file.
+  assert.equal(exported.version, 2);
+  const id = (await stored(page)).workspace_id;
+  assert.match(id, /^[0-9a-f-]{36}$/);
+  assert.equal(exported.workspace_id, id);
   assert.deepEqual(exported.workspace, before);
 
   await page.getByRole('button', { name: 'Clear all' }).click();
   await page.getByRole('button', { name: 'Yes, clear everything' }).click();
   await saved(page);
   assert.equal((await stored(page)).workspace.accounts.length, 0);
+  assert.notEqual((await stored(page)).workspace_id, id, 'a cleared workspace is a new one');
 
   await page.getByLabel('Workspace file to import').setInputFiles(file);
   await page.getByText(`${before.accounts.length} accounts`).waitFor();
   await shot(page, 'data-import-preview');
   assert.equal((await stored(page)).workspace.accounts.length, 0, 'nothing changes before the user confirms');
   await page.getByRole('button', { name: 'Replace my workspace' }).click();
+  await page.getByText(`Imported ${before.accounts.length} accounts from ${path.basename(file)}.`).waitFor();
   await saved(page);
   assert.deepEqual((await stored(page)).workspace, before);
+  assert.equal((await stored(page)).workspace_id, id, 'the imported file brings its workspace id');
   await open(page, env.base, '/');
   assert.equal(await rows(page).count(), before.accounts.length);
   assert.deepEqual(errors, []);

@@ -1,4 +1,4 @@
-// Health score flows: signals entered through the form give DOMAIN's worked example with its
+// Health score flows: signals entered through the form give the worked example of docs/domain.md with its
 // breakdown; refused values are shown at their field and never saved; back-filled check-ins
 // draw the trend chart and raise "declining"; edit and delete of a check-in; the what-if
 // preview saves nothing; a weight change in Settings rescores the portfolio; portfolio
@@ -74,7 +74,7 @@ test('signals through the form give 67.5, Needs attention, with ROI dragging; ba
   await shot(page, 'health-form-errors');
   assert.equal(snapshotsOf(await storedAccount(page, id)).length, 0, 'nothing saved while a field is refused');
 
-  // DOMAIN's example: usage 85 (G), 2 features (Y), NPS 9 (G), steady (Y), ROI 65 (R) = 67.5.
+  // The worked example of docs/domain.md#health: usage 85 (G), 2 features (Y), NPS 9 (G), steady (Y), ROI 65 (R) = 67.5.
   await checkIn(page, { date: isoDaysFromToday(0), usage: '85', features: '2', nps: '9', tickets: 'stable', roi: '65' });
   await page.getByText(/Check-in saved for .*: 67\.5 \(Needs attention\)\./).waitFor();
   assert.equal(await page.locator('#checkin-usage-err').innerText(), '');

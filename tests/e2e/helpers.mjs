@@ -98,6 +98,17 @@ export function decodeStored(items) {
   return doc;
 }
 
+/** Replaces what is stored with `doc` (a workspace document), through the documented
+ * migration of the old single-key form: the planner's keys are removed and the document is
+ * put under `am-planner.workspace`; the next page load reads it and saves it in the stored
+ * form. Reload (or `open`) after calling this. */
+export async function storeDocument(page, doc) {
+  await page.evaluate((text) => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('am-planner.')) localStorage.removeItem(k);
+    localStorage.setItem('am-planner.workspace', text);
+  }, JSON.stringify(doc));
+}
+
 /** Reads the stored workspace document (the same document an export writes). */
 export async function stored(page) {
   return decodeStored(await storedItems(page));
@@ -108,4 +119,19 @@ export function isoDaysFromToday(days) {
   d.setDate(d.getDate() + days);
   const pad = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A fresh page whose clipboard works (the permission Chromium asks for is granted). */
+export async function clipboardPage(env) {
+  const p = await newPage(env);
+  await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
+  return p;
+}
+
+/** Runs `trigger`, saves the download it starts into target/e2e/ and returns the path. */
+export async function download(page, trigger) {
+  const [d] = await Promise.all([page.waitForEvent('download'), trigger()]);
+  const file = path.join(shotsDir, d.suggestedFilename());
+  await d.saveAs(file);
+  return file;
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, shotsDir, storedItems } from './helpers.mjs';
+import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, clipboardPage as clipboardPageOf, download, storedItems } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -21,19 +21,7 @@ const ORBIT = 8;
 const storedAccount = async (page, name) =>
   (await stored(page)).workspace.accounts.find((a) => a.name === name);
 
-/** A page whose clipboard works (the permission Chromium asks for is granted). */
-async function clipboardPage() {
-  const p = await newPage(env);
-  await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.base });
-  return p;
-}
-
-async function download(page, trigger) {
-  const [d] = await Promise.all([page.waitForEvent('download'), trigger()]);
-  const file = path.join(shotsDir, d.suggestedFilename());
-  await d.saveAs(file);
-  return file;
-}
+const clipboardPage = () => clipboardPageOf(env);
 
 /** `date` minus 5 business days, as the QBR shows it: "Tuesday 8 December 2026". */
 function agendaDue(iso) {
@@ -103,7 +91,7 @@ test('fill a plan through the UI: bad values are refused at the field, good ones
   const untied = page.locator('.actions-table tbody tr', { hasText: 'Chase the signed order form' });
   await untied.getByText('Overdue by 3 days').waitFor();
   await untied.getByText('Untied: serves no goal').waitFor();
-  await page.getByText('"Chase the signed order form" serves no customer goal: tie it to one or drop it.').waitFor();
+  await page.getByText('"Chase the signed order form" serves no customer goal: press Edit on it in the 90-day actions and pick the goal it serves, or remove it.').waitFor();
 
   // SWOT: one entry per line, saved when the box is left.
   await page.getByLabel('Strengths').fill('Housekeeping loves the mobile app\n\n  Fast support answers  ');
@@ -127,17 +115,32 @@ test('fill a plan through the UI: bad values are refused at the field, good ones
   const done = (await storedAccount(page, 'Quarry & Vale Legal')).planning.plan.actions[0];
   assert.deepEqual(done.done_on, isoDaysFromToday(0));
 
-  // The Markdown download holds what was typed.
-  const file = await download(page, () => page.getByRole('button', { name: 'Download .md' }).click());
-  assert.match(path.basename(file), /^account-plan-quarry-vale-legal-\d{4}-\d{2}-\d{2}\.md$/);
+  // The Markdown download holds what was typed: the internal version holds everything
+  // (changed on purpose: the whole plan is the internal version; the customer copy, picked
+  // first, is checked below and in customer_copy.test.mjs).
+  const out = page.locator('.doc-out');
+  await out.getByLabel(/^Internal/).check();
+  const file = await download(page, () => out.getByRole('button', { name: 'Download .md' }).click());
+  assert.match(path.basename(file), /^account-plan-internal-quarry-vale-legal-\d{4}-\d{2}-\d{2}\.md$/);
   const md = fs.readFileSync(file, 'utf8');
-  assert.match(md, /^# Account plan: Quarry & Vale Legal$/m);
+  assert.match(md, /^# Account plan \(internal\): Quarry & Vale Legal$/m);
   assert.match(md, /^### Goal 1: Open the two new resorts on the same system$/m);
   assert.match(md, /^- \*\*Source:\*\* COO at the spring review$/m);
   assert.match(md, /^\| Requests closed within a day \| at least 80% \| 86% \| Met \|$/m);
   assert.match(md, /^\| Walk the resort managers through the templates \| Goal 1 \| Dana Whitfield \| .* \| Done .* \|$/m);
   assert.match(md, /^\| Chase the signed order form \| No goal yet \| .* \| Overdue by 3 days \|$/m);
   assert.match(md, /^- Housekeeping loves the mobile app$/m);
+  // The customer copy: goals and metrics, none of our SWOT, flags or unshared actions.
+  await out.getByLabel(/^Customer copy/).check();
+  const cfile = await download(page, () => out.getByRole('button', { name: 'Download .md' }).click());
+  assert.match(path.basename(cfile), /^account-plan-quarry-vale-legal-\d{4}-\d{2}-\d{2}\.md$/);
+  const cmd = fs.readFileSync(cfile, 'utf8');
+  assert.match(cmd, /^# Account plan: Quarry & Vale Legal$/m);
+  assert.match(cmd, /^### Goal 1: Open the two new resorts on the same system$/m);
+  assert.match(cmd, /^\| Requests closed within a day \| at least 80% \| 86% \| Met \|$/m);
+  for (const internal of ['Housekeeping loves the mobile app', 'No goal yet', 'Overdue', 'Chase the signed order form', 'Tier']) {
+    assert.ok(!cmd.includes(internal), `${internal} is not in the customer copy`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -147,10 +150,12 @@ test('Copy Markdown puts the plan on the clipboard; when the browser refuses, th
     const { page, errors, context } = await clipboardPage();
     await open(page, env.base, `/accounts/${NORTHWIND}/plan`);
     await page.getByRole('button', { name: 'Copy Markdown' }).click();
-    await page.getByText('The plan is copied as Markdown.').waitFor();
+    await page.getByText('The customer copy of the plan is copied as Markdown.').waitFor();
     const text = await page.evaluate(() => navigator.clipboard.readText());
+    // Changed on purpose: the customer copy is picked first; the 90-day plan is internal.
     assert.match(text, /^# Account plan: Northwind Logistics/);
-    assert.match(text, /## 90-day action plan/);
+    assert.match(text, /## Your strategic goals/);
+    assert.doesNotMatch(text, /## 90-day action plan/);
     assert.deepEqual(errors, []);
     await context.close();
   }
@@ -163,12 +168,12 @@ test('Copy Markdown puts the plan on the clipboard; when the browser refuses, th
     });
     await open(page, env.base, `/accounts/${NORTHWIND}/plan`);
     await page.getByRole('button', { name: 'Copy Markdown' }).click();
-    const area = page.locator('#plan-md');
+    const area = page.locator('#plan-doc');
     await area.waitFor();
     assert.match(await area.inputValue(), /^# Account plan: Northwind Logistics/);
-    await page.waitForFunction(() => document.activeElement?.id === 'plan-md');
+    await page.waitForFunction(() => document.activeElement?.id === 'plan-doc');
     assert.ok(await page.evaluate(() => {
-      const t = document.getElementById('plan-md');
+      const t = document.getElementById('plan-doc');
       return t.selectionStart === 0 && t.selectionEnd === t.value.length;
     }), 'the whole text is selected');
     assert.deepEqual(errors, []);
@@ -200,9 +205,12 @@ test('build a QBR: date and time, attendees with the sponsor warning, agenda-by 
   assert.match(agenda[0], /^09:30-09:35\s+Welcome and agenda/);
   assert.match(agenda[1], /^09:35-09:45\s+Your business/);
   assert.match(agenda[6], /^10:28-10:30\s+Wrap-up/);
-  // Value delivered and challenges come pre-filled from the plan.
+  // Value delivered and challenges come pre-filled from customer-visible facts (changed on
+  // purpose: challenges were our open risks and mitigations; now metrics not met).
   assert.match(await page.getByLabel('Value delivered against the targets').inputValue(), /On-time deliveries: 92.5% against a target of 95% \(not met yet\)/);
-  assert.match(await page.getByLabel('Challenges and open issues').inputValue(), /New CFO is reviewing every software contract/);
+  const challenges = await page.getByLabel('Challenges and open issues').inputValue();
+  assert.match(challenges, /On-time deliveries: 92.5% against a target of 95% \(not met yet\)/);
+  assert.doesNotMatch(challenges, /New CFO is reviewing every software contract/);
 
   await editor.getByText('Nobody from the customer is invited yet.').waitFor();
   await editor.getByText(/The executive sponsor is not attending/).waitFor();
@@ -221,24 +229,31 @@ test('build a QBR: date and time, attendees with the sponsor warning, agenda-by 
   await page.getByRole('button', { name: 'Add to the mutual plan' }).click();
   await editor.locator('table', { hasText: 'Send the hub opening plan' }).waitFor();
   await shot(page, 'qbr');
+  // Pushed items serve the goal picked next to the button (changed on purpose: they used
+  // to arrive untied and flagged).
+  await page.getByLabel('Pushed items serve').selectOption({ label: 'Goal 2: Bring fleet cost per route down 8%' });
   await page.getByRole('button', { name: 'Push 1 to 90-day actions' }).click();
-  await page.getByText('1 action added to the 90-day plan. Tie it to a goal on the Plan tab.').waitFor();
+  await page.getByText('1 action added to the 90-day plan, serving Goal 2: Bring fleet cost per route down 8%.').waitFor();
   await editor.getByText('✓ In the plan').waitFor();
 
-  // The QBR as Markdown: when, who, the agenda with clock times.
-  const file = await download(page, () => editor.getByRole('button', { name: 'Download .md' }).click());
+  // The QBR as Markdown (the customer copy, picked first): when, who (names and titles,
+  // no roles: changed on purpose), the agenda with clock times, the mutual plan.
+  const file = await download(page, () => page.locator('.doc-out').getByRole('button', { name: 'Download .md' }).click());
   assert.equal(path.basename(file), `qbr-northwind-logistics-${date}.md`);
   const md = fs.readFileSync(file, 'utf8');
   assert.match(md, /^# Quarterly business review: Northwind Logistics$/m);
-  assert.match(md, /^- \*\*Attendees:\*\* Mei Lin, Tomas Okafor \(executive sponsor\)$/m);
-  assert.match(md, /^\| 09:30-09:35 \| Welcome and agenda \| 5 \|$/m);
-  assert.match(md, /^\| Send the hub opening plan \| Tomasz Nowak \| Customer \| .* \|$/m);
+  assert.match(md, /^- \*\*Invited:\*\* Mei Lin \(Head of Dispatch\); Tomas Okafor \(Chief Operating Officer\)$/m);
+  assert.match(md, /^\| 09:30-09:35 \| Welcome and agenda \|$/m);
+  assert.match(md, /^\| Send the hub opening plan \| Tomasz Nowak \(Northwind Logistics\) \| .* \|$/m);
+  assert.doesNotMatch(md, /executive sponsor/i, 'roles stay out');
   assert.doesNotMatch(md, /Ask the sponsor to bring the CFO/, 'private notes stay out');
 
   await page.getByRole('link', { name: 'Plan', exact: true }).click();
   const pushed = page.locator('.actions-table tbody tr', { hasText: 'Send the hub opening plan' });
-  await pushed.getByText('Untied: serves no goal').waitFor();
+  await pushed.waitFor();
   assert.match(await pushed.innerText(), /Tomasz Nowak \(customer\)/);
+  assert.match(await pushed.innerText(), /Goal 2/);
+  assert.equal(await pushed.getByText('Untied: serves no goal').count(), 0);
   await saved(page);
   const nw = await storedAccount(page, 'Northwind Logistics');
   const qbr = nw.planning.qbrs.find((q) => q.date === date);
@@ -254,15 +269,17 @@ test('the Plan tab prints as a clean one-account document, and fits a phone', as
   await page.locator('.goal-text').first().waitFor();
   await shot(page, 'plan-tab');
   await page.emulateMedia({ media: 'print' });
-  for (const sel of ['.topbar', '.tabs', '.crumbs', '.plan-tools', '.plan-flags']) {
+  for (const sel of ['.topbar', '.tabs', '.crumbs', '.plan-tools', '.plan-flags', '.account-head', '.goal-list']) {
     assert.equal(await page.locator(sel).isVisible(), false, `${sel} is hidden in print`);
   }
   const visible = await page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea')]
     .filter((el) => el.getClientRects().length > 0).length);
   assert.equal(visible, 0, 'no control shows in print');
-  // Values are text: the overview and SWOT show their content, only linked opportunities show.
-  await page.locator('.print-text', { hasText: 'The new CFO is reviewing every software contract' }).waitFor();
-  assert.ok(await page.locator('.swot-box li', { hasText: 'Two new hubs opening in 2027' }).isVisible());
+  // Changed on purpose: the print is the picked document (the customer copy first), not
+  // the editing page: their goals show, our overview and SWOT do not.
+  await page.locator('.doc h3', { hasText: 'Your strategic goals' }).waitFor();
+  assert.equal(await page.getByText('The new CFO is reviewing every software contract').first().isVisible(), false);
+  assert.equal(await page.getByText('Two new hubs opening in 2027').first().isVisible(), false);
   const colours = await page.evaluate(() => {
     const s = getComputedStyle(document.body);
     const a = document.querySelector('.crumbs a') || document.querySelector('main a');
@@ -329,10 +346,13 @@ test('export one account and import it into a fresh workspace: as a new account,
   await a.page.getByLabel('Where the account stands').fill('Marker: exported from the first browser.');
   await a.page.getByLabel('Where the account stands').press('Tab');
   await saved(a.page);
-  const file = await download(a.page, () => a.page.getByRole('button', { name: 'Export this account' }).click());
+  // Sharing asks who it is for (changed on purpose: one "Export this account" before).
+  await a.page.getByRole('button', { name: 'Share…' }).click();
+  const file = await download(a.page, () => a.page.getByRole('button', { name: 'Export file for a colleague' }).click());
   assert.match(path.basename(file), /^account-northwind-logistics-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
   assert.equal(exported.format, 'am-planner-account');
+  assert.equal(exported.kind, 'colleague');
   assert.equal(exported.account.name, 'Northwind Logistics');
   assert.deepEqual(a.errors, []);
   await a.context.close();
@@ -386,8 +406,9 @@ test('export one account and import it into a fresh workspace: as a new account,
 test('share links: open one in a new browser and import it; a tampered link says so; a huge plan is refused with a hint', async () => {
   const a = await clipboardPage();
   await open(a.page, env.base, `/accounts/${NORTHWIND}/plan`);
-  await a.page.getByRole('button', { name: 'Copy share link' }).click();
-  await a.page.getByText(/Share link copied/).waitFor();
+  await a.page.getByRole('button', { name: 'Share…' }).click();
+  await a.page.getByRole('button', { name: 'Copy link for a colleague' }).click();
+  await a.page.getByText(/Link for a colleague copied\. It holds the whole account, internal notes included/).waitFor();
   const link = await a.page.evaluate(() => navigator.clipboard.readText());
   assert.ok(link.startsWith(`${env.base}/#share=`), link.slice(0, 60));
 
@@ -399,19 +420,23 @@ test('share links: open one in a new browser and import it; a tampered link says
   await a.page.getByLabel('Threats').fill(noise.join('\n'));
   await a.page.getByLabel('Strengths').click();
   await saved(a.page);
-  await a.page.getByRole('button', { name: 'Copy share link' }).click();
+  await a.page.getByRole('button', { name: 'Share…' }).click();
+  await a.page.getByRole('button', { name: 'Copy link for a colleague' }).click();
   await a.page.getByText(/This plan is too big for a link \(\d+ characters; .*\)\. Share it as a file instead\./).waitFor();
   assert.deepEqual(a.errors, []);
   await a.context.close();
 
-  // A fresh browser opens the link on any route: preview, then import as new.
+  // A fresh browser opens the link on any route: the account read-only first (changed on
+  // purpose: an import preview before), then Import… and add as new.
   const { page, errors, context } = await newPage(env);
   await page.goto(link.replace(`${env.base}/`, `${env.base}/data`));
-  const panel = page.locator('.share-panel');
-  await panel.getByRole('heading', { name: 'Someone shared an account with you' }).waitFor();
-  await panel.getByRole('heading', { name: 'Northwind Logistics' }).waitFor();
+  const panel = page.locator('.sv-page');
+  await panel.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();
+  await panel.getByText(/Shared by a colleague/).waitFor();
+  assert.match(await panel.locator('.figures').innerText(), /People\s+6/);
+  await panel.getByRole('tab', { name: 'Plan', exact: true }).click();
   await panel.getByText('Cut late deliveries by 20% this year').waitFor();
-  assert.match(await panel.locator('.facts').innerText(), /People\s+6/);
+  await panel.getByRole('button', { name: 'Import…' }).click();
   await shot(page, 'share-preview');
   await panel.getByRole('button', { name: 'Add as a new account' }).click();
   await page.getByText('Added Northwind Logistics as a new account.').waitFor();
@@ -429,7 +454,8 @@ test('share links: open one in a new browser and import it; a tampered link says
   await c.page.getByLabel('Where the account stands').press('Tab');
   await saved(c.page);
   await c.page.goto(link.replace(`${env.base}/`, `${env.base}/accounts/${NORTHWIND}/plan`));
-  await c.page.locator('.share-panel').getByRole('button', { name: 'Replace an existing account…' }).click();
+  await c.page.locator('.sv-page').getByRole('button', { name: 'Import…' }).click();
+  await c.page.locator('.sv-page').getByRole('button', { name: 'Replace an existing account…' }).click();
   await c.page.locator('.diff-table', { hasText: 'Local words that the shared copy replaces.' }).waitFor();
   await c.page.getByRole('button', { name: 'Replace this account' }).click();
   await c.page.getByRole('button', { name: 'Yes, replace it' }).click();

@@ -1,4 +1,4 @@
-// Renewals, expansion and save plans (issue 5): the Renewal tab on a fresh account (status
+// Renewals, expansion and save plans: the Renewal tab on a fresh account (status
 // changes as tasks are ticked, validation at the field, own tasks, reload keeps it all),
 // the next cycle after a passed renewal, the Renewals page and its .ics export parsed and
 // checked against the milestones, an account turned red by importing a health check-in and
@@ -182,7 +182,10 @@ function shiftIso(iso, days) {
   return t.toISOString().slice(0, 10);
 }
 const compact = (iso) => iso.replaceAll('-', '');
-function expectedEvents(ws) {
+/** UIDs carry the workspace id (changed on purpose: they collided between workspaces). */
+function expectedEvents(doc) {
+  const ws = doc.workspace;
+  const uid = (id, part) => `acct-${id}-${part}.${doc.workspace_id}@am-planner`;
   const out = new Map();
   for (const a of ws.accounts) {
     if (!a.renewal_date) continue;
@@ -190,10 +193,10 @@ function expectedEvents(ws) {
     for (const [key, days] of MILESTONES) {
       if (key === 't180' && !r.early_start) continue;
       if (key === 't120' && !(a.arr > 100000)) continue;
-      out.set(`acct-${a.id}-${key}@am-planner`, compact(shiftIso(a.renewal_date, -days)));
+      out.set(uid(a.id, key), compact(shiftIso(a.renewal_date, -days)));
     }
-    if (r.notice_days != null) out.set(`acct-${a.id}-notice@am-planner`, compact(shiftIso(a.renewal_date, -r.notice_days)));
-    out.set(`acct-${a.id}-renewal@am-planner`, compact(a.renewal_date));
+    if (r.notice_days != null) out.set(uid(a.id, 'notice'), compact(shiftIso(a.renewal_date, -r.notice_days)));
+    out.set(uid(a.id, 'renewal'), compact(a.renewal_date));
   }
   return out;
 }
@@ -240,7 +243,9 @@ test('Renewals page: agenda with links to each Renewal tab, 12 months, overdue; 
   }
   assert.equal(events.length, (raw.match(/BEGIN:VEVENT/g) ?? []).length);
   await saved(page);
-  const expected = expectedEvents((await stored(page)).workspace);
+  const doc = await stored(page);
+  assert.match(doc.workspace_id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  const expected = expectedEvents(doc);
   assert.equal(events.length, expected.size);
   for (const e of events) {
     assert.equal(e['DTSTART;VALUE=DATE'], expected.get(e.UID), e.UID);
@@ -252,8 +257,26 @@ test('Renewals page: agenda with links to each Renewal tab, 12 months, overdue; 
   }
   // Northwind: early start and enterprise, so T-180 and T-120 are in the file.
   const nw = byName((await stored(page)).workspace, 'Northwind Logistics');
-  assert.ok(events.some((e) => e.UID === `acct-${nw.id}-t180@am-planner`));
-  assert.ok(events.some((e) => e.UID === `acct-${nw.id}-t120@am-planner`));
+  assert.ok(events.some((e) => e.UID === `acct-${nw.id}-t180.${doc.workspace_id}@am-planner`));
+  assert.ok(events.some((e) => e.UID === `acct-${nw.id}-t120.${doc.workspace_id}@am-planner`));
+  // Another export after a reload gives the same UIDs (a calendar updates its events);
+  // another browser's workspace, with the same demo accounts and ids, gives none of them.
+  const uidsOf = async (p) => {
+    const [d] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Download calendar (.ics)' }).click()]);
+    const f = path.join(shotsDir, `again-${Date.now()}.ics`);
+    await d.saveAs(f);
+    return fs.readFileSync(f, 'utf8').replaceAll('\r\n ', '').split('\r\n').filter((l) => l.startsWith('UID:')).map((l) => l.slice(4));
+  };
+  await page.reload();
+  await page.getByRole('button', { name: 'Download calendar (.ics)' }).waitFor();
+  assert.deepEqual(await uidsOf(page), events.map((e) => e.UID));
+  const other = await newPage(env);
+  await open(other.page, env.base, '/renewals');
+  const theirs = await uidsOf(other.page);
+  assert.equal(theirs.length, events.length);
+  assert.ok(theirs.every((u) => !expected.has(u)), 'no UID shared between two workspaces');
+  assert.deepEqual(other.errors, []);
+  await other.context.close();
 
   // An agenda link opens that account's Renewal tab.
   await agenda.getByRole('link', { name: 'Orbit Analytics' }).first().click();

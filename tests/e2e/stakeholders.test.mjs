@@ -1,4 +1,4 @@
-// Stakeholder power grid (issue 4): add people through the UI and see them in the right
+// Stakeholder power grid: add people through the UI and see them in the right
 // quadrants, drag one across with the mouse, move one with the keyboard, mark the only
 // champion as left and see the risks change, reload, sort the table, the org chart, the
 // portfolio column and filter, and imports refusing a bad reports-to. No console errors.
@@ -110,9 +110,13 @@ test('five people on a fresh account: quadrants, drag, keyboard, champion leaves
   await page.locator('.people-notice').getByText('Moved Ben Cho to Protect & Grow (influence 4, supporter).').waitFor();
   assert.equal(await page.getByRole('dialog').count(), 0, 'a drag does not open the editor');
 
-  // Move Dev (Monitor) up one quadrant with the keyboard.
+  // Move Dev (Monitor) up one quadrant with the keyboard: the arrow proposes, Enter commits
+  // (changed on purpose: one arrow key used to rewrite his influence at once).
   await dot(page, 'Dev Patel').focus();
   await page.keyboard.press('ArrowUp');
+  await page.locator('.pg-pending-note').getByText('Enter moves Dev Patel to Mobilize (influence 4, detractor). Escape leaves them in Monitor.').waitFor();
+  assert.equal(await quadrantOf(page, 'Dev Patel'), 'monitor', 'nothing changes before Enter');
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() => [...document.querySelectorAll('.pg-dot')].find((d) => d.textContent.includes('Dev Patel'))?.dataset.quadrant === 'mobilize');
   await page.getByRole('status').filter({ hasText: 'Moved Dev Patel to Mobilize (influence 4, detractor).' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Dev Patel', 'focus stays on the moved dot');
@@ -121,6 +125,8 @@ test('five people on a fresh account: quadrants, drag, keyboard, champion leaves
   await page.getByRole('status').filter({ hasText: 'Dev Patel is already in the top row' }).waitFor();
   // Undo puts him back where he was.
   await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('.pg-dot')].find((d) => d.textContent.includes('Dev Patel'))?.dataset.quadrant === 'protect_grow');
   assert.equal(await quadrantOf(page, 'Dev Patel'), 'protect_grow');
   await page.locator('.people-notice').getByRole('button', { name: 'Undo' }).click();
   assert.equal(await quadrantOf(page, 'Dev Patel'), 'mobilize');

@@ -5,8 +5,13 @@ use am_planner::domain::plan::{
     Action, ActionId, ActionStatus, Goal, GoalId, MetRule, PlanContent, Risk, RiskStatus,
     SuccessMetric, Swot,
 };
-use am_planner::domain::qbr::{ClockTime, MutualAction, PersonRef, PrepItem, QbrId, Side};
+use am_planner::domain::qbr::{
+    plan_qbr, ClockTime, MutualAction, PersonRef, PrepItem, QbrId, Side,
+};
 use am_planner::domain::qualify::{BusinessCase, Element, Rating};
+use am_planner::domain::stakeholders::{
+    Influence, Role, Sentiment, Stakeholder, StakeholderFields, StakeholderId, StakeholderMap,
+};
 use am_planner::domain::{Account, AccountFields, AccountId, CompanySize, Segment};
 use chrono::NaiveDate;
 
@@ -145,17 +150,67 @@ pub fn fields() -> AccountFields {
     }
 }
 
-/// The fixture account: plan last updated on 2026-11-02, one QBR, one scorecard set.
+/// Three people: the sponsor and a dispatch lead (both invited to the QBR) and a blocker
+/// who is not invited.
+pub fn stakeholders() -> StakeholderMap {
+    let person = |id: u32, name: &str, title: &str, role: Role, sentiment: Sentiment| Stakeholder {
+        id: StakeholderId(id),
+        fields: StakeholderFields {
+            name: name.into(),
+            title: title.into(),
+            roles: [role].into(),
+            influence: Influence::new(4).unwrap(),
+            sentiment,
+            personal_win: format!("{name} wants a promotion"),
+            key_risk: format!("{name} dislikes surprises"),
+            notes: format!("Notes on {name}"),
+            ..Default::default()
+        },
+    };
+    StakeholderMap::from_parts(
+        vec![
+            person(
+                11,
+                "Dana Ruiz",
+                "Chief Operating Officer",
+                Role::ExecutiveSponsor,
+                Sentiment::Supporter,
+            ),
+            person(
+                12,
+                "Sam | Okafor",
+                "Head of Dispatch",
+                Role::Champion,
+                Sentiment::Champion,
+            ),
+            person(
+                13,
+                "Lee Chen",
+                "Procurement Lead",
+                Role::Blocker,
+                Sentiment::Detractor,
+            ),
+        ],
+        None,
+    )
+    .expect("fixture people are valid")
+}
+
+/// The fixture account: plan last updated on 2026-11-02, three people, one QBR (planned
+/// on 2026-11-20 for 3 December, so its first draft comes from the metrics), one scorecard
+/// set.
 pub fn account() -> Account {
     let mut a = Account::new(AccountId(3), fields());
     a.planning
         .plan
         .update(plan_content(), d(2026, 11, 2))
         .expect("fixture plan is valid");
-    let id = a.planning.add_qbr(
+    a.stakeholders = stakeholders();
+    let id = plan_qbr(
+        &mut a,
         d(2026, 12, 3),
         ClockTime::new(14, 0).unwrap(),
-        Some("68 -> 74 over the quarter (up 6)"),
+        today(),
     );
     assert_eq!(id, QbrId(1));
     let mut q = a.planning.qbr(id).unwrap().clone();

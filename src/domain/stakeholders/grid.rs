@@ -46,7 +46,7 @@ impl Quadrant {
         Quadrant::Leverage,
     ];
 
-    /// DOMAIN section 3: influence 4-5 is high; supporter and champion are positive.
+    /// docs/domain.md#stakeholders: influence 4-5 is high; supporter and champion are positive.
     pub fn of(influence: Influence, sentiment: Sentiment) -> Quadrant {
         Quadrant::from_parts(influence.is_high(), sentiment.is_positive())
     }

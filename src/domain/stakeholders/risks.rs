@@ -1,4 +1,4 @@
-//! Relationship risks the planner raises on its own (DOMAIN section 3).
+//! Relationship risks the planner raises on its own (docs/domain.md#stakeholders).
 //!
 //! People who left the company never count towards a rule (as a sponsor, a supporter, a
 //! relationship...), but they are named in a risk where that explains it (the champion
@@ -25,6 +25,7 @@ use chrono::NaiveDate;
 
 use super::{Role, Stakeholder, StakeholderId, StakeholderMap};
 use crate::domain::account::Tier;
+use crate::domain::words::plural;
 
 /// Fewer people than this who are neutral or better makes an account single-threaded.
 pub const MIN_SUPPORTIVE: usize = 3;
@@ -190,14 +191,6 @@ fn names(map: &StakeholderMap, ids: &[StakeholderId]) -> String {
         0 => String::new(),
         1 => names[0].to_string(),
         n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 

@@ -1,7 +1,7 @@
 //! The Expansion tab: signals that the account may be ready to grow, the readiness
 //! checklist (four ticks and the renewal window, computed), the warning when an
 //! opportunity is pursued before ROI is documented, and the opportunities themselves
-//! (DOMAIN section 5).
+//! (docs/domain.md#expansion).
 
 use std::collections::HashMap;
 

@@ -92,6 +92,7 @@ fn AccountView(id: AccountId) -> impl IntoView {
         <section class="page">
             <p class="crumbs"><a href="/">"Portfolio"</a>" / "{name}</p>
             <header class="account-head">
+                <p class="print-only print-audience">"Internal: not for the customer."</p>
                 <h1>{name}</h1>
                 <dl class="figures">
                     <div><dt>"ARR"</dt><dd>{arr}</dd></div>

@@ -1,7 +1,9 @@
 //! The QBR tab: plan a quarterly business review (date and start time), invite people
 //! from the stakeholder map, follow the 60-minute agenda and the preparation checklist,
-//! write each part (value delivered and challenges come pre-filled from the plan and the
-//! health trend), agree a mutual action plan and push it into the 90-day actions.
+//! write each part (value delivered and challenges come pre-filled from customer-visible
+//! facts only: success metrics and shared actions, docs/audience.md), agree a mutual action
+//! plan and push it into the 90-day actions, and hand the QBR out (customer copy or
+//! internal version, as Markdown, in print and as a preview).
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -12,31 +14,17 @@ use crate::components::fields::{
     focus_soon, new_errors, parse_iso_date, set_error, set_errors, Errors, FormError, TextArea,
     TextField,
 };
-use crate::components::markdown_out::MarkdownButtons;
-use crate::domain::health::account_health;
-use crate::domain::plan::PlanError;
+use crate::components::markdown_out::DocumentOut;
+use crate::domain::audience::Audience;
+use crate::domain::plan::{GoalId, PlanError};
 use crate::domain::qbr::{
-    self, challenges_text, sponsor_ids, value_delivered_text, ClockTime, MutualAction, PersonRef,
-    PrepItem, Qbr, QbrId, Side,
+    plan_qbr, refill_challenges, refill_value_delivered, sponsor_ids, ClockTime, MutualAction,
+    PersonRef, PrepItem, Qbr, QbrId, Side,
 };
 use crate::domain::stakeholders::Role;
-use crate::domain::{dates, AccountId};
-use crate::format::markdown::{markdown_file_name, qbr_markdown};
+use crate::domain::{dates, plural, AccountId};
+use crate::format::markdown::{doc_file_name, qbr_doc};
 use crate::state::{use_app, AppState};
-
-/// The health line of "value delivered" for this account today (see
-/// [`crate::domain::qbr::health_line`]).
-pub(crate) fn health_line(app: AppState, id: AccountId) -> Option<String> {
-    let today = app.today.get_untracked();
-    app.ws.with_untracked(|w| {
-        let a = w.account(id)?;
-        qbr::health_line(&account_health(
-            &a.health,
-            w.settings.health.weights(),
-            today,
-        ))
-    })
-}
 
 /// The people the QBR can invite, with who is an executive sponsor.
 fn people_of(app: AppState, id: AccountId) -> Vec<(PersonRef, String, bool)> {
@@ -177,9 +165,30 @@ pub fn AccountQbrTab() -> impl IntoView {
                     }
                 }}
             </section>
-            {move || shown.get().map(|q| view! { <QbrEditor id=id qbr_id=q/> })}
+            {move || shown.get().map(|q| view! { <QbrEditor id=id qbr_id=q/><QbrOutput id=id qbr_id=q/> })}
         </div>
     }
+}
+
+/// The QBR as a document: the customer copy or the internal version (docs/audience.md).
+#[component]
+fn QbrOutput(id: AccountId, qbr_id: QbrId) -> impl IntoView {
+    let app = use_app();
+    let make = Callback::new(move |audience: Audience| {
+        app.ws
+            .with(|w| w.account(id).and_then(|a| qbr_doc(a, qbr_id, audience)))
+    });
+    let file_name = Callback::new(move |audience: Audience| {
+        app.ws.with_untracked(|w| {
+            let a = w.account(id);
+            let name = a.map(|a| a.fields.name.clone()).unwrap_or_default();
+            let date = a
+                .and_then(|a| a.planning.qbr(qbr_id).map(|q| q.date))
+                .unwrap_or_else(|| app.today.get_untracked());
+            doc_file_name("qbr", audience, &name, date)
+        })
+    });
+    view! { <DocumentOut make=make file_name=file_name what="QBR" id="qbr-doc"/> }
 }
 
 #[component]
@@ -211,19 +220,19 @@ fn NewQbrForm(id: AccountId, #[prop(into)] on_done: Callback<Option<QbrId>>) -> 
         };
         let (Some(d), Some(s)) = (d, s) else { return };
         // The domain's own check of the start time (the hour must end by midnight).
-        if let Err(es) = Qbr::new(QbrId(0), d, s, &[], &[], None).validate() {
+        if let Err(es) = Qbr::new(QbrId(0), d, s).validate() {
             set_errors(errors, &es, "", &["start"]);
             return;
         }
-        let health = health_line(app, id);
+        let today = app.today.get_untracked();
         let mut created = None;
         app.ws.update(|w| {
             if let Some(a) = w.account_mut(id) {
-                created = Some(a.planning.add_qbr(d, s, health.as_deref()));
+                created = Some(plan_qbr(a, d, s, today));
             }
         });
         app.show_toast(
-            "QBR planned. Value delivered and challenges are pre-filled from the plan.",
+            "QBR planned. Value delivered and challenges are drafted from the success metrics and shared actions.",
             None,
         );
         on_done.run(created);
@@ -319,26 +328,10 @@ fn QbrEditor(id: AccountId, qbr_id: QbrId) -> impl IntoView {
         })
     };
 
-    let make_md = Callback::new(move |()| {
-        let refs: Vec<PersonRef> = people.get_untracked().into_iter().map(|p| p.0).collect();
-        let today = app.today.get_untracked();
-        app.ws
-            .with_untracked(|w| match (w.account(id), qbr.get_untracked()) {
-                (Some(a), Some(q)) => (
-                    markdown_file_name("qbr", &a.fields.name, q.date),
-                    qbr_markdown(a, &q, &refs),
-                ),
-                _ => (markdown_file_name("qbr", "account", today), String::new()),
-            })
-    });
-
     view! {
         <section class="card qbr-editor" aria-labelledby="qbr-title">
             <div class="plan-section-head">
                 <h2 id="qbr-title">{move || facts().map(|f| format!("QBR · {}", f.0))}</h2>
-                <div class="actions screen-only" role="group" aria-label="Share this QBR">
-                    <MarkdownButtons make=make_md what="QBR agenda" id="qbr-md"/>
-                </div>
             </div>
             {move || facts().map(|(_, rel, due, sent, late)| view! {
                 <p class="qbr-when">{format!("The meeting is {rel}.")}</p>
@@ -509,26 +502,22 @@ fn QbrTexts(id: AccountId, qbr_id: QbrId, initial: Qbr) -> impl IntoView {
             }
         })
     };
+    // Refills write customer-visible facts only (docs/audience.md).
     let refill_value = move |_| {
-        let (metrics, health) = (
-            app.ws.with_untracked(|w| {
-                w.account(id)
-                    .map(|a| a.planning.plan.content().metrics.clone())
-                    .unwrap_or_default()
-            }),
-            health_line(app, id),
-        );
-        let text = value_delivered_text(&metrics, health.as_deref());
+        let text = app
+            .ws
+            .with_untracked(|w| w.account(id).map(refill_value_delivered))
+            .unwrap_or_default();
         value.set(text);
         save("value_delivered", value).run(());
     };
-    let refill_challenges = move |_| {
-        let risks = app.ws.with_untracked(|w| {
-            w.account(id)
-                .map(|a| a.planning.plan.content().risks.clone())
-                .unwrap_or_default()
-        });
-        challenges.set(challenges_text(&risks));
+    let refill_open = move |_| {
+        let today = app.today.get_untracked();
+        let text = app
+            .ws
+            .with_untracked(|w| w.account(id).map(|a| refill_challenges(a, today)))
+            .unwrap_or_default();
+        challenges.set(text);
         save("challenges", challenges).run(());
     };
     view! {
@@ -536,14 +525,14 @@ fn QbrTexts(id: AccountId, qbr_id: QbrId, initial: Qbr) -> impl IntoView {
             <div>
                 <TextArea id="qbr-value" label="Value delivered against the targets" value=value errors=errors key="value_delivered" rows=7
                     on_commit=save("value_delivered", value)/>
-                <ConfirmButton label="Refill from metrics and health" question="Replace this text with the plan's metrics and the health trend as they are today?"
+                <ConfirmButton label="Refill from success metrics" question="Replace this text with the plan's success metrics as they are today?"
                     confirm_label="Yes, refill" on_confirm=refill_value/>
             </div>
             <div>
                 <TextArea id="qbr-challenges" label="Challenges and open issues" value=challenges errors=errors key="challenges" rows=7
                     on_commit=save("challenges", challenges)/>
-                <ConfirmButton label="Refill from open risks" question="Replace this text with the plan's open risks as they are today?"
-                    confirm_label="Yes, refill" on_confirm=refill_challenges/>
+                <ConfirmButton label="Refill from open items" question="Replace this text with the success metrics not met yet and the shared actions past their due date?"
+                    confirm_label="Yes, refill" on_confirm=refill_open/>
             </div>
             <TextArea id="qbr-roadmap" label="Roadmap and opportunities" value=roadmap errors=errors key="roadmap" rows=4
                 placeholder="What is coming that serves their goals; where we could do more."
@@ -576,22 +565,53 @@ fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl Into
                 .unwrap_or(0)
         })
     };
+    // The plan's goals, to tie the pushed items to one of them: (id, "Goal 1: text").
+    let goals = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.account(id)
+                .map(|a| {
+                    a.planning
+                        .plan
+                        .content()
+                        .goals
+                        .iter()
+                        .enumerate()
+                        .map(|(i, g)| (g.id, format!("Goal {}: {}", i + 1, g.text)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // The goal picked for the next push; "" is "no goal yet". The first goal until the
+    // user picks another, so the choice is always in view.
+    let picked = RwSignal::new(None::<String>);
+    let goal_choice = move || {
+        picked.get().unwrap_or_else(|| {
+            goals.with(|g| g.first().map(|x| x.0 .0.to_string()).unwrap_or_default())
+        })
+    };
     let push = move |_| {
         let today = app.today.get_untracked();
+        let goal = goal_choice().parse::<u32>().ok().map(GoalId);
         let mut result = Ok(Vec::new());
         app.ws.update(|w| {
             if let Some(a) = w.account_mut(id) {
-                result = a.planning.push_mutual_actions(qbr_id, today);
+                result = a.planning.push_mutual_actions(qbr_id, goal, today);
             }
         });
         match result {
             Ok(ids) if !ids.is_empty() => app.show_toast(
-                format!(
-                    "{} action{} added to the 90-day plan. Tie {} to a goal on the Plan tab.",
-                    ids.len(),
-                    if ids.len() == 1 { "" } else { "s" },
-                    if ids.len() == 1 { "it" } else { "them" }
-                ),
+                match goal.and_then(|g| goals.with_untracked(|gs| gs.iter().find(|x| x.0 == g).map(|x| x.1.clone()))) {
+                    Some(goal_name) => format!(
+                        "{} added to the 90-day plan, serving {goal_name}.",
+                        plural(ids.len(), "action", "actions")
+                    ),
+                    None => format!(
+                        "{} added to the 90-day plan, serving no goal yet: tie {} to a goal with Edit in the 90-day actions.",
+                        plural(ids.len(), "action", "actions"),
+                        if ids.len() == 1 { "it" } else { "each" }
+                    ),
+                },
                 None,
             ),
             Ok(_) => app.show_toast("Every item is already in the 90-day plan.", None),
@@ -646,6 +666,17 @@ fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl Into
         }}
         <MutualForm id=id qbr_id=qbr_id/>
         <div class="actions push-row">
+            <div class="field inline push-goal">
+                <label for="push-goal">"Pushed items serve"</label>
+                <select id="push-goal" on:change=move |ev| picked.set(Some(event_target_value(&ev)))>
+                    {move || goals.get().into_iter().map(|(gid, label)| {
+                        let value = gid.0.to_string();
+                        let v = value.clone();
+                        view! { <option value=value selected=move || goal_choice() == v>{label}</option> }
+                    }).collect_view()}
+                    <option value="" selected=move || goal_choice().is_empty()>"No goal yet (tie later)"</option>
+                </select>
+            </div>
             <button type="button" class="btn btn-primary" disabled=move || pending() == 0 on:click=push>
                 {move || match pending() {
                     0 => "Push to 90-day actions".to_string(),
@@ -690,8 +721,11 @@ fn MutualForm(id: AccountId, qbr_id: QbrId) -> impl IntoView {
         });
         match r {
             Ok(()) => {
+                // A fresh form for the next item: nothing carried over from this one.
                 text.set(String::new());
                 owner.set(String::new());
+                side.set("us".to_string());
+                due.set(String::new());
                 focus_soon("mutual-text");
             }
             Err(es) => set_errors(

@@ -1,6 +1,6 @@
 //! The Renewal tab: the status of the renewal motion, the contract terms that shape it,
 //! the timeline chart, and every milestone with its tasks, worked back from the renewal
-//! date. Due dates are never stored: they follow the renewal date (DOMAIN section 4).
+//! date. Due dates are never stored: they follow the renewal date (docs/domain.md#renewal).
 //!
 //! Rows are keyed (`<For>`), so ticking one task does not redraw the others and what is
 //! being typed elsewhere stays where it is.

@@ -1,4 +1,4 @@
-//! The Save plan tab (DOMAIN section 6, save playbook) and the notice above the account's
+//! The Save plan tab (docs/domain.md#save-plan) and the notice above the account's
 //! tabs. When the account's health is red and no plan is open, the planner proposes one;
 //! an open plan lists its steps with deadlines counted from the day it was opened (24 h,
 //! 48 h, 1 week, then a weekly check-in), and is closed with an outcome. Closed plans are

@@ -1,11 +1,12 @@
-//! The Plan tab: the account plan as a living document (DOMAIN section 6). Each part is a
+//! The Plan tab: the account plan as a living document (docs/domain.md#plan). Each part is a
 //! section; items are shown as text and edited in a small form that saves only a valid
-//! value. The toolbar hands the plan out: Markdown, print, a single-account file and a
-//! share link.
+//! value. The toolbar shares the account (with a colleague or with the customer, as a link
+//! or a file: `components::share_link`); the
+//! "Hand out the plan" card gives the plan as a document, the customer copy or the
+//! internal version (docs/audience.md), as Markdown, in print and as a preview.
 //!
-//! Print: the page is written so the browser's print gives a clean document (see
-//! `style/print.css`): forms, buttons and flags are screen-only; text areas have a
-//! print-only copy of their text.
+//! Print: the browser's print of this tab prints the picked document only (see
+//! `style/print.css`).
 
 mod actions;
 mod goals;
@@ -16,13 +17,14 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::current_account;
-use crate::browser;
+use super::overview::account_facts;
 use crate::components::fields::{new_errors, set_errors, TextArea};
-use crate::components::markdown_out::MarkdownButtons;
+use crate::components::markdown_out::DocumentOut;
+use crate::components::share_link::{ShareBox, ShareToggle};
+use crate::domain::audience::Audience;
 use crate::domain::plan::{parse_lines, AccountPlan, PlanContent, PlanError, PlanFlag};
 use crate::domain::{dates, AccountId};
-use crate::format::markdown::{markdown_file_name, plan_markdown, OpportunityRef};
-use crate::format::share;
+use crate::format::markdown::{doc_file_name, plan_doc, OpportunityRef, PlanInputs};
 use crate::state::{use_app, AppState};
 
 /// Runs `f` on a copy of the account's plan and stores the copy if it changed.
@@ -101,6 +103,7 @@ pub fn AccountPlanTab() -> impl IntoView {
     view! {
         <div class="plan-tab">
             <PlanHead id=id plan=plan/>
+            <PlanOutput id=id/>
             <OverviewSection id=id plan=plan/>
             <goals::GoalsSection id=id plan=plan/>
             <metrics::MetricsSection id=id plan=plan/>
@@ -144,79 +147,7 @@ fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
         })
     };
 
-    let make_md = Callback::new(move |()| {
-        let today = app.today.get_untracked();
-        let opps = opportunity_refs(app, id);
-        app.ws.with_untracked(|w| {
-            let tier = w.tiers().get(&id).map(|t| t.tier);
-            match (w.account(id), tier) {
-                (Some(a), Some(tier)) => (
-                    markdown_file_name("account-plan", &a.fields.name, today),
-                    plan_markdown(a, tier, &w.currency, &opps, today),
-                ),
-                _ => ("account-plan.md".into(), String::new()),
-            }
-        })
-    });
-
-    let share_error = RwSignal::new(None::<String>);
-    let share_fallback = RwSignal::new(None::<String>);
-    let export = move |_| {
-        let now = browser::now_rfc3339();
-        let file = app.ws.with_untracked(|w| {
-            w.account(id).map(|a| {
-                (
-                    share::account_file_name(&a.fields.name, &now[..10]),
-                    share::encode_account(a, &w.currency, Some(now.clone())),
-                    a.fields.name.clone(),
-                )
-            })
-        });
-        if let Some((file_name, text, name)) = file {
-            match browser::download(&file_name, "application/json", &text) {
-                Ok(()) => {
-                    share_error.set(None);
-                    app.show_toast(
-                        format!("{name} exported as a single-account file. Import it from the Data page."),
-                        None,
-                    );
-                }
-                Err(e) => share_error.set(Some(format!("The file could not be made: {e}."))),
-            }
-        }
-    };
-    let copy_link = move |_| {
-        let base = format!("{}/", browser::origin());
-        let link = app.ws.with_untracked(|w| {
-            w.account(id)
-                .map(|a| share::share_link(&base, a, &w.currency))
-        });
-        match link {
-            None => {}
-            Some(Err(e)) => {
-                share_fallback.set(None);
-                share_error.set(Some(e.to_string()));
-            }
-            Some(Ok(link)) => {
-                share_error.set(None);
-                wasm_bindgen_futures::spawn_local(async move {
-                    match browser::copy_text(&link).await {
-                        Ok(()) => {
-                            share_fallback.set(None);
-                            app.show_toast(
-                                "Share link copied. Whoever opens it sees this account and can import it.",
-                                None,
-                            );
-                        }
-                        Err(_) => {
-                            share_fallback.set(Some(link));
-                            request_animation_frame(|| browser::select_all_in("share-link-text"));
-                        }
-                    }
-                });
-            }
-        }
-    };
+    let share_open = RwSignal::new(false);
 
     view! {
         <section class="card plan-head" aria-labelledby="plan-title">
@@ -226,21 +157,11 @@ fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
                     <p class="plan-updated" class:stale=stale>{last_updated}</p>
                 </div>
                 <div class="actions plan-tools screen-only" role="group" aria-label="Share this plan">
-                    <MarkdownButtons make=make_md what="plan" id="plan-md"/>
-                    <button type="button" class="btn" on:click=move |_| { let _ = window().print(); }>"Print"</button>
-                    <button type="button" class="btn" on:click=export>"Export this account"</button>
-                    <button type="button" class="btn" on:click=copy_link>"Copy share link"</button>
+                    <ShareToggle open=share_open/>
                 </div>
             </div>
             <div class="screen-only">
-                {move || share_error.get().map(|e| view! { <p class="field-error share-error" role="alert">{e}</p> })}
-                {move || share_fallback.get().map(|link| view! {
-                    <div class="copy-fallback">
-                        <label for="share-link-text">"Copying was blocked by the browser. The link is selected below: press Ctrl+C (Cmd+C on a Mac)."</label>
-                        <textarea id="share-link-text" readonly rows="3" prop:value=link></textarea>
-                        <button type="button" class="btn btn-quiet btn-small" on:click=move |_| share_fallback.set(None)>"Close"</button>
-                    </div>
-                })}
+                <ShareBox id=id open=share_open/>
             </div>
             {move || {
                 let fs = flags();
@@ -256,45 +177,44 @@ fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
     }
 }
 
+/// The plan as a document: the customer copy or the internal version, as Markdown, in
+/// print and as a preview (docs/audience.md).
+#[component]
+fn PlanOutput(id: AccountId) -> impl IntoView {
+    let app = use_app();
+    let make = Callback::new(move |audience: Audience| {
+        let today = app.today.get();
+        let opps = opportunity_refs(app, id);
+        app.ws.with(|w| {
+            let tier = w.tiers().get(&id).map(|t| t.tier)?;
+            let a = w.account(id)?;
+            let inputs = PlanInputs {
+                tier,
+                currency: &w.currency,
+                opportunities: &opps,
+                today,
+            };
+            Some(plan_doc(a, audience, &inputs))
+        })
+    });
+    let file_name = Callback::new(move |audience: Audience| {
+        let today = app.today.get_untracked();
+        app.ws.with_untracked(|w| {
+            let name = w
+                .account(id)
+                .map(|a| a.fields.name.clone())
+                .unwrap_or_default();
+            doc_file_name("account-plan", audience, &name, today)
+        })
+    });
+    view! { <DocumentOut make=make file_name=file_name what="plan" id="plan-doc"/> }
+}
+
 /// The account as it stands (read-only, from its fields) and the overview text.
 #[component]
 fn OverviewSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
     let app = use_app();
-    let facts = move || {
-        app.ws.with(|w| {
-            let Some(a) = w.account(id) else {
-                return Vec::new();
-            };
-            let f = &a.fields;
-            let or_dash = |s: &str| {
-                if s.trim().is_empty() {
-                    "—".to_string()
-                } else {
-                    s.trim().to_string()
-                }
-            };
-            let tier = w.tiers().get(&id).map(|t| t.tier.label()).unwrap_or("—");
-            vec![
-                ("Industry", or_dash(&f.industry)),
-                (
-                    "Segment",
-                    f.segment.map(|s| s.label()).unwrap_or("—").into(),
-                ),
-                ("Size", f.size.map(|s| s.label()).unwrap_or("—").into()),
-                ("Main use case", or_dash(&f.primary_use_case)),
-                ("Products", or_dash(&f.products_text())),
-                ("ARR", w.currency.format(f.arr)),
-                ("Tier", tier.into()),
-                (
-                    "Renewal",
-                    f.renewal_date
-                        .map(dates::long)
-                        .unwrap_or_else(|| "—".into()),
-                ),
-                ("Account owner", or_dash(&f.owner)),
-            ]
-        })
-    };
+    let facts = move || account_facts(app, id);
     let text = RwSignal::new(plan.with_untracked(|p| p.content().overview.clone()));
     let errors = new_errors();
     let save = Callback::new(move |()| {

@@ -1,13 +1,16 @@
 //! The 2x2 power grid: four named quadrants and a dot per person, placed by
 //! `grid_layout` so no dot hides another. A dot is a button: click (or Enter) edits,
-//! dragging it into another quadrant moves the person, and so do the arrow keys.
+//! dragging it into another quadrant moves the person. The arrow keys only propose a move
+//! (the dot shows where it would go): Enter commits it, Escape (or leaving the dot, or
+//! arrowing back) cancels it, and nothing about the person changes until Enter.
 
 use leptos::html;
 use leptos::prelude::*;
 
 use super::{primary_role, role_class, role_shape, use_people, Editing};
 use crate::domain::stakeholders::{
-    grid_layout, quadrant_at, GridArea, GridLayout, Move, Quadrant, Role, StakeholderId,
+    grid_layout, placement_for_move, quadrant_at, GridArea, GridLayout, Move, Quadrant, Role,
+    StakeholderId,
 };
 
 /// Grid box and dot sizes for a width in pixels (the height follows the screen size).
@@ -36,6 +39,15 @@ struct Drag {
 }
 
 const CLICK_SLOP: f64 = 5.0;
+
+/// A keyboard move proposed with the arrow keys, waiting for Enter (commit) or Escape
+/// (cancel). Nothing is changed while it waits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Pending {
+    id: StakeholderId,
+    from: Quadrant,
+    to: Quadrant,
+}
 
 #[component]
 pub fn PowerGrid() -> impl IntoView {
@@ -70,6 +82,35 @@ pub fn PowerGrid() -> impl IntoView {
             .with(|m| m.current().map(|p| p.id).collect::<Vec<_>>())
     });
     let drag: RwSignal<Option<Drag>> = RwSignal::new(None);
+    let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
+    // What Enter would set, in words: "influence 4, supporter".
+    let pending_text = move || {
+        let p = pending.get()?;
+        let (name, now) = people.map.with(|m| {
+            m.get(p.id).map(|x| {
+                let (i, s) = placement_for_move(x.fields.influence, x.fields.sentiment, p.to);
+                (
+                    x.fields.name.trim().to_string(),
+                    format!("influence {}, {}", i.get(), s.label().to_lowercase()),
+                )
+            })
+        })?;
+        Some(format!(
+            "Enter moves {name} to {} ({now}). Escape leaves them in {}.",
+            p.to.label(),
+            p.from.label()
+        ))
+    };
+    let cancel_pending = move |id: StakeholderId| {
+        if let Some(p) = pending.get_untracked().filter(|p| p.id == id) {
+            pending.set(None);
+            people.announce(format!(
+                "Move cancelled: {} stays in {}.",
+                people.name_of(id),
+                p.from.label()
+            ));
+        }
+    };
     // Set when a drag ends, so the click that follows does not open the editor.
     let swallow_click = StoredValue::new(false);
 
@@ -224,17 +265,53 @@ pub fn PowerGrid() -> impl IntoView {
         };
         let on_key = move |ev: leptos::ev::KeyboardEvent| {
             swallow_click.set_value(false);
+            let mine = pending.get_untracked().filter(|p| p.id == id);
             let m = match ev.key().as_str() {
                 "ArrowUp" => Move::Up,
                 "ArrowDown" => Move::Down,
                 "ArrowLeft" => Move::Left,
                 "ArrowRight" => Move::Right,
+                "Enter" => {
+                    if let Some(p) = mine {
+                        // Commit (and do not open the editor, which Enter does otherwise).
+                        ev.prevent_default();
+                        pending.set(None);
+                        people.move_to(id, p.to);
+                    }
+                    return;
+                }
+                "Escape" => {
+                    if mine.is_some() {
+                        ev.prevent_default();
+                        ev.stop_propagation();
+                        cancel_pending(id);
+                    }
+                    return;
+                }
                 _ => return,
             };
             ev.prevent_default();
-            let q = quadrant();
-            match q.neighbour(m) {
-                Some(target) => people.move_to(id, target),
+            let from = quadrant();
+            let at = mine.map(|p| p.to).unwrap_or(from);
+            match at.neighbour(m) {
+                Some(target) if target == from => {
+                    pending.set(None);
+                    people.announce(format!(
+                        "{} stays in {}; nothing changed.",
+                        people.name_of(id),
+                        from.label()
+                    ));
+                }
+                Some(target) => {
+                    pending.set(Some(Pending {
+                        id,
+                        from,
+                        to: target,
+                    }));
+                    if let Some(text) = pending_text() {
+                        people.announce(text);
+                    }
+                }
                 None => {
                     let edge = match m {
                         Move::Up => "top row (high influence)",
@@ -259,10 +336,24 @@ pub fn PowerGrid() -> impl IntoView {
                 style:top=move || dot().map(|p| format!("{}px", p.y - d() / 2.0)).unwrap_or_default()
                 style:width=move || format!("{}px", d())
                 style:height=move || format!("{}px", d())
-                style:transform=move || drag.with(|g| match g {
-                    Some(g) if g.id == id && g.moved => format!("translate({}px, {}px)", g.delta.0, g.delta.1),
-                    _ => String::new(),
-                })
+                class:pg-pending=move || pending.with(|p| p.is_some_and(|p| p.id == id))
+                aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight Enter Escape"
+                style:transform=move || {
+                    if let Some(g) = drag.get().filter(|g| g.id == id && g.moved) {
+                        return format!("translate({}px, {}px)", g.delta.0, g.delta.1);
+                    }
+                    // A proposed keyboard move: shown where it would go, by the distance
+                    // between the two quadrants.
+                    match pending.get().filter(|p| p.id == id) {
+                        Some(p) => {
+                            let a = area.get();
+                            let (f, t) = (a.quadrant_rect(p.from), a.quadrant_rect(p.to));
+                            format!("translate({}px, {}px)", t.x0 - f.x0, t.y0 - f.y0)
+                        }
+                        None => String::new(),
+                    }
+                }
+                on:blur=move |_| cancel_pending(id)
                 on:pointerdown=on_down
                 on:pointermove=on_move
                 on:pointerup=on_up
@@ -294,7 +385,7 @@ pub fn PowerGrid() -> impl IntoView {
     view! {
         <div class="pg-wrap">
             <p class="visually-hidden" id="pg-howto">
-                "Enter opens the person's details. Arrow keys move the person to the next quadrant, which changes their influence or sentiment."
+                "Enter opens the person's details. Arrow keys propose a move to the next quadrant; Enter then moves the person there, which changes their influence or sentiment, and Escape cancels."
             </p>
             <div class="pg-axes">
                 <span class="pg-axis-y" aria-hidden="true">
@@ -314,7 +405,8 @@ pub fn PowerGrid() -> impl IntoView {
                 <span>"← Detractor or neutral"</span>
                 <span>"Supporter or champion →"</span>
             </p>
-            <p class="hint pg-tip">"Drag a dot into another quadrant, or focus it and use the arrow keys, to change where a person stands. Click a dot to edit."</p>
+            {move || pending_text().map(|t| view! { <p class="pg-pending-note" role="status">{t}</p> })}
+            <p class="hint pg-tip">"Drag a dot into another quadrant, or focus it and use the arrow keys then Enter, to change where a person stands. Click a dot to edit."</p>
             {move || {
                 let gone = left_people();
                 (!gone.is_empty()).then(|| view! {

@@ -260,6 +260,7 @@ pub(crate) fn contact_text(days: Option<i64>) -> String {
         None => "never".into(),
         Some(0) => "today".into(),
         Some(1) => "yesterday".into(),
+        Some(-1) => "tomorrow".into(),
         Some(n) if n < 0 => format!("in {} days", -n),
         Some(n) => format!("{n} days ago"),
     }

@@ -42,7 +42,7 @@ pub fn PeopleTable() -> impl IntoView {
                         view! { <span class="muted">"—"</span> }.into_any()
                     } else if fresh.overdue {
                         let text = match late {
-                            Some(d) => format!("{d} days late"),
+                            Some(d) => format!("{} late", crate::domain::plural(d.max(0) as usize, "day", "days")),
                             None => "never contacted".to_string(),
                         };
                         view! { <span class="badge badge-red">"Overdue"</span><span class="sub">{text}</span> }.into_any()

@@ -1,0 +1,41 @@
+//! Version 2 of the workspace file: version 1 plus optional top-level fields. The
+//! workspace body is [`WorkspaceV1`] unchanged; only the envelope grew.
+//!
+//! To add another optional top-level field while version 2 is unreleased: a field here
+//! with `#[serde(default, skip_serializing_if = ...)]`, its conversion in `format::decode`
+//! and `format::encode`, a row in `docs/file-format.md`, a property in
+//! `public/schema/workspace-v2.json`, and a value in `tests/fixtures/workspace-v2-example.json`.
+//! [`From<v1::File>`] needs no change: a version 1 file never has the new field.
+
+use serde::{Deserialize, Serialize};
+
+use super::v1::{self, WorkspaceV1};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct File {
+    pub format: String,
+    pub version: u32,
+    /// When the file was written, RFC 3339 (`2026-11-22T19:48:00Z`). Optional for generators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<String>,
+    /// The workspace's own id (see `WorkspaceId`): calendar event ids are built from it, so
+    /// it travels with every export. Absent in files made before version 2 and by
+    /// generators; the app then gives the workspace a new one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workspace_id: Option<String>,
+    pub workspace: WorkspaceV1,
+}
+
+/// Version 1 to 2: the same document with no workspace id.
+impl From<v1::File> for File {
+    fn from(f: v1::File) -> Self {
+        File {
+            format: f.format,
+            version: 2,
+            exported_at: f.exported_at,
+            workspace_id: None,
+            workspace: f.workspace,
+        }
+    }
+}
