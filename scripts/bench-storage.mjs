@@ -80,6 +80,7 @@ try {
   const times = globalThis.times.sort((a, b) => a - b);
   const p50 = times[Math.floor(times.length / 2)];
   console.log(`  one edit at ${n} accounts, save task (performance.measure), ${times.length} edits: p50 ${p50.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
+  console.log(`    each (ms, sorted): ${times.map((t) => t.toFixed(1)).join(' ')}`);
   const loads = globalThis.loads.sort((a, b) => a - b);
   console.log(`  opening the app on ${n} accounts, load from storage: p50 ${loads[Math.floor(loads.length / 2)].toFixed(0)} ms`);
   await context.close();
