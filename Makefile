@@ -9,7 +9,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 PORT ?= 8080
 
-.PHONY: serve build test lint test-native test-web test-e2e tools test-tools bench fmt clean
+.PHONY: serve build test lint test-native test-web test-e2e tools test-tools bench fmt clean fuzz
 
 ## Build the release bundle and serve it on 127.0.0.1 (first free port from $(PORT)).
 serve: build
@@ -40,6 +40,20 @@ test-e2e: test-tools
 ## Figures, not pass/fail: bundle sizes (gzip -9) and timings of the core.
 bench: build
 	scripts/bench.sh
+
+## Fuzz import, the share-link reader and the stored form, FUZZ_SECONDS each (default 60). cargo-fuzz needs
+## nightly features: RUSTC_BOOTSTRAP=1 lets the stable toolchain build it. New inputs go to
+## target/fuzz-corpus/ (the seeds in fuzz/corpus/ stay small); a crash is saved in
+## fuzz/artifacts/<target>/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@for t in import share_link stored_form; do \
+	  mkdir -p target/fuzz-corpus/$$t; \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none $$t target/fuzz-corpus/$$t fuzz/corpus/$$t \
+	    -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=2048 || exit 1; \
+	done
 
 tools:
 	scripts/ensure-tools.sh build

@@ -370,20 +370,20 @@ fn format_refuses_bad_expansion_values() {
     let cases: Vec<(String, String, &str)> = vec![
         (opp(r#","estimated_arr":-1"#), format!("{p}.opportunities[0].estimated_arr"), "Estimated ARR cannot be negative."),
         (opp(r#","estimated_arr":2e12"#), format!("{p}.opportunities[0].estimated_arr"), "above a trillion"),
-        (opp(r#","estimated_arr":"10k""#), format!("{p}.opportunities[0].estimated_arr"), "invalid type"),
+        (opp(r#","estimated_arr":"10k""#), format!("{p}.opportunities[0].estimated_arr"), "found the text \"10k\", but a number is expected here."),
         (r#"{"opportunities":[{"id":1,"type":"cross_sell","description":"  "}]}"#.into(), format!("{p}.opportunities[0].description"), "Say in a few words"),
         (opp(&format!(r#","trigger":"{}""#, "t".repeat(301))), format!("{p}.opportunities[0].trigger"), "under 300 characters"),
         (opp(&format!(r#","owner":"{}""#, "o".repeat(121))), format!("{p}.opportunities[0].owner"), "under 120 characters"),
-        (opp(r#","stage":"closed""#), format!("{p}.opportunities[0].stage"), "unknown variant `closed`"),
-        (opp(r#","target_date":"2027-13-01""#), format!("{p}.opportunities[0].target_date"), "input is out of range"),
-        (r#"{"opportunities":[{"id":1,"type":"upsell","description":"d"}]}"#.into(), format!("{p}.opportunities[0].type"), "unknown variant `upsell`"),
+        (opp(r#","stage":"closed""#), format!("{p}.opportunities[0].stage"), "\"closed\" is not a stage; use one of"),
+        (opp(r#","target_date":"2027-13-01""#), format!("{p}.opportunities[0].target_date"), "\"2027-13-01\" is not a date: there is no month 13 (months are 01 to 12)."),
+        (r#"{"opportunities":[{"id":1,"type":"upsell","description":"d"}]}"#.into(), format!("{p}.opportunities[0].type"), "\"upsell\" is not a type of opportunity; use one of"),
         (
             r#"{"opportunities":[{"id":1,"type":"cross_sell","description":"a"},{"id":1,"type":"cross_sell","description":"b"}]}"#.into(),
             format!("{p}.opportunities[1].id"),
             "id 1 is used by an earlier opportunity",
         ),
-        (r#"{"readiness":{"renewal_not_within_60_days":true}}"#.into(), format!("{p}.readiness.renewal_not_within_60_days"), "unknown field"),
-        (r#"{"ready":true}"#.into(), format!("{p}.ready"), "unknown field"),
+        (r#"{"readiness":{"renewal_not_within_60_days":true}}"#.into(), format!("{p}.readiness.renewal_not_within_60_days"), "is not a field the planner knows"),
+        (r#"{"ready":true}"#.into(), format!("{p}.ready"), "is not a field the planner knows"),
     ];
     for (json, path, detail) in cases {
         let msg = decode(&workspace_json(&json))

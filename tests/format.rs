@@ -4,7 +4,10 @@ use am_planner::domain::demo::demo_workspace;
 use am_planner::domain::{
     Account, AccountFields, AccountId, CompanySize, Currency, Segment, Tier, Workspace,
 };
-use am_planner::format::{decode, encode, ImportError, CURRENT_VERSION, FORMAT_NAME};
+use am_planner::format::{
+    decode, decode_bytes, encode, ImportError, CURRENT_VERSION, FORMAT_NAME, MAX_FILE_BYTES,
+    MAX_LIST_ITEMS,
+};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -159,7 +162,7 @@ fn missing_or_bad_fields_name_their_path() {
         |v| {
             v.as_object_mut().unwrap().remove("workspace");
         },
-        bad_field("file", "missing field `workspace`"),
+        bad_field("file", "the field \"workspace\" is required and missing."),
     );
     check(
         |v| {
@@ -168,34 +171,37 @@ fn missing_or_bad_fields_name_their_path() {
                 .unwrap()
                 .remove("name");
         },
-        bad_field("workspace.accounts[2]", "missing field `name`"),
+        bad_field(
+            "workspace.accounts[2]",
+            "the field \"name\" is required and missing.",
+        ),
     );
     check(
         |v| v["workspace"]["accounts"][0]["arr"] = json!("lots"),
         bad_field(
             "workspace.accounts[0].arr",
-            "invalid type: string \"lots\", expected f64",
+            "found the text \"lots\", but a number is expected here.",
         ),
     );
     check(
         |v| v["workspace"]["accounts"][1]["renewal_date"] = json!("2026-02-30"),
         bad_field(
             "workspace.accounts[1].renewal_date",
-            "input is out of range",
+            "\"2026-02-30\" is not a date: February 2026 has 28 days.",
         ),
     );
     check(
         |v| v["workspace"]["accounts"][1]["contract_start"] = json!("01/02/2026"),
         bad_field(
             "workspace.accounts[1].contract_start",
-            "input contains invalid characters",
+            "\"01/02/2026\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01.",
         ),
     );
     check(
         |v| v["workspace"]["accounts"][3]["segment"] = json!("giant"),
         bad_field(
             "workspace.accounts[3].segment",
-            "unknown variant `giant`, expected one of `enterprise`, `mid_market`, `smb`",
+            "\"giant\" is not a segment; use one of enterprise, mid_market, smb.",
         ),
     );
     check(
@@ -216,7 +222,7 @@ fn missing_or_bad_fields_name_their_path() {
         |v| v["workspace"]["accounts"][4]["id"] = json!(-1),
         bad_field(
             "workspace.accounts[4].id",
-            "invalid value: integer `-1`, expected u32",
+            "found the number -1, but a whole number from 0 to 4294967295 is expected here.",
         ),
     );
 }
@@ -231,7 +237,7 @@ fn unknown_field_is_named() {
         Err(ImportError::BadField { path, detail }) => {
             assert_eq!(path, "workspace.accounts[0].renewal_dat");
             assert!(
-                detail.starts_with("unknown field `renewal_dat`"),
+                detail.starts_with("\"renewal_dat\" is not a field the planner knows here"),
                 "{detail}"
             );
         }
@@ -366,7 +372,7 @@ fn version_1_migrates_to_2_and_the_workspace_id_round_trips() {
             head(1, Some(id)),
             Err(bad_field(
                 "workspace_id",
-                "unknown field `workspace_id`, expected one of `format`, `version`, `exported_at`, `workspace`",
+                "\"workspace_id\" is not a field the planner knows here; check the spelling, or remove it. The fields here are format, version, exported_at, workspace.",
             )),
         ),
         (
@@ -406,4 +412,194 @@ fn version_1_migrates_to_2_and_the_workspace_id_round_trips() {
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["workspace_id"], json!(id));
     assert_eq!(decode(&text).unwrap().workspace, ws);
+}
+
+// ---------------------------------------------------------------- every bad-input class
+
+fn example_text() -> String {
+    std::fs::read_to_string("tests/fixtures/workspace-v1-example.json").unwrap()
+}
+
+/// The example file with one account value replaced: `set(0, "renewal_date", "...")`.
+fn with_account_value(index: usize, key: &str, value: Value) -> String {
+    let mut v: Value = serde_json::from_str(&example_text()).unwrap();
+    v["workspace"]["accounts"][index][key] = value;
+    v.to_string()
+}
+
+/// A file whose `workspace` is `inner`, as raw text (for what `json!` cannot write).
+fn workspace_text(inner: &str) -> String {
+    format!(r#"{{"format":"am-planner-workspace","version":1,"workspace":{inner}}}"#)
+}
+
+/// One account given as raw JSON text inside a minimal file.
+fn account_text(fields: &str) -> String {
+    workspace_text(&format!(
+        r#"{{"currency":"EUR","accounts":[{{"id":1,"name":"Acme"{fields}}}]}}"#
+    ))
+}
+
+/// Every class of bad input, with the whole message the user reads. Inputs that are
+/// accepted on purpose are in `odd_inputs_accepted_on_purpose`.
+#[test]
+fn every_bad_input_class_is_refused_with_its_message() {
+    let deep = |n: usize| workspace_text(&format!("{}{}", "[".repeat(n), "]".repeat(n)));
+    let cases: Vec<(&str, Vec<u8>, String)> = vec![
+        ("empty", b"".to_vec(), "This file is not valid JSON (line 1, column 0: the file is empty).".into()),
+        ("only spaces", b"  \n ".to_vec(), "This file is not valid JSON (line 2, column 1: the file is empty).".into()),
+        ("binary (a PNG header)", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "This file is not UTF-8 text: it looks like a binary file or text saved as UTF-16. Export it again from the planner, or save it as UTF-8.".into()),
+        ("UTF-16 with a byte-order mark", utf16(&example_text(), true), "This file is not UTF-8 text: it looks like a binary file or text saved as UTF-16. Export it again from the planner, or save it as UTF-8.".into()),
+        ("UTF-16 without a byte-order mark", utf16(&example_text(), false), "This file is not UTF-8 text: it looks like a binary file or text saved as UTF-16. Export it again from the planner, or save it as UTF-8.".into()),
+        ("truncated", example_text().as_bytes()[..400].to_vec(), "This file is not valid JSON (line 14, column 38: the text ends before the JSON is complete; the file may have been cut off).".into()),
+        ("trailing comma", br#"{"format":"am-planner-workspace","version":1,}"#.to_vec(), "This file is not valid JSON (line 1, column 46: a comma is followed by nothing; remove the last comma).".into()),
+        ("two documents", br#"{"a":1} {"b":2}"#.to_vec(), "This file is not valid JSON (line 1, column 9: there is more after the end of the JSON; a file holds one JSON object).".into()),
+        ("a list at the top", b"[1, 2, 3]".to_vec(), "This JSON file is not an Account Planner workspace: it has no \"format\": \"am-planner-workspace\" field.".into()),
+        ("a number at the top", b"42".to_vec(), "This JSON file is not an Account Planner workspace: it has no \"format\": \"am-planner-workspace\" field.".into()),
+        ("null at the top", b"null".to_vec(), "This JSON file is not an Account Planner workspace: it has no \"format\": \"am-planner-workspace\" field.".into()),
+        ("another app's JSON (package.json)", br#"{"name":"app","version":"1.0.0","dependencies":{}}"#.to_vec(), "This JSON file is not an Account Planner workspace: it has no \"format\": \"am-planner-workspace\" field.".into()),
+        ("another app's format", br#"{"format":"crm-export","version":3}"#.to_vec(), "This JSON file is not an Account Planner workspace: its format is \"crm-export\", expected \"am-planner-workspace\".".into()),
+        ("a single-account file", br#"{"format":"am-planner-account","version":1}"#.to_vec(), "This JSON file is not an Account Planner workspace: its format is \"am-planner-account\", expected \"am-planner-workspace\".".into()),
+        ("version missing", br#"{"format":"am-planner-workspace","workspace":{}}"#.to_vec(), "The file's \"version\" must be a whole number such as 1; found nothing.".into()),
+        ("version as text", br#"{"format":"am-planner-workspace","version":"1"}"#.to_vec(), "The file's \"version\" must be a whole number such as 1; found \"1\".".into()),
+        ("version fractional", br#"{"format":"am-planner-workspace","version":1.5}"#.to_vec(), "The file's \"version\" must be a whole number such as 1; found 1.5.".into()),
+        ("version 0", br#"{"format":"am-planner-workspace","version":0}"#.to_vec(), "The file's \"version\" must be a whole number such as 1; found 0.".into()),
+        ("version newer", br#"{"format":"am-planner-workspace","version":3}"#.to_vec(), "This file is format version 3, written by a newer version of the planner; this one reads up to version 2. Update the app, or export again from the newer one.".into()),
+        ("workspace is a list", workspace_text("[]").into_bytes(), "workspace: found a list, but an object {...} is expected here.".into()),
+        ("accounts is an object", workspace_text(r#"{"currency":"EUR","accounts":{}}"#).into_bytes(), "workspace.accounts: found an object, but a list [...] is expected here.".into()),
+        ("unknown field", account_text(r#","crm_id":"0061x""#).into_bytes(), "workspace.accounts[0].crm_id: \"crm_id\" is not a field the planner knows here; check the spelling, or remove it. The fields here are id, name, industry, segment, size, primary_use_case, products, arr, contract_start, renewal_date, owner, tier, notes, planning, health, stakeholders, renewal, expansion, save_plans.".into()),
+        ("unknown segment", with_account_value(0, "segment", json!("large")).into_bytes(), "workspace.accounts[0].segment: \"large\" is not a segment; use one of enterprise, mid_market, smb.".into()),
+        ("unknown size", with_account_value(1, "size", json!("large")).into_bytes(), "workspace.accounts[1].size: \"large\" is not a company size; use one of 1-50, 51-200, 201-1000, 1001-5000, 5000+.".into()),
+        ("missing name", workspace_text(r#"{"currency":"EUR","accounts":[{"id":1}]}"#).into_bytes(), "workspace.accounts[0]: the field \"name\" is required and missing.".into()),
+        ("ARR as text", with_account_value(0, "arr", json!("184k")).into_bytes(), "workspace.accounts[0].arr: found the text \"184k\", but a number is expected here.".into()),
+        ("duplicate account ids", account_text(r#"},{"id":1,"name":"Other""#).into_bytes(), "workspace.accounts[1].id: id 1 is used by an earlier account; ids must be unique".into()),
+        ("duplicate key, top level", br#"{"format":"am-planner-workspace","version":1,"workspace":{"currency":"EUR"},"workspace":{"currency":"USD"}}"#.to_vec(), "workspace: the key \"workspace\" appears twice in this object; keep one (JSON readers disagree on which one counts)".into()),
+        ("duplicate key, in an account", account_text(r#","arr":100,"arr":200"#).into_bytes(), "workspace.accounts[0].arr: the key \"arr\" appears twice in this object; keep one (JSON readers disagree on which one counts)".into()),
+        ("dangling reference", with_account_value(0, "stakeholders", json!({"people": [{"id": 1, "name": "A", "influence": 3, "sentiment": "neutral", "reports_to": 9}]})).into_bytes(), "workspace.accounts[0].stakeholders.people[0].reports_to: reports to id 9, but no person on this account has that id".into()),
+        ("id above 2^53", account_text("").replace(r#""id":1"#, r#""id":9007199254740993"#).into_bytes(), "workspace.accounts[0].id: found the number 9007199254740993, but a whole number from 0 to 4294967295 is expected here.".into()),
+        ("ARR above 2^53", with_account_value(0, "arr", json!(9007199254740993u64)).into_bytes(), "workspace.accounts[0].arr: ARR is above a trillion: check the number of zeros.".into()),
+        ("a number too large for any reader", account_text(r#","arr":1e400"#).into_bytes(), "This file is not valid JSON (line 1, column 120: a number is too large to read).".into()),
+        ("negative id", account_text("").replace(r#""id":1"#, r#""id":-1"#).into_bytes(), "workspace.accounts[0].id: found the number -1, but a whole number from 0 to 4294967295 is expected here.".into()),
+        ("negative notice period", with_account_value(0, "renewal", json!({"notice_days": -5})).into_bytes(), "workspace.accounts[0].renewal.notice_days: a notice period cannot be negative, found -5".into()),
+        ("impossible date", with_account_value(0, "renewal_date", json!("2027-02-30")).into_bytes(), "workspace.accounts[0].renewal_date: \"2027-02-30\" is not a date: February 2027 has 28 days.".into()),
+        ("month 13", with_account_value(0, "renewal_date", json!("2027-13-01")).into_bytes(), "workspace.accounts[0].renewal_date: \"2027-13-01\" is not a date: there is no month 13 (months are 01 to 12).".into()),
+        ("US date", with_account_value(0, "contract_start", json!("03/01/2025")).into_bytes(), "workspace.accounts[0].contract_start: \"03/01/2025\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01.".into()),
+        ("date as a number", with_account_value(0, "contract_start", json!(20250301)).into_bytes(), "workspace.accounts[0].contract_start: found the number 20250301, but a date in quotes written YYYY-MM-DD is expected here.".into()),
+        ("signed year, far past", with_account_value(0, "renewal_date", json!("-262143-01-01")).into_bytes(), "workspace.accounts[0].renewal_date: \"-262143-01-01\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01.".into()),
+        ("signed year, far future", with_account_value(0, "renewal_date", json!("+262142-12-31")).into_bytes(), "workspace.accounts[0].renewal_date: \"+262142-12-31\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01.".into()),
+        ("five-digit year", with_account_value(0, "renewal_date", json!("20270-01-01")).into_bytes(), "workspace.accounts[0].renewal_date: \"20270-01-01\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01.".into()),
+        ("year before 1900", with_account_value(0, "contract_start", json!("1899-12-31")).into_bytes(), "workspace.accounts[0].contract_start: \"1899-12-31\" is out of range; the planner takes dates from 1900-01-01 to 2200-12-31.".into()),
+        ("year after 2200", with_account_value(0, "renewal_date", json!("2201-01-01")).into_bytes(), "workspace.accounts[0].renewal_date: \"2201-01-01\" is out of range; the planner takes dates from 1900-01-01 to 2200-12-31.".into()),
+        ("far date deep inside", { let mut v: Value = serde_json::from_str(&example_text()).unwrap(); v["workspace"]["accounts"][0]["planning"]["qbrs"][0]["date"] = json!("9999-01-01"); v.to_string().into_bytes() }, "workspace.accounts[0].planning.qbrs[0].date: \"9999-01-01\" is out of range; the planner takes dates from 1900-01-01 to 2200-12-31.".into()),
+        ("10,000-deep nesting", deep(10_000).into_bytes(), format!("workspace{}: the data is nested more than 32 levels deep; a planner file never goes deeper than 10", "[0]".repeat(31))),
+        ("10^6 items", account_text(&format!(r#","products":[{}"x"]"#, "\"x\",".repeat(999_999))).into_bytes(), "workspace.accounts[0].products: a list has more than 5000 items, more than the planner reads".into()),
+        ("over the size limit", vec![b' '; MAX_FILE_BYTES as usize + 1], "This file is 32.1 MB; the planner reads files up to 32 MB. Check that it is the right file: a workspace of 2,000 accounts with full plans is about 14 MB.".into()),
+        ("lone surrogate", account_text("").replace("Acme", r"Ac\ud800me").into_bytes(), "This file is not valid JSON (line 1, column 112: a \\u escape holds half of a character (a lone surrogate such as \\ud800); text must be whole Unicode characters).".into()),
+        ("raw NUL byte in a text", account_text("").replace("Acme", "Ac\0me").into_bytes(), "This file is not valid JSON (line 1, column 106: a text contains a raw control character (such as a tab or a line break); write it as \\t or \\n).".into()),
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    let mut wrong = Vec::new();
+    for (name, bytes, message) in &cases {
+        assert!(seen.insert(*name), "{name} twice");
+        let got = decode_bytes(bytes).map(|_| ()).map_err(|e| e.to_string());
+        if got != Err(message.clone()) {
+            wrong.push(format!(
+                "{name}:\n  got      {got:?}\n  expected {message:?}"
+            ));
+        }
+        // The same refusal when the browser has already turned the bytes into text.
+        let text = String::from_utf8_lossy(bytes);
+        let got = decode(&text).map(|_| ()).map_err(|e| e.to_string());
+        if got != Err(message.clone()) {
+            wrong.push(format!(
+                "{name} (as text):\n  got      {got:?}\n  expected {message:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(cases.len() >= 50, "{}", cases.len());
+}
+
+fn utf16(text: &str, bom: bool) -> Vec<u8> {
+    let mut out = if bom { vec![0xFF, 0xFE] } else { Vec::new() };
+    out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    out
+}
+
+/// Inputs that look odd but are accepted on purpose, and read back exactly as given.
+#[test]
+fn odd_inputs_accepted_on_purpose() {
+    let name_of = |text: &str| {
+        decode(text).unwrap().workspace.accounts()[0]
+            .fields
+            .name
+            .clone()
+    };
+    // Escaped NUL and other control characters are text like any other.
+    assert_eq!(
+        name_of(&account_text("").replace("Acme", r"Ac\u0000me")),
+        "Ac\0me"
+    );
+    // Bidirectional controls (an override, an isolate) are kept; the screens isolate them.
+    assert_eq!(
+        name_of(&account_text("").replace("Acme", r"\u202eemcA")),
+        "\u{202e}emcA"
+    );
+    assert_eq!(
+        name_of(&account_text("").replace("Acme", r"\u2067Acme\u2069")),
+        "\u{2067}Acme\u{2069}"
+    );
+    // Markup is text.
+    assert_eq!(
+        name_of(&account_text("").replace("Acme", "<img src=x onerror=alert(1)>")),
+        "<img src=x onerror=alert(1)>"
+    );
+    // A byte-order mark before the JSON is skipped.
+    assert!(decode(&format!("\u{feff}{}", example_text())).is_ok());
+    assert!(
+        decode_bytes(&[b"\xEF\xBB\xBF".as_slice(), example_text().as_bytes()].concat()).is_ok()
+    );
+    // A 10 MB note is under the size limit: read, and written back the same.
+    let notes = "n".repeat(10 << 20);
+    let ws = decode(&account_text(&format!(r#","notes":"{notes}""#)))
+        .unwrap()
+        .workspace;
+    assert_eq!(ws.accounts()[0].fields.notes.len(), 10 << 20);
+    assert_eq!(decode(&encode(&ws, None)).unwrap().workspace, ws);
+    // A list of exactly the limit is read.
+    let items = format!("{}\"x\"", "\"x\",".repeat(MAX_LIST_ITEMS - 1));
+    let ws = decode(&account_text(&format!(r#","products":[{items}]"#)))
+        .unwrap()
+        .workspace;
+    assert_eq!(ws.accounts()[0].fields.products.len(), MAX_LIST_ITEMS);
+    // The first and last days of the range.
+    let ws = decode(&account_text(
+        r#","contract_start":"1900-01-01","renewal_date":"2200-12-31""#,
+    ))
+    .unwrap()
+    .workspace;
+    let f = &ws.accounts()[0].fields;
+    assert_eq!(f.contract_start, NaiveDate::from_ymd_opt(1900, 1, 1));
+    assert_eq!(f.renewal_date, NaiveDate::from_ymd_opt(2200, 12, 31));
+}
+
+/// A workspace of 2,000 accounts as rich as the demo's richest ones stays well under the
+/// size limit, which is what the limit is chosen against.
+#[test]
+fn the_size_limit_is_well_above_a_2000_account_workspace() {
+    let demo = demo_workspace(today());
+    let rich: Vec<Account> = (0..2000)
+        .map(|i| {
+            let mut a = demo.accounts()[i % demo.accounts().len()].clone();
+            a.id = AccountId(i as u32 + 1);
+            a
+        })
+        .collect();
+    let ws = Workspace::from_accounts(demo.currency.clone(), false, rich).unwrap();
+    let bytes = encode(&ws, None).len() as u64;
+    assert!(
+        bytes * 2 < MAX_FILE_BYTES,
+        "2,000 accounts take {bytes} bytes"
+    );
+    // The figure the refusal message and docs/input-rules.md give.
+    assert_eq!((bytes as f64 / 1048576.0).round(), 14.0, "{bytes} bytes");
 }

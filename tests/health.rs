@@ -1187,13 +1187,13 @@ fn import_refuses_bad_health_with_a_path() {
             "features not whole",
             snapshots(json!([{ "date": "2026-05-01", "core_features": 2.5 }])),
             format!("{snap}[0].core_features"),
-            "invalid type: floating point `2.5`, expected i64",
+            "found the number 2.5, but a whole number is expected here.",
         ),
         (
             "unknown ticket trend",
             snapshots(json!([{ "date": "2026-05-01", "ticket_trend": "worse" }])),
             format!("{snap}[0].ticket_trend"),
-            "unknown variant `worse`, expected one of `decreasing`, `zero_open`, `stable`, `increasing`, `escalated`",
+            "\"worse\" is not a ticket trend; use one of decreasing, zero_open, stable, increasing, escalated.",
         ),
         (
             "two snapshots on one day",
@@ -1215,7 +1215,7 @@ fn import_refuses_bad_health_with_a_path() {
             "a bad date",
             snapshots(json!([{ "date": "2026-13-01", "nps": 9 }])),
             format!("{snap}[0].date"),
-            "input is out of range",
+            "\"2026-13-01\" is not a date: there is no month 13 (months are 01 to 12).",
         ),
         (
             "all weights zero",
@@ -1239,7 +1239,7 @@ fn import_refuses_bad_health_with_a_path() {
             "a weight missing",
             weights_file(json!({ "usage": 30, "adoption": 20, "relationship": 20, "support": 15 }), json!([])),
             "workspace.settings.health.weights".into(),
-            "missing field `roi`",
+            "the field \"roi\" is required and missing.",
         ),
         (
             "logged old weights all zero",
@@ -1279,7 +1279,10 @@ fn unknown_fields_in_health_are_refused() {
         err.starts_with("workspace.accounts[0].health.snapshots[0]"),
         "{err}"
     );
-    assert!(err.contains("unknown field `mood`"), "{err}");
+    assert!(
+        err.contains("\"mood\" is not a field the planner knows here"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -616,15 +616,15 @@ fn bad_planning_values_are_refused_on_import_with_a_path() {
         ),
         (
             Box::new(|v| v["plan"]["actions"][0]["due"] = json!("2026-02-30")),
-            format!("{p}.plan.actions[0].due: input is out of range"),
+            format!("{p}.plan.actions[0].due: \"2026-02-30\" is not a date: February 2026 has 28 days."),
         ),
         (
             Box::new(|v| v["plan"]["last_updated"] = json!("yesterday")),
-            format!("{p}.plan.last_updated: input contains invalid characters"),
+            format!("{p}.plan.last_updated: \"yesterday\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01."),
         ),
         (
             Box::new(|v| v["plan"]["metrics"][0]["rule"] = json!("bigger")),
-            format!("{p}.plan.metrics[0].rule: unknown variant `bigger`, expected one of `at_least`, `at_most`, `manual`"),
+            format!("{p}.plan.metrics[0].rule: \"bigger\" is not a metric rule; use one of at_least, at_most, manual."),
         ),
         (
             Box::new(|v| v["plan"]["metrics"][0]["met"] = json!(true)),
@@ -636,7 +636,7 @@ fn bad_planning_values_are_refused_on_import_with_a_path() {
         ),
         (
             Box::new(|v| v["plan"]["metrics"][1]["target"] = json!("two")),
-            format!("{p}.plan.metrics[1].target: invalid type: string \"two\", expected f64"),
+            format!("{p}.plan.metrics[1].target: found the text \"two\", but a number is expected here."),
         ),
         (
             Box::new(|v| v["plan"]["metrics"][1]["current"] = json!(-3e12)),
@@ -648,7 +648,7 @@ fn bad_planning_values_are_refused_on_import_with_a_path() {
         ),
         (
             Box::new(|v| v["plan"]["risks"][0]["status"] = json!("gone")),
-            format!("{p}.plan.risks[0].status: unknown variant `gone`, expected `open` or `closed`"),
+            format!("{p}.plan.risks[0].status: \"gone\" is not a status; use one of open, closed."),
         ),
         (
             Box::new(|v| v["plan"]["risks"][1]["risk"] = json!("")),
@@ -660,7 +660,7 @@ fn bad_planning_values_are_refused_on_import_with_a_path() {
         ),
         (
             Box::new(|v| v["plan"]["swot"]["hopes"] = json!([])),
-            format!("{p}.plan.swot.hopes: unknown field `hopes`, expected one of `strengths`, `weaknesses`, `opportunities`, `threats`"),
+            format!("{p}.plan.swot.hopes: \"hopes\" is not a field the planner knows here; check the spelling, or remove it. The fields here are strengths, weaknesses, opportunities, threats."),
         ),
         (
             Box::new(|v| v["plan"]["opportunity_ids"] = json!([3, 3])),
@@ -668,7 +668,7 @@ fn bad_planning_values_are_refused_on_import_with_a_path() {
         ),
         (
             Box::new(|v| v["plan"]["opportunity_ids"] = json!([-1])),
-            format!("{p}.plan.opportunity_ids[0]: invalid value: integer `-1`, expected u32"),
+            format!("{p}.plan.opportunity_ids[0]: found the number -1, but a whole number from 0 to 4294967295 is expected here."),
         ),
         (
             Box::new(|v| v["plan"]["overview"] = json!("x".repeat(5001))),
@@ -700,7 +700,7 @@ fn bad_planning_values_are_refused_on_import_with_a_path() {
         ),
         (
             Box::new(|v| v["qbrs"][0]["mutual_actions"][0]["side"] = json!("them")),
-            format!("{p}.qbrs[0].mutual_actions[0].side: unknown variant `them`, expected `us` or `customer`"),
+            format!("{p}.qbrs[0].mutual_actions[0].side: \"them\" is not a side; use one of us, customer."),
         ),
         (
             Box::new(|v| { let q = v["qbrs"][0].clone(); v["qbrs"].as_array_mut().unwrap().push(q); }),
@@ -712,11 +712,11 @@ fn bad_planning_values_are_refused_on_import_with_a_path() {
         ),
         (
             Box::new(|v| v["qualifications"][0]["bant"]["need"]["rating"] = json!(-1)),
-            format!("{p}.qualifications[0].bant.need.rating: invalid value: integer `-1`, expected u8"),
+            format!("{p}.qualifications[0].bant.need.rating: found the number -1, but a whole number from 0 to 255 is expected here."),
         ),
         (
             Box::new(|v| { v["qualifications"][0]["bant"].as_object_mut().unwrap().remove("timeline"); }),
-            format!("{p}.qualifications[0].bant: missing field `timeline`"),
+            format!("{p}.qualifications[0].bant: the field \"timeline\" is required and missing."),
         ),
         (
             Box::new(|v| v["qualifications"][0]["bant"]["budget"]["notes"] = json!("n".repeat(5001))),
@@ -736,7 +736,7 @@ fn bad_planning_values_are_refused_on_import_with_a_path() {
         ),
         (
             Box::new(|v| v["extra"] = json!(1)),
-            format!("{p}.extra: unknown field `extra`, expected one of `plan`, `qbrs`, `qualifications`"),
+            format!("{p}.extra: \"extra\" is not a field the planner knows here; check the spelling, or remove it. The fields here are plan, qbrs, qualifications."),
         ),
     ];
     for (change, expected) in cases {

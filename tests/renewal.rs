@@ -719,17 +719,17 @@ fn format_refuses_bad_renewal_values() {
         (
             r#"{"notice_days":1.5}"#,
             format!("{p}.notice_days"),
-            "invalid type",
+            "found the number 1.5, but a whole number is expected here.",
         ),
         (
             r#"{"auto_renew":"yes"}"#,
             format!("{p}.auto_renew"),
-            "invalid type",
+            "found the text \"yes\", but true or false is expected here.",
         ),
         (
             r#"{"done":[{"milestone":"t45","task":"qbr","done_on":"2026-12-01"}]}"#,
             format!("{p}.done[0].milestone"),
-            "unknown variant `t45`",
+            "\"t45\" is not a renewal milestone; use one of",
         ),
         (
             r#"{"done":[{"milestone":"t90","task":"proposal","done_on":"2026-12-01"}]}"#,
@@ -744,17 +744,17 @@ fn format_refuses_bad_renewal_values() {
         (
             r#"{"done":[{"milestone":"t90","task":"qbr"}]}"#,
             format!("{p}.done[0]"),
-            "missing field `done_on`",
+            "the field \"done_on\" is required and missing.",
         ),
         (
             r#"{"done":[{"milestone":"t90","task":"qbr","done_on":"2026-02-30"}]}"#,
             format!("{p}.done[0].done_on"),
-            "input is out of range",
+            "\"2026-02-30\" is not a date: February 2026 has 28 days.",
         ),
         (
             r#"{"done":[{"milestone":"t90","task":"qbr","done_on":"2026-12-01","done":true}]}"#,
             format!("{p}.done[0].done"),
-            "unknown field `done`",
+            "\"done\" is not a field the planner knows here",
         ),
         (
             r#"{"custom_tasks":[{"id":1,"milestone":"t60","text":"a"},{"id":1,"milestone":"t7","text":"b"}]}"#,
@@ -769,7 +769,7 @@ fn format_refuses_bad_renewal_values() {
         (
             r#"{"unknown":1}"#,
             format!("{p}.unknown"),
-            "unknown field `unknown`",
+            "\"unknown\" is not a field the planner knows here",
         ),
     ];
     for (json, path, detail) in cases {

@@ -26,11 +26,11 @@ fn done_on_parsing() {
         ),
         (
             "2027-02-29",
-            Err("\"2027-02-29\" is not a date: use the form 2027-03-01."),
+            Err("\"2027-02-29\" is not a date: February 2027 has 28 days."),
         ),
         (
             "29/02/2028",
-            Err("\"29/02/2028\" is not a date: use the form 2027-03-01."),
+            Err("\"29/02/2028\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01."),
         ),
     ];
     for (text, want) in cases {

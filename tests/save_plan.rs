@@ -304,12 +304,12 @@ fn format_refuses_bad_save_plans() {
         ),
         (r#"[{"opened_on":"2026-10-01","done":[{"step":"tell_leadership","done_on":"2026-10-01"}]}]"#.into(), format!("{p}[0].done[0]"), "no \"tell leadership\" step"),
         (r#"[{"opened_on":"2026-10-01","closed":{"outcome":"saved","on":"2026-09-01"}}]"#.into(), format!("{p}[0].closed"), "cannot close (2026-09-01) before it was opened (2026-10-01)"),
-        (r#"[{"opened_on":"2026-10-01","closed":{"outcome":"won","on":"2026-11-01"}}]"#.into(), format!("{p}[0].closed.outcome"), "unknown variant `won`"),
-        (r#"[{"opened_on":"2026-10-01","root_cause":"price"}]"#.into(), format!("{p}[0].root_cause"), "unknown variant `price`"),
+        (r#"[{"opened_on":"2026-10-01","closed":{"outcome":"won","on":"2026-11-01"}}]"#.into(), format!("{p}[0].closed.outcome"), "\"won\" is not an outcome; use one of saved, lost, other."),
+        (r#"[{"opened_on":"2026-10-01","root_cause":"price"}]"#.into(), format!("{p}[0].root_cause"), "\"price\" is not a root cause; use one of"),
         (format!(r#"[{{"opened_on":"2026-10-01","owner":"{}"}}]"#, "o".repeat(121)), format!("{p}[0].owner"), "under 120 characters"),
         (format!(r#"[{{"opened_on":"2026-10-01","closed":{{"outcome":"lost","on":"2026-10-02","note":"{}"}}}}]"#, "n".repeat(2001)), format!("{p}[0].closed"), "under 2000 characters"),
-        (r#"[{"root_cause":"budget_cut"}]"#.into(), format!("{p}[0]"), "missing field `opened_on`"),
-        (r#"[{"opened_on":"2026-10-01","status":"open"}]"#.into(), format!("{p}[0].status"), "unknown field `status`"),
+        (r#"[{"root_cause":"budget_cut"}]"#.into(), format!("{p}[0]"), "the field \"opened_on\" is required and missing."),
+        (r#"[{"opened_on":"2026-10-01","status":"open"}]"#.into(), format!("{p}[0].status"), "\"status\" is not a field the planner knows here"),
     ];
     for (json, path, detail) in cases {
         let msg = decode(&workspace_json(&json))

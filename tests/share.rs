@@ -226,7 +226,8 @@ fn damaged_or_altered_links_are_refused() {
             ShareError::NotJson {
                 line: 1,
                 column: 33,
-                detail: "EOF while parsing a value".into(),
+                detail: "the text ends before the JSON is complete; the file may have been cut off"
+                    .into(),
             },
         ),
         (packed(&workspace_file), ShareError::WorkspaceFile),
@@ -360,17 +361,17 @@ fn bad_single_account_files_are_refused_with_a_path() {
         ),
         (
             Box::new(|v| { v.as_object_mut().unwrap().remove("currency"); }),
-            bad("file", "missing field `currency`"),
+            bad("file", "the field \"currency\" is required and missing."),
         ),
         (
             Box::new(|v| { v.as_object_mut().unwrap().remove("account"); }),
-            bad("file", "missing field `account`"),
+            bad("file", "the field \"account\" is required and missing."),
         ),
         (
             Box::new(|v| v["accounts"] = json!([])),
             bad(
                 "accounts",
-                "unknown field `accounts`, expected one of `format`, `version`, `kind`, `exported_at`, `currency`, `account`",
+                "\"accounts\" is not a field the planner knows here; check the spelling, or remove it. The fields here are format, version, kind, exported_at, currency, account.",
             ),
         ),
         (
@@ -387,7 +388,7 @@ fn bad_single_account_files_are_refused_with_a_path() {
         ),
         (
             Box::new(|v| v["account"]["planning"]["qbrs"][0]["date"] = json!("3 Dec")),
-            bad("account.planning.qbrs[0].date", "input contains invalid characters"),
+            bad("account.planning.qbrs[0].date", "\"3 Dec\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01."),
         ),
         (
             Box::new(|v| v["version"] = json!(0)),
@@ -410,7 +411,7 @@ fn bad_single_account_files_are_refused_with_a_path() {
         Err(ShareError::NotJson {
             line: 1,
             column: 3,
-            detail: "key must be a string".into()
+            detail: "a key in quotes was expected here".into()
         })
     );
 }
@@ -566,7 +567,7 @@ fn a_customer_share_never_reads_as_a_full_account() {
         decode_account(&v.to_string()),
         Err(ShareError::BadField {
             path: "file".into(),
-            detail: "missing field `kind`".into()
+            detail: "the field \"kind\" is required and missing.".into()
         })
     );
     v["kind"] = json!("partner");
@@ -574,7 +575,7 @@ fn a_customer_share_never_reads_as_a_full_account() {
         decode_account(&v.to_string()),
         Err(ShareError::BadField {
             path: "kind".into(),
-            detail: "unknown variant `partner`, expected `colleague` or `customer`".into()
+            detail: "\"partner\" is not a kind of share; use one of colleague, customer.".into()
         })
     );
 }

@@ -135,7 +135,9 @@ fn escape(s: &str) -> String {
 }
 
 /// Replaces plotters' fixed `width`/`height` with `width="100%"` (the `viewBox` keeps the
-/// proportions), and adds a class, an accessible name and a `<title>`.
+/// proportions), and adds a class, an accessible name and a `<title>`. No `style`
+/// attribute: the Content Security Policy refuses inline styles, so the stylesheet sizes
+/// the chart (`.chart-box svg`).
 pub(crate) fn responsive(svg: &str, width: u32, height: u32, title: &str, class: &str) -> String {
     let head =
         format!("<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\"");
@@ -149,7 +151,7 @@ pub(crate) fn responsive(svg: &str, width: u32, height: u32, title: &str, class:
     let t = escape(title);
     format!(
         "<svg width=\"100%\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMidYMid meet\" \
-         class=\"{}\" role=\"img\" aria-label=\"{t}\" style=\"display:block;height:auto;max-width:100%\"{attrs}>\n\
+         class=\"{}\" role=\"img\" aria-label=\"{t}\"{attrs}>\n\
          <title>{t}</title>{}",
         escape(class),
         &body[1..]

@@ -27,6 +27,8 @@ pub const TICK_LABEL_Y: f64 = 140.0;
 pub const TODAY_LABEL_Y: f64 = 116.0;
 /// Fewest user units between two month ticks.
 pub const MIN_TICK_SPACING: f64 = 56.0;
+/// Most month ticks drawn, whatever the dates (a far renewal date cannot stall the chart).
+pub const MAX_TICKS: usize = 60;
 
 pub const COLOR_DONE: &str = "#2e7d32";
 pub const COLOR_LATE: &str = "#c62828";
@@ -75,38 +77,41 @@ pub fn date_domain(timeline: &Timeline, today: NaiveDate) -> (NaiveDate, NaiveDa
 }
 
 /// First-of-month ticks inside `[axis.start, axis.end]`, thinned to every 1, 2, 3, 6 or 12
-/// months so that ticks are at least [`MIN_TICK_SPACING`] apart. Label `Jan 2027` on the
-/// first tick and on each January, else `Mar`.
+/// months (or 2, 5, 10... years on a long axis) so that ticks are at least
+/// [`MIN_TICK_SPACING`] apart. Label `Jan 2027` on the first tick and on each January,
+/// else `Mar`. The work is bounded by the width, not by the dates: at most
+/// [`MAX_TICKS`] ticks are made whatever the span.
 pub fn month_ticks(axis: &DateAxis) -> Vec<(f64, String)> {
-    let Some(first) = NaiveDate::from_ymd_opt(axis.start.year(), axis.start.month(), 1) else {
+    let per_month =
+        (axis.x1 - axis.x0) / ((axis.end - axis.start).num_days().max(1) as f64 / 30.44);
+    let step = [1u32, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200]
+        .into_iter()
+        .find(|s| per_month * *s as f64 >= MIN_TICK_SPACING)
+        .unwrap_or(1200);
+    let Some(mut d) = NaiveDate::from_ymd_opt(axis.start.year(), axis.start.month(), 1) else {
         return Vec::new();
     };
-    let first = if first < axis.start {
-        match first.checked_add_months(Months::new(1)) {
-            Some(d) => d,
+    // Move to the first month on the step (counted from year 0) not before the start.
+    for _ in 0..step {
+        let index = d.year() as i64 * 12 + d.month0() as i64;
+        if d >= axis.start && index.rem_euclid(step as i64) == 0 {
+            break;
+        }
+        match d.checked_add_months(Months::new(1)) {
+            Some(n) => d = n,
             None => return Vec::new(),
         }
-    } else {
-        first
-    };
+    }
     let mut months = Vec::new();
-    let mut d = first;
-    while d <= axis.end {
+    while d <= axis.end && months.len() < MAX_TICKS {
         months.push(d);
-        match d.checked_add_months(Months::new(1)) {
+        match d.checked_add_months(Months::new(step)) {
             Some(n) => d = n,
             None => break,
         }
     }
-    let per_month =
-        (axis.x1 - axis.x0) / ((axis.end - axis.start).num_days().max(1) as f64 / 30.44);
-    let step = [1usize, 2, 3, 6, 12]
-        .into_iter()
-        .find(|s| per_month * *s as f64 >= MIN_TICK_SPACING)
-        .unwrap_or(12);
     months
         .into_iter()
-        .filter(|m| (m.month0() as usize) % step == 0)
         .enumerate()
         .map(|(i, m)| {
             let label = if i == 0 || m.month() == 1 {

@@ -155,11 +155,5 @@ pub fn focus_soon(id: &'static str) {
 
 /// Parses an ISO date from a date input; empty is `None`.
 pub fn parse_iso_date(text: &str) -> Result<Option<chrono::NaiveDate>, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| format!("\"{t}\" is not a date; use YYYY-MM-DD."))
+    crate::domain::dates::read_optional_date(text)
 }

@@ -156,7 +156,7 @@ pub fn SharedAccountPreview(
         move |_| {
             let mut result = None;
             let account = incoming.get_value();
-            let n = account.fields.name.clone();
+            let n = crate::domain::text::isolate(&account.fields.name);
             app.ws.update(|w| result = Some(w.add_imported(account)));
             match result {
                 Some(Ok(id)) => finish(id, format!("Added {n} as a new account.")),
@@ -181,7 +181,10 @@ pub fn SharedAccountPreview(
         match result {
             Some(Ok(Some(old))) => finish(
                 tid,
-                format!("Replaced {} with the imported copy.", old.fields.name),
+                format!(
+                    "Replaced {} with the imported copy.",
+                    crate::domain::text::isolate(&old.fields.name)
+                ),
             ),
             Some(Ok(None)) => error.set(Some(
                 "That account is no longer in the workspace; pick another.".into(),

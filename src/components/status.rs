@@ -93,7 +93,7 @@ pub fn StorageBanner() -> impl IntoView {
         }.into_any(),
         StorageNotice::Conflict(names) => {
             let n = names.len();
-            let list = names.join(", ");
+            let list = names.iter().map(|n| crate::domain::text::isolate(n)).collect::<Vec<_>>().join(", ");
             view! {
                 <div class="banner banner-danger" role="alert" id="storage-conflict">
                     <p><strong>{format!("Another tab saved changes to {list} while you were changing {} here.", if n == 1 { "it" } else { "them" })}</strong></p>
@@ -156,7 +156,7 @@ pub fn ToastHost() -> impl IntoView {
                         {undo.map(|removed| view! {
                             <button class="btn btn-small" on:click=move |_| {
                                 let removed = removed.clone();
-                                let name = removed.account.fields.name.clone();
+                                let name = crate::domain::text::isolate(&removed.account.fields.name);
                                 app.ws.update(|w| w.undo_remove(removed));
                                 app.show_toast(format!("Restored {name}."), None);
                             }>"Undo"</button>

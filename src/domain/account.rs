@@ -295,13 +295,7 @@ pub fn parse_arr(text: &str) -> Result<f64, FieldError> {
 
 /// Reads an ISO date (`YYYY-MM-DD`) from a form field; empty means "not set".
 pub fn parse_date(field: Field, text: &str) -> Result<Option<NaiveDate>, FieldError> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| FieldError::new(field, format!("\"{t}\" is not a date; use YYYY-MM-DD.")))
+    super::dates::read_optional_date(text).map_err(|m| FieldError::new(field, m))
 }
 
 /// Splits a comma-separated product list, dropping blanks and duplicates, keeping order.

@@ -19,12 +19,12 @@ pub mod renewal;
 pub mod save_plan;
 pub mod settings;
 pub mod stakeholders;
-pub mod words;
+pub mod text;
 pub mod workspace;
 
 pub use account::{
     Account, AccountFields, AccountId, CompanySize, Field, FieldError, Segment, Tier,
 };
 pub use money::Currency;
-pub use words::plural;
+pub use text::plural;
 pub use workspace::{Removed, TierOf, Workspace, WorkspaceError, WorkspaceId};

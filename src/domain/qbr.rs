@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::audience::customer_account;
 use super::plan::{check_len, check_required, Action, PlanError, SuccessMetric, MAX_TEXT};
@@ -201,11 +201,24 @@ pub fn is_business_day(d: NaiveDate) -> bool {
 /// The date `n` business days before `date`, weekends skipped: counting back from the day
 /// before, each weekday counts one. Five before a Monday is the previous Monday; five
 /// before a Saturday or Sunday is the Monday of that week. `n = 0` gives `date` itself.
+/// Whole weeks are skipped at once, so the work is at most a week of single days
+/// whatever `n`; at the first day chrono knows it stops there instead of failing.
 pub fn business_days_before(date: NaiveDate, n: u32) -> NaiveDate {
     let mut d = date;
     let mut left = n;
+    // Five business days back from any day are exactly seven calendar days back.
+    while left > 5 {
+        match d.checked_sub_days(chrono::Days::new(7)) {
+            Some(p) => d = p,
+            None => return NaiveDate::MIN,
+        }
+        left -= 5;
+    }
     while left > 0 {
-        d -= Duration::days(1);
+        match d.pred_opt() {
+            Some(p) => d = p,
+            None => return d,
+        }
         if is_business_day(d) {
             left -= 1;
         }

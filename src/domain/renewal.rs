@@ -353,8 +353,7 @@ pub fn parse_done_on(text: &str, today: NaiveDate) -> Result<NaiveDate, String> 
     if t.is_empty() {
         return Err("Pick the day it was done, or untick it.".into());
     }
-    let d = NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .map_err(|_| format!("\"{t}\" is not a date: use the form 2027-03-01."))?;
+    let d = super::dates::read_date(t)?;
     if d > today {
         return Err(format!(
             "{} is in the future: pick today or an earlier day.",

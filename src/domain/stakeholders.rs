@@ -331,18 +331,8 @@ impl StakeholderFields {
 /// empty means "never". Whether the date is in the future is checked by
 /// [`StakeholderMap::validate`], which knows today.
 pub fn parse_last_contact(text: &str) -> Result<Option<NaiveDate>, StakeholderError> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| {
-            StakeholderError::new(
-                StakeholderField::LastContact,
-                format!("\"{t}\" is not a date; use YYYY-MM-DD."),
-            )
-        })
+    super::dates::read_optional_date(text)
+        .map_err(|m| StakeholderError::new(StakeholderField::LastContact, m))
 }
 
 pub const MAX_SHORT_TEXT: usize = 120;

@@ -4,6 +4,7 @@
 
 pub mod ics;
 pub mod markdown;
+pub mod read;
 pub mod share;
 pub mod stored;
 pub mod v1;
@@ -15,6 +16,8 @@ use serde_json::Value;
 
 use crate::domain::{Workspace, WorkspaceError, WorkspaceId};
 
+pub use read::{MAX_DEPTH, MAX_FILE_BYTES, MAX_LIST_ITEMS};
+
 /// The value of the `format` field that marks a file as ours.
 pub const FORMAT_NAME: &str = "am-planner-workspace";
 /// The newest version this build reads and the one it writes.
@@ -23,6 +26,10 @@ pub const CURRENT_VERSION: u64 = 2;
 /// Why a file was refused. Each variant's text names what is wrong and where.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
+    /// Over [`MAX_FILE_BYTES`]: refused before reading.
+    TooBig { bytes: u64 },
+    /// Not UTF-8 text (UTF-16, binary).
+    NotText,
     /// The bytes are not JSON at all.
     NotJson {
         line: usize,
@@ -42,6 +49,8 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            ImportError::TooBig { bytes } => f.write_str(&read::too_big_message(*bytes)),
+            ImportError::NotText => f.write_str(read::NOT_TEXT_MESSAGE),
             ImportError::NotJson { line, column, detail } => write!(
                 f,
                 "This file is not valid JSON (line {line}, column {column}: {detail})."
@@ -75,14 +84,17 @@ pub struct Decoded {
     pub version: u64,
 }
 
+/// Reads a workspace file given as raw bytes: the size is checked before anything else,
+/// then the encoding (UTF-8, with or without a byte-order mark), then [`decode`].
+pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, ImportError> {
+    decode(read::text_of(bytes)?)
+}
+
 /// Reads a workspace file. Every problem is an [`ImportError`]; nothing here panics on
-/// any input.
+/// any input, and the limits of [`read`] (size, nesting, list length, keys given twice)
+/// apply before any field is looked at.
 pub fn decode(text: &str) -> Result<Decoded, ImportError> {
-    let header = read_header(text).map_err(|(line, column, detail)| ImportError::NotJson {
-        line,
-        column,
-        detail,
-    })?;
+    let header = read_header(text)?;
     match header.format.as_deref() {
         Some(FORMAT_NAME) => {}
         found => {
@@ -178,11 +190,9 @@ pub(crate) struct Header {
     pub version: Result<u64, String>,
 }
 
-/// Parses JSON and reads `format` and `version`. The error is (line, column, detail) of
-/// text that is not JSON.
-pub(crate) fn read_header(text: &str) -> Result<Header, (usize, usize, String)> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| (e.line(), e.column(), strip_position(&e.to_string())))?;
+/// Parses JSON under the limits of [`read`] and reads `format` and `version`.
+pub(crate) fn read_header(text: &str) -> Result<Header, ImportError> {
+    let value = read::parse(text)?;
     let obj = value.as_object();
     let format = obj.and_then(|o| o.get("format")).map(|f| match f {
         Value::String(s) => s.clone(),
@@ -206,18 +216,10 @@ pub(crate) fn deserialize_at<T: serde::de::DeserializeOwned>(
     value: &Value,
 ) -> Result<T, (String, String)> {
     serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { "file".into() } else { path };
-        (path, e.inner().to_string())
+        let path = read::shown_path(&e.path().to_string());
+        let detail = read::plain_detail(&path, &e.inner().to_string());
+        (path, detail)
     })
-}
-
-/// serde_json appends " at line L column C"; we report the position separately.
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg.to_string(),
-    }
 }
 
 /// Writes the workspace as a file of the current version (with its id, when it has

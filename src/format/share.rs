@@ -260,12 +260,22 @@ pub fn account_file_name(kind: ShareKind, account_name: &str, date: &str) -> Str
 /// A customer file is cut to the customer copy again on reading, so nothing internal can
 /// come in through one, whoever wrote it.
 pub fn decode_account(text: &str) -> Result<SharedAccount, ShareError> {
-    let header =
-        super::read_header(text).map_err(|(line, column, detail)| ShareError::NotJson {
+    let header = super::read_header(text).map_err(|e| match e {
+        super::ImportError::NotJson {
             line,
             column,
             detail,
-        })?;
+        } => ShareError::NotJson {
+            line,
+            column,
+            detail,
+        },
+        super::ImportError::BadField { path, detail } => ShareError::BadField { path, detail },
+        other => ShareError::BadField {
+            path: "file".into(),
+            detail: other.to_string(),
+        },
+    })?;
     match header.format.as_deref() {
         Some(ACCOUNT_FORMAT_NAME) => {}
         Some(super::FORMAT_NAME) => return Err(ShareError::WorkspaceFile),

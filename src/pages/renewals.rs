@@ -158,7 +158,7 @@ pub fn RenewalsPage() -> impl IntoView {
                                             <tr class:empty-month=empty>
                                                 <th scope="row">{m.label()}</th>
                                                 <td class="num">{if empty { "—".to_string() } else { fmt(m.total_arr) }}</td>
-                                                <td class="bar-col"><span class="bar" style=format!("width: {pct:.1}%") aria-hidden="true"></span></td>
+                                                <td class="bar-col"><span class="bar" style:width=format!("{pct:.1}%") aria-hidden="true"></span></td>
                                                 <td>
                                                     {if empty { Some(view! { <span class="muted">"No renewals"</span> }) } else { None }}
                                                     <ul class="month-accounts">

@@ -31,13 +31,21 @@ export async function setup() {
   };
 }
 
-/** A fresh context and page; every console error and page error is recorded in `errors`. */
+/** A fresh context and page; every console error, page error and Content Security Policy
+ * violation is recorded in `errors`, so a flow that trips the policy fails. */
 export async function newPage(env, { viewport = { width: 1280, height: 860 }, acceptDownloads = true } = {}) {
   const context = await env.browser.newContext({ viewport, acceptDownloads });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
+  await page.exposeFunction('__cspViolation', (v) => errors.push(`CSP violation: ${v}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`
+        + ` (${e.sourceFile || 'page'}:${e.lineNumber}) ${e.sample || ''}`);
+    });
+  });
   return { context, page, errors };
 }
 

@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 
 use super::{Role, Stakeholder, StakeholderId, StakeholderMap};
 use crate::domain::account::Tier;
-use crate::domain::words::plural;
+use crate::domain::text::{isolate, plural};
 
 /// Fewer people than this who are neutral or better makes an account single-threaded.
 pub const MIN_SUPPORTIVE: usize = 3;
@@ -178,7 +178,7 @@ pub fn single_thread_reasons(map: &StakeholderMap) -> Vec<ThreadReason> {
         let first = owner_key(positive[0]);
         if first.is_some() && positive.iter().all(|p| owner_key(p) == first) {
             out.push(ThreadReason::OneOwner {
-                owner: positive[0].fields.owner_name().unwrap_or("").to_string(),
+                owner: isolate(positive[0].fields.owner_name().unwrap_or("")),
             });
         }
     }
@@ -186,10 +186,10 @@ pub fn single_thread_reasons(map: &StakeholderMap) -> Vec<ThreadReason> {
 }
 
 fn names(map: &StakeholderMap, ids: &[StakeholderId]) -> String {
-    let names: Vec<&str> = ids.iter().map(|id| map.name_of(*id)).collect();
+    let names: Vec<String> = ids.iter().map(|id| isolate(map.name_of(*id))).collect();
     match names.len() {
         0 => String::new(),
-        1 => names[0].to_string(),
+        1 => names[0].clone(),
         n => format!("{} and {}", names[..n - 1].join(", "), names[n - 1]),
     }
 }
@@ -254,7 +254,7 @@ pub fn assess(map: &StakeholderMap, tier: Tier, today: NaiveDate) -> RiskReport 
                     involved.push(*person);
                     parts.push(format!(
                         "All the goodwill rests on {}: nobody else is a supporter or champion.",
-                        map.name_of(*person)
+                        isolate(map.name_of(*person))
                     ));
                 }
                 ThreadReason::OneOwner { owner } => {
@@ -355,7 +355,7 @@ pub fn assess(map: &StakeholderMap, tier: Tier, today: NaiveDate) -> RiskReport 
         let items: Vec<String> = overdue
             .iter()
             .map(|p| {
-                let name = p.fields.name.trim();
+                let name = isolate(p.fields.name.trim());
                 match p.days_overdue(today) {
                     Some(d) => format!("{name} ({} late)", plural(d as usize, "day", "days")),
                     None => format!("{name} (no contact yet)"),

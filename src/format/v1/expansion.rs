@@ -59,7 +59,7 @@ pub struct OpportunityV1 {
     pub trigger: String,
     #[serde(default)]
     pub owner: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::optional_date")]
     pub target_date: Option<NaiveDate>,
     /// In the workspace currency; >= 0.
     #[serde(default)]

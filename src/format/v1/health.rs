@@ -34,6 +34,7 @@ pub struct HealthV1 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SnapshotV1 {
+    #[serde(deserialize_with = "crate::format::read::date")]
     pub date: NaiveDate,
     /// % of licensed seats active weekly, 0-100.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -105,6 +106,7 @@ impl Default for WeightsV1 {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WeightChangeV1 {
+    #[serde(deserialize_with = "crate::format::read::date")]
     pub date: NaiveDate,
     pub old: WeightsV1,
     pub new: WeightsV1,

@@ -59,9 +59,9 @@ pub struct AccountV1 {
     pub products: Vec<String>,
     #[serde(default)]
     pub arr: f64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::optional_date")]
     pub contract_start: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::optional_date")]
     pub renewal_date: Option<NaiveDate>,
     #[serde(default)]
     pub owner: String,

@@ -30,7 +30,7 @@ pub struct PlanningV1 {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanV1 {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::optional_date")]
     pub last_updated: Option<NaiveDate>,
     #[serde(default)]
     pub overview: String,
@@ -120,6 +120,7 @@ pub struct SwotV1 {
 pub struct ActionV1 {
     pub id: u32,
     pub text: String,
+    #[serde(deserialize_with = "crate::format::read::date")]
     pub due: NaiveDate,
     #[serde(default)]
     pub owner: String,
@@ -127,7 +128,7 @@ pub struct ActionV1 {
     #[serde(default)]
     pub goal: Option<u32>,
     /// When it was done; absent while open.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::optional_date")]
     pub done_on: Option<NaiveDate>,
 }
 
@@ -135,6 +136,7 @@ pub struct ActionV1 {
 #[serde(deny_unknown_fields)]
 pub struct QbrV1 {
     pub id: u32,
+    #[serde(deserialize_with = "crate::format::read::date")]
     pub date: NaiveDate,
     /// Start time `HH:MM`, 24-hour clock, at most 23:00.
     pub start: String,
@@ -170,6 +172,7 @@ pub struct MutualActionV1 {
     #[serde(default)]
     pub owner: String,
     pub side: SideV1,
+    #[serde(deserialize_with = "crate::format::read::date")]
     pub due: NaiveDate,
     /// The plan action this item was copied into, once pushed.
     #[serde(default)]

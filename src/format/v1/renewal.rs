@@ -49,6 +49,7 @@ pub struct RenewalV1 {
 pub struct DoneTaskV1 {
     pub milestone: MilestoneV1,
     pub task: String,
+    #[serde(deserialize_with = "crate::format::read::date")]
     pub done_on: NaiveDate,
 }
 
@@ -60,7 +61,7 @@ pub struct CustomTaskV1 {
     pub milestone: MilestoneV1,
     pub text: String,
     /// Null while not done.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::optional_date")]
     pub done_on: Option<NaiveDate>,
 }
 

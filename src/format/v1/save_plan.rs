@@ -27,6 +27,7 @@ use super::AccountProblem;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SavePlanV1 {
+    #[serde(deserialize_with = "crate::format::read::date")]
     pub opened_on: NaiveDate,
     /// Null until triage names it.
     #[serde(default)]
@@ -47,6 +48,7 @@ pub struct SavePlanV1 {
 #[serde(deny_unknown_fields)]
 pub struct DoneStepV1 {
     pub step: String,
+    #[serde(deserialize_with = "crate::format::read::date")]
     pub done_on: NaiveDate,
 }
 
@@ -54,6 +56,7 @@ pub struct DoneStepV1 {
 #[serde(deny_unknown_fields)]
 pub struct ClosureV1 {
     pub outcome: OutcomeV1,
+    #[serde(deserialize_with = "crate::format::read::date")]
     pub on: NaiveDate,
     #[serde(default)]
     pub note: String,

@@ -32,7 +32,7 @@ use crate::domain::stakeholders::{
 #[serde(deny_unknown_fields)]
 pub struct StakeholdersV1 {
     /// The day the map was last marked reviewed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::optional_date")]
     pub last_reviewed: Option<NaiveDate>,
     #[serde(default)]
     pub people: Vec<PersonV1>,
@@ -60,7 +60,7 @@ pub struct PersonV1 {
     /// Absent or null: no set cadence.
     #[serde(default)]
     pub frequency: Option<FrequencyV1>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::optional_date")]
     pub last_contact: Option<NaiveDate>,
     /// Who on our side owns the relationship; empty for nobody.
     #[serde(default)]

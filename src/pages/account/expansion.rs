@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -413,13 +412,10 @@ fn OpportunityForm(
             if t.is_empty() {
                 None
             } else {
-                match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+                match crate::domain::dates::read_date(t) {
                     Ok(d) => Some(d),
-                    Err(_) => {
-                        problems.push((
-                            OppInput::TargetDate,
-                            format!("\"{t}\" is not a date: use the form 2027-03-01."),
-                        ));
+                    Err(m) => {
+                        problems.push((OppInput::TargetDate, m));
                         None
                     }
                 }

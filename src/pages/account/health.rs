@@ -86,8 +86,7 @@ fn parse_as_of(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     if t.is_empty() {
         return Err("Pick the day these signals are from.".into());
     }
-    let d = NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .map_err(|_| format!("\"{t}\" is not a date; use the date picker or type 2026-03-12."))?;
+    let d = crate::domain::dates::read_date(t)?;
     if d > today {
         return Err(HistoryError::FutureDate { date: d }.message());
     }

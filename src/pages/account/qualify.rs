@@ -141,7 +141,7 @@ fn Scorecard(id: AccountId, opp: u32, framework: Framework) -> impl IntoView {
                 <div><dt>"Score"</dt><dd>{move || summary().1}</dd></div>
                 <div class="weakest"><dt>"Weakest element"</dt><dd>{move || summary().2}</dd></div>
             </dl>
-            <div class="meter" aria-hidden="true"><span style=move || format!("width:{}%", summary().3)></span></div>
+            <div class="meter" aria-hidden="true"><span style:width=move || format!("{}%", summary().3)></span></div>
             {framework.elements().iter().copied().map(|el| view! {
                 <ElementRow id=id opp=opp element=el card=card/>
             }).collect_view()}

@@ -150,7 +150,10 @@ fn NextCycle(renewal: NaiveDate) -> impl IntoView {
     let today = app.today.get_untracked();
     // A year after the last renewal, moved on by years until it is ahead of today.
     let mut suggested = renewal;
-    while suggested <= today {
+    for _ in 0..400 {
+        if suggested > today {
+            break;
+        }
         match suggested.checked_add_months(Months::new(12)) {
             Some(d) => suggested = d,
             None => break,
@@ -161,18 +164,16 @@ fn NextCycle(renewal: NaiveDate) -> impl IntoView {
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let t = text.get_untracked();
-        let parsed = NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
-            .map_err(|_| "Pick the next renewal date.".to_string())
-            .and_then(|d| {
-                if d <= today {
-                    Err(format!(
-                        "{} is not ahead of today: pick the date the new term renews.",
-                        long(d)
-                    ))
-                } else {
-                    Ok(d)
-                }
-            });
+        let parsed = crate::domain::dates::read_date(&t).and_then(|d| {
+            if d <= today {
+                Err(format!(
+                    "{} is not ahead of today: pick the date the new term renews.",
+                    long(d)
+                ))
+            } else {
+                Ok(d)
+            }
+        });
         let result = parsed.and_then(|d| {
             edit_account(app, id, |a| {
                 let mut f = a.fields.clone();

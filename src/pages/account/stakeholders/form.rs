@@ -201,7 +201,7 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
             return;
         }
         let today = people.today();
-        let name = fields.name.clone();
+        let name = crate::domain::text::isolate(&fields.name);
         let quadrant = Quadrant::of(fields.influence, fields.sentiment);
         let result = match id {
             None => people.update(|m| m.add(fields, today).map(|_| ())),

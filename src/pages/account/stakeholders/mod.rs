@@ -146,7 +146,7 @@ impl People {
         self.update(|m| m.move_to(id, target));
         let (name, now) = self.map.with_untracked(|m| {
             (
-                m.name_of(id).to_string(),
+                crate::domain::text::isolate(m.name_of(id)),
                 m.get(id)
                     .map(|p| {
                         format!(
@@ -170,7 +170,7 @@ impl People {
 
     pub fn remove(self, id: StakeholderId) {
         if let Some(removed) = self.update(|m| m.remove(id)).flatten() {
-            let name = removed.person.fields.name.trim().to_string();
+            let name = crate::domain::text::isolate(removed.person.fields.name.trim());
             self.editing.set(None);
             self.say(
                 format!("Removed {name} from the map."),
@@ -182,7 +182,7 @@ impl People {
     fn undo(self, undo: Undo) {
         match undo {
             Undo::Removed(removed) => {
-                let name = removed.person.fields.name.trim().to_string();
+                let name = crate::domain::text::isolate(removed.person.fields.name.trim());
                 self.update(|m| m.undo_remove(*removed));
                 self.say(format!("{name} is back on the map."), None);
             }

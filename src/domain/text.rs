@@ -1,0 +1,35 @@
+//! User text shown inside the app's own sentences: counted words in the right number
+//! ([`plural`]) and names kept from reversing the words around them ([`isolate`]).
+//!
+//! Names may hold Unicode bidirectional controls (a right-to-left override, say). They are
+//! kept as typed or imported, and shown as text; but inside a sentence ("Deleted {name}.")
+//! an override left open would reverse the words after the name. [`isolate`] wraps such a
+//! name in a first-strong isolate (U+2068 ... U+2069), which closes whatever the name
+//! opened. Elements that hold a name on their own are isolated by the stylesheet
+//! (`unicode-bidi: isolate`).
+
+/// The explicit bidirectional formatting characters: embeddings, overrides, isolates and
+/// their terminators (U+202A-U+202E, U+2066-U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` ready to be put in a sentence: unchanged when it holds no bidirectional control,
+/// else wrapped in U+2068 (first-strong isolate) and U+2069 (pop directional isolate).
+pub fn isolate(text: &str) -> String {
+    if text.chars().any(is_bidi_control) {
+        format!("\u{2068}{text}\u{2069}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// `n` and the word in the right number: `plural(1, "account", "accounts")` is
+/// "1 account"; any other count takes the plural ("0 accounts", "2 accounts").
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

@@ -1,0 +1,412 @@
+//! The limits every file, link and stored value is read under, before any field is looked
+//! at, and the plain wording of what the JSON parser and serde report. Shared by every
+//! versioned document (workspace files of any version, single-account files), so a new
+//! version reuses them as they are.
+//!
+//! - At most [`MAX_FILE_BYTES`] bytes, checked before the text is read.
+//! - Text in UTF-8 (a file saved as UTF-16 or a binary file is named as such).
+//! - JSON nested at most [`MAX_DEPTH`] levels, no list longer than [`MAX_LIST_ITEMS`].
+//! - No key twice in one object (JSON allows it, but which one wins differs by reader).
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+
+use super::ImportError;
+
+/// Largest file (or stored value) read, in bytes: 32 MB (of 1,048,576 bytes). A workspace
+/// of 2,000 accounts as full as the demo's (plans, QBRs, people, health history) is about
+/// 14 MB (`tests/format.rs` measures it).
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+/// Deepest nesting of objects and lists; the deepest a real file goes is 9.
+pub const MAX_DEPTH: usize = 32;
+/// Longest list: accounts in a workspace, people of an account, check-ins...
+pub const MAX_LIST_ITEMS: usize = 5_000;
+
+/// A size in megabytes (of 1,048,576 bytes) for messages: `8 MB`, `8.1 MB`, `12.4 MB`.
+/// Rounded up, so a file just over the limit never reads as the limit itself.
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = bytes.saturating_mul(10).div_ceil(1024 * 1024);
+    if tenths % 10 == 0 {
+        format!("{} MB", tenths / 10)
+    } else {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+/// The sentence for a file over the limit (also used by the browser before reading).
+pub fn too_big_message(bytes: u64) -> String {
+    format!(
+        "This file is {}; the planner reads files up to {}. Check that it is the right file: a workspace of 2,000 accounts with full plans is about 14 MB.",
+        megabytes(bytes),
+        megabytes(MAX_FILE_BYTES)
+    )
+}
+
+/// The sentence for text that is not UTF-8.
+pub const NOT_TEXT_MESSAGE: &str = "This file is not UTF-8 text: it looks like a binary file or text saved as UTF-16. Export it again from the planner, or save it as UTF-8.";
+
+/// Checks the size and the encoding of raw bytes, then gives the text.
+pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooBig {
+            bytes: bytes.len() as u64,
+        });
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ImportError::NotText);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// Parses JSON text under the limits above.
+pub(crate) fn parse(text: &str) -> Result<Value, ImportError> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooBig {
+            bytes: text.len() as u64,
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // A browser reads UTF-16 or binary bytes as text with replacement characters (U+FFFD)
+    // and NULs; JSON text starts with a brace, a bracket or a value, never with those.
+    let head = text.trim_start();
+    if head.starts_with('\u{fffd}') || head.starts_with('\0') || head.contains("{\0") {
+        return Err(ImportError::NotText);
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let mut track = serde_path_to_error::Track::new();
+    let parsed = Node { depth: 0 }
+        .deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track))
+        .and_then(|v| de.end().map(|()| v));
+    parsed.map_err(|e| {
+        if e.is_data() {
+            let detail = e.to_string();
+            let detail = detail.split(" at line ").next().unwrap_or("").to_string();
+            let mut path = track.path().to_string();
+            // A key given twice is raised by its object: the path names the key itself.
+            if let Some(key) = detail
+                .strip_prefix("the key \"")
+                .and_then(|r| r.split_once("\" appears twice"))
+                .map(|(k, _)| k)
+            {
+                path = if path == "." {
+                    key.to_string()
+                } else {
+                    format!("{path}.{key}")
+                };
+            }
+            ImportError::BadField {
+                path: shown_path(&path),
+                detail,
+            }
+        } else {
+            ImportError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                detail: if text.trim().is_empty() {
+                    "the file is empty".into()
+                } else {
+                    plain_syntax(&e)
+                },
+            }
+        }
+    })
+}
+
+/// serde_path_to_error writes the root as `.`; messages call it `file`.
+pub(crate) fn shown_path(path: &str) -> String {
+    if path == "." || path.is_empty() {
+        "file".into()
+    } else {
+        path.to_string()
+    }
+}
+
+/// Builds a [`Value`] like serde_json does, refusing what is over a limit or a key given
+/// twice. Errors raised here are "data" errors, told apart from syntax errors.
+struct Node {
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Node {
+    type Value = Value;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Node {
+    fn nested<E: de::Error>(&self) -> Result<Node, E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(E::custom(format!(
+                "the data is nested more than {MAX_DEPTH} levels deep; a planner file never goes deeper than 10"
+            )));
+        }
+        Ok(Node {
+            depth: self.depth + 1,
+        })
+    }
+}
+
+impl<'de> Visitor<'de> for Node {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(self.nested()?)? {
+            if items.len() == MAX_LIST_ITEMS {
+                return Err(de::Error::custom(format!(
+                    "a list has more than {MAX_LIST_ITEMS} items, more than the planner reads"
+                )));
+            }
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(de::Error::custom(format!(
+                    "the key \"{key}\" appears twice in this object; keep one (JSON readers disagree on which one counts)"
+                )));
+            }
+            let value = map.next_value_seed(self.nested()?)?;
+            out.insert(key, value);
+        }
+        Ok(Value::Object(out))
+    }
+}
+
+/// serde_json's syntax errors in plain words, without the position (given separately).
+fn plain_syntax(e: &serde_json::Error) -> String {
+    let raw = e.to_string();
+    let msg = raw.split(" at line ").next().unwrap_or(&raw);
+    let plain = match msg {
+        m if m.starts_with("EOF while parsing") => {
+            "the text ends before the JSON is complete; the file may have been cut off"
+        }
+        "expected value" => "a value was expected here (text in quotes, a number, true, false, null, an object or a list)",
+        "expected `,` or `}`" => "a comma or a closing } was expected here",
+        "expected `,` or `]`" => "a comma or a closing ] was expected here",
+        "expected `:`" => "a colon was expected here, after the key",
+        "key must be a string" => "a key in quotes was expected here",
+        "trailing comma" => "a comma is followed by nothing; remove the last comma",
+        "trailing characters" => "there is more after the end of the JSON; a file holds one JSON object",
+        "recursion limit exceeded" => "the data is nested too deep",
+        "number out of range" => "a number is too large to read",
+        "invalid number" => "a number is written wrongly",
+        "invalid escape" => "a backslash in a text is followed by something JSON does not allow",
+        "invalid unicode code point" => "a \\u escape names a character that does not exist",
+        "lone leading surrogate in hex escape" | "unexpected end of hex escape" => {
+            "a \\u escape holds half of a character (a lone surrogate such as \\ud800); text must be whole Unicode characters"
+        }
+        m if m.starts_with("control character") => {
+            "a text contains a raw control character (such as a tab or a line break); write it as \\t or \\n"
+        }
+        "EOF" => "the file is empty",
+        _ => return format!("the JSON is malformed here ({msg})"),
+    };
+    plain.to_string()
+}
+
+/// serde's wording of a bad value at `path` turned into a sentence a user reads: what was
+/// found, and what is allowed. Messages written by the planner itself pass unchanged.
+pub(crate) fn plain_detail(path: &str, detail: &str) -> String {
+    if let Some(rest) = detail.strip_prefix("unknown variant `") {
+        if let Some((value, expected)) = rest.split_once('`') {
+            return format!(
+                "\"{value}\" is not {}; use one of {}.",
+                noun_of(path),
+                listed(expected)
+            );
+        }
+    }
+    if let Some(rest) = detail.strip_prefix("unknown field `") {
+        if let Some((field, expected)) = rest.split_once('`') {
+            let fields = listed(expected);
+            return if fields.is_empty() {
+                format!("\"{field}\" is not a field the planner knows; remove it.")
+            } else {
+                format!(
+                    "\"{field}\" is not a field the planner knows here; check the spelling, or remove it. The fields here are {fields}."
+                )
+            };
+        }
+    }
+    if let Some(rest) = detail.strip_prefix("missing field `") {
+        let field = rest.trim_end_matches('`');
+        return format!("the field \"{field}\" is required and missing.");
+    }
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = detail.strip_prefix(prefix) {
+            if let Some((found, expected)) = rest.rsplit_once(", expected ") {
+                return format!(
+                    "found {}, but {} is expected here.",
+                    found_of(found),
+                    expected_of(expected)
+                );
+            }
+        }
+    }
+    if let Some(rest) = detail.strip_prefix("invalid length ") {
+        if let Some((n, expected)) = rest.split_once(", expected ") {
+            return if expected.starts_with("struct ") {
+                "found a list, but an object {...} is expected here.".to_string()
+            } else {
+                format!("found a list of {n} items, but {expected} is expected here.")
+            };
+        }
+    }
+    detail.to_string()
+}
+
+/// What a value of the field at `path` is called: `segment` -> "a segment".
+fn noun_of(path: &str) -> String {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let field = last.split('[').next().unwrap_or(last);
+    let noun = match field {
+        "size" => "company size".to_string(),
+        "kind" => "kind of share".to_string(),
+        "roles" => "role".to_string(),
+        "type" => "type of opportunity".to_string(),
+        "rule" => "metric rule".to_string(),
+        "milestone" => "renewal milestone".to_string(),
+        "frequency" => "contact frequency".to_string(),
+        "" | "file" => "an allowed value".to_string(),
+        f => f.replace('_', " "),
+    };
+    if noun.starts_with("an ") {
+        return noun;
+    }
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
+}
+
+/// serde's "one of `a`, `b`" or "`a` or `b`" as "a, b".
+fn listed(expected: &str) -> String {
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// serde's `Unexpected` in words: `string "184k"` -> `the text "184k"`.
+fn found_of(found: &str) -> String {
+    let quoted = |s: &str| s.trim_matches('`').to_string();
+    if let Some(s) = found.strip_prefix("string ") {
+        format!("the text {s}")
+    } else if let Some(n) = found.strip_prefix("integer ") {
+        format!("the number {}", quoted(n))
+    } else if let Some(n) = found.strip_prefix("floating point ") {
+        format!("the number {}", quoted(n))
+    } else if let Some(b) = found.strip_prefix("boolean ") {
+        quoted(b)
+    } else {
+        match found {
+            "null" | "unit value" => "null".into(),
+            "sequence" => "a list".into(),
+            "map" => "an object".into(),
+            other => other.into(),
+        }
+    }
+}
+
+/// What serde says it expected, in words.
+fn expected_of(expected: &str) -> String {
+    match expected {
+        "f64" | "f32" => "a number".into(),
+        "i64" | "i32" | "i16" | "i8" => "a whole number".into(),
+        "u64" => "a whole number from 0".into(),
+        "u32" => "a whole number from 0 to 4294967295".into(),
+        "u16" => "a whole number from 0 to 65535".into(),
+        "u8" => "a whole number from 0 to 255".into(),
+        "a boolean" => "true or false".into(),
+        "a string" => "text in quotes".into(),
+        "a sequence" => "a list [...]".into(),
+        "a map" => "an object {...}".into(),
+        e if e.starts_with("struct ") => "an object {...}".into(),
+        e if e.starts_with("unit variant") || e.starts_with("enum ") || e == "string or map" => {
+            "one of the names allowed here, in quotes".into()
+        }
+        other => other.into(),
+    }
+}
+
+/// Reads a date field of a file through [`crate::domain::dates::read_date`], the one date
+/// reader: `#[serde(deserialize_with = "crate::format::read::date")]`.
+pub fn date<'de, D: de::Deserializer<'de>>(d: D) -> Result<chrono::NaiveDate, D::Error> {
+    d.deserialize_str(DateVisitor)
+}
+
+/// [`date`] for a field that may be `null` or left out (with `#[serde(default)]`).
+pub fn optional_date<'de, D: de::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<chrono::NaiveDate>, D::Error> {
+    d.deserialize_option(OptionalDate)
+}
+
+struct DateVisitor;
+
+impl Visitor<'_> for DateVisitor {
+    type Value = chrono::NaiveDate;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date in quotes written YYYY-MM-DD")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<chrono::NaiveDate, E> {
+        crate::domain::dates::read_date(v).map_err(E::custom)
+    }
+}
+
+struct OptionalDate;
+
+impl<'de> Visitor<'de> for OptionalDate {
+    type Value = Option<chrono::NaiveDate>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date in quotes written YYYY-MM-DD, or null")
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        date(d).map(Some)
+    }
+}

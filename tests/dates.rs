@@ -1,0 +1,71 @@
+//! The one date reader: every date of a file, a link or a form goes through it.
+
+use am_planner::domain::dates::{in_range, read_date, read_optional_date, FIRST_DAY, LAST_DAY};
+use chrono::NaiveDate;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+#[test]
+fn read_date_reads_real_days_in_range_and_names_every_other_case() {
+    let not_a_date =
+        |t: &str| format!("\"{t}\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01.");
+    let out_of_range = |t: &str| {
+        format!("\"{t}\" is out of range; the planner takes dates from 1900-01-01 to 2200-12-31.")
+    };
+    let cases: Vec<(&str, Result<NaiveDate, String>)> = vec![
+        ("2027-03-01", Ok(d(2027, 3, 1))),
+        (" 2027-03-01 ", Ok(d(2027, 3, 1))),
+        ("2028-02-29", Ok(d(2028, 2, 29))),
+        ("1900-01-01", Ok(FIRST_DAY)),
+        ("2200-12-31", Ok(LAST_DAY)),
+        ("", Err("Pick a date.".into())),
+        ("   ", Err("Pick a date.".into())),
+        (
+            "2027-02-29",
+            Err("\"2027-02-29\" is not a date: February 2027 has 28 days.".into()),
+        ),
+        (
+            "2027-04-31",
+            Err("\"2027-04-31\" is not a date: April 2027 has 30 days.".into()),
+        ),
+        (
+            "2027-01-00",
+            Err("\"2027-01-00\" is not a date: January 2027 has 31 days.".into()),
+        ),
+        (
+            "2027-13-01",
+            Err("\"2027-13-01\" is not a date: there is no month 13 (months are 01 to 12).".into()),
+        ),
+        (
+            "2027-00-10",
+            Err("\"2027-00-10\" is not a date: there is no month 0 (months are 01 to 12).".into()),
+        ),
+        ("1899-12-31", Err(out_of_range("1899-12-31"))),
+        ("2201-01-01", Err(out_of_range("2201-01-01"))),
+        ("0000-01-01", Err(out_of_range("0000-01-01"))),
+        ("9999-12-31", Err(out_of_range("9999-12-31"))),
+        ("-262143-01-01", Err(not_a_date("-262143-01-01"))),
+        ("+262142-12-31", Err(not_a_date("+262142-12-31"))),
+        ("+2027-03-01", Err(not_a_date("+2027-03-01"))),
+        ("20270-01-01", Err(not_a_date("20270-01-01"))),
+        ("2027-3-1", Err(not_a_date("2027-3-1"))),
+        ("03/01/2027", Err(not_a_date("03/01/2027"))),
+        ("2027-03-01T10:00", Err(not_a_date("2027-03-01T10:00"))),
+        ("２０２７-０３-０１", Err(not_a_date("２０２７-０３-０１"))),
+        ("tomorrow", Err(not_a_date("tomorrow"))),
+    ];
+    for (text, want) in cases {
+        assert_eq!(read_date(text), want, "{text:?}");
+    }
+    // A long input is quoted cut short.
+    let long = "x".repeat(1000);
+    assert_eq!(
+        read_date(&long),
+        Err(not_a_date(&format!("{}...", "x".repeat(40))))
+    );
+    assert_eq!(read_optional_date("  "), Ok(None));
+    assert_eq!(read_optional_date("2027-03-01"), Ok(Some(d(2027, 3, 1))));
+    assert!(in_range(FIRST_DAY) && in_range(LAST_DAY) && !in_range(d(2201, 1, 1)));
+}
