@@ -4,6 +4,7 @@
 
 #[path = "support/big_workspace.rs"]
 mod big;
+use big::rename;
 
 use am_planner::domain::health::{HealthSettings, Weights};
 use am_planner::domain::{
@@ -47,13 +48,6 @@ fn part_count(m: &MemoryBackend) -> usize {
         .iter()
         .filter(|k| k.starts_with(PART_PREFIX))
         .count()
-}
-
-fn rename(ws: &mut Workspace, index: usize, name: &str) {
-    let id = ws.accounts()[index].id;
-    let mut f = ws.accounts()[index].fields.clone();
-    f.name = name.into();
-    ws.update_fields(id, f).unwrap();
 }
 
 // ---- packing ------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 
 #[path = "support/big_workspace.rs"]
 mod big;
+use big::rename;
 
 use am_planner::domain::{demo::demo_workspace, AccountFields, Workspace};
 use am_planner::format::encode;
@@ -110,13 +111,6 @@ fn items() -> Vec<(String, String)> {
         .collect();
     out.sort();
     out
-}
-
-fn rename(ws: &mut Workspace, index: usize, name: &str) {
-    let id = ws.accounts()[index].id;
-    let mut f = ws.accounts()[index].fields.clone();
-    f.name = name.into();
-    ws.update_fields(id, f).unwrap();
 }
 
 #[wasm_bindgen_test]

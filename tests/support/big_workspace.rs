@@ -203,3 +203,11 @@ pub fn big_workspace(n: u32) -> am_planner::domain::Workspace {
         .expect("the generated workspace reads")
         .workspace
 }
+
+/// Renames the account at `index` (an edit of one account, through the domain's rule).
+pub fn rename(ws: &mut am_planner::domain::Workspace, index: usize, name: &str) {
+    let id = ws.accounts()[index].id;
+    let mut f = ws.accounts()[index].fields.clone();
+    f.name = name.into();
+    ws.update_fields(id, f).unwrap();
+}
