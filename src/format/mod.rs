@@ -7,6 +7,7 @@ pub mod markdown;
 pub mod practice;
 pub mod read;
 pub mod share;
+pub mod stored;
 pub mod v1;
 pub mod v2;
 
