@@ -1,6 +1,12 @@
-//! `make bench`: timings of the core on a generated 500-account workspace, and the share
-//! link lengths of the demo accounts. Figures only.
+//! `make bench`: timings of the core on a generated 500-account workspace, the share
+//! link lengths of the demo accounts, and the stored form's figures (size per account,
+//! capacity, save cost) beside the old single-key form. Figures only.
+#[path = "../tests/support/big_workspace.rs"]
+mod big;
+
 use std::time::Instant;
+
+use am_planner::storage::{MemoryBackend, Session};
 
 use am_planner::domain::demo::demo_workspace;
 use am_planner::domain::{AccountFields, Workspace};
@@ -44,4 +50,117 @@ fn main() {
             "https://planner.example/"
         )
     );
+    storage_figures();
+}
+
+/// Chromium's localStorage quota per origin, in UTF-16 code units, keys included.
+const QUOTA: usize = 5_242_880;
+const LEGACY_KEY_LEN: usize = "am-planner.workspace".len();
+
+/// Characters the new stored form takes for `n` generated accounts, or None if the save
+/// does not fit in the quota.
+fn stored_chars(n: u32) -> Option<usize> {
+    let mut ws = big::big_workspace(n);
+    let m = MemoryBackend::with_quota(QUOTA);
+    let mut s = Session::new(Box::new(m.clone()), "bench", "bench");
+    s.load("");
+    s.save(&mut ws, "").ok().map(|saved| saved.total_chars)
+}
+
+fn old_chars(n: u32) -> usize {
+    encode(&big::big_workspace(n), Some("2026-11-22T10:00:00Z".into()))
+        .encode_utf16()
+        .count()
+        + LEGACY_KEY_LEN
+}
+
+/// The largest n for which `fits(n)`, growing by doubling then bisecting.
+fn largest(mut fits: impl FnMut(u32) -> bool) -> u32 {
+    let (mut lo, mut hi) = (0u32, 64u32);
+    while fits(hi) {
+        lo = hi;
+        hi *= 2;
+    }
+    while hi - lo > 1 {
+        let mid = (lo + hi) / 2;
+        if fits(mid) {
+            lo = mid
+        } else {
+            hi = mid
+        }
+    }
+    lo
+}
+
+fn storage_figures() {
+    println!();
+    println!("Stored form (accounts of 8 people and 52 weekly check-ins; quota {QUOTA} UTF-16 units per origin, keys included)");
+    let n = 1000;
+    let new = stored_chars(n).expect("1000 accounts fit");
+    let old = old_chars(n);
+    println!("{:<48} {:>14} {:>14}", "", "new form", "old form");
+    println!(
+        "{:<48} {:>14} {:>14}",
+        "chars per account (1000 accounts)",
+        new / n as usize,
+        old / n as usize
+    );
+    println!(
+        "{:<48} {:>14} {:>14}",
+        "bytes per account (UTF-16, as browsers count)",
+        new * 2 / n as usize,
+        old * 2 / n as usize
+    );
+    let big_new = largest(|n| stored_chars(n).is_some());
+    let big_old = largest(|n| old_chars(n) <= QUOTA);
+    println!(
+        "{:<48} {:>14} {:>14}",
+        "largest workspace that saves (accounts)", big_new, big_old
+    );
+
+    // One edit on 1000 accounts: the work of a save (in memory, native), old vs new.
+    let mut ws = big::big_workspace(n);
+    let m = MemoryBackend::new();
+    let mut s = Session::new(Box::new(m), "bench", "bench");
+    s.load("");
+    s.save(&mut ws, "").unwrap();
+    let mut times = Vec::new();
+    let mut written = 0;
+    for i in 0..25usize {
+        let id = ws.accounts()[i * 37 % ws.accounts().len()].id;
+        let mut f = ws.account(id).unwrap().fields.clone();
+        f.notes = format!("edit {i}");
+        ws.update_fields(id, f).unwrap();
+        let t = Instant::now();
+        written += s.save(&mut ws, "").unwrap().chars_written;
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let mut old_times = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let text = encode(&ws, Some("2026-11-22T10:00:00Z".into()));
+        std::hint::black_box(text);
+        old_times.push(t.elapsed());
+    }
+    old_times.sort();
+    println!(
+        "{:<48} {:>14} {:>14}",
+        "one edit at 1000 accounts: save work p50 (native)",
+        format!("{:.2?}", times[times.len() / 2]),
+        format!("{:.2?}", old_times[old_times.len() / 2])
+    );
+    println!(
+        "{:<48} {:>14} {:>14}",
+        "one edit at 1000 accounts: save work max (native)",
+        format!("{:.2?}", times[times.len() - 1]),
+        format!("{:.2?}", old_times[old_times.len() - 1])
+    );
+    println!(
+        "{:<48} {:>14} {:>14}",
+        "chars written per edit",
+        written / times.len(),
+        old
+    );
+    println!("(old form: the whole document, pretty-printed, rewritten on every save; it does not fit at 1000 accounts)");
 }

@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
                     <nav class="mainnav" aria-label="Main">
                         <A href="/" exact=true>"Portfolio"</A>
                         <A href="/renewals">"Renewals"</A>
+                        <A href="/practice">"Practice"</A>
                         <A href="/data">"Data"</A>
                         <A href="/settings">"Settings"</A>
                     </nav>
@@ -64,6 +65,14 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/renewals") view=RenewalsPage/>
                         <Route path=path!("/settings") view=SettingsPage/>
                         <Route path=path!("/data") view=DataPage/>
+                        <ParentRoute path=path!("/practice") view=crate::pages::practice::PracticePage>
+                            <Route path=path!("") view=crate::pages::practice::home::PracticeHome/>
+                            <Route path=path!("review") view=crate::pages::practice::review::PracticeReview/>
+                            <Route path=path!("questions") view=crate::pages::practice::questions::PracticeQuestions/>
+                            <Route path=path!("mock") view=crate::pages::practice::mock::PracticeMock/>
+                            <Route path=path!("drill") view=crate::pages::practice::drill::PracticeDrill/>
+                            <Route path=path!("reset") view=crate::pages::practice::reset::PracticeReset/>
+                        </ParentRoute>
                     </Routes>
                     </div>
                 </main>

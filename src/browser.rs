@@ -34,6 +34,80 @@ pub fn now_utc() -> NaiveDateTime {
     .expect("the browser's clock gives a valid UTC date and time")
 }
 
+/// The browser's local date and time, to the second: "now" for practice scheduling.
+pub fn now_local() -> NaiveDateTime {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .and_then(|day| day.and_hms_opt(d.get_hours(), d.get_minutes(), d.get_seconds()))
+        .expect("the browser's clock gives a valid local date and time")
+}
+
+/// A random seed for a drill or a mock interview (not for anything secret).
+pub fn random_seed() -> u64 {
+    (js_sys::Math::random() * 4_294_967_296.0) as u64
+}
+
+/// Fetches a text file of this site (`/practice/decks.json`).
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let network = async {
+        let response = JsFuture::from(leptos::prelude::window().fetch_with_str(url))
+            .await
+            .map_err(|_| format!("{url} could not be downloaded (no connection?)"))?;
+        let response: web_sys::Response = response
+            .dyn_into()
+            .map_err(|_| format!("{url}: the browser gave no response"))?;
+        if !response.ok() {
+            return Err(format!("{url}: the server answered {}", response.status()));
+        }
+        // Keep a copy for the next visit without a connection; a browser without the
+        // Cache API (or with site data blocked) simply keeps none.
+        if let Ok(copy) = response.clone() {
+            keep_offline_copy(url, copy).await;
+        }
+        response_text(url, response).await
+    };
+    match network.await {
+        Ok(text) => Ok(text),
+        Err(e) => offline_copy(url).await.ok_or(e),
+    }
+}
+
+/// Where content fetched at run time (the practice decks) is kept for offline use.
+const CONTENT_CACHE: &str = "am-planner-content";
+
+async fn response_text(url: &str, response: web_sys::Response) -> Result<String, String> {
+    let text = response
+        .text()
+        .map_err(|_| format!("{url} could not be read"))?;
+    wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| format!("{url} could not be read as text"))
+}
+
+async fn keep_offline_copy(url: &str, response: web_sys::Response) {
+    use wasm_bindgen_futures::JsFuture;
+    let Ok(caches) = leptos::prelude::window().caches() else {
+        return;
+    };
+    let Ok(cache) = JsFuture::from(caches.open(CONTENT_CACHE)).await else {
+        return;
+    };
+    let cache: web_sys::Cache = cache.unchecked_into();
+    let _ = JsFuture::from(cache.put_with_str(url, &response)).await;
+}
+
+/// The copy kept by [`keep_offline_copy`], if any.
+async fn offline_copy(url: &str) -> Option<String> {
+    use wasm_bindgen_futures::JsFuture;
+    let caches = leptos::prelude::window().caches().ok()?;
+    let found = JsFuture::from(caches.match_with_str(url)).await.ok()?;
+    let response: web_sys::Response = found.dyn_into().ok()?;
+    response_text(url, response).await.ok()
+}
+
 /// A new workspace id from the browser's cryptographic random source.
 pub fn new_workspace_id() -> crate::domain::WorkspaceId {
     let mut bytes = [0u8; 16];

@@ -6,6 +6,8 @@
 pub mod charts;
 pub mod domain;
 pub mod format;
+/// Load, save and multi-tab sync, pure (the browser edge is `storage::local`).
+pub mod storage;
 
 // The browser edge: only built for wasm32, so native tests of the core stay quick.
 #[cfg(target_arch = "wasm32")]
@@ -19,6 +21,6 @@ pub mod derived;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
-pub mod state;
+pub mod panic_screen;
 #[cfg(target_arch = "wasm32")]
-pub mod storage;
+pub mod state;

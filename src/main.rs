@@ -1,6 +1,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // The panic screen (and the flag that stops saving) before anything else runs.
+    am_planner::panic_screen::install();
     leptos::mount::mount_to_body(am_planner::app::App);
 }
 

@@ -1,5 +1,6 @@
 //! App state shared through context: the workspace signal, today's date, the save status,
-//! the undo toast and the pending import. Autosave lives here.
+//! the undo toast and the pending import. Autosave and staying in step with other tabs
+//! live here; the rules are in `storage` and `docs/storage.md`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,8 +12,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::browser;
 use crate::domain::{demo::demo_workspace, plural, Removed, Workspace, WorkspaceId};
+use crate::format::stored;
 use crate::format::{self, Decoded};
-use crate::storage::{self, Loaded};
+use crate::panic_screen;
+use crate::storage::{self, local, Hold, Loaded, SaveError, Side, Sync};
 
 /// How long edits wait before they are written (typing in a field makes many changes).
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -21,7 +24,45 @@ pub const SAVE_DELAY: Duration = Duration::from_millis(400);
 pub enum SaveStatus {
     Saved,
     Pending,
+    /// Storage is blocked: the workspace lives in this tab only.
+    InMemory,
     Failed(String),
+}
+
+/// What the storage banner says (one at a time, the most urgent). Every text is in
+/// `components::status`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StorageNotice {
+    None,
+    /// The browser blocks localStorage: the app runs in memory.
+    Blocked(String),
+    /// Reading storage failed at start; nothing is written.
+    ReadFailed(String),
+    /// The last save did not fit; `needed` and `unreadable` in characters.
+    Full {
+        needed: usize,
+        unreadable: usize,
+    },
+    /// A save failed for another reason.
+    WriteFailed(String),
+    /// A newer version of the app saved: this tab stopped writing.
+    Newer,
+    /// Another tab changed what this tab has unsaved changes to.
+    Conflict(Vec<String>),
+    /// Another tab saved something this one cannot read; this tab stopped writing.
+    OtherTabUnreadable(String),
+}
+
+/// Stored data that could not be read, kept until the user discards it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnreadableNotice {
+    pub error: String,
+    pub found_at: String,
+    /// False when it could not be copied aside: nothing is written until the user
+    /// downloads it or starts fresh.
+    pub kept: bool,
+    /// Characters it takes in storage.
+    pub size: usize,
 }
 
 /// A message at the bottom of the screen, optionally with an undo.
@@ -51,8 +92,10 @@ pub struct AppState {
     pub ws: RwSignal<Workspace>,
     pub today: RwSignal<NaiveDate>,
     pub save_status: RwSignal<SaveStatus>,
-    /// Set when storage held something unreadable at start (the message of why).
-    pub unreadable: RwSignal<Option<String>>,
+    /// Storage problems to tell the user about (the banner under the top bar).
+    pub notice: RwSignal<StorageNotice>,
+    /// Stored data that could not be read and is kept (banner and Data page).
+    pub unreadable: RwSignal<Option<UnreadableNotice>>,
     pub toast: RwSignal<Option<Toast>>,
     pub import: RwSignal<ImportState>,
 }
@@ -63,30 +106,78 @@ pub fn use_app() -> AppState {
 
 impl AppState {
     /// Loads the stored workspace (or the demo on first open), provides the state as
-    /// context and starts autosave.
+    /// context, starts autosave and listens to other tabs' saves.
     pub fn provide() -> AppState {
         let today = browser::today();
-        let loaded = storage::load();
-        let first_open = loaded == Loaded::Nothing;
-        let (mut ws, unreadable) = match loaded {
-            Loaded::Nothing => (demo_workspace(today), None),
-            Loaded::Workspace(ws) => (ws, None),
-            Loaded::Unreadable { error } => (Workspace::default(), Some(error)),
+        let blocked = local::open().err();
+        local::perf_mark("am-planner:load-start");
+        let loaded = local::with_session(|s| s.load(&browser::now_rfc3339()))
+            .unwrap_or_else(|| Loaded::Failed("storage could not be opened".into()));
+        local::perf_measure("am-planner:load", "am-planner:load-start");
+        let mut notice = match &blocked {
+            Some(why) => StorageNotice::Blocked(why.clone()),
+            None => StorageNotice::None,
         };
-        // A workspace stored before workspaces had ids gets one now, and keeps it: it is
-        // saved at once below, so every later export and calendar carries the same id.
-        let id_made = ws.id.is_none() && unreadable.is_none() && !first_open;
+        let mut save_at_start = false;
+        let mut unreadable = None;
+        let mut ws = match loaded {
+            Loaded::Nothing => {
+                save_at_start = true;
+                demo_workspace(today)
+            }
+            Loaded::Workspace { ws, migrated } => {
+                // Saved at once: migrated from the old form, or stored before workspaces
+                // had ids (it gets one below and keeps it in every later export).
+                save_at_start = migrated || ws.id.is_none();
+                ws
+            }
+            Loaded::Unreadable { error, kept } => {
+                unreadable = Some(UnreadableNotice {
+                    error,
+                    found_at: browser::now_rfc3339(),
+                    kept,
+                    size: local::with_session(|s| s.unreadable_size()).unwrap_or(0),
+                });
+                Workspace::default()
+            }
+            Loaded::Failed(e) => {
+                notice = StorageNotice::ReadFailed(e);
+                Workspace::default()
+            }
+            Loaded::Newer => {
+                notice = StorageNotice::Newer;
+                Workspace::default()
+            }
+        };
+        if unreadable.is_none() {
+            // Unreadable data kept from an earlier start stays on offer.
+            unreadable = local::with_session(|s| s.unreadable().ok().flatten())
+                .flatten()
+                .map(|r| UnreadableNotice {
+                    error: r.error,
+                    found_at: r.found_at,
+                    kept: true,
+                    size: local::with_session(|s| s.unreadable_size()).unwrap_or(0),
+                });
+        }
+        let status = match (&blocked, &notice) {
+            (Some(_), _) => SaveStatus::InMemory,
+            (None, StorageNotice::None) => SaveStatus::Saved,
+            _ => SaveStatus::Failed("this tab is not saving".into()),
+        };
         with_id(&mut ws);
         let state = AppState {
             ws: RwSignal::new(ws),
             today: RwSignal::new(today),
-            save_status: RwSignal::new(SaveStatus::Saved),
+            save_status: RwSignal::new(status),
+            notice: RwSignal::new(notice),
             unreadable: RwSignal::new(unreadable),
             toast: RwSignal::new(None),
             import: RwSignal::new(ImportState::Idle),
         };
         provide_context(state);
-        state.start_autosave(first_open || id_made);
+        state.start_autosave(save_at_start);
+        state.listen_to_other_tabs();
         // An AM may leave the planner open overnight: move `today` on at midnight, so
         // "due", "late" and "stale" stay true without a reload.
         let _ = set_interval_with_handle(
@@ -101,7 +192,7 @@ impl AppState {
         state
     }
 
-    fn start_autosave(self, first_open: bool) {
+    fn start_autosave(self, save_at_start: bool) {
         let pending: Rc<RefCell<Option<gloo_timers::callback::Timeout>>> = Rc::default();
         let flush = {
             let pending = pending.clone();
@@ -119,13 +210,16 @@ impl AppState {
                 self.ws.track();
                 if std::mem::replace(&mut *first.borrow_mut(), false) {
                     // Nothing changed yet. A first open stores the demo, so a reload on
-                    // another day shows the same dates.
-                    if first_open {
+                    // another day shows the same dates; a migrated workspace is written
+                    // in the new form at once.
+                    if save_at_start {
                         self.save_now();
                     }
                     return;
                 }
-                self.save_status.set(SaveStatus::Pending);
+                if !matches!(self.save_status.get_untracked(), SaveStatus::InMemory) {
+                    self.save_status.set(SaveStatus::Pending);
+                }
                 let timeout = gloo_timers::callback::Timeout::new(SAVE_DELAY.as_millis() as u32, {
                     let pending = pending.clone();
                     move || {
@@ -148,14 +242,161 @@ impl AppState {
         on_hide.forget(); // lives as long as the app
     }
 
+    /// Another tab saved (the `storage` event fires in every other tab of the origin).
+    fn listen_to_other_tabs(self) {
+        let on_storage =
+            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+                // `key` is null when storage was cleared.
+                match ev.key() {
+                    Some(k) if k != stored::MANIFEST_KEY => {}
+                    _ => self.sync_now(None),
+                }
+            });
+        let _ = window()
+            .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        on_storage.forget();
+    }
+
+    /// Writes the workspace now. Nothing is written after a panic, while storage is held
+    /// (see [`storage::Hold`]) or over a newer save of another tab (this tab catches up
+    /// first, then saves what it keeps).
     pub fn save_now(self) {
-        let result = self
-            .ws
-            .with_untracked(|ws| storage::save(ws, browser::now_rfc3339()));
-        self.save_status.set(match result {
-            Ok(()) => SaveStatus::Saved,
-            Err(e) => SaveStatus::Failed(e),
-        });
+        if panic_screen::panicked() {
+            return;
+        }
+        local::perf_mark("am-planner:save-start");
+        let now = browser::now_rfc3339();
+        let result = local::with_session(|s| {
+            self.ws
+                .try_update_untracked(|ws| s.save(ws, &now))
+                .unwrap_or(Err(SaveError::WriteFailed("the workspace is gone".into())))
+        })
+        .unwrap_or(Err(SaveError::WriteFailed("storage is busy".into())));
+        local::perf_measure("am-planner:save", "am-planner:save-start");
+        match result {
+            Ok(_) => {
+                let memory = matches!(self.notice.get_untracked(), StorageNotice::Blocked(_));
+                self.save_status.set(if memory {
+                    SaveStatus::InMemory
+                } else {
+                    SaveStatus::Saved
+                });
+                if matches!(
+                    self.notice.get_untracked(),
+                    StorageNotice::Full { .. } | StorageNotice::WriteFailed(_)
+                ) {
+                    self.notice.set(StorageNotice::None);
+                }
+            }
+            Err(SaveError::Stale) => {
+                // Another tab saved first: take its data in, then save what is kept.
+                self.sync_now(None);
+            }
+            Err(SaveError::Held(hold)) => {
+                self.save_status.set(SaveStatus::Failed(match hold {
+                    Hold::ReadFailed(_) => "the saved data could not be read".into(),
+                    Hold::NoRoomForCopy => "unreadable saved data is in the way".into(),
+                    Hold::Newer => "a newer version of the planner saved".into(),
+                    Hold::Conflict => "waiting for your choice".into(),
+                    Hold::OtherTabUnreadable(_) => {
+                        "another tab saved data this one cannot read".into()
+                    }
+                }));
+            }
+            Err(SaveError::ReadFailed(e)) => {
+                self.save_status.set(SaveStatus::Failed(
+                    "the browser refused to read its storage".into(),
+                ));
+                self.notice.set(StorageNotice::WriteFailed(e));
+            }
+            Err(SaveError::Quota { needed, unreadable }) => {
+                self.save_status
+                    .set(SaveStatus::Failed("the browser's storage is full".into()));
+                self.notice.set(StorageNotice::Full { needed, unreadable });
+            }
+            Err(SaveError::WriteFailed(e)) => {
+                self.save_status.set(SaveStatus::Failed(
+                    "the browser refused to store the data".into(),
+                ));
+                self.notice.set(StorageNotice::WriteFailed(e));
+            }
+        }
+    }
+
+    /// Catches up with another tab's save. Its changes come in; this tab's unsaved changes
+    /// stay if they touch other things, else the user is asked (`prefer` is the answer).
+    pub fn sync_now(self, prefer: Option<Side>) {
+        if panic_screen::panicked() {
+            return;
+        }
+        let result = local::with_session(|s| {
+            self.ws
+                .try_update_untracked(|ws| s.sync(ws, prefer))
+                .unwrap_or(Err("the workspace is gone".into()))
+        })
+        .unwrap_or(Err("storage is busy".into()));
+        match result {
+            Ok(Sync::Same) => {}
+            Ok(Sync::Updated {
+                ws,
+                from_them,
+                kept_mine,
+            }) => {
+                if matches!(self.notice.get_untracked(), StorageNotice::Conflict(_)) {
+                    self.notice.set(StorageNotice::None);
+                }
+                self.ws.set(ws);
+                let text = match (from_them, kept_mine, prefer) {
+                    (_, _, Some(Side::Mine)) => "Kept this tab's version; the other tab's other changes were added.".to_string(),
+                    (_, _, Some(Side::Theirs)) => "Took the other tab's version.".to_string(),
+                    (_, 0, None) => "This tab now shows the changes saved in another tab.".to_string(),
+                    (_, _, None) => "This tab now shows the changes saved in another tab; your own unsaved changes were kept.".to_string(),
+                };
+                self.show_toast(text, None);
+            }
+            Ok(Sync::Conflict { names }) => {
+                self.save_status
+                    .set(SaveStatus::Failed("waiting for your choice".into()));
+                self.notice.set(StorageNotice::Conflict(names));
+            }
+            Ok(Sync::Newer) => {
+                self.save_status.set(SaveStatus::Failed(
+                    "a newer version of the planner saved".into(),
+                ));
+                self.notice.set(StorageNotice::Newer);
+            }
+            Err(e) => {
+                self.save_status.set(SaveStatus::Failed(
+                    "another tab saved data this one cannot read".into(),
+                ));
+                self.notice.set(StorageNotice::OtherTabUnreadable(e));
+            }
+        }
+    }
+
+    /// The download of kept unreadable data (the stored values as they were).
+    pub fn download_unreadable(self) -> Result<(), String> {
+        let text = local::with_session(|s| s.unreadable_download())
+            .ok_or("storage is busy")?
+            .map_err(|f| storage::fault_text(&f))?
+            .ok_or("there is no unreadable copy any more")?;
+        browser::download("account-planner-unreadable.json", "application/json", &text)?;
+        local::with_session(|s| s.release_after_download());
+        if let Some(mut u) = self.unreadable.get_untracked() {
+            u.kept = true;
+            self.unreadable.set(Some(u));
+        }
+        Ok(())
+    }
+
+    /// Removes kept unreadable data (the user chose to start fresh or has a copy).
+    pub fn discard_unreadable(self) -> Result<(), String> {
+        local::with_session(|s| s.discard_unreadable())
+            .ok_or("storage is busy")?
+            .map_err(|f| storage::fault_text(&f))?;
+        self.unreadable.set(None);
+        self.save_now();
+        Ok(())
     }
 
     pub fn show_toast(self, text: impl Into<String>, undo: Option<Removed>) {
@@ -222,6 +463,8 @@ impl AppState {
     pub fn restore_demo(self) {
         let mut ws = demo_workspace(self.today.get_untracked());
         with_id(&mut ws);
+        // Interview practice is the person's own progress, not account data: it stays.
+        ws.practice = self.ws.with_untracked(|w| w.practice.clone());
         self.ws.set(ws);
     }
 
@@ -230,6 +473,9 @@ impl AppState {
         let currency = self.ws.with_untracked(|w| w.currency.clone());
         let mut ws = Workspace::empty(currency);
         with_id(&mut ws);
+        // Interview practice is the person's own progress, not account data: it stays
+        // (the Practice page resets it on its own).
+        ws.practice = self.ws.with_untracked(|w| w.practice.clone());
         self.ws.set(ws);
     }
 

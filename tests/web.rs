@@ -1,12 +1,20 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): storage and components.
-//! Run with `make test-web`.
+//! Browser tests (wasm-bindgen-test in headless Chromium): storage on the real
+//! localStorage (quota, faults, unreadable data, capacity, migration, two sessions) and
+//! components. Run with `make test-web`.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/big_workspace.rs"]
+mod big;
+use big::rename;
+
 use am_planner::domain::{demo::demo_workspace, AccountFields, Workspace};
-use am_planner::storage::{self, Loaded, KEY, UNREADABLE_KEY};
+use am_planner::format::encode;
+use am_planner::format::stored::{LEGACY_KEY, MANIFEST_KEY, UNREADABLE_KEY};
+use am_planner::storage::local::LocalBackend;
+use am_planner::storage::{Hold, Loaded, SaveError, Session, Sync};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -37,10 +45,78 @@ fn fresh_container() -> web_sys::HtmlElement {
     div
 }
 
+const NOW: &str = "2026-11-22T10:00:00Z";
+
+fn session(tab: &str) -> Session {
+    Session::new(Box::new(LocalBackend(local())), tab, "1.0.0")
+}
+
+fn load(tab: &str) -> (Session, Loaded) {
+    let mut s = session(tab);
+    let l = s.load(NOW);
+    (s, l)
+}
+
+/// Fills localStorage to the last character (the browser's real quota).
+fn fill_storage() {
+    let mut n = 0;
+    let mut size = 1usize << 20;
+    while size >= 1 {
+        let chunk = "x".repeat(size);
+        while local().set_item(&format!("filler.{n}"), &chunk).is_ok() {
+            n += 1;
+        }
+        size /= 2;
+    }
+}
+
+fn remove_filler() {
+    let keys: Vec<String> = (0..local().length().unwrap())
+        .filter_map(|i| local().key(i).unwrap())
+        .filter(|k| k.starts_with("filler."))
+        .collect();
+    for k in keys {
+        local().remove_item(&k).unwrap();
+    }
+}
+
+fn storage_prototype() -> JsValue {
+    js_sys::Reflect::get(&js_sys::global(), &"Storage".into())
+        .and_then(|s| js_sys::Reflect::get(&s, &"prototype".into()))
+        .unwrap()
+}
+
+/// Replaces `Storage.prototype[method]` with one that throws; returns the original.
+fn break_storage_method(method: &str) -> JsValue {
+    let proto = storage_prototype();
+    let original = js_sys::Reflect::get(&proto, &method.into()).unwrap();
+    let thrower = js_sys::Function::new_no_args(
+        "throw new DOMException('blocked by the test', 'SecurityError');",
+    );
+    js_sys::Reflect::set(&proto, &method.into(), &thrower).unwrap();
+    original
+}
+
+fn restore_storage_method(method: &str, original: &JsValue) {
+    js_sys::Reflect::set(&storage_prototype(), &method.into(), original).unwrap();
+}
+
+fn items() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = (0..local().length().unwrap())
+        .filter_map(|i| local().key(i).unwrap())
+        .map(|k| {
+            let v = local().get_item(&k).unwrap().unwrap();
+            (k, v)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 #[wasm_bindgen_test]
 fn nothing_stored_is_a_first_open() {
     local().clear().unwrap();
-    assert_eq!(storage::load(), Loaded::Nothing);
+    assert_eq!(load("tA").1, Loaded::Nothing);
 }
 
 #[wasm_bindgen_test]
@@ -53,12 +129,24 @@ fn save_then_load_gives_the_same_workspace() {
         ..Default::default()
     })
     .unwrap();
-    storage::save(&ws, "2026-11-22T10:00:00Z".into()).unwrap();
-    assert_eq!(storage::load(), Loaded::Workspace(ws));
-    // What is stored is the versioned file format.
-    let raw = local().get_item(KEY).unwrap().unwrap();
-    assert!(raw.contains("\"format\": \"am-planner-workspace\""));
-    assert!(raw.contains("\"version\": 2"));
+    let (mut s, _) = load("tA");
+    s.save(&mut ws, NOW).unwrap();
+    assert_eq!(
+        load("tB").1,
+        Loaded::Workspace {
+            ws,
+            migrated: false
+        }
+    );
+    let manifest = local().get_item(MANIFEST_KEY).unwrap().unwrap();
+    assert!(manifest.contains("\"store\":1"), "{manifest}");
+    assert!(
+        manifest.contains(&format!(
+            "\"format\":{}",
+            am_planner::format::CURRENT_VERSION
+        )),
+        "{manifest}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -75,15 +163,40 @@ fn workspace_ids_come_from_the_browser_and_are_kept_in_storage() {
     }
     let mut ws = demo_workspace(day());
     ws.id = Some(a.clone());
-    storage::save(&ws, "2026-11-22T10:00:00Z".into()).unwrap();
-    match storage::load() {
-        Loaded::Workspace(back) => assert_eq!(back.id, Some(a)),
+    let (mut s, _) = load("tA");
+    s.save(&mut ws, NOW).unwrap();
+    match load("tB").1 {
+        Loaded::Workspace { ws: back, .. } => assert_eq!(back.id, Some(a)),
         other => panic!("{other:?}"),
     }
 }
 
 #[wasm_bindgen_test]
-fn a_corrupt_stored_value_is_kept_aside_and_reported() {
+fn the_old_single_key_form_is_migrated() {
+    local().clear().unwrap();
+    let ws = demo_workspace(day());
+    local()
+        .set_item(LEGACY_KEY, &encode(&ws, Some(NOW.into())))
+        .unwrap();
+    let (mut s, loaded) = load("tA");
+    let mut got = match loaded {
+        Loaded::Workspace { ws, migrated: true } => ws,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(got, ws);
+    s.save(&mut got, NOW).unwrap();
+    assert_eq!(local().get_item(LEGACY_KEY).unwrap(), None);
+    assert_eq!(
+        load("tB").1,
+        Loaded::Workspace {
+            ws,
+            migrated: false
+        }
+    );
+}
+
+#[wasm_bindgen_test]
+fn corrupt_old_values_are_kept_and_reported() {
     for corrupt in [
         "{not json",
         "{\"format\":\"am-planner-workspace\",\"version\":9}",
@@ -91,21 +204,228 @@ fn a_corrupt_stored_value_is_kept_aside_and_reported() {
         "",
     ] {
         local().clear().unwrap();
-        local().set_item(KEY, corrupt).unwrap();
-        match storage::load() {
-            Loaded::Unreadable { error } => assert!(!error.is_empty(), "{corrupt:?}"),
+        local().set_item(LEGACY_KEY, corrupt).unwrap();
+        let (mut s, loaded) = load("tA");
+        match loaded {
+            Loaded::Unreadable { error, kept: true } => assert!(!error.is_empty(), "{corrupt:?}"),
             other => panic!("{corrupt:?}: {other:?}"),
         }
+        assert!(local()
+            .get_item(UNREADABLE_KEY)
+            .unwrap()
+            .unwrap()
+            .contains(LEGACY_KEY));
+        let mut ws = demo_workspace(day());
+        s.save(&mut ws, NOW).unwrap();
         assert_eq!(
-            local().get_item(UNREADABLE_KEY).unwrap().as_deref(),
-            Some(corrupt)
-        );
-        assert_eq!(
-            local().get_item(KEY).unwrap().as_deref(),
+            local().get_item(LEGACY_KEY).unwrap().as_deref(),
             Some(corrupt),
-            "load never overwrites"
+            "never overwritten"
         );
+        assert_eq!(s.unreadable_download().unwrap().as_deref(), Some(corrupt));
     }
+}
+
+#[wasm_bindgen_test]
+fn a_large_unreadable_value_is_kept_and_the_app_still_saves() {
+    local().clear().unwrap();
+    // Over half the quota: it could not be copied aside (the old app lost it silently).
+    let big = format!(
+        "{{\"format\": \"am-planner-workspace\", \"version\": 1, \"workspace\": [\"{}\"]}}",
+        "z".repeat(2_700_000)
+    );
+    local().set_item(LEGACY_KEY, &big).unwrap();
+    let (mut s, loaded) = load("tA");
+    assert!(
+        matches!(loaded, Loaded::Unreadable { kept: true, .. }),
+        "{loaded:?}"
+    );
+    let mut ws = demo_workspace(day());
+    s.save(&mut ws, NOW).unwrap();
+    rename(&mut ws, 0, "After");
+    s.save(&mut ws, NOW).unwrap();
+    assert_eq!(
+        local().get_item(LEGACY_KEY).unwrap().map(|v| v.len()),
+        Some(big.len())
+    );
+    let (mut s2, loaded) = load("tB");
+    assert_eq!(
+        loaded,
+        Loaded::Workspace {
+            ws,
+            migrated: false
+        }
+    );
+    s2.discard_unreadable().unwrap();
+    assert_eq!(local().get_item(LEGACY_KEY).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_full_store_refuses_the_save_and_keeps_the_old_data() {
+    local().clear().unwrap();
+    let (mut s, _) = load("tA");
+    let mut ws = demo_workspace(day());
+    s.save(&mut ws, NOW).unwrap();
+    fill_storage();
+    let before = items();
+    rename(
+        &mut ws,
+        3,
+        "A name long enough to need more room than the old one had",
+    );
+    let result = s.save(&mut ws, NOW);
+    let after = items();
+    remove_filler();
+    match result {
+        Err(SaveError::Quota { needed, .. }) => assert!(needed > 1000, "{needed}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(after == before, "nothing half-written");
+    match load("tB").1 {
+        Loaded::Workspace { ws: back, .. } => assert_eq!(back, demo_workspace(day())),
+        other => panic!("{other:?}"),
+    }
+    // With room again the same session saves.
+    s.save(&mut ws, NOW).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn storage_that_throws_on_read_is_an_error_not_a_first_open() {
+    local().clear().unwrap();
+    let (mut s, _) = load("tA");
+    let mut ws = demo_workspace(day());
+    rename(&mut ws, 0, "Real data");
+    s.save(&mut ws, NOW).unwrap();
+    let before = items();
+    let original = break_storage_method("getItem");
+    let (mut s2, loaded) = load("tB");
+    let mut demo = demo_workspace(day());
+    let saved = s2.save(&mut demo, NOW);
+    restore_storage_method("getItem", &original);
+    assert!(
+        matches!(loaded, Loaded::Failed(ref e) if e.contains("blocked by the test")),
+        "{loaded:?}"
+    );
+    assert!(
+        matches!(saved, Err(SaveError::Held(Hold::ReadFailed(_)))),
+        "{saved:?}"
+    );
+    assert!(items() == before, "the demo was not saved over real data");
+}
+
+#[wasm_bindgen_test]
+async fn the_app_on_storage_that_throws_on_read_says_so_and_writes_nothing() {
+    local().clear().unwrap();
+    let (mut s, _) = load("tA");
+    let mut ws = demo_workspace(day());
+    rename(&mut ws, 0, "Real data");
+    s.save(&mut ws, NOW).unwrap();
+    let before = items();
+    let original = break_storage_method("getItem");
+    let container = fresh_container();
+    let handle = leptos::mount::mount_to(container.clone(), am_planner::app::App);
+    tick(600).await;
+    restore_storage_method("getItem", &original);
+    let text = container.inner_text();
+    drop(handle);
+    assert!(
+        text.contains("The planner could not read your saved data."),
+        "{text}"
+    );
+    assert!(items() == before);
+}
+
+#[wasm_bindgen_test]
+fn storage_that_throws_on_write_keeps_the_last_save() {
+    local().clear().unwrap();
+    let (mut s, _) = load("tA");
+    let mut ws = demo_workspace(day());
+    s.save(&mut ws, NOW).unwrap();
+    let before = items();
+    let original = break_storage_method("setItem");
+    rename(&mut ws, 2, "Not written");
+    let result = s.save(&mut ws, NOW);
+    restore_storage_method("setItem", &original);
+    assert!(
+        matches!(result, Err(SaveError::WriteFailed(ref e)) if e.contains("blocked by the test")),
+        "{result:?}"
+    );
+    assert!(items() == before);
+}
+
+#[wasm_bindgen_test]
+async fn blocked_local_storage_runs_the_app_in_memory_and_says_so() {
+    local().clear().unwrap();
+    let window = web_sys::window().unwrap();
+    let object: &js_sys::Object = window.as_ref();
+    let descriptor = js_sys::Object::get_own_property_descriptor(object, &"localStorage".into());
+    let thrower = js_sys::Function::new_no_args(
+        "throw new DOMException('The operation is insecure.', 'SecurityError');",
+    );
+    let blocked = js_sys::Object::new();
+    js_sys::Reflect::set(&blocked, &"get".into(), &thrower).unwrap();
+    js_sys::Reflect::set(&blocked, &"configurable".into(), &true.into()).unwrap();
+    js_sys::Object::define_property(object, &"localStorage".into(), &blocked);
+    let open = am_planner::storage::local::open();
+    let container = fresh_container();
+    let handle = leptos::mount::mount_to(container.clone(), am_planner::app::App);
+    tick(600).await;
+    let text = container.inner_text();
+    drop(handle);
+    js_sys::Object::define_property(object, &"localStorage".into(), &descriptor.unchecked_into());
+    assert!(open.unwrap_err().contains("The operation is insecure"));
+    assert!(
+        text.contains("This browser does not let the planner keep your data."),
+        "{text}"
+    );
+    assert!(text.contains("Not saved: kept in this tab only"), "{text}");
+    assert_eq!(local().length().unwrap(), 0, "nothing reached storage");
+}
+
+#[wasm_bindgen_test]
+fn two_thousand_full_accounts_save_and_reload() {
+    local().clear().unwrap();
+    let mut ws = big::big_workspace(2000);
+    let (mut s, _) = load("tA");
+    let saved = s.save(&mut ws, NOW).unwrap();
+    assert!(saved.total_chars < 5_242_880, "{}", saved.total_chars);
+    match load("tB").1 {
+        Loaded::Workspace { ws: back, .. } => assert!(back == ws),
+        other => panic!("{other:?}"),
+    }
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_tab_behind_never_overwrites_and_merges() {
+    local().clear().unwrap();
+    let (mut a, _) = load("tA");
+    let mut wa = demo_workspace(day());
+    a.save(&mut wa, NOW).unwrap();
+    let (mut b, loaded) = load("tB");
+    let Loaded::Workspace { ws: mut wb, .. } = loaded else {
+        panic!()
+    };
+    rename(&mut wa, 1, "From A");
+    a.save(&mut wa, NOW).unwrap();
+    let after_a = items();
+    rename(&mut wb, 5, "From B");
+    assert_eq!(b.save(&mut wb, NOW), Err(SaveError::Stale));
+    assert!(items() == after_a, "revision checked before writing");
+    let mut merged = match b.sync(&mut wb, None).unwrap() {
+        Sync::Updated {
+            ws,
+            from_them: 1,
+            kept_mine: 1,
+        } => ws,
+        other => panic!("{other:?}"),
+    };
+    b.save(&mut merged, NOW).unwrap();
+    let Loaded::Workspace { ws: back, .. } = load("tC").1 else {
+        panic!()
+    };
+    assert_eq!(back.accounts()[1].fields.name, "From A");
+    assert_eq!(back.accounts()[5].fields.name, "From B");
 }
 
 #[wasm_bindgen_test]
@@ -113,7 +433,7 @@ async fn the_app_starts_on_corrupt_storage_and_says_so() {
     local().clear().unwrap();
     local()
         .set_item(
-            KEY,
+            LEGACY_KEY,
             "{\"format\": \"am-planner-workspace\", \"version\": 1, \"workspace\": 5}",
         )
         .unwrap();
@@ -128,7 +448,7 @@ async fn the_app_starts_on_corrupt_storage_and_says_so() {
     assert!(text.contains("No accounts yet."), "{text}");
     // The unreadable bytes are still there to download.
     assert!(local()
-        .get_item(UNREADABLE_KEY)
+        .get_item(LEGACY_KEY)
         .unwrap()
         .unwrap()
         .contains("\"workspace\": 5"));
@@ -147,8 +467,8 @@ async fn first_open_shows_and_stores_the_demo() {
         .length();
     assert_eq!(rows, 8);
     assert!(container.inner_text().contains("Demo workspace."));
-    match storage::load() {
-        Loaded::Workspace(ws) => assert!(ws.demo && ws.accounts().len() == 8),
+    match load("tZ").1 {
+        Loaded::Workspace { ws, .. } => assert!(ws.demo && ws.accounts().len() == 8),
         other => panic!("{other:?}"),
     }
     drop(handle);
@@ -193,7 +513,14 @@ async fn confirm_button_acts_only_after_yes() {
 #[wasm_bindgen_test]
 fn empty_workspace_saves_and_loads() {
     local().clear().unwrap();
-    let ws = Workspace::default();
-    storage::save(&ws, "2026-11-22T10:00:00Z".into()).unwrap();
-    assert_eq!(storage::load(), Loaded::Workspace(ws));
+    let mut ws = Workspace::default();
+    let (mut s, _) = load("tA");
+    s.save(&mut ws, NOW).unwrap();
+    assert_eq!(
+        load("tB").1,
+        Loaded::Workspace {
+            ws,
+            migrated: false
+        }
+    );
 }

@@ -14,6 +14,7 @@
 mod draw;
 pub mod health_trend;
 pub mod portfolio;
+pub mod practice;
 pub mod renewal;
 pub mod scale;
 

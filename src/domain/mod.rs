@@ -14,6 +14,7 @@ pub mod health;
 pub mod money;
 pub mod plan;
 pub mod portfolio;
+pub mod practice;
 pub mod qbr;
 pub mod qualify;
 pub mod renewal;

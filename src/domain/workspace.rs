@@ -13,6 +13,8 @@ pub struct Workspace {
     pub demo: bool,
     /// Workspace-wide settings (scoring weights and their change log, ...).
     pub settings: super::settings::Settings,
+    /// Interview practice: card reviews, mock interviews, drill scores.
+    pub practice: super::practice::Practice,
     /// Names this workspace among all others (calendar event ids are built from it).
     /// `None` until the browser edge gives it one: a new workspace, or one read from a
     /// file or storage written before workspaces had ids.
@@ -104,6 +106,7 @@ impl Workspace {
             currency,
             demo: false,
             settings: Default::default(),
+            practice: Default::default(),
             id: None,
             accounts: Vec::new(),
             next_id: 1,
@@ -117,20 +120,13 @@ impl Workspace {
         demo: bool,
         accounts: Vec<Account>,
     ) -> Result<Self, WorkspaceError> {
-        let mut seen = std::collections::HashSet::new();
-        for (index, a) in accounts.iter().enumerate() {
-            if !seen.insert(a.id) {
-                return Err(WorkspaceError::DuplicateId { index, id: a.id });
-            }
-            a.fields
-                .validate()
-                .map_err(|errors| WorkspaceError::InvalidAccount { index, errors })?;
-        }
+        check_accounts(&accounts)?;
         let next_id = accounts.iter().map(|a| a.id.0).max().unwrap_or(0) + 1;
         Ok(Workspace {
             currency,
             demo,
             settings: Default::default(),
+            practice: Default::default(),
             id: None,
             accounts,
             next_id,
@@ -211,6 +207,26 @@ impl Workspace {
         self.accounts.insert(index, removed.account);
     }
 
+    /// Runs `f` on this workspace with its accounts set aside, then puts them back: the
+    /// rest (currency, settings, ...) can be written on its own without copying every
+    /// account. Storage keeps the two apart.
+    pub fn with_accounts_aside<R>(&mut self, f: impl FnOnce(&Workspace) -> R) -> R {
+        let accounts = std::mem::take(&mut self.accounts);
+        let out = f(self);
+        self.accounts = accounts;
+        out
+    }
+
+    /// Replaces every account, keeping the rest of the workspace. The accounts are checked
+    /// as [`Workspace::from_accounts`] checks them; on error nothing changes.
+    pub fn set_accounts(&mut self, accounts: Vec<Account>) -> Result<(), WorkspaceError> {
+        check_accounts(&accounts)?;
+        let max = accounts.iter().map(|a| a.id.0).max().unwrap_or(0);
+        self.next_id = self.next_id.max(max.saturating_add(1));
+        self.accounts = accounts;
+        Ok(())
+    }
+
     /// Total ARR of the portfolio.
     pub fn total_arr(&self) -> f64 {
         self.accounts.iter().map(|a| a.fields.arr).sum()
@@ -242,6 +258,20 @@ impl Workspace {
             })
             .collect()
     }
+}
+
+/// Every account valid, every id used once: what a workspace's accounts must be.
+fn check_accounts(accounts: &[Account]) -> Result<(), WorkspaceError> {
+    let mut seen = std::collections::HashSet::new();
+    for (index, a) in accounts.iter().enumerate() {
+        if !seen.insert(a.id) {
+            return Err(WorkspaceError::DuplicateId { index, id: a.id });
+        }
+        a.fields
+            .validate()
+            .map_err(|errors| WorkspaceError::InvalidAccount { index, errors })?;
+    }
+    Ok(())
 }
 
 /// An account's tier and whether a person set it by hand.

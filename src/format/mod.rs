@@ -4,8 +4,10 @@
 
 pub mod ics;
 pub mod markdown;
+pub mod practice;
 pub mod read;
 pub mod share;
+pub mod stored;
 pub mod v1;
 pub mod v2;
 
@@ -176,6 +178,14 @@ fn decode_v2(file: v2::File) -> Result<(Workspace, Option<String>), ImportError>
     })?;
     ws.settings = settings;
     ws.id = id;
+    if let Some(p) = file.practice {
+        ws.practice = p
+            .into_domain()
+            .map_err(|(path, detail)| ImportError::BadField {
+                path: format!("practice.{path}"),
+                detail,
+            })?;
+    }
     Ok((ws, file.exported_at))
 }
 
@@ -230,6 +240,7 @@ pub fn encode(ws: &Workspace, exported_at: Option<String>) -> String {
         exported_at,
         workspace_id: ws.id.as_ref().map(|id| id.as_str().to_string()),
         workspace: v1::WorkspaceV1::from(ws),
+        practice: (!ws.practice.is_empty()).then(|| practice::PracticeV1::from(&ws.practice)),
     };
     serde_json::to_string_pretty(&file).expect("a workspace always serializes")
 }

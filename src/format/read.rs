@@ -410,3 +410,38 @@ impl<'de> Visitor<'de> for OptionalDate {
         date(d).map(Some)
     }
 }
+
+/// Serde adapter for a local date and time written `YYYY-MM-DDTHH:MM:SS` (seconds and a
+/// fraction optional): the day is read by [`crate::domain::dates::read_date`], so it has
+/// the same range as every other date, and far years cannot overflow the arithmetic done
+/// on it later.
+pub fn date_time<'de, D: de::Deserializer<'de>>(d: D) -> Result<chrono::NaiveDateTime, D::Error> {
+    d.deserialize_str(DateTimeVisitor)
+}
+
+struct DateTimeVisitor;
+
+impl Visitor<'_> for DateTimeVisitor {
+    type Value = chrono::NaiveDateTime;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date and time in quotes written YYYY-MM-DDTHH:MM:SS")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<chrono::NaiveDateTime, E> {
+        let t = v.trim();
+        let shown: String = t.chars().take(40).collect();
+        let (day, time) = t.split_once('T').ok_or_else(|| {
+            E::custom(format!(
+                "\"{shown}\" is not a date and time; write it as YYYY-MM-DDTHH:MM:SS, e.g. 2027-03-01T09:30:00."
+            ))
+        })?;
+        let day = crate::domain::dates::read_date(day).map_err(E::custom)?;
+        let time = chrono::NaiveTime::parse_from_str(time, "%H:%M:%S%.f")
+            .or_else(|_| chrono::NaiveTime::parse_from_str(time, "%H:%M"))
+            .map_err(|_| {
+                E::custom(format!(
+                    "\"{shown}\" has no valid time of day; write it as HH:MM:SS, e.g. 09:30:00."
+                ))
+            })?;
+        Ok(day.and_time(time))
+    }
+}

@@ -25,6 +25,10 @@ pub struct File {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workspace_id: Option<String>,
     pub workspace: WorkspaceV1,
+    /// Interview practice: card reviews, mock interviews, drill scores (see
+    /// `docs/practice.md`). Absent: nothing practised yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub practice: Option<super::practice::PracticeV1>,
 }
 
 /// Version 1 to 2: the same document with no workspace id.
@@ -36,6 +40,7 @@ impl From<v1::File> for File {
             exported_at: f.exported_at,
             workspace_id: None,
             workspace: f.workspace,
+            practice: None,
         }
     }
 }

@@ -49,6 +49,8 @@ pub fn DataPage() -> impl IntoView {
             <h1>"Data"</h1>
             <p class="lede">"Everything lives in this browser only. Export a file to keep a copy, move to another computer, or share with a colleague."</p>
 
+            <UnreadableCopy/>
+
             <div class="card">
                 <h2>"Currency"</h2>
                 <p>"All amounts in this workspace are in one currency. Changing it relabels amounts; it does not convert them."</p>
@@ -139,6 +141,42 @@ pub fn DataPage() -> impl IntoView {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// Stored data the app could not read, kept until the user discards it: download it
+/// (the stored values exactly as they were) or discard it to start fresh.
+#[component]
+fn UnreadableCopy() -> impl IntoView {
+    let app = use_app();
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <Show when=move || app.unreadable.with(Option::is_some)>
+            <div class="card" id="unreadable">
+                <h2>"Saved data that could not be read"</h2>
+                {move || app.unreadable.get().map(|u| view! {
+                    <p>{format!("Found on {}: {}.", u.found_at.replace('T', " ").replace('Z', " UTC"), u.error)}</p>
+                    <p>{format!(
+                        "It is kept as it was ({} of this browser's storage), and nothing the planner saves replaces it. Download it to keep it or to get help repairing it; discard it when you no longer need it.",
+                        crate::components::status::megabytes(u.size)
+                    )}</p>
+                })}
+                <div class="reset-row">
+                    <button class="btn btn-primary" on:click=move |_| error.set(app.download_unreadable().err())>"Download the unreadable data"</button>
+                    <ConfirmButton
+                        label="Discard it"
+                        question="Remove the unreadable data from this browser for good? Download it first if you may need it."
+                        confirm_label="Yes, discard it"
+                        danger=true
+                        on_confirm=move |_| match app.discard_unreadable() {
+                            Ok(()) => { error.set(None); app.show_toast("The unreadable data was discarded.", None); }
+                            Err(e) => error.set(Some(format!("It could not be discarded: {e}."))),
+                        }
+                    />
+                </div>
+                <p class="field-error" role="alert">{move || error.get()}</p>
+            </div>
+        </Show>
     }
 }
 

@@ -5,5 +5,6 @@ pub mod data;
 pub mod new_account;
 pub mod not_found;
 pub mod portfolio;
+pub mod practice;
 pub mod renewals;
 pub mod settings;

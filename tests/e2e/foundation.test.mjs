@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, shotsDir } from './helpers.mjs';
+import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, shotsDir, storedItems } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -163,8 +163,8 @@ test('broken files are refused with a message naming the problem; the workspace 
   const { page, errors, context } = await newPage(env);
   await open(page, env.base, '/data');
   await saved(page);
-  const before = await page.evaluate(() => localStorage.getItem('am-planner.workspace'));
-  const good = JSON.parse(before);
+  const before = await storedItems(page);
+  const good = await stored(page);
   const bad = structuredClone(good);
   bad.workspace.accounts[1].renewal_date = '2026-02-30';
   const cases = [
@@ -181,7 +181,7 @@ test('broken files are refused with a message naming the problem; the workspace 
     if (name === 'bad-date.json') await shot(page, 'data-import-refused');
     await page.getByRole('button', { name: 'Dismiss' }).click();
   }
-  assert.equal(await page.evaluate(() => localStorage.getItem('am-planner.workspace')), before);
+  assert.deepEqual(await storedItems(page), before);
   // Only the deliberate refusals; no error from the app itself.
   assert.deepEqual(errors, []);
   await context.close();
@@ -191,7 +191,7 @@ test('dropping a file anywhere opens the import preview', async () => {
   const { page, errors, context } = await newPage(env);
   await open(page, env.base, '/');
   await saved(page);
-  const text = await page.evaluate(() => localStorage.getItem('am-planner.workspace'));
+  const text = JSON.stringify(await stored(page));
   const data = await page.evaluateHandle((t) => {
     const dt = new DataTransfer();
     dt.items.add(new File([t], 'dropped.json', { type: 'application/json' }));

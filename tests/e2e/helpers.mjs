@@ -2,6 +2,7 @@
 // Chromium driven by playwright-core, console errors collected, screenshots in target/e2e/.
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
@@ -63,9 +64,62 @@ export async function saved(page) {
   await page.waitForFunction(() => document.querySelector('.save-indicator')?.textContent.includes('Saved'));
 }
 
-/** Reads the stored workspace document. */
+/** Every localStorage item of the planner (`am-planner.*`), as { key: value }. */
+export async function storedItems(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+    .filter((k) => k.startsWith('am-planner.')).map((k) => [k, localStorage.getItem(k)])));
+}
+
+/** Unpacks a stored part: two characters of length, then 15 bits per character from
+ * U+0020 (docs/storage.md). An independent reader of the documented form. */
+export function unpackPart(text) {
+  const codes = Array.from(text, (c) => {
+    const v = c.codePointAt(0) - 0x20;
+    if (v < 0 || v > 0x7fff) throw new Error(`character U+${c.codePointAt(0).toString(16)} is out of range`);
+    return v;
+  });
+  const len = codes[0] * 0x8000 + codes[1];
+  const out = Buffer.alloc(len);
+  let acc = 0, bits = 0, j = 0;
+  for (let i = 2; i < codes.length; i++) {
+    acc = (acc << 15) | codes[i];
+    bits += 15;
+    while (bits >= 8 && j < len) { bits -= 8; out[j++] = (acc >> bits) & 0xff; acc &= (1 << bits) - 1; }
+  }
+  if (j !== len) throw new Error('a part is shorter than its length says');
+  return JSON.parse(zlib.inflateSync(out).toString('utf8'));
+}
+
+/** The workspace document from stored items: the manifest lists the parts in order; the
+ * rest part is the document without `workspace.accounts`. Null when nothing is stored. */
+export function decodeStored(items) {
+  const text = items['am-planner.manifest'];
+  if (text == null) return null;
+  const manifest = JSON.parse(text);
+  const part = (hash) => {
+    const value = items[`am-planner.part.${hash}`];
+    if (value == null) throw new Error(`part ${hash} is missing`);
+    return unpackPart(value);
+  };
+  const doc = part(manifest.rest);
+  doc.workspace.accounts = manifest.accounts.map(([, hash]) => part(hash));
+  return doc;
+}
+
+/** Replaces what is stored with `doc` (a workspace document), through the documented
+ * migration of the old single-key form: the planner's keys are removed and the document is
+ * put under `am-planner.workspace`; the next page load reads it and saves it in the stored
+ * form. Reload (or `open`) after calling this. */
+export async function storeDocument(page, doc) {
+  await page.evaluate((text) => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('am-planner.')) localStorage.removeItem(k);
+    localStorage.setItem('am-planner.workspace', text);
+  }, JSON.stringify(doc));
+}
+
+/** Reads the stored workspace document (the same document an export writes). */
 export async function stored(page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('am-planner.workspace')));
+  return decodeStored(await storedItems(page));
 }
 
 export function isoDaysFromToday(days) {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, clipboardPage as clipboardPageOf, download } from './helpers.mjs';
+import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, clipboardPage as clipboardPageOf, download, storedItems } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -360,12 +360,12 @@ test('export one account and import it into a fresh workspace: as a new account,
   const { page, errors, context } = await newPage(env);
   await open(page, env.base, '/data');
   await saved(page);
-  const before = await page.evaluate(() => localStorage.getItem('am-planner.workspace'));
+  const before = await storedItems(page);
   // A whole-workspace file is refused at this control; nothing changes.
-  await page.getByLabel('Account file to import').setInputFiles({ name: 'ws.json', mimeType: 'application/json', buffer: Buffer.from(before) });
+  await page.getByLabel('Account file to import').setInputFiles({ name: 'ws.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(await stored(page))) });
   const refused = page.locator('#import-account .import-result.refused');
   await refused.getByText('This is a whole workspace file, not a single account').waitFor();
-  assert.equal(await page.evaluate(() => localStorage.getItem('am-planner.workspace')), before);
+  assert.deepEqual(await storedItems(page), before);
   await refused.getByRole('button', { name: 'Dismiss' }).click();
 
   await page.getByLabel('Account file to import').setInputFiles(file);

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, clipboardPage, download } from './helpers.mjs';
+import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, clipboardPage, download, storedItems, storeDocument } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -21,8 +21,8 @@ const PHONE = { width: 390, height: 844 };
 async function plantMarkers(page) {
   await open(page, env.base, '/');
   await saved(page);
-  await page.evaluate(() => {
-    const doc = JSON.parse(localStorage.getItem('am-planner.workspace'));
+  const doc = await stored(page);
+  {
     const a = doc.workspace.accounts.find((x) => x.name === 'Northwind Logistics');
     a.notes = 'INTERNAL-MARK-1 do not mention discount room';
     const p = a.stakeholders.people[0];
@@ -36,8 +36,8 @@ async function plantMarkers(page) {
     a.expansion.opportunities[0].trigger = 'INTERNAL-MARK-9';
     a.planning.plan.goals[0].text = 'CUSTOMER-MARK-1 Cut late deliveries by 20% this year';
     a.planning.qbrs[0].roadmap = 'CUSTOMER-MARK-2 hub templates next quarter';
-    localStorage.setItem('am-planner.workspace', JSON.stringify(doc));
-  });
+  }
+  await storeDocument(page, doc);
 }
 
 async function copyLink(page, button) {
@@ -134,11 +134,11 @@ test('a customer file is refused at import and can be viewed read-only', async (
   assert.match(path.basename(file), /^account-northwind-logistics-customer-copy-\d{4}-\d{2}-\d{2}\.json$/);
   await open(a.page, env.base, '/data');
   await saved(a.page);
-  const before = await a.page.evaluate(() => localStorage.getItem('am-planner.workspace'));
+  const before = await storedItems(a.page);
   await a.page.getByLabel('Account file to import').setInputFiles(file);
   const refused = a.page.locator('#import-account .import-result.refused');
   await refused.getByText(/It is the customer copy of Northwind Logistics/).waitFor();
-  assert.equal(await a.page.evaluate(() => localStorage.getItem('am-planner.workspace')), before);
+  assert.deepEqual(await storedItems(a.page), before);
   await refused.getByRole('button', { name: 'View it read-only' }).click();
   const view = a.page.locator('.sv-page');
   await view.getByRole('heading', { name: 'Northwind Logistics', level: 1 }).waitFor();

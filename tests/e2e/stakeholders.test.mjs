@@ -4,7 +4,7 @@
 // portfolio column and filter, and imports refusing a bad reports-to. No console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, newPage, open, shot, saved, stored, isoDaysFromToday } from './helpers.mjs';
+import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, storedItems } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -282,8 +282,8 @@ test('import refuses a reports-to that names nobody, or a loop, with the path of
   const { page, errors, context } = await newPage(env);
   await open(page, env.base, '/data');
   await saved(page);
-  const before = await page.evaluate(() => localStorage.getItem('am-planner.workspace'));
-  const good = JSON.parse(before);
+  const before = await storedItems(page);
+  const good = await stored(page);
   const missing = structuredClone(good);
   missing.workspace.accounts[0].stakeholders.people[2].reports_to = 99;
   const loop = structuredClone(good);
@@ -301,7 +301,7 @@ test('import refuses a reports-to that names nobody, or a loop, with the path of
     if (name === 'loop.json') await shot(page, 'stakeholders-import-refused');
     await page.getByRole('button', { name: 'Dismiss' }).click();
   }
-  assert.equal(await page.evaluate(() => localStorage.getItem('am-planner.workspace')), before);
+  assert.deepEqual(await storedItems(page), before);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,0 +1,109 @@
+//! A review session: what is due, the daily cap on new cards, and a queue in which a card
+//! still in its short steps (failed, or new and not yet learned) comes back before the
+//! session ends.
+
+use std::collections::VecDeque;
+
+use chrono::NaiveDateTime;
+
+use super::content::Deck;
+use super::scheduler::{Grade, Memory};
+use super::Practice;
+
+/// How a deck stands at `now`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DeckCounts {
+    /// Seen cards whose due time has come.
+    pub due: usize,
+    /// Never-seen cards that today's cap still lets in.
+    pub new_today: usize,
+    /// Never-seen cards in all.
+    pub unseen: usize,
+    pub total: usize,
+}
+
+impl DeckCounts {
+    /// Cards a session on this deck would show now.
+    pub fn to_study(&self) -> usize {
+        self.due + self.new_today
+    }
+}
+
+pub fn deck_counts(practice: &Practice, deck: &Deck, now: NaiveDateTime) -> DeckCounts {
+    let mut c = DeckCounts {
+        total: deck.cards.len(),
+        ..DeckCounts::default()
+    };
+    for key in deck.keys() {
+        match practice.memory(&key) {
+            Some(m) if m.is_due(now) => c.due += 1,
+            Some(_) => {}
+            None => c.unseen += 1,
+        }
+    }
+    c.new_today = c.unseen.min(practice.new_left_today(now.date()));
+    c
+}
+
+/// A session in progress. Not saved: a reload rebuilds it from what is due.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    queue: VecDeque<String>,
+    /// Reviews done in this session.
+    pub reviewed: usize,
+    /// Of which graded Again.
+    pub again: usize,
+}
+
+impl Session {
+    /// Due cards first (most overdue first), then new cards in deck order up to the cap.
+    pub fn start(practice: &Practice, decks: &[&Deck], now: NaiveDateTime) -> Session {
+        let mut due: Vec<(NaiveDateTime, String)> = Vec::new();
+        let mut new = Vec::new();
+        for d in decks {
+            for key in d.keys() {
+                match practice.memory(&key) {
+                    Some(m) if m.is_due(now) => due.push((m.due, key)),
+                    Some(_) => {}
+                    None => new.push(key),
+                }
+            }
+        }
+        due.sort();
+        new.truncate(practice.new_left_today(now.date()));
+        Session {
+            queue: due.into_iter().map(|(_, k)| k).chain(new).collect(),
+            reviewed: 0,
+            again: 0,
+        }
+    }
+
+    /// The card to show, `None` when the session is over.
+    pub fn current(&self) -> Option<&str> {
+        self.queue.front().map(String::as_str)
+    }
+
+    pub fn remaining(&self) -> usize {
+        self.queue.len()
+    }
+
+    /// Grades the current card: records it and moves on. A card left in a short step
+    /// (due again within the day: interval 0) goes to the back of the queue.
+    pub fn grade(
+        &mut self,
+        practice: &mut Practice,
+        now: NaiveDateTime,
+        grade: Grade,
+    ) -> Option<Memory> {
+        let key = self.queue.pop_front()?;
+        let next = practice.record(&key, now, grade);
+        self.reviewed += 1;
+        if grade == Grade::Again {
+            self.again += 1;
+        }
+        if next.scheduled_days == 0 {
+            self.queue.push_back(key);
+        }
+        Some(next)
+    }
+}
