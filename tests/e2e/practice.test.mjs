@@ -257,3 +257,29 @@ test('question bank filters by kind; confidence reset; phone screenshots', async
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the decks open without a connection once they were fetched on an earlier visit', async () => {
+  const { page, errors, context } = await newPage(env);
+  await openPractice(page);
+  const online = await counts(page, 'vocabulary');
+  // A later visit: the app is open, then the connection drops before Practice is opened.
+  const later = await context.newPage();
+  await open(later, env.base, '/');
+  await page.close();
+  await context.setOffline(true);
+  await later.locator('nav.mainnav a[href="/practice"]').click();
+  await later.locator('.pr-page').waitFor();
+  await later.waitForFunction(() => !document.querySelector('.pr-loading'));
+  assert.deepEqual(await counts(later, 'vocabulary'), online);
+  await context.setOffline(false);
+  // Without the kept copy the same path fails: a fresh context has none.
+  const fresh = await newPage(env);
+  await open(fresh.page, env.base, '/');
+  await fresh.context.setOffline(true);
+  await fresh.page.locator('nav.mainnav a[href="/practice"]').click();
+  await fresh.page.waitForFunction(() => !document.querySelector('.pr-loading'));
+  assert.equal(await fresh.page.locator('li.pr-deck').count(), 0);
+  await fresh.context.close();
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  await context.close();
+});
