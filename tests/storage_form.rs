@@ -805,6 +805,28 @@ fn two_thousand_full_accounts_fit_in_chromiums_quota() {
     );
 }
 
+/// Whatever fits in storage can be read back: the export of the largest workspace the
+/// quota holds is under the reader's size limit (else a full store would load as
+/// unreadable, and its export could not be imported).
+#[test]
+fn the_largest_workspace_storage_holds_reads_back_and_imports() {
+    let sample = 200;
+    let mut ws = big::big_workspace(sample);
+    let m = MemoryBackend::with_quota(u64::MAX as usize / 2);
+    let mut s = session(&m, "tA");
+    s.load(NOW);
+    let stored = s.save(&mut ws, NOW).unwrap().total_chars as u64;
+    let exported = encode(&ws, None).len() as u64;
+    // Accounts that fit, from the stored chars per account (the rest part is tiny).
+    let capacity = 5_242_880 * sample as u64 / stored;
+    let largest_export = exported * capacity / sample as u64;
+    assert!(capacity > 2000, "{capacity} accounts fit");
+    assert!(
+        largest_export < am_planner::format::MAX_FILE_BYTES,
+        "{capacity} accounts export to {largest_export} bytes, over the read limit"
+    );
+}
+
 // ---- properties ---------------------------------------------------------------------------
 
 fn pool() -> Vec<Account> {
