@@ -101,7 +101,10 @@ try {
     let lo = 2000, hi = 3000;
     if (!(await fits(lo))) { console.log('  largest workspace that saves: under 2000 accounts'); }
     else {
-      while (await fits(hi)) { lo = hi; hi = Math.round(hi * 1.5); }
+      // The reader takes at most 5,000 accounts (MAX_LIST_ITEMS): a larger file is refused
+      // at import, so the search stops there.
+      const LIST_LIMIT = 5000;
+      while (hi <= LIST_LIMIT && await fits(hi)) { lo = hi; hi = Math.min(Math.round(hi * 1.5), LIST_LIMIT + 1); }
       while (hi - lo > 100) { const mid = Math.round((lo + hi) / 2); if (await fits(mid)) lo = mid; else hi = mid; }
       console.log(`  largest workspace that saves in Chromium: ${lo} to ${hi} accounts (within 100)`);
     }
