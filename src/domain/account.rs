@@ -141,6 +141,9 @@ pub struct Account {
     pub expansion: super::expansion::Expansion,
     /// Save plans: at most one open, the rest history.
     pub save_plans: super::save_plan::SavePlans,
+    /// The account's id in the CRM it was imported from (`001...` in Salesforce, a record
+    /// id in HubSpot): a later import of the same export updates it (docs/csv-import.md).
+    pub crm_id: Option<String>,
 }
 
 /// Everything about an account that a user edits.

@@ -611,6 +611,7 @@ pub fn customer_account(account: &Account) -> Account {
         renewal: Default::default(),
         expansion: Default::default(),
         save_plans: Default::default(),
+        crm_id: None,
     }
 }
 

@@ -59,20 +59,18 @@ pub fn read_date(text: &str) -> Result<NaiveDate, String> {
     } else {
         shown
     };
-    let b = t.as_bytes();
-    let shaped = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !shaped {
+    if !iso_shaped(t) {
         return Err(format!(
             "\"{shown}\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01."
         ));
     }
     let num = |r: std::ops::Range<usize>| t[r].parse::<u32>().unwrap_or(0);
-    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+    checked_day(&shown, num(0..4), num(5..7), num(8..10))
+}
+
+/// The day named by `year`, `month`, `day`, or the message saying why there is none;
+/// `shown` is the text as the user wrote it (quoted in the message).
+fn checked_day(shown: &str, year: u32, month: u32, day: u32) -> Result<NaiveDate, String> {
     if !(1..=12).contains(&month) {
         return Err(format!(
             "\"{shown}\" is not a date: there is no month {month} (months are 01 to 12)."
@@ -95,6 +93,146 @@ pub fn read_date(text: &str) -> Result<NaiveDate, String> {
         ));
     }
     Ok(date)
+}
+
+/// Which number comes first in a date written `03/01/2027` or `01.03.2027`: files from
+/// spreadsheets and CRMs write both, and one file uses one order throughout
+/// (docs/csv-import.md#dates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DayOrder {
+    /// `03/01/2027` is 1 March 2027.
+    MonthFirst,
+    /// `03/01/2027` is 3 January 2027.
+    DayFirst,
+}
+
+impl DayOrder {
+    pub const ALL: [DayOrder; 2] = [DayOrder::MonthFirst, DayOrder::DayFirst];
+    /// Stable machine name, for form values.
+    pub fn key(self) -> &'static str {
+        match self {
+            DayOrder::MonthFirst => "month_first",
+            DayOrder::DayFirst => "day_first",
+        }
+    }
+    pub fn from_key(s: &str) -> Option<DayOrder> {
+        DayOrder::ALL.into_iter().find(|o| o.key() == s)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            DayOrder::MonthFirst => "Month first (03/01/2027 is 1 March 2027)",
+            DayOrder::DayFirst => "Day first (03/01/2027 is 3 January 2027)",
+        }
+    }
+}
+
+/// Splits `03/01/2027`, `3.1.2027` or `03-01-2027` into its two leading numbers and the
+/// year: one or two digits, one or two digits, four digits, with the same separator (`/`,
+/// `.` or `-`) twice. `None` for any other shape.
+fn split_numeric(t: &str) -> Option<(u32, u32, u32)> {
+    let sep = t.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+    let parts: Vec<&str> = t.split(sep).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |s: &str, lens: std::ops::RangeInclusive<usize>| {
+        (lens.contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    Some((digits(a, 1..=2)?, digits(b, 1..=2)?, digits(y, 4..=4)?))
+}
+
+/// Reads a date from an imported table: `YYYY-MM-DD` as [`read_date`] reads it, or day and
+/// month in `order` then a four-digit year, separated by `/`, `.` or `-` (`03/01/2027`,
+/// `1.3.2027`). The same range and messages as [`read_date`].
+pub fn read_date_in(text: &str, order: DayOrder) -> Result<NaiveDate, String> {
+    let t = text.trim();
+    if t.is_empty() || iso_shaped(t) {
+        return read_date(t);
+    }
+    let shown: String = t.chars().take(40).collect();
+    let Some((a, b, year)) = split_numeric(t) else {
+        return Err(format!(
+            "\"{shown}\" is not a date; write it as YYYY-MM-DD (2027-03-01) or {}.",
+            match order {
+                DayOrder::MonthFirst => "month first, MM/DD/YYYY (03/01/2027)",
+                DayOrder::DayFirst => "day first, DD.MM.YYYY or DD/MM/YYYY (01.03.2027)",
+            }
+        ));
+    };
+    let (month, day) = match order {
+        DayOrder::MonthFirst => (a, b),
+        DayOrder::DayFirst => (b, a),
+    };
+    if month > 12 && day <= 12 {
+        return Err(format!(
+            "\"{shown}\" has no month {month}: the dates of this file are read {}. If it writes the {} first, change the date order.",
+            match order {
+                DayOrder::MonthFirst => "month first",
+                DayOrder::DayFirst => "day first",
+            },
+            match order {
+                DayOrder::MonthFirst => "day",
+                DayOrder::DayFirst => "month",
+            }
+        ));
+    }
+    checked_day(&shown, year, month, day)
+}
+
+/// The order a date written `03/01/2027` forces, if any: day first when its first number
+/// is above 12, month first when its second is. `None` for ISO dates, for dates that read
+/// both ways (`03/01/2027`) and for text that is no date at all.
+pub fn order_forced_by(text: &str) -> Option<DayOrder> {
+    let (a, b, _) = split_numeric(text.trim())?;
+    match (a > 12, b > 12) {
+        (true, false) => Some(DayOrder::DayFirst),
+        (false, true) => Some(DayOrder::MonthFirst),
+        _ => None,
+    }
+}
+
+/// The order a file most likely uses, from its date cells: the order some cell forces
+/// (when no other cell forces the other one); else day first when the dates are written
+/// with dots (`01.03.2027`, as in much of Europe), month first when written with slashes
+/// (as US exports do). `None` when cells force both orders or there is no numeric date.
+pub fn guess_day_order<'a>(cells: impl IntoIterator<Item = &'a str>) -> Option<DayOrder> {
+    let (mut day_first, mut month_first, mut dots, mut slashes) = (false, false, 0, 0);
+    for c in cells {
+        let c = c.trim();
+        if split_numeric(c).is_none() {
+            continue;
+        }
+        if c.contains('.') {
+            dots += 1;
+        } else {
+            slashes += 1;
+        }
+        match order_forced_by(c) {
+            Some(DayOrder::DayFirst) => day_first = true,
+            Some(DayOrder::MonthFirst) => month_first = true,
+            None => {}
+        }
+    }
+    match (day_first, month_first) {
+        (true, true) => None,
+        (true, false) => Some(DayOrder::DayFirst),
+        (false, true) => Some(DayOrder::MonthFirst),
+        (false, false) if dots + slashes == 0 => None,
+        (false, false) if dots > slashes => Some(DayOrder::DayFirst),
+        (false, false) => Some(DayOrder::MonthFirst),
+    }
+}
+
+fn iso_shaped(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// [`read_date`] for a date that may be left empty: empty (or only spaces) is `None`.

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audience;
+pub mod cadence;
 pub mod dates;
 pub mod demo;
 pub mod demo_health;
@@ -11,6 +12,8 @@ pub mod demo_plan;
 pub mod demo_renewal;
 pub mod expansion;
 pub mod health;
+pub mod import;
+pub mod mid_cycle;
 pub mod money;
 pub mod plan;
 pub mod portfolio;
@@ -22,6 +25,7 @@ pub mod save_plan;
 pub mod settings;
 pub mod stakeholders;
 pub mod text;
+pub mod week;
 pub mod workspace;
 
 pub use account::{

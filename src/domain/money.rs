@@ -118,3 +118,102 @@ pub fn group_thousands(n: u64) -> String {
     }
     out
 }
+
+/// Currency marks an amount may carry in an imported table, before or after the digits.
+const CURRENCY_SIGNS: [&str; 7] = ["US$", "$", "€", "£", "¥", "₹", "CHF"];
+
+/// Reads an amount as CRM exports and spreadsheets write it: `$1,234.50`, `1.234,50 €`,
+/// `EUR 1 234,50`, `1'234.50`, `1234.5` (docs/csv-import.md#money). A currency sign or a
+/// three-letter code before or after is dropped (the workspace has one currency; nothing is
+/// converted). The decimal mark is the last `.` or `,` when both appear; a single mark
+/// followed by exactly three digits groups thousands (`1.234` is 1234), any other single
+/// mark is the decimal mark (`1,5` is 1.5). Thousands groups must have three digits. The
+/// message quotes the text and shows the accepted shapes.
+pub fn read_money(text: &str) -> Result<f64, String> {
+    let t = text.trim();
+    let shown: String = t.chars().take(40).collect();
+    let refuse = || {
+        format!(
+            "\"{shown}\" is not an amount: write digits, e.g. 1234.50, $1,234.50 or 1.234,50 €."
+        )
+    };
+    let mut body = t;
+    loop {
+        let before = body;
+        for sign in CURRENCY_SIGNS {
+            body = body.strip_prefix(sign).unwrap_or(body).trim();
+            body = body.strip_suffix(sign).unwrap_or(body).trim();
+        }
+        let code = |s: &str| s.len() == 3 && s.bytes().all(|c| c.is_ascii_uppercase());
+        if body.len() > 3 && body.is_char_boundary(3) && code(&body[..3]) {
+            body = body[3..].trim();
+        }
+        if body.len() > 3 && body.is_char_boundary(body.len() - 3) && code(&body[body.len() - 3..])
+        {
+            body = body[..body.len() - 3].trim();
+        }
+        if body == before {
+            break;
+        }
+    }
+    let cleaned: String = body
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\'' | '_'))
+        .collect();
+    let (negative, digits) = match cleaned.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.as_str()),
+    };
+    if digits.is_empty()
+        || !digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || !digits.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Err(refuse());
+    }
+    let (commas, dots) = (digits.matches(',').count(), digits.matches('.').count());
+    let decimal = match (commas, dots) {
+        (0, 0) => None,
+        (_, 0) | (0, _) => {
+            let mark = if commas > 0 { ',' } else { '.' };
+            let (head, tail) = digits.rsplit_once(mark).unwrap_or((digits, ""));
+            if commas + dots > 1 || (tail.len() == 3 && !head.starts_with('0')) {
+                None
+            } else {
+                Some(mark)
+            }
+        }
+        _ => {
+            let last = digits.rfind(['.', ',']).map(|i| &digits[i..i + 1]);
+            match last {
+                Some(",") if commas == 1 => Some(','),
+                Some(".") if dots == 1 => Some('.'),
+                _ => return Err(refuse()),
+            }
+        }
+    };
+    let (int_part, frac_part) = match decimal {
+        Some(mark) => digits.rsplit_once(mark).unwrap_or((digits, "")),
+        None => (digits, ""),
+    };
+    if !frac_part.chars().all(|c| c.is_ascii_digit()) || (decimal.is_some() && frac_part.is_empty())
+    {
+        return Err(refuse());
+    }
+    // What is left of the decimal mark: digits, grouped by one kind of mark in threes.
+    let groups: Vec<&str> = int_part.split(['.', ',']).collect();
+    let grouped = groups.len() > 1;
+    if grouped
+        && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
+    {
+        return Err(refuse());
+    }
+    let whole: String = groups.concat();
+    let number = format!(
+        "{}{whole}.{}",
+        if negative { "-" } else { "" },
+        if frac_part.is_empty() { "0" } else { frac_part }
+    );
+    number.parse::<f64>().map_err(|_| refuse())
+}

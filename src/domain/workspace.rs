@@ -19,6 +19,8 @@ pub struct Workspace {
     /// `None` until the browser edge gives it one: a new workspace, or one read from a
     /// file or storage written before workspaces had ids.
     pub id: Option<WorkspaceId>,
+    /// Items of the week's list hidden until a day (docs/this-week.md#snooze).
+    pub snoozes: super::week::Snoozes,
     accounts: Vec<Account>,
     next_id: u32,
 }
@@ -108,6 +110,7 @@ impl Workspace {
             settings: Default::default(),
             practice: Default::default(),
             id: None,
+            snoozes: Default::default(),
             accounts: Vec::new(),
             next_id: 1,
         }
@@ -128,6 +131,7 @@ impl Workspace {
             settings: Default::default(),
             practice: Default::default(),
             id: None,
+            snoozes: Default::default(),
             accounts,
             next_id,
         })
@@ -322,6 +326,7 @@ impl Account {
             renewal: Default::default(),
             expansion: Default::default(),
             save_plans: Default::default(),
+            crm_id: None,
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod practice;
 pub mod read;
 pub mod share;
 pub mod stored;
+pub mod table;
 pub mod v1;
 pub mod v2;
 

@@ -1,0 +1,264 @@
+//! This week: everything across the portfolio that is due or overdue within the week, as
+//! one list (docs/this-week.md). The list is a pure function of the workspace and `today`:
+//! [`this_week`]. Each kind of work has one source function in [`sources`] that turns an
+//! account into items; adding a kind is one more function in [`SOURCES`].
+//!
+//! Each item links to the place where it is done (the account's tab, and the section on
+//! it), and can be snoozed: a snooze hides that one item until a day the user picks, and
+//! is kept in the workspace ([`Snoozes`]).
+
+pub mod sources;
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use super::account::{Account, AccountId};
+use super::health::{HealthSummary, Weights};
+use super::renewal::{days_after, WEEK_DAYS};
+use super::workspace::TierOf;
+use super::Workspace;
+
+/// What kind of work an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ItemKind {
+    /// The renewal date has passed and no outcome is recorded.
+    RenewalPassed,
+    /// The renewal date falls this week.
+    RenewalThisWeek,
+    /// A renewal task due or overdue.
+    RenewalTask,
+    /// The last day to give notice under the contract.
+    NoticeDeadline,
+    /// Health is red and no save plan is open.
+    RedWithoutSavePlan,
+    /// A person's contact cadence is due or overdue.
+    Contact,
+    /// A touch the tier's cadence asks for (review, call).
+    Touch,
+    /// A QBR agenda to send (5 business days before the meeting).
+    QbrAgenda,
+    /// No health check-in for more than 14 days.
+    StaleHealth,
+    /// The account plan was not updated for more than 90 days.
+    StalePlan,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 10] = [
+        ItemKind::RenewalPassed,
+        ItemKind::RenewalThisWeek,
+        ItemKind::RenewalTask,
+        ItemKind::NoticeDeadline,
+        ItemKind::RedWithoutSavePlan,
+        ItemKind::Contact,
+        ItemKind::Touch,
+        ItemKind::QbrAgenda,
+        ItemKind::StaleHealth,
+        ItemKind::StalePlan,
+    ];
+    /// Stable machine name (snooze keys, CSS classes, tests).
+    pub fn key(self) -> &'static str {
+        match self {
+            ItemKind::RenewalPassed => "renewal_passed",
+            ItemKind::RenewalThisWeek => "renewal_week",
+            ItemKind::RenewalTask => "renewal_task",
+            ItemKind::NoticeDeadline => "notice",
+            ItemKind::RedWithoutSavePlan => "red_no_save_plan",
+            ItemKind::Contact => "contact",
+            ItemKind::Touch => "touch",
+            ItemKind::QbrAgenda => "qbr_agenda",
+            ItemKind::StaleHealth => "stale_health",
+            ItemKind::StalePlan => "stale_plan",
+        }
+    }
+    /// A short tag shown on the item.
+    pub fn label(self) -> &'static str {
+        match self {
+            ItemKind::RenewalPassed => "Renewal passed",
+            ItemKind::RenewalThisWeek => "Renewal",
+            ItemKind::RenewalTask => "Renewal task",
+            ItemKind::NoticeDeadline => "Notice deadline",
+            ItemKind::RedWithoutSavePlan => "Red health",
+            ItemKind::Contact => "Contact",
+            ItemKind::Touch => "Cadence",
+            ItemKind::QbrAgenda => "QBR agenda",
+            ItemKind::StaleHealth => "Stale health",
+            ItemKind::StalePlan => "Old plan",
+        }
+    }
+}
+
+/// One thing to do, on one account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekItem {
+    /// Names this item among all others; a snooze is kept under it. Built from the kind,
+    /// the account, what it is about and its due date, so a snooze never hides the next
+    /// occurrence.
+    pub key: String,
+    pub kind: ItemKind,
+    pub account: AccountId,
+    pub account_name: String,
+    /// The day it is due (the day it was due, when overdue).
+    pub due: NaiveDate,
+    /// What to do, in a sentence.
+    pub text: String,
+    /// Where it is done: the account's tab, with the section as `#fragment`.
+    pub link: String,
+    /// The words of the link: "Open the Renewal tab".
+    pub link_label: &'static str,
+}
+
+impl WeekItem {
+    /// Due before today.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.due < today
+    }
+}
+
+/// What a source sees of the workspace, computed once for all accounts.
+pub struct Context<'a> {
+    pub today: NaiveDate,
+    /// The last day of the week: today + 6.
+    pub week_end: NaiveDate,
+    pub tiers: &'a HashMap<AccountId, TierOf>,
+    pub weights: &'a Weights,
+}
+
+impl Context<'_> {
+    /// Due on or before the last day of the week (so overdue too).
+    pub fn due_this_week(&self, due: NaiveDate) -> bool {
+        due <= self.week_end
+    }
+}
+
+/// A source: the items of one kind of work for one account.
+pub type Source = fn(&Context, &Account, &HealthSummary) -> Vec<WeekItem>;
+
+/// Every source, in the order their items are listed on a tie.
+pub const SOURCES: &[Source] = &[
+    sources::renewal,
+    sources::red_without_save_plan,
+    sources::contacts,
+    sources::cadence,
+    sources::qbr_agendas,
+    sources::stale_health,
+    sources::stale_plan,
+];
+
+/// Every item due this week or overdue, snoozed or not: overdue first, then by due date,
+/// then by account name and kind.
+pub fn all_items(ws: &Workspace, today: NaiveDate) -> Vec<WeekItem> {
+    let tiers = ws.tiers();
+    let weights = ws.settings.health.weights();
+    let cx = Context {
+        today,
+        week_end: days_after(today, WEEK_DAYS - 1),
+        tiers: &tiers,
+        weights,
+    };
+    let mut out = Vec::new();
+    for a in ws.accounts() {
+        let health = super::health::account_health(&a.health, weights, today);
+        for source in SOURCES {
+            out.extend(source(&cx, a, &health));
+        }
+    }
+    out.sort_by(|a, b| {
+        a.is_overdue(today)
+            .cmp(&b.is_overdue(today))
+            .reverse()
+            .then(a.due.cmp(&b.due))
+            .then(a.account_name.cmp(&b.account_name))
+            .then(a.kind.cmp(&b.kind))
+            .then(a.key.cmp(&b.key))
+    });
+    out
+}
+
+/// The week's list: the items not snoozed, and how many are snoozed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekList {
+    pub items: Vec<WeekItem>,
+    pub snoozed: Vec<WeekItem>,
+}
+
+/// [`all_items`] with the snoozed ones set apart.
+pub fn this_week(ws: &Workspace, today: NaiveDate) -> WeekList {
+    let (snoozed, items) = all_items(ws, today)
+        .into_iter()
+        .partition(|i| ws.snoozes.is_snoozed(&i.key, today));
+    WeekList { items, snoozed }
+}
+
+/// Longest snooze: a year.
+pub const MAX_SNOOZE_DAYS: i64 = 365;
+/// Most snoozes kept; the ones ending first go when there are more.
+pub const MAX_SNOOZES: usize = 1_000;
+
+/// Items hidden until a day: item key -> the day it shows again.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Snoozes(BTreeMap<String, NaiveDate>);
+
+impl Snoozes {
+    /// Whether the item is hidden on `today` (it shows again on its `until` day).
+    pub fn is_snoozed(&self, key: &str, today: NaiveDate) -> bool {
+        self.0.get(key).is_some_and(|until| today < *until)
+    }
+
+    /// Hides the item until `until` (after today, a year ahead at most). Snoozes that have
+    /// ended are dropped at the same time.
+    pub fn snooze(&mut self, key: &str, until: NaiveDate, today: NaiveDate) -> Result<(), String> {
+        let days = (until - today).num_days();
+        if days < 1 {
+            return Err("Pick a day after today.".into());
+        }
+        if days > MAX_SNOOZE_DAYS {
+            return Err("Snooze for a year at most.".into());
+        }
+        self.0.retain(|_, u| today < *u);
+        self.0.insert(key.to_string(), until);
+        while self.0.len() > MAX_SNOOZES {
+            let first = self
+                .0
+                .iter()
+                .min_by_key(|(_, u)| **u)
+                .map(|(k, _)| k.clone());
+            match first {
+                Some(k) => self.0.remove(&k),
+                None => break,
+            };
+        }
+        Ok(())
+    }
+
+    /// Shows the item again.
+    pub fn wake(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+
+    /// Every snooze: (item key, shows again on).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, NaiveDate)> {
+        self.0.iter().map(|(k, u)| (k.as_str(), *u))
+    }
+
+    /// Restores a snooze read from a file (no check against today: a file may hold ended
+    /// ones, which hide nothing).
+    pub fn restore(&mut self, key: &str, until: NaiveDate) -> Result<(), String> {
+        if key.is_empty() || key.chars().count() > 200 {
+            return Err("a snooze key has 1 to 200 characters".into());
+        }
+        if self.0.insert(key.to_string(), until).is_some() {
+            return Err(format!("the item {key:?} is snoozed twice"));
+        }
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
