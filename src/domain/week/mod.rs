@@ -147,7 +147,8 @@ pub const SOURCES: &[Source] = &[
 ];
 
 /// Every item due this week or overdue, snoozed or not: overdue first, then by due date,
-/// then by account name and kind.
+/// account name and kind; on a full tie, in the order the source gives them (a renewal's
+/// tasks in timeline order).
 pub fn all_items(ws: &Workspace, today: NaiveDate) -> Vec<WeekItem> {
     let tiers = ws.tiers();
     let weights = ws.settings.health.weights();
@@ -171,7 +172,6 @@ pub fn all_items(ws: &Workspace, today: NaiveDate) -> Vec<WeekItem> {
             .then(a.due.cmp(&b.due))
             .then(a.account_name.cmp(&b.account_name))
             .then(a.kind.cmp(&b.kind))
-            .then(a.key.cmp(&b.key))
     });
     out
 }
