@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
     let share = provide_fragment_share();
     view! {
         <Router>
+            <crate::components::hash_scroll::HashScroll/>
             <DropZone>
                 <header class="topbar">
                     <A href="/" attr:class="brand">
@@ -35,6 +36,7 @@ pub fn App() -> impl IntoView {
                         " Account Planner"
                     </A>
                     <nav class="mainnav" aria-label="Main">
+                        <A href="/week">"This week"</A>
                         <A href="/" exact=true>"Portfolio"</A>
                         <A href="/renewals">"Renewals"</A>
                         <A href="/practice">"Practice"</A>
@@ -62,6 +64,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("qbr") view=AccountQbrTab/>
                             <Route path=path!("qualify") view=AccountQualifyTab/>
                         </ParentRoute>
+                        <Route path=path!("/week") view=crate::pages::week::WeekPage/>
                         <Route path=path!("/renewals") view=RenewalsPage/>
                         <Route path=path!("/settings") view=SettingsPage/>
                         <Route path=path!("/data") view=DataPage/>

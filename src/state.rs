@@ -85,6 +85,12 @@ pub enum ImportState {
         file_name: String,
         message: String,
     },
+    /// A table (CSV) picked or dropped: the CRM import on the Data page takes it from here
+    /// (`pages::csv_import`).
+    Table {
+        file_name: String,
+        text: String,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -422,9 +428,13 @@ impl AppState {
     /// The workspace is untouched until [`AppState::confirm_import`].
     pub fn start_import(self, file: web_sys::File) {
         let file_name = file.name();
+        let named_table = format::table::is_table_file(&file_name, &file.type_());
         wasm_bindgen_futures::spawn_local(async move {
             let next = match browser::read_text(file).await {
                 Err(message) => ImportState::Refused { file_name, message },
+                Ok(text) if named_table || format::table::looks_like_table(&text) => {
+                    ImportState::Table { file_name, text }
+                }
                 Ok(text) => match format::decode(&text) {
                     Ok(decoded) => ImportState::Preview {
                         file_name,

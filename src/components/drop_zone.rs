@@ -44,7 +44,7 @@ pub fn DropZone(children: Children) -> impl IntoView {
             }
         >
             {children()}
-            <div class="drop-hint" aria-hidden="true">"Drop a workspace file to import it"</div>
+            <div class="drop-hint" aria-hidden="true">"Drop a workspace file or a CSV from your CRM to import it"</div>
         </div>
     }
 }

@@ -4,6 +4,7 @@ pub mod account_form;
 pub mod confirm;
 pub mod drop_zone;
 pub mod fields;
+pub mod hash_scroll;
 pub mod health;
 pub mod health_portfolio;
 pub mod markdown_out;

@@ -192,3 +192,23 @@ pub fn write_table(headers: &[String], rows: &[Vec<String>]) -> String {
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
 }
+
+/// Whether a file is a table by its name (`.csv`, `.tsv`) or its type (`text/csv`).
+pub fn is_table_file(name: &str, mime: &str) -> bool {
+    let name = name.to_lowercase();
+    name.ends_with(".csv")
+        || name.ends_with(".tsv")
+        || mime == "text/csv"
+        || mime == "text/tab-separated-values"
+}
+
+/// Whether text with no table name is still a table: not JSON, and its first line holds a
+/// `,` `;` or tab outside quotes (a CRM export saved as `.txt`).
+pub fn looks_like_table(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if looks_like_json(text) || text.trim().is_empty() {
+        return false;
+    }
+    let first = text.lines().next().unwrap_or("");
+    detect_separator(first) != Separator::Comma || first.contains(',')
+}

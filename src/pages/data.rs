@@ -85,7 +85,8 @@ pub fn DataPage() -> impl IntoView {
                     <input type="file" accept=".json,application/json" class="visually-hidden" aria-label="Workspace file to import" on:change=on_pick/>
                 </label>
                 {move || match app.import.get() {
-                    ImportState::Idle => ().into_any(),
+                    // A table goes to the CRM import below.
+                    ImportState::Idle | ImportState::Table { .. } => ().into_any(),
                     ImportState::Refused { file_name, message } => view! {
                         <div class="import-result refused" role="alert">
                             <p><strong>{format!("{file_name} was not imported.")}</strong></p>
@@ -119,6 +120,8 @@ pub fn DataPage() -> impl IntoView {
                     }
                 }}
             </div>
+
+            <crate::pages::csv_import::CsvImport/>
 
             <ImportOneAccount/>
 

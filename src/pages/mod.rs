@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod account;
+pub mod csv_import;
 pub mod data;
 pub mod new_account;
 pub mod not_found;
@@ -8,3 +9,4 @@ pub mod portfolio;
 pub mod practice;
 pub mod renewals;
 pub mod settings;
+pub mod week;

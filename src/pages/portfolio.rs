@@ -125,6 +125,7 @@ pub fn PortfolioPage() -> impl IntoView {
             </Show>
             <div class="page-head">
                 <h1>"Portfolio"</h1>
+                <crate::pages::week::WeekLink/>
                 <a class="btn btn-primary" href="/accounts/new">"New account"</a>
             </div>
             <dl class="stat-row">
@@ -143,7 +144,7 @@ pub fn PortfolioPage() -> impl IntoView {
                     <div class="empty">
                         <p>"No accounts yet."</p>
                         <p><a class="btn btn-primary" href="/accounts/new">"Add your first account"</a>
-                        " or import a workspace file on the "<a href="/data">"Data page"</a>"."</p>
+                        " or import a workspace file or a CSV from your CRM on the "<a href="/data">"Data page"</a>"."</p>
                     </div>
                 }
             >

@@ -262,3 +262,52 @@ impl Snoozes {
         self.0.is_empty()
     }
 }
+
+/// Views of the portfolio that go with the week's work, as the portfolio's own filtered
+/// addresses: (label, address).
+pub fn portfolio_views() -> Vec<(&'static str, String)> {
+    use super::health::Band;
+    use super::portfolio::{BandFilter, Filter, PortfolioQuery, RenewalWindow};
+    let view = |filter: Filter| {
+        let q = PortfolioQuery {
+            filter,
+            ..Default::default()
+        };
+        let pairs: Vec<String> = q
+            .to_pairs()
+            .into_iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        format!("/?{}", pairs.join("&"))
+    };
+    vec![
+        (
+            "Red accounts",
+            view(Filter {
+                band: BandFilter::Band(Band::Red),
+                ..Default::default()
+            }),
+        ),
+        (
+            "Stale health",
+            view(Filter {
+                stale: true,
+                ..Default::default()
+            }),
+        ),
+        (
+            "Renewal date passed",
+            view(Filter {
+                renewal: RenewalWindow::Passed,
+                ..Default::default()
+            }),
+        ),
+        (
+            "Renewing within 90 days",
+            view(Filter {
+                renewal: RenewalWindow::Within(90),
+                ..Default::default()
+            }),
+        ),
+    ]
+}

@@ -3,6 +3,7 @@
 
 pub mod expansion;
 pub mod health;
+pub mod mid_cycle;
 pub mod overview;
 pub mod plan;
 pub mod qbr;
@@ -103,9 +104,11 @@ fn AccountView(id: AccountId) -> impl IntoView {
                     <div><dt>"Renewal"</dt><dd>{renewal}</dd></div>
                 </dl>
                 <p class="cadence">{move || tier().map(|t| t.tier.cadence())}</p>
+                <mid_cycle::TouchLine id=id/>
                 <stakeholders::ChurnFlag id=id/>
             </header>
             <save_plan::SavePlanNotice/>
+            <mid_cycle::MidCycleNotice id=id/>
             <nav class="tabs" aria-label="Account sections">
                 {TABS.iter().map(|(path, label)| {
                     let href = if path.is_empty() { base.clone() } else { format!("{base}/{path}") };
