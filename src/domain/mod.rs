@@ -4,14 +4,10 @@
 pub mod account;
 pub mod audience;
 pub mod dates;
-pub mod demo;
-pub mod demo_health;
-pub mod demo_people;
-pub mod demo_plan;
-pub mod demo_renewal;
 pub mod expansion;
 pub mod health;
 pub mod money;
+pub mod numbers;
 pub mod plan;
 pub mod portfolio;
 pub mod practice;
