@@ -431,12 +431,15 @@ impl AppState {
         let file_name = file.name();
         let named_table = format::table::is_table_file(&file_name, &file.type_());
         wasm_bindgen_futures::spawn_local(async move {
-            let next = match browser::read_text(file).await {
+            let next = match browser::read_bytes(file).await {
                 Err(message) => ImportState::Refused { file_name, message },
-                Ok(text) if named_table || format::table::looks_like_table(&text) => {
-                    ImportState::Table { file_name, text }
+                Ok(bytes) if named_table || format::table::looks_like_table(&bytes) => {
+                    match format::table::table_text(&bytes) {
+                        Ok(text) => ImportState::Table { file_name, text },
+                        Err(message) => ImportState::Refused { file_name, message },
+                    }
                 }
-                Ok(text) => match format::decode(&text) {
+                Ok(bytes) => match format::decode_bytes(&bytes) {
                     Ok(decoded) => ImportState::Preview {
                         file_name,
                         decoded: Box::new(decoded),

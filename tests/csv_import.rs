@@ -1,13 +1,14 @@
 //! CSV import from a CRM export: the table reader (separators, BOM, quotes), the date and
 //! money readers, the column guess, the plan of every row, applying and undoing it.
 
+use am_planner::domain::account::timeline_of;
 use am_planner::domain::dates::{guess_day_order, order_forced_by, read_date_in, DayOrder};
 use am_planner::domain::import::{
     apply_import, guess_mapping, guess_order, guess_target, plan_import, read_employees,
     read_segment, undo_import, Change, Mapping, Target,
 };
 use am_planner::domain::money::read_money;
-use am_planner::domain::renewal::{timeline_of, RenewalStatus};
+use am_planner::domain::renewal::RenewalStatus;
 use am_planner::domain::{AccountFields, CompanySize, Currency, Segment, Workspace};
 use am_planner::format::table::{detect_separator, read_table, write_table, Separator, MAX_ROWS};
 use chrono::NaiveDate;

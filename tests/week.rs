@@ -1,12 +1,13 @@
 //! This week: every source at its day boundaries (last day of the week in, the day after
 //! out, overdue in), snoozes, the tier cadence, and the mid-cycle question.
 
+use am_planner::domain::account::timeline_of;
 use am_planner::domain::cadence::{describe, next_touches, rhythms, TouchKind};
 use am_planner::domain::health::{Nps, Percent, Signals};
 use am_planner::domain::mid_cycle::{earlier_steps, mark_done_before, should_ask};
 use am_planner::domain::plan::{AccountPlan, PlanContent};
 use am_planner::domain::qbr::{ClockTime, PrepItem};
-use am_planner::domain::renewal::{timeline_of, RenewalStatus};
+use am_planner::domain::renewal::RenewalStatus;
 use am_planner::domain::stakeholders::{Frequency, StakeholderFields};
 use am_planner::domain::week::{all_items, this_week, ItemKind, Snoozes, WeekItem};
 use am_planner::domain::{AccountFields, AccountId, Currency, Tier, Workspace};

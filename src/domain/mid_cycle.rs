@@ -6,8 +6,9 @@
 
 use chrono::NaiveDate;
 
+use super::account::timeline_of;
 use super::account::Account;
-use super::renewal::{timeline_of, TaskKey};
+use super::renewal::TaskKey;
 
 /// The renewal steps to ask about: every task due before today, when the renewal is still
 /// ahead (today or later) and no task of the timeline is done yet. Empty otherwise (no

@@ -202,9 +202,12 @@ pub fn is_table_file(name: &str, mime: &str) -> bool {
         || mime == "text/tab-separated-values"
 }
 
-/// Whether text with no table name is still a table: not JSON, and its first line holds a
-/// `,` `;` or tab outside quotes (a CRM export saved as `.txt`).
-pub fn looks_like_table(text: &str) -> bool {
+/// Whether a file with no table name is still a table: UTF-8 text, not JSON, and its
+/// first line holds a `,` `;` or tab outside quotes (a CRM export saved as `.txt`).
+pub fn looks_like_table(bytes: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if looks_like_json(text) || text.trim().is_empty() {
         return false;
@@ -212,3 +215,14 @@ pub fn looks_like_table(text: &str) -> bool {
     let first = text.lines().next().unwrap_or("");
     detect_separator(first) != Separator::Comma || first.contains(',')
 }
+
+/// The text of a table file: UTF-8 (a byte order mark is dropped by [`read_table`]).
+/// Anything else is refused with the way to save it right.
+pub fn table_text(bytes: &[u8]) -> Result<String, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(NOT_UTF8.into());
+    }
+    String::from_utf8(bytes.to_vec()).map_err(|_| NOT_UTF8.to_string())
+}
+
+const NOT_UTF8: &str = "This file is not UTF-8 text. Save it as \"CSV UTF-8\" in your spreadsheet app, or export it again from the CRM with UTF-8 encoding.";

@@ -102,7 +102,10 @@ pub fn CsvImport() -> impl IntoView {
         if let Some(file) = input.files().and_then(|fs| fs.get(0)) {
             let file_name = file.name();
             wasm_bindgen_futures::spawn_local(async move {
-                match browser::read_text(file).await {
+                match browser::read_bytes(file)
+                    .await
+                    .and_then(|b| crate::format::table::table_text(&b))
+                {
                     Ok(text) => open(file_name, text),
                     Err(message) => {
                         loaded.set(None);

@@ -5,13 +5,14 @@
 use chrono::NaiveDate;
 
 use super::{Context, ItemKind, WeekItem};
+use crate::domain::account::timeline_of;
 use crate::domain::account::Account;
 use crate::domain::cadence::{self, TouchKind};
 use crate::domain::dates::{long, written_with_day};
 use crate::domain::health::{Band, HealthSummary, STALE_AFTER_DAYS as HEALTH_STALE_DAYS};
 use crate::domain::plan::STALE_AFTER_DAYS as PLAN_STALE_DAYS;
 use crate::domain::qbr::PrepItem;
-use crate::domain::renewal::{renewal_agenda, timeline_of, AgendaWhat};
+use crate::domain::renewal::{renewal_agenda, AgendaWhat};
 use crate::domain::text::isolate;
 
 fn item(
