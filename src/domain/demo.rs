@@ -162,7 +162,7 @@ pub fn demo_workspace(today: NaiveDate) -> Workspace {
             tier_override: s.tier_override,
             notes: s.notes.into(),
         };
-        ws.add_account(fields)
+        ws.add_account(fields, today)
             .expect("the demo accounts are valid by construction");
     }
     super::demo_people::seed(&mut ws, today);

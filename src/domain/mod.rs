@@ -2,6 +2,7 @@
 //! storage, the UI framework or the clock; functions that depend on the date take `today`.
 
 pub mod account;
+pub mod arr;
 pub mod audience;
 pub mod dates;
 pub mod demo;
@@ -11,6 +12,7 @@ pub mod demo_plan;
 pub mod demo_renewal;
 pub mod expansion;
 pub mod health;
+pub mod kpi;
 pub mod money;
 pub mod plan;
 pub mod portfolio;
