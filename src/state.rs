@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::browser;
-use crate::domain::{demo::demo_workspace, plural, Removed, Workspace, WorkspaceId};
+use crate::demo::demo_workspace;
+use crate::domain::{plural, Removed, Workspace, WorkspaceId};
 use crate::format::stored;
 use crate::format::{self, Decoded};
 use crate::panic_screen;
@@ -423,9 +424,9 @@ impl AppState {
     pub fn start_import(self, file: web_sys::File) {
         let file_name = file.name();
         wasm_bindgen_futures::spawn_local(async move {
-            let next = match browser::read_text(file).await {
+            let next = match browser::read_bytes(file).await {
                 Err(message) => ImportState::Refused { file_name, message },
-                Ok(text) => match format::decode(&text) {
+                Ok(bytes) => match format::decode_bytes(&bytes) {
                     Ok(decoded) => ImportState::Preview {
                         file_name,
                         decoded: Box::new(decoded),

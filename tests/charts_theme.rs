@@ -37,7 +37,7 @@ fn coloured_tags(svg: &str) -> Vec<(String, Vec<String>, String)> {
 }
 
 fn charts() -> Vec<String> {
-    use am_planner::domain::demo;
+    use am_planner::demo;
     let today = d(2026, 6, 1);
     let ws = demo::demo_workspace(today);
     let mut out = vec![

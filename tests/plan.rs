@@ -6,8 +6,9 @@ mod plan_fixture;
 use am_planner::domain::audience::Audience;
 use am_planner::domain::plan::{
     percent_met, AccountPlan, ActionId, ActionStatus, Goal, GoalId, MetRule, MetStatus, NewAction,
-    PlanContent, PlanError, PlanFlag, Planning, SuccessMetric,
+    PlanContent, PlanError, PlanFlag, SuccessMetric,
 };
+use am_planner::domain::planning::Planning;
 use am_planner::domain::qbr::QbrId;
 use am_planner::domain::{Account, AccountId, Currency, Tier, Workspace};
 use am_planner::format::markdown::{
@@ -826,7 +827,7 @@ fn metric_values_are_read_as_typed_or_refused_at_the_field() {
 
 #[test]
 fn demo_plans_show_every_flag_and_survive_the_file() {
-    use am_planner::domain::demo::demo_workspace;
+    use am_planner::demo::demo_workspace;
     for today in ["2026-11-22", "2028-02-29", "2027-01-01"] {
         let today = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
         let ws = demo_workspace(today);

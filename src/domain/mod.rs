@@ -4,15 +4,14 @@
 pub mod account;
 pub mod audience;
 pub mod dates;
-pub mod demo;
-pub mod demo_health;
-pub mod demo_people;
-pub mod demo_plan;
-pub mod demo_renewal;
+pub mod error;
 pub mod expansion;
 pub mod health;
+pub mod ids;
 pub mod money;
+pub mod numbers;
 pub mod plan;
+pub mod planning;
 pub mod portfolio;
 pub mod practice;
 pub mod qbr;
@@ -22,6 +21,7 @@ pub mod save_plan;
 pub mod settings;
 pub mod stakeholders;
 pub mod text;
+pub mod tier;
 pub mod workspace;
 
 pub use account::{
