@@ -352,12 +352,15 @@ fn workspace_with(names: &[(&str, Option<&str>)]) -> Workspace {
     let mut ws = Workspace::empty(Currency::default());
     for (n, crm) in names {
         let id = ws
-            .add_account(AccountFields {
-                name: n.to_string(),
-                arr: 1000.0,
-                owner: "Kim".into(),
-                ..Default::default()
-            })
+            .add_account(
+                AccountFields {
+                    name: n.to_string(),
+                    arr: 1000.0,
+                    owner: "Kim".into(),
+                    ..Default::default()
+                },
+                d(TODAY),
+            )
             .unwrap();
         ws.account_mut(id).unwrap().crm_id = crm.map(String::from);
     }

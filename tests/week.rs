@@ -34,12 +34,15 @@ fn plus(n: i64) -> NaiveDate {
 fn ws_with(f: impl FnOnce(&mut Workspace, AccountId)) -> Workspace {
     let mut ws = Workspace::empty(Currency::default());
     let id = ws
-        .add_account(AccountFields {
-            name: "Acme".into(),
-            arr: 50_000.0,
-            tier_override: Some(Tier::LongTail),
-            ..Default::default()
-        })
+        .add_account(
+            AccountFields {
+                name: "Acme".into(),
+                arr: 50_000.0,
+                tier_override: Some(Tier::LongTail),
+                ..Default::default()
+            },
+            today(),
+        )
         .unwrap();
     f(&mut ws, id);
     ws
@@ -458,12 +461,15 @@ fn snoozes_are_refused_outside_a_day_after_today_and_a_year() {
 fn an_account_created_mid_cycle_is_asked_about_earlier_steps() {
     let mut ws = Workspace::empty(Currency::default());
     let id = ws
-        .add_account(AccountFields {
-            name: "Late joiner".into(),
-            arr: 150_000.0,
-            renewal_date: Some(plus(45)),
-            ..Default::default()
-        })
+        .add_account(
+            AccountFields {
+                name: "Late joiner".into(),
+                arr: 150_000.0,
+                renewal_date: Some(plus(45)),
+                ..Default::default()
+            },
+            today(),
+        )
         .unwrap();
     let a = ws.account_mut(id).unwrap();
     // T-120, T-90 and T-60 are before today: 9 tasks, and the motion reads critical-to-be.
@@ -486,12 +492,15 @@ fn the_question_is_not_asked_when_nothing_is_due_yet_or_the_renewal_passed() {
     let ask = |renewal: i64, ticked: bool| {
         let mut ws = Workspace::empty(Currency::default());
         let id = ws
-            .add_account(AccountFields {
-                name: "A".into(),
-                arr: 10_000.0,
-                renewal_date: Some(plus(renewal)),
-                ..Default::default()
-            })
+            .add_account(
+                AccountFields {
+                    name: "A".into(),
+                    arr: 10_000.0,
+                    renewal_date: Some(plus(renewal)),
+                    ..Default::default()
+                },
+                today(),
+            )
             .unwrap();
         let a = ws.account_mut(id).unwrap();
         if ticked {

@@ -100,6 +100,8 @@ pub struct Account {
     /// The account's id in the CRM it was imported from (`001...` in Salesforce, a record
     /// id in HubSpot): a later import of the same export updates it (docs/csv-import.md).
     pub crm_id: Option<String>,
+    /// The ARR history; `fields.arr` is always its total (docs/kpis.md#the-arr-history).
+    pub arr_log: super::arr::ArrLog,
 }
 
 /// Everything about an account that a user edits.
@@ -149,6 +151,10 @@ pub struct FieldError {
 }
 
 impl FieldError {
+    /// A message at `field`.
+    pub fn at(field: Field, message: impl Into<String>) -> Self {
+        FieldError::new(field, message)
+    }
     fn new(field: Field, message: impl Into<String>) -> Self {
         FieldError {
             field,

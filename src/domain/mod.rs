@@ -2,6 +2,7 @@
 //! storage, the UI framework or the clock; functions that depend on the date take `today`.
 
 pub mod account;
+pub mod arr;
 pub mod audience;
 pub mod cadence;
 pub mod dates;
@@ -10,6 +11,7 @@ pub mod expansion;
 pub mod health;
 pub mod ids;
 pub mod import;
+pub mod kpi;
 pub mod mid_cycle;
 pub mod money;
 pub mod numbers;

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::{read_crm_id, read_employees, read_products, read_segment, Mapping, Target};
 use crate::domain::account::{check_arr, check_name, Account, AccountFields, AccountId, Field};
+use crate::domain::arr::{ArrChange, ArrKind};
 use crate::domain::dates::read_date_in;
 use crate::domain::money::read_money;
 use crate::domain::{mid_cycle, Workspace};
@@ -354,7 +355,7 @@ pub fn apply_import(
     let mut applied = Applied::default();
     for r in plan.ready() {
         let id = match r.change {
-            Change::Add => match ws.add_account(r.fields.clone()) {
+            Change::Add => match ws.add_account(r.fields.clone(), today) {
                 Ok(id) => {
                     applied.added.push(id);
                     id
@@ -365,7 +366,22 @@ pub fn apply_import(
                 let Some(before) = ws.account(id).cloned() else {
                     continue;
                 };
-                if ws.update_fields_on(id, r.fields.clone(), today).is_err() {
+                // The CRM's ARR is taken as it is: recorded as a correction (never counted in
+                // a KPI), or as new ARR on an account that had none (docs/csv-import.md#rows).
+                let kind = if before.arr_log.total() > 0.0 {
+                    ArrKind::Correction
+                } else {
+                    ArrKind::New
+                };
+                let change = ArrChange {
+                    kind,
+                    date: today,
+                    note: "CSV import".into(),
+                };
+                if ws
+                    .update_fields_on(id, r.fields.clone(), Some(change), today)
+                    .is_err()
+                {
                     continue;
                 }
                 applied.replaced.push(before);
