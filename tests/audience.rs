@@ -53,10 +53,26 @@ fn paths(v: &Value) -> BTreeSet<String> {
 
 /// The example file (every field of version 1 set at least once) as the encoder writes it.
 fn written_example() -> Value {
-    let ws = decode(EXAMPLE, read_day())
+    let ws = example_with_v3_extras();
+    serde_json::from_str(&encode(&ws, Some("2026-11-22T09:30:00Z".into()))).unwrap()
+}
+
+/// The example, with what version 3 writes only when set: a CRM id, a snooze.
+fn example_with_v3_extras() -> am_planner::domain::Workspace {
+    let mut ws = decode(EXAMPLE, read_day())
         .expect("the example reads")
         .workspace;
-    serde_json::from_str(&encode(&ws, Some("2026-11-22T09:30:00Z".into()))).unwrap()
+    let first = ws.accounts()[0].id;
+    ws.account_mut(first).unwrap().crm_id = Some("0015g00000LqFrtAAF".into());
+    let today = read_day();
+    ws.snoozes
+        .snooze(
+            "stale_plan:1:plan:2026-11-20",
+            today.succ_opt().unwrap(),
+            today,
+        )
+        .unwrap();
+    ws
 }
 
 /// The class of a path of a whole file (workspace or one-account file).
@@ -84,7 +100,7 @@ fn class_of(path: &str) -> Option<&'static str> {
 #[test]
 fn every_field_the_encoder_writes_is_classified() {
     let ws_file = written_example();
-    let ws = decode(EXAMPLE, read_day()).unwrap().workspace;
+    let ws = example_with_v3_extras();
     let mut written = paths(&ws_file);
     for a in ws.accounts() {
         let text = encode_account(

@@ -240,6 +240,8 @@ pub const ACCOUNT_FIELDS: &[Rule] = &[
     i("arr_log[].kind", "commercial terms: the ARR history"),
     i("arr_log[].amount", "commercial terms: the ARR history"),
     i("arr_log[].note", NOTES),
+    // The CRM id (version 3): our own system's record of the account
+    i("crm_id", "our CRM's record of the account"),
     // The account plan
     c(
         "planning.plan.last_updated",
@@ -350,6 +352,7 @@ pub const FILE_FIELDS: &[Rule] = &[
         "workspace.settings.kpi",
         "renewal odds by health band and the expansion target",
     ),
+    i("workspace.snoozes", "the AM's own reminders (This week)"),
 ];
 
 /// Looks a path up in a table. A path names its field or any part below it:

@@ -24,6 +24,7 @@ pub mod qualify;
 pub mod renewal;
 pub mod save_plan;
 pub mod settings;
+pub mod snooze;
 pub mod stakeholders;
 pub mod text;
 pub mod tier;

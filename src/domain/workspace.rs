@@ -23,7 +23,7 @@ pub struct Workspace {
     /// file or storage written before workspaces had ids.
     pub id: Option<WorkspaceId>,
     /// Items of the week's list hidden until a day (docs/this-week.md#snooze).
-    pub snoozes: super::week::Snoozes,
+    pub snoozes: super::snooze::Snoozes,
     accounts: Vec<Account>,
     next_id: u32,
 }

@@ -134,7 +134,10 @@ pub fn decode(text: &str, today: NaiveDate) -> Result<Decoded, ImportError> {
     })
 }
 
-fn decode_v3(file: v3::File, today: NaiveDate) -> Result<(Workspace, Option<String>), ImportError> {
+fn decode_v3(
+    mut file: v3::File,
+    today: NaiveDate,
+) -> Result<(Workspace, Option<String>), ImportError> {
     let id = file
         .workspace_id
         .as_deref()
@@ -157,6 +160,11 @@ fn decode_v3(file: v3::File, today: NaiveDate) -> Result<(Workspace, Option<Stri
             detail,
         })?;
     let demo = file.workspace.demo;
+    let snoozes = v3::week::snoozes_into_domain(std::mem::take(&mut file.workspace.snoozes))
+        .map_err(|(path, detail)| ImportError::BadField {
+            path: format!("workspace.snoozes{path}"),
+            detail,
+        })?;
     let accounts = file
         .workspace
         .accounts
@@ -187,6 +195,7 @@ fn decode_v3(file: v3::File, today: NaiveDate) -> Result<(Workspace, Option<Stri
         }
     })?;
     ws.settings = settings;
+    ws.snoozes = snoozes;
     ws.id = id;
     if let Some(p) = file.practice {
         ws.practice = p

@@ -23,7 +23,9 @@
 //! 4. its classification in `domain::audience` (customer-visible or internal).
 
 pub mod arr;
+pub mod crm;
 pub mod settings;
+pub mod week;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -62,6 +64,11 @@ pub struct WorkspaceV3 {
     /// Scoring weights, KPI settings; absent means the defaults.
     #[serde(default)]
     pub settings: settings::SettingsV3,
+
+    // ----- version 3: This week's snoozes (week.rs)
+    /// Items of the week's list hidden until a day. Absent: nothing snoozed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snoozes: Vec<week::SnoozeV3>,
 }
 
 /// One account, version 3: the version 1 fields, then one block per feature added in
@@ -112,6 +119,11 @@ pub struct AccountV3 {
     /// `new` change at the contract start (or the day of reading), as a migration does.
     #[serde(default)]
     pub arr_log: Vec<arr::ArrEventV3>,
+
+    // ----- version 3: the CRM id (crm.rs)
+    /// The account's id in the CRM it was imported from; absent or null: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crm_id: Option<String>,
 }
 
 impl AccountV3 {
@@ -140,6 +152,7 @@ impl AccountV3 {
         };
         let parts = Version3Parts {
             arr_log: self.arr_log,
+            crm_id: self.crm_id,
         };
         (v1, parts)
     }
@@ -148,7 +161,13 @@ impl AccountV3 {
     /// on its contract start, or on `today` without one; every other new part is empty.
     pub fn from_v1(a: AccountV1, today: NaiveDate) -> AccountV3 {
         let arr_log = arr::opening_of(a.arr, a.contract_start.unwrap_or(today));
-        AccountV3::join(a, Version3Parts { arr_log })
+        AccountV3::join(
+            a,
+            Version3Parts {
+                arr_log,
+                crm_id: None,
+            },
+        )
     }
 
     fn join(a: AccountV1, parts: Version3Parts) -> AccountV3 {
@@ -173,6 +192,7 @@ impl AccountV3 {
             expansion: a.expansion,
             save_plans: a.save_plans,
             arr_log: parts.arr_log,
+            crm_id: parts.crm_id,
         }
     }
 
@@ -184,6 +204,7 @@ impl AccountV3 {
         let mut account = v1.into_domain()?;
         let log = arr::log_into_domain(parts.arr_log, arr, start.unwrap_or(today))?;
         account.set_arr_log(log);
+        account.crm_id = crm::crm_id_into_domain(parts.crm_id)?;
         Ok(account)
     }
 }
@@ -191,6 +212,7 @@ impl AccountV3 {
 /// What version 3 adds to an account, carried beside its version 1 part.
 struct Version3Parts {
     arr_log: Vec<arr::ArrEventV3>,
+    crm_id: Option<String>,
 }
 
 impl From<&Account> for AccountV3 {
@@ -199,6 +221,7 @@ impl From<&Account> for AccountV3 {
             AccountV1::from(a),
             Version3Parts {
                 arr_log: arr::log_to_v3(&a.arr_log),
+                crm_id: a.crm_id.clone(),
             },
         )
     }
@@ -211,6 +234,7 @@ impl From<&Workspace> for WorkspaceV3 {
             demo: ws.demo,
             settings: (&ws.settings).into(),
             accounts: ws.accounts().iter().map(AccountV3::from).collect(),
+            snoozes: week::snoozes_to_v3(&ws.snoozes),
         }
     }
 }
@@ -234,6 +258,7 @@ impl File {
                     .map(|a| AccountV3::from_v1(a, today))
                     .collect(),
                 settings: settings::SettingsV3::from_v1(w.settings),
+                snoozes: Default::default(),
             },
             practice: f.practice,
         }
