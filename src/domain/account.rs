@@ -141,6 +141,12 @@ pub struct Account {
     pub expansion: super::expansion::Expansion,
     /// Save plans: at most one open, the rest history.
     pub save_plans: super::save_plan::SavePlans,
+    /// White space grid: business units by products (docs/account-depth.md).
+    pub white_space: super::white_space::WhiteSpace,
+    /// What we promised the customer.
+    pub commitments: super::commitments::Commitments,
+    /// Escalations and their loop.
+    pub escalations: super::escalations::Escalations,
 }
 
 /// Everything about an account that a user edits.

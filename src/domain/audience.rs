@@ -611,6 +611,9 @@ pub fn customer_account(account: &Account) -> Account {
         renewal: Default::default(),
         expansion: Default::default(),
         save_plans: Default::default(),
+        white_space: Default::default(),
+        commitments: Default::default(),
+        escalations: Default::default(),
     }
 }
 

@@ -3,12 +3,14 @@
 
 pub mod account;
 pub mod audience;
+pub mod commitments;
 pub mod dates;
 pub mod demo;
 pub mod demo_health;
 pub mod demo_people;
 pub mod demo_plan;
 pub mod demo_renewal;
+pub mod escalations;
 pub mod expansion;
 pub mod health;
 pub mod money;
@@ -17,11 +19,13 @@ pub mod portfolio;
 pub mod practice;
 pub mod qbr;
 pub mod qualify;
+pub mod recovery;
 pub mod renewal;
 pub mod save_plan;
 pub mod settings;
 pub mod stakeholders;
 pub mod text;
+pub mod white_space;
 pub mod workspace;
 
 pub use account::{

@@ -229,6 +229,8 @@ pub struct SavePlan {
     notify_leadership: bool,
     done: BTreeMap<StepKind, NaiveDate>,
     closure: Option<Closure>,
+    /// Milestones and logged check-ins (docs/account-depth.md#recovery-plan).
+    pub recovery: super::recovery::Recovery,
 }
 
 impl SavePlan {
@@ -242,6 +244,7 @@ impl SavePlan {
             notify_leadership: arr > LEADERSHIP_ARR,
             done: BTreeMap::new(),
             closure: None,
+            recovery: Default::default(),
         })
     }
 
@@ -259,6 +262,7 @@ impl SavePlan {
             notify_leadership,
             done: BTreeMap::new(),
             closure: None,
+            recovery: Default::default(),
         })
     }
 

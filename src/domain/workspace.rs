@@ -322,6 +322,9 @@ impl Account {
             renewal: Default::default(),
             expansion: Default::default(),
             save_plans: Default::default(),
+            white_space: Default::default(),
+            commitments: Default::default(),
+            escalations: Default::default(),
         }
     }
 }

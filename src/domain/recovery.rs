@@ -1,0 +1,299 @@
+//! The recovery plan of a save plan (docs/account-depth.md#recovery-plan): measurable
+//! milestones (what, the target that shows it, by when, met or not) and the weekly
+//! check-ins logged with a note and the health score on that day; and the rule for
+//! closing a save plan.
+//!
+//! Decisions taken where the job leaves room (tested in `tests/recovery.rs`):
+//! - A milestone is late when it is not met and today is after its date.
+//! - Logging a check-in marks the earliest listed weekly check-in step not done yet as
+//!   done on that day (when there is one), so the playbook and the log agree.
+//! - A plan closes "saved" only while the account is green; "lost" or "other" close it
+//!   at any time but need a note saying what happened (the outcome recorded).
+//!   Milestones not met do not block closing; they are named in the closing form.
+
+use chrono::NaiveDate;
+
+use super::save_plan::{Outcome, SavePlan, StepKind};
+
+pub const MAX_TEXT_LEN: usize = 300;
+pub const MAX_NOTE_LEN: usize = 2_000;
+pub const MAX_MILESTONES: usize = 50;
+pub const MAX_CHECK_IN_LOG: usize = 520;
+
+/// One measurable milestone of the recovery plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Milestone {
+    pub what: String,
+    /// How we will know it is reached: "weekly active users back above 400".
+    pub target: String,
+    pub by: NaiveDate,
+    pub met_on: Option<NaiveDate>,
+}
+
+impl Milestone {
+    pub fn is_met(&self) -> bool {
+        self.met_on.is_some()
+    }
+    pub fn is_late(&self, today: NaiveDate) -> bool {
+        !self.is_met() && today > self.by
+    }
+}
+
+/// One logged weekly check-in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckInLog {
+    pub on: NaiveDate,
+    pub note: String,
+    /// The account's health score on that day (latest check-in on or before it), if any.
+    pub health: Option<f64>,
+}
+
+/// The recovery part of a save plan.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Recovery {
+    milestones: Vec<Milestone>,
+    check_ins: Vec<CheckInLog>,
+}
+
+fn check_text(text: &str, what: &str, max: usize, required: bool) -> Result<String, String> {
+    let t = text.trim();
+    if required && t.is_empty() {
+        return Err(format!("Say {what}."));
+    }
+    if t.chars().count() > max {
+        return Err(format!("Keep this under {max} characters."));
+    }
+    Ok(t.to_string())
+}
+
+/// A milestone checked on its own; (field key, message) on a problem.
+pub fn check_milestone(
+    m: &Milestone,
+    opened_on: NaiveDate,
+    today: Option<NaiveDate>,
+) -> Result<Milestone, (&'static str, String)> {
+    let what = check_text(&m.what, "what the milestone is", MAX_TEXT_LEN, true)
+        .map_err(|e| ("what", e))?;
+    let target = check_text(&m.target, "how it is measured", MAX_TEXT_LEN, true)
+        .map_err(|e| ("target", e))?;
+    if let Some(met) = m.met_on {
+        if met < opened_on {
+            return Err((
+                "met_on",
+                format!("It cannot be met ({met}) before the plan was opened ({opened_on})."),
+            ));
+        }
+        if today.is_some_and(|t| met > t) {
+            return Err(("met_on", format!("This date ({met}) is after today.")));
+        }
+    }
+    Ok(Milestone {
+        what,
+        target,
+        by: m.by,
+        met_on: m.met_on,
+    })
+}
+
+impl Recovery {
+    pub fn milestones(&self) -> &[Milestone] {
+        &self.milestones
+    }
+    /// Logged check-ins, oldest first.
+    pub fn check_ins(&self) -> &[CheckInLog] {
+        &self.check_ins
+    }
+    pub fn unmet(&self) -> usize {
+        self.milestones.iter().filter(|m| !m.is_met()).count()
+    }
+    pub fn late(&self, today: NaiveDate) -> usize {
+        self.milestones.iter().filter(|m| m.is_late(today)).count()
+    }
+    /// "1 of 2 milestones met".
+    pub fn summary(&self) -> String {
+        format!(
+            "{} of {} met",
+            self.milestones.len() - self.unmet(),
+            super::plural(self.milestones.len(), "milestone", "milestones")
+        )
+    }
+
+    /// Restores milestones and logged check-ins read from a file.
+    pub fn restore(
+        milestones: Vec<Milestone>,
+        check_ins: Vec<CheckInLog>,
+        opened_on: NaiveDate,
+    ) -> Result<Recovery, String> {
+        if milestones.len() > MAX_MILESTONES {
+            return Err(format!("at most {MAX_MILESTONES} milestones"));
+        }
+        if check_ins.len() > MAX_CHECK_IN_LOG {
+            return Err(format!("at most {MAX_CHECK_IN_LOG} logged check-ins"));
+        }
+        let mut r = Recovery::default();
+        for (i, m) in milestones.iter().enumerate() {
+            r.milestones.push(
+                check_milestone(m, opened_on, None)
+                    .map_err(|(k, e)| format!("milestones[{i}].{k}: {e}"))?,
+            );
+        }
+        for (i, c) in check_ins.into_iter().enumerate() {
+            let c = check_log(c, opened_on, None)
+                .map_err(|(k, e)| format!("check_ins[{i}].{k}: {e}"))?;
+            r.check_ins.push(c);
+        }
+        r.check_ins.sort_by_key(|c| c.on);
+        Ok(r)
+    }
+}
+
+fn check_log(
+    c: CheckInLog,
+    opened_on: NaiveDate,
+    today: Option<NaiveDate>,
+) -> Result<CheckInLog, (&'static str, String)> {
+    let note = check_text(&c.note, "what came out of the check-in", MAX_NOTE_LEN, true)
+        .map_err(|e| ("note", e))?;
+    if c.on < opened_on {
+        return Err((
+            "on",
+            format!(
+                "A check-in ({}) cannot be before the plan was opened ({opened_on}).",
+                c.on
+            ),
+        ));
+    }
+    if today.is_some_and(|t| c.on > t) {
+        return Err((
+            "on",
+            format!(
+                "A check-in cannot be logged in the future ({} is after today).",
+                c.on
+            ),
+        ));
+    }
+    if let Some(h) = c.health {
+        if !h.is_finite() || !(0.0..=100.0).contains(&h) {
+            return Err(("health", "A health score is from 0 to 100.".into()));
+        }
+    }
+    Ok(CheckInLog {
+        on: c.on,
+        note,
+        health: c.health,
+    })
+}
+
+fn open_plan(plan: &SavePlan) -> Result<(), (&'static str, String)> {
+    if plan.is_open() {
+        Ok(())
+    } else {
+        Err(("_form", "This plan is closed.".into()))
+    }
+}
+
+/// Adds a milestone to an open plan. Nothing changes when refused.
+pub fn add_milestone(
+    plan: &mut SavePlan,
+    m: Milestone,
+    today: NaiveDate,
+) -> Result<(), (&'static str, String)> {
+    open_plan(plan)?;
+    let m = check_milestone(&m, plan.opened_on(), Some(today))?;
+    if plan.recovery.milestones.len() >= MAX_MILESTONES {
+        return Err((
+            "what",
+            format!("A plan holds at most {MAX_MILESTONES} milestones."),
+        ));
+    }
+    plan.recovery.milestones.push(m);
+    Ok(())
+}
+
+/// Marks milestone `index` met on `on`, or not met with `None`.
+pub fn set_milestone_met(
+    plan: &mut SavePlan,
+    index: usize,
+    on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<(), (&'static str, String)> {
+    open_plan(plan)?;
+    let Some(m) = plan.recovery.milestones.get(index).cloned() else {
+        return Err(("_form", "This milestone is no longer on the plan.".into()));
+    };
+    let m = check_milestone(
+        &Milestone { met_on: on, ..m },
+        plan.opened_on(),
+        Some(today),
+    )?;
+    plan.recovery.milestones[index] = m;
+    Ok(())
+}
+
+pub fn remove_milestone(plan: &mut SavePlan, index: usize) -> Option<Milestone> {
+    if !plan.is_open() || index >= plan.recovery.milestones.len() {
+        return None;
+    }
+    Some(plan.recovery.milestones.remove(index))
+}
+
+/// Logs a weekly check-in on `on` with a note and the health score of that day, and marks
+/// the earliest listed weekly check-in step not done yet as done that day.
+pub fn log_check_in(
+    plan: &mut SavePlan,
+    on: NaiveDate,
+    note: &str,
+    health: Option<f64>,
+    today: NaiveDate,
+) -> Result<(), (&'static str, String)> {
+    open_plan(plan)?;
+    let c = check_log(
+        CheckInLog {
+            on,
+            note: note.into(),
+            health,
+        },
+        plan.opened_on(),
+        Some(today),
+    )?;
+    if plan.recovery.check_ins.len() >= MAX_CHECK_IN_LOG {
+        return Err(("note", "This plan's check-in log is full.".into()));
+    }
+    let step = plan
+        .steps(today)
+        .into_iter()
+        .find(|s| matches!(s.kind, StepKind::CheckIn(_)) && !s.is_done())
+        .map(|s| s.kind);
+    if let Some(k) = step {
+        plan.tick(k, on, today).map_err(|m| ("on", m))?;
+    }
+    plan.recovery.check_ins.push(c);
+    plan.recovery.check_ins.sort_by_key(|c| c.on);
+    Ok(())
+}
+
+/// Closes a plan under the closing rule: "saved" only while the account is green on
+/// the closing day; "lost" or "other" with a note saying what happened.
+pub fn close(
+    plan: &mut SavePlan,
+    outcome: Outcome,
+    on: NaiveDate,
+    note: &str,
+    is_green: bool,
+    today: NaiveDate,
+) -> Result<(), (&'static str, String)> {
+    match outcome {
+        Outcome::Saved if !is_green => {
+            return Err((
+                "outcome",
+                "A plan closes as saved only when the account is green again. Keep checking in weekly, or record another outcome.".into(),
+            ))
+        }
+        Outcome::Lost | Outcome::Other if note.trim().is_empty() => {
+            return Err(("note", "Record what happened: the note is the outcome.".into()))
+        }
+        _ => {}
+    }
+    plan.close(outcome, on, note, today)
+        .map_err(|m| ("_form", m))
+}
