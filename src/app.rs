@@ -58,6 +58,9 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("renewal") view=AccountRenewal/>
                             <Route path=path!("expansion") view=AccountExpansion/>
                             <Route path=path!("save-plan") view=AccountSavePlan/>
+                            <Route path=path!("white-space") view=crate::pages::account::white_space::AccountWhiteSpace/>
+                            <Route path=path!("commitments") view=crate::pages::account::commitments::AccountCommitments/>
+                            <Route path=path!("escalations") view=crate::pages::account::escalations::AccountEscalations/>
                             <Route path=path!("plan") view=AccountPlanTab/>
                             <Route path=path!("qbr") view=AccountQbrTab/>
                             <Route path=path!("qualify") view=AccountQualifyTab/>

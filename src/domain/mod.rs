@@ -14,6 +14,7 @@ pub mod escalations;
 pub mod expansion;
 pub mod health;
 pub mod money;
+pub mod owners;
 pub mod plan;
 pub mod portfolio;
 pub mod practice;

@@ -1,6 +1,8 @@
 //! One account: a header with the figures that matter, a row of tabs, and the tab's page
 //! below (nested routes under `/accounts/:id`). Each tab is one module here.
 
+pub mod commitments;
+pub mod escalations;
 pub mod expansion;
 pub mod health;
 pub mod overview;
@@ -10,6 +12,7 @@ pub mod qualify;
 pub mod renewal;
 pub mod save_plan;
 pub mod stakeholders;
+pub mod white_space;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -37,6 +40,9 @@ const TABS: &[(&str, &str)] = &[
     ("qbr", "QBR"),
     ("renewal", "Renewal"),
     ("expansion", "Expansion"),
+    ("white-space", "White space"),
+    ("commitments", "Commitments"),
+    ("escalations", "Escalations"),
     ("qualify", "Qualification"),
     ("save-plan", "Save plan"),
 ];
