@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
                     <nav class="mainnav" aria-label="Main">
                         <A href="/" exact=true>"Portfolio"</A>
                         <A href="/renewals">"Renewals"</A>
+                        <A href="/white-space">"White space"</A>
                         <A href="/practice">"Practice"</A>
                         <A href="/data">"Data"</A>
                         <A href="/settings">"Settings"</A>
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("qualify") view=AccountQualifyTab/>
                         </ParentRoute>
                         <Route path=path!("/renewals") view=RenewalsPage/>
+                        <Route path=path!("/white-space") view=crate::pages::white_space::WhiteSpacePage/>
                         <Route path=path!("/settings") view=SettingsPage/>
                         <Route path=path!("/data") view=DataPage/>
                         <ParentRoute path=path!("/practice") view=crate::pages::practice::PracticePage>

@@ -389,6 +389,17 @@ impl Commitments {
         Ok(())
     }
 
+    /// A copy holding the rows `f` returns, with their ids (the customer's copy).
+    pub fn filtered(&self, f: impl Fn(&Commitment) -> Option<Commitment>) -> Commitments {
+        Commitments {
+            items: self
+                .items
+                .iter()
+                .filter_map(|(id, c)| f(c).map(|c| (*id, c)))
+                .collect(),
+        }
+    }
+
     /// Forgets a person who was removed from the map (the promise stays, to nobody named).
     pub fn forget_person(&mut self, id: StakeholderId) {
         for (_, c) in &mut self.items {

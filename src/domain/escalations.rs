@@ -398,6 +398,17 @@ impl Escalations {
         Some(self.items.remove(i).1)
     }
 
+    /// A copy holding the rows `f` returns, with their ids (the customer's copy).
+    pub fn filtered(&self, f: impl Fn(&Escalation) -> Option<Escalation>) -> Escalations {
+        Escalations {
+            items: self
+                .items
+                .iter()
+                .filter_map(|(id, e)| f(e).map(|e| (*id, e)))
+                .collect(),
+        }
+    }
+
     /// Restores an escalation read from a file.
     pub fn restore(
         &mut self,

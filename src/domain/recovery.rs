@@ -297,3 +297,12 @@ pub fn close(
     plan.close(outcome, on, note, today)
         .map_err(|m| ("_form", m))
 }
+
+/// The health score on `on`: the latest scored check-in on or before that day.
+pub fn score_on(scores: &[(NaiveDate, f64)], on: NaiveDate) -> Option<f64> {
+    scores
+        .iter()
+        .filter(|(d, _)| *d <= on)
+        .max_by_key(|(d, _)| *d)
+        .map(|(_, s)| *s)
+}

@@ -8,3 +8,4 @@ pub mod portfolio;
 pub mod practice;
 pub mod renewals;
 pub mod settings;
+pub mod white_space;

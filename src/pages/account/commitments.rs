@@ -190,27 +190,6 @@ pub fn AccountCommitments() -> impl IntoView {
             Err(e) => set_error(errors, "_form", Some(e)),
         }
     };
-    let risks = move || {
-        let today = app.today.get();
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| {
-                    a.commitments
-                        .risks(today)
-                        .into_iter()
-                        .map(|r| {
-                            let what = a
-                                .commitments
-                                .get(r.id)
-                                .map(|c| c.what.clone())
-                                .unwrap_or_default();
-                            (r.title(), what, r.what_to_do())
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
     let rows = move || {
         let today = app.today.get();
         app.ws.with(|w| {
@@ -247,19 +226,12 @@ pub fn AccountCommitments() -> impl IntoView {
     };
     view! {
         <div class="cm-tab">
-            {move || {
-                let r = risks();
-                (!r.is_empty()).then(|| view! {
-                    <section class="card cm-risks" aria-labelledby="cm-risks-h">
-                        <h2 id="cm-risks-h">{crate::domain::plural(r.len(), "relationship risk", "relationship risks")}" from promises"</h2>
-                        <ul class="risk-list">
-                            {r.into_iter().map(|(title, what, todo)| view! {
-                                <li class="cm-risk"><strong>{title}": "</strong>{what}<p class="hint">{todo}</p></li>
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                })
-            }}
+            {move || (promise_risk_count(app, id) > 0).then(|| view! {
+                <section class="card cm-risks" aria-labelledby="cm-risks-h">
+                    <h2 id="cm-risks-h">{move || crate::domain::plural(promise_risk_count(app, id), "relationship risk", "relationship risks")}" from promises"</h2>
+                    <PromiseRisks/>
+                </section>
+            })}
             <section class="card" aria-labelledby="cm-form-h">
                 <h2 id="cm-form-h">{move || if editing.get().is_some() { "Edit the commitment" } else { "Record a commitment" }}</h2>
                 <p class="hint">"Write down every promise made to the customer, however small: a promise nobody recorded is the one that gets forgotten, and a broken one costs more trust than it bought."</p>
@@ -373,5 +345,60 @@ pub fn AccountCommitments() -> impl IntoView {
                 }}
             </section>
         </div>
+    }
+}
+
+/// How many relationship risks the account's promises raise today.
+pub fn promise_risk_count(app: crate::state::AppState, id: crate::domain::AccountId) -> usize {
+    let today = app.today.get();
+    app.ws.with(|w| {
+        w.account(id)
+            .map_or(0, |a| a.commitments.risks(today).len())
+    })
+}
+
+/// The relationship risks raised by promises (overdue, broken in the last 90 days), as
+/// items of the risk list; nothing when there are none. Shown on this tab and in the
+/// Stakeholders tab's risk panel.
+#[component]
+pub fn PromiseRisks() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let href = format!("/accounts/{}/commitments", id.0);
+    move || {
+        let today = app.today.get();
+        let list = app.ws.with(|w| {
+            w.account(id)
+                .map(|a| {
+                    a.commitments
+                        .risks(today)
+                        .into_iter()
+                        .map(|r| {
+                            let c = a.commitments.get(r.id);
+                            let what = c.map(|c| c.what.clone()).unwrap_or_default();
+                            let to = c
+                                .and_then(|c| c.to_whom)
+                                .map(|p| a.stakeholders.name_of(p).to_string())
+                                .filter(|n| !n.is_empty());
+                            (r.title(), what, to, r.what_to_do())
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        });
+        (!list.is_empty()).then(|| {
+            let href = href.clone();
+            view! {
+                <ul class="risk-list cm-risk-list" role="list">
+                    {list.into_iter().map(|(title, what, to, todo)| view! {
+                        <li class="risk risk-high" data-risk="promise">
+                            <p class="risk-title"><span class="badge sev-high">"Promise"</span>" "{title}</p>
+                            <p class="risk-msg">{what}{to.map(|n| format!(" (promised to {n})"))}</p>
+                            <p class="risk-todo"><strong>"What to do: "</strong>{todo}" "<a href=href.clone()>"Commitments"</a></p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }
+        })
     }
 }

@@ -9,6 +9,7 @@ pub mod overview;
 pub mod plan;
 pub mod qbr;
 pub mod qualify;
+pub mod recovery;
 pub mod renewal;
 pub mod save_plan;
 pub mod stakeholders;
