@@ -313,7 +313,7 @@ pub fn AccountCommitments() -> impl IntoView {
                                         };
                                         let c2 = c.clone();
                                         view! {
-                                            <tr class:cm-overdue=overdue class:cm-broken=broken>
+                                            <tr class:cm-row-overdue=overdue class:cm-row-broken=broken>
                                                 <td>{c.what.clone()}</td>
                                                 <td>{to}</td>
                                                 <td>{c.owner.clone()}</td>
