@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use am_planner::storage::{MemoryBackend, Session};
 
-use am_planner::domain::demo::demo_workspace;
+use am_planner::demo::demo_workspace;
 use am_planner::domain::{AccountFields, Workspace};
 use am_planner::format::{decode, encode};
 use chrono::NaiveDate;

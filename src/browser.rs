@@ -228,3 +228,71 @@ pub fn select_all_in(id: &str) {
         }
     }
 }
+
+/// The theme picked on this device in Settings. Kept in localStorage under
+/// [`THEME_KEY`], outside the workspace: it is a preference of this screen, not part of
+/// the plan, and never travels in an export. `public/theme.js` reads the same key before
+/// the first paint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the system's light or dark setting.
+    System,
+    Light,
+    Dark,
+}
+
+pub const THEME_KEY: &str = "am-planner-theme";
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Same as the system",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+}
+
+/// The theme stored on this device; `System` when none is, or storage is blocked.
+pub fn theme() -> Theme {
+    let stored = crate::storage::local::local_storage()
+        .ok()
+        .and_then(|s| s.get_item(THEME_KEY).ok().flatten());
+    match stored.as_deref() {
+        Some("light") => Theme::Light,
+        Some("dark") => Theme::Dark,
+        _ => Theme::System,
+    }
+}
+
+/// Applies `theme` to the page at once (`data-theme` on `<html>`; none for `System`) and
+/// keeps it for the next visit. Returns false when it could not be kept (storage blocked
+/// or full): the page still shows it until it is reloaded.
+pub fn set_theme(theme: Theme) -> bool {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = match theme {
+            Theme::System => root.remove_attribute("data-theme"),
+            t => root.set_attribute("data-theme", t.key()),
+        };
+    }
+    let Ok(storage) = crate::storage::local::local_storage() else {
+        return false;
+    };
+    match theme {
+        Theme::System => storage.remove_item(THEME_KEY).is_ok(),
+        t => storage.set_item(THEME_KEY, t.key()).is_ok(),
+    }
+}

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::browser;
-use crate::domain::{demo::demo_workspace, plural, Removed, Workspace, WorkspaceId};
+use crate::demo::demo_workspace;
+use crate::domain::{plural, Removed, Workspace, WorkspaceId};
 use crate::format::stored;
 use crate::format::{self, Decoded};
 use crate::panic_screen;

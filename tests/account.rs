@@ -244,7 +244,7 @@ fn remove_then_undo_restores_position_and_ids_are_not_reused() {
 fn demo_workspace_is_valid_varied_and_relative_to_today() {
     for today in ["2026-11-22", "2028-02-29", "2027-01-01"] {
         let today = d(today);
-        let ws = am_planner::domain::demo::demo_workspace(today);
+        let ws = am_planner::demo::demo_workspace(today);
         assert!(ws.demo);
         assert_eq!(ws.accounts().len(), 8);
         let days: Vec<i64> = ws

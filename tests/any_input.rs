@@ -7,9 +7,9 @@ use am_planner::charts::renewal::{layout, month_ticks, renewal_timeline_svg, Dat
 use am_planner::charts::{
     health_trend_svg, portfolio_mix_svg, scale::date_ticks, score_distribution_svg,
 };
+use am_planner::demo::demo_workspace;
 use am_planner::domain::audience::Audience;
 use am_planner::domain::dates::{read_date, FIRST_DAY, LAST_DAY};
-use am_planner::domain::demo::demo_workspace;
 use am_planner::domain::expansion::expansion_signals;
 use am_planner::domain::health::{account_health, declining, is_stale, trend};
 use am_planner::domain::qbr::{business_days_before, sponsor_ids, PersonRef};

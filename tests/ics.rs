@@ -354,7 +354,7 @@ fn uids_of(ics: &str) -> Vec<String> {
 #[test]
 fn uids_are_stable_per_workspace_and_differ_between_workspaces() {
     let today = d("2026-11-22");
-    let mut ws = am_planner::domain::demo::demo_workspace(today);
+    let mut ws = am_planner::demo::demo_workspace(today);
     ws.id = Some(workspace("5f0c2a8e-3b1d-4c7a-9e64-2d8b7f1a0c93"));
     let first =
         am_planner::format::ics::accounts_calendar(ws.id.as_ref().unwrap(), ws.accounts(), stamp());

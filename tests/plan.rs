@@ -826,7 +826,7 @@ fn metric_values_are_read_as_typed_or_refused_at_the_field() {
 
 #[test]
 fn demo_plans_show_every_flag_and_survive_the_file() {
-    use am_planner::domain::demo::demo_workspace;
+    use am_planner::demo::demo_workspace;
     for today in ["2026-11-22", "2028-02-29", "2027-01-01"] {
         let today = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
         let ws = demo_workspace(today);

@@ -1,7 +1,7 @@
 //! Small rules the renewal screens need (form parsing) and the renewal part of the demo
 //! workspace, checked on several days (month end, leap day, new year).
 
-use am_planner::domain::demo::demo_workspace;
+use am_planner::demo::demo_workspace;
 use am_planner::domain::expansion::{parse_estimated_arr, Stage};
 use am_planner::domain::renewal::{parse_done_on, timeline_of, RenewalStatus};
 use am_planner::format::{decode, encode};

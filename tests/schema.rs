@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use am_planner::domain::demo::demo_workspace;
+use am_planner::demo::demo_workspace;
 use am_planner::domain::{Currency, Workspace};
 use am_planner::format::share::{decode_account, encode_account, ShareKind};
 use am_planner::format::{decode, encode, ImportError};

@@ -680,7 +680,7 @@ fn a_customer_link_carries_no_internal_marker() {
 /// and both kinds, and is shorter than the full JSON.
 #[test]
 fn lean_link_json_reads_back_the_same_account() {
-    let ws = am_planner::domain::demo::demo_workspace(plan_fixture::today());
+    let ws = am_planner::demo::demo_workspace(plan_fixture::today());
     for a in ws.accounts() {
         for kind in [ShareKind::Colleague, ShareKind::Customer] {
             let lean = link_json(kind, a, &ws.currency);
@@ -702,7 +702,7 @@ fn lean_link_json_reads_back_the_same_account() {
 /// prints the same).
 #[test]
 fn link_lengths_of_the_demo_accounts() {
-    let ws = am_planner::domain::demo::demo_workspace(plan_fixture::today());
+    let ws = am_planner::demo::demo_workspace(plan_fixture::today());
     println!(
         "{}",
         am_planner::format::share::link_length_table(&ws, "https://planner.example/")

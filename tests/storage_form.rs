@@ -6,10 +6,9 @@
 mod big;
 use big::rename;
 
+use am_planner::demo::demo_workspace;
 use am_planner::domain::health::{HealthSettings, Weights};
-use am_planner::domain::{
-    demo::demo_workspace, Account, AccountFields, AccountId, Currency, Workspace,
-};
+use am_planner::domain::{Account, AccountFields, AccountId, Currency, Workspace};
 use am_planner::format::stored::{
     self, assemble_document, make_part, pack, read_part, split_document, unpack, Manifest,
     StoredError, LEGACY_KEY, MANIFEST_KEY, PART_PREFIX, UNREADABLE_KEY,

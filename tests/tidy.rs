@@ -58,8 +58,12 @@ fn offending(files: &[PathBuf], needles: &[&str]) -> Vec<String> {
 fn the_domain_is_pure() {
     // The core runs natively and in tests with a fixed `today`: it may not reach the
     // browser, the UI framework or the clock.
-    let files = files_under("src/domain", &["rs"]);
+    // The demo workspace is built from the domain alone, under the same rule.
+    let mut files = files_under("src/domain", &["rs"]);
     assert!(files.len() > 10, "src/domain should hold the core");
+    let demo = files_under("src/demo", &["rs"]);
+    assert!(demo.len() >= 5, "src/demo should hold the demo workspace");
+    files.extend(demo);
     let hits = offending(
         &files,
         &[
@@ -123,4 +127,203 @@ fn comments_point_only_inside_the_repository() {
         "comments point outside the repository:\n{}",
         hits.join("\n")
     );
+}
+
+/// A stylesheet without its comments, as (line number, text) of every line.
+fn css_lines(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut in_comment = false;
+    for (i, line) in text.lines().enumerate() {
+        let mut kept = String::new();
+        let mut rest = line;
+        loop {
+            if in_comment {
+                match rest.find("*/") {
+                    Some(end) => {
+                        in_comment = false;
+                        rest = &rest[end + 2..];
+                    }
+                    None => break,
+                }
+            } else {
+                match rest.find("/*") {
+                    Some(start) => {
+                        kept.push_str(&rest[..start]);
+                        in_comment = true;
+                        rest = &rest[start + 2..];
+                    }
+                    None => {
+                        kept.push_str(rest);
+                        break;
+                    }
+                }
+            }
+        }
+        out.push((i + 1, kept));
+    }
+    out
+}
+
+/// The colour written literally in one line of CSS, if any: a hex colour, a colour
+/// function, or a colour keyword used as a value.
+fn colour_literal(line: &str) -> Option<String> {
+    let lower = line.to_ascii_lowercase();
+    // Hex colours: `#` and 3, 4, 6 or 8 hex digits, not a selector's id (`#main {`).
+    for (i, _) in lower.match_indices('#') {
+        let digits: String = lower[i + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        let in_value = lower[..i].contains(':') && !lower[..i].trim_end().ends_with('{');
+        if in_value
+            && [3, 4, 6, 8].contains(&digits.len())
+            && digits.chars().all(|c| c.is_ascii_hexdigit())
+        {
+            return Some(format!("#{digits}"));
+        }
+    }
+    for f in [
+        "rgb(",
+        "rgba(",
+        "hsl(",
+        "hsla(",
+        "hwb(",
+        "lab(",
+        "lch(",
+        "oklab(",
+        "oklch(",
+        "color(",
+        "color-mix(",
+        "light-dark(",
+    ] {
+        if lower
+            .match_indices(f)
+            .any(|(i, _)| !lower[..i].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '-'))
+        {
+            return Some(f.to_string());
+        }
+    }
+    // Colour keywords after a property's colon (selectors such as `.band-red` are names,
+    // not colours). `transparent`, `currentColor` and `inherit` are not colours of ours.
+    let keywords = [
+        "white",
+        "black",
+        "red",
+        "green",
+        "blue",
+        "yellow",
+        "orange",
+        "purple",
+        "gray",
+        "grey",
+        "silver",
+        "maroon",
+        "navy",
+        "teal",
+        "olive",
+        "lime",
+        "aqua",
+        "fuchsia",
+        "pink",
+        "brown",
+        "gold",
+        "crimson",
+        "tomato",
+        "coral",
+        "salmon",
+        "indigo",
+        "violet",
+        "canvas",
+        "canvastext",
+        "highlight",
+        "highlighttext",
+        "graytext",
+        "buttonface",
+        "buttontext",
+        "linktext",
+    ];
+    for decl in lower.split(';') {
+        let Some((_, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let value = value.split('{').next_back().unwrap_or(value);
+        for word in value.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+            if keywords.contains(&word) {
+                return Some(word.to_string());
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn only_the_tokens_file_holds_colours() {
+    // Every colour is a custom property of style/tokens.css (both themes, forced colours),
+    // so a theme is changed in one place and no stylesheet carries a colour of its own.
+    let files = files_under("style", &["css"]);
+    assert!(files.len() > 5, "the stylesheets were not found");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut hits = Vec::new();
+    for f in &files {
+        if f.file_name().is_some_and(|n| n == "tokens.css") {
+            continue;
+        }
+        for (n, line) in css_lines(&fs::read_to_string(f).unwrap()) {
+            if let Some(c) = colour_literal(&line) {
+                let rel = f.strip_prefix(root).unwrap_or(f);
+                hits.push(format!("{}:{n}: {c} in `{}`", rel.display(), line.trim()));
+            }
+        }
+    }
+    assert!(
+        hits.is_empty(),
+        "colours outside style/tokens.css (add a token there and use var(--name)):\n{}",
+        hits.join("\n")
+    );
+}
+
+#[test]
+fn the_colour_check_finds_what_it_must() {
+    for (line, found) in [
+        (".x { color: #6b7687; }", Some("#6b7687")),
+        (".x { border: 1px solid #FFF; }", Some("#fff")),
+        (".x { background: rgba(0, 0, 0, 0.2); }", Some("rgba(")),
+        (".x { color: white; }", Some("white")),
+        (".x { box-shadow: 0 1px 2px black; }", Some("black")),
+        (".band-red { color: var(--red); }", None),
+        ("#main { color: var(--ink); }", None),
+        (".x { background: transparent; color: currentColor; }", None),
+        (".x { grid-template-columns: repeat(2, 1fr); }", None),
+        (".x { font: 600 0.75rem ui-monospace; }", None),
+    ] {
+        assert_eq!(colour_literal(line).as_deref(), found, "{line}");
+    }
+}
+
+#[test]
+fn every_stylesheet_is_linked_and_tokens_come_first() {
+    let index =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html")).unwrap();
+    let links: Vec<&str> = index
+        .lines()
+        .filter(|l| l.contains("rel=\"css\""))
+        .filter_map(|l| l.split("href=\"").nth(1)?.split('"').next())
+        .collect();
+    assert_eq!(
+        links.first(),
+        Some(&"style/tokens.css"),
+        "tokens load first"
+    );
+    assert_eq!(
+        links.last(),
+        Some(&"style/print.css"),
+        "print rules load last"
+    );
+    for f in files_under("style", &["css"]) {
+        let name = format!("style/{}", f.file_name().unwrap().to_string_lossy());
+        assert!(
+            links.contains(&name.as_str()),
+            "{name} is not linked from index.html"
+        );
+    }
 }

@@ -7,7 +7,8 @@
 mod big;
 use big::rename;
 
-use am_planner::domain::{demo::demo_workspace, AccountFields, Workspace};
+use am_planner::demo::demo_workspace;
+use am_planner::domain::{AccountFields, Workspace};
 use am_planner::format::encode;
 use am_planner::format::stored::{LEGACY_KEY, MANIFEST_KEY, UNREADABLE_KEY};
 use am_planner::storage::local::LocalBackend;

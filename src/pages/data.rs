@@ -13,7 +13,6 @@ use leptos::prelude::*;
 #[component]
 pub fn DataPage() -> impl IntoView {
     let app = use_app();
-    Effect::new(move |_| document().set_title("Data · Account Planner"));
     let export_error = RwSignal::new(None::<String>);
     let export = move |_| {
         let now = browser::now_rfc3339();

@@ -17,7 +17,6 @@ use crate::state::use_app;
 #[component]
 pub fn RenewalsPage() -> impl IntoView {
     let app = use_app();
-    Effect::new(move |_| document().set_title("Renewals · Account Planner"));
     let calendar = Memo::new(move |_| {
         let today = app.today.get();
         app.ws.with(|w| portfolio_calendar(w.accounts(), today))
