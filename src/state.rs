@@ -424,9 +424,9 @@ impl AppState {
     pub fn start_import(self, file: web_sys::File) {
         let file_name = file.name();
         wasm_bindgen_futures::spawn_local(async move {
-            let next = match browser::read_text(file).await {
+            let next = match browser::read_bytes(file).await {
                 Err(message) => ImportState::Refused { file_name, message },
-                Ok(text) => match format::decode(&text) {
+                Ok(bytes) => match format::decode_bytes(&bytes) {
                     Ok(decoded) => ImportState::Preview {
                         file_name,
                         decoded: Box::new(decoded),

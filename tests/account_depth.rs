@@ -2,19 +2,20 @@
 //! cell, commitment and escalation flags at their day boundaries, the recovery plan and
 //! the save-plan closing rule (docs/account-depth.md).
 
-use am_planner::domain::commitments::{
-    due_commitments, Commitment, CommitmentId, CommitmentRiskKind, Commitments, Status,
+use am_planner::domain::commitments::{Commitment, CommitmentId, CommitmentRiskKind, Status};
+use am_planner::domain::depth;
+use am_planner::domain::depth::{
+    around, cell_to_opportunity, due_commitments, flagged_escalations,
+    white_space_portfolio as portfolio,
 };
 use am_planner::domain::escalations::{
-    flagged_escalations, support_hint, Escalation, EscalationId, Escalations, Flag, Severity, Step,
+    support_hint, Escalation, EscalationId, Escalations, Flag, Severity, Step,
 };
 use am_planner::domain::expansion::{OpportunityId, OpportunityType, Stage};
-use am_planner::domain::recovery::{self, Milestone};
+use am_planner::domain::recovery::Milestone;
 use am_planner::domain::save_plan::{Outcome, SavePlans, StepKind};
 use am_planner::domain::stakeholders::StakeholderFields;
-use am_planner::domain::white_space::{
-    cell_to_opportunity, portfolio, Axis, Cell, CellKind, Counts, LineSource,
-};
+use am_planner::domain::white_space::{Axis, Cell, CellKind, Counts, LineSource};
 use am_planner::domain::{Account, AccountFields, AccountId, Currency, Workspace};
 use chrono::{Duration, NaiveDate};
 
@@ -51,7 +52,7 @@ fn account(units: &[&str], products: &[&str]) -> Account {
 
 fn set(a: &mut Account, r: &str, c: &str, cell: Option<Cell>) -> Result<(), String> {
     let mut g = a.white_space.clone();
-    let out = g.set(a, r, c, cell);
+    let out = g.set(around(a), r, c, cell);
     a.white_space = g;
     out
 }
@@ -91,11 +92,11 @@ fn penetration_table() {
 #[test]
 fn empty_grid_has_no_penetration() {
     let a = account(&[], &[]);
-    let t = a.white_space.total(&a);
+    let t = a.white_space.total(around(&a));
     assert_eq!(t, Counts::default());
     assert_eq!(t.penetration(), None);
     let b = account(&["Finance"], &["Billing"]);
-    assert_eq!(b.white_space.total(&b), counts(0, 0, 0, 0, 1));
+    assert_eq!(b.white_space.total(around(&b)), counts(0, 0, 0, 0, 1));
 }
 
 #[test]
@@ -103,20 +104,23 @@ fn rows_and_columns_come_from_people_products_added_and_cells() {
     let mut a = account(&["Finance", " finance ", "", "HR"], &["Billing", "Payroll"]);
     let mut g = a.white_space.clone();
     assert!(
-        g.add_line(&a, Axis::Row, "FINANCE").is_err(),
+        g.add_line(around(&a), Axis::Row, "FINANCE").is_err(),
         "same unit, other case"
     );
     assert_eq!(
-        g.add_line(&a, Axis::Row, "  Legal   team ").unwrap(),
+        g.add_line(around(&a), Axis::Row, "  Legal   team ")
+            .unwrap(),
         "Legal team"
     );
-    assert!(g.add_line(&a, Axis::Row, "   ").is_err());
-    assert!(g.add_line(&a, Axis::Column, &"x".repeat(81)).is_err());
-    g.add_line(&a, Axis::Column, "Analytics").unwrap();
+    assert!(g.add_line(around(&a), Axis::Row, "   ").is_err());
+    assert!(g
+        .add_line(around(&a), Axis::Column, &"x".repeat(81))
+        .is_err());
+    g.add_line(around(&a), Axis::Column, "Analytics").unwrap();
     a.white_space = g;
     let rows: Vec<(String, LineSource)> = a
         .white_space
-        .rows(&a)
+        .rows(around(&a))
         .into_iter()
         .map(|l| (l.label, l.source))
         .collect();
@@ -142,7 +146,7 @@ fn rows_and_columns_come_from_people_products_added_and_cells() {
     a.stakeholders.update(hr.id, f, d(TODAY)).unwrap();
     let rows: Vec<String> = a
         .white_space
-        .rows(&a)
+        .rows(around(&a))
         .into_iter()
         .map(|l| l.label)
         .collect();
@@ -153,11 +157,11 @@ fn rows_and_columns_come_from_people_products_added_and_cells() {
     );
     // Account rows cannot be removed; the others go with their cells.
     let mut g = a.white_space.clone();
-    assert!(g.remove_line(&a, Axis::Row, "Finance").is_err());
-    assert!(g.remove_line(&a, Axis::Column, "Billing").is_err());
-    assert_eq!(g.remove_line(&a, Axis::Row, "HR"), Ok(1));
-    assert_eq!(g.remove_line(&a, Axis::Column, "analytics"), Ok(0));
-    assert!(g.remove_line(&a, Axis::Row, "Nowhere").is_err());
+    assert!(g.remove_line(around(&a), Axis::Row, "Finance").is_err());
+    assert!(g.remove_line(around(&a), Axis::Column, "Billing").is_err());
+    assert_eq!(g.remove_line(around(&a), Axis::Row, "HR"), Ok(1));
+    assert_eq!(g.remove_line(around(&a), Axis::Column, "analytics"), Ok(0));
+    assert!(g.remove_line(around(&a), Axis::Row, "Nowhere").is_err());
 }
 
 #[test]
@@ -227,26 +231,29 @@ fn cell_states_change_and_refuse_bad_values() {
     )
     .unwrap();
     assert_eq!(
-        a.white_space.row_counts(&a, "Finance"),
+        a.white_space.row_counts(around(&a), "Finance"),
         counts(1, 0, 1, 0, 0)
     );
-    assert_eq!(a.white_space.row_counts(&a, "HR"), counts(0, 1, 0, 1, 0));
     assert_eq!(
-        a.white_space.column_counts(&a, "Billing"),
+        a.white_space.row_counts(around(&a), "HR"),
+        counts(0, 1, 0, 1, 0)
+    );
+    assert_eq!(
+        a.white_space.column_counts(around(&a), "Billing"),
         counts(1, 0, 0, 1, 0)
     );
     assert_eq!(
-        a.white_space.column_counts(&a, "Payroll"),
+        a.white_space.column_counts(around(&a), "Payroll"),
         counts(0, 1, 1, 0, 0)
     );
-    let t = a.white_space.total(&a);
+    let t = a.white_space.total(around(&a));
     assert_eq!(t, counts(1, 1, 1, 1, 0));
     assert_eq!(t.penetration_label(), "33%");
     assert_eq!(a.white_space.owned_arr(), 12_000.0);
 
     // Setting the same kind keeps the ARR; another kind drops it; None clears.
     let mut g = a.white_space.clone();
-    g.set_kind(&a, "Finance", "Billing", Some(CellKind::Owned))
+    g.set_kind(around(&a), "Finance", "Billing", Some(CellKind::Owned))
         .unwrap();
     assert_eq!(
         g.cell("Finance", "Billing"),
@@ -254,12 +261,12 @@ fn cell_states_change_and_refuse_bad_values() {
             arr: Some(12_000.0)
         })
     );
-    g.set_kind(&a, "Finance", "Billing", Some(CellKind::Open))
+    g.set_kind(around(&a), "Finance", "Billing", Some(CellKind::Open))
         .unwrap();
     assert_eq!(g.cell("Finance", "Billing"), Some(Cell::Open));
-    g.set_kind(&a, "Finance", "Billing", None).unwrap();
+    g.set_kind(around(&a), "Finance", "Billing", None).unwrap();
     assert_eq!(g.cell("Finance", "Billing"), None);
-    assert_eq!(g.total(&a).not_assessed, 1);
+    assert_eq!(g.total(around(&a)).not_assessed, 1);
 }
 
 #[test]
@@ -270,11 +277,11 @@ fn all_owned_is_full_penetration_and_not_a_fit_is_left_out() {
             set(&mut a, r, c, Some(Cell::Owned { arr: None })).unwrap();
         }
     }
-    assert_eq!(a.white_space.total(&a).penetration(), Some(1.0));
+    assert_eq!(a.white_space.total(around(&a)).penetration(), Some(1.0));
     set(&mut a, "B", "Y", Some(Cell::NotAFit)).unwrap();
-    assert_eq!(a.white_space.total(&a).penetration(), Some(1.0));
+    assert_eq!(a.white_space.total(around(&a)).penetration(), Some(1.0));
     set(&mut a, "B", "Y", Some(Cell::Open)).unwrap();
-    assert_eq!(a.white_space.total(&a).penetration(), Some(0.75));
+    assert_eq!(a.white_space.total(around(&a)).penetration(), Some(0.75));
 }
 
 #[test]
@@ -326,7 +333,7 @@ fn an_open_cell_becomes_an_opportunity_in_one_step() {
         a.white_space.cell("Finance", "Payroll"),
         Some(Cell::Pipeline { opportunity: None })
     );
-    assert_eq!(a.white_space.total(&a), counts(1, 2, 0, 0, 1));
+    assert_eq!(a.white_space.total(around(&a)), counts(1, 2, 0, 0, 1));
 }
 
 #[test]
@@ -355,7 +362,10 @@ fn portfolio_lists_assessed_grids_most_open_first() {
 
 fn with_commitment(c: Commitment) -> (Account, CommitmentId) {
     let mut a = account(&["Finance"], &[]);
-    let id = Commitments::add(&mut a, c, d("2026-12-31")).unwrap();
+    let id = a
+        .commitments
+        .add(&a.stakeholders, c, d("2026-12-31"))
+        .unwrap();
     (a, id)
 }
 
@@ -458,19 +468,26 @@ fn commitment_input_is_checked() {
     let mut a = account(&["Finance"], &[]);
     let today = d(TODAY);
     let mut c = Commitment::new("  ", today);
-    let e = Commitments::add(&mut a, c.clone(), today).unwrap_err();
+    let e = a
+        .commitments
+        .add(&a.stakeholders, c.clone(), today)
+        .unwrap_err();
     assert_eq!(e[0].field.key(), "what");
     c.what = "Fix the export".into();
     c.status = Status::Kept(today + Duration::days(1));
     assert_eq!(
-        Commitments::add(&mut a, c.clone(), today).unwrap_err()[0]
+        a.commitments
+            .add(&a.stakeholders, c.clone(), today)
+            .unwrap_err()[0]
             .field
             .key(),
         "status_date"
     );
     c.status = Status::Renegotiated(today);
     assert_eq!(
-        Commitments::add(&mut a, c.clone(), today).unwrap_err()[0]
+        a.commitments
+            .add(&a.stakeholders, c.clone(), today)
+            .unwrap_err()[0]
             .field
             .key(),
         "status_date"
@@ -478,7 +495,9 @@ fn commitment_input_is_checked() {
     c.status = Status::Open;
     c.to_whom = Some(am_planner::domain::stakeholders::StakeholderId(99));
     assert_eq!(
-        Commitments::add(&mut a, c.clone(), today).unwrap_err()[0]
+        a.commitments
+            .add(&a.stakeholders, c.clone(), today)
+            .unwrap_err()[0]
             .field
             .key(),
         "to_whom"
@@ -486,7 +505,7 @@ fn commitment_input_is_checked() {
     assert!(a.commitments.is_empty(), "refused input changes nothing");
     c.to_whom = Some(a.stakeholders.people()[0].id);
     c.what = "  Fix   the export ".into();
-    let id = Commitments::add(&mut a, c, today).unwrap();
+    let id = a.commitments.add(&a.stakeholders, c, today).unwrap();
     assert_eq!(a.commitments.get(id).unwrap().what, "Fix   the export");
 }
 
@@ -503,7 +522,7 @@ fn kept_with_evidence_feeds_value_delivered_and_due_list_feeds_the_week() {
     old.status = Status::Kept(d("2026-01-02"));
     old.evidence = "done".into();
     for c in [kept, kept_no_evidence, old] {
-        Commitments::add(&mut a, c, today).unwrap();
+        a.commitments.add(&a.stakeholders, c, today).unwrap();
     }
     assert_eq!(
         a.commitments.value_delivered_lines(Some(d("2026-04-01"))),
@@ -511,9 +530,27 @@ fn kept_with_evidence_feeds_value_delivered_and_due_list_feeds_the_week() {
     );
     assert_eq!(a.commitments.value_delivered_lines(None).len(), 2);
 
-    Commitments::add(&mut a, Commitment::new("Call back", d("2026-06-14")), today).unwrap();
-    Commitments::add(&mut a, Commitment::new("Send deck", d("2026-06-20")), today).unwrap();
-    Commitments::add(&mut a, Commitment::new("Later", d("2026-06-23")), today).unwrap();
+    a.commitments
+        .add(
+            &a.stakeholders,
+            Commitment::new("Call back", d("2026-06-14")),
+            today,
+        )
+        .unwrap();
+    a.commitments
+        .add(
+            &a.stakeholders,
+            Commitment::new("Send deck", d("2026-06-20")),
+            today,
+        )
+        .unwrap();
+    a.commitments
+        .add(
+            &a.stakeholders,
+            Commitment::new("Later", d("2026-06-23")),
+            today,
+        )
+        .unwrap();
     let mut ws = Workspace::empty(Currency::default());
     ws.set_accounts(vec![a]).unwrap();
     let due = due_commitments(&ws, today, today + Duration::days(7));
@@ -641,13 +678,13 @@ fn escalation_walks_the_loop_and_refuses_out_of_order_dates() {
 fn open_escalations_feed_hint_and_week_but_never_the_score() {
     let today = d(TODAY);
     let mut a = account(&["Finance"], &[]);
-    assert_eq!(support_hint(&a), None);
+    assert_eq!(support_hint(&a.escalations), None);
     let mut e = esc("2026-06-01");
     e.next_update = Some(d("2026-06-10"));
     e.done[Step::TellTimeline as usize] = Some(d("2026-06-02"));
     let id = a.escalations.add(e, today).unwrap();
     assert_eq!(
-        support_hint(&a).unwrap(),
+        support_hint(&a.escalations).unwrap(),
         "1 escalation open: take it into account when you rate the ticket trend. This note does not change the score."
     );
     assert_eq!(
@@ -683,7 +720,7 @@ fn milestones_and_check_ins() {
         met_on: None,
     };
     assert_eq!(
-        recovery::add_milestone(
+        depth::add_milestone(
             plan,
             Milestone {
                 target: " ".into(),
@@ -695,19 +732,19 @@ fn milestones_and_check_ins() {
         .0,
         "target"
     );
-    recovery::add_milestone(plan, m("Usage back", "2026-06-30"), today).unwrap();
-    recovery::add_milestone(plan, m("Sponsor re-engaged", "2026-06-14"), today).unwrap();
+    depth::add_milestone(plan, m("Usage back", "2026-06-30"), today).unwrap();
+    depth::add_milestone(plan, m("Sponsor re-engaged", "2026-06-14"), today).unwrap();
     assert_eq!(plan.recovery.late(today), 1);
     assert_eq!(plan.recovery.late(d("2026-06-14")), 0);
-    assert!(recovery::set_milestone_met(plan, 1, Some(d("2026-05-30")), today).is_err());
-    assert!(recovery::set_milestone_met(plan, 1, Some(d("2026-06-16")), today).is_err());
-    recovery::set_milestone_met(plan, 1, Some(d("2026-06-13")), today).unwrap();
+    assert!(depth::set_milestone_met(plan, 1, Some(d("2026-05-30")), today).is_err());
+    assert!(depth::set_milestone_met(plan, 1, Some(d("2026-06-16")), today).is_err());
+    depth::set_milestone_met(plan, 1, Some(d("2026-06-13")), today).unwrap();
     assert_eq!(plan.recovery.summary(), "1 of 2 milestones met");
     assert_eq!(plan.recovery.late(today), 0);
 
-    assert!(recovery::log_check_in(plan, d("2026-06-15"), "  ", Some(50.0), today).is_err());
-    assert!(recovery::log_check_in(plan, d("2026-06-15"), "ok", Some(150.0), today).is_err());
-    recovery::log_check_in(plan, d("2026-06-15"), "Usage up 10%", Some(52.0), today).unwrap();
+    assert!(depth::log_check_in(plan, d("2026-06-15"), "  ", Some(50.0), today).is_err());
+    assert!(depth::log_check_in(plan, d("2026-06-15"), "ok", Some(150.0), today).is_err());
+    depth::log_check_in(plan, d("2026-06-15"), "Usage up 10%", Some(52.0), today).unwrap();
     assert_eq!(plan.recovery.check_ins().len(), 1);
     assert_eq!(plan.recovery.check_ins()[0].health, Some(52.0));
     // The first weekly check-in step is ticked that day.
@@ -736,13 +773,13 @@ fn a_plan_closes_saved_only_when_green_or_with_a_recorded_outcome() {
     for (outcome, green, note, closes) in cases {
         let mut plans = plan_opened("2026-06-01");
         let plan = plans.current_mut().unwrap();
-        let r = recovery::close(plan, outcome, today, note, green, today);
+        let r = depth::close_save_plan(plan, outcome, today, note, green, today);
         assert_eq!(r.is_ok(), closes, "{outcome:?} green={green} note={note:?}");
         assert_eq!(plan.is_open(), !closes);
     }
     // A closed plan takes no more milestones or check-ins.
     let mut plans = plan_opened("2026-06-01");
     let plan = plans.current_mut().unwrap();
-    recovery::close(plan, Outcome::Saved, today, "", true, today).unwrap();
-    assert!(recovery::log_check_in(plan, today, "x", None, today).is_err());
+    depth::close_save_plan(plan, Outcome::Saved, today, "", true, today).unwrap();
+    assert!(depth::log_check_in(plan, today, "x", None, today).is_err());
 }

@@ -8,15 +8,14 @@ use am_planner::charts::{
     health_trend_svg, portfolio_mix_svg, scale::date_ticks, score_distribution_svg,
 };
 use am_planner::demo::demo_workspace;
+use am_planner::domain::account::timeline_of;
 use am_planner::domain::audience::Audience;
 use am_planner::domain::dates::{read_date, FIRST_DAY, LAST_DAY};
 use am_planner::domain::expansion::expansion_signals;
 use am_planner::domain::health::{account_health, declining, is_stale, trend};
+use am_planner::domain::portfolio::{portfolio_agenda, portfolio_calendar, portfolio_timelines};
 use am_planner::domain::qbr::{business_days_before, sponsor_ids, PersonRef};
 use am_planner::domain::qualify::Framework;
-use am_planner::domain::renewal::{
-    portfolio_agenda, portfolio_calendar, portfolio_timelines, timeline_of,
-};
 use am_planner::domain::stakeholders::{
     assess, grid_layout, single_thread_reasons, GridArea, Role,
 };

@@ -9,7 +9,7 @@ use am_planner::domain::audience::{
     customer_account, find, visibility, Condition, Visibility, ACCOUNT_FIELDS, FILE_FIELDS,
     LEFT_OUT_WHOLE,
 };
-use am_planner::domain::qbr::{refill_challenges, refill_value_delivered};
+use am_planner::domain::audience::{refill_challenges, refill_value_delivered};
 use am_planner::domain::{Account, Tier};
 use am_planner::format::markdown::{plan_markdown, qbr_markdown, OpportunityRef, PlanInputs};
 use am_planner::format::share::{decode_account, encode_account, ShareKind};

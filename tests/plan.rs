@@ -6,8 +6,9 @@ mod plan_fixture;
 use am_planner::domain::audience::Audience;
 use am_planner::domain::plan::{
     percent_met, AccountPlan, ActionId, ActionStatus, Goal, GoalId, MetRule, MetStatus, NewAction,
-    PlanContent, PlanError, PlanFlag, Planning, SuccessMetric,
+    PlanContent, PlanError, PlanFlag, SuccessMetric,
 };
+use am_planner::domain::planning::Planning;
 use am_planner::domain::qbr::QbrId;
 use am_planner::domain::{Account, AccountId, Currency, Tier, Workspace};
 use am_planner::format::markdown::{

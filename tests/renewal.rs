@@ -866,7 +866,9 @@ proptest! {
 
 #[test]
 fn portfolio_helpers_read_the_workspace() {
-    use am_planner::domain::renewal::{portfolio_agenda, portfolio_calendar, portfolio_timelines};
+    use am_planner::domain::portfolio::{
+        portfolio_agenda, portfolio_calendar, portfolio_timelines,
+    };
     let today = d("2027-01-05");
     let mut ws = Workspace::empty(Currency::default());
     let with = |name: &str, renewal: Option<&str>, arr: f64| AccountFields {

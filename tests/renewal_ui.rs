@@ -2,8 +2,9 @@
 //! workspace, checked on several days (month end, leap day, new year).
 
 use am_planner::demo::demo_workspace;
+use am_planner::domain::account::timeline_of;
 use am_planner::domain::expansion::{parse_estimated_arr, Stage};
-use am_planner::domain::renewal::{parse_done_on, timeline_of, RenewalStatus};
+use am_planner::domain::renewal::{parse_done_on, RenewalStatus};
 use am_planner::format::{decode, encode};
 use chrono::NaiveDate;
 

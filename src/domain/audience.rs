@@ -15,8 +15,13 @@
 
 use std::collections::BTreeSet;
 
-use super::plan::{AccountPlan, ActionId, Goal, PlanContent, Planning, SuccessMetric};
-use super::qbr::{Checklist, MutualAction, Qbr};
+use chrono::NaiveDate;
+
+use super::plan::{AccountPlan, ActionId, Goal, PlanContent, SuccessMetric};
+use super::planning::Planning;
+use super::qbr::{
+    challenges_text, value_delivered_text, Checklist, ClockTime, MutualAction, Qbr, QbrId,
+};
 use super::stakeholders::{Stakeholder, StakeholderFields, StakeholderMap};
 use super::{Account, AccountFields};
 
@@ -626,4 +631,33 @@ fn row_shown(path: &str, invited: &BTreeSet<u32>, shared: &BTreeSet<ActionId>, i
         Visibility::CustomerIf(Condition::InvitedToQbr) => invited.contains(&id),
         Visibility::CustomerIf(Condition::SharedAction) => shared.contains(&ActionId(id)),
     }
+}
+
+/// The planner's draft of "value delivered" for a QBR of this account, from customer-visible
+/// facts only (the customer's copy of the account, docs/audience.md): the success metrics.
+pub fn refill_value_delivered(account: &Account) -> String {
+    let copy = customer_account(account);
+    value_delivered_text(&copy.planning.plan.content().metrics)
+}
+
+/// The planner's draft of "challenges" for a QBR of this account, from customer-visible
+/// facts only (docs/audience.md): metrics not met and shared actions overdue; never our
+/// risks or mitigations.
+pub fn refill_challenges(account: &Account, today: NaiveDate) -> String {
+    let copy = customer_account(account);
+    let c = copy.planning.plan.content();
+    challenges_text(&c.metrics, &c.actions, today)
+}
+
+/// Plans a QBR on `date` at `start` with its first draft of "value delivered" and
+/// "challenges" written ([`refill_value_delivered`], [`refill_challenges`]).
+pub fn plan_qbr(
+    account: &mut Account,
+    date: NaiveDate,
+    start: ClockTime,
+    today: NaiveDate,
+) -> QbrId {
+    let value = refill_value_delivered(account);
+    let challenges = refill_challenges(account, today);
+    account.planning.add_qbr(date, start, value, challenges)
 }

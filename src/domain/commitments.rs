@@ -15,8 +15,7 @@
 
 use chrono::NaiveDate;
 
-use super::stakeholders::StakeholderId;
-use super::{Account, AccountId, Workspace};
+use super::stakeholders::{StakeholderId, StakeholderMap};
 
 pub const MAX_WHAT_LEN: usize = 300;
 pub const MAX_OWNER_LEN: usize = 120;
@@ -212,7 +211,7 @@ impl Commitment {
     /// for what the user types (kept or broken cannot be in the future); files pass `None`.
     pub fn validate(
         &self,
-        account: &Account,
+        people: &StakeholderMap,
         today: Option<NaiveDate>,
     ) -> Result<Commitment, Vec<CommitmentError>> {
         let mut errors = Vec::new();
@@ -227,7 +226,7 @@ impl Commitment {
             );
         }
         if let Some(id) = self.to_whom {
-            if account.stakeholders.get(id).is_none() {
+            if people.get(id).is_none() {
                 err(
                     CommitmentField::ToWhom,
                     format!("There is no person {} on this account.", id.0),
@@ -321,12 +320,13 @@ impl Commitments {
 
     /// Adds a commitment; returns its id. Nothing changes when it is refused.
     pub fn add(
-        account: &mut Account,
+        &mut self,
+        people: &StakeholderMap,
         c: Commitment,
         today: NaiveDate,
     ) -> Result<CommitmentId, Vec<CommitmentError>> {
-        let c = c.validate(account, Some(today))?;
-        let list = &mut account.commitments;
+        let c = c.validate(people, Some(today))?;
+        let list = self;
         if list.items.len() >= MAX_COMMITMENTS {
             return Err(vec![CommitmentError {
                 field: CommitmentField::What,
@@ -340,13 +340,14 @@ impl Commitments {
 
     /// Replaces a commitment; an unknown id is refused.
     pub fn update(
-        account: &mut Account,
+        &mut self,
+        people: &StakeholderMap,
         id: CommitmentId,
         c: Commitment,
         today: NaiveDate,
     ) -> Result<(), Vec<CommitmentError>> {
-        let c = c.validate(account, Some(today))?;
-        match account.commitments.items.iter_mut().find(|(i, _)| *i == id) {
+        let c = c.validate(people, Some(today))?;
+        match self.items.iter_mut().find(|(i, _)| *i == id) {
             Some(slot) => {
                 slot.1 = c;
                 Ok(())
@@ -366,7 +367,7 @@ impl Commitments {
     /// Restores a commitment read from a file (no rule about today).
     pub fn restore(
         &mut self,
-        account: &Account,
+        people: &StakeholderMap,
         id: CommitmentId,
         c: Commitment,
     ) -> Result<(), (&'static str, String)> {
@@ -383,7 +384,7 @@ impl Commitments {
             return Err(("id", format!("at most {MAX_COMMITMENTS} commitments")));
         }
         let c = c
-            .validate(account, None)
+            .validate(people, None)
             .map_err(|e| (e[0].field.key(), e[0].message.clone()))?;
         self.items.push((id, c));
         Ok(())
@@ -504,52 +505,4 @@ impl CommitmentRisk {
             }
         }
     }
-}
-
-/// A commitment due within the days asked, or overdue, for the week's list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DueCommitment {
-    pub account: AccountId,
-    pub account_name: String,
-    pub id: CommitmentId,
-    pub what: String,
-    pub owner: String,
-    pub due: NaiveDate,
-    pub overdue: bool,
-}
-
-/// Every open commitment of the workspace due on or before `through` (overdue ones
-/// included), earliest first, then by account name.
-pub fn due_commitments(ws: &Workspace, today: NaiveDate, through: NaiveDate) -> Vec<DueCommitment> {
-    let mut out: Vec<DueCommitment> = ws
-        .accounts()
-        .iter()
-        .flat_map(|a| {
-            a.commitments
-                .items
-                .iter()
-                .filter(move |(_, c)| c.is_open() && c.due_now() <= through)
-                .map(move |(id, c)| DueCommitment {
-                    account: a.id,
-                    account_name: a.fields.name.clone(),
-                    id: *id,
-                    what: c.what.clone(),
-                    owner: c.owner.clone(),
-                    due: c.due_now(),
-                    overdue: c.is_overdue(today),
-                })
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        a.due
-            .cmp(&b.due)
-            .then(
-                a.account_name
-                    .to_lowercase()
-                    .cmp(&b.account_name.to_lowercase()),
-            )
-            .then(a.account.cmp(&b.account))
-            .then(a.id.cmp(&b.id))
-    });
-    out
 }

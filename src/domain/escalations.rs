@@ -16,8 +16,6 @@
 
 use chrono::NaiveDate;
 
-use super::{Account, AccountId, Workspace};
-
 pub const MAX_ISSUE_LEN: usize = 500;
 pub const MAX_OWNER_LEN: usize = 120;
 pub const MAX_NOTES_LEN: usize = 2_000;
@@ -462,59 +460,13 @@ impl Escalations {
 
 /// The hint shown next to the support signal: how many escalations are open. `None` when
 /// there are none. It never changes the score.
-pub fn support_hint(account: &Account) -> Option<String> {
-    let n = account.escalations.open_count();
+pub fn support_hint(list: &Escalations) -> Option<String> {
+    let n = list.open_count();
     (n > 0).then(|| {
         format!(
             "{} open: take {} into account when you rate the ticket trend. This note does not change the score.",
-            super::plural(n, "escalation", "escalations"),
+            crate::domain::plural(n, "escalation", "escalations"),
             if n == 1 { "it" } else { "them" }
         )
     })
-}
-
-/// A flagged escalation, for the week's list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FlaggedEscalation {
-    pub account: AccountId,
-    pub account_name: String,
-    pub id: EscalationId,
-    pub issue: String,
-    pub severity: Severity,
-    pub owner: String,
-    pub flags: Vec<Flag>,
-}
-
-/// Every flagged escalation of the workspace on `today`: by severity, then account name.
-pub fn flagged_escalations(ws: &Workspace, today: NaiveDate) -> Vec<FlaggedEscalation> {
-    let mut out: Vec<FlaggedEscalation> = ws
-        .accounts()
-        .iter()
-        .flat_map(|a| {
-            a.escalations.items.iter().filter_map(move |(id, e)| {
-                let flags = e.flags(today);
-                (!flags.is_empty()).then(|| FlaggedEscalation {
-                    account: a.id,
-                    account_name: a.fields.name.clone(),
-                    id: *id,
-                    issue: e.issue.clone(),
-                    severity: e.severity,
-                    owner: e.owner.clone(),
-                    flags,
-                })
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        a.severity
-            .cmp(&b.severity)
-            .then(
-                a.account_name
-                    .to_lowercase()
-                    .cmp(&b.account_name.to_lowercase()),
-            )
-            .then(a.account.cmp(&b.account))
-            .then(a.id.cmp(&b.id))
-    });
-    out
 }

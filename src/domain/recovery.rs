@@ -5,6 +5,10 @@
 //!
 //! Decisions taken where the job leaves room (tested in `tests/recovery.rs`):
 //! - A milestone is late when it is not met and today is after its date.
+//!
+//! The operations on a save plan (add a milestone, log a check-in, close) are in
+//! `domain::depth`, which knows both the plan and its recovery part.
+//!
 //! - Logging a check-in marks the earliest listed weekly check-in step not done yet as
 //!   done on that day (when there is one), so the playbook and the log agree.
 //! - A plan closes "saved" only while the account is green; "lost" or "other" close it
@@ -12,8 +16,6 @@
 //!   Milestones not met do not block closing; they are named in the closing form.
 
 use chrono::NaiveDate;
-
-use super::save_plan::{Outcome, SavePlan, StepKind};
 
 pub const MAX_TEXT_LEN: usize = 300;
 pub const MAX_NOTE_LEN: usize = 2_000;
@@ -118,6 +120,63 @@ impl Recovery {
         )
     }
 
+    /// Adds a milestone (checked) to a plan opened on `opened_on`.
+    pub fn add_milestone(
+        &mut self,
+        m: Milestone,
+        opened_on: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), (&'static str, String)> {
+        let m = check_milestone(&m, opened_on, Some(today))?;
+        if self.milestones.len() >= MAX_MILESTONES {
+            return Err((
+                "what",
+                format!("A plan holds at most {MAX_MILESTONES} milestones."),
+            ));
+        }
+        self.milestones.push(m);
+        Ok(())
+    }
+
+    /// Marks milestone `index` met on `on`, or not met with `None`.
+    pub fn set_met(
+        &mut self,
+        index: usize,
+        on: Option<NaiveDate>,
+        opened_on: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), (&'static str, String)> {
+        let Some(m) = self.milestones.get(index).cloned() else {
+            return Err(("_form", "This milestone is no longer on the plan.".into()));
+        };
+        self.milestones[index] =
+            check_milestone(&Milestone { met_on: on, ..m }, opened_on, Some(today))?;
+        Ok(())
+    }
+
+    pub fn remove_milestone(&mut self, index: usize) -> Option<Milestone> {
+        (index < self.milestones.len()).then(|| self.milestones.remove(index))
+    }
+
+    /// Checks a check-in before it is logged.
+    pub fn check_check_in(
+        &self,
+        c: CheckInLog,
+        opened_on: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<CheckInLog, (&'static str, String)> {
+        if self.check_ins.len() >= MAX_CHECK_IN_LOG {
+            return Err(("note", "This plan's check-in log is full.".into()));
+        }
+        check_log(c, opened_on, Some(today))
+    }
+
+    /// Logs a check-in checked by [`Recovery::check_check_in`].
+    pub fn push_check_in(&mut self, c: CheckInLog) {
+        self.check_ins.push(c);
+        self.check_ins.sort_by_key(|c| c.on);
+    }
+
     /// Restores milestones and logged check-ins read from a file.
     pub fn restore(
         milestones: Vec<Milestone>,
@@ -182,120 +241,6 @@ fn check_log(
         note,
         health: c.health,
     })
-}
-
-fn open_plan(plan: &SavePlan) -> Result<(), (&'static str, String)> {
-    if plan.is_open() {
-        Ok(())
-    } else {
-        Err(("_form", "This plan is closed.".into()))
-    }
-}
-
-/// Adds a milestone to an open plan. Nothing changes when refused.
-pub fn add_milestone(
-    plan: &mut SavePlan,
-    m: Milestone,
-    today: NaiveDate,
-) -> Result<(), (&'static str, String)> {
-    open_plan(plan)?;
-    let m = check_milestone(&m, plan.opened_on(), Some(today))?;
-    if plan.recovery.milestones.len() >= MAX_MILESTONES {
-        return Err((
-            "what",
-            format!("A plan holds at most {MAX_MILESTONES} milestones."),
-        ));
-    }
-    plan.recovery.milestones.push(m);
-    Ok(())
-}
-
-/// Marks milestone `index` met on `on`, or not met with `None`.
-pub fn set_milestone_met(
-    plan: &mut SavePlan,
-    index: usize,
-    on: Option<NaiveDate>,
-    today: NaiveDate,
-) -> Result<(), (&'static str, String)> {
-    open_plan(plan)?;
-    let Some(m) = plan.recovery.milestones.get(index).cloned() else {
-        return Err(("_form", "This milestone is no longer on the plan.".into()));
-    };
-    let m = check_milestone(
-        &Milestone { met_on: on, ..m },
-        plan.opened_on(),
-        Some(today),
-    )?;
-    plan.recovery.milestones[index] = m;
-    Ok(())
-}
-
-pub fn remove_milestone(plan: &mut SavePlan, index: usize) -> Option<Milestone> {
-    if !plan.is_open() || index >= plan.recovery.milestones.len() {
-        return None;
-    }
-    Some(plan.recovery.milestones.remove(index))
-}
-
-/// Logs a weekly check-in on `on` with a note and the health score of that day, and marks
-/// the earliest listed weekly check-in step not done yet as done that day.
-pub fn log_check_in(
-    plan: &mut SavePlan,
-    on: NaiveDate,
-    note: &str,
-    health: Option<f64>,
-    today: NaiveDate,
-) -> Result<(), (&'static str, String)> {
-    open_plan(plan)?;
-    let c = check_log(
-        CheckInLog {
-            on,
-            note: note.into(),
-            health,
-        },
-        plan.opened_on(),
-        Some(today),
-    )?;
-    if plan.recovery.check_ins.len() >= MAX_CHECK_IN_LOG {
-        return Err(("note", "This plan's check-in log is full.".into()));
-    }
-    let step = plan
-        .steps(today)
-        .into_iter()
-        .find(|s| matches!(s.kind, StepKind::CheckIn(_)) && !s.is_done())
-        .map(|s| s.kind);
-    if let Some(k) = step {
-        plan.tick(k, on, today).map_err(|m| ("on", m))?;
-    }
-    plan.recovery.check_ins.push(c);
-    plan.recovery.check_ins.sort_by_key(|c| c.on);
-    Ok(())
-}
-
-/// Closes a plan under the closing rule: "saved" only while the account is green on
-/// the closing day; "lost" or "other" with a note saying what happened.
-pub fn close(
-    plan: &mut SavePlan,
-    outcome: Outcome,
-    on: NaiveDate,
-    note: &str,
-    is_green: bool,
-    today: NaiveDate,
-) -> Result<(), (&'static str, String)> {
-    match outcome {
-        Outcome::Saved if !is_green => {
-            return Err((
-                "outcome",
-                "A plan closes as saved only when the account is green again. Keep checking in weekly, or record another outcome.".into(),
-            ))
-        }
-        Outcome::Lost | Outcome::Other if note.trim().is_empty() => {
-            return Err(("note", "Record what happened: the note is the outcome.".into()))
-        }
-        _ => {}
-    }
-    plan.close(outcome, on, note, today)
-        .map_err(|m| ("_form", m))
 }
 
 /// The health score on `on`: the latest scored check-in on or before that day.

@@ -20,9 +20,18 @@
 
 use std::collections::BTreeMap;
 
-use super::account::MAX_ARR;
-use super::expansion::{OpportunityDraft, OpportunityId, OpportunityType};
-use super::{Account, AccountId, Workspace};
+use super::money::MAX_ARR;
+use super::expansion::{Expansion, OpportunityId};
+use super::stakeholders::StakeholderMap;
+
+/// What the grid reads from its account: the people (their business units are rows), the
+/// products (columns) and the opportunities (a pipeline cell's link).
+#[derive(Debug, Clone, Copy)]
+pub struct Around<'a> {
+    pub people: &'a StakeholderMap,
+    pub products: &'a [String],
+    pub expansion: &'a Expansion,
+}
 
 pub const MAX_LINE_LEN: usize = 80;
 /// Rows or columns a grid can hold (each).
@@ -122,7 +131,7 @@ impl Cell {
             CellKind::NotAFit => Cell::NotAFit,
         }
     }
-    fn check(&self, account: &Account) -> Result<(), String> {
+    fn check(&self, account: Around<'_>) -> Result<(), String> {
         match *self {
             Cell::Owned { arr: Some(a) } => {
                 if !a.is_finite() || a < 0.0 {
@@ -255,14 +264,18 @@ impl WhiteSpace {
     pub fn stored_cells(&self) -> impl Iterator<Item = &StoredCell> {
         self.cells.values()
     }
+    /// At least one cell is set (the grid shows in the portfolio view).
+    pub fn has_cells(&self) -> bool {
+        !self.cells.is_empty()
+    }
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty() && self.columns.is_empty() && self.cells.is_empty()
     }
 
     /// The rows of the grid for this account.
-    pub fn rows(&self, account: &Account) -> Vec<Line> {
+    pub fn rows(&self, account: Around<'_>) -> Vec<Line> {
         let mut out = Vec::new();
-        for p in account.stakeholders.people() {
+        for p in account.people.people() {
             push_unique(&mut out, &p.fields.business_unit, LineSource::Account);
         }
         for r in &self.rows {
@@ -275,9 +288,9 @@ impl WhiteSpace {
     }
 
     /// The columns of the grid for this account.
-    pub fn columns(&self, account: &Account) -> Vec<Line> {
+    pub fn columns(&self, account: Around<'_>) -> Vec<Line> {
         let mut out = Vec::new();
-        for p in &account.fields.products {
+        for p in account.products {
             push_unique(&mut out, p, LineSource::Account);
         }
         for c in &self.columns {
@@ -299,7 +312,7 @@ impl WhiteSpace {
     /// grid, or the grid is full on that side.
     pub fn add_line(
         &mut self,
-        account: &Account,
+        account: Around<'_>,
         axis: Axis,
         label: &str,
     ) -> Result<String, String> {
@@ -328,7 +341,7 @@ impl WhiteSpace {
     /// Returns how many cells went with it.
     pub fn remove_line(
         &mut self,
-        account: &Account,
+        account: Around<'_>,
         axis: Axis,
         label: &str,
     ) -> Result<usize, String> {
@@ -372,7 +385,7 @@ impl WhiteSpace {
     /// an owned ARR must be a valid amount; a linked opportunity must exist.
     pub fn set(
         &mut self,
-        account: &Account,
+        account: Around<'_>,
         row: &str,
         column: &str,
         cell: Option<Cell>,
@@ -411,7 +424,7 @@ impl WhiteSpace {
     /// Sets a cell to another state, keeping its details when the state does not change.
     pub fn set_kind(
         &mut self,
-        account: &Account,
+        account: Around<'_>,
         row: &str,
         column: &str,
         kind: Option<CellKind>,
@@ -432,7 +445,7 @@ impl WhiteSpace {
         rows: Vec<String>,
         columns: Vec<String>,
         cells: Vec<StoredCell>,
-        account: &Account,
+        account: Around<'_>,
     ) -> Result<WhiteSpace, String> {
         let mut ws = WhiteSpace::default();
         for (axis, list) in [(Axis::Row, rows), (Axis::Column, columns)] {
@@ -480,7 +493,7 @@ impl WhiteSpace {
     }
 
     /// Counts of the whole grid.
-    pub fn total(&self, account: &Account) -> Counts {
+    pub fn total(&self, account: Around<'_>) -> Counts {
         let rows = self.rows(account);
         let columns = self.columns(account);
         let mut n = Counts::default();
@@ -493,7 +506,7 @@ impl WhiteSpace {
     }
 
     /// Counts of one row (across every column).
-    pub fn row_counts(&self, account: &Account, row: &str) -> Counts {
+    pub fn row_counts(&self, account: Around<'_>, row: &str) -> Counts {
         let mut n = Counts::default();
         for c in self.columns(account) {
             n.add(self.cell(row, &c.label));
@@ -502,7 +515,7 @@ impl WhiteSpace {
     }
 
     /// Counts of one column (across every row).
-    pub fn column_counts(&self, account: &Account, column: &str) -> Counts {
+    pub fn column_counts(&self, account: Around<'_>, column: &str) -> Counts {
         let mut n = Counts::default();
         for r in self.rows(account) {
             n.add(self.cell(&r.label, column));
@@ -578,110 +591,4 @@ impl Counts {
         }
         format!("{} of {} owned", self.owned, self.in_scope())
     }
-}
-
-/// The opportunity an open cell becomes: a new business unit when the row owns nothing
-/// yet, otherwise a cross-sell; described from the cell, owned by the account's owner.
-pub fn draft_for_cell(
-    account: &Account,
-    row: &str,
-    column: &str,
-) -> Result<OpportunityDraft, String> {
-    let ws = &account.white_space;
-    match ws.cell(row, column) {
-        Some(Cell::Open) => {}
-        _ => return Err("Only an open cell can become an opportunity.".into()),
-    }
-    let row_owns = ws.row_counts(account, row).owned > 0;
-    let kind = if row_owns {
-        OpportunityType::CrossSell
-    } else {
-        OpportunityType::NewBusinessUnit
-    };
-    let (r, c) = (clean(row), clean(column));
-    let mut d = OpportunityDraft::new(kind);
-    d.description = format!("{c} for {r}");
-    d.trigger = if row_owns {
-        format!("White space: {r} uses other products of ours but not {c}")
-    } else {
-        format!("White space: {r} does not use any of our products yet")
-    };
-    d.owner = account.fields.owner.clone();
-    Ok(d)
-}
-
-/// Turns an open cell into an opportunity on the account's expansion list and links the
-/// cell to it (now "in pipeline"). Nothing changes when it is refused.
-pub fn cell_to_opportunity(
-    account: &mut Account,
-    row: &str,
-    column: &str,
-) -> Result<OpportunityId, String> {
-    let draft = draft_for_cell(account, row, column)?;
-    let mut expansion = account.expansion.clone();
-    let id = expansion
-        .add(draft)
-        .map_err(|errors| errors[0].message.clone())?;
-    let before = std::mem::replace(&mut account.expansion, expansion);
-    let mut grid = account.white_space.clone();
-    if let Err(m) = grid.set(
-        account,
-        row,
-        column,
-        Some(Cell::Pipeline {
-            opportunity: Some(id),
-        }),
-    ) {
-        account.expansion = before;
-        return Err(m);
-    }
-    account.white_space = grid;
-    Ok(id)
-}
-
-/// One account's line in the portfolio's white space view.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AccountWhiteSpace {
-    pub id: AccountId,
-    pub name: String,
-    pub counts: Counts,
-    pub owned_arr: f64,
-}
-
-/// Every account with a grid (at least one cell assessed), most open cells first, then
-/// lowest penetration, then name; and the totals over them.
-pub fn portfolio(ws: &Workspace) -> (Vec<AccountWhiteSpace>, Counts) {
-    let mut rows: Vec<AccountWhiteSpace> = ws
-        .accounts()
-        .iter()
-        .filter(|a| a.white_space.cells.values().next().is_some())
-        .map(|a| AccountWhiteSpace {
-            id: a.id,
-            name: a.fields.name.clone(),
-            counts: a.white_space.total(a),
-            owned_arr: a.white_space.owned_arr(),
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        b.counts
-            .open
-            .cmp(&a.counts.open)
-            .then(
-                a.counts
-                    .penetration()
-                    .unwrap_or(2.0)
-                    .total_cmp(&b.counts.penetration().unwrap_or(2.0)),
-            )
-            .then(a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-            .then(a.id.cmp(&b.id))
-    });
-    let mut total = Counts::default();
-    for r in &rows {
-        total.owned += r.counts.owned;
-        total.pipeline += r.counts.pipeline;
-        total.open += r.counts.open;
-        total.not_a_fit += r.counts.not_a_fit;
-        total.not_assessed += r.counts.not_assessed;
-    }
-    (rows, total)
 }

@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use super::account::{Account, AccountFields, AccountId, FieldError, Tier};
+use super::health::{account_health, score_of, HealthMix, HealthSummary};
 use super::money::Currency;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -355,5 +358,39 @@ impl Workspace {
         Ok(self
             .account_mut(id)
             .map(|slot| std::mem::replace(slot, account)))
+    }
+}
+
+impl Workspace {
+    /// Every account's health under the workspace weights, in account order.
+    pub fn health_summaries(&self, today: NaiveDate) -> Vec<(AccountId, HealthSummary)> {
+        let w = self.settings.health.weights();
+        self.accounts()
+            .iter()
+            .map(|a| (a.id, account_health(&a.health, w, today)))
+            .collect()
+    }
+
+    /// Count and ARR per band across the portfolio.
+    pub fn health_mix(&self) -> HealthMix {
+        let w = self.settings.health.weights();
+        HealthMix::of(self.accounts().iter().map(|a| {
+            let band = a
+                .health
+                .latest()
+                .and_then(|s| score_of(&s.signals, w))
+                .map(|s| s.band);
+            (band, a.fields.arr)
+        }))
+    }
+
+    /// Every account's current score (accounts without one left out): the histogram.
+    pub fn health_scores(&self) -> Vec<f64> {
+        let w = self.settings.health.weights();
+        self.accounts()
+            .iter()
+            .filter_map(|a| a.health.latest().and_then(|s| score_of(&s.signals, w)))
+            .map(|s| s.value)
+            .collect()
     }
 }

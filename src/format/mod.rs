@@ -190,8 +190,10 @@ fn decode_v2(file: v2::File) -> Result<(Workspace, Option<String>), ImportError>
 }
 
 /// What every versioned document of ours starts with, read before its body.
-pub(crate) struct Header {
-    pub value: Value,
+pub(crate) struct Header<'a> {
+    /// The whole document, checked under the limits of [`read`]; read its body with
+    /// [`deserialize_at`].
+    pub value: read::Checked<'a>,
     /// The `format` field: its text, or the JSON of a non-string value; None when absent
     /// or when the document is not an object.
     pub format: Option<String>,
@@ -199,15 +201,14 @@ pub(crate) struct Header {
     pub version: Result<u64, String>,
 }
 
-/// Parses JSON under the limits of [`read`] and reads `format` and `version`.
-pub(crate) fn read_header(text: &str) -> Result<Header, ImportError> {
-    let value = read::parse(text)?;
-    let obj = value.as_object();
-    let format = obj.and_then(|o| o.get("format")).map(|f| match f {
-        Value::String(s) => s.clone(),
+/// Checks JSON under the limits of [`read`] and reads `format` and `version`.
+pub(crate) fn read_header(text: &str) -> Result<Header<'_>, ImportError> {
+    let (value, top) = read::check(text)?;
+    let format = top.format.map(|f| match f {
+        Value::String(s) => s,
         other => other.to_string(),
     });
-    let version = match obj.and_then(|o| o.get("version")) {
+    let version = match top.version {
         Some(Value::Number(n)) => n.as_u64().filter(|v| *v >= 1).ok_or(n.to_string()),
         Some(other) => Err(other.to_string()),
         None => Err("nothing".into()),
@@ -219,14 +220,14 @@ pub(crate) fn read_header(text: &str) -> Result<Header, ImportError> {
     })
 }
 
-/// Deserializes with the path of the first bad value (`workspace.accounts[2].arr`), or
-/// `file` when the document itself is wrong.
+/// Deserializes a checked document with the path of the first bad value
+/// (`workspace.accounts[2].arr`), or `file` when the document itself is wrong, and the
+/// problem in plain words.
 pub(crate) fn deserialize_at<T: serde::de::DeserializeOwned>(
-    value: &Value,
+    value: &read::Checked<'_>,
 ) -> Result<T, (String, String)> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = read::shown_path(&e.path().to_string());
-        let detail = read::plain_detail(&path, &e.inner().to_string());
+    value.deserialize().map_err(|(path, detail)| {
+        let detail = read::plain_detail(&path, &detail);
         (path, detail)
     })
 }

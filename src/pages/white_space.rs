@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::white_space::portfolio;
+use crate::domain::depth::white_space_portfolio as portfolio;
 use crate::state::use_app;
 
 #[component]

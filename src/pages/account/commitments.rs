@@ -11,7 +11,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::fields::{new_errors, set_error, Errors, FormError, TextArea, TextField};
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::{edit_account, lateness};
-use crate::domain::commitments::{Commitment, CommitmentId, Commitments, Status, StatusKind};
+use crate::domain::commitments::{Commitment, CommitmentId, Status, StatusKind};
 use crate::domain::dates::{long, read_optional_date};
 use crate::domain::stakeholders::StakeholderId;
 use crate::state::use_app;
@@ -153,9 +153,10 @@ pub fn AccountCommitments() -> impl IntoView {
         let Some(c) = draft.read(errors) else { return };
         let today = app.today.get_untracked();
         // Check first, so every message lands at its field; then save.
-        let checked = app
-            .ws
-            .with_untracked(|w| w.account(id).map(|a| c.validate(a, Some(today))));
+        let checked = app.ws.with_untracked(|w| {
+            w.account(id)
+                .map(|a| c.validate(&a.stakeholders, Some(today)))
+        });
         match checked {
             Some(Err(found)) => {
                 for e in found {
@@ -169,8 +170,11 @@ pub fn AccountCommitments() -> impl IntoView {
         let target = editing.get_untracked();
         let r = edit_account(app, id, |a| {
             let r = match target {
-                Some(cid) => Commitments::update(a, cid, c, today).map(|_| cid),
-                None => Commitments::add(a, c, today),
+                Some(cid) => a
+                    .commitments
+                    .update(&a.stakeholders, cid, c, today)
+                    .map(|_| cid),
+                None => a.commitments.add(&a.stakeholders, c, today),
             };
             r.map_err(|e| e[0].message.clone())
         });

@@ -10,6 +10,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::fields::{new_errors, set_error, FormError, TextField};
 use crate::components::renewal_bits::edit_account;
 use crate::domain::dates::{long, read_optional_date};
+use crate::domain::depth;
 use crate::domain::recovery::{self, Milestone};
 use crate::domain::renewal::parse_done_on;
 use crate::state::use_app;
@@ -70,9 +71,7 @@ pub fn RecoveryCard() -> impl IntoView {
             met_on: None,
         };
         let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
-            Some(p) => {
-                recovery::add_milestone(p, m, today).map_err(|(k, e)| format!("{k}\u{1f}{e}"))
-            }
+            Some(p) => depth::add_milestone(p, m, today).map_err(|(k, e)| format!("{k}\u{1f}{e}")),
             None => Err("_form\u{1f}This plan is closed.".into()),
         });
         match r {
@@ -117,7 +116,7 @@ pub fn RecoveryCard() -> impl IntoView {
             })
         });
         let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
-            Some(p) => recovery::log_check_in(p, day, &text, health, today)
+            Some(p) => depth::log_check_in(p, day, &text, health, today)
                 .map_err(|(k, e)| format!("{k}\u{1f}{e}")),
             None => Err("_form\u{1f}This plan is closed.".into()),
         });
@@ -158,7 +157,7 @@ pub fn RecoveryCard() -> impl IntoView {
                                             let today = app.today.get_untracked();
                                             let met = event_target_checked(&ev).then_some(today);
                                             let _ = edit_account(app, id, |a| match a.save_plans.current_mut() {
-                                                Some(p) => recovery::set_milestone_met(p, i, met, today).map_err(|(_, e)| e),
+                                                Some(p) => depth::set_milestone_met(p, i, met, today).map_err(|(_, e)| e),
                                                 None => Err("This plan is closed.".into()),
                                             });
                                         }/>
@@ -174,7 +173,7 @@ pub fn RecoveryCard() -> impl IntoView {
                                     <ConfirmButton label="Remove" question=Signal::stored("Remove this milestone?".to_string())
                                         confirm_label="Yes, remove" danger=true
                                         on_confirm=move |_| {
-                                            let _ = edit_account(app, id, |a| a.save_plans.current_mut().and_then(|p| recovery::remove_milestone(p, i)).map(|_| ()).ok_or_else(|| "Gone.".to_string()));
+                                            let _ = edit_account(app, id, |a| a.save_plans.current_mut().and_then(|p| depth::remove_milestone(p, i)).map(|_| ()).ok_or_else(|| "Gone.".to_string()));
                                         }/>
                                 </li>
                             }

@@ -450,7 +450,7 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
         // Saved only while green; another outcome needs its note (docs/account-depth.md).
         let is_green = green.get_untracked();
         let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
-            Some(p) => crate::domain::recovery::close(p, o, date, &n, is_green, today)
+            Some(p) => crate::domain::depth::close_save_plan(p, o, date, &n, is_green, today)
                 .map_err(|(k, e)| format!("{k}\u{1f}{e}")),
             None => Err("_form\u{1f}This plan is already closed.".into()),
         });

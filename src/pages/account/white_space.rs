@@ -12,8 +12,9 @@ use super::current_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::renewal_bits::edit_account;
 use crate::domain::account::parse_arr;
+use crate::domain::depth::{around, cell_to_opportunity};
 use crate::domain::expansion::OpportunityId;
-use crate::domain::white_space::{cell_to_opportunity, Axis, Cell, CellKind, Counts, Line};
+use crate::domain::white_space::{Axis, Cell, CellKind, Counts, Line};
 use crate::domain::{plural, Account, AccountId};
 use crate::state::{use_app, AppState};
 
@@ -65,7 +66,7 @@ fn set_state(
 ) -> Result<String, String> {
     edit_account(app, id, |a| {
         let mut g = a.white_space.clone();
-        g.set_kind(a, row, col, kind)?;
+        g.set_kind(around(a), row, col, kind)?;
         let words = state_words(g.cell(row, col));
         a.white_space = g;
         Ok(format!("{row} × {col}: {words}"))
@@ -78,7 +79,10 @@ pub fn AccountWhiteSpace() -> impl IntoView {
     let id = current_account();
     let lines = Memo::new(move |_| {
         with_account(app, id, |a| {
-            (a.white_space.rows(a), a.white_space.columns(a))
+            (
+                a.white_space.rows(around(a)),
+                a.white_space.columns(around(a)),
+            )
         })
         .unwrap_or_default()
     });
@@ -203,7 +207,7 @@ pub fn AccountWhiteSpace() -> impl IntoView {
                     <tr>
                         <th scope="row" class="ws-row">{row.clone()}</th>
                         {cells}
-                        <td class="ws-total">{move || penetration(with_account(app, id, |a| a.white_space.row_counts(a, &row3)).unwrap_or_default())}</td>
+                        <td class="ws-total">{move || penetration(with_account(app, id, |a| a.white_space.row_counts(around(a), &row3)).unwrap_or_default())}</td>
                     </tr>
                 }
             })
@@ -212,7 +216,7 @@ pub fn AccountWhiteSpace() -> impl IntoView {
             .iter()
             .map(|c| {
                 let col = c.label.clone();
-                view! { <td class="ws-total">{move || penetration(with_account(app, id, |a| a.white_space.column_counts(a, &col)).unwrap_or_default())}</td> }
+                view! { <td class="ws-total">{move || penetration(with_account(app, id, |a| a.white_space.column_counts(around(a), &col)).unwrap_or_default())}</td> }
             })
             .collect_view();
         view! {
@@ -228,14 +232,15 @@ pub fn AccountWhiteSpace() -> impl IntoView {
                     <tfoot><tr>
                         <th scope="row">"Penetration"</th>
                         {foot}
-                        <td class="ws-total ws-overall">{move || penetration(with_account(app, id, |a| a.white_space.total(a)).unwrap_or_default())}</td>
+                        <td class="ws-total ws-overall">{move || penetration(with_account(app, id, |a| a.white_space.total(around(a))).unwrap_or_default())}</td>
                     </tr></tfoot>
                 </table>
             </div>
         }
         .into_any()
     };
-    let overall = move || with_account(app, id, |a| a.white_space.total(a)).unwrap_or_default();
+    let overall =
+        move || with_account(app, id, |a| a.white_space.total(around(a))).unwrap_or_default();
     view! {
         <div class="ws-tab">
             <section class="card" aria-labelledby="ws-h">
@@ -297,7 +302,7 @@ fn CellPanel(
     let set_kind = move |k: Option<CellKind>| {
         edit(&move |a: &mut Account, r: &str, c: &str| {
             let mut g = a.white_space.clone();
-            g.set_kind(a, r, c, k)?;
+            g.set_kind(around(a), r, c, k)?;
             a.white_space = g;
             Ok(())
         })
@@ -318,7 +323,7 @@ fn CellPanel(
         };
         edit(&move |a: &mut Account, r: &str, c: &str| {
             let mut g = a.white_space.clone();
-            g.set(a, r, c, Some(Cell::Owned { arr }))?;
+            g.set(around(a), r, c, Some(Cell::Owned { arr }))?;
             a.white_space = g;
             Ok(())
         });
@@ -330,7 +335,7 @@ fn CellPanel(
             .map(OpportunityId);
         edit(&move |a: &mut Account, r: &str, c: &str| {
             let mut g = a.white_space.clone();
-            g.set(a, r, c, Some(Cell::Pipeline { opportunity: o }))?;
+            g.set(around(a), r, c, Some(Cell::Pipeline { opportunity: o }))?;
             a.white_space = g;
             Ok(())
         });
@@ -458,7 +463,7 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
             ev.prevent_default();
             let res = edit_account(app, id, |a| {
                 let mut g = a.white_space.clone();
-                let l = g.add_line(a, axis, &text.get_untracked())?;
+                let l = g.add_line(around(a), axis, &text.get_untracked())?;
                 a.white_space = g;
                 Ok(l)
             });
@@ -495,8 +500,8 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
                 .map(|l| {
                     let label = l.label.clone();
                     let cells = with_account(app, id, |a| match axis {
-                        Axis::Row => a.white_space.row_counts(a, &label),
-                        Axis::Column => a.white_space.column_counts(a, &label),
+                        Axis::Row => a.white_space.row_counts(around(a), &label),
+                        Axis::Column => a.white_space.column_counts(around(a), &label),
                     })
                     .unwrap_or_default();
                     let set = cells.in_scope() + cells.not_a_fit;
@@ -513,7 +518,7 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
                                 on_confirm=move |_| {
                                     let r = edit_account(app, id, |a| {
                                         let mut g = a.white_space.clone();
-                                        let n = g.remove_line(a, axis, &l2)?;
+                                        let n = g.remove_line(around(a), axis, &l2)?;
                                         a.white_space = g;
                                         Ok(n)
                                     });
