@@ -211,12 +211,15 @@ pub struct Marked {
 
 fn row_visible(
     v: Visibility,
-    person: Option<u64>,
-    action: Option<u64>,
+    (person, action, row_meets): (Option<u64>, Option<u64>, Option<bool>),
     invited: &BTreeSet<u64>,
     shared: &BTreeSet<u64>,
 ) -> bool {
     match v {
+        // A commitment kept with evidence, an escalation still open: read off the row.
+        Visibility::CustomerIf(Condition::KeptWithEvidence | Condition::OpenEscalation) => {
+            row_meets == Some(true)
+        }
         Visibility::Customer => true,
         Visibility::Internal => false,
         Visibility::CustomerIf(Condition::InvitedToQbr) => {
@@ -258,11 +261,11 @@ pub fn marked() -> Marked {
     let mut internal = Vec::new();
     let mut n = 0;
     let mut pointers = Vec::new();
-    collect_strings(&acc, "", "", None, None, &mut pointers);
-    for (pointer, path, person, action) in pointers {
+    collect_strings(&acc, "", "", (None, None, None), &mut pointers);
+    for (pointer, path, rows) in pointers {
         n += 1;
         let v = visibility(&path);
-        let visible = row_visible(v, person, action, &invited, &shared);
+        let visible = row_visible(v, rows, &invited, &shared);
         let marker = if visible {
             format!("CUSTOMER-{n}")
         } else {
@@ -291,17 +294,20 @@ pub fn marked() -> Marked {
     }
 }
 
-/// Every string leaf: (JSON pointer, table path, person id of its row, action id of its row).
+/// Which row a leaf is on: the person id, the plan action id, and whether a commitment
+/// is kept with evidence or an escalation is still open.
+type RowOf = (Option<u64>, Option<u64>, Option<bool>);
+
+/// Every string leaf: (JSON pointer, table path, the row it is on).
 fn collect_strings(
     v: &Value,
     pointer: &str,
     path: &str,
-    person: Option<u64>,
-    action: Option<u64>,
-    out: &mut Vec<(String, String, Option<u64>, Option<u64>)>,
+    row: RowOf,
+    out: &mut Vec<(String, String, RowOf)>,
 ) {
     match v {
-        Value::String(_) => out.push((pointer.into(), path.into(), person, action)),
+        Value::String(_) => out.push((pointer.into(), path.into(), row)),
         Value::Object(m) => {
             for (k, x) in m {
                 let p = if path.is_empty() {
@@ -309,24 +315,35 @@ fn collect_strings(
                 } else {
                     format!("{path}.{k}")
                 };
-                collect_strings(x, &format!("{pointer}/{k}"), &p, person, action, out);
+                collect_strings(x, &format!("{pointer}/{k}"), &p, row, out);
             }
         }
         Value::Array(a) => {
             for (i, x) in a.iter().enumerate() {
                 let row_path = format!("{path}[]");
                 let id = x.get("id").and_then(Value::as_u64);
-                let person = if path == "stakeholders.people" {
-                    id
-                } else {
-                    person
-                };
-                let action = if path == "planning.plan.actions" {
-                    id
-                } else {
-                    action
-                };
-                collect_strings(x, &format!("{pointer}/{i}"), &row_path, person, action, out);
+                let (mut person, mut action, mut meets) = row;
+                match path {
+                    "stakeholders.people" => person = id,
+                    "planning.plan.actions" => action = id,
+                    "commitments" => {
+                        meets = Some(
+                            x.get("status").and_then(Value::as_str) == Some("kept")
+                                && x.get("evidence")
+                                    .and_then(Value::as_str)
+                                    .is_some_and(|e| !e.trim().is_empty()),
+                        )
+                    }
+                    "escalations" => meets = Some(x.get("confirmed_on").is_none_or(Value::is_null)),
+                    _ => {}
+                }
+                collect_strings(
+                    x,
+                    &format!("{pointer}/{i}"),
+                    &row_path,
+                    (person, action, meets),
+                    out,
+                );
             }
         }
         _ => {}

@@ -470,6 +470,12 @@ impl SavePlans {
         &self.plans
     }
 
+    /// The plan at `index` in [`SavePlans::all`] (a file's recovery parts are attached
+    /// by position).
+    pub fn plan_mut(&mut self, index: usize) -> Option<&mut SavePlan> {
+        self.plans.get_mut(index)
+    }
+
     pub fn current(&self) -> Option<&SavePlan> {
         self.plans.iter().find(|p| p.is_open())
     }

@@ -20,8 +20,8 @@
 
 use std::collections::BTreeMap;
 
-use super::money::MAX_ARR;
 use super::expansion::{Expansion, OpportunityId};
+use super::money::MAX_ARR;
 use super::stakeholders::StakeholderMap;
 
 /// What the grid reads from its account: the people (their business units are rows), the
