@@ -783,3 +783,162 @@ fn a_plan_closes_saved_only_when_green_or_with_a_recorded_outcome() {
     depth::close_save_plan(plan, Outcome::Saved, today, "", true, today).unwrap();
     assert!(depth::log_check_in(plan, today, "x", None, today).is_err());
 }
+
+// ---------- file format: version 3 parts and migrations ----------
+
+use am_planner::format::{decode, encode, ImportError};
+use serde_json::{json, Value};
+
+const V1: &str = include_str!("fixtures/workspace-v1-example.json");
+const V2: &str = include_str!("fixtures/workspace-v2-example.json");
+const V3: &str = include_str!("fixtures/workspace-v3-example.json");
+
+fn read_day() -> NaiveDate {
+    d("2026-11-22")
+}
+
+#[test]
+fn released_versions_migrate_to_empty_depth() {
+    for (name, text) in [("v1", V1), ("v2", V2)] {
+        let ws = decode(text, read_day()).unwrap().workspace;
+        for a in ws.accounts() {
+            assert!(a.white_space.is_empty(), "{name} {}", a.fields.name);
+            assert!(a.commitments.is_empty(), "{name}");
+            assert!(a.escalations.is_empty(), "{name}");
+            for p in a.save_plans.all() {
+                assert!(p.recovery.milestones().is_empty() && p.recovery.check_ins().is_empty());
+            }
+        }
+        // Written as version 3 without empty blocks, and read back the same.
+        let text = encode(&ws, None);
+        for key in [
+            "white_space",
+            "commitments",
+            "escalations",
+            "milestones",
+            "check_ins",
+        ] {
+            assert!(
+                !text.contains(&format!("\"{key}\"")),
+                "{name}: {key} written empty"
+            );
+        }
+        assert_eq!(decode(&text, read_day()).unwrap().workspace, ws);
+    }
+}
+
+#[test]
+fn the_version_3_example_reads_its_depth() {
+    let ws = decode(V3, read_day()).unwrap().workspace;
+    let a = &ws.accounts()[0];
+    let t = a.white_space.total(around(a));
+    assert_eq!(t, counts(1, 1, 1, 1, 5), "3 rows by 3 columns");
+    assert_eq!(t.penetration_label(), "33%");
+    assert_eq!(a.commitments.all().len(), 4);
+    // On the read day the renegotiated one is not due yet; the one broken on 10 Sep
+    // (73 days before) is still a risk.
+    let risks = a.commitments.risks(read_day());
+    assert_eq!(risks.len(), 1);
+    assert_eq!(a.escalations.open_count(), 1);
+    let plan = &ws.accounts()[1].save_plans.all()[0];
+    assert_eq!(plan.recovery.summary(), "1 of 2 milestones met");
+    assert_eq!(plan.recovery.check_ins()[0].health, Some(41.5));
+}
+
+/// The v3 example with one change, and the path the refusal must name.
+fn refused(change: impl Fn(&mut Value)) -> String {
+    let mut v: Value = serde_json::from_str(V3).unwrap();
+    change(&mut v);
+    match decode(&v.to_string(), read_day()) {
+        Err(ImportError::BadField { path, .. }) => path,
+        other => panic!("not refused at a field: {other:?}"),
+    }
+}
+
+#[test]
+fn bad_depth_parts_are_refused_at_their_path() {
+    let a0 = "/workspace/accounts/0";
+    let cases: Vec<(Box<dyn Fn(&mut Value)>, &str)> = vec![
+        (
+            Box::new(move |v: &mut Value| {
+                *v.pointer_mut(&format!("{a0}/white_space/cells/3/arr"))
+                    .unwrap() = json!(-5)
+            }),
+            "workspace.accounts[0].white_space.cells[3]",
+        ),
+        (
+            Box::new(move |v: &mut Value| {
+                *v.pointer_mut(&format!("{a0}/white_space/cells/2/opportunity_id"))
+                    .unwrap() = json!(9)
+            }),
+            "workspace.accounts[0].white_space.cells[2]",
+        ),
+        (
+            Box::new(move |v: &mut Value| {
+                v.pointer_mut(&format!("{a0}/white_space/cells/0")).unwrap()["arr"] = json!(5)
+            }),
+            "workspace.accounts[0].white_space.cells[0].arr",
+        ),
+        (
+            Box::new(move |v: &mut Value| {
+                v.pointer_mut(&format!("{a0}/white_space/rows"))
+                    .unwrap()
+                    .as_array_mut()
+                    .unwrap()
+                    .push(json!(" legal "))
+            }),
+            "workspace.accounts[0].white_space.rows[1]",
+        ),
+        (
+            Box::new(move |v: &mut Value| {
+                *v.pointer_mut(&format!("{a0}/commitments/0/to_whom"))
+                    .unwrap() = json!(77)
+            }),
+            "workspace.accounts[0].commitments[0].to_whom",
+        ),
+        (
+            Box::new(move |v: &mut Value| {
+                *v.pointer_mut(&format!("{a0}/commitments/0/status_date"))
+                    .unwrap() = json!(null)
+            }),
+            "workspace.accounts[0].commitments[0].status_date",
+        ),
+        (
+            Box::new(move |v: &mut Value| {
+                *v.pointer_mut(&format!("{a0}/commitments/1/id")).unwrap() = json!(1)
+            }),
+            "workspace.accounts[0].commitments[1].id",
+        ),
+        (
+            Box::new(move |v: &mut Value| {
+                *v.pointer_mut(&format!("{a0}/escalations/1/resolved_on"))
+                    .unwrap() = json!(null)
+            }),
+            "workspace.accounts[0].escalations[1].confirmed_on",
+        ),
+        (
+            Box::new(move |v: &mut Value| {
+                *v.pointer_mut(&format!("{a0}/escalations/0/clarified_on"))
+                    .unwrap() = json!("2026-10-01")
+            }),
+            "workspace.accounts[0].escalations[0].clarified_on",
+        ),
+        (
+            Box::new(|v: &mut Value| {
+                *v.pointer_mut("/workspace/accounts/1/save_plans/0/milestones/0/met_on")
+                    .unwrap() = json!("2026-01-01")
+            }),
+            "workspace.accounts[1].save_plans[0].milestones[0].met_on",
+        ),
+        (
+            Box::new(|v: &mut Value| {
+                *v.pointer_mut("/workspace/accounts/1/save_plans/0/check_ins/0/health")
+                    .unwrap() = json!(101)
+            }),
+            "workspace.accounts[1].save_plans[0].check_ins[0].health",
+        ),
+    ];
+    for (change, path) in cases {
+        assert_eq!(refused(change), path);
+    }
+}

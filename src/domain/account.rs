@@ -97,6 +97,8 @@ pub struct Account {
     pub expansion: super::expansion::Expansion,
     /// Save plans: at most one open, the rest history.
     pub save_plans: super::save_plan::SavePlans,
+    /// The ARR history; `fields.arr` is always its total (docs/kpis.md#the-arr-history).
+    pub arr_log: super::arr::ArrLog,
     /// White space grid: business units by products (docs/account-depth.md).
     pub white_space: super::white_space::WhiteSpace,
     /// What we promised the customer.
@@ -152,6 +154,10 @@ pub struct FieldError {
 }
 
 impl FieldError {
+    /// A message at `field`.
+    pub fn at(field: Field, message: impl Into<String>) -> Self {
+        FieldError::new(field, message)
+    }
     fn new(field: Field, message: impl Into<String>) -> Self {
         FieldError {
             field,

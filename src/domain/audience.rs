@@ -259,6 +259,11 @@ pub const ACCOUNT_FIELDS: &[Rule] = &[
     i("save_plans[].closed.outcome", "save plans"),
     i("save_plans[].closed.on", "save plans"),
     i("save_plans[].closed.note", "save plans"),
+    // The ARR history (version 3)
+    i("arr_log[].date", "commercial terms: the ARR history"),
+    i("arr_log[].kind", "commercial terms: the ARR history"),
+    i("arr_log[].amount", "commercial terms: the ARR history"),
+    i("arr_log[].note", NOTES),
     // Save plans: the recovery plan (docs/account-depth.md)
     i("save_plans[].milestones[].what", "save plans"),
     i("save_plans[].milestones[].target", "save plans"),
@@ -283,7 +288,7 @@ pub const ACCOUNT_FIELDS: &[Rule] = &[
     kept("commitments[].what", "promises kept: what we promised"),
     i("commitments[].to_whom", "our relationship map"),
     i("commitments[].owner", "who on our side keeps it"),
-    i("commitments[].due", "our follow-up"),
+    kept("commitments[].due", "promises kept: the date promised"),
     kept("commitments[].status", "promises kept: kept"),
     kept("commitments[].status_date", "promises kept: when"),
     kept("commitments[].evidence", "promises kept: the evidence"),
@@ -409,6 +414,12 @@ pub const FILE_FIELDS: &[Rule] = &[
     c("workspace.currency", "the currency of the amounts"),
     i("workspace.demo", "the sample-data flag"),
     i("workspace.settings.health", "health weights"),
+    i("workspace_id", "the workspace's own id: calendar event ids"),
+    i("practice", "interview practice belongs to the user"),
+    i(
+        "workspace.settings.kpi",
+        "renewal odds by health band and the expansion target",
+    ),
 ];
 
 /// Looks a path up in a table. A path names its field or any part below it:
@@ -685,6 +696,12 @@ pub fn customer_account(account: &Account) -> Account {
         renewal: Default::default(),
         expansion: Default::default(),
         save_plans: Default::default(),
+        // ARR and its history are commercial terms: internal (the table says so).
+        arr_log: if keep("arr_log[].amount") {
+            account.arr_log.clone()
+        } else {
+            Default::default()
+        },
         white_space: Default::default(),
         commitments: customer_commitments(&account.commitments),
         escalations: customer_escalations(&account.escalations),
@@ -718,6 +735,7 @@ fn customer_commitments(list: &Commitments) -> Commitments {
                 None
             },
             owner: text("commitments[].owner", &c.owner),
+            // Required: without its classification the day kept stands in for it.
             due: if keep("commitments[].due") {
                 c.due
             } else {

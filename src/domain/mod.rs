@@ -2,6 +2,7 @@
 //! storage, the UI framework or the clock; functions that depend on the date take `today`.
 
 pub mod account;
+pub mod arr;
 pub mod audience;
 pub mod commitments;
 pub mod dates;
@@ -11,6 +12,7 @@ pub mod escalations;
 pub mod expansion;
 pub mod health;
 pub mod ids;
+pub mod kpi;
 pub mod money;
 pub mod numbers;
 pub mod owners;
