@@ -858,7 +858,8 @@ fn refused(change: impl Fn(&mut Value)) -> String {
 #[test]
 fn bad_depth_parts_are_refused_at_their_path() {
     let a0 = "/workspace/accounts/0";
-    let cases: Vec<(Box<dyn Fn(&mut Value)>, &str)> = vec![
+    type Change = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(Change, &str)> = vec![
         (
             Box::new(move |v: &mut Value| {
                 *v.pointer_mut(&format!("{a0}/white_space/cells/3/arr"))
