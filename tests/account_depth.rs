@@ -957,7 +957,10 @@ fn the_demo_shows_every_part_of_account_depth() {
     assert_eq!((t.owned, t.pipeline, t.open, t.not_a_fit), (4, 1, 3, 1));
     assert_eq!(a.commitments.all().len(), 3);
     assert_eq!(a.commitments.risks(today).len(), 1, "the overdue promise");
-    assert_eq!(due_commitments(&ws, today, today + Duration::days(7)).len(), 2);
+    assert_eq!(
+        due_commitments(&ws, today, today + Duration::days(7)).len(),
+        2
+    );
     assert_eq!(flagged_escalations(&ws, today).len(), 1);
     let (rows, _) = portfolio(&ws);
     assert_eq!(rows.len(), 2);

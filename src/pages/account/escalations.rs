@@ -222,6 +222,9 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                         on:change=move |ev| {
                             let today = app.today.get_untracked();
                             tick(event_target_checked(&ev).then_some(today));
+                            // A refused step stays unticked on screen too.
+                            let el = event_target::<web_sys::HtmlInputElement>(&ev);
+                            el.set_checked(esc.with_untracked(|e| e.as_ref().and_then(|e| e.done_on(step)).is_some()));
                         }/>
                     <label for=cb.clone() class="task-text">{step.label()}</label>
                     {move || done().map(|d| {
