@@ -46,6 +46,7 @@ pub fn App() -> impl IntoView {
                         <A href="/week">"This week"</A>
                         <A href="/" exact=true>"Portfolio"</A>
                         <A href="/renewals">"Renewals"</A>
+                        <A href="/white-space">"White space"</A>
                         <A href="/practice">"Practice"</A>
                         <A href="/data">"Data"</A>
                         <A href="/settings">"Settings"</A>
@@ -67,12 +68,16 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("renewal") view=AccountRenewal/>
                             <Route path=path!("expansion") view=AccountExpansion/>
                             <Route path=path!("save-plan") view=AccountSavePlan/>
+                            <Route path=path!("white-space") view=crate::pages::account::white_space::AccountWhiteSpace/>
+                            <Route path=path!("commitments") view=crate::pages::account::commitments::AccountCommitments/>
+                            <Route path=path!("escalations") view=crate::pages::account::escalations::AccountEscalations/>
                             <Route path=path!("plan") view=AccountPlanTab/>
                             <Route path=path!("qbr") view=AccountQbrTab/>
                             <Route path=path!("qualify") view=AccountQualifyTab/>
                         </ParentRoute>
                         <Route path=path!("/week") view=crate::pages::week::WeekPage/>
                         <Route path=path!("/renewals") view=RenewalsPage/>
+                        <Route path=path!("/white-space") view=crate::pages::white_space::WhiteSpacePage/>
                         <Route path=path!("/settings") view=SettingsPage/>
                         <Route path=path!("/data") view=DataPage/>
                         <ParentRoute path=path!("/practice") view=crate::pages::practice::PracticePage>

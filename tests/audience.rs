@@ -17,7 +17,7 @@ use am_planner::format::{decode, encode};
 use chrono::NaiveDate;
 use serde_json::Value;
 
-const EXAMPLE: &str = include_str!("fixtures/workspace-v1-example.json");
+const EXAMPLE: &str = include_str!("fixtures/workspace-v3-example.json");
 
 /// Every leaf of a JSON value, as `(path, value)`: objects by field name joined with dots,
 /// arrays as `[]`. Empty arrays and objects are leaves too (a field the writer emits even
@@ -229,12 +229,15 @@ pub struct Marked {
 
 fn row_visible(
     v: Visibility,
-    person: Option<u64>,
-    action: Option<u64>,
+    (person, action, row_meets): (Option<u64>, Option<u64>, Option<bool>),
     invited: &BTreeSet<u64>,
     shared: &BTreeSet<u64>,
 ) -> bool {
     match v {
+        // A commitment kept with evidence, an escalation still open: read off the row.
+        Visibility::CustomerIf(Condition::KeptWithEvidence | Condition::OpenEscalation) => {
+            row_meets == Some(true)
+        }
         Visibility::Customer => true,
         Visibility::Internal => false,
         Visibility::CustomerIf(Condition::InvitedToQbr) => {
@@ -276,11 +279,11 @@ pub fn marked() -> Marked {
     let mut internal = Vec::new();
     let mut n = 0;
     let mut pointers = Vec::new();
-    collect_strings(&acc, "", "", None, None, &mut pointers);
-    for (pointer, path, person, action) in pointers {
+    collect_strings(&acc, "", "", (None, None, None), &mut pointers);
+    for (pointer, path, rows) in pointers {
         n += 1;
         let v = visibility(&path);
-        let visible = row_visible(v, person, action, &invited, &shared);
+        let visible = row_visible(v, rows, &invited, &shared);
         let marker = if visible {
             format!("CUSTOMER-{n}")
         } else {
@@ -309,17 +312,20 @@ pub fn marked() -> Marked {
     }
 }
 
-/// Every string leaf: (JSON pointer, table path, person id of its row, action id of its row).
+/// Which row a leaf is on: the person id, the plan action id, and whether a commitment
+/// is kept with evidence or an escalation is still open.
+type RowOf = (Option<u64>, Option<u64>, Option<bool>);
+
+/// Every string leaf: (JSON pointer, table path, the row it is on).
 fn collect_strings(
     v: &Value,
     pointer: &str,
     path: &str,
-    person: Option<u64>,
-    action: Option<u64>,
-    out: &mut Vec<(String, String, Option<u64>, Option<u64>)>,
+    row: RowOf,
+    out: &mut Vec<(String, String, RowOf)>,
 ) {
     match v {
-        Value::String(_) => out.push((pointer.into(), path.into(), person, action)),
+        Value::String(_) => out.push((pointer.into(), path.into(), row)),
         Value::Object(m) => {
             for (k, x) in m {
                 let p = if path.is_empty() {
@@ -327,24 +333,35 @@ fn collect_strings(
                 } else {
                     format!("{path}.{k}")
                 };
-                collect_strings(x, &format!("{pointer}/{k}"), &p, person, action, out);
+                collect_strings(x, &format!("{pointer}/{k}"), &p, row, out);
             }
         }
         Value::Array(a) => {
             for (i, x) in a.iter().enumerate() {
                 let row_path = format!("{path}[]");
                 let id = x.get("id").and_then(Value::as_u64);
-                let person = if path == "stakeholders.people" {
-                    id
-                } else {
-                    person
-                };
-                let action = if path == "planning.plan.actions" {
-                    id
-                } else {
-                    action
-                };
-                collect_strings(x, &format!("{pointer}/{i}"), &row_path, person, action, out);
+                let (mut person, mut action, mut meets) = row;
+                match path {
+                    "stakeholders.people" => person = id,
+                    "planning.plan.actions" => action = id,
+                    "commitments" => {
+                        meets = Some(
+                            x.get("status").and_then(Value::as_str) == Some("kept")
+                                && x.get("evidence")
+                                    .and_then(Value::as_str)
+                                    .is_some_and(|e| !e.trim().is_empty()),
+                        )
+                    }
+                    "escalations" => meets = Some(x.get("confirmed_on").is_none_or(Value::is_null)),
+                    _ => {}
+                }
+                collect_strings(
+                    x,
+                    &format!("{pointer}/{i}"),
+                    &row_path,
+                    (person, action, meets),
+                    out,
+                );
             }
         }
         _ => {}
@@ -391,7 +408,9 @@ fn the_customer_account_keeps_every_customer_fact_and_nothing_internal() {
             };
             // Required fields of a person written with their defaults.
             let default = (path == "stakeholders.people[].influence" && v == 3)
-                || (path == "stakeholders.people[].sentiment" && v == "neutral");
+                || (path == "stakeholders.people[].sentiment" && v == "neutral")
+                // An escalation's severity is required: the copy writes the middle one.
+                || (path == "escalations[].severity" && v == "medium");
             assert!(empty || default, "{path} keeps {v} in the customer's copy");
         }
     }
@@ -504,6 +523,25 @@ fn refills_use_customer_facts_only() {
     assert!(text.contains(shared.text.as_str()), "{text}");
     let not_shared = &m.account.planning.plan.content().actions[0];
     assert!(!text.contains(not_shared.text.as_str()), "{text}");
+    // The open escalation is a challenge; the one confirmed closed is not.
+    let esc = m.account.escalations.all();
+    assert!(text.contains(esc[0].1.issue.as_str()), "{text}");
+    assert!(!text.contains(esc[1].1.issue.as_str()), "{text}");
+    // Kept commitments with evidence go into value delivered; the others never do.
+    let (pulled, added) = am_planner::domain::audience::pull_kept_commitments(&m.account, "");
+    assert_eq!(added, 1, "{pulled}");
+    assert!(!pulled.contains("INTERNAL-"), "{pulled}");
+    let kept = &m.account.commitments.all()[0].1;
+    assert!(
+        pulled.contains(kept.what.as_str()) && pulled.contains(kept.evidence.as_str()),
+        "{pulled}"
+    );
+    let (again, added) = am_planner::domain::audience::pull_kept_commitments(&m.account, &pulled);
+    assert_eq!(
+        (again.as_str(), added),
+        (pulled.as_str(), 0),
+        "pulled twice"
+    );
 }
 
 /// The day files are read on in these tests (an older file's ARR history starts then).

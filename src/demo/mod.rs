@@ -2,6 +2,7 @@
 //! size and tier, with renewal dates spread from last month to fourteen months out.
 //! Dates are relative to `today`, so the demo never goes stale.
 
+mod depth;
 mod health;
 mod people;
 mod plan;
@@ -174,6 +175,7 @@ pub fn demo_workspace(today: NaiveDate) -> Workspace {
     renewal::seed(&mut ws, today);
     health::seed(&mut ws, today);
     plan::seed(&mut ws, today);
+    depth::seed(&mut ws, today);
     ws.demo = true;
     ws
 }

@@ -102,6 +102,12 @@ pub struct Account {
     pub crm_id: Option<String>,
     /// The ARR history; `fields.arr` is always its total (docs/kpis.md#the-arr-history).
     pub arr_log: super::arr::ArrLog,
+    /// White space grid: business units by products (docs/account-depth.md).
+    pub white_space: super::white_space::WhiteSpace,
+    /// What we promised the customer.
+    pub commitments: super::commitments::Commitments,
+    /// Escalations and their loop.
+    pub escalations: super::escalations::Escalations,
 }
 
 /// Everything about an account that a user edits.

@@ -17,6 +17,8 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
+use super::commitments::{Commitment, Commitments, Status as CommitmentStatus};
+use super::escalations::{Escalation, Escalations, Severity, Step as EscalationStep};
 use super::plan::{AccountPlan, ActionId, Goal, PlanContent, SuccessMetric};
 use super::planning::Planning;
 use super::qbr::{
@@ -67,6 +69,12 @@ pub enum Condition {
     /// Plan actions shared with the customer: those copied from a QBR's mutual action
     /// plan (the plan action a mutual action was pushed into).
     SharedAction,
+    /// Commitments kept with evidence written: what we promised and the proof it was
+    /// kept are value delivered; open, broken or renegotiated promises stay with us.
+    KeptWithEvidence,
+    /// Escalations still open (not confirmed resolved): the issue as written and the
+    /// next update we told them are the QBR's challenges.
+    OpenEscalation,
 }
 
 /// How far a field travels.
@@ -124,6 +132,22 @@ const fn shared(path: &'static str, why: &'static str) -> Rule {
     Rule {
         path,
         visibility: Visibility::CustomerIf(Condition::SharedAction),
+        why,
+    }
+}
+
+const fn kept(path: &'static str, why: &'static str) -> Rule {
+    Rule {
+        path,
+        visibility: Visibility::CustomerIf(Condition::KeptWithEvidence),
+        why,
+    }
+}
+
+const fn open_esc(path: &'static str, why: &'static str) -> Rule {
+    Rule {
+        path,
+        visibility: Visibility::CustomerIf(Condition::OpenEscalation),
         why,
     }
 }
@@ -242,6 +266,50 @@ pub const ACCOUNT_FIELDS: &[Rule] = &[
     i("arr_log[].note", NOTES),
     // The CRM id (version 3): our own system's record of the account
     i("crm_id", "our CRM's record of the account"),
+    // Save plans: the recovery plan (docs/account-depth.md)
+    i("save_plans[].milestones[].what", "save plans"),
+    i("save_plans[].milestones[].target", "save plans"),
+    i("save_plans[].milestones[].by", "save plans"),
+    i("save_plans[].milestones[].met_on", "save plans"),
+    i("save_plans[].check_ins[].on", "save plans"),
+    i("save_plans[].check_ins[].note", "save plans"),
+    i(
+        "save_plans[].check_ins[].health",
+        "health scores, bands and trends",
+    ),
+    // White space (docs/account-depth.md)
+    i("white_space.rows", "our account analysis"),
+    i("white_space.columns", "our account analysis"),
+    i("white_space.cells[].row", "our account analysis"),
+    i("white_space.cells[].column", "our account analysis"),
+    i("white_space.cells[].state", "our account analysis"),
+    i("white_space.cells[].arr", "commercial terms"),
+    i("white_space.cells[].opportunity_id", "our pipeline"),
+    // Commitments: kept ones with evidence are value delivered
+    kept("commitments[].id", LINK),
+    kept("commitments[].what", "promises kept: what we promised"),
+    i("commitments[].to_whom", "our relationship map"),
+    i("commitments[].owner", "who on our side keeps it"),
+    kept("commitments[].due", "promises kept: the date promised"),
+    kept("commitments[].status", "promises kept: kept"),
+    kept("commitments[].status_date", "promises kept: when"),
+    kept("commitments[].evidence", "promises kept: the evidence"),
+    // Escalations: open ones are challenges
+    open_esc("escalations[].id", LINK),
+    open_esc("escalations[].issue", "open issues as written for them"),
+    i("escalations[].severity", "our triage"),
+    i("escalations[].owner", "who on our side owns it"),
+    open_esc("escalations[].opened_on", "when they escalated it"),
+    i("escalations[].clarified_on", "our follow-up"),
+    i("escalations[].owner_set_on", "our follow-up"),
+    i("escalations[].timeline_told_on", "our follow-up"),
+    open_esc(
+        "escalations[].resolved_on",
+        "resolved, to be confirmed with them",
+    ),
+    i("escalations[].confirmed_on", "our follow-up"),
+    open_esc("escalations[].next_update", "the timeline we told them"),
+    i("escalations[].notes", NOTES),
     // The account plan
     c(
         "planning.plan.last_updated",
@@ -348,6 +416,8 @@ pub const FILE_FIELDS: &[Rule] = &[
     c("workspace.currency", "the currency of the amounts"),
     i("workspace.demo", "the sample-data flag"),
     i("workspace.settings.health", "health weights"),
+    i("workspace_id", "the workspace's own id: calendar event ids"),
+    i("practice", "interview practice belongs to the user"),
     i(
         "workspace.settings.kpi",
         "renewal odds by health band and the expansion target",
@@ -393,6 +463,7 @@ pub const LEFT_OUT_WHOLE: &[&str] = &[
     "planning.plan.swot",
     "planning.plan.opportunity_ids",
     "stakeholders.last_reviewed",
+    "white_space",
 ];
 
 /// The ids of the plan actions shared with the customer: those a QBR's mutual action was
@@ -635,7 +706,89 @@ pub fn customer_account(account: &Account) -> Account {
         } else {
             Default::default()
         },
+        white_space: Default::default(),
+        commitments: customer_commitments(&account.commitments),
+        escalations: customer_escalations(&account.escalations),
     }
+}
+
+/// The commitments the customer sees: kept with evidence, with only the fields the table
+/// lets through (the date due becomes the day kept, so no internal date travels).
+fn customer_commitments(list: &Commitments) -> Commitments {
+    let keep = |path: &str| !visibility(path).is_internal();
+    let text = |path: &str, s: &String| if keep(path) { s.clone() } else { String::new() };
+    let shown = |c: &Commitment| match visibility("commitments[].what") {
+        Visibility::Customer => true,
+        Visibility::CustomerIf(Condition::KeptWithEvidence) => c.is_kept_with_evidence(),
+        _ => false,
+    };
+    list.filtered(|c| {
+        if !shown(c) {
+            return None;
+        }
+        let status = if keep("commitments[].status") && keep("commitments[].status_date") {
+            c.status
+        } else {
+            CommitmentStatus::Open
+        };
+        Some(Commitment {
+            what: text("commitments[].what", &c.what),
+            to_whom: if keep("commitments[].to_whom") {
+                c.to_whom
+            } else {
+                None
+            },
+            owner: text("commitments[].owner", &c.owner),
+            // Required: without its classification the day kept stands in for it.
+            due: if keep("commitments[].due") {
+                c.due
+            } else {
+                status.date().unwrap_or(c.due)
+            },
+            status,
+            evidence: text("commitments[].evidence", &c.evidence),
+        })
+    })
+}
+
+/// The escalations the customer sees: open ones, with the issue, the day escalated, the
+/// day resolved and the next update; the rest emptied.
+fn customer_escalations(list: &Escalations) -> Escalations {
+    let keep = |path: &str| !visibility(path).is_internal();
+    let text = |path: &str, s: &String| if keep(path) { s.clone() } else { String::new() };
+    let shown = |e: &Escalation| match visibility("escalations[].issue") {
+        Visibility::Customer => true,
+        Visibility::CustomerIf(Condition::OpenEscalation) => e.is_open(),
+        _ => false,
+    };
+    list.filtered(|e| {
+        if !shown(e) {
+            return None;
+        }
+        let mut done = [None; 5];
+        for step in EscalationStep::ALL {
+            if keep(&format!("escalations[].{}", step.key())) {
+                done[step as usize] = e.done_on(step);
+            }
+        }
+        Some(Escalation {
+            issue: text("escalations[].issue", &e.issue),
+            severity: if keep("escalations[].severity") {
+                e.severity
+            } else {
+                Severity::Medium
+            },
+            owner: text("escalations[].owner", &e.owner),
+            opened_on: e.opened_on,
+            done,
+            next_update: if keep("escalations[].next_update") {
+                e.next_update
+            } else {
+                None
+            },
+            notes: text("escalations[].notes", &e.notes),
+        })
+    })
 }
 
 /// Whether a row (person or action, by id) of a list is in the customer's copy, by the
@@ -646,6 +799,7 @@ fn row_shown(path: &str, invited: &BTreeSet<u32>, shared: &BTreeSet<ActionId>, i
         Visibility::Internal => false,
         Visibility::CustomerIf(Condition::InvitedToQbr) => invited.contains(&id),
         Visibility::CustomerIf(Condition::SharedAction) => shared.contains(&ActionId(id)),
+        Visibility::CustomerIf(Condition::KeptWithEvidence | Condition::OpenEscalation) => false,
     }
 }
 
@@ -657,12 +811,39 @@ pub fn refill_value_delivered(account: &Account) -> String {
 }
 
 /// The planner's draft of "challenges" for a QBR of this account, from customer-visible
-/// facts only (docs/audience.md): metrics not met and shared actions overdue; never our
-/// risks or mitigations.
+/// facts only (docs/audience.md): metrics not met, shared actions overdue and open
+/// escalations (docs/account-depth.md); never our risks or mitigations.
 pub fn refill_challenges(account: &Account, today: NaiveDate) -> String {
     let copy = customer_account(account);
     let c = copy.planning.plan.content();
-    challenges_text(&c.metrics, &c.actions, today)
+    let mut text = challenges_text(&c.metrics, &c.actions, today);
+    for line in copy.escalations.challenge_lines() {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&line);
+    }
+    text
+}
+
+/// "Value delivered" with the kept commitments that have evidence added, one line each
+/// (`- What: evidence`), from the customer's copy only; a line already in `current` is
+/// not added twice. Returns the new text and how many lines were added.
+pub fn pull_kept_commitments(account: &Account, current: &str) -> (String, usize) {
+    let copy = customer_account(account);
+    let mut text = current.trim_end().to_string();
+    let mut added = 0;
+    for line in copy.commitments.value_delivered_lines(None) {
+        if text.lines().any(|l| l.trim() == line) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&line);
+        added += 1;
+    }
+    (text, added)
 }
 
 /// Plans a QBR on `date` at `start` with its first draft of "value delivered" and

@@ -67,6 +67,9 @@ pub struct Facts {
     pub health: HealthSummary,
     pub next_up: Option<NextUp>,
     pub risks: RiskReport,
+    /// Relationship risks raised by promises (overdue, or broken in the last 90 days):
+    /// their titles (docs/account-depth.md#commitments).
+    pub promise_risks: Vec<String>,
     /// The day these facts hold for ("in 12 days" changes with it).
     pub today: NaiveDate,
     // Lower-cased once, for the search and the text sorts.
@@ -80,6 +83,11 @@ fn text_key(s: &str) -> String {
 }
 
 impl Facts {
+    /// Relationship risks of every kind: the stakeholder map's and the promises'.
+    pub fn risk_count(&self) -> usize {
+        self.risks.count() + self.promise_risks.len()
+    }
+
     /// The facts of one account from its tier and health summary (both computed once for
     /// the whole workspace).
     pub fn of(a: &Account, tier: TierOf, health: HealthSummary, today: NaiveDate) -> Facts {
@@ -96,6 +104,12 @@ impl Facts {
             health,
             next_up: NextUp::of(a, today),
             risks: assess(&a.stakeholders, tier.tier, today),
+            promise_risks: a
+                .commitments
+                .risks(today)
+                .iter()
+                .map(|r| r.title())
+                .collect(),
             today,
             name_key: text_key(&f.name),
             industry_key: text_key(&f.industry),
@@ -386,7 +400,7 @@ fn key_of(f: &Facts, column: Column) -> Option<Key<'_>> {
         Column::Renewal => f.renewal_date.map(Key::Date),
         Column::NextMilestone => f.next_up.as_ref().and_then(NextUp::due).map(Key::Date),
         Column::Owner => (!f.owner_key.is_empty()).then_some(Key::Text(&f.owner_key)),
-        Column::Risks => Some(Key::Number(f.risks.count() as f64)),
+        Column::Risks => Some(Key::Number(f.risk_count() as f64)),
     }
 }
 

@@ -229,6 +229,8 @@ pub struct SavePlan {
     notify_leadership: bool,
     done: BTreeMap<StepKind, NaiveDate>,
     closure: Option<Closure>,
+    /// Milestones and logged check-ins (docs/account-depth.md#recovery-plan).
+    pub recovery: super::recovery::Recovery,
 }
 
 impl SavePlan {
@@ -242,6 +244,7 @@ impl SavePlan {
             notify_leadership: arr > LEADERSHIP_ARR,
             done: BTreeMap::new(),
             closure: None,
+            recovery: Default::default(),
         })
     }
 
@@ -259,6 +262,7 @@ impl SavePlan {
             notify_leadership,
             done: BTreeMap::new(),
             closure: None,
+            recovery: Default::default(),
         })
     }
 
@@ -464,6 +468,12 @@ impl SavePlans {
     /// All plans in the order they were opened (or read).
     pub fn all(&self) -> &[SavePlan] {
         &self.plans
+    }
+
+    /// The plan at `index` in [`SavePlans::all`] (a file's recovery parts are attached
+    /// by position).
+    pub fn plan_mut(&mut self, index: usize) -> Option<&mut SavePlan> {
+        self.plans.get_mut(index)
     }
 
     pub fn current(&self) -> Option<&SavePlan> {

@@ -382,6 +382,9 @@ impl Account {
             save_plans: Default::default(),
             crm_id: None,
             arr_log,
+            white_space: Default::default(),
+            commitments: Default::default(),
+            escalations: Default::default(),
         }
     }
 }

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 
 use crate::domain::audience::{customer_account, shows, Audience};
 use crate::domain::dates::{written, written_with_day};
+use crate::domain::escalations::Step as EscalationStep;
 use crate::domain::plan::{ActionStatus, MetRule, MetStatus, RiskStatus};
 use crate::domain::qbr::{MutualAction, QbrId, Side};
 use crate::domain::stakeholders::Role;
@@ -363,6 +364,58 @@ pub fn plan_doc(account: &Account, audience: Audience, inputs: &PlanInputs) -> D
         metrics,
         "No metrics agreed yet.",
     );
+
+    // Commitments kept and open escalations (docs/account-depth.md): from the customer's
+    // copy for the customer, so only the rows and fields the classification lets through.
+    let kept: Vec<Vec<String>> = a
+        .commitments
+        .sorted()
+        .into_iter()
+        .filter(|(_, c)| c.is_kept_with_evidence())
+        .map(|(_, c)| {
+            vec![
+                c.what.clone(),
+                c.status.date().map(written).unwrap_or_default(),
+                c.evidence.clone(),
+            ]
+        })
+        .collect();
+    if !kept.is_empty() {
+        s.add(
+            "commitments[].what",
+            "Commitments kept",
+            vec![Block::Table {
+                head: vec!["Commitment".into(), "Kept on".into(), "Evidence".into()],
+                rows: kept,
+            }],
+            "",
+        );
+    }
+    let mut open: Vec<&crate::domain::escalations::Escalation> =
+        a.escalations.open().map(|(_, e)| e).collect();
+    open.sort_by_key(|e| e.opened_on);
+    if !open.is_empty() {
+        let rows = open
+            .iter()
+            .map(|e| {
+                let status = match (e.done_on(EscalationStep::Resolve), e.next_update) {
+                    (Some(_), _) => "Resolved, to be confirmed together".to_string(),
+                    (None, Some(u)) => format!("In progress, next update {}", written(u)),
+                    (None, None) => "In progress".to_string(),
+                };
+                vec![e.issue.clone(), written(e.opened_on), status]
+            })
+            .collect();
+        s.add(
+            "escalations[].issue",
+            "Open issues",
+            vec![Block::Table {
+                head: vec!["Issue".into(), "Raised on".into(), "Status".into()],
+                rows,
+            }],
+            "",
+        );
+    }
 
     // Risks
     let risks = if c.risks.is_empty() {

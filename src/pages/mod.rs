@@ -10,3 +10,4 @@ pub mod practice;
 pub mod renewals;
 pub mod settings;
 pub mod week;
+pub mod white_space;

@@ -323,8 +323,13 @@ fn cells(
 /// readers); "single-threaded" shows as a mark under the count.
 fn risk_cell(r: &Facts) -> impl IntoView {
     let report = &r.risks;
-    let kinds: Vec<&str> = report.risks.iter().map(|r| r.title()).collect();
-    let n = report.count();
+    let kinds: Vec<&str> = report
+        .risks
+        .iter()
+        .map(|r| r.title())
+        .chain(r.promise_risks.iter().map(String::as_str))
+        .collect();
+    let n = r.risk_count();
     let title = if kinds.is_empty() {
         "No relationship risk".to_string()
     } else {

@@ -24,13 +24,15 @@
 
 pub mod arr;
 pub mod crm;
+pub mod depth;
+pub mod save_plans;
 pub mod settings;
 pub mod week;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::v1::{expansion, health, plan, renewal, save_plan, stakeholders};
+use super::v1::{expansion, health, plan, renewal, stakeholders};
 use super::v1::{AccountProblem, AccountV1, SegmentV1, SizeV1, TierV1};
 use super::v2;
 use crate::domain::{Account, Currency, Workspace};
@@ -111,8 +113,9 @@ pub struct AccountV3 {
     pub renewal: renewal::RenewalV1,
     #[serde(default)]
     pub expansion: expansion::ExpansionV1,
+    /// Save plans, oldest first; version 3 adds each plan's recovery part (save_plans.rs).
     #[serde(default)]
-    pub save_plans: Vec<save_plan::SavePlanV1>,
+    pub save_plans: Vec<save_plans::SavePlanV3>,
 
     // ----- version 3: the ARR history (arr.rs)
     /// Dated ARR changes, oldest first. Absent or empty with an ARR above 0: read as one
@@ -124,6 +127,16 @@ pub struct AccountV3 {
     /// The account's id in the CRM it was imported from; absent or null: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub crm_id: Option<String>,
+    // ----- version 3: account depth (depth.rs, docs/account-depth.md)
+    /// The white space grid; absent when nothing is set.
+    #[serde(default, skip_serializing_if = "depth::WhiteSpaceV3::is_empty")]
+    pub white_space: depth::WhiteSpaceV3,
+    /// What we promised the customer; absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commitments: Vec<depth::CommitmentV3>,
+    /// Escalations and their loop; absent when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub escalations: Vec<depth::EscalationV3>,
 }
 
 impl AccountV3 {
@@ -148,24 +161,37 @@ impl AccountV3 {
             stakeholders: self.stakeholders,
             renewal: self.renewal,
             expansion: self.expansion,
-            save_plans: self.save_plans,
+            // Read with their recovery parts below.
+            save_plans: Vec::new(),
         };
         let parts = Version3Parts {
             arr_log: self.arr_log,
             crm_id: self.crm_id,
+            save_plans: self.save_plans,
+            white_space: self.white_space,
+            commitments: self.commitments,
+            escalations: self.escalations,
         };
         (v1, parts)
     }
 
     /// A version 1 (or 2) account as version 3: its ARR becomes one `new` change dated
     /// on its contract start, or on `today` without one; every other new part is empty.
-    pub fn from_v1(a: AccountV1, today: NaiveDate) -> AccountV3 {
+    pub fn from_v1(mut a: AccountV1, today: NaiveDate) -> AccountV3 {
         let arr_log = arr::opening_of(a.arr, a.contract_start.unwrap_or(today));
+        let save_plans = std::mem::take(&mut a.save_plans)
+            .into_iter()
+            .map(save_plans::SavePlanV3::from_v1)
+            .collect();
         AccountV3::join(
             a,
             Version3Parts {
                 arr_log,
                 crm_id: None,
+                save_plans,
+                white_space: Default::default(),
+                commitments: Vec::new(),
+                escalations: Vec::new(),
             },
         )
     }
@@ -190,9 +216,12 @@ impl AccountV3 {
             stakeholders: a.stakeholders,
             renewal: a.renewal,
             expansion: a.expansion,
-            save_plans: a.save_plans,
+            save_plans: parts.save_plans,
             arr_log: parts.arr_log,
             crm_id: parts.crm_id,
+            white_space: parts.white_space,
+            commitments: parts.commitments,
+            escalations: parts.escalations,
         }
     }
 
@@ -205,6 +234,14 @@ impl AccountV3 {
         let log = arr::log_into_domain(parts.arr_log, arr, start.unwrap_or(today))?;
         account.set_arr_log(log);
         account.crm_id = crm::crm_id_into_domain(parts.crm_id)?;
+        account.save_plans = save_plans::save_plans_into_domain(parts.save_plans)?;
+        account.white_space = depth::white_space_into_domain(
+            parts.white_space,
+            crate::domain::depth::around(&account),
+        )?;
+        account.commitments =
+            depth::commitments_into_domain(parts.commitments, &account.stakeholders)?;
+        account.escalations = depth::escalations_into_domain(parts.escalations)?;
         Ok(account)
     }
 }
@@ -213,6 +250,10 @@ impl AccountV3 {
 struct Version3Parts {
     arr_log: Vec<arr::ArrEventV3>,
     crm_id: Option<String>,
+    save_plans: Vec<save_plans::SavePlanV3>,
+    white_space: depth::WhiteSpaceV3,
+    commitments: Vec<depth::CommitmentV3>,
+    escalations: Vec<depth::EscalationV3>,
 }
 
 impl From<&Account> for AccountV3 {
@@ -222,6 +263,10 @@ impl From<&Account> for AccountV3 {
             Version3Parts {
                 arr_log: arr::log_to_v3(&a.arr_log),
                 crm_id: a.crm_id.clone(),
+                save_plans: save_plans::save_plans_to_v3(&a.save_plans),
+                white_space: depth::white_space_to_v3(&a.white_space),
+                commitments: depth::commitments_to_v3(&a.commitments),
+                escalations: depth::escalations_to_v3(&a.escalations),
             },
         )
     }

@@ -146,6 +146,13 @@ pub fn AccountHealth() -> impl IntoView {
                 <TrendCard/>
             </div>
             <BreakdownCard summary=summary latest=latest/>
+            // Open escalations: a hint for the support signal, never part of the score.
+            {move || app.ws.with(|w| w.account(id).and_then(|a| crate::domain::escalations::support_hint(&a.escalations))).map(|t| view! {
+                <p class="es-hint" role="note">
+                    <strong>"Support: "</strong>{t}" "
+                    <a href=format!("/accounts/{}/escalations", id.0)>"Escalations"</a>
+                </p>
+            })}
             <div class="health-forms">
                 <CheckInForm latest=latest/>
                 <WhatIf latest=latest/>

@@ -1,6 +1,8 @@
 //! One account: a header with the figures that matter, a row of tabs, and the tab's page
 //! below (nested routes under `/accounts/:id`). Each tab is one module here.
 
+pub mod commitments;
+pub mod escalations;
 pub mod expansion;
 pub mod health;
 pub mod mid_cycle;
@@ -8,9 +10,11 @@ pub mod overview;
 pub mod plan;
 pub mod qbr;
 pub mod qualify;
+pub mod recovery;
 pub mod renewal;
 pub mod save_plan;
 pub mod stakeholders;
+pub mod white_space;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
@@ -38,6 +42,9 @@ pub(crate) const TABS: &[(&str, &str)] = &[
     ("qbr", "QBR"),
     ("renewal", "Renewal"),
     ("expansion", "Expansion"),
+    ("white-space", "White space"),
+    ("commitments", "Commitments"),
+    ("escalations", "Escalations"),
     ("qualify", "Qualification"),
     ("save-plan", "Save plan"),
 ];

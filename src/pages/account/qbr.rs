@@ -519,6 +519,29 @@ fn QbrTexts(id: AccountId, qbr_id: QbrId, initial: Qbr) -> impl IntoView {
         challenges.set(text);
         save("challenges", challenges).run(());
     };
+    let pull_kept = move |_| {
+        let (text, added) = app
+            .ws
+            .with_untracked(|w| {
+                w.account(id).map(|a| {
+                    crate::domain::audience::pull_kept_commitments(a, &value.get_untracked())
+                })
+            })
+            .unwrap_or_default();
+        if added == 0 {
+            app.show_toast("No kept commitment with evidence to add: record the evidence on the Commitments tab.", None);
+            return;
+        }
+        value.set(text);
+        save("value_delivered", value).run(());
+        app.show_toast(
+            format!(
+                "Added {}.",
+                crate::domain::plural(added, "kept commitment", "kept commitments")
+            ),
+            None,
+        );
+    };
     view! {
         <div class="qbr-texts">
             <div>
@@ -526,11 +549,12 @@ fn QbrTexts(id: AccountId, qbr_id: QbrId, initial: Qbr) -> impl IntoView {
                     on_commit=save("value_delivered", value)/>
                 <ConfirmButton label="Refill from success metrics" question="Replace this text with the plan's success metrics as they are today?"
                     confirm_label="Yes, refill" on_confirm=refill_value/>
+                <button type="button" class="btn" on:click=pull_kept>"Add kept commitments"</button>
             </div>
             <div>
                 <TextArea id="qbr-challenges" label="Challenges and open issues" value=challenges errors=errors key="challenges" rows=7
                     on_commit=save("challenges", challenges)/>
-                <ConfirmButton label="Refill from open items" question="Replace this text with the success metrics not met yet and the shared actions past their due date?"
+                <ConfirmButton label="Refill from open items" question="Replace this text with the success metrics not met yet, the shared actions past their due date and the open escalations?"
                     confirm_label="Yes, refill" on_confirm=refill_open/>
             </div>
             <TextArea id="qbr-roadmap" label="Roadmap and opportunities" value=roadmap errors=errors key="roadmap" rows=4

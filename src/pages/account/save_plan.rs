@@ -326,6 +326,7 @@ fn OpenPlan() -> impl IntoView {
             </ol>
             <p class="hint">"Check-ins continue weekly until the account is green and the plan is closed."</p>
         </section>
+        <super::recovery::RecoveryCard/>
         <ClosePlan green=Signal::derive(green)/>
     }
 }
@@ -446,9 +447,12 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
             ));
             return;
         }
+        // Saved only while green; another outcome needs its note (docs/account-depth.md).
+        let is_green = green.get_untracked();
         let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
-            Some(p) => p.close(o, date, &n, today),
-            None => Err("This plan is already closed.".into()),
+            Some(p) => crate::domain::depth::close_save_plan(p, o, date, &n, is_green, today)
+                .map_err(|(k, e)| format!("{k}\u{1f}{e}")),
+            None => Err("_form\u{1f}This plan is already closed.".into()),
         });
         match r {
             Ok(()) => {
@@ -458,12 +462,25 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
                     None,
                 );
             }
-            Err(e) => errors.set((None, Some(e), None)),
+            Err(e) => {
+                let (k, m) = e.split_once('\u{1f}').unwrap_or(("_form", &e));
+                let m = Some(m.to_string());
+                errors.set(match k {
+                    "outcome" => (m, None, None),
+                    "note" => (None, None, m),
+                    _ => (None, m, None),
+                });
+            }
         }
     };
     view! {
         <section class="card close-card" aria-labelledby="close-h">
             <h2 id="close-h">"Close the plan"</h2>
+            <p class="hint">"Close it as saved once the account is green again; otherwise record how it ended in the note."
+                {move || {
+                    let n = app.ws.with(|w| w.account(id).and_then(|a| a.save_plans.current().map(|p| p.recovery.unmet())).unwrap_or(0));
+                    (n > 0).then(|| format!(" {} not met yet.", crate::domain::plural(n, "milestone", "milestones")))
+                }}</p>
             <form class="close-plan" on:submit=close novalidate>
                 <div class="grid-3">
                     <div class="field" class:has-error=move || errors.with(|e| e.0.is_some())>

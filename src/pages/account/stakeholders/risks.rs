@@ -44,12 +44,18 @@ pub fn ChurnBanner() -> impl IntoView {
 #[component]
 pub fn RiskPanel() -> impl IntoView {
     let people = use_people();
-    let count = move || people.report.with(|r| r.count());
+    let app = crate::state::use_app();
+    let id = crate::pages::account::current_account();
+    let count = move || {
+        people.report.with(|r| r.count())
+            + crate::pages::account::commitments::promise_risk_count(app, id)
+    };
     view! {
         <section class="card risk-panel" aria-labelledby="risk-head">
             <h2 id="risk-head">"Relationship risks "<span class="count-pill">{count}</span></h2>
+            <crate::pages::account::commitments::PromiseRisks/>
             {move || people.report.with(|r| {
-                if r.risks.is_empty() {
+                if r.risks.is_empty() && crate::pages::account::commitments::promise_risk_count(app, id) == 0 {
                     return view! {
                         <p class="risk-none">"No relationship risks right now: enough people on our side, the key roles mapped, contacts on time and the map reviewed."</p>
                     }.into_any();

@@ -1,0 +1,178 @@
+//! Save plans in version 3 of the file: the version 1 plan (`v1::save_plan`) and its
+//! recovery plan (docs/account-depth.md#recovery-plan): measurable milestones and the
+//! logged weekly check-ins.
+//!
+//! ```json
+//! { "opened_on": "2026-10-01", "root_cause": "product_gap", "owner": "Priya Raman",
+//!   "notify_leadership": true, "done": [], "closed": null,
+//!   "milestones": [ { "what": "Export fixed", "target": "No failed export for 2 weeks",
+//!                     "by": "2026-10-20", "met_on": "2026-10-18" } ],
+//!   "check_ins": [ { "on": "2026-10-15", "note": "Fix in test with them", "health": 48.5 } ] }
+//! ```
+//!
+//! `milestones` and `check_ins` are absent when empty. Refused on import, with the path
+//! of the value: an empty milestone or target, a milestone met or a check-in logged
+//! before the plan was opened, an empty check-in note, a health score outside 0-100.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::recovery::{CheckInLog, Milestone, Recovery};
+use crate::domain::save_plan::{SavePlan, SavePlans};
+
+use super::super::v1::save_plan::{self as v1, ClosureV1, DoneStepV1, RootCauseV1, SavePlanV1};
+use super::super::v1::AccountProblem;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavePlanV3 {
+    #[serde(deserialize_with = "crate::format::read::date")]
+    pub opened_on: NaiveDate,
+    #[serde(default)]
+    pub root_cause: Option<RootCauseV1>,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub notify_leadership: bool,
+    #[serde(default)]
+    pub done: Vec<DoneStepV1>,
+    #[serde(default)]
+    pub closed: Option<ClosureV1>,
+
+    // ----- version 3: the recovery plan
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<MilestoneV3>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub check_ins: Vec<CheckInV3>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MilestoneV3 {
+    pub what: String,
+    /// How it is measured.
+    pub target: String,
+    #[serde(deserialize_with = "crate::format::read::date")]
+    pub by: NaiveDate,
+    /// Null until met.
+    #[serde(default, deserialize_with = "crate::format::read::optional_date")]
+    pub met_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckInV3 {
+    #[serde(deserialize_with = "crate::format::read::date")]
+    pub on: NaiveDate,
+    pub note: String,
+    /// The health score (0-100) on that day; null without a scored check-in.
+    #[serde(default)]
+    pub health: Option<f64>,
+}
+
+impl SavePlanV3 {
+    /// A version 1 plan as version 3: no milestones, no logged check-ins.
+    pub fn from_v1(p: SavePlanV1) -> SavePlanV3 {
+        SavePlanV3 {
+            opened_on: p.opened_on,
+            root_cause: p.root_cause,
+            owner: p.owner,
+            notify_leadership: p.notify_leadership,
+            done: p.done,
+            closed: p.closed,
+            milestones: Vec::new(),
+            check_ins: Vec::new(),
+        }
+    }
+
+    /// The version 1 part of the plan, and its recovery part.
+    fn split(self) -> (SavePlanV1, Vec<MilestoneV3>, Vec<CheckInV3>) {
+        (
+            SavePlanV1 {
+                opened_on: self.opened_on,
+                root_cause: self.root_cause,
+                owner: self.owner,
+                notify_leadership: self.notify_leadership,
+                done: self.done,
+                closed: self.closed,
+            },
+            self.milestones,
+            self.check_ins,
+        )
+    }
+}
+
+impl From<&SavePlan> for SavePlanV3 {
+    fn from(p: &SavePlan) -> Self {
+        let mut v = SavePlanV3::from_v1(SavePlanV1::from(p));
+        v.milestones = p
+            .recovery
+            .milestones()
+            .iter()
+            .map(|m| MilestoneV3 {
+                what: m.what.clone(),
+                target: m.target.clone(),
+                by: m.by,
+                met_on: m.met_on,
+            })
+            .collect();
+        v.check_ins = p
+            .recovery
+            .check_ins()
+            .iter()
+            .map(|c| CheckInV3 {
+                on: c.on,
+                note: c.note.clone(),
+                health: c.health,
+            })
+            .collect();
+        v
+    }
+}
+
+pub fn save_plans_to_v3(plans: &SavePlans) -> Vec<SavePlanV3> {
+    plans.all().iter().map(SavePlanV3::from).collect()
+}
+
+/// Converts the file's plans to the domain: the version 1 rules, then each plan's
+/// recovery part.
+pub fn save_plans_into_domain(plans: Vec<SavePlanV3>) -> Result<SavePlans, AccountProblem> {
+    let mut v1_plans = Vec::with_capacity(plans.len());
+    let mut recovery = Vec::with_capacity(plans.len());
+    for p in plans {
+        let (plan, m, c) = p.split();
+        v1_plans.push(plan);
+        recovery.push((m, c));
+    }
+    let mut out = v1::save_plans_into_domain(v1_plans)?;
+    for (i, (m, c)) in recovery.into_iter().enumerate() {
+        let Some(plan) = out.plan_mut(i) else { break };
+        let milestones = m
+            .into_iter()
+            .map(|m| Milestone {
+                what: m.what,
+                target: m.target,
+                by: m.by,
+                met_on: m.met_on,
+            })
+            .collect();
+        let check_ins = c
+            .into_iter()
+            .map(|c| CheckInLog {
+                on: c.on,
+                note: c.note,
+                health: c.health,
+            })
+            .collect();
+        plan.recovery =
+            Recovery::restore(milestones, check_ins, plan.opened_on()).map_err(|e| {
+                match e.split_once(": ") {
+                    Some((part, msg)) if !part.contains(' ') => {
+                        (format!("save_plans[{i}].{part}"), msg.to_string())
+                    }
+                    _ => (format!("save_plans[{i}]"), e),
+                }
+            })?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,408 @@
+//! The Commitments tab (docs/account-depth.md#commitments): what we promised the
+//! customer, to whom, our owner, the due date and how it ended. Overdue and recently
+//! broken promises are listed as relationship risks at the top (and on the Stakeholders
+//! tab and in the portfolio's risk count).
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::current_account;
+use crate::components::confirm::ConfirmButton;
+use crate::components::fields::{new_errors, set_error, Errors, FormError, TextArea, TextField};
+use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
+use crate::components::renewal_bits::{edit_account, lateness};
+use crate::domain::commitments::{Commitment, CommitmentId, Status, StatusKind};
+use crate::domain::dates::{long, read_optional_date};
+use crate::domain::stakeholders::StakeholderId;
+use crate::state::use_app;
+
+/// What the form holds while typing.
+#[derive(Clone, Copy)]
+struct Draft {
+    what: RwSignal<String>,
+    to_whom: RwSignal<String>,
+    owner: RwSignal<String>,
+    due: RwSignal<String>,
+    status: RwSignal<StatusKind>,
+    status_date: RwSignal<String>,
+    evidence: RwSignal<String>,
+}
+
+impl Draft {
+    fn new() -> Draft {
+        Draft {
+            what: RwSignal::new(String::new()),
+            to_whom: RwSignal::new(String::new()),
+            owner: RwSignal::new(String::new()),
+            due: RwSignal::new(String::new()),
+            status: RwSignal::new(StatusKind::Open),
+            status_date: RwSignal::new(String::new()),
+            evidence: RwSignal::new(String::new()),
+        }
+    }
+    fn load(&self, c: Option<&Commitment>) {
+        self.what.set(c.map(|c| c.what.clone()).unwrap_or_default());
+        self.to_whom.set(
+            c.and_then(|c| c.to_whom)
+                .map(|p| p.0.to_string())
+                .unwrap_or_default(),
+        );
+        self.owner
+            .set(c.map(|c| c.owner.clone()).unwrap_or_default());
+        self.due
+            .set(c.map(|c| c.due.to_string()).unwrap_or_default());
+        self.status
+            .set(c.map_or(StatusKind::Open, |c| c.status.kind()));
+        self.status_date.set(
+            c.and_then(|c| c.status.date())
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        );
+        self.evidence
+            .set(c.map(|c| c.evidence.clone()).unwrap_or_default());
+    }
+    /// The commitment typed, or the messages by field.
+    fn read(&self, errors: Errors) -> Option<Commitment> {
+        errors.set(Default::default());
+        let mut ok = true;
+        let due = match read_optional_date(&self.due.get_untracked()) {
+            Ok(Some(d)) => Some(d),
+            Ok(None) => {
+                set_error(
+                    errors,
+                    "due",
+                    Some("Give the date we promised it by.".into()),
+                );
+                ok = false;
+                None
+            }
+            Err(e) => {
+                set_error(errors, "due", Some(e));
+                ok = false;
+                None
+            }
+        };
+        let kind = self.status.get_untracked();
+        let date = if kind == StatusKind::Open {
+            None
+        } else {
+            match read_optional_date(&self.status_date.get_untracked()) {
+                Ok(d) => d,
+                Err(e) => {
+                    set_error(errors, "status_date", Some(e));
+                    ok = false;
+                    None
+                }
+            }
+        };
+        let status = match Status::from_parts(kind, date) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                if ok {
+                    set_error(errors, "status_date", Some(e));
+                }
+                ok = false;
+                None
+            }
+        };
+        let (Some(due), Some(status), true) = (due, status, ok) else {
+            return None;
+        };
+        Some(Commitment {
+            what: self.what.get_untracked(),
+            to_whom: self
+                .to_whom
+                .get_untracked()
+                .parse::<u32>()
+                .ok()
+                .map(StakeholderId),
+            owner: self.owner.get_untracked(),
+            due,
+            status,
+            evidence: if kind == StatusKind::Kept {
+                self.evidence.get_untracked()
+            } else {
+                String::new()
+            },
+        })
+    }
+}
+
+#[component]
+pub fn AccountCommitments() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let editing = RwSignal::new(None::<CommitmentId>);
+    let draft = Draft::new();
+    let errors = new_errors();
+    let people = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.account(id)
+                .map(|a| {
+                    a.stakeholders
+                        .people()
+                        .iter()
+                        .map(|p| (p.id, p.fields.name.trim().to_string()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let Some(c) = draft.read(errors) else { return };
+        let today = app.today.get_untracked();
+        // Check first, so every message lands at its field; then save.
+        let checked = app.ws.with_untracked(|w| {
+            w.account(id)
+                .map(|a| c.validate(&a.stakeholders, Some(today)))
+        });
+        match checked {
+            Some(Err(found)) => {
+                for e in found {
+                    set_error(errors, e.field.key(), Some(e.message));
+                }
+                return;
+            }
+            None => return,
+            Some(Ok(_)) => {}
+        }
+        let target = editing.get_untracked();
+        let r = edit_account(app, id, |a| {
+            let r = match target {
+                Some(cid) => a
+                    .commitments
+                    .update(&a.stakeholders, cid, c, today)
+                    .map(|_| cid),
+                None => a.commitments.add(&a.stakeholders, c, today),
+            };
+            r.map_err(|e| e[0].message.clone())
+        });
+        match r {
+            Ok(_) => {
+                app.show_toast(
+                    if target.is_some() {
+                        "Commitment saved."
+                    } else {
+                        "Commitment recorded."
+                    },
+                    None,
+                );
+                editing.set(None);
+                draft.load(None);
+            }
+            Err(e) => set_error(errors, "_form", Some(e)),
+        }
+    };
+    let rows = move || {
+        let today = app.today.get();
+        app.ws.with(|w| {
+            w.account(id)
+                .map(|a| {
+                    a.commitments
+                        .sorted()
+                        .into_iter()
+                        .map(|(cid, c)| {
+                            let to = c
+                                .to_whom
+                                .map(|p| a.stakeholders.name_of(p).to_string())
+                                .unwrap_or_default();
+                            let late = c.is_open().then(|| lateness(c.due_now(), None, today));
+                            (
+                                cid,
+                                c.clone(),
+                                to,
+                                late,
+                                c.is_overdue(today),
+                                c.is_recently_broken(today),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let status_options = move || {
+        StatusKind::ALL
+            .into_iter()
+            .map(|k| view! { <option value=k.key() selected=move || draft.status.get() == k>{k.label()}</option> })
+            .collect_view()
+    };
+    view! {
+        <div class="cm-tab">
+            {move || (promise_risk_count(app, id) > 0).then(|| view! {
+                <section class="card cm-risks" aria-labelledby="cm-risks-h">
+                    <h2 id="cm-risks-h">{move || crate::domain::plural(promise_risk_count(app, id), "relationship risk", "relationship risks")}" from promises"</h2>
+                    <PromiseRisks/>
+                </section>
+            })}
+            <section class="card" aria-labelledby="cm-form-h">
+                <h2 id="cm-form-h">{move || if editing.get().is_some() { "Edit the commitment" } else { "Record a commitment" }}</h2>
+                <p class="hint">"Write down every promise made to the customer, however small: a promise nobody recorded is the one that gets forgotten, and a broken one costs more trust than it bought."</p>
+                <form class="cm-form" on:submit=submit novalidate>
+                    <TextField id="cm-what" label="What we promised" value=draft.what errors=errors key="what"/>
+                    <div class="grid-3">
+                        <div class="field" class:has-error=move || errors.with(|m| m.contains_key("to_whom"))>
+                            <label for="cm-to">"To whom"</label>
+                            <select id="cm-to" aria-describedby="cm-to-err" on:change=move |ev| draft.to_whom.set(event_target_value(&ev))>
+                                <option value="" selected=move || draft.to_whom.get().is_empty()>"Nobody named"</option>
+                                {move || people.get().into_iter().map(|(pid, name)| {
+                                    let v = pid.0.to_string();
+                                    let v2 = v.clone();
+                                    view! { <option value=v selected=move || draft.to_whom.get() == v2>{name}</option> }
+                                }).collect_view()}
+                            </select>
+                            <p class="field-error" id="cm-to-err" role="alert">{move || errors.with(|m| m.get("to_whom").cloned())}</p>
+                        </div>
+                        <div class="field" class:has-error=move || errors.with(|m| m.contains_key("owner"))>
+                            <label for="cm-owner">"Our owner"</label>
+                            <input id="cm-owner" type="text" list=OWNER_LIST_ID aria-describedby="cm-owner-err"
+                                prop:value=move || draft.owner.get()
+                                on:input=move |ev| draft.owner.set(event_target_value(&ev))/>
+                            <p class="field-error" id="cm-owner-err" role="alert">{move || errors.with(|m| m.get("owner").cloned())}</p>
+                        </div>
+                        <TextField id="cm-due" label="Due" kind="date" value=draft.due errors=errors key="due"/>
+                    </div>
+                    <div class="grid-3">
+                        <div class="field">
+                            <label for="cm-status">"Status"</label>
+                            <select id="cm-status" on:change=move |ev| {
+                                draft.status.set(StatusKind::from_key(&event_target_value(&ev)).unwrap_or(StatusKind::Open))
+                            }>{status_options}</select>
+                        </div>
+                        {move || draft.status.get().date_label().map(|label| view! {
+                            <TextField id="cm-status-date" label=label kind="date" value=draft.status_date errors=errors key="status_date"/>
+                        })}
+                    </div>
+                    {move || (draft.status.get() == StatusKind::Kept).then(|| view! {
+                        <TextArea id="cm-evidence" label="Evidence it was kept" rows=2 value=draft.evidence errors=errors key="evidence"
+                            hint="A link, a figure, a document. Kept commitments with evidence can be added to a QBR's value delivered."/>
+                    })}
+                    <FormError errors=errors/>
+                    <div class="actions">
+                        <button type="submit" class="btn btn-primary">{move || if editing.get().is_some() { "Save" } else { "Record" }}</button>
+                        {move || editing.get().is_some().then(|| view! {
+                            <button type="button" class="btn btn-quiet" on:click=move |_| { editing.set(None); draft.load(None); errors.set(Default::default()); }>"Cancel"</button>
+                        })}
+                    </div>
+                </form>
+                <OwnerNames/>
+            </section>
+            <section class="card" aria-labelledby="cm-list-h">
+                <h2 id="cm-list-h">"Commitments"</h2>
+                {move || {
+                    let rows = rows();
+                    if rows.is_empty() {
+                        return view! { <p class="muted">"No commitments recorded yet."</p> }.into_any();
+                    }
+                    view! {
+                        <div class="table-wrap flat">
+                            <table class="cm-table">
+                                <thead><tr>
+                                    <th scope="col">"What"</th>
+                                    <th scope="col">"To whom"</th>
+                                    <th scope="col">"Owner"</th>
+                                    <th scope="col">"Due"</th>
+                                    <th scope="col">"Status"</th>
+                                    <th scope="col">"Evidence"</th>
+                                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|(cid, c, to, late, overdue, broken)| {
+                                        let status_text = match c.status {
+                                            Status::Open => "Open".to_string(),
+                                            Status::Kept(d) => format!("Kept {}", long(d)),
+                                            Status::Broken(d) => format!("Broken {}", long(d)),
+                                            Status::Renegotiated(d) => format!("Renegotiated to {}", long(d)),
+                                        };
+                                        let c2 = c.clone();
+                                        view! {
+                                            <tr class:cm-row-overdue=overdue class:cm-row-broken=broken>
+                                                <td>{c.what.clone()}</td>
+                                                <td>{to}</td>
+                                                <td>{c.owner.clone()}</td>
+                                                <td>{long(c.due)}
+                                                    {late.map(|(t, cls)| view! { <span class=format!("lateness {cls}")>{format!(" · {t}")}</span> })}</td>
+                                                <td><span class=format!("cm-status cm-{}", c.status.kind().key())>{status_text}</span></td>
+                                                <td>{c.evidence.clone()}</td>
+                                                <td class="row-actions">
+                                                    <button type="button" class="btn btn-small" on:click=move |_| {
+                                                        draft.load(Some(&c2));
+                                                        errors.set(Default::default());
+                                                        editing.set(Some(cid));
+                                                        crate::components::fields::focus_soon("cm-what");
+                                                    }>"Edit"</button>
+                                                    <ConfirmButton label="Remove" question=Signal::stored("Remove this commitment? It leaves the risks and the history.".to_string())
+                                                        confirm_label="Yes, remove" danger=true
+                                                        on_confirm=move |_| {
+                                                            let _ = edit_account(app, id, |a| a.commitments.remove(cid).map(|_| ()).ok_or_else(|| "Already removed.".to_string()));
+                                                            if editing.get_untracked() == Some(cid) { editing.set(None); draft.load(None); }
+                                                        }/>
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                }}
+            </section>
+        </div>
+    }
+}
+
+/// How many relationship risks the account's promises raise today.
+pub fn promise_risk_count(app: crate::state::AppState, id: crate::domain::AccountId) -> usize {
+    let today = app.today.get();
+    app.ws.with(|w| {
+        w.account(id)
+            .map_or(0, |a| a.commitments.risks(today).len())
+    })
+}
+
+/// The relationship risks raised by promises (overdue, broken in the last 90 days), as
+/// items of the risk list; nothing when there are none. Shown on this tab and in the
+/// Stakeholders tab's risk panel.
+#[component]
+pub fn PromiseRisks() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let href = format!("/accounts/{}/commitments", id.0);
+    move || {
+        let today = app.today.get();
+        let list = app.ws.with(|w| {
+            w.account(id)
+                .map(|a| {
+                    a.commitments
+                        .risks(today)
+                        .into_iter()
+                        .map(|r| {
+                            let c = a.commitments.get(r.id);
+                            let what = c.map(|c| c.what.clone()).unwrap_or_default();
+                            let to = c
+                                .and_then(|c| c.to_whom)
+                                .map(|p| a.stakeholders.name_of(p).to_string())
+                                .filter(|n| !n.is_empty());
+                            (r.title(), what, to, r.what_to_do())
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        });
+        (!list.is_empty()).then(|| {
+            let href = href.clone();
+            view! {
+                <ul class="risk-list cm-risk-list" role="list">
+                    {list.into_iter().map(|(title, what, to, todo)| view! {
+                        <li class="risk risk-high" data-risk="promise">
+                            <p class="risk-title"><span class="badge sev-high">"Promise"</span>" "{title}</p>
+                            <p class="risk-msg">{what}{to.map(|n| format!(" (promised to {n})"))}</p>
+                            <p class="risk-todo"><strong>"What to do: "</strong>{todo}" "<a href=href.clone()>"Commitments"</a></p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }
+        })
+    }
+}

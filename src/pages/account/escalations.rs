@@ -1,0 +1,314 @@
+//! The Escalations tab (docs/account-depth.md#escalations): each escalation with its
+//! severity, owner and the four steps of the loop (clarify, set an owner, tell the
+//! customer the timeline, close the loop), each ticked with its date; the next customer
+//! update; and the flags (update late, resolved but not confirmed for 7 days).
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::current_account;
+use crate::components::confirm::ConfirmButton;
+use crate::components::fields::{new_errors, set_error, FormError, TextField};
+use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
+use crate::components::renewal_bits::edit_account;
+use crate::domain::dates::{long, read_optional_date, relative};
+use crate::domain::escalations::{Escalation, EscalationId, Severity, Step};
+use crate::domain::renewal::parse_done_on;
+use crate::state::use_app;
+
+fn severity_options(selected: Severity) -> impl IntoView {
+    Severity::ALL
+        .into_iter()
+        .map(move |s| view! { <option value=s.key() selected=s == selected>{s.label()}</option> })
+        .collect_view()
+}
+
+#[component]
+pub fn AccountEscalations() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let ids = Memo::new(move |_| {
+        let today = app.today.get();
+        app.ws.with(|w| {
+            w.account(id)
+                .map(|a| {
+                    a.escalations
+                        .sorted(today)
+                        .into_iter()
+                        .map(|(i, _)| i)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let open_count = move || {
+        app.ws
+            .with(|w| w.account(id).map_or(0, |a| a.escalations.open_count()))
+    };
+    view! {
+        <div class="es-tab">
+            <NewEscalation/>
+            <section class="card" aria-labelledby="es-list-h">
+                <div class="section-head">
+                    <h2 id="es-list-h">"Escalations"</h2>
+                    <p>{move || match open_count() { 0 => "None open".to_string(), n => crate::domain::plural(n, "open", "open") }}</p>
+                </div>
+                <p class="hint">"The loop: clarify the issue with the customer, set an owner, tell the customer when they will hear from us next, then close the loop: resolved, and confirmed with them. Open escalations appear in the QBR's challenges and next to the support signal on the Health tab; they never change the score."</p>
+                {move || ids.with(Vec::is_empty).then(|| view! { <p class="muted">"No escalations recorded."</p> })}
+                <For each=move || ids.get() key=|i| *i let:eid>
+                    <EscalationCard eid=eid/>
+                </For>
+            </section>
+            <OwnerNames/>
+        </div>
+    }
+}
+
+#[component]
+fn NewEscalation() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let issue = RwSignal::new(String::new());
+    let severity = RwSignal::new(Severity::High);
+    let opened = RwSignal::new(app.today.get_untracked().to_string());
+    let owner = RwSignal::new(String::new());
+    let errors = new_errors();
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        errors.set(Default::default());
+        let today = app.today.get_untracked();
+        let opened_on = match read_optional_date(&opened.get_untracked()) {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                set_error(
+                    errors,
+                    "opened_on",
+                    Some("Give the day it was escalated.".into()),
+                );
+                return;
+            }
+            Err(e) => {
+                set_error(errors, "opened_on", Some(e));
+                return;
+            }
+        };
+        let mut e = Escalation::new(&issue.get_untracked(), severity.get_untracked(), opened_on);
+        e.owner = owner.get_untracked();
+        if let Err(found) = e.validate(Some(today)) {
+            for (k, m) in found {
+                set_error(errors, k, Some(m));
+            }
+            return;
+        }
+        let r = edit_account(app, id, |a| {
+            a.escalations.add(e, today).map_err(|v| v[0].1.clone())
+        });
+        match r {
+            Ok(_) => {
+                issue.set(String::new());
+                owner.set(String::new());
+                app.show_toast(
+                    "Escalation recorded. Next: clarify the issue with the customer.",
+                    None,
+                );
+            }
+            Err(m) => set_error(errors, "_form", Some(m)),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="es-new-h">
+            <h2 id="es-new-h">"Record an escalation"</h2>
+            <form class="es-form" on:submit=submit novalidate>
+                <TextField id="es-issue" label="Issue (as the customer would read it: it goes into the QBR's challenges)" value=issue errors=errors key="issue"/>
+                <div class="grid-3">
+                    <div class="field">
+                        <label for="es-severity">"Severity"</label>
+                        <select id="es-severity" on:change=move |ev| severity.set(Severity::from_key(&event_target_value(&ev)).unwrap_or(Severity::High))>
+                            {severity_options(Severity::High)}
+                        </select>
+                    </div>
+                    <TextField id="es-opened" label="Escalated on" kind="date" value=opened errors=errors key="opened_on"/>
+                    <div class="field" class:has-error=move || errors.with(|m| m.contains_key("owner"))>
+                        <label for="es-owner">"Owner (optional now)"</label>
+                        <input id="es-owner" type="text" list=OWNER_LIST_ID aria-describedby="es-owner-err"
+                            prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))/>
+                        <p class="field-error" id="es-owner-err" role="alert">{move || errors.with(|m| m.get("owner").cloned())}</p>
+                    </div>
+                </div>
+                <FormError errors=errors/>
+                <button type="submit" class="btn btn-primary">"Record escalation"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn EscalationCard(eid: EscalationId) -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let esc = Memo::new(move |_| {
+        app.ws
+            .with(|w| w.account(id).and_then(|a| a.escalations.get(eid).cloned()))
+    });
+    let errors = new_errors();
+    let dom = format!("es-{}", eid.0);
+    // Saves a changed copy; the messages land at their fields.
+    let save = move |change: &dyn Fn(&mut Escalation)| {
+        let Some(mut e) = esc.get_untracked() else {
+            return;
+        };
+        change(&mut e);
+        let today = app.today.get_untracked();
+        errors.set(Default::default());
+        let r = edit_account(app, id, |a| {
+            a.escalations.update(eid, e, today).map_err(|v| {
+                v.iter()
+                    .map(|(k, m)| format!("{k}\u{1f}{m}"))
+                    .collect::<Vec<_>>()
+                    .join("\u{1e}")
+            })
+        });
+        if let Err(all) = r {
+            for part in all.split('\u{1e}') {
+                let (k, m) = part.split_once('\u{1f}').unwrap_or(("_form", part));
+                set_error(errors, k, Some(m.to_string()));
+            }
+        }
+    };
+    let owner = RwSignal::new(
+        esc.with_untracked(|e| e.as_ref().map(|e| e.owner.clone()).unwrap_or_default()),
+    );
+    let next_update = RwSignal::new(esc.with_untracked(|e| {
+        e.as_ref()
+            .and_then(|e| e.next_update)
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    }));
+    let flags = move || {
+        let today = app.today.get();
+        esc.with(|e| e.as_ref().map(|e| e.flags(today)).unwrap_or_default())
+    };
+    let step_dom = dom.clone();
+    let step_row = move |step: Step| {
+        let cb = format!("{step_dom}-{}", step.key());
+        let date_id = format!("{cb}-date");
+        let done = move || esc.with(|e| e.as_ref().and_then(|e| e.done_on(step)));
+        let tick = move |on: Option<chrono::NaiveDate>| match on {
+            Some(d) => save(&move |e: &mut Escalation| {
+                e.done[step as usize] = Some(d);
+                if step == Step::SetOwner {
+                    e.owner = owner.get_untracked();
+                }
+                if step == Step::TellTimeline {
+                    e.next_update = read_optional_date(&next_update.get_untracked())
+                        .ok()
+                        .flatten();
+                }
+            }),
+            None => {
+                errors.set(Default::default());
+                let _ = edit_account(app, id, |a| {
+                    a.escalations.undo_step(eid, step);
+                    Ok(())
+                });
+            }
+        };
+        let date_id2 = date_id.clone();
+        view! {
+            <li class="es-step" class:done=move || done().is_some()>
+                <div class="task-main">
+                    <input type="checkbox" id=cb.clone()
+                        prop:checked=move || done().is_some()
+                        on:change=move |ev| {
+                            let today = app.today.get_untracked();
+                            tick(event_target_checked(&ev).then_some(today));
+                            // A refused step stays unticked on screen too.
+                            let el = event_target::<web_sys::HtmlInputElement>(&ev);
+                            el.set_checked(esc.with_untracked(|e| e.as_ref().and_then(|e| e.done_on(step)).is_some()));
+                        }/>
+                    <label for=cb.clone() class="task-text">{step.label()}</label>
+                    {move || done().map(|d| {
+                        let date_id = date_id2.clone();
+                        view! {
+                            <span class="field done-on">
+                                <label for=date_id.clone()>"on"</label>
+                                <input id=date_id type="date" max=move || app.today.get().to_string()
+                                    prop:value=d.to_string()
+                                    on:change=move |ev| {
+                                        let today = app.today.get_untracked();
+                                        match parse_done_on(&event_target_value(&ev), today) {
+                                            Ok(d) => tick(Some(d)),
+                                            Err(m) => set_error(errors, step.key(), Some(m)),
+                                        }
+                                    }/>
+                            </span>
+                        }
+                    })}
+                </div>
+                <p class="field-error" role="alert">{move || errors.with(|m| m.get(step.key()).cloned())}</p>
+            </li>
+        }
+    };
+    let owner_id = format!("{dom}-owner");
+    let update_id = format!("{dom}-next");
+    move || {
+        let Some(e) = esc.get() else {
+            return ().into_any();
+        };
+        let open = e.is_open();
+        let sev = e.severity;
+        view! {
+            <article class="es-card" class:es-closed=!open class:es-flagged=move || !flags().is_empty()
+                aria-label=format!("Escalation: {}", e.issue)>
+                <header class="es-head">
+                    <h3>{e.issue.clone()}</h3>
+                    <span class=format!("es-sev es-sev-{}", sev.key())>{sev.label()}</span>
+                    <span class="es-state">{if open { "Open" } else { "Closed" }}</span>
+                </header>
+                <p class="es-meta">{format!("Escalated {} ({})", long(e.opened_on), relative(app.today.get_untracked(), e.opened_on))}</p>
+                {move || flags().into_iter().map(|f| view! { <p class="es-flag" role="status"><span aria-hidden="true">"⚑ "</span>{f.text()}</p> }).collect_view()}
+                <div class="grid-3">
+                    <div class="field">
+                        <label for=format!("{dom}-sev")>"Severity"</label>
+                        <select id=format!("{dom}-sev") on:change=move |ev| {
+                            if let Some(s) = Severity::from_key(&event_target_value(&ev)) {
+                                save(&move |e: &mut Escalation| e.severity = s);
+                            }
+                        }>{severity_options(sev)}</select>
+                    </div>
+                    <div class="field" class:has-error=move || errors.with(|m| m.contains_key("owner"))>
+                        <label for=owner_id.clone()>"Owner"</label>
+                        <input id=owner_id.clone() type="text" list=OWNER_LIST_ID
+                            prop:value=move || owner.get()
+                            on:input=move |ev| owner.set(event_target_value(&ev))
+                            on:change=move |_| save(&move |e: &mut Escalation| e.owner = owner.get_untracked())/>
+                        <p class="field-error" role="alert">{move || errors.with(|m| m.get("owner").cloned())}</p>
+                    </div>
+                    <div class="field" class:has-error=move || errors.with(|m| m.contains_key("next_update"))>
+                        <label for=update_id.clone()>"Next customer update due"</label>
+                        <input id=update_id.clone() type="date"
+                            prop:value=move || next_update.get()
+                            on:input=move |ev| next_update.set(event_target_value(&ev))
+                            on:change=move |_| match read_optional_date(&next_update.get_untracked()) {
+                                Ok(d) => save(&move |e: &mut Escalation| e.next_update = d),
+                                Err(m) => set_error(errors, "next_update", Some(m)),
+                            }/>
+                        <p class="field-error" role="alert">{move || errors.with(|m| m.get("next_update").cloned())}</p>
+                    </div>
+                </div>
+                <ol class="es-steps">
+                    {Step::ALL.into_iter().map(&step_row).collect_view()}
+                </ol>
+                <FormError errors=errors/>
+                <div class="actions">
+                    <ConfirmButton label="Remove" question=Signal::stored("Remove this escalation and its history?".to_string())
+                        confirm_label="Yes, remove" danger=true
+                        on_confirm=move |_| {
+                            let _ = edit_account(app, id, |a| a.escalations.remove(eid).map(|_| ()).ok_or_else(|| "Already removed.".to_string()));
+                        }/>
+                </div>
+            </article>
+        }
+        .into_any()
+    }
+}

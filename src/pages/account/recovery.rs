@@ -1,0 +1,226 @@
+//! The recovery plan inside an open save plan (docs/account-depth.md#recovery-plan):
+//! measurable milestones (what, target, by when, met) and the log of weekly check-ins,
+//! each with a note and the health score of that day.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::current_account;
+use crate::components::confirm::ConfirmButton;
+use crate::components::fields::{new_errors, set_error, FormError, TextField};
+use crate::components::renewal_bits::edit_account;
+use crate::domain::dates::{long, read_optional_date};
+use crate::domain::depth;
+use crate::domain::recovery::{self, Milestone};
+use crate::domain::renewal::parse_done_on;
+use crate::state::use_app;
+
+#[component]
+pub fn RecoveryCard() -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let recovery = Memo::new(move |_| {
+        app.ws.with(|w| {
+            w.account(id)
+                .and_then(|a| a.save_plans.current().map(|p| p.recovery.clone()))
+        })
+    });
+    let milestones = move || {
+        recovery.with(|r| {
+            r.as_ref()
+                .map(|r| r.milestones().to_vec())
+                .unwrap_or_default()
+        })
+    };
+    let check_ins = move || {
+        recovery.with(|r| {
+            r.as_ref()
+                .map(|r| r.check_ins().to_vec())
+                .unwrap_or_default()
+        })
+    };
+
+    // New milestone
+    let what = RwSignal::new(String::new());
+    let target = RwSignal::new(String::new());
+    let by = RwSignal::new(String::new());
+    let m_errors = new_errors();
+    let add_milestone = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        m_errors.set(Default::default());
+        let today = app.today.get_untracked();
+        let by_date = match read_optional_date(&by.get_untracked()) {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                set_error(
+                    m_errors,
+                    "by",
+                    Some("Give the date it should be reached by.".into()),
+                );
+                return;
+            }
+            Err(e) => {
+                set_error(m_errors, "by", Some(e));
+                return;
+            }
+        };
+        let m = Milestone {
+            what: what.get_untracked(),
+            target: target.get_untracked(),
+            by: by_date,
+            met_on: None,
+        };
+        let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
+            Some(p) => depth::add_milestone(p, m, today).map_err(|(k, e)| format!("{k}\u{1f}{e}")),
+            None => Err("_form\u{1f}This plan is closed.".into()),
+        });
+        match r {
+            Ok(()) => {
+                what.set(String::new());
+                target.set(String::new());
+                by.set(String::new());
+            }
+            Err(e) => {
+                let (k, m) = e.split_once('\u{1f}').unwrap_or(("_form", &e));
+                set_error(m_errors, k, Some(m.to_string()));
+            }
+        }
+    };
+
+    // New check-in
+    let on = RwSignal::new(app.today.get_untracked().to_string());
+    let note = RwSignal::new(String::new());
+    let c_errors = new_errors();
+    let log = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        c_errors.set(Default::default());
+        let today = app.today.get_untracked();
+        let day = match parse_done_on(&on.get_untracked(), today) {
+            Ok(d) => d,
+            Err(e) => {
+                set_error(
+                    c_errors,
+                    "on",
+                    Some(e.replace(
+                        "Pick the day it was done, or untick it.",
+                        "Pick the day of the check-in.",
+                    )),
+                );
+                return;
+            }
+        };
+        let text = note.get_untracked();
+        let health = app.ws.with_untracked(|w| {
+            w.account(id).and_then(|a| {
+                recovery::score_on(&a.health.scores(w.settings.health.weights()), day)
+            })
+        });
+        let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
+            Some(p) => depth::log_check_in(p, day, &text, health, today)
+                .map_err(|(k, e)| format!("{k}\u{1f}{e}")),
+            None => Err("_form\u{1f}This plan is closed.".into()),
+        });
+        match r {
+            Ok(()) => {
+                note.set(String::new());
+                app.show_toast("Check-in logged.", None);
+            }
+            Err(e) => {
+                let (k, m) = e.split_once('\u{1f}').unwrap_or(("_form", &e));
+                set_error(c_errors, k, Some(m.to_string()));
+            }
+        }
+    };
+
+    view! {
+        <section class="card rc-card" aria-labelledby="rc-h">
+            <div class="section-head">
+                <h2 id="rc-h">"Recovery plan"</h2>
+                <p class="rc-summary">{move || recovery.with(|r| r.as_ref().map(|r| r.summary()))}</p>
+            </div>
+            <p class="hint">"Milestones the customer can measure: if this is fixed by that date, their confidence should be back to this level. Promise only what we can deliver."</p>
+            {move || {
+                let list = milestones();
+                if list.is_empty() {
+                    return view! { <p class="muted">"No milestones yet."</p> }.into_any();
+                }
+                let today = app.today.get();
+                view! {
+                    <ul class="rc-milestones">
+                        {list.into_iter().enumerate().map(|(i, m)| {
+                            let cb = format!("rc-met-{i}");
+                            let late = m.is_late(today);
+                            view! {
+                                <li class="rc-milestone" class:done=m.is_met() class:late=late>
+                                    <input type="checkbox" id=cb.clone() prop:checked=m.is_met()
+                                        on:change=move |ev| {
+                                            let today = app.today.get_untracked();
+                                            let met = event_target_checked(&ev).then_some(today);
+                                            let _ = edit_account(app, id, |a| match a.save_plans.current_mut() {
+                                                Some(p) => depth::set_milestone_met(p, i, met, today).map_err(|(_, e)| e),
+                                                None => Err("This plan is closed.".into()),
+                                            });
+                                        }/>
+                                    <label for=cb class="task-text">
+                                        <strong>{m.what.clone()}</strong>
+                                        {format!(" · target: {} · by {}", m.target, long(m.by))}
+                                    </label>
+                                    <span class="rc-state">{match (m.met_on, late) {
+                                        (Some(d), _) => format!("met {}", long(d)),
+                                        (None, true) => "late".to_string(),
+                                        (None, false) => "not met yet".to_string(),
+                                    }}</span>
+                                    <ConfirmButton label="Remove" question=Signal::stored("Remove this milestone?".to_string())
+                                        confirm_label="Yes, remove" danger=true
+                                        on_confirm=move |_| {
+                                            let _ = edit_account(app, id, |a| a.save_plans.current_mut().and_then(|p| depth::remove_milestone(p, i)).map(|_| ()).ok_or_else(|| "Gone.".to_string()));
+                                        }/>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <form class="rc-add" on:submit=add_milestone novalidate>
+                <h3>"Add a milestone"</h3>
+                <div class="grid-3">
+                    <TextField id="rc-what" label="Milestone" value=what errors=m_errors key="what" placeholder="Export bug fixed"/>
+                    <TextField id="rc-target" label="Measured by" value=target errors=m_errors key="target" placeholder="No failed export for 2 weeks"/>
+                    <TextField id="rc-by" label="By" kind="date" value=by errors=m_errors key="by"/>
+                </div>
+                <FormError errors=m_errors/>
+                <button type="submit" class="btn btn-small">"Add milestone"</button>
+            </form>
+            <h3 class="rc-log-h">"Weekly check-ins"</h3>
+            {move || {
+                let list = check_ins();
+                if list.is_empty() {
+                    return view! { <p class="muted">"No check-in logged yet."</p> }.into_any();
+                }
+                view! {
+                    <table class="rc-log">
+                        <thead><tr><th scope="col">"Day"</th><th scope="col">"Health"</th><th scope="col">"Note"</th></tr></thead>
+                        <tbody>
+                            {list.into_iter().rev().map(|c| view! {
+                                <tr>
+                                    <td>{long(c.on)}</td>
+                                    <td>{c.health.map_or("no score".to_string(), |h| format!("{h:.0}"))}</td>
+                                    <td>{c.note}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+            <form class="rc-checkin" on:submit=log novalidate>
+                <div class="grid-3">
+                    <TextField id="rc-on" label="Check-in on" kind="date" value=on errors=c_errors key="on"/>
+                </div>
+                <crate::components::fields::TextArea id="rc-note" label="What came out of it" rows=2 value=note errors=c_errors key="note"/>
+                <FormError errors=c_errors/>
+                <button type="submit" class="btn btn-small">"Log check-in"</button>
+                <p class="hint">"The health score of that day is kept with the note. Logging ticks the next weekly check-in step."</p>
+            </form>
+        </section>
+    }
+}
