@@ -55,9 +55,9 @@ pub fn TouchLine(id: AccountId) -> impl IntoView {
             view! {
                 <p class="touch-line" id="touch-line">
                     "Cadence: "{cadence}"."
-                    {(!next.is_empty()).then(|| " Next: ")}
+                    {(!next.is_empty()).then_some(" Next: ")}
                     {next.into_iter().enumerate().map(|(i, (due, text))| view! {
-                        {(i > 0).then(|| "; ")}
+                        {(i > 0).then_some("; ")}
                         <span class:touch-due=due>{text}</span>
                     }).collect_view()}
                 </p>
