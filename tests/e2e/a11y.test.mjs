@@ -92,6 +92,9 @@ async function auditAll(page, theme) {
     await open(page, env.base, accounts[0] + '/stakeholders');
     await settled(page);
     await shot(page, `a11y-${theme}-stakeholders`);
+    await open(page, env.base, accounts[0] + '/health');
+    await settled(page);
+    await shot(page, `a11y-${theme}-health`);
   }
   return { found, views };
 }
@@ -144,6 +147,11 @@ test('on a phone every account tab is in sight, the current one marked', async (
   }
   assert.equal(await page.locator('nav.tabs a[aria-current="page"]').innerText(), 'Qualification');
   await shot(page, 'a11y-375-tabs');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'a11y-375-tabs-dark');
+  await open(page, env.base, '/');
+  await settled(page);
+  await shot(page, 'a11y-375-portfolio-dark');
   assert.deepEqual(errors, []);
   await context.close();
 });
