@@ -272,3 +272,26 @@ test('the theme picked in Settings applies at once, survives a reload, and stays
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('in forced colours the current page and tab are marked by more than colour', async () => {
+  const { page, errors, context } = await newPage(env);
+  const [first] = await accountPaths(page);
+  await page.emulateMedia({ forcedColors: 'active' });
+  await open(page, env.base, first + '/health');
+  await settled(page);
+  const marks = await page.evaluate(() => {
+    const deco = (sel) => getComputedStyle(document.querySelector(sel)).textDecorationLine;
+    return {
+      tab: deco('nav.tabs a[aria-current="page"]'),
+      other: deco('nav.tabs a:not([aria-current])'),
+    };
+  });
+  assert.equal(marks.tab, 'underline');
+  assert.equal(marks.other, 'none');
+  await open(page, env.base, '/renewals');
+  await settled(page);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.mainnav a[aria-current="page"]')).textDecorationLine), 'underline');
+  await shot(page, 'a11y-forced-colours-renewals');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
