@@ -92,6 +92,9 @@ async function auditAll(page, theme) {
     await open(page, env.base, accounts[0] + '/stakeholders');
     await settled(page);
     await shot(page, `a11y-${theme}-stakeholders`);
+    await open(page, env.base, accounts[0] + '/health');
+    await settled(page);
+    await shot(page, `a11y-${theme}-health`);
   }
   return { found, views };
 }
@@ -144,6 +147,11 @@ test('on a phone every account tab is in sight, the current one marked', async (
   }
   assert.equal(await page.locator('nav.tabs a[aria-current="page"]').innerText(), 'Qualification');
   await shot(page, 'a11y-375-tabs');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'a11y-375-tabs-dark');
+  await open(page, env.base, '/');
+  await settled(page);
+  await shot(page, 'a11y-375-portfolio-dark');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -261,6 +269,29 @@ test('the theme picked in Settings applies at once, survives a reload, and stays
   await open(page, env.base, '/settings');
   await page.getByLabel('Same as the system').check();
   assert.equal(await page.evaluate(() => localStorage.getItem('am-planner-theme')), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('in forced colours the current page and tab are marked by more than colour', async () => {
+  const { page, errors, context } = await newPage(env);
+  const [first] = await accountPaths(page);
+  await page.emulateMedia({ forcedColors: 'active' });
+  await open(page, env.base, first + '/health');
+  await settled(page);
+  const marks = await page.evaluate(() => {
+    const deco = (sel) => getComputedStyle(document.querySelector(sel)).textDecorationLine;
+    return {
+      tab: deco('nav.tabs a[aria-current="page"]'),
+      other: deco('nav.tabs a:not([aria-current])'),
+    };
+  });
+  assert.equal(marks.tab, 'underline');
+  assert.equal(marks.other, 'none');
+  await open(page, env.base, '/renewals');
+  await settled(page);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.mainnav a[aria-current="page"]')).textDecorationLine), 'underline');
+  await shot(page, 'a11y-forced-colours-renewals');
   assert.deepEqual(errors, []);
   await context.close();
 });

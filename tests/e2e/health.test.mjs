@@ -128,11 +128,11 @@ test('three back-filled check-ins falling 35 points draw three dots and raise "d
   const id = await freshAccountHealth(page, 'Sliding Co');
   // 85, then 67.5, then 50: down 35 points in 60 days.
   await checkIn(page, { date: isoDaysFromToday(-60), usage: '60', features: '3', nps: '9', tickets: 'decreasing', roi: '95' });
-  await page.getByText(/: 85 \(Healthy\)\./).waitFor();
+  await page.locator('.toast-host').getByText(/: 85 \(Healthy\)\./).waitFor();
   await checkIn(page, { date: isoDaysFromToday(-30), usage: '85', features: '2', nps: '9', tickets: 'stable', roi: '65' });
-  await page.getByText(/: 67\.5 \(Needs attention\)\./).waitFor();
+  await page.locator('.toast-host').getByText(/: 67\.5 \(Needs attention\)\./).waitFor();
   await checkIn(page, { date: isoDaysFromToday(0), usage: '60', features: '2', nps: '7', tickets: 'stable', roi: '80' });
-  await page.getByText(/: 50 \(Needs attention\)\./).waitFor();
+  await page.locator('.toast-host').getByText(/: 50 \(Needs attention\)\./).waitFor();
 
   await circles(page).nth(2).waitFor();
   assert.equal(await circles(page).count(), 3, 'one dot per check-in');
