@@ -1,6 +1,7 @@
 //! Tidy checks: the architecture's invariants, read from the source tree itself, so a
 //! change that breaks one fails `cargo test` rather than waiting for a reviewer.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -326,4 +327,290 @@ fn every_stylesheet_is_linked_and_tokens_come_first() {
             "{name} is not linked from index.html"
         );
     }
+}
+
+/// The domain's top-level modules: each file of `src/domain` and each folder (a folder's
+/// files are one module).
+fn domain_modules() -> BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
+    fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if e.path().is_dir() {
+                Some(name)
+            } else {
+                name.strip_suffix(".rs")
+                    .filter(|n| *n != "mod")
+                    .map(str::to_string)
+            }
+        })
+        .collect()
+}
+
+/// The names `src/domain/mod.rs` re-exports, with the module each comes from
+/// (`pub use account::{Account, ...}` gives `Account -> account`).
+fn domain_reexports() -> BTreeMap<String, String> {
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain/mod.rs"))
+        .unwrap();
+    let mut out = BTreeMap::new();
+    for stmt in text.split(';') {
+        let Some(rest) = stmt.trim().strip_prefix("pub use ") else {
+            continue;
+        };
+        let Some((module, names)) = rest.split_once("::") else {
+            continue;
+        };
+        for name in names.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            if !name.is_empty() {
+                out.insert(name.to_string(), module.trim().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The leading identifier of each item a path names after its prefix: `{a::B, c}` gives
+/// `a`, `c`; `a::B` gives `a`.
+fn path_heads(rest: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let Some(inner) = rest.strip_prefix('{') else {
+        return vec![ident(rest)];
+    };
+    let (mut depth, mut item, mut heads) = (0, String::new(), Vec::new());
+    for c in inner.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => break,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                heads.push(ident(&item));
+                item.clear();
+                continue;
+            }
+            _ => {}
+        }
+        item.push(c);
+    }
+    heads.push(ident(&item));
+    heads
+}
+
+/// Which domain modules each module of `files` names, read from `use crate::domain::...`,
+/// `crate::domain::x::` paths and `super::` paths that climb out of the module. `files`
+/// are paths relative to `src/domain` with their text. A name the graph cannot place is
+/// returned as an error, so the check cannot go blind.
+fn module_graph(
+    files: &[(String, String)],
+    modules: &BTreeSet<String>,
+    reexports: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (rel, text) in files {
+        let mut parts: Vec<&str> = rel.split('/').collect();
+        if parts.last() == Some(&"mod.rs") {
+            parts.pop();
+        }
+        let Some(first) = parts.first() else {
+            continue; // src/domain/mod.rs only lists the modules
+        };
+        let node = first.strip_suffix(".rs").unwrap_or(first).to_string();
+        // How many `super::` climb from this file to `crate::domain`.
+        let to_domain = parts.len();
+        let code: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let starts_word = |i: usize| {
+            !code[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':')
+        };
+        let mut targets = Vec::new();
+        for (i, _) in code.match_indices("crate::domain::") {
+            if starts_word(i) {
+                targets.extend(path_heads(&code[i + "crate::domain::".len()..]));
+            }
+        }
+        for (i, _) in code.match_indices("super::") {
+            if !starts_word(i) {
+                continue; // inside a longer run of `super::`
+            }
+            let mut ups = 0;
+            let mut rest = &code[i..];
+            while let Some(r) = rest.strip_prefix("super::") {
+                ups += 1;
+                rest = r;
+            }
+            if ups == to_domain {
+                targets.extend(path_heads(rest));
+            }
+        }
+        for t in targets {
+            if t.is_empty() || t == "self" {
+                continue;
+            }
+            let target = if modules.contains(&t) {
+                t
+            } else if let Some(m) = reexports.get(&t) {
+                m.clone()
+            } else {
+                return Err(format!(
+                    "src/domain/{rel} names `{t}`, which is no domain module"
+                ));
+            };
+            if target != node {
+                graph.entry(node.clone()).or_default().insert(target);
+            }
+        }
+    }
+    Ok(graph)
+}
+
+/// A cycle of `graph` as the modules on it, first one repeated at the end, if any.
+fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        n: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        done: &mut BTreeSet<String>,
+        path: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|p| p == n) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(n.to_string());
+            return Some(cycle);
+        }
+        if done.contains(n) {
+            return None;
+        }
+        path.push(n.to_string());
+        for next in graph.get(n).into_iter().flatten() {
+            if let Some(c) = visit(next, graph, done, path) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        done.insert(n.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|n| visit(n, graph, &mut done, &mut Vec::new()))
+}
+
+/// The leaf modules: plain values every feature may use; they use only each other.
+const LEAVES: &[&str] = &["dates", "error", "ids", "money", "numbers", "text", "tier"];
+
+fn the_domain_graph() -> BTreeMap<String, BTreeSet<String>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
+    let files: Vec<(String, String)> = files_under("src/domain", &["rs"])
+        .into_iter()
+        .map(|p| {
+            let rel = p
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    module_graph(&files, &domain_modules(), &domain_reexports()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_domain_module_graph_has_no_cycle() {
+    // Layers, arrows one way: leaves (ids, dates, money, numbers, text, tier, error), then
+    // the features, then the aggregate (account, workspace, audience), then portfolio.
+    let graph = the_domain_graph();
+    // The reader sees the imports it should: if it found none, it is not reading them.
+    assert!(
+        graph.get("account").is_some_and(|t| t.contains("health")),
+        "{graph:?}"
+    );
+    assert!(
+        graph
+            .get("workspace")
+            .is_some_and(|t| t.contains("account")),
+        "{graph:?}"
+    );
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!(
+            "the domain imports in a circle: {}\n(a feature may not name the aggregate that holds it; move the shared piece down a layer)",
+            cycle.join(" -> ")
+        );
+    }
+}
+
+#[test]
+fn domain_leaves_use_only_leaves() {
+    let graph = the_domain_graph();
+    let mut hits = Vec::new();
+    for leaf in LEAVES {
+        assert!(domain_modules().contains(*leaf), "no leaf module {leaf}");
+        for t in graph.get(*leaf).into_iter().flatten() {
+            if !LEAVES.contains(&t.as_str()) {
+                hits.push(format!("{leaf} -> {t}"));
+            }
+        }
+    }
+    assert!(
+        hits.is_empty(),
+        "a leaf module uses a feature:\n{}",
+        hits.join("\n")
+    );
+}
+
+#[test]
+fn the_cycle_check_reads_every_way_a_module_names_another() {
+    // A small domain with one cycle through each way of naming a module: a braced `use
+    // super::{...}`, a `crate::domain::x::` path in code, a `super::super::` from a folder,
+    // and a name re-exported by the domain root.
+    let modules: BTreeSet<String> = ["a", "b", "c", "d"].map(String::from).into();
+    let reexports: BTreeMap<String, String> = [("Dee".to_string(), "d".to_string())].into();
+    let file = |p: &str, t: &str| (p.to_string(), t.to_string());
+    let files = vec![
+        file("a.rs", "use super::{dates::long, b::Bee};\n"),
+        file(
+            "b.rs",
+            "fn f() { crate::domain::c::go(); }\n// super::a::X in a comment\n",
+        ),
+        file("c/mod.rs", "mod inner;\nuse super::Dee;\n"),
+        file(
+            "c/inner.rs",
+            "use super::Inner;\nuse super::super::ids::Id;\n",
+        ),
+        file("d.rs", "pub struct Dee;\nuse crate::domain::{a::Ay};\n"),
+    ];
+    let mut modules_with_leaves = modules.clone();
+    modules_with_leaves.extend(["dates", "ids"].map(String::from));
+    let graph = module_graph(&files, &modules_with_leaves, &reexports).unwrap();
+    assert_eq!(
+        find_cycle(&graph).map(|c| c.join(" -> ")),
+        Some("a -> b -> c -> d -> a".to_string())
+    );
+    assert!(
+        graph["c"].contains("ids"),
+        "super::super:: from a folder file: {graph:?}"
+    );
+    assert!(
+        !graph["b"].contains("a"),
+        "comments are not imports: {graph:?}"
+    );
+    // Cut one arrow and the cycle is gone.
+    let mut cut = files.clone();
+    cut[4] = file("d.rs", "pub struct Dee;\n");
+    let graph = module_graph(&cut, &modules_with_leaves, &reexports).unwrap();
+    assert_eq!(find_cycle(&graph), None);
+    // A name the reader cannot place is an error, not a silent pass.
+    let unknown = vec![file("a.rs", "use super::nowhere::X;\n")];
+    assert!(module_graph(&unknown, &modules_with_leaves, &reexports).is_err());
 }

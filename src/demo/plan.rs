@@ -9,12 +9,13 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use crate::domain::audience::plan_qbr;
 use crate::domain::expansion::{OpportunityDraft, OpportunityType, Stage};
 use crate::domain::plan::{
     Action, ActionId, ActionStatus, Goal, GoalId, MetRule, PlanContent, Risk, RiskStatus,
     SuccessMetric, Swot,
 };
-use crate::domain::qbr::{plan_qbr, ClockTime, MutualAction, PrepItem, Side};
+use crate::domain::qbr::{ClockTime, MutualAction, PrepItem, Side};
 use crate::domain::qualify::{BusinessCase, Element, Rating};
 use crate::domain::stakeholders::{Influence, Role, Sentiment, StakeholderFields};
 use crate::domain::workspace::Workspace;

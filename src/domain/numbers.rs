@@ -44,3 +44,14 @@ pub fn fmt_num(x: f64) -> String {
         format!("{x}")
     }
 }
+
+/// `12`, `12.5`, `0.33`: rounded to two decimals, trailing zeros dropped.
+pub fn short_number(value: f64) -> String {
+    let s = format!("{value:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}

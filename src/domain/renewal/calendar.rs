@@ -4,7 +4,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::*;
-use crate::domain::account::{Account, AccountId};
+use crate::domain::ids::AccountId;
 
 /// One account's renewal in a portfolio view.
 #[derive(Debug, Clone, PartialEq)]
@@ -175,36 +175,4 @@ pub fn renewal_agenda(
             .then(a.account_name.cmp(&b.account_name))
     });
     out
-}
-
-/// [`renewal_calendar`] over accounts as the workspace holds them.
-pub fn portfolio_calendar(accounts: &[Account], today: NaiveDate) -> RenewalCalendar {
-    let rows: Vec<(AccountId, &str, Option<NaiveDate>, f64)> = accounts
-        .iter()
-        .map(|a| {
-            (
-                a.id,
-                a.fields.name.as_str(),
-                a.fields.renewal_date,
-                a.fields.arr,
-            )
-        })
-        .collect();
-    renewal_calendar(&rows, today)
-}
-
-/// Every account that has a renewal date, with its timeline, in workspace order.
-pub fn portfolio_timelines(accounts: &[Account]) -> Vec<(AccountId, &str, Timeline)> {
-    accounts
-        .iter()
-        .filter_map(|a| timeline_of(a).map(|t| (a.id, a.fields.name.as_str(), t)))
-        .collect()
-}
-
-/// [`renewal_agenda`] over accounts as the workspace holds them.
-pub fn portfolio_agenda(accounts: &[Account], today: NaiveDate) -> Vec<AgendaItem> {
-    let timelines = portfolio_timelines(accounts);
-    let rows: Vec<(AccountId, &str, &Timeline)> =
-        timelines.iter().map(|(id, n, t)| (*id, *n, t)).collect();
-    renewal_agenda(&rows, today)
 }

@@ -4,7 +4,6 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::domain::account::Account;
 use crate::domain::dates::long;
 
 /// One task on the timeline, with its due date.
@@ -236,11 +235,4 @@ impl Timeline {
     pub fn late_tasks(&self, today: NaiveDate) -> Vec<&Task> {
         self.tasks().filter(|t| t.is_late(today)).collect()
     }
-}
-
-/// The timeline of an account from its own fields.
-pub fn timeline_of(account: &Account) -> Option<Timeline> {
-    account
-        .renewal
-        .timeline(account.fields.renewal_date, account.fields.arr)
 }
