@@ -7,7 +7,8 @@
 // Usage: node scripts/bench-lighthouse.mjs [dist-dir] (default: dist)
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
 
@@ -31,10 +32,11 @@ try {
       '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run'];
     if (form === 'desktop') args.push('--preset=desktop');
     try {
-      execFileSync(cli, args, {
-        stdio: ['ignore', 'ignore', 'pipe'],
+      // Asynchronous: the server above runs in this process and must keep answering.
+      await promisify(execFile)(cli, args, {
         env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' },
         timeout: 240_000,
+        maxBuffer: 64 << 20,
       });
     } catch (e) {
       console.log(`lighthouse ${form}: failed (${String(e.stderr || e.message).split('\n')[0]})`);

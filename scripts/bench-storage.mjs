@@ -19,7 +19,7 @@ const file = process.argv[2];
 const edits = Number(process.argv[3] || 15);
 const workDir = path.dirname(file);
 
-const server = await startServer(path.join(root, 'dist'), 0);
+const server = await startServer(process.env.BENCH_DIST || path.join(root, 'dist'), 0);
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

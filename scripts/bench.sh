@@ -8,17 +8,18 @@
 #     paint, sort, filter, edit to paint) and axe-core's accessibility violations;
 #   - Lighthouse scores, phone and desktop.
 # BENCH_RUNS (default 7) sets the runs per browser figure; BENCH_GROW=0 skips the capacity
-# search of the storage step (the slowest).
+# search of the storage step (the slowest); BENCH_DIST (default dist) names the bundle.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f dist/index.html ] || { echo "no dist/: run make build"; exit 1; }
+export BENCH_DIST=${BENCH_DIST:-dist}
+[ -f "$BENCH_DIST/index.html" ] || { echo "no $BENCH_DIST/: run make build"; exit 1; }
 mkdir -p target/bench
-node scripts/bench-bundle.mjs dist
+node scripts/bench-bundle.mjs "$BENCH_DIST"
 echo
 cargo run --quiet --release --example bench
 echo
 cargo run --quiet --release --example big_workspace -- 1000 > target/bench/ws-1000.json
 node scripts/bench-storage.mjs target/bench/ws-1000.json 15
-echo; node scripts/bench-portfolio.mjs
-echo; node scripts/bench-lighthouse.mjs dist
+echo; node scripts/bench-portfolio.mjs "$BENCH_DIST"
+echo; node scripts/bench-lighthouse.mjs "$BENCH_DIST"
 node scripts/bench-results.mjs

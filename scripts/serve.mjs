@@ -21,6 +21,7 @@ export function startServer(dir, port = 0) {
     let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
     if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = index;
+    if (!fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
     const headers = {
       'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
       'Cache-Control': 'no-cache',

@@ -40,7 +40,11 @@ fn register(ready: impl Fn() + Clone + 'static) {
         let Ok(reg) = wasm_bindgen_futures::JsFuture::from(sw.register("/sw.js")).await else {
             return;
         };
-        let reg: ServiceWorkerRegistration = reg.unchecked_into();
+        // Checked, not assumed: where workers are blocked, some browsers resolve with
+        // nothing at all.
+        let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
+            return;
+        };
         let has_controller = move || container().and_then(|c| c.controller()).is_some();
         if reg.waiting().is_some() && has_controller() {
             ready();
