@@ -57,7 +57,7 @@ fn charts() -> Vec<String> {
         score_distribution_svg(&[10.0, 55.0, 72.0, 78.0, 95.0], 340, 190),
     ];
     for a in ws.accounts() {
-        if let Some(t) = am_planner::domain::renewal::timeline_of(a) {
+        if let Some(t) = am_planner::domain::account::timeline_of(a) {
             out.push(renewal_timeline_svg(&t, today, 600.0));
         }
     }
