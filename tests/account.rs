@@ -1,13 +1,11 @@
 //! Account fields: what a user may type, what is refused and with which message; tiers.
 
+mod common;
 use am_planner::domain::account::{parse_arr, parse_date, parse_products};
 use am_planner::domain::workspace::tiers_by_arr;
 use am_planner::domain::{AccountFields, AccountId, Field, Tier, Workspace};
-use chrono::NaiveDate;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date as d;
 
 fn fields(name: &str, arr: f64, start: Option<&str>, renewal: Option<&str>) -> AccountFields {
     AccountFields {

@@ -1,11 +1,10 @@
 //! The one date reader: every date of a file, a link or a form goes through it.
 
+mod common;
 use am_planner::domain::dates::{in_range, read_date, read_optional_date, FIRST_DAY, LAST_DAY};
 use chrono::NaiveDate;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+use common::ymd as d;
 
 #[test]
 fn read_date_reads_real_days_in_range_and_names_every_other_case() {

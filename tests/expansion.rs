@@ -1,18 +1,17 @@
 //! Expansion: opportunity validation, the readiness checklist (with the computed renewal
 //! item), the ROI warning, signals, and the expansion part of the file format.
 
+mod common;
 use am_planner::domain::expansion::{
     expansion_signals, Expansion, ExpansionSignal, OpportunityDraft, OpportunityField,
     OpportunityId, OpportunityType, ReadinessItem, ReadinessTicks, RenewalWindow, Stage,
 };
 use am_planner::domain::{AccountFields, Currency, Workspace};
 use am_planner::format::{decode, encode};
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date as d;
 
 fn draft(description: &str, arr: f64, stage: Stage) -> OpportunityDraft {
     OpportunityDraft {

@@ -1,5 +1,6 @@
 //! The workspace file: round trip, and every class of bad file refused with the right error.
 
+mod common;
 use am_planner::demo::demo_workspace;
 use am_planner::domain::{
     Account, AccountFields, AccountId, CompanySize, Currency, Segment, Tier, Workspace,
@@ -12,9 +13,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
+use common::today;
 
 fn demo_value() -> Value {
     serde_json::from_str(&encode(&demo_workspace(today()), None)).unwrap()

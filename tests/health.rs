@@ -2,6 +2,7 @@
 //! unknown signals, weights, history, trend and flags, and the file format.
 
 #![allow(clippy::type_complexity)]
+mod common;
 
 use am_planner::domain::health::*;
 use am_planner::domain::{AccountFields, Workspace};
@@ -12,9 +13,7 @@ use serde_json::{json, Value};
 
 use TicketTrend::*;
 
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date;
 
 const TODAY: &str = "2026-06-01";
 

@@ -1,6 +1,7 @@
 //! The account plan: metrics met or not, validation, last-updated and stale, flags,
 //! pushing mutual actions, the Markdown document, and the file format.
 
+mod common;
 mod plan_fixture;
 
 use am_planner::domain::audience::Audience;
@@ -829,7 +830,7 @@ fn metric_values_are_read_as_typed_or_refused_at_the_field() {
 fn demo_plans_show_every_flag_and_survive_the_file() {
     use am_planner::demo::demo_workspace;
     for today in ["2026-11-22", "2028-02-29", "2027-01-01"] {
-        let today = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
+        let today = common::date(today);
         let ws = demo_workspace(today);
         let by_name = |n: &str| {
             ws.accounts()

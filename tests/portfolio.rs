@@ -2,6 +2,7 @@
 //! column with empty values last in both directions and a stable tie-break, the page
 //! address read and written, and the summary figures; at 1 and 1,000 accounts.
 
+mod common;
 use std::collections::HashMap;
 
 use am_planner::domain::portfolio::*;
@@ -12,7 +13,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
+    common::ymd(2026, 6, 1)
 }
 
 fn iso(offset: i64) -> String {

@@ -3,6 +3,7 @@
 //! the planner's own functions compute, and every situation passes the domain's
 //! validation), and the review state's file form.
 
+mod common;
 use std::collections::BTreeMap;
 
 use am_planner::domain::expansion::ReadinessItem;
@@ -27,7 +28,7 @@ fn at(s: &str) -> NaiveDateTime {
 }
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+    common::ymd(2026, 11, 30)
 }
 
 // ------------------------------------------------------------------ scheduler
@@ -536,7 +537,7 @@ fn progress_charts_describe_the_figures_and_carry_no_inline_style() {
     };
     use am_planner::domain::practice::stats;
     let p = practised();
-    let t = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let t = common::ymd(2026, 11, 28);
     let days = stats::daily(&p, t, 30);
     assert_eq!(days.len(), 30);
     assert_eq!(days.last().unwrap().reviews, p.reviews().len());

@@ -1,6 +1,7 @@
 //! The QBR: business-day arithmetic, agenda times, checklist, warnings, pre-filled
 //! sections and the Markdown document.
 
+mod common;
 mod plan_fixture;
 
 use am_planner::domain::audience::Audience;

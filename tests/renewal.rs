@@ -1,5 +1,6 @@
 //! Renewal timeline, status, portfolio views and the renewal part of the file format.
 
+mod common;
 use am_planner::domain::renewal::{
     days_before, lead_days, milestones_for, parse_notice_days, renewal_agenda, renewal_calendar,
     AgendaWhat, MilestoneKind, MilestoneState, Renewal, RenewalStatus, TaskKey, Timeline,
@@ -9,9 +10,7 @@ use am_planner::format::{decode, encode};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date as d;
 
 use MilestoneKind::*;
 

@@ -1,16 +1,14 @@
 //! Small rules the renewal screens need (form parsing) and the renewal part of the demo
 //! workspace, checked on several days (month end, leap day, new year).
 
+mod common;
 use am_planner::demo::demo_workspace;
 use am_planner::domain::account::timeline_of;
 use am_planner::domain::expansion::{parse_estimated_arr, Stage};
 use am_planner::domain::renewal::{parse_done_on, RenewalStatus};
 use am_planner::format::{decode, encode};
-use chrono::NaiveDate;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date as d;
 
 #[test]
 fn done_on_parsing() {
@@ -182,7 +180,7 @@ fn demo_renewals_tell_the_intended_story_on_any_day() {
 fn renewal_date_edits_start_a_new_cycle_only_after_a_passed_renewal() {
     use am_planner::domain::renewal::{MilestoneKind, TaskKey};
     use am_planner::domain::{AccountFields, Workspace};
-    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let today = common::today();
     let day = |n: i64| today + chrono::Duration::days(n);
     // (old renewal, new renewal, ticks cleared)
     let cases: &[(Option<i64>, Option<i64>, bool)] = &[

@@ -1,6 +1,7 @@
 //! Save playbook: deadlines from the opening day, the leadership rule at 50,000, weekly
 //! check-ins, overdue steps, one open plan, closing and history, and the file format.
 
+mod common;
 use am_planner::domain::save_plan::{
     root_cause_label, Outcome, RootCause, SavePlan, SavePlans, StepKind,
 };
@@ -9,9 +10,7 @@ use am_planner::format::{decode, encode};
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date as d;
 
 fn steps_of(p: &SavePlan, today: &str) -> Vec<(String, String)> {
     p.steps(d(today))

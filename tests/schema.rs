@@ -7,6 +7,7 @@
 //! two schemas use (and refuses any other keyword, so the schemas cannot drift out of what
 //! is checked). Patterns are checked by hand-written matchers, one per pattern string.
 
+mod common;
 use std::collections::BTreeSet;
 
 use am_planner::demo::demo_workspace;
@@ -573,9 +574,7 @@ fn assert_valid(schemas: &Schemas, doc: Doc, value: &Value, what: &str) -> Outco
     out
 }
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
+use common::today;
 
 // ---------------------------------------------------------------- the example is real
 

@@ -2,6 +2,7 @@
 //! the URL fragment), refusal of damaged and oversized links, the change preview, and
 //! importing into a workspace.
 
+mod common;
 mod plan_fixture;
 
 use am_planner::domain::{Account, AccountId, Currency, FieldError, Workspace};

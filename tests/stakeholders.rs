@@ -1,6 +1,7 @@
 //! Stakeholder power grid (docs/domain.md#stakeholders): quadrants, moves, validation, risks
 //! at their thresholds, org chart, dot layout, and the file format.
 
+mod common;
 use std::collections::BTreeSet;
 
 use am_planner::domain::stakeholders::{
@@ -15,9 +16,7 @@ use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+use common::ymd as day;
 
 fn today() -> NaiveDate {
     day(2026, 6, 15)

@@ -4,6 +4,7 @@
 
 #[path = "support/big_workspace.rs"]
 mod big;
+mod common;
 use big::rename;
 
 use am_planner::demo::demo_workspace;
@@ -15,15 +16,12 @@ use am_planner::format::stored::{
 };
 use am_planner::format::{decode, encode};
 use am_planner::storage::{Backend, Hold, Loaded, MemoryBackend, SaveError, Session, Side, Sync};
-use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
 const NOW: &str = "2026-11-22T10:00:00Z";
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
+use common::today;
 
 fn session(m: &MemoryBackend, tab: &str) -> Session {
     Session::new(Box::new(m.clone()), tab, "1.0.0")
