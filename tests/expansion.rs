@@ -471,3 +471,38 @@ proptest! {
         prop_assert_eq!(back, ws);
     }
 }
+
+#[test]
+fn readiness_ticks_are_read_and_set_per_item_and_the_computed_one_stays_computed() {
+    let manual: Vec<ReadinessItem> = ReadinessItem::ALL
+        .into_iter()
+        .filter(|i| i.is_manual())
+        .collect();
+    assert_eq!(manual.len(), 4);
+    for item in ReadinessItem::ALL {
+        let mut t = ReadinessTicks::default();
+        assert!(!t.get(item), "{item:?} starts unticked");
+        t.set(item, true);
+        // A manual item is ticked alone; the computed one cannot be ticked by hand.
+        assert_eq!(t.get(item), item.is_manual(), "{item:?}");
+        for other in ReadinessItem::ALL.into_iter().filter(|o| *o != item) {
+            assert!(!t.get(other), "ticking {item:?} ticked {other:?}");
+        }
+        t.set(item, false);
+        assert_eq!(t, ReadinessTicks::default(), "{item:?} unticks");
+    }
+    // The ticks feed the checklist: all four manual ticks and a clear window are ready.
+    let mut t = ReadinessTicks::default();
+    for item in &manual {
+        t.set(*item, true);
+    }
+    assert_eq!(
+        t,
+        ReadinessTicks {
+            roi_documented: true,
+            champion_active: true,
+            buyer_aware_of_value: true,
+            new_use_case_or_team: true,
+        }
+    );
+}

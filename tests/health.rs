@@ -1396,3 +1396,28 @@ proptest! {
         prop_assert_eq!(back.workspace, ws);
     }
 }
+
+#[test]
+fn the_day_of_a_check_in_is_read_as_typed_and_not_after_today() {
+    let today = date("2026-06-01");
+    let cases: &[(&str, Result<&str, &str>)] = &[
+        ("2026-06-01", Ok("2026-06-01")),
+        ("2026-05-31 ", Ok("2026-05-31")),
+        ("", Err("Pick the day these signals are from.")),
+        (
+            "2026-06-02",
+            Err("2 Jun 2026 is in the future: pick today or an earlier day."),
+        ),
+        (
+            "2026-06-31",
+            Err("\"2026-06-31\" is not a date: June 2026 has 30 days."),
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(
+            read_as_of(text, today),
+            want.map(date).map_err(str::to_string),
+            "{text:?}"
+        );
+    }
+}

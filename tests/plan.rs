@@ -888,3 +888,50 @@ fn demo_plans_show_every_flag_and_survive_the_file() {
         assert_eq!(back.workspace.accounts(), ws.accounts());
     }
 }
+
+#[test]
+fn swot_quadrants_are_typed_read_from_their_box_and_their_errors_worded_per_line() {
+    use am_planner::domain::plan::{Swot, SwotQuadrant};
+    assert_eq!(
+        SwotQuadrant::ALL.map(|q| (q.title(), q.key())),
+        [
+            ("Strengths", "strengths"),
+            ("Weaknesses", "weaknesses"),
+            ("Opportunities", "opportunities"),
+            ("Threats", "threats"),
+        ]
+    );
+    let mut swot = Swot::default();
+    for (i, q) in SwotQuadrant::ALL.into_iter().enumerate() {
+        swot.set_from_text(q, &format!("  first {i} \n\n second {i}\n   \n"));
+    }
+    for (i, q) in SwotQuadrant::ALL.into_iter().enumerate() {
+        let want = vec![format!("first {i}"), format!("second {i}")];
+        assert_eq!(swot.entries(q), want.as_slice(), "{q:?}");
+    }
+    assert_eq!(swot.strengths, vec!["first 0", "second 0"]);
+    assert_eq!(swot.threats, vec!["first 3", "second 3"]);
+    assert_eq!(
+        swot.quadrants().map(|(q, e)| (q, e.len())),
+        SwotQuadrant::ALL.map(|q| (q, 2))
+    );
+    // Errors of one quadrant, as the plan's validation words them, become line numbers.
+    let errors = vec![
+        PlanError::new("swot.threats[1]", "Keep this under 300 characters."),
+        PlanError::new("swot.strengths[0]", "Write the entry or remove it."),
+        PlanError::new("goals[0].text", "Write the goal."),
+        PlanError::new("swot.threats[4]", "Write the entry or remove it."),
+    ];
+    assert_eq!(
+        Swot::line_errors(&errors, SwotQuadrant::Threats),
+        vec![
+            "Line 2: Keep this under 300 characters.",
+            "Line 5: Write the entry or remove it.",
+        ]
+    );
+    assert_eq!(
+        Swot::line_errors(&errors, SwotQuadrant::Strengths),
+        vec!["Line 1: Write the entry or remove it."]
+    );
+    assert!(Swot::line_errors(&errors, SwotQuadrant::Weaknesses).is_empty());
+}

@@ -99,6 +99,32 @@ pub struct Account {
     pub save_plans: super::save_plan::SavePlans,
 }
 
+impl Account {
+    /// "Start the next cycle": the renewal was signed and the new term renews on the day
+    /// typed in `text`, which must be ahead of `today`. Sets the renewal date (the fields
+    /// must stay valid) and clears the old term's ticks ([`Renewal::start_new_cycle`]; the
+    /// user's own tasks stay, unticked). Changes nothing when it refuses.
+    ///
+    /// [`Renewal::start_new_cycle`]: super::renewal::Renewal::start_new_cycle
+    pub fn start_next_cycle(&mut self, text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+        let d = super::dates::read_date(text)?;
+        if d <= today {
+            return Err(format!(
+                "{} is not ahead of today: pick the date the new term renews.",
+                super::dates::long(d)
+            ));
+        }
+        let mut fields = self.fields.clone();
+        fields.renewal_date = Some(d);
+        fields
+            .validate()
+            .map_err(|es| es.first().map(|e| e.message.clone()).unwrap_or_default())?;
+        self.fields = fields;
+        self.renewal.start_new_cycle();
+        Ok(d)
+    }
+}
+
 /// Everything about an account that a user edits.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountFields {

@@ -228,15 +228,86 @@ pub struct Swot {
     pub threats: Vec<String>,
 }
 
+/// One quadrant of a SWOT, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SwotQuadrant {
+    Strengths,
+    Weaknesses,
+    Opportunities,
+    Threats,
+}
+
+impl SwotQuadrant {
+    pub const ALL: [SwotQuadrant; 4] = [
+        SwotQuadrant::Strengths,
+        SwotQuadrant::Weaknesses,
+        SwotQuadrant::Opportunities,
+        SwotQuadrant::Threats,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            SwotQuadrant::Strengths => "Strengths",
+            SwotQuadrant::Weaknesses => "Weaknesses",
+            SwotQuadrant::Opportunities => "Opportunities",
+            SwotQuadrant::Threats => "Threats",
+        }
+    }
+
+    /// The file key, also the start of an error path (`swot.strengths[2]`).
+    pub fn key(self) -> &'static str {
+        match self {
+            SwotQuadrant::Strengths => "strengths",
+            SwotQuadrant::Weaknesses => "weaknesses",
+            SwotQuadrant::Opportunities => "opportunities",
+            SwotQuadrant::Threats => "threats",
+        }
+    }
+}
+
 impl Swot {
-    /// The four quadrants with their titles and file keys, in reading order.
-    pub fn quadrants(&self) -> [(&'static str, &'static str, &[String]); 4] {
-        [
-            ("Strengths", "strengths", &self.strengths),
-            ("Weaknesses", "weaknesses", &self.weaknesses),
-            ("Opportunities", "opportunities", &self.opportunities),
-            ("Threats", "threats", &self.threats),
-        ]
+    /// The four quadrants with their entries, in reading order.
+    pub fn quadrants(&self) -> [(SwotQuadrant, &[String]); 4] {
+        SwotQuadrant::ALL.map(|q| (q, self.entries(q)))
+    }
+
+    pub fn entries(&self, q: SwotQuadrant) -> &[String] {
+        match q {
+            SwotQuadrant::Strengths => &self.strengths,
+            SwotQuadrant::Weaknesses => &self.weaknesses,
+            SwotQuadrant::Opportunities => &self.opportunities,
+            SwotQuadrant::Threats => &self.threats,
+        }
+    }
+
+    /// A quadrant's entries from the text typed in its box, one per line
+    /// ([`parse_lines`]).
+    pub fn set_from_text(&mut self, q: SwotQuadrant, text: &str) {
+        let slot = match q {
+            SwotQuadrant::Strengths => &mut self.strengths,
+            SwotQuadrant::Weaknesses => &mut self.weaknesses,
+            SwotQuadrant::Opportunities => &mut self.opportunities,
+            SwotQuadrant::Threats => &mut self.threats,
+        };
+        *slot = parse_lines(text);
+    }
+
+    /// The problems of one quadrant among a plan's `errors`, worded for its text box:
+    /// `swot.threats[1]` becomes "Line 2: ...".
+    pub fn line_errors(errors: &[PlanError], q: SwotQuadrant) -> Vec<String> {
+        let prefix = format!("swot.{}", q.key());
+        errors
+            .iter()
+            .filter(|e| e.field.starts_with(&prefix))
+            .map(|e| {
+                let line = e.field[prefix.len()..]
+                    .trim_matches(|c| c == '[' || c == ']')
+                    .parse::<usize>()
+                    .map(|i| i + 1)
+                    .unwrap_or(0);
+                format!("Line {line}: {}", e.message)
+            })
+            .collect()
     }
 }
 
@@ -386,8 +457,9 @@ impl PlanContent {
                 MAX_TEXT,
             );
         }
-        for (_, key, entries) in self.swot.quadrants() {
+        for (q, entries) in self.swot.quadrants() {
             for (i, s) in entries.iter().enumerate() {
+                let key = q.key();
                 check_required(&mut e, format!("swot.{key}[{i}]"), s, "entry or remove it");
             }
         }
