@@ -173,6 +173,20 @@ pub async fn read_text(file: web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "the file could not be read as text".to_string())
 }
 
+/// Reads a user-chosen file's bytes straight into wasm memory (no JavaScript string on the
+/// way: a large file is read once, and its encoding is checked by the reader). A file over
+/// [`crate::format::MAX_FILE_BYTES`] is refused before anything is read.
+pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let size = file.size() as u64;
+    if size > crate::format::MAX_FILE_BYTES {
+        return Err(crate::format::read::too_big_message(size));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("the file could not be read: {e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Copies `text` to the clipboard. Fails when the browser refuses (no permission, not a
 /// secure context, no Clipboard API): the caller then shows the text selected instead.
 pub async fn copy_text(text: &str) -> Result<(), String> {

@@ -4,6 +4,7 @@ mod common;
 use am_planner::domain::account::{parse_arr, parse_date, parse_products};
 use am_planner::domain::workspace::tiers_by_arr;
 use am_planner::domain::{AccountFields, AccountId, Field, Tier, Workspace};
+use common::read_day;
 
 use common::date as d;
 
@@ -190,12 +191,17 @@ fn tiers_by_arr_rank() {
 #[test]
 fn override_wins_and_is_marked() {
     let mut ws = Workspace::default();
-    let big = ws.add_account(fields("Big", 1000.0, None, None)).unwrap();
+    let big = ws
+        .add_account(fields("Big", 1000.0, None, None), read_day())
+        .unwrap();
     let small = ws
-        .add_account(AccountFields {
-            tier_override: Some(Tier::Strategic),
-            ..fields("Small", 1.0, None, None)
-        })
+        .add_account(
+            AccountFields {
+                tier_override: Some(Tier::Strategic),
+                ..fields("Small", 1.0, None, None)
+            },
+            read_day(),
+        )
         .unwrap();
     let tiers = ws.tiers();
     assert_eq!(
@@ -212,9 +218,13 @@ fn override_wins_and_is_marked() {
 fn add_refuses_invalid_and_changes_nothing() {
     let mut ws = Workspace::default();
     let before = ws.clone();
-    assert!(ws.add_account(fields("", 1.0, None, None)).is_err());
+    assert!(ws
+        .add_account(fields("", 1.0, None, None), read_day())
+        .is_err());
     assert_eq!(ws, before);
-    let id = ws.add_account(fields("Ok", 1.0, None, None)).unwrap();
+    let id = ws
+        .add_account(fields("Ok", 1.0, None, None), read_day())
+        .unwrap();
     let stored = ws.clone();
     assert!(ws
         .update_fields(id, fields("Ok", -3.0, None, None))
@@ -225,16 +235,24 @@ fn add_refuses_invalid_and_changes_nothing() {
 #[test]
 fn remove_then_undo_restores_position_and_ids_are_not_reused() {
     let mut ws = Workspace::default();
-    let a = ws.add_account(fields("A", 1.0, None, None)).unwrap();
-    let b = ws.add_account(fields("B", 2.0, None, None)).unwrap();
-    let c = ws.add_account(fields("C", 3.0, None, None)).unwrap();
+    let a = ws
+        .add_account(fields("A", 1.0, None, None), read_day())
+        .unwrap();
+    let b = ws
+        .add_account(fields("B", 2.0, None, None), read_day())
+        .unwrap();
+    let c = ws
+        .add_account(fields("C", 3.0, None, None), read_day())
+        .unwrap();
     let removed = ws.remove_account(b).unwrap();
     assert_eq!(ws.accounts().len(), 2);
     ws.undo_remove(removed);
     let order: Vec<AccountId> = ws.accounts().iter().map(|x| x.id).collect();
     assert_eq!(order, vec![a, b, c]);
     ws.remove_account(c).unwrap();
-    let d = ws.add_account(fields("D", 4.0, None, None)).unwrap();
+    let d = ws
+        .add_account(fields("D", 4.0, None, None), read_day())
+        .unwrap();
     assert_ne!(d, c, "a deleted account's id is not handed out again");
 }
 

@@ -9,6 +9,7 @@ use am_planner::format::ics::{
     Event, MAX_LINE_OCTETS,
 };
 use chrono::NaiveDateTime;
+use common::read_day;
 
 use common::date as d;
 
@@ -359,7 +360,7 @@ fn uids_are_stable_per_workspace_and_differ_between_workspaces() {
         am_planner::format::ics::accounts_calendar(ws.id.as_ref().unwrap(), ws.accounts(), stamp());
 
     // Through a file export and import: the id travels, the UIDs stay.
-    let moved = am_planner::format::decode(&am_planner::format::encode(&ws, None))
+    let moved = am_planner::format::decode(&am_planner::format::encode(&ws, None), read_day())
         .unwrap()
         .workspace;
     let later = NaiveDateTime::parse_from_str("2027-01-05 08:00:00", "%Y-%m-%d %H:%M:%S").unwrap();

@@ -2,6 +2,7 @@
 //! pushing mutual actions, the Markdown document, and the file format.
 
 mod common;
+use common::read_day;
 mod plan_fixture;
 
 use am_planner::domain::audience::Audience;
@@ -563,7 +564,7 @@ fn workspace_with(a: Account) -> Workspace {
 fn fixture_round_trips_through_the_workspace_file() {
     let ws = workspace_with(account());
     let text = encode(&ws, None);
-    assert_eq!(decode(&text).unwrap().workspace, ws);
+    assert_eq!(decode(&text, read_day()).unwrap().workspace, ws);
 }
 
 proptest! {
@@ -572,7 +573,7 @@ proptest! {
         let mut a = Account::new(AccountId(1), plan_fixture::fields());
         a.planning = planning;
         let ws = workspace_with(a);
-        let back = decode(&encode(&ws, None)).unwrap().workspace;
+        let back = decode(&encode(&ws, None), read_day()).unwrap().workspace;
         prop_assert_eq!(back, ws);
     }
 }
@@ -586,7 +587,7 @@ fn import_error(change: impl FnOnce(&mut serde_json::Value)) -> String {
     let text = encode(&workspace_with(account()), None);
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
     change(&mut v["workspace"]["accounts"][0]["planning"]);
-    decode(&v.to_string())
+    decode(&v.to_string(), read_day())
         .expect_err("should be refused")
         .to_string()
 }
@@ -757,7 +758,7 @@ fn a_file_without_planning_reads_as_an_empty_plan() {
         .as_object_mut()
         .unwrap()
         .remove("planning");
-    let ws = decode(&v.to_string()).unwrap().workspace;
+    let ws = decode(&v.to_string(), read_day()).unwrap().workspace;
     assert_eq!(ws.accounts()[0].planning, Planning::default());
 }
 
@@ -884,7 +885,7 @@ fn demo_plans_show_every_flag_and_survive_the_file() {
             .flags(today)
             .is_empty());
 
-        let back = decode(&encode(&ws, None)).expect("the demo reads back");
+        let back = decode(&encode(&ws, None), read_day()).expect("the demo reads back");
         assert_eq!(back.workspace.accounts(), ws.accounts());
     }
 }

@@ -3,6 +3,7 @@
 //! address read and written, and the summary figures; at 1 and 1,000 accounts.
 
 mod common;
+use common::read_day;
 use std::collections::HashMap;
 
 use am_planner::domain::portfolio::*;
@@ -83,7 +84,7 @@ fn workspace(accounts: &[A]) -> Workspace {
         "format": "am-planner-workspace", "version": 1,
         "workspace": { "currency": "EUR", "accounts": list },
     });
-    decode(&doc.to_string()).unwrap().workspace
+    decode(&doc.to_string(), read_day()).unwrap().workspace
 }
 
 fn facts(ws: &Workspace) -> HashMap<AccountId, Facts> {

@@ -10,6 +10,7 @@ use am_planner::domain::renewal::{
 };
 use am_planner::domain::{AccountFields, Workspace};
 use am_planner::format::{decode, encode};
+use common::read_day;
 
 use common::date as d;
 
@@ -172,7 +173,7 @@ fn demo_renewals_tell_the_intended_story_on_any_day() {
         assert_eq!(plan.overdue_steps(today).len(), 1);
 
         // The file carries all of it.
-        let back = decode(&encode(&ws, None)).unwrap().workspace;
+        let back = decode(&encode(&ws, None), read_day()).unwrap().workspace;
         assert_eq!(back.accounts(), ws.accounts());
     }
 }
@@ -197,12 +198,15 @@ fn renewal_date_edits_start_a_new_cycle_only_after_a_passed_renewal() {
     for &(old, new, cleared) in cases {
         let mut ws = Workspace::default();
         let id = ws
-            .add_account(AccountFields {
-                name: "Acme".into(),
-                arr: 50_000.0,
-                renewal_date: old.map(day),
-                ..Default::default()
-            })
+            .add_account(
+                AccountFields {
+                    name: "Acme".into(),
+                    arr: 50_000.0,
+                    renewal_date: old.map(day),
+                    ..Default::default()
+                },
+                read_day(),
+            )
             .unwrap();
         let key = TaskKey::Default(
             MilestoneKind::T90,
@@ -216,7 +220,7 @@ fn renewal_date_edits_start_a_new_cycle_only_after_a_passed_renewal() {
         let mut f = ws.account(id).unwrap().fields.clone();
         f.renewal_date = new.map(day);
         assert_eq!(
-            ws.update_fields_on(id, f, today),
+            ws.update_fields_on(id, f, None, today),
             Ok(cleared),
             "{old:?} -> {new:?}"
         );
@@ -260,13 +264,16 @@ fn starting_the_next_cycle_sets_the_date_clears_the_ticks_or_changes_nothing() {
     let account = || {
         let mut ws = Workspace::default();
         let id = ws
-            .add_account(AccountFields {
-                name: "Acme".into(),
-                arr: 50_000.0,
-                contract_start: Some(d("2025-11-01")),
-                renewal_date: Some(d("2026-11-01")),
-                ..Default::default()
-            })
+            .add_account(
+                AccountFields {
+                    name: "Acme".into(),
+                    arr: 50_000.0,
+                    contract_start: Some(d("2025-11-01")),
+                    renewal_date: Some(d("2026-11-01")),
+                    ..Default::default()
+                },
+                today,
+            )
             .unwrap();
         let mut a = ws.account(id).unwrap().clone();
         a.renewal.tick(key, d("2026-08-01"), today).unwrap();

@@ -167,7 +167,7 @@ pub fn demo_workspace(today: NaiveDate) -> Workspace {
             tier_override: s.tier_override,
             notes: s.notes.into(),
         };
-        ws.add_account(fields)
+        ws.add_account(fields, today)
             .expect("the demo accounts are valid by construction");
     }
     people::seed(&mut ws, today);

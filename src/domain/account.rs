@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::arr::{ArrEvent, ArrLog};
 pub use super::ids::AccountId;
 pub use super::money::MAX_ARR;
 use super::renewal::Timeline;
@@ -97,6 +98,8 @@ pub struct Account {
     pub expansion: super::expansion::Expansion,
     /// Save plans: at most one open, the rest history.
     pub save_plans: super::save_plan::SavePlans,
+    /// The ARR history; `fields.arr` is always its total (docs/kpis.md#the-arr-history).
+    pub arr_log: super::arr::ArrLog,
 }
 
 impl Account {
@@ -172,6 +175,10 @@ pub struct FieldError {
 }
 
 impl FieldError {
+    /// A message at `field`.
+    pub fn at(field: Field, message: impl Into<String>) -> Self {
+        FieldError::new(field, message)
+    }
     fn new(field: Field, message: impl Into<String>) -> Self {
         FieldError {
             field,
@@ -294,4 +301,26 @@ pub fn timeline_of(account: &Account) -> Option<Timeline> {
     account
         .renewal
         .timeline(account.fields.renewal_date, account.fields.arr)
+}
+
+impl Account {
+    /// Replaces the history and sets the ARR to its total (the one way ARR changes).
+    pub fn set_arr_log(&mut self, log: ArrLog) {
+        self.fields.arr = log.total();
+        self.arr_log = log;
+    }
+
+    /// Adds one change to the history; refused (nothing changes) when the history would
+    /// not hold.
+    pub fn record_arr(&mut self, event: ArrEvent) -> Result<(), String> {
+        let log = self.arr_log.with(event)?;
+        self.set_arr_log(log);
+        Ok(())
+    }
+
+    /// The account has churned (its last ARR change is a churn): kept, out of the
+    /// working views by default.
+    pub fn is_churned(&self) -> bool {
+        self.arr_log.is_churned()
+    }
 }

@@ -235,6 +235,11 @@ pub const ACCOUNT_FIELDS: &[Rule] = &[
     i("save_plans[].closed.outcome", "save plans"),
     i("save_plans[].closed.on", "save plans"),
     i("save_plans[].closed.note", "save plans"),
+    // The ARR history (version 3)
+    i("arr_log[].date", "commercial terms: the ARR history"),
+    i("arr_log[].kind", "commercial terms: the ARR history"),
+    i("arr_log[].amount", "commercial terms: the ARR history"),
+    i("arr_log[].note", NOTES),
     // The account plan
     c(
         "planning.plan.last_updated",
@@ -341,6 +346,10 @@ pub const FILE_FIELDS: &[Rule] = &[
     c("workspace.currency", "the currency of the amounts"),
     i("workspace.demo", "the sample-data flag"),
     i("workspace.settings.health", "health weights"),
+    i(
+        "workspace.settings.kpi",
+        "renewal odds by health band and the expansion target",
+    ),
 ];
 
 /// Looks a path up in a table. A path names its field or any part below it:
@@ -616,6 +625,12 @@ pub fn customer_account(account: &Account) -> Account {
         renewal: Default::default(),
         expansion: Default::default(),
         save_plans: Default::default(),
+        // ARR and its history are commercial terms: internal (the table says so).
+        arr_log: if keep("arr_log[].amount") {
+            account.arr_log.clone()
+        } else {
+            Default::default()
+        },
     }
 }
 

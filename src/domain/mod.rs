@@ -2,12 +2,14 @@
 //! storage, the UI framework or the clock; functions that depend on the date take `today`.
 
 pub mod account;
+pub mod arr;
 pub mod audience;
 pub mod dates;
 pub mod error;
 pub mod expansion;
 pub mod health;
 pub mod ids;
+pub mod kpi;
 pub mod money;
 pub mod numbers;
 pub mod plan;

@@ -19,3 +19,8 @@ pub fn date(s: &str) -> NaiveDate {
 pub fn today() -> NaiveDate {
     ymd(2026, 11, 22)
 }
+
+/// The day files are read on in these tests (an older file's ARR history starts then).
+pub fn read_day() -> NaiveDate {
+    today()
+}
