@@ -25,7 +25,7 @@ fn check(input: AccountFields, expected: Result<(), (Field, &str)>) {
         (Ok(()), Ok(())) => {}
         (Err(es), Err((field, fragment))) => {
             assert_eq!(es.len(), 1, "{input:?}: {es:?}");
-            assert_eq!(es[0].field, field, "{input:?}");
+            assert_eq!(es[0].account_field(), Some(field), "{input:?}");
             assert!(
                 es[0].message.contains(fragment),
                 "{input:?}: {}",
@@ -120,7 +120,7 @@ fn arr_as_typed() {
         match (parse_arr(text), expected) {
             (Ok(v), Ok(e)) => assert_eq!(v, *e, "{text}"),
             (Err(got), Err(fragment)) => {
-                assert_eq!(got.field, Field::Arr);
+                assert_eq!(got.account_field(), Some(Field::Arr));
                 assert!(got.message.contains(fragment), "{text}: {}", got.message)
             }
             (got, expected) => panic!("{text}: got {got:?}, expected {expected:?}"),
@@ -137,7 +137,7 @@ fn dates_and_products_as_typed() {
     );
     for bad in ["2027-02-29", "2026-13-01", "22/11/2026", "tomorrow"] {
         let e = parse_date(Field::RenewalDate, bad).unwrap_err();
-        assert_eq!(e.field, Field::RenewalDate);
+        assert_eq!(e.account_field(), Some(Field::RenewalDate));
         // The one date reader's message, as every date input gives it.
         assert_eq!(
             Err(e.message),

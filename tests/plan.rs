@@ -7,8 +7,8 @@ mod plan_fixture;
 
 use am_planner::domain::audience::Audience;
 use am_planner::domain::plan::{
-    percent_met, AccountPlan, ActionId, ActionStatus, Goal, GoalId, MetRule, MetStatus, NewAction,
-    PlanContent, PlanError, PlanFlag, SuccessMetric,
+    percent_met, AccountPlan, ActionId, ActionStatus, FieldError, Goal, GoalId, MetRule, MetStatus,
+    NewAction, PlanContent, PlanFlag, SuccessMetric,
 };
 use am_planner::domain::planning::Planning;
 use am_planner::domain::qbr::QbrId;
@@ -78,7 +78,7 @@ fn check_invalid(change: impl FnOnce(&mut PlanContent), expected: &[(&str, &str)
     let errors = c.validate().expect_err("should be refused");
     let got: Vec<(&str, &str)> = errors
         .iter()
-        .map(|e| (e.field.as_str(), e.message.as_str()))
+        .map(|e| (e.path.as_str(), e.message.as_str()))
         .collect();
     assert_eq!(got, expected);
 }
@@ -194,7 +194,7 @@ fn changes_record_today_and_bad_changes_change_nothing() {
     let err = plan.edit(d(2026, 6, 2), |c| c.goals[0].text.clear());
     assert_eq!(
         err,
-        Err(vec![PlanError::new("goals[0].text", "Write the goal.")])
+        Err(vec![FieldError::new("goals[0].text", "Write the goal.")])
     );
     assert_eq!(plan, before);
 
@@ -215,7 +215,7 @@ fn goals_stop_at_three_and_removing_one_unties_its_actions() {
     plan.add_goal("Hire", "", "", t).unwrap();
     assert_eq!(
         plan.add_goal("Fourth", "", "", t),
-        Err(vec![PlanError::new(
+        Err(vec![FieldError::new(
             "goals",
             "Keep to the customer's top 3 goals; this plan has 4."
         )])
@@ -244,7 +244,7 @@ fn goals_stop_at_three_and_removing_one_unties_its_actions() {
             },
             t
         ),
-        Err(vec![PlanError::new(
+        Err(vec![FieldError::new(
             "actions[1].goal",
             "This action serves goal 42, which is not in the plan."
         )])
@@ -429,7 +429,7 @@ fn mutual_actions_are_pushed_once_into_the_plan() {
     assert_eq!(p.plan.content().actions.len(), 6);
     assert_eq!(
         p.push_mutual_actions(QbrId(8), None, today()),
-        Err(vec![PlanError::new(
+        Err(vec![FieldError::new(
             "id",
             "This QBR was removed in the meantime."
         )])
@@ -821,7 +821,7 @@ fn metric_values_are_read_as_typed_or_refused_at_the_field() {
     for (text, message) in refused {
         assert_eq!(
             parse_metric_value("current", text),
-            Err(PlanError::new("current", *message)),
+            Err(FieldError::new("current", *message)),
             "{text:?}"
         );
     }
@@ -918,10 +918,10 @@ fn swot_quadrants_are_typed_read_from_their_box_and_their_errors_worded_per_line
     );
     // Errors of one quadrant, as the plan's validation words them, become line numbers.
     let errors = vec![
-        PlanError::new("swot.threats[1]", "Keep this under 300 characters."),
-        PlanError::new("swot.strengths[0]", "Write the entry or remove it."),
-        PlanError::new("goals[0].text", "Write the goal."),
-        PlanError::new("swot.threats[4]", "Write the entry or remove it."),
+        FieldError::new("swot.threats[1]", "Keep this under 300 characters."),
+        FieldError::new("swot.strengths[0]", "Write the entry or remove it."),
+        FieldError::new("goals[0].text", "Write the goal."),
+        FieldError::new("swot.threats[4]", "Write the entry or remove it."),
     ];
     assert_eq!(
         Swot::line_errors(&errors, SwotQuadrant::Threats),

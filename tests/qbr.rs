@@ -323,7 +323,7 @@ fn qbr_validation_refuses_bad_values() {
         .validate()
         .unwrap_err()
         .into_iter()
-        .map(|e| (e.field, e.message))
+        .map(|e| (e.path, e.message))
         .collect();
     assert_eq!(
         got,

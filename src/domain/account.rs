@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::arr::{ArrEvent, ArrLog};
+pub use super::error::FieldError;
 pub use super::ids::AccountId;
 pub use super::money::MAX_ARR;
 use super::renewal::Timeline;
@@ -167,23 +168,28 @@ impl Field {
     }
 }
 
-/// Why a field's value is refused. The message is what the user reads next to the field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: Field,
-    pub message: String,
+impl Field {
+    pub const ALL: [Field; 4] = [
+        Field::Name,
+        Field::Arr,
+        Field::ContractStart,
+        Field::RenewalDate,
+    ];
+
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
 }
 
 impl FieldError {
-    /// A message at `field`.
+    /// A message at an account field (its path is the field's key).
     pub fn at(field: Field, message: impl Into<String>) -> Self {
-        FieldError::new(field, message)
+        FieldError::new(field.key(), message)
     }
-    fn new(field: Field, message: impl Into<String>) -> Self {
-        FieldError {
-            field,
-            message: message.into(),
-        }
+
+    /// The account field this refusal is about, when its path is one.
+    pub fn account_field(&self) -> Option<Field> {
+        Field::from_key(&self.path)
     }
 }
 
@@ -217,10 +223,10 @@ impl AccountFields {
 pub fn check_name(name: &str) -> Result<(), FieldError> {
     let trimmed = name.trim();
     if trimmed.is_empty() {
-        return Err(FieldError::new(Field::Name, "Give the account a name."));
+        return Err(FieldError::at(Field::Name, "Give the account a name."));
     }
     if trimmed.chars().count() > MAX_NAME_LEN {
-        return Err(FieldError::new(
+        return Err(FieldError::at(
             Field::Name,
             format!("Keep the name under {MAX_NAME_LEN} characters."),
         ));
@@ -230,13 +236,13 @@ pub fn check_name(name: &str) -> Result<(), FieldError> {
 
 pub fn check_arr(arr: f64) -> Result<(), FieldError> {
     if !arr.is_finite() {
-        return Err(FieldError::new(Field::Arr, "ARR must be a number."));
+        return Err(FieldError::at(Field::Arr, "ARR must be a number."));
     }
     if arr < 0.0 {
-        return Err(FieldError::new(Field::Arr, "ARR cannot be negative."));
+        return Err(FieldError::at(Field::Arr, "ARR cannot be negative."));
     }
     if arr > MAX_ARR {
-        return Err(FieldError::new(
+        return Err(FieldError::at(
             Field::Arr,
             "ARR is above a trillion: check the number of zeros.",
         ));
@@ -247,13 +253,13 @@ pub fn check_arr(arr: f64) -> Result<(), FieldError> {
 pub fn check_dates(start: Option<NaiveDate>, renewal: Option<NaiveDate>) -> Result<(), FieldError> {
     if let (Some(s), Some(r)) = (start, renewal) {
         if r < s {
-            return Err(FieldError::new(
+            return Err(FieldError::at(
                 Field::RenewalDate,
                 format!("The renewal date ({r}) is before the contract start ({s})."),
             ));
         }
         if r == s {
-            return Err(FieldError::new(
+            return Err(FieldError::at(
                 Field::RenewalDate,
                 "The renewal date is the same day as the contract start.",
             ));
@@ -271,7 +277,7 @@ pub fn parse_arr(text: &str) -> Result<f64, FieldError> {
         return Ok(0.0);
     }
     let value = super::money::read_number(t).ok_or_else(|| {
-        FieldError::new(
+        FieldError::at(
             Field::Arr,
             format!("\"{t}\" is not a number: type digits only, e.g. 120000."),
         )
@@ -282,7 +288,7 @@ pub fn parse_arr(text: &str) -> Result<f64, FieldError> {
 
 /// Reads an ISO date (`YYYY-MM-DD`) from a form field; empty means "not set".
 pub fn parse_date(field: Field, text: &str) -> Result<Option<NaiveDate>, FieldError> {
-    super::dates::read_optional_date(text).map_err(|m| FieldError::new(field, m))
+    super::dates::read_optional_date(text).map_err(|m| FieldError::at(field, m))
 }
 
 /// Splits a comma-separated product list, dropping blanks and duplicates, keeping order.

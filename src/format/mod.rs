@@ -180,7 +180,7 @@ fn decode_v3(file: v3::File, today: NaiveDate) -> Result<(Workspace, Option<Stri
         WorkspaceError::InvalidAccount { index, errors } => {
             let first = &errors[0];
             ImportError::BadField {
-                path: format!("workspace.accounts[{index}].{}", first.field.key()),
+                path: format!("workspace.accounts[{index}].{}", first.path),
                 detail: first.message.clone(),
             }
         }

@@ -22,7 +22,7 @@ use crate::components::fields::{new_errors, set_errors, TextArea};
 use crate::components::markdown_out::DocumentOut;
 use crate::components::share_link::{ShareBox, ShareToggle};
 use crate::domain::audience::Audience;
-use crate::domain::plan::{AccountPlan, PlanContent, PlanError, PlanFlag, Swot};
+use crate::domain::plan::{AccountPlan, FieldError, PlanContent, PlanFlag, Swot};
 use crate::domain::{dates, AccountId};
 use crate::format::markdown::{doc_file_name, plan_doc, OpportunityRef, PlanInputs};
 use crate::state::{use_app, AppState};
@@ -55,7 +55,7 @@ pub(crate) fn edit_plan(
     app: AppState,
     id: AccountId,
     change: impl FnOnce(&mut PlanContent),
-) -> Result<(), Vec<PlanError>> {
+) -> Result<(), Vec<FieldError>> {
     change_plan(app, id, |p, today| p.edit(today, change)).unwrap_or(Ok(()))
 }
 
@@ -269,9 +269,9 @@ fn SwotSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
                         match result {
                             Ok(()) => errors.set(Default::default()),
                             Err(es) => {
-                                let mine: Vec<PlanError> = Swot::line_errors(&es, q)
+                                let mine: Vec<FieldError> = Swot::line_errors(&es, q)
                                     .into_iter()
-                                    .map(|m| PlanError::new("entries", m))
+                                    .map(|m| FieldError::new("entries", m))
                                     .collect();
                                 set_errors(errors, &mine, "", &["entries"]);
                             }
