@@ -2,7 +2,6 @@
 
 use chrono::NaiveDate;
 
-use super::arr::{ArrEvent, ArrLog};
 pub use super::error::FieldError;
 pub use super::ids::AccountId;
 pub use super::money::MAX_ARR;
@@ -311,14 +310,14 @@ pub fn timeline_of(account: &Account) -> Option<Timeline> {
 
 impl Account {
     /// Replaces the history and sets the ARR to its total (the one way ARR changes).
-    pub fn set_arr_log(&mut self, log: ArrLog) {
+    pub fn set_arr_log(&mut self, log: super::arr::ArrLog) {
         self.fields.arr = log.total();
         self.arr_log = log;
     }
 
     /// Adds one change to the history; refused (nothing changes) when the history would
     /// not hold.
-    pub fn record_arr(&mut self, event: ArrEvent) -> Result<(), String> {
+    pub fn record_arr(&mut self, event: super::arr::ArrEvent) -> Result<(), String> {
         let log = self.arr_log.with(event)?;
         self.set_arr_log(log);
         Ok(())
