@@ -1,13 +1,12 @@
 //! Account fields: what a user may type, what is refused and with which message; tiers.
 
+mod common;
 use am_planner::domain::account::{parse_arr, parse_date, parse_products};
 use am_planner::domain::workspace::tiers_by_arr;
 use am_planner::domain::{AccountFields, AccountId, Field, Tier, Workspace};
-use chrono::NaiveDate;
+use common::read_day;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date as d;
 
 fn fields(name: &str, arr: f64, start: Option<&str>, renewal: Option<&str>) -> AccountFields {
     AccountFields {
@@ -26,7 +25,7 @@ fn check(input: AccountFields, expected: Result<(), (Field, &str)>) {
         (Ok(()), Ok(())) => {}
         (Err(es), Err((field, fragment))) => {
             assert_eq!(es.len(), 1, "{input:?}: {es:?}");
-            assert_eq!(es[0].field, field, "{input:?}");
+            assert_eq!(es[0].account_field(), Some(field), "{input:?}");
             assert!(
                 es[0].message.contains(fragment),
                 "{input:?}: {}",
@@ -121,7 +120,7 @@ fn arr_as_typed() {
         match (parse_arr(text), expected) {
             (Ok(v), Ok(e)) => assert_eq!(v, *e, "{text}"),
             (Err(got), Err(fragment)) => {
-                assert_eq!(got.field, Field::Arr);
+                assert_eq!(got.account_field(), Some(Field::Arr));
                 assert!(got.message.contains(fragment), "{text}: {}", got.message)
             }
             (got, expected) => panic!("{text}: got {got:?}, expected {expected:?}"),
@@ -138,7 +137,7 @@ fn dates_and_products_as_typed() {
     );
     for bad in ["2027-02-29", "2026-13-01", "22/11/2026", "tomorrow"] {
         let e = parse_date(Field::RenewalDate, bad).unwrap_err();
-        assert_eq!(e.field, Field::RenewalDate);
+        assert_eq!(e.account_field(), Some(Field::RenewalDate));
         // The one date reader's message, as every date input gives it.
         assert_eq!(
             Err(e.message),
@@ -332,10 +331,4 @@ fn numbers_as_typed() {
     for (text, expected) in cases {
         assert_eq!(read_number(text), *expected, "{text:?}");
     }
-}
-
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }

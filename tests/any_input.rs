@@ -3,6 +3,7 @@
 //! (the domain computations each page runs, the charts and the exports) for any `today`
 //! in the supported range. The message of each bad-input class is in `tests/format.rs`.
 
+mod common;
 use am_planner::charts::renewal::{layout, month_ticks, renewal_timeline_svg, DateAxis};
 use am_planner::charts::{
     health_trend_svg, portfolio_mix_svg, scale::date_ticks, score_distribution_svg,
@@ -24,6 +25,7 @@ use am_planner::format::markdown::{plan_markdown, qbr_markdown, PlanInputs};
 use am_planner::format::share::{decode_account, decode_share_link, share_link, ShareKind};
 use am_planner::format::{decode, decode_bytes, encode, ics};
 use chrono::{Duration, NaiveDate};
+use common::read_day;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -213,8 +215,7 @@ fn todays() -> impl Strategy<Value = NaiveDate> {
         Just(FIRST_DAY),
         Just(LAST_DAY),
         (0..=days_in_range()).prop_map(day),
-        (-800i64..800)
-            .prop_map(|n| NaiveDate::from_ymd_opt(2026, 11, 22).unwrap() + Duration::days(n)),
+        (-800i64..800).prop_map(|n| common::today() + Duration::days(n)),
     ]
 }
 
@@ -246,7 +247,7 @@ proptest! {
 
     #[test]
     fn a_damaged_real_link_gives_ok_or_err(cut in 0usize..2000, flip in 0usize..2000, ch in 0u8..64) {
-        let ws = demo_workspace(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+        let ws = demo_workspace(common::today());
         let link = share_link("https://x.test/a", ShareKind::Colleague, &ws.accounts()[0], &ws.currency).unwrap();
         let mut chars: Vec<char> = link.chars().collect();
         let i = flip % chars.len();
@@ -306,7 +307,7 @@ fn far_dates_are_refused_and_the_edges_render() {
         assert!(err.starts_with("account.renewal_date: "), "{err}");
     }
     // The share link that used to pass: an account with a far date is refused when read.
-    let ws = demo_workspace(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    let ws = demo_workspace(common::today());
     for far in [
         NaiveDate::from_ymd_opt(262142, 12, 31).unwrap(),
         NaiveDate::from_ymd_opt(-262143, 1, 1).unwrap(),
@@ -334,11 +335,7 @@ fn far_dates_are_refused_and_the_edges_render() {
         v["workspace"]["accounts"][0]["renewal_date"] = json!(renewal);
         v["workspace"]["accounts"][0]["planning"]["qbrs"][0]["date"] = json!(start);
         let ws = decode(&v.to_string(), read_day()).unwrap().workspace;
-        for today in [
-            FIRST_DAY,
-            LAST_DAY,
-            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-        ] {
+        for today in [FIRST_DAY, LAST_DAY, common::today()] {
             show_everything(&ws, today);
         }
     }
@@ -362,7 +359,7 @@ fn names_with_bidi_controls_are_isolated_in_sentences() {
     let ws = decode(&v.to_string(), read_day()).unwrap().workspace;
     let a = &ws.accounts()[0];
     assert_eq!(a.stakeholders.people()[0].fields.name, "\u{202e}Ingrid");
-    let today = NaiveDate::from_ymd_opt(2027, 6, 1).unwrap();
+    let today = common::ymd(2027, 6, 1);
     let report = assess(&a.stakeholders, ws.tiers()[&a.id].tier, today);
     let texts: Vec<String> = report.risks.iter().map(|r| r.message.clone()).collect();
     let with_name: Vec<&String> = texts.iter().filter(|t| t.contains("Ingrid")).collect();
@@ -370,10 +367,4 @@ fn names_with_bidi_controls_are_isolated_in_sentences() {
     for t in with_name {
         assert!(t.contains("\u{2068}\u{202e}Ingrid\u{2069}"), "{t:?}");
     }
-}
-
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }

@@ -187,7 +187,7 @@ fn editing_arr_needs_its_kind_and_records_it() {
     let err = ws
         .update_fields_on(id, more.clone(), None, today())
         .unwrap_err();
-    assert_eq!(err[0].field, Field::Arr);
+    assert_eq!(err[0].account_field(), Some(Field::Arr));
     assert_eq!(ws, before);
     assert!(ws.update_fields(id, more.clone()).is_err());
     assert_eq!(ws, before);

@@ -2,6 +2,8 @@
 //! format writes, and the customer's copy of an account keeps every customer-visible fact
 //! and nothing internal.
 
+mod common;
+use common::read_day;
 use std::collections::BTreeSet;
 
 use am_planner::domain::audience::Audience;
@@ -14,7 +16,6 @@ use am_planner::domain::{Account, Tier};
 use am_planner::format::markdown::{plan_markdown, qbr_markdown, OpportunityRef, PlanInputs};
 use am_planner::format::share::{decode_account, encode_account, ShareKind};
 use am_planner::format::{decode, encode};
-use chrono::NaiveDate;
 use serde_json::Value;
 
 const EXAMPLE: &str = include_str!("fixtures/workspace-v3-example.json");
@@ -450,7 +451,7 @@ fn documents(a: &Account, audience: Audience) -> String {
         tier: Tier::Growth,
         currency: &ws.currency,
         opportunities: &opps,
-        today: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        today: common::today(),
     };
     let mut out = plan_markdown(a, audience, &inputs);
     for q in a.planning.qbrs() {
@@ -508,7 +509,7 @@ fn internal_documents_say_so_and_hold_the_internal_facts() {
 #[test]
 fn refills_use_customer_facts_only() {
     let m = marked();
-    let today = NaiveDate::from_ymd_opt(2027, 6, 1).unwrap();
+    let today = common::ymd(2027, 6, 1);
     let text = format!(
         "{}\n{}",
         refill_value_delivered(&m.account),
@@ -542,10 +543,4 @@ fn refills_use_customer_facts_only() {
         (pulled.as_str(), 0),
         "pulled twice"
     );
-}
-
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }

@@ -2,13 +2,11 @@
 //! carries a `cf-`/`cs-` class, and `style/charts.css` colours each class from a token.
 //! Every chart also carries its figures as a `<desc>` (its accessible description).
 
+mod common;
 use am_planner::charts::renewal::renewal_timeline_svg;
 use am_planner::charts::{health_trend_svg, portfolio_mix_svg, score_distribution_svg};
-use chrono::NaiveDate;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+use common::ymd as d;
 
 /// Every `fill="#..."` / `stroke="#..."` of each tag and the classes the tag carries.
 fn coloured_tags(svg: &str) -> Vec<(String, Vec<String>, String)> {

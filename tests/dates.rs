@@ -1,11 +1,12 @@
 //! The one date reader: every date of a file, a link or a form goes through it.
 
-use am_planner::domain::dates::{in_range, read_date, read_optional_date, FIRST_DAY, LAST_DAY};
+mod common;
+use am_planner::domain::dates::{
+    in_range, read_date, read_day_done, read_optional_date, FIRST_DAY, LAST_DAY,
+};
 use chrono::NaiveDate;
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+use common::ymd as d;
 
 #[test]
 fn read_date_reads_real_days_in_range_and_names_every_other_case() {
@@ -68,4 +69,38 @@ fn read_date_reads_real_days_in_range_and_names_every_other_case() {
     assert_eq!(read_optional_date("  "), Ok(None));
     assert_eq!(read_optional_date("2027-03-01"), Ok(Some(d(2027, 3, 1))));
     assert!(in_range(FIRST_DAY) && in_range(LAST_DAY) && !in_range(d(2201, 1, 1)));
+}
+
+#[test]
+fn a_day_done_is_read_like_any_date_and_may_not_be_after_today() {
+    let today = d(2028, 2, 29);
+    let empty = "Pick the day.";
+    let cases: Vec<(&str, Result<NaiveDate, String>)> = vec![
+        ("2028-02-29", Ok(today)),
+        (" 2028-02-28 ", Ok(d(2028, 2, 28))),
+        ("1900-01-01", Ok(FIRST_DAY)),
+        ("", Err(empty.into())),
+        ("  ", Err(empty.into())),
+        (
+            "2028-03-01",
+            Err("1 Mar 2028 is in the future: pick today or an earlier day.".into()),
+        ),
+        (
+            "2028-02-30",
+            Err("\"2028-02-30\" is not a date: February 2028 has 29 days.".into()),
+        ),
+        (
+            "1899-12-31",
+            Err("\"1899-12-31\" is out of range; the planner takes dates from 1900-01-01 to 2200-12-31.".into()),
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(read_day_done(text, today, empty), want, "{text:?}");
+        // Past the empty check, every message is read_date's own.
+        if let (Err(m), Err(direct)) = (read_day_done(text, today, empty), read_date(text)) {
+            if !text.trim().is_empty() {
+                assert_eq!(m, direct, "{text:?}");
+            }
+        }
+    }
 }

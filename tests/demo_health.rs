@@ -1,12 +1,11 @@
 //! The demo's health data shows every case the screens handle, whatever day it is opened.
 
+mod common;
 use am_planner::demo::demo_workspace;
 use am_planner::domain::health::{account_health, Band, Decline, HealthSummary};
 use chrono::NaiveDate;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date as d;
 
 fn summaries(today: NaiveDate) -> Vec<(String, HealthSummary)> {
     let ws = demo_workspace(today);

@@ -2,14 +2,12 @@
 //! day: a clean map, single-threaded, champion gone, a thin Tier 1, a map never reviewed,
 //! an empty map, and reports-to chains.
 
+mod common;
 use am_planner::demo::demo_workspace;
 use am_planner::domain::stakeholders::{assess, RiskKind};
 use am_planner::domain::Tier;
-use chrono::NaiveDate;
 
-fn d(s: &str) -> NaiveDate {
-    s.parse().unwrap()
-}
+use common::date as d;
 
 #[test]
 fn demo_maps_cover_every_situation_on_any_day() {

@@ -1,18 +1,18 @@
 //! Expansion: opportunity validation, the readiness checklist (with the computed renewal
 //! item), the ROI warning, signals, and the expansion part of the file format.
 
+mod common;
 use am_planner::domain::expansion::{
     expansion_signals, Expansion, ExpansionSignal, OpportunityDraft, OpportunityField,
     OpportunityId, OpportunityType, ReadinessItem, ReadinessTicks, RenewalWindow, Stage,
 };
 use am_planner::domain::{AccountFields, Currency, Workspace};
 use am_planner::format::{decode, encode};
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
+use common::read_day;
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date as d;
 
 fn draft(description: &str, arr: f64, stage: Stage) -> OpportunityDraft {
     OpportunityDraft {
@@ -473,8 +473,37 @@ proptest! {
     }
 }
 
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+#[test]
+fn readiness_ticks_are_read_and_set_per_item_and_the_computed_one_stays_computed() {
+    let manual: Vec<ReadinessItem> = ReadinessItem::ALL
+        .into_iter()
+        .filter(|i| i.is_manual())
+        .collect();
+    assert_eq!(manual.len(), 4);
+    for item in ReadinessItem::ALL {
+        let mut t = ReadinessTicks::default();
+        assert!(!t.get(item), "{item:?} starts unticked");
+        t.set(item, true);
+        // A manual item is ticked alone; the computed one cannot be ticked by hand.
+        assert_eq!(t.get(item), item.is_manual(), "{item:?}");
+        for other in ReadinessItem::ALL.into_iter().filter(|o| *o != item) {
+            assert!(!t.get(other), "ticking {item:?} ticked {other:?}");
+        }
+        t.set(item, false);
+        assert_eq!(t, ReadinessTicks::default(), "{item:?} unticks");
+    }
+    // The ticks feed the checklist: all four manual ticks and a clear window are ready.
+    let mut t = ReadinessTicks::default();
+    for item in &manual {
+        t.set(*item, true);
+    }
+    assert_eq!(
+        t,
+        ReadinessTicks {
+            roi_documented: true,
+            champion_active: true,
+            buyer_aware_of_value: true,
+            new_use_case_or_team: true,
+        }
+    );
 }

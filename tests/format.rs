@@ -1,5 +1,6 @@
 //! The workspace file: round trip, and every class of bad file refused with the right error.
 
+mod common;
 use am_planner::demo::demo_workspace;
 use am_planner::domain::arr::ArrLog;
 use am_planner::domain::{
@@ -10,12 +11,11 @@ use am_planner::format::{
     MAX_LIST_ITEMS,
 };
 use chrono::NaiveDate;
+use common::read_day;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
+use common::today;
 
 fn demo_value() -> Value {
     serde_json::from_str(&encode(&demo_workspace(today()), None)).unwrap()
@@ -621,10 +621,4 @@ fn the_size_limit_is_well_above_a_2000_account_workspace() {
     );
     // The figure the refusal message and docs/input-rules.md give.
     assert_eq!((bytes as f64 / 1048576.0).round(), 14.0, "{bytes} bytes");
-}
-
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }

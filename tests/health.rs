@@ -2,6 +2,8 @@
 //! unknown signals, weights, history, trend and flags, and the file format.
 
 #![allow(clippy::type_complexity)]
+mod common;
+use common::read_day;
 
 use am_planner::domain::health::*;
 use am_planner::domain::{AccountFields, Workspace};
@@ -12,9 +14,7 @@ use serde_json::{json, Value};
 
 use TicketTrend::*;
 
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date;
 
 const TODAY: &str = "2026-06-01";
 
@@ -1404,8 +1404,27 @@ proptest! {
     }
 }
 
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+#[test]
+fn the_day_of_a_check_in_is_read_as_typed_and_not_after_today() {
+    let today = date("2026-06-01");
+    let cases: &[(&str, Result<&str, &str>)] = &[
+        ("2026-06-01", Ok("2026-06-01")),
+        ("2026-05-31 ", Ok("2026-05-31")),
+        ("", Err("Pick the day these signals are from.")),
+        (
+            "2026-06-02",
+            Err("2 Jun 2026 is in the future: pick today or an earlier day."),
+        ),
+        (
+            "2026-06-31",
+            Err("\"2026-06-31\" is not a date: June 2026 has 30 days."),
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(
+            read_as_of(text, today),
+            want.map(date).map_err(str::to_string),
+            "{text:?}"
+        );
+    }
 }

@@ -2,6 +2,7 @@
 //! and the SVG each chart produces.
 
 #![allow(clippy::type_complexity)]
+mod common;
 
 use am_planner::charts::scale::*;
 use am_planner::charts::{
@@ -11,9 +12,7 @@ use am_planner::domain::health::{Band, HealthMix};
 use am_planner::domain::Currency;
 use chrono::{Days, NaiveDate};
 
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date;
 
 fn today() -> NaiveDate {
     date("2026-06-01")

@@ -1,17 +1,17 @@
 //! The .ics export checked against RFC 5545: CRLF line endings, folding at 75 octets on
 //! UTF-8 boundaries, TEXT escaping, VCALENDAR/VEVENT structure, all-day DATE values.
 
+mod common;
 use am_planner::domain::renewal::{MilestoneKind, Renewal, TaskKey};
 use am_planner::domain::{AccountId, WorkspaceId};
 use am_planner::format::ics::{
     escape_text, fold_line, ics_file_name, renewals_calendar, timeline_events, write_calendar,
     Event, MAX_LINE_OCTETS,
 };
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
+use common::read_day;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date as d;
 
 fn stamp() -> NaiveDateTime {
     NaiveDateTime::parse_from_str("2026-11-22 19:48:05", "%Y-%m-%d %H:%M:%S").unwrap()
@@ -424,10 +424,4 @@ fn new_workspace_ids_are_uuids_and_file_ids_are_checked() {
             "{text}"
         );
     }
-}
-
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }

@@ -1,12 +1,14 @@
 //! The account plan: metrics met or not, validation, last-updated and stale, flags,
 //! pushing mutual actions, the Markdown document, and the file format.
 
+mod common;
+use common::read_day;
 mod plan_fixture;
 
 use am_planner::domain::audience::Audience;
 use am_planner::domain::plan::{
-    percent_met, AccountPlan, ActionId, ActionStatus, Goal, GoalId, MetRule, MetStatus, NewAction,
-    PlanContent, PlanError, PlanFlag, SuccessMetric,
+    percent_met, AccountPlan, ActionId, ActionStatus, FieldError, Goal, GoalId, MetRule, MetStatus,
+    NewAction, PlanContent, PlanFlag, SuccessMetric,
 };
 use am_planner::domain::planning::Planning;
 use am_planner::domain::qbr::QbrId;
@@ -76,7 +78,7 @@ fn check_invalid(change: impl FnOnce(&mut PlanContent), expected: &[(&str, &str)
     let errors = c.validate().expect_err("should be refused");
     let got: Vec<(&str, &str)> = errors
         .iter()
-        .map(|e| (e.field.as_str(), e.message.as_str()))
+        .map(|e| (e.path.as_str(), e.message.as_str()))
         .collect();
     assert_eq!(got, expected);
 }
@@ -192,7 +194,7 @@ fn changes_record_today_and_bad_changes_change_nothing() {
     let err = plan.edit(d(2026, 6, 2), |c| c.goals[0].text.clear());
     assert_eq!(
         err,
-        Err(vec![PlanError::new("goals[0].text", "Write the goal.")])
+        Err(vec![FieldError::new("goals[0].text", "Write the goal.")])
     );
     assert_eq!(plan, before);
 
@@ -213,7 +215,7 @@ fn goals_stop_at_three_and_removing_one_unties_its_actions() {
     plan.add_goal("Hire", "", "", t).unwrap();
     assert_eq!(
         plan.add_goal("Fourth", "", "", t),
-        Err(vec![PlanError::new(
+        Err(vec![FieldError::new(
             "goals",
             "Keep to the customer's top 3 goals; this plan has 4."
         )])
@@ -242,7 +244,7 @@ fn goals_stop_at_three_and_removing_one_unties_its_actions() {
             },
             t
         ),
-        Err(vec![PlanError::new(
+        Err(vec![FieldError::new(
             "actions[1].goal",
             "This action serves goal 42, which is not in the plan."
         )])
@@ -427,7 +429,7 @@ fn mutual_actions_are_pushed_once_into_the_plan() {
     assert_eq!(p.plan.content().actions.len(), 6);
     assert_eq!(
         p.push_mutual_actions(QbrId(8), None, today()),
-        Err(vec![PlanError::new(
+        Err(vec![FieldError::new(
             "id",
             "This QBR was removed in the meantime."
         )])
@@ -819,7 +821,7 @@ fn metric_values_are_read_as_typed_or_refused_at_the_field() {
     for (text, message) in refused {
         assert_eq!(
             parse_metric_value("current", text),
-            Err(PlanError::new("current", *message)),
+            Err(FieldError::new("current", *message)),
             "{text:?}"
         );
     }
@@ -829,7 +831,7 @@ fn metric_values_are_read_as_typed_or_refused_at_the_field() {
 fn demo_plans_show_every_flag_and_survive_the_file() {
     use am_planner::demo::demo_workspace;
     for today in ["2026-11-22", "2028-02-29", "2027-01-01"] {
-        let today = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").unwrap();
+        let today = common::date(today);
         let ws = demo_workspace(today);
         let by_name = |n: &str| {
             ws.accounts()
@@ -888,8 +890,49 @@ fn demo_plans_show_every_flag_and_survive_the_file() {
     }
 }
 
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+#[test]
+fn swot_quadrants_are_typed_read_from_their_box_and_their_errors_worded_per_line() {
+    use am_planner::domain::plan::{Swot, SwotQuadrant};
+    assert_eq!(
+        SwotQuadrant::ALL.map(|q| (q.title(), q.key())),
+        [
+            ("Strengths", "strengths"),
+            ("Weaknesses", "weaknesses"),
+            ("Opportunities", "opportunities"),
+            ("Threats", "threats"),
+        ]
+    );
+    let mut swot = Swot::default();
+    for (i, q) in SwotQuadrant::ALL.into_iter().enumerate() {
+        swot.set_from_text(q, &format!("  first {i} \n\n second {i}\n   \n"));
+    }
+    for (i, q) in SwotQuadrant::ALL.into_iter().enumerate() {
+        let want = vec![format!("first {i}"), format!("second {i}")];
+        assert_eq!(swot.entries(q), want.as_slice(), "{q:?}");
+    }
+    assert_eq!(swot.strengths, vec!["first 0", "second 0"]);
+    assert_eq!(swot.threats, vec!["first 3", "second 3"]);
+    assert_eq!(
+        swot.quadrants().map(|(q, e)| (q, e.len())),
+        SwotQuadrant::ALL.map(|q| (q, 2))
+    );
+    // Errors of one quadrant, as the plan's validation words them, become line numbers.
+    let errors = vec![
+        FieldError::new("swot.threats[1]", "Keep this under 300 characters."),
+        FieldError::new("swot.strengths[0]", "Write the entry or remove it."),
+        FieldError::new("goals[0].text", "Write the goal."),
+        FieldError::new("swot.threats[4]", "Write the entry or remove it."),
+    ];
+    assert_eq!(
+        Swot::line_errors(&errors, SwotQuadrant::Threats),
+        vec![
+            "Line 2: Keep this under 300 characters.",
+            "Line 5: Write the entry or remove it.",
+        ]
+    );
+    assert_eq!(
+        Swot::line_errors(&errors, SwotQuadrant::Strengths),
+        vec!["Line 1: Write the entry or remove it."]
+    );
+    assert!(Swot::line_errors(&errors, SwotQuadrant::Weaknesses).is_empty());
 }

@@ -2,6 +2,8 @@
 //! column with empty values last in both directions and a stable tie-break, the page
 //! address read and written, and the summary figures; at 1 and 1,000 accounts.
 
+mod common;
+use common::read_day;
 use std::collections::HashMap;
 
 use am_planner::domain::portfolio::*;
@@ -12,7 +14,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
+    common::ymd(2026, 6, 1)
 }
 
 fn iso(offset: i64) -> String {
@@ -633,10 +635,4 @@ fn a_thousand_accounts() {
     let s = summary(f.values(), today());
     assert_eq!(s.accounts, 1000);
     assert_eq!(s.tier1, 150, "top 15%");
-}
-
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }

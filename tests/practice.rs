@@ -3,6 +3,8 @@
 //! the planner's own functions compute, and every situation passes the domain's
 //! validation), and the review state's file form.
 
+mod common;
+use common::read_day;
 use std::collections::BTreeMap;
 
 use am_planner::domain::expansion::ReadinessItem;
@@ -27,7 +29,7 @@ fn at(s: &str) -> NaiveDateTime {
 }
 
 fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+    common::ymd(2026, 11, 30)
 }
 
 // ------------------------------------------------------------------ scheduler
@@ -537,7 +539,7 @@ fn progress_charts_describe_the_figures_and_carry_no_inline_style() {
     };
     use am_planner::domain::practice::stats;
     let p = practised();
-    let t = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let t = common::ymd(2026, 11, 28);
     let days = stats::daily(&p, t, 30);
     assert_eq!(days.len(), 30);
     assert_eq!(days.last().unwrap().reviews, p.reviews().len());
@@ -570,10 +572,4 @@ fn progress_charts_describe_the_figures_and_carry_no_inline_style() {
     let day = stats::daily(&q, now.date(), 1)[0];
     assert_eq!((day.reviews, day.mature, day.recalled), (1, 1, 0));
     assert_eq!(day.retention(), Some(0.0));
-}
-
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }

@@ -1,6 +1,7 @@
 //! The QBR: business-day arithmetic, agenda times, checklist, warnings, pre-filled
 //! sections and the Markdown document.
 
+mod common;
 mod plan_fixture;
 
 use am_planner::domain::audience::Audience;
@@ -322,7 +323,7 @@ fn qbr_validation_refuses_bad_values() {
         .validate()
         .unwrap_err()
         .into_iter()
-        .map(|e| (e.field, e.message))
+        .map(|e| (e.path, e.message))
         .collect();
     assert_eq!(
         got,

@@ -1,6 +1,6 @@
 //! MEDDIC and BANT scorecards, and the ROI / business case.
 
-use am_planner::domain::plan::PlanError;
+use am_planner::domain::plan::FieldError;
 use am_planner::domain::qualify::{
     parse_amount, BusinessCase, Element, Framework, Payback, Qualification, Rating, Scorecard,
 };
@@ -105,11 +105,11 @@ fn ratings_stay_in_range_and_on_their_card() {
     let mut c = Scorecard::new(Framework::Bant);
     assert_eq!(
         c.set(Element::Champion, Rating::new(2).unwrap(), ""),
-        Err(PlanError::new("champion", "Champion is not part of BANT."))
+        Err(FieldError::new("champion", "Champion is not part of BANT."))
     );
     assert_eq!(
         c.set(Element::Need, Rating::new(2).unwrap(), &"x".repeat(5001)),
-        Err(PlanError::new("need", "Keep this under 5000 characters."))
+        Err(FieldError::new("need", "Keep this under 5000 characters."))
     );
     c.set(
         Element::Need,
@@ -238,17 +238,17 @@ fn roi_and_payback() {
 
 #[test]
 fn invalid_business_cases_are_refused() {
-    let inv_zero = PlanError::new(
+    let inv_zero = FieldError::new(
         "investment",
         "The investment must be above zero: what does the customer pay or spend?",
     );
-    let cases: &[(f64, f64, Vec<PlanError>)] = &[
+    let cases: &[(f64, f64, Vec<FieldError>)] = &[
         (0.0, 10.0, vec![inv_zero.clone()]),
         (-5.0, 10.0, vec![inv_zero.clone()]),
         (
             f64::NAN,
             10.0,
-            vec![PlanError::new(
+            vec![FieldError::new(
                 "investment",
                 "The investment must be a number.",
             )],
@@ -256,7 +256,7 @@ fn invalid_business_cases_are_refused() {
         (
             f64::INFINITY,
             10.0,
-            vec![PlanError::new(
+            vec![FieldError::new(
                 "investment",
                 "The investment must be a number.",
             )],
@@ -264,7 +264,7 @@ fn invalid_business_cases_are_refused() {
         (
             2e12,
             10.0,
-            vec![PlanError::new(
+            vec![FieldError::new(
                 "investment",
                 "The investment is above a trillion: check the zeros.",
             )],
@@ -272,7 +272,7 @@ fn invalid_business_cases_are_refused() {
         (
             10.0,
             f64::NAN,
-            vec![PlanError::new(
+            vec![FieldError::new(
                 "annual_benefit",
                 "The annual benefit must be a number.",
             )],
@@ -280,7 +280,7 @@ fn invalid_business_cases_are_refused() {
         (
             10.0,
             -2e12,
-            vec![PlanError::new(
+            vec![FieldError::new(
                 "annual_benefit",
                 "The annual benefit is beyond a trillion: check the zeros.",
             )],
@@ -290,7 +290,7 @@ fn invalid_business_cases_are_refused() {
             f64::NEG_INFINITY,
             vec![
                 inv_zero.clone(),
-                PlanError::new("annual_benefit", "The annual benefit must be a number."),
+                FieldError::new("annual_benefit", "The annual benefit must be a number."),
             ],
         ),
     ];
@@ -354,7 +354,7 @@ fn amounts_are_parsed_from_what_people_type() {
         let got = parse_amount("investment", input);
         match expected {
             Ok(v) => assert_eq!(got, Ok(*v), "{input:?}"),
-            Err(m) => assert_eq!(got, Err(PlanError::new("investment", *m)), "{input:?}"),
+            Err(m) => assert_eq!(got, Err(FieldError::new("investment", *m)), "{input:?}"),
         }
     }
     let case = BusinessCase::parse("100,000", "150000").unwrap();
@@ -365,11 +365,11 @@ fn amounts_are_parsed_from_what_people_type() {
     assert_eq!(
         BusinessCase::parse("-1", "x").unwrap_err(),
         vec![
-            PlanError::new(
+            FieldError::new(
                 "investment",
                 "The investment must be above zero: what does the customer pay or spend?"
             ),
-            PlanError::new(
+            FieldError::new(
                 "annual_benefit",
                 "\"x\" is not an amount: type digits only, e.g. 120000."
             ),
@@ -377,7 +377,7 @@ fn amounts_are_parsed_from_what_people_type() {
     );
     assert_eq!(
         BusinessCase::parse("-1", "5").unwrap_err(),
-        vec![PlanError::new(
+        vec![FieldError::new(
             "investment",
             "The investment must be above zero: what does the customer pay or spend?"
         )]
@@ -385,8 +385,8 @@ fn amounts_are_parsed_from_what_people_type() {
     assert_eq!(
         BusinessCase::parse("", "").unwrap_err(),
         vec![
-            PlanError::new("investment", "Enter an amount, e.g. 120000."),
-            PlanError::new("annual_benefit", "Enter an amount, e.g. 120000."),
+            FieldError::new("investment", "Enter an amount, e.g. 120000."),
+            FieldError::new("annual_benefit", "Enter an amount, e.g. 120000."),
         ]
     );
 }

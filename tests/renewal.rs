@@ -1,5 +1,6 @@
 //! Renewal timeline, status, portfolio views and the renewal part of the file format.
 
+mod common;
 use am_planner::domain::renewal::{
     days_before, lead_days, milestones_for, parse_notice_days, renewal_agenda, renewal_calendar,
     AgendaWhat, MilestoneKind, MilestoneState, Renewal, RenewalStatus, TaskKey, Timeline,
@@ -7,11 +8,10 @@ use am_planner::domain::renewal::{
 use am_planner::domain::{AccountFields, AccountId, Currency, Workspace};
 use am_planner::format::{decode, encode};
 use chrono::NaiveDate;
+use common::read_day;
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date as d;
 
 use MilestoneKind::*;
 
@@ -915,10 +915,4 @@ fn portfolio_helpers_read_the_workspace() {
         chrono::NaiveDateTime::default(),
     );
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), (5 + 1) + (5 + 1));
-}
-
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }

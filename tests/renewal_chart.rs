@@ -1,15 +1,13 @@
 //! The renewal timeline chart: date axis math, markers, label rows, colours, SVG output.
 
+mod common;
 use am_planner::charts::renewal::{
     date_domain, label_width, layout, month_ticks, renewal_timeline_svg, xml_escape, DateAxis,
     MarkKind, ABOVE_ROWS, BELOW_ROWS, COLOR_DONE, COLOR_LATE, COLOR_OPEN, LABEL_GAP, MIN_WIDTH,
 };
 use am_planner::domain::renewal::{MilestoneKind, MilestoneState, Renewal, TaskKey, Timeline};
-use chrono::NaiveDate;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date as d;
 
 fn timeline(early: bool, arr: f64, notice: Option<u32>, renewal: &str) -> Timeline {
     let mut r = Renewal::default();

@@ -1,16 +1,18 @@
 //! Small rules the renewal screens need (form parsing) and the renewal part of the demo
 //! workspace, checked on several days (month end, leap day, new year).
 
+mod common;
 use am_planner::demo::demo_workspace;
 use am_planner::domain::account::timeline_of;
 use am_planner::domain::expansion::{parse_estimated_arr, Stage};
-use am_planner::domain::renewal::{parse_done_on, RenewalStatus};
+use am_planner::domain::renewal::{
+    next_renewal_suggestion, parse_done_on, MilestoneKind, RenewalStatus, TaskKey,
+};
+use am_planner::domain::{AccountFields, Workspace};
 use am_planner::format::{decode, encode};
-use chrono::NaiveDate;
+use common::read_day;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date as d;
 
 #[test]
 fn done_on_parsing() {
@@ -180,9 +182,7 @@ fn demo_renewals_tell_the_intended_story_on_any_day() {
 /// term (ticks cleared); correcting a date still ahead keeps them.
 #[test]
 fn renewal_date_edits_start_a_new_cycle_only_after_a_passed_renewal() {
-    use am_planner::domain::renewal::{MilestoneKind, TaskKey};
-    use am_planner::domain::{AccountFields, Workspace};
-    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let today = common::today();
     let day = |n: i64| today + chrono::Duration::days(n);
     // (old renewal, new renewal, ticks cleared)
     let cases: &[(Option<i64>, Option<i64>, bool)] = &[
@@ -230,8 +230,96 @@ fn renewal_date_edits_start_a_new_cycle_only_after_a_passed_renewal() {
     }
 }
 
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+#[test]
+fn the_next_renewal_suggested_is_the_first_anniversary_ahead_of_today() {
+    let today = d("2026-11-22");
+    let cases: &[(&str, &str)] = &[
+        // Still ahead: suggested as it is.
+        ("2026-11-23", "2026-11-23"),
+        ("2027-05-01", "2027-05-01"),
+        // Today or past: moved on by whole years until ahead.
+        ("2026-11-22", "2027-11-22"),
+        ("2026-10-31", "2027-10-31"),
+        ("2024-11-23", "2026-11-23"),
+        ("2024-11-22", "2027-11-22"),
+        // A leap day moves to the 28th in years without one.
+        ("2024-02-29", "2027-02-28"),
+    ];
+    for (renewal, want) in cases {
+        assert_eq!(
+            next_renewal_suggestion(d(renewal), today),
+            d(want),
+            "renewal {renewal}"
+        );
+    }
+}
+
+#[test]
+fn starting_the_next_cycle_sets_the_date_clears_the_ticks_or_changes_nothing() {
+    let today = d("2026-11-22");
+    let key = TaskKey::Default(
+        MilestoneKind::T90,
+        MilestoneKind::T90.default_tasks()[0].key,
+    );
+    let account = || {
+        let mut ws = Workspace::default();
+        let id = ws
+            .add_account(
+                AccountFields {
+                    name: "Acme".into(),
+                    arr: 50_000.0,
+                    contract_start: Some(d("2025-11-01")),
+                    renewal_date: Some(d("2026-11-01")),
+                    ..Default::default()
+                },
+                today,
+            )
+            .unwrap();
+        let mut a = ws.account(id).unwrap().clone();
+        a.renewal.tick(key, d("2026-08-01"), today).unwrap();
+        a
+    };
+    let cases: &[(&str, Result<&str, &str>)] = &[
+        ("2027-11-01", Ok("2027-11-01")),
+        (" 2026-11-23 ", Ok("2026-11-23")),
+        (
+            "2026-11-22",
+            Err("22 Nov 2026 is not ahead of today: pick the date the new term renews."),
+        ),
+        (
+            "2026-01-01",
+            Err("1 Jan 2026 is not ahead of today: pick the date the new term renews."),
+        ),
+        ("", Err("Pick a date.")),
+        (
+            "next year",
+            Err("\"next year\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01."),
+        ),
+    ];
+    for (text, want) in cases {
+        let mut a = account();
+        let before = a.clone();
+        let got = a.start_next_cycle(text, today);
+        assert_eq!(got, want.map(d).map_err(str::to_string), "{text:?}");
+        match got {
+            Ok(day) => {
+                assert_eq!(a.fields.renewal_date, Some(day));
+                assert_eq!(
+                    a.renewal.done_on(key),
+                    None,
+                    "the old term's ticks are cleared"
+                );
+            }
+            Err(_) => assert_eq!(a, before, "a refused date changes nothing"),
+        }
+    }
+    // The account's own rules still hold: a renewal before the contract start is refused.
+    let mut a = account();
+    a.fields.contract_start = Some(d("2030-01-01"));
+    let before = a.clone();
+    assert_eq!(
+        a.start_next_cycle("2027-11-01", today),
+        Err("The renewal date (2027-11-01) is before the contract start (2030-01-01).".into())
+    );
+    assert_eq!(a, before);
 }

@@ -1,17 +1,17 @@
 //! Save playbook: deadlines from the opening day, the leadership rule at 50,000, weekly
 //! check-ins, overdue steps, one open plan, closing and history, and the file format.
 
+mod common;
 use am_planner::domain::save_plan::{
     root_cause_label, Outcome, RootCause, SavePlan, SavePlans, StepKind,
 };
 use am_planner::domain::{AccountFields, Currency, Workspace};
 use am_planner::format::{decode, encode};
 use chrono::{Duration, NaiveDate};
+use common::read_day;
 use proptest::prelude::*;
 
-fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
+use common::date as d;
 
 fn steps_of(p: &SavePlan, today: &str) -> Vec<(String, String)> {
     p.steps(d(today))
@@ -409,10 +409,4 @@ proptest! {
         prop_assert_eq!(&back.account(id).unwrap().save_plans, &plans);
         prop_assert_eq!(back, ws);
     }
-}
-
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }

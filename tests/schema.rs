@@ -7,6 +7,8 @@
 //! two schemas use (and refuses any other keyword, so the schemas cannot drift out of what
 //! is checked). Patterns are checked by hand-written matchers, one per pattern string.
 
+mod common;
+use common::read_day;
 use std::collections::BTreeSet;
 
 use am_planner::demo::demo_workspace;
@@ -587,9 +589,7 @@ fn assert_valid(schemas: &Schemas, doc: Doc, value: &Value, what: &str) -> Outco
     out
 }
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
+use common::today;
 
 // ---------------------------------------------------------------- the example is real
 
@@ -1424,10 +1424,4 @@ fn text_limits_and_blank_rules_are_the_readers() {
         }
     }
     assert!(probed >= 40, "only {probed} texts probed");
-}
-
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }

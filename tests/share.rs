@@ -2,6 +2,8 @@
 //! the URL fragment), refusal of damaged and oversized links, the change preview, and
 //! importing into a workspace.
 
+mod common;
+use common::read_day;
 mod plan_fixture;
 
 use am_planner::domain::{Account, AccountId, Currency, FieldError, Workspace};
@@ -723,10 +725,4 @@ fn link_lengths_of_the_demo_accounts() {
         "{}",
         am_planner::format::share::link_length_table(&ws, "https://planner.example/")
     );
-}
-
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }

@@ -1,6 +1,8 @@
 //! Stakeholder power grid (docs/domain.md#stakeholders): quadrants, moves, validation, risks
 //! at their thresholds, org chart, dot layout, and the file format.
 
+mod common;
+use common::read_day;
 use std::collections::BTreeSet;
 
 use am_planner::domain::stakeholders::{
@@ -15,9 +17,7 @@ use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+use common::ymd as day;
 
 fn today() -> NaiveDate {
     day(2026, 6, 15)
@@ -1449,10 +1449,4 @@ fn the_last_contact_input_is_read_or_refused_with_a_message() {
         let expected = expected.map_err(|m| err(StakeholderField::LastContact, m));
         assert_eq!(got, expected, "input {text:?}");
     }
-}
-
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }

@@ -4,7 +4,9 @@
 
 #[path = "support/big_workspace.rs"]
 mod big;
+mod common;
 use big::rename;
+use common::read_day;
 
 use am_planner::demo::demo_workspace;
 use am_planner::domain::health::{HealthSettings, Weights};
@@ -15,15 +17,12 @@ use am_planner::format::stored::{
 };
 use am_planner::format::{decode, encode};
 use am_planner::storage::{Backend, Hold, Loaded, MemoryBackend, SaveError, Session, Side, Sync};
-use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
 const NOW: &str = "2026-11-22T10:00:00Z";
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
+use common::today;
 
 fn session(m: &MemoryBackend, tab: &str) -> Session {
     Session::new(Box::new(m.clone()), tab, "1.0.0")
@@ -864,7 +863,7 @@ prop_compose! {
             a.fields.name = name;
             if let Some(arr) = arr {
                 a.fields.arr = arr;
-                a.arr_log = am_planner::domain::arr::ArrLog::opening(arr, NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
+                a.arr_log = am_planner::domain::arr::ArrLog::opening(arr, common::ymd(2025, 1, 1));
             }
             a
         }).collect();
@@ -947,10 +946,4 @@ proptest! {
         let mut s = session(&m, "tA");
         let _ = s.load(NOW, read_day());
     }
-}
-
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }

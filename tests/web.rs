@@ -1,7 +1,10 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium): storage on the real
 //! localStorage (quota, faults, unreadable data, capacity, migration, two sessions) and
 //! components. Run with `make test-web`.
+
 #![cfg(target_arch = "wasm32")]
+mod common;
+use common::read_day;
 
 #[path = "support/big_workspace.rs"]
 mod big;
@@ -13,7 +16,6 @@ use am_planner::format::encode;
 use am_planner::format::stored::{LEGACY_KEY, MANIFEST_KEY, UNREADABLE_KEY};
 use am_planner::storage::local::LocalBackend;
 use am_planner::storage::{Hold, Loaded, SaveError, Session, Sync};
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -24,9 +26,7 @@ fn local() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-fn day() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
-}
+use common::today as day;
 
 /// Lets timers, effects and the reactive executor run.
 async fn tick(ms: i32) {
@@ -527,10 +527,4 @@ fn empty_workspace_saves_and_loads() {
             migrated: false
         }
     );
-}
-
-/// The day files are read on in these tests (an older file's ARR history starts then).
-#[allow(dead_code)]
-fn read_day() -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }

@@ -139,7 +139,9 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
 
     // Show a message at the input that was edited, whichever field the rule names.
     let show = move |at: Input, e: &FieldError| {
-        let field = at.field().unwrap_or(e.field);
+        let Some(field) = at.field().or_else(|| e.account_field()) else {
+            return;
+        };
         errors.update(|m| {
             m.insert(field, e.message.clone());
         });
@@ -217,13 +219,17 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
         let mut found: HashMap<Field, String> = HashMap::new();
         for i in Input::ALL {
             if let Err(e) = drafts.apply(i, &mut f) {
-                found.entry(e.field).or_insert(e.message);
+                if let Some(at) = e.account_field() {
+                    found.entry(at).or_insert(e.message);
+                }
             }
         }
         if found.is_empty() {
             if let Err(es) = f.validate() {
                 for e in es {
-                    found.entry(e.field).or_insert(e.message);
+                    if let Some(at) = e.account_field() {
+                        found.entry(at).or_insert(e.message);
+                    }
                 }
             }
         }

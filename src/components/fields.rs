@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::domain::plan::PlanError;
+use crate::domain::plan::FieldError;
 
 /// Messages of one form, by field key.
 pub type Errors = RwSignal<HashMap<String, String>>;
@@ -21,16 +21,16 @@ pub fn new_errors() -> Errors {
 /// Puts the domain's messages at the form's fields. `prefix` is the path of the edited
 /// item in the validated value (`goals[1]`): `goals[1].text` is shown at `text`. Messages
 /// for a field this form does not have are shown under the key `_form`.
-pub fn set_errors(errors: Errors, found: &[PlanError], prefix: &str, keys: &[&str]) {
+pub fn set_errors(errors: Errors, found: &[FieldError], prefix: &str, keys: &[&str]) {
     let mut map = HashMap::new();
     for e in found {
         let rel = if prefix.is_empty() {
-            e.field.as_str()
+            e.path.as_str()
         } else {
-            e.field
+            e.path
                 .strip_prefix(prefix)
                 .map(|r| r.trim_start_matches('.'))
-                .unwrap_or(e.field.as_str())
+                .unwrap_or(e.path.as_str())
         };
         let key = if keys.contains(&rel) { rel } else { "_form" };
         map.entry(key.to_string())

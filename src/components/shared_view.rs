@@ -396,9 +396,9 @@ fn plan(a: &Account) -> AnyView {
             }}
             <h3>"SWOT"</h3>
             <div class="sv-cols">
-                {c.swot.quadrants().into_iter().map(|(title, _, lines)| view! {
+                {c.swot.quadrants().into_iter().map(|(q, lines)| view! {
                     <div>
-                        <h4>{title}</h4>
+                        <h4>{q.title()}</h4>
                         {if lines.is_empty() {
                             view! { <p class="muted">"—"</p> }.into_any()
                         } else {

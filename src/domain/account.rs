@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+pub use super::error::FieldError;
 pub use super::ids::AccountId;
 pub use super::money::MAX_ARR;
 use super::renewal::Timeline;
@@ -110,6 +111,32 @@ pub struct Account {
     pub escalations: super::escalations::Escalations,
 }
 
+impl Account {
+    /// "Start the next cycle": the renewal was signed and the new term renews on the day
+    /// typed in `text`, which must be ahead of `today`. Sets the renewal date (the fields
+    /// must stay valid) and clears the old term's ticks ([`Renewal::start_new_cycle`]; the
+    /// user's own tasks stay, unticked). Changes nothing when it refuses.
+    ///
+    /// [`Renewal::start_new_cycle`]: super::renewal::Renewal::start_new_cycle
+    pub fn start_next_cycle(&mut self, text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+        let d = super::dates::read_date(text)?;
+        if d <= today {
+            return Err(format!(
+                "{} is not ahead of today: pick the date the new term renews.",
+                super::dates::long(d)
+            ));
+        }
+        let mut fields = self.fields.clone();
+        fields.renewal_date = Some(d);
+        fields
+            .validate()
+            .map_err(|es| es.first().map(|e| e.message.clone()).unwrap_or_default())?;
+        self.fields = fields;
+        self.renewal.start_new_cycle();
+        Ok(d)
+    }
+}
+
 /// Everything about an account that a user edits.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountFields {
@@ -149,23 +176,28 @@ impl Field {
     }
 }
 
-/// Why a field's value is refused. The message is what the user reads next to the field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: Field,
-    pub message: String,
+impl Field {
+    pub const ALL: [Field; 4] = [
+        Field::Name,
+        Field::Arr,
+        Field::ContractStart,
+        Field::RenewalDate,
+    ];
+
+    pub fn from_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
 }
 
 impl FieldError {
-    /// A message at `field`.
+    /// A message at an account field (its path is the field's key).
     pub fn at(field: Field, message: impl Into<String>) -> Self {
-        FieldError::new(field, message)
+        FieldError::new(field.key(), message)
     }
-    fn new(field: Field, message: impl Into<String>) -> Self {
-        FieldError {
-            field,
-            message: message.into(),
-        }
+
+    /// The account field this refusal is about, when its path is one.
+    pub fn account_field(&self) -> Option<Field> {
+        Field::from_key(&self.path)
     }
 }
 
@@ -199,10 +231,10 @@ impl AccountFields {
 pub fn check_name(name: &str) -> Result<(), FieldError> {
     let trimmed = name.trim();
     if trimmed.is_empty() {
-        return Err(FieldError::new(Field::Name, "Give the account a name."));
+        return Err(FieldError::at(Field::Name, "Give the account a name."));
     }
     if trimmed.chars().count() > MAX_NAME_LEN {
-        return Err(FieldError::new(
+        return Err(FieldError::at(
             Field::Name,
             format!("Keep the name under {MAX_NAME_LEN} characters."),
         ));
@@ -212,13 +244,13 @@ pub fn check_name(name: &str) -> Result<(), FieldError> {
 
 pub fn check_arr(arr: f64) -> Result<(), FieldError> {
     if !arr.is_finite() {
-        return Err(FieldError::new(Field::Arr, "ARR must be a number."));
+        return Err(FieldError::at(Field::Arr, "ARR must be a number."));
     }
     if arr < 0.0 {
-        return Err(FieldError::new(Field::Arr, "ARR cannot be negative."));
+        return Err(FieldError::at(Field::Arr, "ARR cannot be negative."));
     }
     if arr > MAX_ARR {
-        return Err(FieldError::new(
+        return Err(FieldError::at(
             Field::Arr,
             "ARR is above a trillion: check the number of zeros.",
         ));
@@ -229,13 +261,13 @@ pub fn check_arr(arr: f64) -> Result<(), FieldError> {
 pub fn check_dates(start: Option<NaiveDate>, renewal: Option<NaiveDate>) -> Result<(), FieldError> {
     if let (Some(s), Some(r)) = (start, renewal) {
         if r < s {
-            return Err(FieldError::new(
+            return Err(FieldError::at(
                 Field::RenewalDate,
                 format!("The renewal date ({r}) is before the contract start ({s})."),
             ));
         }
         if r == s {
-            return Err(FieldError::new(
+            return Err(FieldError::at(
                 Field::RenewalDate,
                 "The renewal date is the same day as the contract start.",
             ));
@@ -253,7 +285,7 @@ pub fn parse_arr(text: &str) -> Result<f64, FieldError> {
         return Ok(0.0);
     }
     let value = super::money::read_number(t).ok_or_else(|| {
-        FieldError::new(
+        FieldError::at(
             Field::Arr,
             format!("\"{t}\" is not a number: type digits only, e.g. 120000."),
         )
@@ -264,7 +296,7 @@ pub fn parse_arr(text: &str) -> Result<f64, FieldError> {
 
 /// Reads an ISO date (`YYYY-MM-DD`) from a form field; empty means "not set".
 pub fn parse_date(field: Field, text: &str) -> Result<Option<NaiveDate>, FieldError> {
-    super::dates::read_optional_date(text).map_err(|m| FieldError::new(field, m))
+    super::dates::read_optional_date(text).map_err(|m| FieldError::at(field, m))
 }
 
 /// Splits a comma-separated product list, dropping blanks and duplicates, keeping order.

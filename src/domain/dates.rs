@@ -248,3 +248,19 @@ pub fn read_optional_date(text: &str) -> Result<Option<NaiveDate>, String> {
 pub fn in_range(date: NaiveDate) -> bool {
     (FIRST_DAY..=LAST_DAY).contains(&date)
 }
+
+/// Reads the day something was done or measured: [`read_date`], and not after `today`.
+/// `empty` is the message for an empty field; it says what to pick.
+pub fn read_day_done(text: &str, today: NaiveDate, empty: &str) -> Result<NaiveDate, String> {
+    if text.trim().is_empty() {
+        return Err(empty.to_string());
+    }
+    let d = read_date(text)?;
+    if d > today {
+        return Err(format!(
+            "{} is in the future: pick today or an earlier day.",
+            long(d)
+        ));
+    }
+    Ok(d)
+}

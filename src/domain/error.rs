@@ -3,31 +3,32 @@
 
 use super::text::MAX_LINE;
 
-/// A value refused by validation: where (`goals[1].text`, relative to the thing validated)
-/// and what the user should do about it.
+/// A value refused by validation: where (`goals[1].text`, relative to the thing validated;
+/// an account field is its key, `renewal_date`) and what the user should do about it. The
+/// message is what the user reads next to the field.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanError {
-    pub field: String,
+pub struct FieldError {
+    pub path: String,
     pub message: String,
 }
 
-impl PlanError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        PlanError {
-            field: field.into(),
+impl FieldError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            path: path.into(),
             message: message.into(),
         }
     }
 
     /// The same problem one level down, e.g. `text` under `actions[2]` -> `actions[2].text`.
     pub fn under(self, prefix: &str) -> Self {
-        PlanError {
-            field: if prefix.is_empty() {
-                self.field
-            } else if self.field.is_empty() {
+        FieldError {
+            path: if prefix.is_empty() {
+                self.path
+            } else if self.path.is_empty() {
                 prefix.to_string()
             } else {
-                format!("{prefix}.{}", self.field)
+                format!("{prefix}.{}", self.path)
             },
             message: self.message,
         }
@@ -35,18 +36,18 @@ impl PlanError {
 }
 
 /// Checks a required one-line text.
-pub(crate) fn check_required(errors: &mut Vec<PlanError>, field: String, text: &str, what: &str) {
+pub(crate) fn check_required(errors: &mut Vec<FieldError>, field: String, text: &str, what: &str) {
     if text.trim().is_empty() {
-        errors.push(PlanError::new(field, format!("Write the {what}.")));
+        errors.push(FieldError::new(field, format!("Write the {what}.")));
     } else {
         check_len(errors, field, text, MAX_LINE);
     }
 }
 
 /// Checks the length of a text (counted in characters).
-pub(crate) fn check_len(errors: &mut Vec<PlanError>, field: String, text: &str, max: usize) {
+pub(crate) fn check_len(errors: &mut Vec<FieldError>, field: String, text: &str, max: usize) {
     if text.chars().count() > max {
-        errors.push(PlanError::new(
+        errors.push(FieldError::new(
             field,
             format!("Keep this under {max} characters."),
         ));

@@ -327,6 +327,31 @@ pub struct ReadinessTicks {
     pub new_use_case_or_team: bool,
 }
 
+impl ReadinessTicks {
+    /// Whether `item` is ticked. The computed item (renewal not within 60 days) is never
+    /// ticked by hand: it reads `false` here.
+    pub fn get(&self, item: ReadinessItem) -> bool {
+        match item {
+            ReadinessItem::RoiDocumented => self.roi_documented,
+            ReadinessItem::ChampionActive => self.champion_active,
+            ReadinessItem::BuyerAwareOfValue => self.buyer_aware_of_value,
+            ReadinessItem::NewUseCaseOrTeam => self.new_use_case_or_team,
+            ReadinessItem::RenewalNotWithin60Days => false,
+        }
+    }
+
+    /// Ticks or unticks `item`; the computed item cannot be set and is left as it is.
+    pub fn set(&mut self, item: ReadinessItem, on: bool) {
+        match item {
+            ReadinessItem::RoiDocumented => self.roi_documented = on,
+            ReadinessItem::ChampionActive => self.champion_active = on,
+            ReadinessItem::BuyerAwareOfValue => self.buyer_aware_of_value = on,
+            ReadinessItem::NewUseCaseOrTeam => self.new_use_case_or_team = on,
+            ReadinessItem::RenewalNotWithin60Days => {}
+        }
+    }
+}
+
 /// One line of the readiness checklist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReadinessItem {

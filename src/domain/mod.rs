@@ -37,9 +37,8 @@ pub mod week;
 pub mod white_space;
 pub mod workspace;
 
-pub use account::{
-    Account, AccountFields, AccountId, CompanySize, Field, FieldError, Segment, Tier,
-};
+pub use account::{Account, AccountFields, AccountId, CompanySize, Field, Segment, Tier};
+pub use error::FieldError;
 pub use money::Currency;
 pub use text::plural;
 pub use workspace::{Removed, TierOf, Workspace, WorkspaceError, WorkspaceId};

@@ -21,7 +21,7 @@
 
 use chrono::NaiveDate;
 
-pub use super::error::PlanError;
+pub use super::error::FieldError;
 use super::error::{check_len, check_required};
 pub use super::numbers::short_number;
 pub use super::text::{MAX_LINE, MAX_TEXT};
@@ -127,7 +127,7 @@ impl SuccessMetric {
         with_unit(value, &self.unit)
     }
 
-    fn validate(&self) -> Vec<PlanError> {
+    fn validate(&self) -> Vec<FieldError> {
         let mut e = Vec::new();
         check_required(&mut e, "name".into(), &self.name, "metric's name");
         check_len(&mut e, "unit".into(), &self.unit, 40);
@@ -139,11 +139,11 @@ impl SuccessMetric {
     }
 }
 
-fn check_metric_value(errors: &mut Vec<PlanError>, field: &str, v: f64) {
+fn check_metric_value(errors: &mut Vec<FieldError>, field: &str, v: f64) {
     if !v.is_finite() {
-        errors.push(PlanError::new(field, "Enter a number."));
+        errors.push(FieldError::new(field, "Enter a number."));
     } else if v.abs() > MAX_METRIC_VALUE {
-        errors.push(PlanError::new(
+        errors.push(FieldError::new(
             field,
             "This number is above a trillion: check the zeros.",
         ));
@@ -155,13 +155,13 @@ fn check_metric_value(errors: &mut Vec<PlanError>, field: &str, v: f64) {
 /// the end (the unit is shown separately). Empty is `None` ("not measured yet"); anything
 /// else that is not a number, or beyond [`MAX_METRIC_VALUE`], is refused with a message
 /// for the field.
-pub fn parse_metric_value(field: &str, text: &str) -> Result<Option<f64>, PlanError> {
+pub fn parse_metric_value(field: &str, text: &str) -> Result<Option<f64>, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
     let value = super::money::read_number(t.trim_end_matches('%')).ok_or_else(|| {
-        PlanError::new(
+        FieldError::new(
             field,
             format!("\"{t}\" is not a number: type digits only, e.g. 80 or 2.5."),
         )
@@ -228,15 +228,86 @@ pub struct Swot {
     pub threats: Vec<String>,
 }
 
+/// One quadrant of a SWOT, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SwotQuadrant {
+    Strengths,
+    Weaknesses,
+    Opportunities,
+    Threats,
+}
+
+impl SwotQuadrant {
+    pub const ALL: [SwotQuadrant; 4] = [
+        SwotQuadrant::Strengths,
+        SwotQuadrant::Weaknesses,
+        SwotQuadrant::Opportunities,
+        SwotQuadrant::Threats,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            SwotQuadrant::Strengths => "Strengths",
+            SwotQuadrant::Weaknesses => "Weaknesses",
+            SwotQuadrant::Opportunities => "Opportunities",
+            SwotQuadrant::Threats => "Threats",
+        }
+    }
+
+    /// The file key, also the start of an error path (`swot.strengths[2]`).
+    pub fn key(self) -> &'static str {
+        match self {
+            SwotQuadrant::Strengths => "strengths",
+            SwotQuadrant::Weaknesses => "weaknesses",
+            SwotQuadrant::Opportunities => "opportunities",
+            SwotQuadrant::Threats => "threats",
+        }
+    }
+}
+
 impl Swot {
-    /// The four quadrants with their titles and file keys, in reading order.
-    pub fn quadrants(&self) -> [(&'static str, &'static str, &[String]); 4] {
-        [
-            ("Strengths", "strengths", &self.strengths),
-            ("Weaknesses", "weaknesses", &self.weaknesses),
-            ("Opportunities", "opportunities", &self.opportunities),
-            ("Threats", "threats", &self.threats),
-        ]
+    /// The four quadrants with their entries, in reading order.
+    pub fn quadrants(&self) -> [(SwotQuadrant, &[String]); 4] {
+        SwotQuadrant::ALL.map(|q| (q, self.entries(q)))
+    }
+
+    pub fn entries(&self, q: SwotQuadrant) -> &[String] {
+        match q {
+            SwotQuadrant::Strengths => &self.strengths,
+            SwotQuadrant::Weaknesses => &self.weaknesses,
+            SwotQuadrant::Opportunities => &self.opportunities,
+            SwotQuadrant::Threats => &self.threats,
+        }
+    }
+
+    /// A quadrant's entries from the text typed in its box, one per line
+    /// ([`parse_lines`]).
+    pub fn set_from_text(&mut self, q: SwotQuadrant, text: &str) {
+        let slot = match q {
+            SwotQuadrant::Strengths => &mut self.strengths,
+            SwotQuadrant::Weaknesses => &mut self.weaknesses,
+            SwotQuadrant::Opportunities => &mut self.opportunities,
+            SwotQuadrant::Threats => &mut self.threats,
+        };
+        *slot = parse_lines(text);
+    }
+
+    /// The problems of one quadrant among a plan's `errors`, worded for its text box:
+    /// `swot.threats[1]` becomes "Line 2: ...".
+    pub fn line_errors(errors: &[FieldError], q: SwotQuadrant) -> Vec<String> {
+        let prefix = format!("swot.{}", q.key());
+        errors
+            .iter()
+            .filter(|e| e.path.starts_with(&prefix))
+            .map(|e| {
+                let line = e.path[prefix.len()..]
+                    .trim_matches(|c| c == '[' || c == ']')
+                    .parse::<usize>()
+                    .map(|i| i + 1)
+                    .unwrap_or(0);
+                format!("Line {line}: {}", e.message)
+            })
+            .collect()
     }
 }
 
@@ -346,11 +417,11 @@ impl PlanContent {
     }
 
     /// Every problem, each with its field path (`goals[0].text`, `actions[3].goal`).
-    pub fn validate(&self) -> Result<(), Vec<PlanError>> {
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Vec::new();
         check_len(&mut e, "overview".into(), &self.overview, MAX_TEXT);
         if self.goals.len() > MAX_GOALS {
-            e.push(PlanError::new(
+            e.push(FieldError::new(
                 "goals",
                 format!(
                     "Keep to the customer's top {MAX_GOALS} goals; this plan has {}.",
@@ -361,7 +432,7 @@ impl PlanContent {
         for (i, g) in self.goals.iter().enumerate() {
             let p = format!("goals[{i}]");
             if self.goals[..i].iter().any(|h| h.id == g.id) {
-                e.push(PlanError::new(
+                e.push(FieldError::new(
                     format!("{p}.id"),
                     format!("Goal id {} is used twice.", g.id.0),
                 ));
@@ -386,14 +457,15 @@ impl PlanContent {
                 MAX_TEXT,
             );
         }
-        for (_, key, entries) in self.swot.quadrants() {
+        for (q, entries) in self.swot.quadrants() {
             for (i, s) in entries.iter().enumerate() {
+                let key = q.key();
                 check_required(&mut e, format!("swot.{key}[{i}]"), s, "entry or remove it");
             }
         }
         for (i, id) in self.opportunity_ids.iter().enumerate() {
             if self.opportunity_ids[..i].contains(id) {
-                e.push(PlanError::new(
+                e.push(FieldError::new(
                     format!("opportunity_ids[{i}]"),
                     format!("Opportunity {id} is linked twice."),
                 ));
@@ -402,7 +474,7 @@ impl PlanContent {
         for (i, a) in self.actions.iter().enumerate() {
             let p = format!("actions[{i}]");
             if self.actions[..i].iter().any(|b| b.id == a.id) {
-                e.push(PlanError::new(
+                e.push(FieldError::new(
                     format!("{p}.id"),
                     format!("Action id {} is used twice.", a.id.0),
                 ));
@@ -411,7 +483,7 @@ impl PlanContent {
             check_len(&mut e, format!("{p}.owner"), &a.owner, MAX_LINE);
             if let Some(g) = a.goal {
                 if self.goal(g).is_none() {
-                    e.push(PlanError::new(
+                    e.push(FieldError::new(
                         format!("{p}.goal"),
                         format!("This action serves goal {}, which is not in the plan.", g.0),
                     ));
@@ -495,7 +567,7 @@ impl AccountPlan {
     pub fn from_parts(
         content: PlanContent,
         last_updated: Option<NaiveDate>,
-    ) -> Result<Self, Vec<PlanError>> {
+    ) -> Result<Self, Vec<FieldError>> {
         content.validate()?;
         Ok(AccountPlan {
             content,
@@ -513,7 +585,11 @@ impl AccountPlan {
 
     /// Replaces the content if it is valid and records `today` as the last update (only
     /// when something changed). On error nothing changes.
-    pub fn update(&mut self, content: PlanContent, today: NaiveDate) -> Result<(), Vec<PlanError>> {
+    pub fn update(
+        &mut self,
+        content: PlanContent,
+        today: NaiveDate,
+    ) -> Result<(), Vec<FieldError>> {
         content.validate()?;
         if content != self.content {
             self.content = content;
@@ -527,7 +603,7 @@ impl AccountPlan {
         &mut self,
         today: NaiveDate,
         change: impl FnOnce(&mut PlanContent),
-    ) -> Result<(), Vec<PlanError>> {
+    ) -> Result<(), Vec<FieldError>> {
         let mut draft = self.content.clone();
         change(&mut draft);
         self.update(draft, today)
@@ -540,7 +616,7 @@ impl AccountPlan {
         source: &str,
         mapping: &str,
         today: NaiveDate,
-    ) -> Result<GoalId, Vec<PlanError>> {
+    ) -> Result<GoalId, Vec<FieldError>> {
         let id = self.content.next_goal_id();
         self.edit(today, |c| {
             c.goals.push(Goal {
@@ -568,7 +644,7 @@ impl AccountPlan {
         &mut self,
         new: NewAction,
         today: NaiveDate,
-    ) -> Result<ActionId, Vec<PlanError>> {
+    ) -> Result<ActionId, Vec<FieldError>> {
         let id = self.content.next_action_id();
         self.edit(today, |c| {
             c.actions.push(Action {

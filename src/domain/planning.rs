@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::error::PlanError;
+use super::error::FieldError;
 use super::plan::{AccountPlan, Action, ActionId, ActionStatus, GoalId};
 use super::qbr::{ClockTime, MutualAction, Qbr, QbrId};
 use super::qualify::Qualification;
@@ -24,10 +24,10 @@ impl Planning {
         plan: AccountPlan,
         qbrs: Vec<Qbr>,
         qualifications: Vec<Qualification>,
-    ) -> Result<Self, PlanError> {
+    ) -> Result<Self, FieldError> {
         for (i, q) in qbrs.iter().enumerate() {
             if qbrs[..i].iter().any(|r| r.id == q.id) {
-                return Err(PlanError::new(
+                return Err(FieldError::new(
                     format!("qbrs[{i}].id"),
                     format!("QBR id {} is used twice.", q.id.0),
                 ));
@@ -41,7 +41,7 @@ impl Planning {
                 .iter()
                 .any(|r| r.opportunity() == q.opportunity())
             {
-                return Err(PlanError::new(
+                return Err(FieldError::new(
                     format!("qualifications[{i}].opportunity_id"),
                     format!(
                         "Opportunity {} has two scorecards; keep one.",
@@ -84,14 +84,14 @@ impl Planning {
     }
 
     /// Replaces the QBR with the same id if the new one is valid.
-    pub fn update_qbr(&mut self, qbr: Qbr) -> Result<(), Vec<PlanError>> {
+    pub fn update_qbr(&mut self, qbr: Qbr) -> Result<(), Vec<FieldError>> {
         qbr.validate()?;
         match self.qbrs.iter_mut().find(|q| q.id == qbr.id) {
             Some(slot) => {
                 *slot = qbr;
                 Ok(())
             }
-            None => Err(vec![PlanError::new(
+            None => Err(vec![FieldError::new(
                 "id",
                 "This QBR was removed in the meantime.",
             )]),
@@ -113,9 +113,9 @@ impl Planning {
         qbr: QbrId,
         goal: Option<GoalId>,
         today: NaiveDate,
-    ) -> Result<Vec<ActionId>, Vec<PlanError>> {
+    ) -> Result<Vec<ActionId>, Vec<FieldError>> {
         let Some(q) = self.qbrs.iter().position(|x| x.id == qbr) else {
-            return Err(vec![PlanError::new(
+            return Err(vec![FieldError::new(
                 "id",
                 "This QBR was removed in the meantime.",
             )]);

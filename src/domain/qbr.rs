@@ -10,7 +10,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::error::{check_len, check_required, PlanError};
+use super::error::{check_len, check_required, FieldError};
 use super::plan::{Action, SuccessMetric};
 use super::plan::{MetRule, MetStatus};
 use super::text::MAX_TEXT;
@@ -458,17 +458,17 @@ impl Qbr {
     }
 
     /// Every problem, with field paths relative to the QBR.
-    pub fn validate(&self) -> Result<(), Vec<PlanError>> {
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Vec::new();
         if self.start > ClockTime::LATEST_START {
-            e.push(PlanError::new(
+            e.push(FieldError::new(
                 "start",
                 "Start by 23:00 so the hour ends by midnight.",
             ));
         }
         for (i, a) in self.attendees.iter().enumerate() {
             if self.attendees[..i].contains(a) {
-                e.push(PlanError::new(
+                e.push(FieldError::new(
                     format!("attendees[{i}]"),
                     format!("Stakeholder {a} is invited twice."),
                 ));

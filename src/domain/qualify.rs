@@ -15,7 +15,7 @@
 //! payback in months = investment / (annual benefit / 12). Investment must be a number
 //! above 0; the annual benefit may be zero or negative, and then the case never pays back.
 
-use super::error::{check_len, PlanError};
+use super::error::{check_len, FieldError};
 use super::text::MAX_TEXT;
 
 /// The two scorecards.
@@ -209,9 +209,9 @@ impl Scorecard {
 
     /// Sets an element's rating and notes. Refused for an element of the other framework
     /// or notes that are too long.
-    pub fn set(&mut self, element: Element, rating: Rating, notes: &str) -> Result<(), PlanError> {
+    pub fn set(&mut self, element: Element, rating: Rating, notes: &str) -> Result<(), FieldError> {
         if element.framework() != self.framework {
-            return Err(PlanError::new(
+            return Err(FieldError::new(
                 element.key(),
                 format!(
                     "{} is not part of {}.",
@@ -296,7 +296,7 @@ impl Qualification {
     }
 
     /// Rates an element on the card it belongs to.
-    pub fn set(&mut self, element: Element, rating: Rating, notes: &str) -> Result<(), PlanError> {
+    pub fn set(&mut self, element: Element, rating: Rating, notes: &str) -> Result<(), FieldError> {
         self.card_mut(element.framework())
             .set(element, rating, notes)
     }
@@ -344,31 +344,31 @@ pub struct BusinessCase {
 
 impl BusinessCase {
     /// Field paths in errors: `investment`, `annual_benefit`.
-    pub fn new(investment: f64, annual_benefit: f64) -> Result<BusinessCase, Vec<PlanError>> {
+    pub fn new(investment: f64, annual_benefit: f64) -> Result<BusinessCase, Vec<FieldError>> {
         let mut e = Vec::new();
         if !investment.is_finite() {
-            e.push(PlanError::new(
+            e.push(FieldError::new(
                 "investment",
                 "The investment must be a number.",
             ));
         } else if investment <= 0.0 {
-            e.push(PlanError::new(
+            e.push(FieldError::new(
                 "investment",
                 "The investment must be above zero: what does the customer pay or spend?",
             ));
         } else if investment > MAX_AMOUNT {
-            e.push(PlanError::new(
+            e.push(FieldError::new(
                 "investment",
                 "The investment is above a trillion: check the zeros.",
             ));
         }
         if !annual_benefit.is_finite() {
-            e.push(PlanError::new(
+            e.push(FieldError::new(
                 "annual_benefit",
                 "The annual benefit must be a number.",
             ));
         } else if annual_benefit.abs() > MAX_AMOUNT {
-            e.push(PlanError::new(
+            e.push(FieldError::new(
                 "annual_benefit",
                 "The annual benefit is beyond a trillion: check the zeros.",
             ));
@@ -385,7 +385,7 @@ impl BusinessCase {
 
     /// Reads both amounts as typed (thousands separators `,` `_` and spaces allowed; a
     /// leading minus allowed for the benefit), then [`new`](Self::new).
-    pub fn parse(investment: &str, annual_benefit: &str) -> Result<BusinessCase, Vec<PlanError>> {
+    pub fn parse(investment: &str, annual_benefit: &str) -> Result<BusinessCase, Vec<FieldError>> {
         let i = parse_amount("investment", investment);
         let b = parse_amount("annual_benefit", annual_benefit);
         // Each field gets its own message: a parse error, or the range check of new().
@@ -435,13 +435,13 @@ impl BusinessCase {
 
 /// Reads an amount: digits, an optional leading minus, an optional decimal point, and
 /// thousands separators (`,` `_` space). Empty and anything else are refused.
-pub fn parse_amount(field: &str, text: &str) -> Result<f64, PlanError> {
+pub fn parse_amount(field: &str, text: &str) -> Result<f64, FieldError> {
     let t = text.trim();
     if t.is_empty() {
-        return Err(PlanError::new(field, "Enter an amount, e.g. 120000."));
+        return Err(FieldError::new(field, "Enter an amount, e.g. 120000."));
     }
     super::money::read_number(t).ok_or_else(|| {
-        PlanError::new(
+        FieldError::new(
             field,
             format!("\"{t}\" is not an amount: type digits only, e.g. 120000."),
         )

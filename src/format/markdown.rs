@@ -445,7 +445,8 @@ pub fn plan_doc(account: &Account, audience: Audience, inputs: &PlanInputs) -> D
 
     // SWOT
     let mut swot = Vec::new();
-    for (title, _, entries) in c.swot.quadrants() {
+    for (q, entries) in c.swot.quadrants() {
+        let title = q.title();
         if entries.is_empty() && !internal {
             continue;
         }

@@ -189,7 +189,7 @@ fn decode_v3(
         WorkspaceError::InvalidAccount { index, errors } => {
             let first = &errors[0];
             ImportError::BadField {
-                path: format!("workspace.accounts[{index}].{}", first.field.key()),
+                path: format!("workspace.accounts[{index}].{}", first.path),
                 detail: first.message.clone(),
             }
         }

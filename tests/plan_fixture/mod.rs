@@ -14,9 +14,7 @@ use am_planner::domain::stakeholders::{
 use am_planner::domain::{Account, AccountFields, AccountId, CompanySize, Segment};
 use chrono::NaiveDate;
 
-pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).expect("valid date in a test")
-}
+pub use crate::common::ymd as d;
 
 /// Fixed "today" of the fixture.
 pub fn today() -> NaiveDate {

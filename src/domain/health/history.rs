@@ -178,3 +178,9 @@ impl HealthHistory {
             .collect()
     }
 }
+
+/// Reads the day a check-in's signals are from, as typed: a day on or before `today`
+/// ([`crate::domain::dates::read_day_done`]).
+pub fn read_as_of(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    crate::domain::dates::read_day_done(text, today, "Pick the day these signals are from.")
+}

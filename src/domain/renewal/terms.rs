@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::{Days, Months, NaiveDate};
 
 use super::*;
 
@@ -323,18 +323,23 @@ pub fn parse_notice_days(text: &str) -> Result<Option<u32>, String> {
 /// Reads the "done on" date typed next to a ticked task or step (`YYYY-MM-DD`, as date
 /// inputs give it). Refuses an empty value, a malformed one and a day after `today`.
 pub fn parse_done_on(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err("Pick the day it was done, or untick it.".into());
+    crate::domain::dates::read_day_done(text, today, "Pick the day it was done, or untick it.")
+}
+
+/// The renewal date suggested for the next term: `renewal` itself when it is still ahead of
+/// `today`, else moved on by whole years until it is.
+pub fn next_renewal_suggestion(renewal: NaiveDate, today: NaiveDate) -> NaiveDate {
+    let mut suggested = renewal;
+    for _ in 0..400 {
+        if suggested > today {
+            break;
+        }
+        match suggested.checked_add_months(Months::new(12)) {
+            Some(d) => suggested = d,
+            None => break,
+        }
     }
-    let d = crate::domain::dates::read_date(t)?;
-    if d > today {
-        return Err(format!(
-            "{} is in the future: pick today or an earlier day.",
-            d.format("%-d %b %Y")
-        ));
-    }
-    Ok(d)
+    suggested
 }
 
 /// What an account stores about its renewal: contract terms and what the user did.

@@ -226,7 +226,7 @@ impl AccountV1 {
         // The account's own fields first, so problems are reported in reading order.
         if let Err(errors) = fields.validate() {
             let first = &errors[0];
-            return Err((first.field.key().to_string(), first.message.clone()));
+            return Err((first.path.clone(), first.message.clone()));
         }
         Ok(Account {
             stakeholders: self.stakeholders.into_domain()?,

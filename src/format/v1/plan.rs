@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::plan::{
-    AccountPlan, Action, ActionId, ActionStatus, Goal, GoalId, MetRule, PlanContent, PlanError,
+    AccountPlan, Action, ActionId, ActionStatus, FieldError, Goal, GoalId, MetRule, PlanContent,
     Risk, RiskStatus, SuccessMetric, Swot,
 };
 use crate::domain::planning::Planning;
@@ -390,13 +390,13 @@ impl From<&Qualification> for QualificationV1 {
 
 // ---- file -> domain ----
 
-fn first(errors: Vec<PlanError>, prefix: &str) -> AccountProblem {
+fn first(errors: Vec<FieldError>, prefix: &str) -> AccountProblem {
     let e = errors
         .into_iter()
         .next()
         .expect("an error list is never empty");
     let e = e.under(prefix);
-    (e.field, e.message)
+    (e.path, e.message)
 }
 
 impl PlanningV1 {
@@ -427,7 +427,7 @@ impl PlanningV1 {
             .collect::<Result<Vec<_>, _>>()?;
         Planning::from_parts(plan, qbrs, quals).map_err(|e| {
             let e = e.under("planning");
-            (e.field, e.message)
+            (e.path, e.message)
         })
     }
 }

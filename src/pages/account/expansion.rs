@@ -15,8 +15,8 @@ use crate::components::renewal_bits::edit_account;
 use crate::domain::dates::{long, relative};
 use crate::domain::expansion::{
     expansion_signals, parse_estimated_arr, ExpansionSignal, Opportunity, OpportunityDraft,
-    OpportunityField, OpportunityId, OpportunityType, ReadinessItem, ReadinessTicks, Stage,
-    MAX_DESCRIPTION_LEN, MAX_OWNER_LEN, MAX_TRIGGER_LEN,
+    OpportunityField, OpportunityId, OpportunityType, ReadinessItem, Stage, MAX_DESCRIPTION_LEN,
+    MAX_OWNER_LEN, MAX_TRIGGER_LEN,
 };
 use crate::state::use_app;
 
@@ -92,26 +92,6 @@ fn Signals() -> impl IntoView {
 // ---------------------------------------------------------------------------------------
 // Readiness checklist
 
-fn tick_of(t: &ReadinessTicks, item: ReadinessItem) -> bool {
-    match item {
-        ReadinessItem::RoiDocumented => t.roi_documented,
-        ReadinessItem::ChampionActive => t.champion_active,
-        ReadinessItem::BuyerAwareOfValue => t.buyer_aware_of_value,
-        ReadinessItem::NewUseCaseOrTeam => t.new_use_case_or_team,
-        ReadinessItem::RenewalNotWithin60Days => false,
-    }
-}
-
-fn set_tick(t: &mut ReadinessTicks, item: ReadinessItem, on: bool) {
-    match item {
-        ReadinessItem::RoiDocumented => t.roi_documented = on,
-        ReadinessItem::ChampionActive => t.champion_active = on,
-        ReadinessItem::BuyerAwareOfValue => t.buyer_aware_of_value = on,
-        ReadinessItem::NewUseCaseOrTeam => t.new_use_case_or_team = on,
-        ReadinessItem::RenewalNotWithin60Days => {}
-    }
-}
-
 #[component]
 fn Readiness() -> impl IntoView {
     let app = use_app();
@@ -136,11 +116,11 @@ fn Readiness() -> impl IntoView {
             view! {
                 <li class="rn-check">
                     <input type="checkbox" id=cb.clone()
-                        prop:checked=move || tick_of(&ticks.get(), item)
+                        prop:checked=move || ticks.get().get(item)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             let _ = edit_account(app, id, |a| {
-                                set_tick(&mut a.expansion.ticks, item, on);
+                                a.expansion.ticks.set(item, on);
                                 Ok(())
                             });
                         }/>
@@ -407,17 +387,11 @@ fn OpportunityForm(
     let build = move || -> (OpportunityDraft, Vec<(OppInput, String)>) {
         let mut problems = Vec::new();
         let target_date = {
-            let t = target.get_untracked();
-            let t = t.trim();
-            if t.is_empty() {
-                None
-            } else {
-                match crate::domain::dates::read_date(t) {
-                    Ok(d) => Some(d),
-                    Err(m) => {
-                        problems.push((OppInput::TargetDate, m));
-                        None
-                    }
+            match crate::domain::dates::read_optional_date(&target.get_untracked()) {
+                Ok(d) => d,
+                Err(m) => {
+                    problems.push((OppInput::TargetDate, m));
+                    None
                 }
             }
         };

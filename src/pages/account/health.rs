@@ -17,7 +17,7 @@ use crate::components::health::{
 };
 use crate::domain::dates;
 use crate::domain::health::{
-    account_health, fmt_points, score_of, Band, Category, HealthHistory, HealthSummary,
+    account_health, fmt_points, read_as_of, score_of, Band, Category, HealthHistory, HealthSummary,
     HistoryError, Recorded, Score, Signals, SignalsForm, Snapshot,
 };
 use crate::state::use_app;
@@ -78,19 +78,6 @@ fn incomplete_badge(score: &Score) -> impl IntoView {
             </span>
         }
     })
-}
-
-/// A date typed in an `<input type="date">`, checked against today.
-fn parse_as_of(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err("Pick the day these signals are from.".into());
-    }
-    let d = crate::domain::dates::read_date(t)?;
-    if d > today {
-        return Err(HistoryError::FutureDate { date: d }.message());
-    }
-    Ok(d)
 }
 
 /// Puts the cursor on the first refused field inside `scope` (a CSS selector).
@@ -370,14 +357,14 @@ fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
     let form_error = RwSignal::new(None::<String>);
 
     let check_date = move || {
-        let r = parse_as_of(&date_text.get_untracked(), app.today.get_untracked());
+        let r = read_as_of(&date_text.get_untracked(), app.today.get_untracked());
         date_error.set(r.as_ref().err().cloned());
         r.ok()
     };
     // Saving on a day that has a check-in replaces it: say so before the user saves.
     let replaces = move || {
         let today = app.today.get();
-        let Ok(d) = parse_as_of(&date_text.get(), today) else {
+        let Ok(d) = read_as_of(&date_text.get(), today) else {
             return false;
         };
         app.ws
@@ -724,7 +711,7 @@ fn SnapshotEditor(snapshot: Snapshot, on_done: Callback<()>) -> impl IntoView {
         form_error.set(None);
         let today = app.today.get_untracked();
         // Keeping a check-in's own date is always fine, even if "today" moved on.
-        let date = match parse_as_of(&date_text.get_untracked(), today) {
+        let date = match read_as_of(&date_text.get_untracked(), today) {
             Err(_) if date_text.get_untracked().trim() == original.to_string() => Ok(original),
             r => r,
         };

@@ -16,7 +16,7 @@ use crate::components::fields::{
 };
 use crate::components::markdown_out::DocumentOut;
 use crate::domain::audience::{plan_qbr, refill_challenges, refill_value_delivered, Audience};
-use crate::domain::plan::{GoalId, PlanError};
+use crate::domain::plan::{FieldError, GoalId};
 use crate::domain::qbr::{
     sponsor_ids, ClockTime, MutualAction, PersonRef, PrepItem, Qbr, QbrId, Side,
 };
@@ -61,12 +61,12 @@ fn edit_qbr(
     id: AccountId,
     qbr: QbrId,
     change: impl FnOnce(&mut Qbr),
-) -> Result<(), Vec<PlanError>> {
+) -> Result<(), Vec<FieldError>> {
     let Some(mut q) = app
         .ws
         .with_untracked(|w| w.account(id).and_then(|a| a.planning.qbr(qbr).cloned()))
     else {
-        return Err(vec![PlanError::new(
+        return Err(vec![FieldError::new(
             "id",
             "This QBR was removed in the meantime.",
         )]);

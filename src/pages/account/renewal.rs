@@ -5,7 +5,7 @@
 //! Rows are keyed (`<For>`), so ticking one task does not redraw the others and what is
 //! being typed elsewhere stays where it is.
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -16,8 +16,8 @@ use crate::components::renewal_bits::{edit_account, lateness, status_pill};
 use crate::domain::account::timeline_of;
 use crate::domain::dates::{long, relative};
 use crate::domain::renewal::{
-    check_task_text, is_enterprise, lead_days, parse_done_on, parse_notice_days, MilestoneKind,
-    RenewalStatus, TaskKey, Timeline,
+    check_task_text, is_enterprise, lead_days, next_renewal_suggestion, parse_done_on,
+    parse_notice_days, MilestoneKind, RenewalStatus, TaskKey, Timeline,
 };
 use crate::state::use_app;
 
@@ -149,43 +149,13 @@ fn NextCycle(renewal: NaiveDate) -> impl IntoView {
     let app = use_app();
     let id = current_account();
     let today = app.today.get_untracked();
-    // A year after the last renewal, moved on by years until it is ahead of today.
-    let mut suggested = renewal;
-    for _ in 0..400 {
-        if suggested > today {
-            break;
-        }
-        match suggested.checked_add_months(Months::new(12)) {
-            Some(d) => suggested = d,
-            None => break,
-        }
-    }
+    let suggested = next_renewal_suggestion(renewal, today);
     let text = RwSignal::new(suggested.to_string());
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let t = text.get_untracked();
-        let parsed = crate::domain::dates::read_date(&t).and_then(|d| {
-            if d <= today {
-                Err(format!(
-                    "{} is not ahead of today: pick the date the new term renews.",
-                    long(d)
-                ))
-            } else {
-                Ok(d)
-            }
-        });
-        let result = parsed.and_then(|d| {
-            edit_account(app, id, |a| {
-                let mut f = a.fields.clone();
-                f.renewal_date = Some(d);
-                f.validate()
-                    .map_err(|es| es.first().map(|e| e.message.clone()).unwrap_or_default())?;
-                a.fields = f;
-                a.renewal.start_new_cycle();
-                Ok(d)
-            })
-        });
+        let result = edit_account(app, id, |a| a.start_next_cycle(&t, today));
         match result {
             Ok(d) => {
                 error.set(None);

@@ -22,7 +22,7 @@ use crate::components::fields::{new_errors, set_errors, TextArea};
 use crate::components::markdown_out::DocumentOut;
 use crate::components::share_link::{ShareBox, ShareToggle};
 use crate::domain::audience::Audience;
-use crate::domain::plan::{parse_lines, AccountPlan, PlanContent, PlanError, PlanFlag};
+use crate::domain::plan::{AccountPlan, FieldError, PlanContent, PlanFlag, Swot};
 use crate::domain::{dates, AccountId};
 use crate::format::markdown::{doc_file_name, plan_doc, OpportunityRef, PlanInputs};
 use crate::state::{use_app, AppState};
@@ -55,7 +55,7 @@ pub(crate) fn edit_plan(
     app: AppState,
     id: AccountId,
     change: impl FnOnce(&mut PlanContent),
-) -> Result<(), Vec<PlanError>> {
+) -> Result<(), Vec<FieldError>> {
     change_plan(app, id, |p, today| p.edit(today, change)).unwrap_or(Ok(()))
 }
 
@@ -252,53 +252,32 @@ fn SwotSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
         p.content()
             .swot
             .quadrants()
-            .map(|(title, key, entries)| (title, key, entries.join("\n")))
+            .map(|(q, entries)| (q, entries.join("\n")))
     });
     view! {
         <section class="card plan-section" aria-labelledby="plan-swot">
             <h2 id="plan-swot">"SWOT"</h2>
             <p class="hint screen-only">"One entry per line. Saved when you leave the box."</p>
             <div class="swot-grid">
-                {quadrants.into_iter().map(|(title, key, initial)| {
+                {quadrants.into_iter().map(|(q, initial)| {
+                    let (title, key) = (q.title(), q.key());
                     let text = RwSignal::new(initial);
                     let errors = new_errors();
                     let save = Callback::new(move |()| {
-                        let entries = parse_lines(&text.get_untracked());
-                        let result = edit_plan(app, id, |c| {
-                            let slot = match key {
-                                "strengths" => &mut c.swot.strengths,
-                                "weaknesses" => &mut c.swot.weaknesses,
-                                "opportunities" => &mut c.swot.opportunities,
-                                _ => &mut c.swot.threats,
-                            };
-                            *slot = entries;
-                        });
+                        let typed = text.get_untracked();
+                        let result = edit_plan(app, id, |c| c.swot.set_from_text(q, &typed));
                         match result {
                             Ok(()) => errors.set(Default::default()),
                             Err(es) => {
-                                let prefix = format!("swot.{key}");
-                                let mine: Vec<PlanError> = es
+                                let mine: Vec<FieldError> = Swot::line_errors(&es, q)
                                     .into_iter()
-                                    .filter(|e| e.field.starts_with(&prefix))
-                                    .map(|e| {
-                                        let line = e.field[prefix.len()..]
-                                            .trim_matches(|c| c == '[' || c == ']')
-                                            .parse::<usize>()
-                                            .map(|i| i + 1)
-                                            .unwrap_or(0);
-                                        PlanError::new("entries", format!("Line {line}: {}", e.message))
-                                    })
+                                    .map(|m| FieldError::new("entries", m))
                                     .collect();
                                 set_errors(errors, &mine, "", &["entries"]);
                             }
                         }
                     });
-                    let entries = move || plan.with(|p| {
-                        p.content().swot.quadrants().into_iter()
-                            .find(|(_, k, _)| *k == key)
-                            .map(|(_, _, e)| e.to_vec())
-                            .unwrap_or_default()
-                    });
+                    let entries = move || plan.with(|p| p.content().swot.entries(q).to_vec());
                     view! {
                         <div class=format!("swot-box swot-{key}")>
                             <div class="screen-only">
