@@ -36,5 +36,30 @@ fn seek(id: String, tries: u32) {
         if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
             let _ = h.focus();
         }
+        settle(id, SETTLE_FRAMES);
+    });
+}
+
+/// Frames during which the section is kept in view while the page finishes drawing (a
+/// chart or a list above it may still grow and push it down).
+const SETTLE_FRAMES: u32 = 40;
+
+fn settle(id: String, frames: u32) {
+    if frames == 0 {
+        return;
+    }
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            let top = el.get_bounding_client_rect().top();
+            let height = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
+            if top < 0.0 || top > height {
+                el.scroll_into_view();
+            }
+        }
+        settle(id, frames - 1);
     });
 }

@@ -220,7 +220,11 @@ pub fn CsvImport() -> impl IntoView {
                     <ul>
                         <li class="csv-added">{format!("{} added", plural(r.added, "account", "accounts"))}</li>
                         <li class="csv-updated">{format!("{} updated", plural(r.updated, "account", "accounts"))}</li>
-                        <li class="csv-skipped">{format!("{} skipped (errors listed below)", plural(r.skipped, "row", "rows"))}</li>
+                        <li class="csv-skipped">{if r.skipped == 0 {
+                            "No rows skipped".to_string()
+                        } else {
+                            format!("{} skipped (download them below to fix and import again)", plural(r.skipped, "row", "rows"))
+                        }}</li>
                         {(r.marked > 0).then(|| view! {
                             <li>{format!("Earlier renewal steps marked done before on {}", plural(r.marked, "account", "accounts"))}</li>
                         })}
@@ -293,10 +297,13 @@ pub fn CsvImport() -> impl IntoView {
                                             <input type="checkbox" id="csv-done-before"
                                                 prop:checked=move || done_before.get()
                                                 on:change=move |ev| done_before.set(event_target_checked(&ev))/>
-                                            <label for="csv-done-before">{move || format!(
-                                                "{} renew soon enough that earlier renewal steps fall before today. They were done before this import: mark them done, each on its due day.",
-                                                plural(mid_cycle.get(), "account", "accounts")
-                                            )}</label>
+                                            <label for="csv-done-before">{move || {
+                                                let n = mid_cycle.get();
+                                                format!(
+                                                    "{} soon enough that earlier renewal steps fall before today. Those steps were done before this import: mark them done, each on its due day.",
+                                                    if n == 1 { "1 account renews".to_string() } else { format!("{n} accounts renew") }
+                                                )
+                                            }}</label>
                                         </div>
                                     })}
                                     <div class="actions">

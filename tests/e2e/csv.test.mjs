@@ -92,7 +92,7 @@ test('A 50-account CRM export: preview with errors at the cell, import, report, 
   await report.waitFor();
   assert.match(await report.innerText(), /47 accounts added/);
   assert.match(await report.innerText(), /0 accounts updated/);
-  assert.match(await report.innerText(), /3 rows skipped/);
+  assert.match(await report.innerText(), /3 rows skipped \(download them below/);
   await shot(page, 'csv-report');
 
   // The skipped rows as a CSV with an Error column.

@@ -104,7 +104,10 @@ test('This week lists what the workspace makes due, overdue first; every link la
     await page.waitForFunction((sel) => {
       const r = document.querySelector(sel).getBoundingClientRect();
       return r.top >= 0 && r.top < window.innerHeight;
-    }, target);
+    }, target, { timeout: 5000 }).catch(async () => {
+      const top = await page.evaluate((sel) => document.querySelector(sel).getBoundingClientRect().top, target);
+      throw new Error(`${kind}: ${target} is not in view after the link (top ${top})`);
+    });
     if (kind === 'renewal_task') {
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'task-t90-qbr');
     }
@@ -140,7 +143,7 @@ test('An account created with its renewal 45 days out asks about the earlier ste
   await page.getByRole('heading', { level: 1, name: 'Midway Logistics' }).waitFor();
   const ask = page.getByRole('region', { name: 'Renewal steps before today' });
   await ask.waitFor();
-  assert.match(await ask.innerText(), /6 steps of this renewal fall before today/);
+  assert.match(await ask.innerText(), /6 steps of this renewal fall before today, so the renewal reads as late/);
   assert.match(await page.locator('#touch-line').innerText(), /^Cadence: /);
   await shot(page, 'week-mid-cycle-ask');
   await page.getByRole('button', { name: 'Mark 6 earlier steps done' }).click();

@@ -98,10 +98,13 @@ pub fn MidCycleNotice(id: AccountId) -> impl IntoView {
         <Show when=move || (steps.get() != 0) && !dismissed.get()>
             <div class="mid-cycle" role="region" aria-label="Renewal steps before today" id="mid-cycle">
                 <p><strong>"Was this renewal already under way?"</strong></p>
-                <p>{move || format!(
-                    "{} of this renewal fall before today, so they read as late. If they were done before the account came into the planner, mark them done: each is dated on its own due day. You can untick any of them on the Renewal tab.",
-                    plural(steps.get(), "step", "steps")
-                )}</p>
+                <p>{move || {
+                    let n = steps.get();
+                    let (what, verb) = if n == 1 { ("1 step".to_string(), "falls") } else { (format!("{n} steps"), "fall") };
+                    format!(
+                        "{what} of this renewal {verb} before today, so the renewal reads as late. If the work was done before the account came into the planner, mark it done: each step is dated on its own due day. You can untick any of them on the Renewal tab."
+                    )
+                }}</p>
                 <div class="actions">
                     <button class="btn btn-primary" id="mid-cycle-mark" on:click=mark>
                         {move || format!("Mark {} done", plural(steps.get(), "earlier step", "earlier steps"))}
