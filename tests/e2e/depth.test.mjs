@@ -145,7 +145,7 @@ test('white space: fill the grid by keyboard, penetration per row, column and ov
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'White space' }).click();
   await page.getByRole('heading', { level: 1, name: 'White space' }).waitFor();
   const row = page.locator('.ws-portfolio-table tbody tr').first();
-  assert.match(await row.innerText(), /Acme Depth\s+25%\s+1\s+2\s+1\s+1/);
+  assert.match(await row.innerText(), /Acme Depth\s+33%\s+1\s+2\s+0\s+1\s+€24,000/);
   await shot(page, 'depth-white-space-portfolio');
   assert.deepEqual(errors, []);
   await context.close();
