@@ -145,7 +145,7 @@ test('white space: fill the grid by keyboard, penetration per row, column and ov
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'White space' }).click();
   await page.getByRole('heading', { level: 1, name: 'White space' }).waitFor();
   const row = page.locator('.ws-portfolio-table tbody tr').first();
-  assert.match(await row.innerText(), /Acme Depth\s+25%\s+1\s+2\s+1\s+1/);
+  assert.match(await row.innerText(), /Acme Depth\s+33%\s+1\s+2\s+0\s+1\s+€24,000/);
   await shot(page, 'depth-white-space-portfolio');
   assert.deepEqual(errors, []);
   await context.close();
@@ -228,15 +228,16 @@ test('an escalation walked through the four steps: owner and timeline needed, la
   await card.getByLabel('1. Clarify the issue with the customer').check();
   await card.locator('.es-step.done').first().waitFor();
   // 2. Set an owner: refused without a name.
-  await card.getByLabel('2. Set an owner').check();
+  await card.getByLabel('2. Set an owner').click();
   await card.getByText('Name the owner to mark this step done.').waitFor();
   assert.equal(await card.getByLabel('2. Set an owner').isChecked(), false);
   await card.getByLabel('Owner', { exact: true }).fill('Sam Okafor');
   await card.getByLabel('Owner', { exact: true }).press('Tab');
   await card.getByLabel('2. Set an owner').check();
   // 3. Tell the timeline: needs the next update; a date already past is flagged.
-  await card.getByLabel('3. Tell the customer the timeline').check();
+  await card.getByLabel('3. Tell the customer the timeline').click();
   await card.getByText('Give the date of the next update we told the customer.').waitFor();
+  assert.equal(await card.getByLabel('3. Tell the customer the timeline').isChecked(), false);
   await card.getByLabel('Next customer update due').fill(isoDaysFromToday(-1));
   await card.getByLabel('Next customer update due').press('Tab');
   await card.getByText('Customer update late by 1 day').waitFor();
@@ -253,7 +254,7 @@ test('an escalation walked through the four steps: owner and timeline needed, la
   await card.getByLabel('Next customer update due').fill(isoDaysFromToday(3));
   await card.getByLabel('Next customer update due').press('Tab');
   await page.waitForFunction(() => !document.querySelector('.es-flag'));
-  await card.getByLabel(/4b\. Confirmed/).check();
+  await card.getByLabel(/4b\. Confirmed/).click();
   await card.getByText('Mark it resolved before it is confirmed with the customer.').waitFor();
   await card.getByLabel('4a. Resolved').check();
   await card.getByLabel(/4b\. Confirmed/).check();

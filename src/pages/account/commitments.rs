@@ -150,8 +150,32 @@ pub fn AccountCommitments() -> impl IntoView {
     });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let Some(c) = draft.read(errors) else { return };
         let today = app.today.get_untracked();
+        let Some(c) = draft.read(errors) else {
+            // The other fields' messages too, from the same rules (with a stand-in date).
+            let stand_in = Commitment {
+                what: draft.what.get_untracked(),
+                to_whom: draft
+                    .to_whom
+                    .get_untracked()
+                    .parse::<u32>()
+                    .ok()
+                    .map(StakeholderId),
+                owner: draft.owner.get_untracked(),
+                due: today,
+                status: Status::Open,
+                evidence: draft.evidence.get_untracked(),
+            };
+            if let Some(Err(found)) = app.ws.with_untracked(|w| {
+                w.account(id)
+                    .map(|a| stand_in.validate(&a.stakeholders, None))
+            }) {
+                for e in found {
+                    set_error(errors, e.field.key(), Some(e.message));
+                }
+            }
+            return;
+        };
         // Check first, so every message lands at its field; then save.
         let checked = app.ws.with_untracked(|w| {
             w.account(id)

@@ -50,25 +50,32 @@ pub fn RecoveryCard() -> impl IntoView {
         m_errors.set(Default::default());
         let today = app.today.get_untracked();
         let by_date = match read_optional_date(&by.get_untracked()) {
-            Ok(Some(d)) => d,
+            Ok(Some(d)) => Some(d),
             Ok(None) => {
                 set_error(
                     m_errors,
                     "by",
                     Some("Give the date it should be reached by.".into()),
                 );
-                return;
+                None
             }
             Err(e) => {
                 set_error(m_errors, "by", Some(e));
-                return;
+                None
             }
         };
         let m = Milestone {
             what: what.get_untracked(),
             target: target.get_untracked(),
-            by: by_date,
+            by: by_date.unwrap_or(today),
             met_on: None,
+        };
+        let Some(_) = by_date else {
+            // The other fields' messages too, from the same rules.
+            if let Err((k, e)) = recovery::check_milestone(&m, today, None) {
+                set_error(m_errors, k, Some(e));
+            }
+            return;
         };
         let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
             Some(p) => depth::add_milestone(p, m, today).map_err(|(k, e)| format!("{k}\u{1f}{e}")),
