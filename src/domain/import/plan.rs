@@ -303,12 +303,12 @@ fn plan_row(
     }
     // What spans fields (a renewal before the contract start), as the form checks it.
     if let Err(errs) = fields.validate() {
-        let at = |f: Field| {
+        let at = |f: Option<Field>| {
             let t = match f {
-                Field::Name => Target::Name,
-                Field::Arr => Target::Arr,
-                Field::ContractStart => Target::ContractStart,
-                Field::RenewalDate => Target::RenewalDate,
+                Some(Field::Name) | None => Target::Name,
+                Some(Field::Arr) => Target::Arr,
+                Some(Field::ContractStart) => Target::ContractStart,
+                Some(Field::RenewalDate) => Target::RenewalDate,
             };
             mapping
                 .column_of(t)
@@ -319,7 +319,7 @@ fn plan_row(
         return Err(errs
             .into_iter()
             .map(|e| CellError {
-                column: at(e.field),
+                column: at(e.account_field()),
                 message: e.message,
             })
             .collect());
