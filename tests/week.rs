@@ -145,7 +145,7 @@ fn stale_health_is_due_fourteen_days_after_the_last_check_in() {
         ..Default::default()
     };
     let ws = |n: i64| {
-        let g = green.clone();
+        let g = green;
         ws_with(move |w, id| {
             w.account_mut(id)
                 .unwrap()
