@@ -171,7 +171,7 @@ test('a commitment recorded, then overdue: a relationship risk on the tab, the S
   await page.getByLabel('Due').fill(isoDaysFromToday(-1));
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.locator('.cm-risks').waitFor();
-  assert.match(await page.locator('.cm-risks').innerText(), /1 relationship risk from promises[\s\S]*Promise overdue by 1 day: Send the security review/);
+  assert.match(await page.locator('.cm-risks').innerText(), /1 relationship risk from promises[\s\S]*Promise overdue by 1 day[\s\S]*Send the security review \(promised to Ann Berg\)/);
   await shot(page, 'depth-commitments-overdue');
   let a = await account(page);
   assert.deepEqual(a.commitments, [{
