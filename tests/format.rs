@@ -1,7 +1,7 @@
 //! The workspace file: round trip, and every class of bad file refused with the right error.
 
-use am_planner::domain::arr::ArrLog;
 use am_planner::demo::demo_workspace;
+use am_planner::domain::arr::ArrLog;
 use am_planner::domain::{
     Account, AccountFields, AccountId, CompanySize, Currency, Segment, Tier, Workspace,
 };

@@ -275,3 +275,26 @@ pub fn timeline_of(account: &Account) -> Option<Timeline> {
         .renewal
         .timeline(account.fields.renewal_date, account.fields.arr)
 }
+
+/// The ARR history of an account (docs/kpis.md#the-arr-history).
+impl Account {
+    /// Replaces the history and sets the ARR to its total (the one way ARR changes).
+    pub fn set_arr_log(&mut self, log: super::arr::ArrLog) {
+        self.fields.arr = log.total();
+        self.arr_log = log;
+    }
+
+    /// Adds one change to the history; refused (nothing changes) when the history would
+    /// not hold.
+    pub fn record_arr(&mut self, event: super::arr::ArrEvent) -> Result<(), String> {
+        let log = self.arr_log.with(event)?;
+        self.set_arr_log(log);
+        Ok(())
+    }
+
+    /// The account has churned (its last ARR change is a churn): kept, out of the
+    /// working views by default.
+    pub fn is_churned(&self) -> bool {
+        self.arr_log.is_churned()
+    }
+}

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::account::MAX_ARR;
+use super::money::MAX_ARR;
 
 /// What an ARR change was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -304,27 +304,5 @@ impl ArrChange {
             return Err("A churn brings ARR to 0: set ARR to 0, or pick another kind.".into());
         }
         log.with(log.change_to(new_arr, self.kind, self.date, self.note))
-    }
-}
-
-impl super::Account {
-    /// Replaces the history and sets the ARR to its total (the one way ARR changes).
-    pub fn set_arr_log(&mut self, log: ArrLog) {
-        self.fields.arr = log.total();
-        self.arr_log = log;
-    }
-
-    /// Adds one change to the history; refused (nothing changes) when the history would
-    /// not hold.
-    pub fn record_arr(&mut self, event: ArrEvent) -> Result<(), String> {
-        let log = self.arr_log.with(event)?;
-        self.set_arr_log(log);
-        Ok(())
-    }
-
-    /// The account has churned (its last ARR change is a churn): kept, out of the
-    /// working views by default.
-    pub fn is_churned(&self) -> bool {
-        self.arr_log.is_churned()
     }
 }

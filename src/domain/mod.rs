@@ -10,6 +10,7 @@ pub mod expansion;
 pub mod health;
 pub mod ids;
 pub mod kpi;
+pub mod kpi_settings;
 pub mod money;
 pub mod numbers;
 pub mod plan;
