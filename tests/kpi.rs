@@ -302,7 +302,8 @@ fn passed() -> Workspace {
 fn outcomes_record_the_right_changes_and_start_the_next_term() {
     let next = Some(d("2027-11-01"));
     // (outcome, new ARR typed, expected changes (kind, amount), ARR after)
-    let cases: &[(Outcome, f64, &[(ArrKind, f64)], f64)] = &[
+    type OutcomeCase<'a> = (Outcome, f64, &'a [(ArrKind, f64)], f64);
+    let cases: &[OutcomeCase] = &[
         (Outcome::Flat, 0.0, &[(Renewal, 0.0)], 100_000.0),
         (
             Outcome::Uplift,
