@@ -44,6 +44,7 @@ pub fn App() -> impl IntoView {
                     <nav class="mainnav" aria-label="Main">
                         <A href="/" exact=true>"Portfolio"</A>
                         <A href="/renewals">"Renewals"</A>
+                        <A href="/kpis">"KPIs"</A>
                         <A href="/practice">"Practice"</A>
                         <A href="/data">"Data"</A>
                         <A href="/settings">"Settings"</A>
@@ -70,6 +71,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("qualify") view=AccountQualifyTab/>
                         </ParentRoute>
                         <Route path=path!("/renewals") view=RenewalsPage/>
+                        <Route path=path!("/kpis") view=crate::pages::kpis::KpisPage/>
                         <Route path=path!("/settings") view=SettingsPage/>
                         <Route path=path!("/data") view=DataPage/>
                         <ParentRoute path=path!("/practice") view=crate::pages::practice::PracticePage>

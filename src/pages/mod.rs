@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod data;
+pub mod kpis;
 pub mod new_account;
 pub mod not_found;
 pub mod portfolio;

@@ -124,8 +124,10 @@ pub fn PortfolioPage() -> impl IntoView {
             </Show>
             <div class="page-head">
                 <h1>"Portfolio"</h1>
+                <a class="btn" href="/kpis">"KPIs"</a>
                 <a class="btn btn-primary" href="/accounts/new">"New account"</a>
             </div>
+            <crate::components::renewal_outcome::AwaitingOutcomes/>
             <dl class="stat-row">
                 <div class="stat"><dt>"Accounts"</dt><dd>{move || summary.get().accounts}</dd></div>
                 <div class="stat"><dt>"Total ARR"</dt><dd>{move || money(summary.get().total_arr)}</dd></div>

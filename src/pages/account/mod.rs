@@ -103,6 +103,7 @@ fn AccountView(id: AccountId) -> impl IntoView {
                 </dl>
                 <p class="cadence">{move || tier().map(|t| t.tier.cadence())}</p>
                 <stakeholders::ChurnFlag id=id/>
+                <crate::components::renewal_outcome::OutcomeNotice id=id/>
             </header>
             <save_plan::SavePlanNotice/>
             <nav class="tabs" aria-label="Account sections">
