@@ -485,3 +485,39 @@ fn tier_rule_on_portfolios_of_every_size() {
         assert_eq!(tier_counts(&arrs), expected, "{name}");
     }
 }
+
+#[test]
+fn churned_accounts_are_out_of_the_portfolio_by_default() {
+    use am_planner::domain::portfolio::{facts_of, health_by_account, query, PortfolioQuery};
+    let w = ws(vec![
+        account(
+            1,
+            "Gone",
+            &[("2025-01-10", New, 100.0), ("2026-08-01", Churn, -100.0)],
+            None,
+        ),
+        account(2, "Stays", &[("2025-01-10", New, 50.0)], None),
+        account(
+            3,
+            "Back",
+            &[
+                ("2025-01-10", New, 10.0),
+                ("2025-08-01", Churn, -10.0),
+                ("2026-01-01", New, 20.0),
+            ],
+            None,
+        ),
+    ]);
+    let facts = facts_of(&w, &w.tiers(), &health_by_account(&w, today()), today());
+    let mut q = PortfolioQuery::default();
+    let mut shown = query(facts.values(), &q, today());
+    shown.sort();
+    assert_eq!(shown, vec![AccountId(2), AccountId(3)]);
+    q.filter.show_churned = true;
+    assert_eq!(query(facts.values(), &q, today()).len(), 3);
+    assert!(
+        PortfolioQuery::from_pairs([("churned", "1")])
+            .filter
+            .show_churned
+    );
+}

@@ -2,6 +2,7 @@
 //! size and tier, with renewal dates spread from last month to fourteen months out.
 //! Dates are relative to `today`, so the demo never goes stale.
 
+mod arr;
 mod health;
 mod people;
 mod plan;
@@ -170,6 +171,7 @@ pub fn demo_workspace(today: NaiveDate) -> Workspace {
         ws.add_account(fields, today)
             .expect("the demo accounts are valid by construction");
     }
+    arr::seed(&mut ws, today);
     people::seed(&mut ws, today);
     renewal::seed(&mut ws, today);
     health::seed(&mut ws, today);

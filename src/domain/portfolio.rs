@@ -67,6 +67,8 @@ pub struct Facts {
     pub health: HealthSummary,
     pub next_up: Option<NextUp>,
     pub risks: RiskReport,
+    /// The account has churned (docs/kpis.md#the-arr-history): hidden unless asked for.
+    pub churned: bool,
     /// The day these facts hold for ("in 12 days" changes with it).
     pub today: NaiveDate,
     // Lower-cased once, for the search and the text sorts.
@@ -96,6 +98,7 @@ impl Facts {
             health,
             next_up: NextUp::of(a, today),
             risks: assess(&a.stakeholders, tier.tier, today),
+            churned: a.is_churned(),
             today,
             name_key: text_key(&f.name),
             industry_key: text_key(&f.industry),
@@ -242,6 +245,8 @@ pub struct Filter {
     /// An owner's name, compared ignoring case and surrounding spaces.
     pub owner: Option<String>,
     pub renewal: RenewalWindow,
+    /// Churned accounts are out of the working view unless this is on.
+    pub show_churned: bool,
 }
 
 impl Filter {
@@ -267,6 +272,7 @@ impl Filter {
             && (!self.single_threaded || f.risks.is_single_threaded())
             && owner.is_none_or(|o| f.owner_key == o)
             && self.renewal.matches(f.renewal_date, today)
+            && (self.show_churned || !f.churned)
     }
 
     pub fn is_active(&self) -> bool {
@@ -462,6 +468,7 @@ impl PortfolioQuery {
                 "declining" => f.declining = on(v),
                 "stale" => f.stale = on(v),
                 "single" => f.single_threaded = on(v),
+                "churned" => f.show_churned = on(v),
                 "owner" if !v.trim().is_empty() => f.owner = Some(v.trim().to_string()),
                 "renewal" => f.renewal = RenewalWindow::from_key(v).unwrap_or(f.renewal),
                 "sort" => {
@@ -498,6 +505,7 @@ impl PortfolioQuery {
             ("declining", f.declining),
             ("stale", f.stale),
             ("single", f.single_threaded),
+            ("churned", f.show_churned),
         ] {
             if on {
                 out.push((name, "1".into()));

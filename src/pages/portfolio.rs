@@ -252,6 +252,14 @@ fn Toolbar(filter: RwSignal<Filter>, derived: Derived) -> impl IntoView {
                     }/>
                 " Single-threaded only"
             </label>
+            <label class="check-filter">
+                <input type="checkbox" prop:checked=move || filter.with(|f| f.show_churned)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        filter.update(|f| f.show_churned = on);
+                    }/>
+                " Show churned"
+            </label>
             <Show when=move || filter.with(Filter::is_active)>
                 <button type="button" class="btn btn-small" on:click=move |_| filter.set(Filter::default())>
                     "Clear filters"
