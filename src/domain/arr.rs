@@ -2,7 +2,7 @@
 //! correction) whose sum is the account's ARR (docs/kpis.md#the-arr-history).
 //!
 //! Invariant: an account's `fields.arr` equals [`ArrLog::total`] of its log. Every change
-//! of ARR goes through [`ArrLog`]'s checked constructor or [`super::Account::set_arr_log`],
+//! of ARR goes through [`ArrLog`]'s checked constructor or `Account::set_arr_log`,
 //! so a refused change leaves both as they were.
 
 use chrono::NaiveDate;
