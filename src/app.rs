@@ -47,6 +47,7 @@ pub fn App() -> impl IntoView {
                         <A href="/" exact=true>"Portfolio"</A>
                         <A href="/renewals">"Renewals"</A>
                         <A href="/white-space">"White space"</A>
+                        <A href="/kpis">"KPIs"</A>
                         <A href="/practice">"Practice"</A>
                         <A href="/data">"Data"</A>
                         <A href="/settings">"Settings"</A>
@@ -78,6 +79,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/week") view=crate::pages::week::WeekPage/>
                         <Route path=path!("/renewals") view=RenewalsPage/>
                         <Route path=path!("/white-space") view=crate::pages::white_space::WhiteSpacePage/>
+                        <Route path=path!("/kpis") view=crate::pages::kpis::KpisPage/>
                         <Route path=path!("/settings") view=SettingsPage/>
                         <Route path=path!("/data") view=DataPage/>
                         <ParentRoute path=path!("/practice") view=crate::pages::practice::PracticePage>

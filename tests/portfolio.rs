@@ -521,14 +521,23 @@ fn arb_query() -> impl Strategy<Value = PortfolioQuery> {
         "[a-zA-Z0-9 &=%é]{0,8}",
         prop::option::of(prop::sample::select(Tier::ALL.to_vec())),
         prop::sample::select(BandFilter::ALL.to_vec()),
-        any::<(bool, bool, bool)>(),
+        any::<(bool, bool, bool, bool)>(),
         prop::option::of("[A-Za-z][A-Za-z ]{0,6}[A-Za-z]"),
         prop::sample::select(RenewalWindow::ALL.to_vec()),
         prop::sample::select(Column::ALL.to_vec()),
         any::<bool>(),
     )
         .prop_map(
-            |(text, tier, band, (declining, stale, single), owner, renewal, column, ascending)| {
+            |(
+                text,
+                tier,
+                band,
+                (declining, stale, single, churned),
+                owner,
+                renewal,
+                column,
+                ascending,
+            )| {
                 PortfolioQuery {
                     filter: Filter {
                         text,
@@ -539,6 +548,7 @@ fn arb_query() -> impl Strategy<Value = PortfolioQuery> {
                         single_threaded: single,
                         owner,
                         renewal,
+                        show_churned: churned,
                     },
                     sort: Sort { column, ascending },
                 }

@@ -16,6 +16,7 @@ pub mod health_trend;
 pub mod portfolio;
 pub mod practice;
 pub mod renewal;
+pub mod retention;
 pub mod scale;
 
 pub use health_trend::{health_trend_svg, TrendLayout};

@@ -1,16 +1,19 @@
 //! Reusable view pieces. They read state through `use_app()` and never touch storage.
 
 pub mod account_form;
+pub mod arr_history;
 pub mod confirm;
 pub mod drop_zone;
 pub mod fields;
 pub mod hash_scroll;
 pub mod health;
 pub mod health_portfolio;
+pub mod kpi_settings;
 pub mod markdown_out;
 pub mod new_version;
 pub mod owner_field;
 pub mod renewal_bits;
+pub mod renewal_outcome;
 pub mod share_link;
 pub mod shared_account;
 pub mod shared_view;

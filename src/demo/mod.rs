@@ -3,6 +3,7 @@
 //! Dates are relative to `today`, so the demo never goes stale.
 
 mod depth;
+mod arr;
 mod health;
 mod people;
 mod plan;
@@ -171,6 +172,7 @@ pub fn demo_workspace(today: NaiveDate) -> Workspace {
         ws.add_account(fields, today)
             .expect("the demo accounts are valid by construction");
     }
+    arr::seed(&mut ws, today);
     people::seed(&mut ws, today);
     renewal::seed(&mut ws, today);
     health::seed(&mut ws, today);

@@ -317,6 +317,7 @@ pub fn timeline_of(account: &Account) -> Option<Timeline> {
         .timeline(account.fields.renewal_date, account.fields.arr)
 }
 
+/// The ARR history of an account (docs/kpis.md#the-arr-history).
 impl Account {
     /// Replaces the history and sets the ARR to its total (the one way ARR changes).
     pub fn set_arr_log(&mut self, log: super::arr::ArrLog) {

@@ -16,6 +16,7 @@ pub mod ids;
 pub mod import;
 pub mod kpi;
 pub mod mid_cycle;
+pub mod kpi_settings;
 pub mod money;
 pub mod numbers;
 pub mod owners;

@@ -70,6 +70,8 @@ pub struct Facts {
     /// Relationship risks raised by promises (overdue, or broken in the last 90 days):
     /// their titles (docs/account-depth.md#commitments).
     pub promise_risks: Vec<String>,
+    /// The account has churned (docs/kpis.md#the-arr-history): hidden unless asked for.
+    pub churned: bool,
     /// The day these facts hold for ("in 12 days" changes with it).
     pub today: NaiveDate,
     // Lower-cased once, for the search and the text sorts.
@@ -110,6 +112,7 @@ impl Facts {
                 .iter()
                 .map(|r| r.title())
                 .collect(),
+            churned: a.is_churned(),
             today,
             name_key: text_key(&f.name),
             industry_key: text_key(&f.industry),
@@ -256,6 +259,8 @@ pub struct Filter {
     /// An owner's name, compared ignoring case and surrounding spaces.
     pub owner: Option<String>,
     pub renewal: RenewalWindow,
+    /// Churned accounts are out of the working view unless this is on.
+    pub show_churned: bool,
 }
 
 impl Filter {
@@ -281,6 +286,7 @@ impl Filter {
             && (!self.single_threaded || f.risks.is_single_threaded())
             && owner.is_none_or(|o| f.owner_key == o)
             && self.renewal.matches(f.renewal_date, today)
+            && (self.show_churned || !f.churned)
     }
 
     pub fn is_active(&self) -> bool {
@@ -476,6 +482,7 @@ impl PortfolioQuery {
                 "declining" => f.declining = on(v),
                 "stale" => f.stale = on(v),
                 "single" => f.single_threaded = on(v),
+                "churned" => f.show_churned = on(v),
                 "owner" if !v.trim().is_empty() => f.owner = Some(v.trim().to_string()),
                 "renewal" => f.renewal = RenewalWindow::from_key(v).unwrap_or(f.renewal),
                 "sort" => {
@@ -512,6 +519,7 @@ impl PortfolioQuery {
             ("declining", f.declining),
             ("stale", f.stale),
             ("single", f.single_threaded),
+            ("churned", f.show_churned),
         ] {
             if on {
                 out.push((name, "1".into()));

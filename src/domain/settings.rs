@@ -8,5 +8,5 @@ pub struct Settings {
     /// Scoring weights and the log of their changes.
     pub health: HealthSettings,
     /// Renewal odds by health band and the expansion target (the KPI page).
-    pub kpi: super::kpi::settings::KpiSettings,
+    pub kpi: super::kpi_settings::KpiSettings,
 }

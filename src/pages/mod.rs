@@ -3,6 +3,7 @@
 pub mod account;
 pub mod csv_import;
 pub mod data;
+pub mod kpis;
 pub mod new_account;
 pub mod not_found;
 pub mod portfolio;

@@ -125,8 +125,10 @@ pub fn PortfolioPage() -> impl IntoView {
             <div class="page-head">
                 <h1>"Portfolio"</h1>
                 <crate::pages::week::WeekLink/>
+                <a class="btn" href="/kpis">"KPIs"</a>
                 <a class="btn btn-primary" href="/accounts/new">"New account"</a>
             </div>
+            <crate::components::renewal_outcome::AwaitingOutcomes/>
             <dl class="stat-row">
                 <div class="stat"><dt>"Accounts"</dt><dd>{move || summary.get().accounts}</dd></div>
                 <div class="stat"><dt>"Total ARR"</dt><dd>{move || money(summary.get().total_arr)}</dd></div>
@@ -250,6 +252,14 @@ fn Toolbar(filter: RwSignal<Filter>, derived: Derived) -> impl IntoView {
                         filter.update(|f| f.single_threaded = on);
                     }/>
                 " Single-threaded only"
+            </label>
+            <label class="check-filter">
+                <input type="checkbox" prop:checked=move || filter.with(|f| f.show_churned)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        filter.update(|f| f.show_churned = on);
+                    }/>
+                " Show churned"
             </label>
             <Show when=move || filter.with(Filter::is_active)>
                 <button type="button" class="btn btn-small" on:click=move |_| filter.set(Filter::default())>

@@ -191,6 +191,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="hint">"Old → new, one line a day (several edits on one day are one change). The trend charts mark these days."</p>
                 {log}
             </section>
+            <crate::components::kpi_settings::KpiSettingsCard/>
             <ThemeChoice/>
         </section>
     }

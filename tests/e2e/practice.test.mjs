@@ -71,7 +71,7 @@ test('review ten cards with the keyboard; reload keeps the due counts and the st
   await deck(page, 'vocabulary').waitFor();
   assert.deepEqual(await counts(page, 'vocabulary'), after);
   const doc = await stored(page);
-  assert.equal(doc.version, 2);
+  assert.equal(doc.version, 3);
   assert.equal(doc.practice.reviews.length, 11);
   assert.equal(doc.practice.cards.length, 10);
   // Charts are drawn, with no inline style attribute.

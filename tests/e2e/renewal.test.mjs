@@ -19,7 +19,8 @@ const byName = (ws, name) => ws.accounts.find((a) => a.name === name);
 
 async function accountUrl(page, name) {
   await open(page, env.base, '/');
-  await page.getByRole('link', { name, exact: true }).click();
+  // The table's link (a passed renewal is also listed above the table, linking its tab).
+  await page.getByRole('link', { name, exact: true }).last().click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
   return page.url();
 }
@@ -141,17 +142,18 @@ test('Renewal tab on a fresh account: late, tick and date a task, on track; term
   await context.close();
 });
 
-test('a passed renewal shows overdue; a past next date is refused; a new date starts the next cycle', async () => {
+test('a passed renewal shows overdue and asks for its outcome; a next date not after it is refused; renewed flat starts the next cycle', async () => {
   const { page, errors, context } = await newPage(env);
   const url = await accountUrl(page, 'Cobalt Retail Group');
   await open(page, env.base, new URL(url).pathname + '/renewal');
   await page.locator('.rstatus-card').waitFor();
   assert.equal(await statusWord(page), 'Overdue');
   assert.match(await page.locator('.rstatus-note').innerText(), /has passed/);
+  await page.getByRole('heading', { name: /has passed: what happened\?/ }).waitFor();
   const next = page.getByLabel('Next renewal date');
-  await next.fill(isoDaysFromToday(-1));
-  await page.getByRole('button', { name: 'Start the next cycle' }).click();
-  await page.getByText(/is not ahead of today/).waitFor();
+  await next.fill(isoDaysFromToday(-20));
+  await page.getByRole('button', { name: 'Record the outcome' }).click();
+  await page.getByText(/The next renewal date must be after this one/).waitFor();
   assert.equal(await next.getAttribute('aria-invalid'), 'true');
   await saved(page);
   let cobalt = byName((await stored(page)).workspace, 'Cobalt Retail Group');
@@ -159,12 +161,14 @@ test('a passed renewal shows overdue; a past next date is refused; a new date st
   assert.ok(cobalt.renewal.done.length > 0);
 
   await next.fill(isoDaysFromToday(345));
-  await page.getByRole('button', { name: 'Start the next cycle' }).click();
-  await page.getByText(/Next cycle started/).waitFor();
+  await page.getByRole('button', { name: 'Record the outcome' }).click();
+  await page.getByText(/Renewed flat recorded/).waitFor();
   assert.equal(await statusWord(page), 'On track');
   await saved(page);
   cobalt = byName((await stored(page)).workspace, 'Cobalt Retail Group');
   assert.equal(cobalt.renewal_date, isoDaysFromToday(345));
+  assert.equal(cobalt.contract_start, isoDaysFromToday(-20));
+  assert.deepEqual(cobalt.arr_log.at(-1), { date: isoDaysFromToday(-20), kind: 'renewal', amount: 0, note: '' });
   assert.deepEqual(cobalt.renewal.done, []);
   assert.equal(cobalt.renewal.custom_tasks.length, 1, 'own tasks stay');
   assert.equal(cobalt.renewal.custom_tasks[0].done_on ?? null, null);

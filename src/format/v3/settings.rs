@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::kpi::settings::{check_target, KpiSettings, RenewalOdds};
+use crate::domain::kpi_settings::{check_target, KpiSettings, RenewalOdds};
 use crate::domain::settings::Settings;
 use crate::format::v1::health::{HealthSettingsV1, Problem};
 use crate::format::v1::settings::SettingsV1;

@@ -22,7 +22,9 @@ use crate::state::use_app;
 
 #[component]
 pub fn AccountExpansion() -> impl IntoView {
+    let id = super::current_account();
     view! {
+        <crate::components::arr_history::WonOffer id=id/>
         <div class="expansion-tab">
             <div class="expansion-top">
                 <Signals/>

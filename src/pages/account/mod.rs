@@ -112,6 +112,7 @@ fn AccountView(id: AccountId) -> impl IntoView {
                 <p class="cadence">{move || tier().map(|t| t.tier.cadence())}</p>
                 <mid_cycle::TouchLine id=id/>
                 <stakeholders::ChurnFlag id=id/>
+                <crate::components::renewal_outcome::OutcomeNotice id=id/>
             </header>
             <save_plan::SavePlanNotice/>
             <mid_cycle::MidCycleNotice id=id/>

@@ -29,6 +29,7 @@ pub fn AccountOverview() -> impl IntoView {
     view! {
         <AccountFacts id=id/>
         <AccountForm mode=FormMode::Edit(id) initial=initial/>
+        <crate::components::arr_history::ArrHistory id=id/>
         <div class="danger-zone">
             <button class="btn btn-danger" on:click=delete>"Delete account"</button>
             <span class="hint">"You can undo for a few seconds after."</span>

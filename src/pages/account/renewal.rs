@@ -109,7 +109,7 @@ fn StatusCard(timeline: TimelineMemo) -> impl IntoView {
                 </div>
             </dl>
             {move || (status() == Some(RenewalStatus::Overdue))
-                .then(|| renewal_date().map(|d| view! { <NextCycle renewal=d/> }))}
+                .then(|| renewal_date().map(|d| view! { <crate::components::renewal_outcome::OutcomeForm id=current_account() due=d/> }))}
         </section>
     }
 }
@@ -140,47 +140,6 @@ fn notice_sub(t: &Timeline, today: NaiveDate) -> String {
                 format!("{}: last day to give notice", relative(today, d))
             }
         }
-    }
-}
-
-/// The renewal date has passed: once signed, set the next date and start a new cycle.
-#[component]
-fn NextCycle(renewal: NaiveDate) -> impl IntoView {
-    let app = use_app();
-    let id = current_account();
-    let today = app.today.get_untracked();
-    let suggested = next_renewal_suggestion(renewal, today);
-    let text = RwSignal::new(suggested.to_string());
-    let error = RwSignal::new(None::<String>);
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let t = text.get_untracked();
-        let result = edit_account(app, id, |a| a.start_next_cycle(&t, today));
-        match result {
-            Ok(d) => {
-                error.set(None);
-                app.show_toast(format!("Next cycle started: renewal on {}.", long(d)), None);
-            }
-            Err(e) => error.set(Some(e)),
-        }
-    };
-    view! {
-        <form class="next-cycle" on:submit=submit novalidate>
-            <h3>"Signed? Start the next cycle"</h3>
-            <p class="hint">"Set the new renewal date: the timeline is worked back from it and this cycle's ticks are cleared. Your own tasks stay, unticked."</p>
-            <div class="field inline-field" class:has-error=move || error.with(Option::is_some)>
-                <label for="next-renewal">"Next renewal date"</label>
-                <div class="inline-row">
-                    <input id="next-renewal" type="date"
-                        aria-invalid=move || error.with(Option::is_some).to_string()
-                        aria-describedby="next-renewal-err"
-                        prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))/>
-                    <button type="submit" class="btn btn-primary">"Start the next cycle"</button>
-                </div>
-                <p class="field-error" id="next-renewal-err" role="alert">{move || error.get()}</p>
-            </div>
-        </form>
     }
 }
 

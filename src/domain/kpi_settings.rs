@@ -1,7 +1,7 @@
 //! The KPI page's settings: the chance each health band gives a renewal (for the
 //! forecast) and the yearly expansion target (for pipeline coverage). docs/kpis.md#settings.
 
-use crate::domain::money::MAX_ARR;
+use super::money::MAX_ARR;
 
 /// The chance, in percent (0-100), that a renewal due in each health band closes.
 #[derive(Debug, Clone, Copy, PartialEq)]

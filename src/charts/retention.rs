@@ -1,0 +1,119 @@
+//! NRR and GRR by quarter (the KPI page): two lines over the last quarters, with the seed
+//! targets as dashed-free reference lines. Pure SVG from the figures of `domain::kpi`.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::draw::{self, text, Area, Drawn, Label, GRID, MUTED, SMALL, TEXT};
+use super::scale::Rect;
+
+const NRR: RGBColor = RGBColor(37, 99, 235);
+const GRR: RGBColor = RGBColor(21, 128, 61);
+const TARGET: RGBColor = RGBColor(202, 138, 4);
+const MIN_WIDTH: u32 = 260;
+
+/// One quarter: its label (`Q3 2026`), NRR and GRR as fractions (`None`: no starting ARR).
+pub type QuarterRow = (String, Option<f64>, Option<f64>);
+
+fn pct(x: Option<f64>) -> String {
+    x.map(|v| format!("{:.0}%", v * 100.0))
+        .unwrap_or_else(|| "no starting ARR".into())
+}
+
+/// The top of the scale: 120% or the highest value rounded up to the next 20%.
+pub fn top_percent(rows: &[QuarterRow]) -> f64 {
+    let max = rows
+        .iter()
+        .flat_map(|r| [r.1, r.2])
+        .flatten()
+        .fold(1.2_f64, f64::max);
+    ((max * 100.0 / 20.0).ceil() * 20.0).max(120.0)
+}
+
+pub fn retention_svg(rows: &[QuarterRow], width: u32, height: u32) -> String {
+    let title = "NRR and GRR by quarter (targets: NRR above 110%, GRR above 95%)";
+    let figures = rows
+        .iter()
+        .map(|(q, n, g)| format!("{q}: NRR {}, GRR {}", pct(*n), pct(*g)))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let w = width.max(MIN_WIDTH);
+    draw::render(w, height, title, &figures, "kpi-chart-svg", |root| {
+        draw_lines(root, rows, w as f64, height as f64)
+    })
+}
+
+fn draw_lines(root: &Area, rows: &[QuarterRow], w: f64, h: f64) -> Drawn {
+    let top = top_percent(rows);
+    let plot = Rect::new(44.0, 10.0, w - 10.0, h - 40.0);
+    let y_of = |v: f64| plot.bottom - v * 100.0 / top * plot.height();
+    let mut tick = 0.0;
+    while tick <= top + 0.1 {
+        let y = y_of(tick / 100.0);
+        root.draw(&PathElement::new(
+            vec![(plot.left as i32, y as i32), (plot.right as i32, y as i32)],
+            GRID.stroke_width(1),
+        ))?;
+        text(
+            root,
+            &format!("{tick:.0}%"),
+            plot.left - 6.0,
+            y,
+            Label::new(SMALL, &MUTED, HPos::Right, VPos::Center),
+        )?;
+        tick += if top > 200.0 { 50.0 } else { 20.0 };
+    }
+    for target in [1.10, 0.95] {
+        let y = y_of(target) as i32;
+        root.draw(&PathElement::new(
+            vec![(plot.left as i32, y), (plot.right as i32, y)],
+            TARGET.stroke_width(1),
+        ))?;
+    }
+    let step = plot.width() / rows.len().max(1) as f64;
+    let x_of = |i: usize| plot.left + step * (i as f64 + 0.5);
+    for (i, (label, _, _)) in rows.iter().enumerate() {
+        text(
+            root,
+            label,
+            x_of(i),
+            plot.bottom + 14.0,
+            Label::new(SMALL, &MUTED, HPos::Center, VPos::Center),
+        )?;
+    }
+    for (color, pick) in [(NRR, 1usize), (GRR, 2usize)] {
+        let points: Vec<(i32, i32)> = rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let v = if pick == 1 { r.1 } else { r.2 };
+                v.map(|v| (x_of(i) as i32, y_of(v) as i32))
+            })
+            .collect();
+        root.draw(&PathElement::new(points.clone(), color.stroke_width(2)))?;
+        for p in points {
+            root.draw(&Circle::new(p, 3, color.filled()))?;
+        }
+    }
+    text(
+        root,
+        "— NRR",
+        plot.left,
+        h - 10.0,
+        Label::new(TEXT, &NRR, HPos::Left, VPos::Center),
+    )?;
+    text(
+        root,
+        "— GRR",
+        plot.left + 70.0,
+        h - 10.0,
+        Label::new(TEXT, &GRR, HPos::Left, VPos::Center),
+    )?;
+    text(
+        root,
+        "— targets",
+        plot.left + 140.0,
+        h - 10.0,
+        Label::new(TEXT, &TARGET, HPos::Left, VPos::Center),
+    )
+}

@@ -1,0 +1,243 @@
+//! The ARR history on the account's Overview: every change (date, kind, amount, note),
+//! removable, and **Change ARR**, which asks what kind of change it is. Also the offer to
+//! record a won opportunity's ARR as an expansion (Expansion tab). Rules in
+//! `domain::arr` and `domain::kpi::outcome` (docs/kpis.md).
+
+use leptos::prelude::*;
+
+use crate::components::renewal_bits::edit_account;
+use crate::domain::arr::{ArrChange, ArrKind};
+use crate::domain::dates::{long, read_date};
+use crate::domain::kpi::outcome::{record_won, won_not_recorded};
+use crate::domain::money::read_number;
+use crate::domain::AccountId;
+use crate::state::use_app;
+
+/// The kinds a user picks when changing ARR by hand (a new ARR only on an account
+/// without one; renewals come from the renewal outcome, but may be recorded here too).
+const KINDS: [ArrKind; 6] = ArrKind::ALL;
+
+/// Reads an amount typed in a form: digits with separators, 0 or more.
+fn read_amount(text: &str) -> Result<f64, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err("Give the new ARR (0 or more).".into());
+    }
+    match read_number(t) {
+        Some(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        Some(_) => Err("ARR cannot be negative.".into()),
+        None => Err(format!(
+            "\"{t}\" is not an amount: write digits, such as 120000 or 120,000."
+        )),
+    }
+}
+
+#[component]
+pub fn ArrHistory(id: AccountId) -> impl IntoView {
+    let app = use_app();
+    let events = move || {
+        app.ws.with(|w| {
+            w.account(id).map(|a| {
+                (
+                    a.arr_log.events().to_vec(),
+                    w.currency.clone(),
+                    a.is_churned(),
+                )
+            })
+        })
+    };
+    let remove_error = RwSignal::new(None::<String>);
+    let remove = move |index: usize| {
+        let r = edit_account(app, id, |a| {
+            let log = a.arr_log.without(index)?;
+            a.set_arr_log(log);
+            Ok(())
+        });
+        match r {
+            Ok(()) => {
+                remove_error.set(None);
+                app.show_toast("Change removed from the ARR history.", None);
+            }
+            Err(e) => remove_error.set(Some(e)),
+        }
+    };
+    view! {
+        <section class="card arr-history" aria-labelledby="arr-h">
+            <h2 id="arr-h">"ARR history"</h2>
+            <p class="hint">"The account's ARR is the sum of these changes. Corrections change the ARR but never count in a KPI."</p>
+            {move || events().map(|(list, cur, churned)| view! {
+                {churned.then(|| view! { <p class="outcome-banner"><strong>"Churned."</strong>" The account is kept for past KPIs and hidden from the working views."</p> })}
+                {if list.is_empty() {
+                    view! { <p class="empty-note">"No ARR recorded yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <table>
+                            <thead><tr><th>"Date"</th><th>"Kind"</th><th class="num">"Change"</th><th>"Note"</th><th><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                            <tbody>{list.into_iter().enumerate().map(|(i, e)| {
+                                let sign = if e.amount > 0.0 { "+" } else { "" };
+                                view! {
+                                    <tr>
+                                        <td>{long(e.date)}</td>
+                                        <td>{e.kind.label()}</td>
+                                        <td class="num">{format!("{sign}{}", cur.format(e.amount))}</td>
+                                        <td>{e.note.clone()}</td>
+                                        <td><button type="button" class="btn btn-quiet btn-small"
+                                            aria-label=format!("Remove the {} of {}", e.kind.label().to_lowercase(), long(e.date))
+                                            on:click=move |_| remove(i)>"Remove"</button></td>
+                                    </tr>
+                                }
+                            }).collect_view()}</tbody>
+                        </table>
+                    }.into_any()
+                }}
+            })}
+            <p class="field-error" role="alert">{move || remove_error.get()}</p>
+            <ChangeArr id=id/>
+        </section>
+    }
+}
+
+/// Change ARR: the new ARR, what kind of change it is, the day (today unless picked), a
+/// note. Nothing changes until all of it holds.
+#[component]
+fn ChangeArr(id: AccountId) -> impl IntoView {
+    let app = use_app();
+    let amount = RwSignal::new(String::new());
+    let kind = RwSignal::new(ArrKind::Expansion);
+    let date = RwSignal::new(app.today.get_untracked().to_string());
+    let note = RwSignal::new(String::new());
+    let amount_err = RwSignal::new(None::<String>);
+    let date_err = RwSignal::new(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let k = kind.get_untracked();
+        let typed = if k == ArrKind::Churn && amount.get_untracked().trim().is_empty() {
+            Ok(0.0)
+        } else {
+            read_amount(&amount.get_untracked())
+        };
+        let day = read_date(&date.get_untracked());
+        date_err.set(day.as_ref().err().cloned());
+        let new_arr = match typed {
+            Ok(v) => v,
+            Err(e) => {
+                amount_err.set(Some(e));
+                return;
+            }
+        };
+        let Ok(day) = day else { return };
+        let change = ArrChange {
+            kind: k,
+            date: day,
+            note: note.get_untracked().trim().to_string(),
+        };
+        let r = edit_account(app, id, |a| {
+            if new_arr == a.fields.arr {
+                return Err(format!(
+                    "The ARR is already {}: type the new ARR.",
+                    crate::domain::money::group_thousands(new_arr.round() as u64)
+                ));
+            }
+            let log = change.apply(&a.arr_log, new_arr)?;
+            a.set_arr_log(log);
+            Ok(a.fields.arr)
+        });
+        match r {
+            Ok(v) => {
+                amount_err.set(None);
+                amount.set(String::new());
+                note.set(String::new());
+                let text = app.ws.with_untracked(|w| w.currency.format(v));
+                app.show_toast(format!("{} recorded: ARR is now {text}.", k.label()), None);
+            }
+            Err(e) => amount_err.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="arr-change" on:submit=submit novalidate aria-labelledby="arr-change-h">
+            <h3 id="arr-change-h" class="visually-hidden">"Change ARR"</h3>
+            <div class="field" class:has-error=move || amount_err.with(Option::is_some)>
+                <label for="arr-new">"New ARR"</label>
+                <input id="arr-new" type="text" inputmode="decimal" autocomplete="off"
+                    aria-invalid=move || amount_err.with(Option::is_some).to_string()
+                    aria-describedby="arr-new-err"
+                    prop:value=move || amount.get() on:input=move |ev| amount.set(event_target_value(&ev))/>
+                <p class="field-error" id="arr-new-err" role="alert">{move || amount_err.get()}</p>
+            </div>
+            <div class="field">
+                <label for="arr-kind">"What kind of change"</label>
+                <select id="arr-kind" on:change=move |ev| {
+                    if let Some(k) = ArrKind::from_key(&event_target_value(&ev)) { kind.set(k); }
+                }>
+                    {KINDS.iter().map(|k| view! {
+                        <option value=k.key() selected=move || kind.get() == *k>{k.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field" class:has-error=move || date_err.with(Option::is_some)>
+                <label for="arr-date">"On"</label>
+                <input id="arr-date" type="date" aria-describedby="arr-date-err"
+                    aria-invalid=move || date_err.with(Option::is_some).to_string()
+                    prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
+                <p class="field-error" id="arr-date-err" role="alert">{move || date_err.get()}</p>
+            </div>
+            <div class="field">
+                <label for="arr-note">"Note"</label>
+                <input id="arr-note" type="text" maxlength="500" prop:value=move || note.get()
+                    on:input=move |ev| note.set(event_target_value(&ev))/>
+            </div>
+            <button type="submit" class="btn btn-primary">"Change ARR"</button>
+        </form>
+    }
+}
+
+/// On the Expansion tab: each won opportunity whose ARR is not in the history yet, with a
+/// button to record it as an expansion today.
+#[component]
+pub fn WonOffer(id: AccountId) -> impl IntoView {
+    let app = use_app();
+    let offers = move || {
+        app.ws.with(|w| {
+            w.account(id)
+                .map(|a| {
+                    won_not_recorded(a)
+                        .into_iter()
+                        .map(|o| {
+                            (
+                                o.id(),
+                                o.description().to_string(),
+                                o.estimated_arr(),
+                                w.currency.format(o.estimated_arr()),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let error = RwSignal::new(None::<String>);
+    view! {
+        {move || {
+            let list = offers();
+            (!list.is_empty()).then(|| view! {
+                <section class="card won-offer" aria-labelledby="won-h">
+                    <h2 id="won-h">"Won: record the ARR?"</h2>
+                    <p class="hint">"A won opportunity changes ARR only when you record it."</p>
+                    <ul class="kpi-lines">{list.into_iter().map(|(oid, desc, amount, shown)| view! {
+                        <li>
+                            {format!("{desc}: {shown} ")}
+                            <button type="button" class="btn btn-small" on:click=move |_| {
+                                let today = app.today.get_untracked();
+                                match app.ws.try_update(|w| record_won(w, id, oid, amount, today)).unwrap_or(Err("The workspace is gone.".into())) {
+                                    Ok(()) => { error.set(None); app.show_toast(format!("Expansion of {shown} recorded."), None); }
+                                    Err(e) => error.set(Some(e)),
+                                }
+                            }>"Record as expansion"</button>
+                        </li>
+                    }).collect_view()}</ul>
+                    <p class="field-error" role="alert">{move || error.get()}</p>
+                </section>
+            })
+        }}
+    }
+}

@@ -1,0 +1,204 @@
+//! Renewal outcomes in the views: the form on the Renewal tab once the renewal date has
+//! passed (renewed flat, with uplift, with downsell, churned; the new ARR; the next
+//! renewal date), the notice in the account header, and the portfolio's list of renewals
+//! waiting for an outcome. Rules in `domain::kpi::outcome` (docs/kpis.md#renewal-outcomes).
+
+use chrono::{Months, NaiveDate};
+use leptos::prelude::*;
+
+use crate::domain::dates::{long, read_date, relative};
+use crate::domain::kpi::outcome::{
+    awaiting_outcome, awaiting_outcomes, record_outcome, Outcome, OutcomeField,
+};
+use crate::domain::money::read_number;
+use crate::domain::{plural, AccountId};
+use crate::state::use_app;
+
+/// A year after `due`, moved on by years until it is ahead of `today`.
+fn suggested_next(due: NaiveDate, today: NaiveDate) -> NaiveDate {
+    let mut d = due;
+    for _ in 0..400 {
+        match d.checked_add_months(Months::new(12)) {
+            Some(n) => d = n,
+            None => break,
+        }
+        if d > today {
+            break;
+        }
+    }
+    d
+}
+
+/// The outcome form of account `id`'s passed renewal `due`.
+#[component]
+pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
+    let app = use_app();
+    let today = app.today.get_untracked();
+    let outcome = RwSignal::new(Outcome::Flat);
+    let arr_text = RwSignal::new(String::new());
+    let next_text = RwSignal::new(suggested_next(due, today).to_string());
+    let errors = RwSignal::new(Vec::<(OutcomeField, String)>::new());
+    let err = move |f: OutcomeField| {
+        move || errors.with(|es| es.iter().find(|(x, _)| *x == f).map(|(_, m)| m.clone()))
+    };
+    let current = move || {
+        app.ws
+            .with(|w| w.account(id).map(|a| w.currency.format(a.fields.arr)))
+            .unwrap_or_default()
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let o = outcome.get_untracked();
+        let mut found = Vec::new();
+        let new_arr = if matches!(o, Outcome::Uplift | Outcome::Downsell) {
+            match read_number(arr_text.get_untracked().trim()) {
+                Some(v) => v,
+                None => {
+                    found.push((
+                        OutcomeField::NewArr,
+                        "Give the new ARR as digits, such as 120000.".to_string(),
+                    ));
+                    f64::NAN
+                }
+            }
+        } else {
+            0.0
+        };
+        let next = if o.renewed() {
+            match read_date(&next_text.get_untracked()) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    found.push((OutcomeField::NextRenewal, e));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        if !found.is_empty() {
+            errors.set(found);
+            return;
+        }
+        let today = app.today.get_untracked();
+        let r = app
+            .ws
+            .try_update(|w| record_outcome(w, id, o, new_arr, next, today))
+            .unwrap_or(Ok(()));
+        match r {
+            Ok(()) => {
+                errors.set(Vec::new());
+                let text = match next {
+                    Some(n) => format!("{} recorded. Next renewal on {}.", o.label(), long(n)),
+                    None => format!(
+                        "{} recorded. The account is kept, marked churned.",
+                        o.label()
+                    ),
+                };
+                app.show_toast(text, None);
+            }
+            Err(e) => errors.set(vec![(e.field, e.message)]),
+        }
+    };
+    let needs_arr = move || matches!(outcome.get(), Outcome::Uplift | Outcome::Downsell);
+    let needs_next = move || outcome.get().renewed();
+    view! {
+        <form class="outcome-form card" on:submit=submit novalidate aria-labelledby="outcome-h">
+            <h3 id="outcome-h">{format!("The renewal of {} has passed: what happened?", long(due))}</h3>
+            <p class="hint">{move || format!("ARR now {}. The outcome is recorded in the ARR history on the renewal date, and a renewal starts the next term.", current())}</p>
+            <fieldset class="field" class:has-error=move || err(OutcomeField::Outcome)().is_some()>
+                <legend>"Outcome"</legend>
+                {Outcome::ALL.iter().map(|o| {
+                    let o = *o;
+                    view! {
+                        <label class="radio">
+                            <input type="radio" name="outcome" value=o.key()
+                                prop:checked=move || outcome.get() == o
+                                on:change=move |_| { outcome.set(o); errors.set(Vec::new()); }/>
+                            " "{o.label()}
+                        </label>
+                    }
+                }).collect_view()}
+                <p class="field-error" role="alert">{err(OutcomeField::Outcome)}</p>
+            </fieldset>
+            <Show when=needs_arr>
+                <div class="field" class:has-error=move || err(OutcomeField::NewArr)().is_some()>
+                    <label for="outcome-arr">"New ARR"</label>
+                    <input id="outcome-arr" type="text" inputmode="decimal" autocomplete="off"
+                        aria-describedby="outcome-arr-err"
+                        aria-invalid=move || err(OutcomeField::NewArr)().is_some().to_string()
+                        prop:value=move || arr_text.get() on:input=move |ev| arr_text.set(event_target_value(&ev))/>
+                    <p class="field-error" id="outcome-arr-err" role="alert">{err(OutcomeField::NewArr)}</p>
+                </div>
+            </Show>
+            <Show when=needs_next>
+                <div class="field" class:has-error=move || err(OutcomeField::NextRenewal)().is_some()>
+                    <label for="outcome-next">"Next renewal date"</label>
+                    <input id="outcome-next" type="date" aria-describedby="outcome-next-err"
+                        aria-invalid=move || err(OutcomeField::NextRenewal)().is_some().to_string()
+                        prop:value=move || next_text.get() on:input=move |ev| next_text.set(event_target_value(&ev))/>
+                    <p class="field-error" id="outcome-next-err" role="alert">{err(OutcomeField::NextRenewal)}</p>
+                </div>
+            </Show>
+            <div class="field"><button type="submit" class="btn btn-primary">"Record the outcome"</button></div>
+        </form>
+    }
+}
+
+/// In the account header: the renewal has passed and waits for its outcome.
+#[component]
+pub fn OutcomeNotice(id: AccountId) -> impl IntoView {
+    let app = use_app();
+    let due = move || {
+        let today = app.today.get();
+        app.ws.with(|w| {
+            w.account(id)
+                .filter(|a| awaiting_outcome(a, today))
+                .and_then(|a| a.fields.renewal_date)
+        })
+    };
+    move || {
+        due().map(|d| {
+            view! {
+                <p class="outcome-banner notice">
+                    {format!("The renewal of {} has passed with no outcome recorded. ", long(d))}
+                    <a href=format!("/accounts/{}/renewal", id.0)>"Record the outcome"</a>
+                </p>
+            }
+        })
+    }
+}
+
+/// On the portfolio: every renewal passed without an outcome, each linking to its form.
+#[component]
+pub fn AwaitingOutcomes() -> impl IntoView {
+    let app = use_app();
+    let list = move || {
+        let today = app.today.get();
+        app.ws.with(|w| {
+            awaiting_outcomes(w, today)
+                .into_iter()
+                .filter_map(|id| {
+                    w.account(id).and_then(|a| {
+                        a.fields
+                            .renewal_date
+                            .map(|d| (id, a.fields.name.clone(), relative(today, d)))
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    move || {
+        let items = list();
+        (!items.is_empty()).then(|| {
+            view! {
+                <section class="card outcome-banner" aria-labelledby="awaiting-h">
+                    <h2 id="awaiting-h">{format!("{} passed with no outcome", plural(items.len(), "renewal", "renewals"))}</h2>
+                    <p class="hint">"Record what happened, so the renewal rate and NRR stay true."</p>
+                    <ul class="kpi-lines">{items.into_iter().map(|(id, name, when)| view! {
+                        <li><a href=format!("/accounts/{}/renewal", id.0)>{name}</a>{format!(": renewal {when}")}</li>
+                    }).collect_view()}</ul>
+                </section>
+            }
+        })
+    }
+}

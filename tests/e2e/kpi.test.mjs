@@ -1,0 +1,101 @@
+// KPIs: a passed renewal asks for its outcome on the portfolio and the account; recording
+// "renewed with uplift" moves NRR and the renewal rate on the KPI page, GRR stays at 100%;
+// the ARR history shows the changes; screenshots; no console errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, newPage, open, shot, saved, stored, storeDocument, isoDaysFromToday } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const acct = (id, name, arr, start, renewal) => ({
+  id, name, arr, contract_start: start, renewal_date: renewal,
+  arr_log: [{ date: start, kind: 'new', amount: arr, note: '' }],
+});
+
+async function setPeriod(page, from, to) {
+  await page.getByLabel('Period', { exact: true }).selectOption('custom');
+  for (const [label, value] of [['First day', from], ['Last day', to]]) {
+    const input = page.getByLabel(label, { exact: true });
+    await input.fill(value);
+    await input.dispatchEvent('change');
+  }
+}
+
+const figure = (page, id) => page.locator(`[data-kpi="${id}"] .kpi-figure`).innerText();
+
+test('record the outcome of a passed renewal and see NRR, GRR and the renewal rate change', async () => {
+  const { page, errors } = await newPage(env);
+  const due = isoDaysFromToday(-1);
+  const start = isoDaysFromToday(-400);
+  await open(page, env.base, '/');
+  await storeDocument(page, {
+    format: 'am-planner-workspace', version: 3,
+    workspace: { currency: 'EUR', accounts: [
+      acct(1, 'Passed Renewal Co', 100000, start, due),
+      acct(2, 'Steady Co', 50000, start, isoDaysFromToday(200)),
+    ] },
+  });
+  await open(page, env.base, '/');
+  // The portfolio asks for the outcome.
+  await page.getByRole('heading', { name: '1 renewal passed with no outcome' }).waitFor();
+  await shot(page, 'kpi-portfolio-awaiting');
+
+  // KPIs before: nothing decided yet, the due renewal listed apart.
+  await page.getByRole('link', { name: 'KPIs', exact: true }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'KPIs' }).waitFor();
+  await setPeriod(page, isoDaysFromToday(-31), isoDaysFromToday(0));
+  await page.locator('[data-kpi="nrr"]').waitFor();
+  assert.equal(await figure(page, 'nrr'), '100%');
+  assert.equal(await figure(page, 'grr'), '100%');
+  assert.equal(await figure(page, 'renewal-rate'), '—');
+  assert.match(await page.locator('[data-kpi="renewal-rate"]').innerText(), /1 renewal due in the period with no outcome yet/);
+  assert.match(await page.locator('.kpi-due').innerText(), /Passed Renewal Co[\s\S]*Outcome to record/);
+  await shot(page, 'kpi-before');
+
+  // The account's Renewal tab: the outcome form; a downsell above the ARR is refused at the field.
+  await page.locator('.kpi-due').getByRole('link', { name: 'Passed Renewal Co' }).click();
+  await page.getByRole('heading', { name: /has passed: what happened\?/ }).waitFor();
+  await page.getByLabel('Renewed with downsell').check();
+  await page.getByLabel('New ARR').fill('150000');
+  await page.getByRole('button', { name: 'Record the outcome' }).click();
+  await page.getByText('A downsell means a new ARR above 0 and below 100,000').waitFor();
+  let ws = await stored(page);
+  assert.equal(ws.workspace.accounts[0].arr_log.length, 1, 'a refused outcome changes nothing');
+
+  await page.getByLabel('Renewed with uplift').check();
+  await page.getByLabel('New ARR').fill('120,000');
+  await page.getByRole('button', { name: 'Record the outcome' }).click();
+  await page.getByText(/Renewed with uplift recorded\. Next renewal on/).waitFor();
+  await saved(page);
+  ws = await stored(page);
+  const a = ws.workspace.accounts[0];
+  assert.equal(a.arr, 120000);
+  assert.deepEqual(a.arr_log.slice(1).map((e) => [e.date, e.kind, e.amount]), [[due, 'renewal', 0], [due, 'expansion', 20000]]);
+  assert.equal(a.contract_start, due);
+  assert.ok(a.renewal_date > due);
+
+  // The Overview lists the history.
+  await page.getByRole('link', { name: 'Overview', exact: true }).click();
+  const history = page.locator('.arr-history');
+  await history.waitFor();
+  assert.match(await history.innerText(), /Expansion\s+\+€20,000/);
+  await shot(page, 'kpi-arr-history');
+
+  // KPIs after: NRR (150,000 + 20,000) / 150,000 = 113%, GRR 100%, renewal rate 100%.
+  await open(page, env.base, '/kpis');
+  await setPeriod(page, isoDaysFromToday(-31), isoDaysFromToday(0));
+  await page.waitForFunction(() => document.querySelector('[data-kpi="nrr"] .kpi-figure')?.textContent === '113%');
+  assert.equal(await figure(page, 'grr'), '100%');
+  assert.equal(await figure(page, 'renewal-rate'), '100%');
+  await page.locator('[data-kpi="nrr"] summary').click();
+  assert.match(await page.locator('[data-kpi="nrr"] .kpi-behind').innerText(), /Passed Renewal Co: expansion €20,000/);
+  assert.equal(await page.locator('.chart-card svg').count(), 1);
+  await shot(page, 'kpi-after');
+
+  // The portfolio no longer asks.
+  await open(page, env.base, '/');
+  assert.equal(await page.getByRole('heading', { name: /passed with no outcome/ }).count(), 0);
+  assert.deepEqual(errors, []);
+});
