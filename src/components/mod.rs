@@ -3,7 +3,7 @@
 pub mod account_form;
 pub mod confirm;
 pub mod drop_zone;
-pub mod fields;
+pub mod form;
 pub mod health;
 pub mod health_portfolio;
 pub mod markdown_out;
