@@ -60,6 +60,8 @@ try {
   const { chars, parts } = await usage(page);
   const full = await page.evaluate(() => Math.max(...performance.getEntriesByName('am-planner:save').map((e) => e.duration)));
   console.log(`Chromium, ${n} accounts imported and saved: ${ok ? 'saved' : 'NOT saved'} in ${Date.now() - t0} ms (full save task ${full.toFixed(1)} ms)`);
+  (globalThis.result ||= {}).accounts = n;
+  Object.assign(globalThis.result, { stored_chars: chars, stored_bytes_utf16: chars * 2, parts, bytes_per_account: Math.round(chars * 2 / n), full_save_ms: full });
   console.log(`  stored: ${chars} chars (${(chars * 2 / 1e6).toFixed(2)} MB as UTF-16) in ${parts} parts; ${Math.round(chars / n)} chars per account`);
   await page.evaluate(() => performance.clearMeasures('am-planner:save'));
   const ids = doc.workspace.accounts.map((a) => a.id);
@@ -79,6 +81,7 @@ try {
   }
   const times = globalThis.times.sort((a, b) => a - b);
   const p50 = times[Math.floor(times.length / 2)];
+  Object.assign(globalThis.result, { edit_save_ms_p50: p50, edit_save_ms_max: times[times.length - 1] });
   console.log(`  one edit at ${n} accounts, save task (performance.measure), ${times.length} edits: p50 ${p50.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms`);
   console.log(`    each (ms, sorted): ${times.map((t) => t.toFixed(1)).join(' ')}`);
   const loads = globalThis.loads.sort((a, b) => a - b);
@@ -106,9 +109,11 @@ try {
       const LIST_LIMIT = 5000;
       while (hi <= LIST_LIMIT && await fits(hi)) { lo = hi; hi = Math.min(Math.round(hi * 1.5), LIST_LIMIT + 1); }
       while (hi - lo > 100) { const mid = Math.round((lo + hi) / 2); if (await fits(mid)) lo = mid; else hi = mid; }
+      globalThis.result.capacity_accounts = { at_least: lo, under: hi };
       console.log(`  largest workspace that saves in Chromium: ${lo} to ${hi} accounts (within 100)`);
     }
   }
+  fs.writeFileSync(path.join(root, 'target/bench/storage.json'), JSON.stringify(globalThis.result, null, 2));
 } finally {
   await browser.close();
   server.close();

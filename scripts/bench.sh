@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
-# Prints figures, never pass/fail: the release bundle's size (raw and gzip -9) per file and
-# in total, timings of the core on a large generated workspace, and the stored form's figures
-# (native, then in Chromium: size per account, capacity, the save task of one edit).
+# Prints figures, never pass/fail (each step also writes JSON to target/bench/, and the last
+# one gathers them in target/bench/results.json):
+#   - the release bundle's size (raw, gzip -9, brotli) per file, first page and total;
+#   - timings of the core on a large generated workspace (native);
+#   - the stored form in Chromium: size per account, capacity, the save task of one edit;
+#   - the app at 1,000 accounts in Chromium beside a plain HTML+JS page (import, first
+#     paint, sort, filter, edit to paint) and axe-core's accessibility violations;
+#   - Lighthouse scores, phone and desktop.
+# BENCH_RUNS (default 7) sets the runs per browser figure; BENCH_GROW=0 skips the capacity
+# search of the storage step (the slowest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f dist/index.html ] || { echo "no dist/: run make build"; exit 1; }
-printf '%-48s %10s %10s\n' "file" "bytes" "gzip -9"
-total=0; total_gz=0
-for f in dist/*.wasm dist/*.js dist/*.css; do
-  [ -f "$f" ] || continue
-  b=$(stat -c %s "$f"); g=$(gzip -9 -c "$f" | wc -c)
-  total=$((total + b)); total_gz=$((total_gz + g))
-  printf '%-48s %10d %10d\n' "$(basename "$f")" "$b" "$g"
-done
-printf '%-48s %10d %10d  (%d KB gz)\n' "total (wasm + js + css)" "$total" "$total_gz" $((total_gz / 1024))
+mkdir -p target/bench
+node scripts/bench-bundle.mjs dist
 echo
 cargo run --quiet --release --example bench
 echo
-mkdir -p target/bench
 cargo run --quiet --release --example big_workspace -- 1000 > target/bench/ws-1000.json
 node scripts/bench-storage.mjs target/bench/ws-1000.json 15
 echo; node scripts/bench-portfolio.mjs
+echo; node scripts/bench-lighthouse.mjs dist
+node scripts/bench-results.mjs

@@ -1,5 +1,7 @@
 // A static server for dist/ with the fallback a single-page app needs: any path that is
-// not a file gets index.html, so /accounts/3 works on reload. No dependencies.
+// not a file gets index.html, so /accounts/3 works on reload. A file with a precompressed
+// twin (name.br, name.gz, written by scripts/precompress.mjs) is sent as that twin, with
+// Content-Encoding, when the browser accepts it. No dependencies.
 // Usage: node scripts/serve.mjs <dir> [port]   (port 0 = any free port)
 import http from 'node:http';
 import fs from 'node:fs';
@@ -19,11 +21,24 @@ export function startServer(dir, port = 0) {
     let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
     if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = index;
-    res.writeHead(200, {
+    const headers = {
       'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
       'Cache-Control': 'no-cache',
-    });
-    fs.createReadStream(file).pipe(res);
+      'Vary': 'Accept-Encoding',
+    };
+    const accepts = String(req.headers['accept-encoding'] || '');
+    let body = file;
+    for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (new RegExp(`\\b${enc}\\b`).test(accepts) && fs.existsSync(file + ext)) {
+        body = file + ext;
+        headers['Content-Encoding'] = enc;
+        break;
+      }
+    }
+    headers['Content-Length'] = fs.statSync(body).size;
+    res.writeHead(200, headers);
+    if (req.method === 'HEAD') { res.end(); return; }
+    fs.createReadStream(body).pipe(res);
   });
   return new Promise((resolve, reject) => {
     const tryListen = (p, attemptsLeft) => {

@@ -1,12 +1,17 @@
-//! The root component: state, router, and the frame around every page.
+//! The root component: state, router, and the frame around every page: the skip link,
+//! the main navigation, and after each navigation the page's title, its announcement and
+//! focus on its heading (docs/accessibility.md).
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::components::drop_zone::DropZone;
-use crate::components::share_link::{provide_fragment_share, SharePanel};
+use crate::components::share_link::{provide_fragment_share, FragmentShare, SharePanel};
 use crate::components::status::{SaveIndicator, StorageBanner, ToastHost};
+use crate::domain::AccountId;
 use crate::pages::{
     account::{
         expansion::AccountExpansion, health::AccountHealth, overview::AccountOverview,
@@ -20,7 +25,7 @@ use crate::pages::{
     renewals::RenewalsPage,
     settings::SettingsPage,
 };
-use crate::state::AppState;
+use crate::state::{use_app, AppState};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -29,6 +34,8 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <DropZone>
+                <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+                <RouteAnnouncer share=share/>
                 <header class="topbar">
                     <A href="/" attr:class="brand">
                         <span class="brand-mark" aria-hidden="true">"◆"</span>
@@ -44,7 +51,7 @@ pub fn App() -> impl IntoView {
                     <SaveIndicator/>
                 </header>
                 <StorageBanner/>
-                <main id="main">
+                <main id="main" tabindex="-1">
                     <SharePanel/>
                     // While a shared account is shown, it takes the place of the page.
                     <div class="routed" hidden=move || share.is_showing()>
@@ -79,5 +86,121 @@ pub fn App() -> impl IntoView {
                 <ToastHost/>
             </DropZone>
         </Router>
+    }
+}
+
+/// The skip link: focus goes to the page's main region (the router is not asked to
+/// navigate to the fragment).
+fn skip_to_main(ev: web_sys::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+}
+
+/// What the page at `path` is called: the tab title before " · Account Planner", and
+/// what is announced when it is reached. `account` gives an account's name by id.
+pub fn page_title(path: &str, account: impl Fn(AccountId) -> Option<String>) -> String {
+    let parts: Vec<&str> = path
+        .trim_matches('/')
+        .split('/')
+        .filter(|p| !p.is_empty())
+        .collect();
+    let tab_label = |tabs: &[(&str, &str)], key: &str| {
+        tabs.iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, l)| l.to_string())
+    };
+    let found = match parts.as_slice() {
+        [] => Some("Portfolio".to_string()),
+        ["accounts", "new"] => Some("New account".to_string()),
+        ["accounts", id, rest @ ..] if rest.len() <= 1 => {
+            let name = id.parse::<u32>().ok().map(AccountId).and_then(&account);
+            let tab = tab_label(
+                crate::pages::account::TABS,
+                rest.first().copied().unwrap_or(""),
+            );
+            match (name, tab) {
+                (Some(name), Some(tab)) => Some(format!("{name} · {tab}")),
+                _ => None,
+            }
+        }
+        ["renewals"] => Some("Renewals".to_string()),
+        ["data"] => Some("Data".to_string()),
+        ["settings"] => Some("Settings".to_string()),
+        ["practice"] => Some("Practice".to_string()),
+        ["practice", "review"] => Some("Review · Practice".to_string()),
+        ["practice", sub] => tab_label(crate::pages::practice::TABS, &format!("/practice/{sub}"))
+            .map(|l| format!("{l} · Practice")),
+        _ => None,
+    };
+    found.unwrap_or_else(|| "Page not found".to_string())
+}
+
+/// The part of a path within which moving keeps focus where it is: one account's tabs, the
+/// practice sections. Moving between tabs leaves focus on the tab that was chosen.
+fn section_of(path: &str) -> Option<String> {
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    match parts.as_slice() {
+        ["accounts", id, ..] if *id != "new" => Some(format!("accounts/{id}")),
+        ["practice", ..] => Some("practice".to_string()),
+        _ => None,
+    }
+}
+
+/// Puts keyboard focus on the page's main heading (or the main region when it has none),
+/// without scrolling past it.
+fn focus_main_heading() {
+    let doc = document();
+    let target = doc
+        .query_selector("main .routed h1")
+        .ok()
+        .flatten()
+        .or_else(|| doc.get_element_by_id("main"));
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        let _ = el.focus();
+    }
+}
+
+/// After each navigation: the tab title names the page ("Acme · Health · Account
+/// Planner"), a polite live region announces it, and focus moves to its main heading
+/// (kept on the chosen tab when moving between an account's tabs). The first load only
+/// sets the title. While a shared account is shown, it names the tab itself.
+#[component]
+fn RouteAnnouncer(share: FragmentShare) -> impl IntoView {
+    let app = use_app();
+    let location = use_location();
+    let message = RwSignal::new(String::new());
+    let last_path = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        if share.is_showing() {
+            return;
+        }
+        let title = page_title(&path, |id| {
+            app.ws
+                .with(|w| w.account(id).map(|a| a.fields.name.clone()))
+        });
+        document().set_title(&format!("{title} · Account Planner"));
+        let previous = last_path.get_value();
+        if previous.as_deref() == Some(path.as_str()) {
+            return;
+        }
+        last_path.set_value(Some(path.clone()));
+        if let Some(previous) = previous {
+            message.set(title);
+            if section_of(&previous).is_none() || section_of(&previous) != section_of(&path) {
+                request_animation_frame(focus_main_heading);
+            }
+        }
+    });
+    view! {
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="route-announcer">{message}</div>
     }
 }

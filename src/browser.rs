@@ -173,6 +173,20 @@ pub async fn read_text(file: web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "the file could not be read as text".to_string())
 }
 
+/// Reads a user-chosen file's bytes straight into wasm memory (no JavaScript string on the
+/// way: a large file is read once, and its encoding is checked by the reader). A file over
+/// [`crate::format::MAX_FILE_BYTES`] is refused before anything is read.
+pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let size = file.size() as u64;
+    if size > crate::format::MAX_FILE_BYTES {
+        return Err(crate::format::read::too_big_message(size));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("the file could not be read: {e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Copies `text` to the clipboard. Fails when the browser refuses (no permission, not a
 /// secure context, no Clipboard API): the caller then shows the text selected instead.
 pub async fn copy_text(text: &str) -> Result<(), String> {
@@ -226,5 +240,73 @@ pub fn select_all_in(id: &str) {
             let _ = t.focus();
             t.select();
         }
+    }
+}
+
+/// The theme picked on this device in Settings. Kept in localStorage under
+/// [`THEME_KEY`], outside the workspace: it is a preference of this screen, not part of
+/// the plan, and never travels in an export. `public/theme.js` reads the same key before
+/// the first paint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the system's light or dark setting.
+    System,
+    Light,
+    Dark,
+}
+
+pub const THEME_KEY: &str = "am-planner-theme";
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Same as the system",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+}
+
+/// The theme stored on this device; `System` when none is, or storage is blocked.
+pub fn theme() -> Theme {
+    let stored = crate::storage::local::local_storage()
+        .ok()
+        .and_then(|s| s.get_item(THEME_KEY).ok().flatten());
+    match stored.as_deref() {
+        Some("light") => Theme::Light,
+        Some("dark") => Theme::Dark,
+        _ => Theme::System,
+    }
+}
+
+/// Applies `theme` to the page at once (`data-theme` on `<html>`; none for `System`) and
+/// keeps it for the next visit. Returns false when it could not be kept (storage blocked
+/// or full): the page still shows it until it is reloaded.
+pub fn set_theme(theme: Theme) -> bool {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = match theme {
+            Theme::System => root.remove_attribute("data-theme"),
+            t => root.set_attribute("data-theme", t.key()),
+        };
+    }
+    let Ok(storage) = crate::storage::local::local_storage() else {
+        return false;
+    };
+    match theme {
+        Theme::System => storage.remove_item(THEME_KEY).is_ok(),
+        t => storage.set_item(THEME_KEY, t.key()).is_ok(),
     }
 }

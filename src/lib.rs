@@ -4,6 +4,8 @@
 //! `storage -> format`. See ARCHITECTURE.md.
 
 pub mod charts;
+/// The demo workspace shown on first open; it depends on the domain only.
+pub mod demo;
 pub mod domain;
 pub mod format;
 /// Load, save and multi-tab sync, pure (the browser edge is `storage::local`).

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::browser;
-use crate::domain::{demo::demo_workspace, plural, Removed, Workspace, WorkspaceId};
+use crate::demo::demo_workspace;
+use crate::domain::{plural, Removed, Workspace, WorkspaceId};
 use crate::format::stored;
 use crate::format::{self, Decoded};
 use crate::panic_screen;
@@ -111,7 +112,7 @@ impl AppState {
         let today = browser::today();
         let blocked = local::open().err();
         local::perf_mark("am-planner:load-start");
-        let loaded = local::with_session(|s| s.load(&browser::now_rfc3339()))
+        let loaded = local::with_session(|s| s.load(&browser::now_rfc3339(), today))
             .unwrap_or_else(|| Loaded::Failed("storage could not be opened".into()));
         local::perf_measure("am-planner:load", "am-planner:load-start");
         let mut notice = match &blocked {
@@ -329,9 +330,10 @@ impl AppState {
         if panic_screen::panicked() {
             return;
         }
+        let today = self.today.get_untracked();
         let result = local::with_session(|s| {
             self.ws
-                .try_update_untracked(|ws| s.sync(ws, prefer))
+                .try_update_untracked(|ws| s.sync(ws, prefer, today))
                 .unwrap_or(Err("the workspace is gone".into()))
         })
         .unwrap_or(Err("storage is busy".into()));
@@ -423,9 +425,9 @@ impl AppState {
     pub fn start_import(self, file: web_sys::File) {
         let file_name = file.name();
         wasm_bindgen_futures::spawn_local(async move {
-            let next = match browser::read_text(file).await {
+            let next = match browser::read_bytes(file).await {
                 Err(message) => ImportState::Refused { file_name, message },
-                Ok(text) => match format::decode(&text) {
+                Ok(bytes) => match format::decode_bytes(&bytes, self.today.get_untracked()) {
                     Ok(decoded) => ImportState::Preview {
                         file_name,
                         decoded: Box::new(decoded),

@@ -1,6 +1,6 @@
 //! The demo's health data shows every case the screens handle, whatever day it is opened.
 
-use am_planner::domain::demo::demo_workspace;
+use am_planner::demo::demo_workspace;
 use am_planner::domain::health::{account_health, Band, Decline, HealthSummary};
 use chrono::NaiveDate;
 

@@ -2,7 +2,7 @@
 //! day: a clean map, single-threaded, champion gone, a thin Tier 1, a map never reviewed,
 //! an empty map, and reports-to chains.
 
-use am_planner::domain::demo::demo_workspace;
+use am_planner::demo::demo_workspace;
 use am_planner::domain::stakeholders::{assess, RiskKind};
 use am_planner::domain::Tier;
 use chrono::NaiveDate;

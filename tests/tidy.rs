@@ -1,6 +1,7 @@
 //! Tidy checks: the architecture's invariants, read from the source tree itself, so a
 //! change that breaks one fails `cargo test` rather than waiting for a reviewer.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -58,8 +59,12 @@ fn offending(files: &[PathBuf], needles: &[&str]) -> Vec<String> {
 fn the_domain_is_pure() {
     // The core runs natively and in tests with a fixed `today`: it may not reach the
     // browser, the UI framework or the clock.
-    let files = files_under("src/domain", &["rs"]);
+    // The demo workspace is built from the domain alone, under the same rule.
+    let mut files = files_under("src/domain", &["rs"]);
     assert!(files.len() > 10, "src/domain should hold the core");
+    let demo = files_under("src/demo", &["rs"]);
+    assert!(demo.len() >= 5, "src/demo should hold the demo workspace");
+    files.extend(demo);
     let hits = offending(
         &files,
         &[
@@ -123,4 +128,489 @@ fn comments_point_only_inside_the_repository() {
         "comments point outside the repository:\n{}",
         hits.join("\n")
     );
+}
+
+/// A stylesheet without its comments, as (line number, text) of every line.
+fn css_lines(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut in_comment = false;
+    for (i, line) in text.lines().enumerate() {
+        let mut kept = String::new();
+        let mut rest = line;
+        loop {
+            if in_comment {
+                match rest.find("*/") {
+                    Some(end) => {
+                        in_comment = false;
+                        rest = &rest[end + 2..];
+                    }
+                    None => break,
+                }
+            } else {
+                match rest.find("/*") {
+                    Some(start) => {
+                        kept.push_str(&rest[..start]);
+                        in_comment = true;
+                        rest = &rest[start + 2..];
+                    }
+                    None => {
+                        kept.push_str(rest);
+                        break;
+                    }
+                }
+            }
+        }
+        out.push((i + 1, kept));
+    }
+    out
+}
+
+/// The colour written literally in one line of CSS, if any: a hex colour, a colour
+/// function, or a colour keyword used as a value.
+fn colour_literal(line: &str) -> Option<String> {
+    let lower = line.to_ascii_lowercase();
+    // Hex colours: `#` and 3, 4, 6 or 8 hex digits, not a selector's id (`#main {`).
+    for (i, _) in lower.match_indices('#') {
+        let digits: String = lower[i + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        let in_value = lower[..i].contains(':') && !lower[..i].trim_end().ends_with('{');
+        if in_value
+            && [3, 4, 6, 8].contains(&digits.len())
+            && digits.chars().all(|c| c.is_ascii_hexdigit())
+        {
+            return Some(format!("#{digits}"));
+        }
+    }
+    for f in [
+        "rgb(",
+        "rgba(",
+        "hsl(",
+        "hsla(",
+        "hwb(",
+        "lab(",
+        "lch(",
+        "oklab(",
+        "oklch(",
+        "color(",
+        "color-mix(",
+        "light-dark(",
+    ] {
+        if lower
+            .match_indices(f)
+            .any(|(i, _)| !lower[..i].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '-'))
+        {
+            return Some(f.to_string());
+        }
+    }
+    // Colour keywords after a property's colon (selectors such as `.band-red` are names,
+    // not colours). `transparent`, `currentColor` and `inherit` are not colours of ours.
+    let keywords = [
+        "white",
+        "black",
+        "red",
+        "green",
+        "blue",
+        "yellow",
+        "orange",
+        "purple",
+        "gray",
+        "grey",
+        "silver",
+        "maroon",
+        "navy",
+        "teal",
+        "olive",
+        "lime",
+        "aqua",
+        "fuchsia",
+        "pink",
+        "brown",
+        "gold",
+        "crimson",
+        "tomato",
+        "coral",
+        "salmon",
+        "indigo",
+        "violet",
+        "canvas",
+        "canvastext",
+        "highlight",
+        "highlighttext",
+        "graytext",
+        "buttonface",
+        "buttontext",
+        "linktext",
+    ];
+    for decl in lower.split(';') {
+        let Some((_, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let value = value.split('{').next_back().unwrap_or(value);
+        for word in value.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+            if keywords.contains(&word) {
+                return Some(word.to_string());
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn only_the_tokens_file_holds_colours() {
+    // Every colour is a custom property of style/tokens.css (both themes, forced colours),
+    // so a theme is changed in one place and no stylesheet carries a colour of its own.
+    let files = files_under("style", &["css"]);
+    assert!(files.len() > 5, "the stylesheets were not found");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut hits = Vec::new();
+    for f in &files {
+        if f.file_name().is_some_and(|n| n == "tokens.css") {
+            continue;
+        }
+        for (n, line) in css_lines(&fs::read_to_string(f).unwrap()) {
+            if let Some(c) = colour_literal(&line) {
+                let rel = f.strip_prefix(root).unwrap_or(f);
+                hits.push(format!("{}:{n}: {c} in `{}`", rel.display(), line.trim()));
+            }
+        }
+    }
+    assert!(
+        hits.is_empty(),
+        "colours outside style/tokens.css (add a token there and use var(--name)):\n{}",
+        hits.join("\n")
+    );
+}
+
+#[test]
+fn the_colour_check_finds_what_it_must() {
+    for (line, found) in [
+        (".x { color: #6b7687; }", Some("#6b7687")),
+        (".x { border: 1px solid #FFF; }", Some("#fff")),
+        (".x { background: rgba(0, 0, 0, 0.2); }", Some("rgba(")),
+        (".x { color: white; }", Some("white")),
+        (".x { box-shadow: 0 1px 2px black; }", Some("black")),
+        (".band-red { color: var(--red); }", None),
+        ("#main { color: var(--ink); }", None),
+        (".x { background: transparent; color: currentColor; }", None),
+        (".x { grid-template-columns: repeat(2, 1fr); }", None),
+        (".x { font: 600 0.75rem ui-monospace; }", None),
+    ] {
+        assert_eq!(colour_literal(line).as_deref(), found, "{line}");
+    }
+}
+
+#[test]
+fn every_stylesheet_is_linked_and_tokens_come_first() {
+    let index =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html")).unwrap();
+    let links: Vec<&str> = index
+        .lines()
+        .filter(|l| l.contains("rel=\"css\""))
+        .filter_map(|l| l.split("href=\"").nth(1)?.split('"').next())
+        .collect();
+    assert_eq!(
+        links.first(),
+        Some(&"style/tokens.css"),
+        "tokens load first"
+    );
+    assert_eq!(
+        links.last(),
+        Some(&"style/print.css"),
+        "print rules load last"
+    );
+    for f in files_under("style", &["css"]) {
+        let name = format!("style/{}", f.file_name().unwrap().to_string_lossy());
+        assert!(
+            links.contains(&name.as_str()),
+            "{name} is not linked from index.html"
+        );
+    }
+}
+
+/// The domain's top-level modules: each file of `src/domain` and each folder (a folder's
+/// files are one module).
+fn domain_modules() -> BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
+    fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if e.path().is_dir() {
+                Some(name)
+            } else {
+                name.strip_suffix(".rs")
+                    .filter(|n| *n != "mod")
+                    .map(str::to_string)
+            }
+        })
+        .collect()
+}
+
+/// The names `src/domain/mod.rs` re-exports, with the module each comes from
+/// (`pub use account::{Account, ...}` gives `Account -> account`).
+fn domain_reexports() -> BTreeMap<String, String> {
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain/mod.rs"))
+        .unwrap();
+    let mut out = BTreeMap::new();
+    for stmt in text.split(';') {
+        let Some(rest) = stmt.trim().strip_prefix("pub use ") else {
+            continue;
+        };
+        let Some((module, names)) = rest.split_once("::") else {
+            continue;
+        };
+        for name in names.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            if !name.is_empty() {
+                out.insert(name.to_string(), module.trim().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The leading identifier of each item a path names after its prefix: `{a::B, c}` gives
+/// `a`, `c`; `a::B` gives `a`.
+fn path_heads(rest: &str) -> Vec<String> {
+    let ident = |s: &str| -> String {
+        s.trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let Some(inner) = rest.strip_prefix('{') else {
+        return vec![ident(rest)];
+    };
+    let (mut depth, mut item, mut heads) = (0, String::new(), Vec::new());
+    for c in inner.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth == 0 => break,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                heads.push(ident(&item));
+                item.clear();
+                continue;
+            }
+            _ => {}
+        }
+        item.push(c);
+    }
+    heads.push(ident(&item));
+    heads
+}
+
+/// Which domain modules each module of `files` names, read from `use crate::domain::...`,
+/// `crate::domain::x::` paths and `super::` paths that climb out of the module. `files`
+/// are paths relative to `src/domain` with their text. A name the graph cannot place is
+/// returned as an error, so the check cannot go blind.
+fn module_graph(
+    files: &[(String, String)],
+    modules: &BTreeSet<String>,
+    reexports: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (rel, text) in files {
+        let mut parts: Vec<&str> = rel.split('/').collect();
+        if parts.last() == Some(&"mod.rs") {
+            parts.pop();
+        }
+        let Some(first) = parts.first() else {
+            continue; // src/domain/mod.rs only lists the modules
+        };
+        let node = first.strip_suffix(".rs").unwrap_or(first).to_string();
+        // How many `super::` climb from this file to `crate::domain`.
+        let to_domain = parts.len();
+        let code: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let starts_word = |i: usize| {
+            !code[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':')
+        };
+        let mut targets = Vec::new();
+        for (i, _) in code.match_indices("crate::domain::") {
+            if starts_word(i) {
+                targets.extend(path_heads(&code[i + "crate::domain::".len()..]));
+            }
+        }
+        for (i, _) in code.match_indices("super::") {
+            if !starts_word(i) {
+                continue; // inside a longer run of `super::`
+            }
+            let mut ups = 0;
+            let mut rest = &code[i..];
+            while let Some(r) = rest.strip_prefix("super::") {
+                ups += 1;
+                rest = r;
+            }
+            if ups == to_domain {
+                targets.extend(path_heads(rest));
+            }
+        }
+        for t in targets {
+            if t.is_empty() || t == "self" {
+                continue;
+            }
+            let target = if modules.contains(&t) {
+                t
+            } else if let Some(m) = reexports.get(&t) {
+                m.clone()
+            } else {
+                return Err(format!(
+                    "src/domain/{rel} names `{t}`, which is no domain module"
+                ));
+            };
+            if target != node {
+                graph.entry(node.clone()).or_default().insert(target);
+            }
+        }
+    }
+    Ok(graph)
+}
+
+/// A cycle of `graph` as the modules on it, first one repeated at the end, if any.
+fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        n: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        done: &mut BTreeSet<String>,
+        path: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|p| p == n) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(n.to_string());
+            return Some(cycle);
+        }
+        if done.contains(n) {
+            return None;
+        }
+        path.push(n.to_string());
+        for next in graph.get(n).into_iter().flatten() {
+            if let Some(c) = visit(next, graph, done, path) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        done.insert(n.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|n| visit(n, graph, &mut done, &mut Vec::new()))
+}
+
+/// The leaf modules: plain values every feature may use; they use only each other.
+const LEAVES: &[&str] = &["dates", "error", "ids", "money", "numbers", "text", "tier"];
+
+fn the_domain_graph() -> BTreeMap<String, BTreeSet<String>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
+    let files: Vec<(String, String)> = files_under("src/domain", &["rs"])
+        .into_iter()
+        .map(|p| {
+            let rel = p
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    module_graph(&files, &domain_modules(), &domain_reexports()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn the_domain_module_graph_has_no_cycle() {
+    // Layers, arrows one way: leaves (ids, dates, money, numbers, text, tier, error), then
+    // the features, then the aggregate (account, workspace, audience), then portfolio.
+    let graph = the_domain_graph();
+    // The reader sees the imports it should: if it found none, it is not reading them.
+    assert!(
+        graph.get("account").is_some_and(|t| t.contains("health")),
+        "{graph:?}"
+    );
+    assert!(
+        graph
+            .get("workspace")
+            .is_some_and(|t| t.contains("account")),
+        "{graph:?}"
+    );
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!(
+            "the domain imports in a circle: {}\n(a feature may not name the aggregate that holds it; move the shared piece down a layer)",
+            cycle.join(" -> ")
+        );
+    }
+}
+
+#[test]
+fn domain_leaves_use_only_leaves() {
+    let graph = the_domain_graph();
+    let mut hits = Vec::new();
+    for leaf in LEAVES {
+        assert!(domain_modules().contains(*leaf), "no leaf module {leaf}");
+        for t in graph.get(*leaf).into_iter().flatten() {
+            if !LEAVES.contains(&t.as_str()) {
+                hits.push(format!("{leaf} -> {t}"));
+            }
+        }
+    }
+    assert!(
+        hits.is_empty(),
+        "a leaf module uses a feature:\n{}",
+        hits.join("\n")
+    );
+}
+
+#[test]
+fn the_cycle_check_reads_every_way_a_module_names_another() {
+    // A small domain with one cycle through each way of naming a module: a braced `use
+    // super::{...}`, a `crate::domain::x::` path in code, a `super::super::` from a folder,
+    // and a name re-exported by the domain root.
+    let modules: BTreeSet<String> = ["a", "b", "c", "d"].map(String::from).into();
+    let reexports: BTreeMap<String, String> = [("Dee".to_string(), "d".to_string())].into();
+    let file = |p: &str, t: &str| (p.to_string(), t.to_string());
+    let files = vec![
+        file("a.rs", "use super::{dates::long, b::Bee};\n"),
+        file(
+            "b.rs",
+            "fn f() { crate::domain::c::go(); }\n// super::a::X in a comment\n",
+        ),
+        file("c/mod.rs", "mod inner;\nuse super::Dee;\n"),
+        file(
+            "c/inner.rs",
+            "use super::Inner;\nuse super::super::ids::Id;\n",
+        ),
+        file("d.rs", "pub struct Dee;\nuse crate::domain::{a::Ay};\n"),
+    ];
+    let mut modules_with_leaves = modules.clone();
+    modules_with_leaves.extend(["dates", "ids"].map(String::from));
+    let graph = module_graph(&files, &modules_with_leaves, &reexports).unwrap();
+    assert_eq!(
+        find_cycle(&graph).map(|c| c.join(" -> ")),
+        Some("a -> b -> c -> d -> a".to_string())
+    );
+    assert!(
+        graph["c"].contains("ids"),
+        "super::super:: from a folder file: {graph:?}"
+    );
+    assert!(
+        !graph["b"].contains("a"),
+        "comments are not imports: {graph:?}"
+    );
+    // Cut one arrow and the cycle is gone.
+    let mut cut = files.clone();
+    cut[4] = file("d.rs", "pub struct Dee;\n");
+    let graph = module_graph(&cut, &modules_with_leaves, &reexports).unwrap();
+    assert_eq!(find_cycle(&graph), None);
+    // A name the reader cannot place is an error, not a silent pass.
+    let unknown = vec![file("a.rs", "use super::nowhere::X;\n")];
+    assert!(module_graph(&unknown, &modules_with_leaves, &reexports).is_err());
 }

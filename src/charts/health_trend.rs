@@ -93,10 +93,31 @@ pub fn health_trend_svg(
             d.format("%-d %b %Y")
         ),
     };
+    let mut figures = pts
+        .iter()
+        .map(|(d, s)| {
+            format!(
+                "{}: {} ({})",
+                d.format("%-d %b %Y"),
+                fmt_points(*s),
+                Band::of(*s).label()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let shown: Vec<String> = weight_changes
+        .iter()
+        .filter(|d| pts.first().is_some_and(|p| **d >= p.0) && **d <= today)
+        .map(|d| d.format("%-d %b %Y").to_string())
+        .collect();
+    if !shown.is_empty() {
+        figures.push_str(&format!(". Weights changed on {}", shown.join(", ")));
+    }
     draw::render(
         layout.width,
         layout.height,
         &title,
+        &figures,
         "chart chart-health-trend",
         |root| draw_trend(root, &layout, &pts, weight_changes),
     )

@@ -79,9 +79,25 @@ pub fn portfolio_mix_svg(mix: &HealthMix, currency: &Currency, width: u32, heigh
         mix.count(Band::Red),
         mix.unscored_count
     );
-    draw::render(width, height, &title, "chart chart-health-mix", |root| {
-        draw_mix(root, mix, currency, width as f64, height as f64)
-    })
+    let arr = |b: Option<Band>| match b {
+        Some(b) => currency.format(mix.arr(b)),
+        None => currency.format(mix.unscored_arr),
+    };
+    let figures = format!(
+        "ARR: {} healthy, {} need attention, {} at risk, {} without a score",
+        arr(Some(Band::Green)),
+        arr(Some(Band::Yellow)),
+        arr(Some(Band::Red)),
+        arr(None)
+    );
+    draw::render(
+        width,
+        height,
+        &title,
+        &figures,
+        "chart chart-health-mix",
+        |root| draw_mix(root, mix, currency, width as f64, height as f64),
+    )
 }
 
 fn draw_mix(root: &Area, mix: &HealthMix, currency: &Currency, w: f64, h: f64) -> Drawn {
@@ -206,10 +222,26 @@ pub fn score_distribution_svg(scores: &[f64], width: u32, height: u32) -> String
         "Distribution of health scores: {n} scored account{}",
         if n == 1 { "" } else { "s" }
     );
+    let figures = score_bins(scores)
+        .iter()
+        .filter(|b| b.total() > 0)
+        .map(|b| {
+            let to = if b.to >= 100.0 { 100.0 } else { b.to - 1.0 };
+            let n = b.total();
+            format!(
+                "{}–{}: {n} account{}",
+                b.from,
+                to,
+                if n == 1 { "" } else { "s" }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
     draw::render(
         width,
         height,
         &title,
+        &figures,
         "chart chart-score-distribution",
         |root| draw_distribution(root, scores, width as f64, height as f64),
     )

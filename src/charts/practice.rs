@@ -17,8 +17,29 @@ const TARGET: RGBColor = RGBColor(202, 138, 4);
 const MIN_WIDTH: u32 = 240;
 
 /// A practice chart, at least [`MIN_WIDTH`] wide; the page's stylesheet sizes it.
-fn render(width: u32, height: u32, title: &str, draw: impl FnOnce(&Area) -> Drawn) -> String {
-    draw::render(width.max(MIN_WIDTH), height, title, "pr-chart-svg", draw)
+fn render(
+    width: u32,
+    height: u32,
+    title: &str,
+    figures: &str,
+    draw: impl FnOnce(&Area) -> Drawn,
+) -> String {
+    draw::render(
+        width.max(MIN_WIDTH),
+        height,
+        title,
+        figures,
+        "pr-chart-svg",
+        draw,
+    )
+}
+
+/// The days that had reviews, as `figure` gives them, for a chart's description.
+fn days_figures(days: &[Day], figure: impl Fn(&Day) -> Option<String>) -> String {
+    days.iter()
+        .filter_map(|d| figure(d).map(|f| format!("{}: {f}", d.date.format("%-d %b"))))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn empty(root: &Area, w: f64, h: f64, msg: &str) -> Drawn {
@@ -82,7 +103,8 @@ pub fn reviews_per_day_svg(days: &[Day], width: u32, height: u32) -> String {
         "Reviews per day over the last {} days: {total} in all",
         days.len()
     );
-    render(width, height, &title, |root| {
+    let figures = days_figures(days, |d| (d.reviews > 0).then(|| d.reviews.to_string()));
+    render(width, height, &title, &figures, |root| {
         let (w, h) = (width.max(MIN_WIDTH) as f64, height as f64);
         if total == 0 {
             return empty(root, w, h, "No reviews yet");
@@ -122,7 +144,10 @@ pub fn retention_svg(days: &[Day], width: u32, height: u32) -> String {
         ),
         None => "Retention of learned cards: no learned card reviewed yet".into(),
     };
-    render(width, height, &title, |root| {
+    let figures = days_figures(days, |d| {
+        (d.mature > 0).then(|| format!("{} of {} recalled", d.recalled, d.mature))
+    });
+    render(width, height, &title, &figures, |root| {
         let (w, h) = (width.max(MIN_WIDTH) as f64, height as f64);
         if overall.is_none() {
             return empty(root, w, h, "No learned card reviewed yet");
@@ -167,7 +192,7 @@ pub fn cards_by_state_svg(counts: &[(CardState, usize)], width: u32, height: u32
             .collect::<Vec<_>>()
             .join(", ")
     );
-    render(width, height, &title, |root| {
+    render(width, height, &title, "", |root| {
         let (w, h) = (width.max(MIN_WIDTH) as f64, height as f64);
         if total == 0 {
             return empty(root, w, h, "No cards loaded");
@@ -212,7 +237,19 @@ pub fn mock_scores_svg(scores: &[u32], width: u32, height: u32) -> String {
         ),
         None => "Mock interview scores: no attempt yet".into(),
     };
-    render(width, height, &title, |root| {
+    let figures = if scores.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "Scores in order: {}",
+            scores
+                .iter()
+                .map(|s| format!("{s}%"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    render(width, height, &title, &figures, |root| {
         let (w, h) = (width.max(MIN_WIDTH) as f64, height as f64);
         if scores.is_empty() {
             return empty(root, w, h, "No mock interview yet");

@@ -304,6 +304,16 @@ pub fn renewal_timeline_svg(timeline: &Timeline, today: NaiveDate, width: f64) -
             timeline.renewal_date, today
         )),
     ));
+    // The figures in words: the accessible description.
+    let figures: Vec<String> = l.marks.iter().map(|m| m.title.clone()).collect();
+    s.push_str(&format!(
+        "<title>{}</title><desc>{}</desc>",
+        xml_escape(&format!(
+            "Renewal timeline: renewal on {}, today {}",
+            timeline.renewal_date, today
+        )),
+        xml_escape(&figures.join("; "))
+    ));
     // Axis.
     s.push_str(&format!(
         r##"<line class="axis" x1="{}" y1="{y}" x2="{}" y2="{y}" stroke="#90a4ae" stroke-width="2"/>"##,
@@ -380,5 +390,5 @@ pub fn renewal_timeline_svg(timeline: &Timeline, today: NaiveDate, width: f64) -
         ));
     }
     s.push_str("</svg>");
-    s
+    super::draw::themed(&s)
 }

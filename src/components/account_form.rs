@@ -177,7 +177,7 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
                     let today = app.today.get_untracked();
                     let new_cycle = app
                         .ws
-                        .try_update(|w| w.update_fields_on(id, f, today))
+                        .try_update(|w| w.update_fields_on(id, f, None, today))
                         .and_then(Result::ok)
                         .unwrap_or(false);
                     if new_cycle {
@@ -232,7 +232,8 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
             return;
         }
         let mut new_id = None;
-        app.ws.update(|w| new_id = w.add_account(f).ok());
+        let today = app.today.get_untracked();
+        app.ws.update(|w| new_id = w.add_account(f, today).ok());
         if let Some(id) = new_id {
             app.show_toast("Account created.", None);
             navigate(&format!("/accounts/{}", id.0), Default::default());

@@ -7,6 +7,7 @@ pub mod form;
 pub mod health;
 pub mod health_portfolio;
 pub mod markdown_out;
+pub mod new_version;
 pub mod renewal_bits;
 pub mod share_link;
 pub mod shared_account;

@@ -37,7 +37,7 @@ impl FragmentShare {
 fn read_fragment() -> Option<Result<SharedAccount, String>> {
     let hash = browser::location_hash();
     payload_of(&hash)?;
-    Some(decode_share_link(&hash).map_err(|e| e.to_string()))
+    Some(decode_share_link(&hash, browser::today()).map_err(|e| e.to_string()))
 }
 
 /// Reads the fragment now and on every change, and provides it as context.

@@ -12,12 +12,12 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::shared_account::SharedAccountPreview;
+use crate::domain::account::timeline_of;
 use crate::domain::dates::long;
 use crate::domain::plan::{
     short_number, with_unit, ActionStatus, MetRule, MetStatus, RiskStatus, SuccessMetric,
 };
 use crate::domain::qualify::Framework;
-use crate::domain::renewal::timeline_of;
 use crate::domain::{plural, Account, Currency};
 use crate::format::markdown::owner_for_customer;
 use crate::format::share::{ShareKind, SharedAccount};

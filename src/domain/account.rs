@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 
-/// Identity of an account inside one workspace. Assigned by the workspace, never reused
-/// while the account exists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct AccountId(pub u32);
+pub use super::ids::AccountId;
+pub use super::money::MAX_ARR;
+use super::renewal::Timeline;
+pub use super::tier::Tier;
 
 /// Market segment of the customer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -78,50 +78,6 @@ impl CompanySize {
     }
 }
 
-/// Strategic tier (docs/domain.md#tiers).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Tier {
-    Strategic,
-    Growth,
-    LongTail,
-}
-
-impl Tier {
-    pub const ALL: [Tier; 3] = [Tier::Strategic, Tier::Growth, Tier::LongTail];
-    pub fn number(self) -> u8 {
-        match self {
-            Tier::Strategic => 1,
-            Tier::Growth => 2,
-            Tier::LongTail => 3,
-        }
-    }
-    pub fn from_number(n: u8) -> Option<Tier> {
-        Tier::ALL.into_iter().find(|t| t.number() == n)
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Tier::Strategic => "Tier 1 · Strategic",
-            Tier::Growth => "Tier 2 · Growth",
-            Tier::LongTail => "Tier 3 · Long tail",
-        }
-    }
-    pub fn short(self) -> &'static str {
-        match self {
-            Tier::Strategic => "T1",
-            Tier::Growth => "T2",
-            Tier::LongTail => "T3",
-        }
-    }
-    /// The engagement cadence this tier calls for.
-    pub fn cadence(self) -> &'static str {
-        match self {
-            Tier::Strategic => "Quarterly executive business review, a dedicated CSM, an executive sponsor on each side",
-            Tier::Growth => "A monthly call and a QBR twice a year",
-            Tier::LongTail => "Automated touchpoints; support when they ask",
-        }
-    }
-}
-
 /// A customer account as the domain sees it. Fields are public because every value a
 /// user can hold here is valid on its own; cross-field rules are checked by
 /// [`AccountFields::validate`] and by [`crate::domain::Workspace::check`].
@@ -132,7 +88,7 @@ pub struct Account {
     /// Health check-ins: dated raw signals, scored with the workspace weights.
     pub health: super::health::HealthHistory,
     /// Account plan, QBRs, qualification scorecards.
-    pub planning: super::plan::Planning,
+    pub planning: super::planning::Planning,
     /// The stakeholder power grid: people, roles, sentiment, reports-to.
     pub stakeholders: super::stakeholders::StakeholderMap,
     /// Renewal terms and timeline progress.
@@ -141,6 +97,8 @@ pub struct Account {
     pub expansion: super::expansion::Expansion,
     /// Save plans: at most one open, the rest history.
     pub save_plans: super::save_plan::SavePlans,
+    /// The ARR history; `fields.arr` is always its total (docs/kpis.md#the-arr-history).
+    pub arr_log: super::arr::ArrLog,
 }
 
 /// Everything about an account that a user edits.
@@ -190,6 +148,10 @@ pub struct FieldError {
 }
 
 impl FieldError {
+    /// A message at `field`.
+    pub fn at(field: Field, message: impl Into<String>) -> Self {
+        FieldError::new(field, message)
+    }
     fn new(field: Field, message: impl Into<String>) -> Self {
         FieldError {
             field,
@@ -199,8 +161,6 @@ impl FieldError {
 }
 
 pub const MAX_NAME_LEN: usize = 120;
-/// Above this an ARR is almost surely a typo (a trillion in any currency).
-pub const MAX_ARR: f64 = 1e12;
 
 impl AccountFields {
     /// Cross-field and per-field rules. Returns every problem, one per field at most.
@@ -307,4 +267,33 @@ pub fn parse_products(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The renewal timeline of an account from its own fields (renewal date and ARR).
+pub fn timeline_of(account: &Account) -> Option<Timeline> {
+    account
+        .renewal
+        .timeline(account.fields.renewal_date, account.fields.arr)
+}
+
+impl Account {
+    /// Replaces the history and sets the ARR to its total (the one way ARR changes).
+    pub fn set_arr_log(&mut self, log: super::arr::ArrLog) {
+        self.fields.arr = log.total();
+        self.arr_log = log;
+    }
+
+    /// Adds one change to the history; refused (nothing changes) when the history would
+    /// not hold.
+    pub fn record_arr(&mut self, event: super::arr::ArrEvent) -> Result<(), String> {
+        let log = self.arr_log.with(event)?;
+        self.set_arr_log(log);
+        Ok(())
+    }
+
+    /// The account has churned (its last ARR change is a churn): kept, out of the
+    /// working views by default.
+    pub fn is_churned(&self) -> bool {
+        self.arr_log.is_churned()
+    }
 }

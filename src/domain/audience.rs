@@ -15,8 +15,13 @@
 
 use std::collections::BTreeSet;
 
-use super::plan::{AccountPlan, ActionId, Goal, PlanContent, Planning, SuccessMetric};
-use super::qbr::{Checklist, MutualAction, Qbr};
+use chrono::NaiveDate;
+
+use super::plan::{AccountPlan, ActionId, Goal, PlanContent, SuccessMetric};
+use super::planning::Planning;
+use super::qbr::{
+    challenges_text, value_delivered_text, Checklist, ClockTime, MutualAction, Qbr, QbrId,
+};
 use super::stakeholders::{Stakeholder, StakeholderFields, StakeholderMap};
 use super::{Account, AccountFields};
 
@@ -230,6 +235,11 @@ pub const ACCOUNT_FIELDS: &[Rule] = &[
     i("save_plans[].closed.outcome", "save plans"),
     i("save_plans[].closed.on", "save plans"),
     i("save_plans[].closed.note", "save plans"),
+    // The ARR history (version 3)
+    i("arr_log[].date", "commercial terms: the ARR history"),
+    i("arr_log[].kind", "commercial terms: the ARR history"),
+    i("arr_log[].amount", "commercial terms: the ARR history"),
+    i("arr_log[].note", NOTES),
     // The account plan
     c(
         "planning.plan.last_updated",
@@ -336,6 +346,10 @@ pub const FILE_FIELDS: &[Rule] = &[
     c("workspace.currency", "the currency of the amounts"),
     i("workspace.demo", "the sample-data flag"),
     i("workspace.settings.health", "health weights"),
+    i(
+        "workspace.settings.kpi",
+        "renewal odds by health band and the expansion target",
+    ),
 ];
 
 /// Looks a path up in a table. A path names its field or any part below it:
@@ -611,6 +625,12 @@ pub fn customer_account(account: &Account) -> Account {
         renewal: Default::default(),
         expansion: Default::default(),
         save_plans: Default::default(),
+        // ARR and its history are commercial terms: internal (the table says so).
+        arr_log: if keep("arr_log[].amount") {
+            account.arr_log.clone()
+        } else {
+            Default::default()
+        },
     }
 }
 
@@ -623,4 +643,33 @@ fn row_shown(path: &str, invited: &BTreeSet<u32>, shared: &BTreeSet<ActionId>, i
         Visibility::CustomerIf(Condition::InvitedToQbr) => invited.contains(&id),
         Visibility::CustomerIf(Condition::SharedAction) => shared.contains(&ActionId(id)),
     }
+}
+
+/// The planner's draft of "value delivered" for a QBR of this account, from customer-visible
+/// facts only (the customer's copy of the account, docs/audience.md): the success metrics.
+pub fn refill_value_delivered(account: &Account) -> String {
+    let copy = customer_account(account);
+    value_delivered_text(&copy.planning.plan.content().metrics)
+}
+
+/// The planner's draft of "challenges" for a QBR of this account, from customer-visible
+/// facts only (docs/audience.md): metrics not met and shared actions overdue; never our
+/// risks or mitigations.
+pub fn refill_challenges(account: &Account, today: NaiveDate) -> String {
+    let copy = customer_account(account);
+    let c = copy.planning.plan.content();
+    challenges_text(&c.metrics, &c.actions, today)
+}
+
+/// Plans a QBR on `date` at `start` with its first draft of "value delivered" and
+/// "challenges" written ([`refill_value_delivered`], [`refill_challenges`]).
+pub fn plan_qbr(
+    account: &mut Account,
+    date: NaiveDate,
+    start: ClockTime,
+    today: NaiveDate,
+) -> QbrId {
+    let value = refill_value_delivered(account);
+    let challenges = refill_challenges(account, today);
+    account.planning.add_qbr(date, start, value, challenges)
 }

@@ -13,7 +13,7 @@
 
 use chrono::NaiveDate;
 
-use super::account::MAX_ARR;
+use super::money::MAX_ARR;
 
 /// Usage at or above this percentage counts as "near plan limits".
 pub const NEAR_LIMIT_USAGE_PCT: f64 = 90.0;

@@ -2,17 +2,18 @@
 //! storage, the UI framework or the clock; functions that depend on the date take `today`.
 
 pub mod account;
+pub mod arr;
 pub mod audience;
 pub mod dates;
-pub mod demo;
-pub mod demo_health;
-pub mod demo_people;
-pub mod demo_plan;
-pub mod demo_renewal;
+pub mod error;
 pub mod expansion;
 pub mod health;
+pub mod ids;
+pub mod kpi;
 pub mod money;
+pub mod numbers;
 pub mod plan;
+pub mod planning;
 pub mod portfolio;
 pub mod practice;
 pub mod qbr;
@@ -22,6 +23,7 @@ pub mod save_plan;
 pub mod settings;
 pub mod stakeholders;
 pub mod text;
+pub mod tier;
 pub mod workspace;
 
 pub use account::{

@@ -1,5 +1,8 @@
 //! The workspace currency and how amounts are written.
 
+/// Above this an amount is almost surely a typo (a trillion in any currency).
+pub const MAX_ARR: f64 = 1e12;
+
 /// An ISO 4217 style currency code: three ASCII capital letters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Currency(String);

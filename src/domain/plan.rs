@@ -1,7 +1,7 @@
 //! The account plan (docs/domain.md#plan): the customer's goals and how we serve them, success
 //! metrics, risks, SWOT, linked expansion opportunities and the 90-day action plan; and
-//! [`Planning`], everything of this feature that one account keeps (the plan, its QBRs and
-//! the qualification scorecards of its opportunities).
+//! the metric rules the QBR and the qualification scorecards share. [`crate::domain::planning::Planning`]
+//! keeps this plan with the QBRs and scorecards of one account.
 //!
 //! Rules kept here:
 //! - At most [`MAX_GOALS`] goals; every action may serve one of them; an action serving
@@ -21,69 +21,17 @@
 
 use chrono::NaiveDate;
 
-use super::qbr::{MutualAction, Qbr, QbrId};
-use super::qualify::Qualification;
+pub use super::error::PlanError;
+use super::error::{check_len, check_required};
+pub use super::numbers::short_number;
+pub use super::text::{MAX_LINE, MAX_TEXT};
 
 /// A plan may hold at most this many customer goals (their top 3).
 pub const MAX_GOALS: usize = 3;
 /// A plan not updated for more than this many days is stale (a plan is reviewed quarterly).
 pub const STALE_AFTER_DAYS: i64 = 90;
-/// Longest one-line text (a goal, an action, a metric name, a SWOT entry...).
-pub const MAX_LINE: usize = 300;
-/// Longest free text (overview, QBR sections, notes).
-pub const MAX_TEXT: usize = 5000;
 /// Largest absolute value of a metric's target or current value.
 pub const MAX_METRIC_VALUE: f64 = 1e12;
-
-/// A value refused by validation: where (`goals[1].text`, relative to the thing validated)
-/// and what the user should do about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanError {
-    pub field: String,
-    pub message: String,
-}
-
-impl PlanError {
-    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        PlanError {
-            field: field.into(),
-            message: message.into(),
-        }
-    }
-
-    /// The same problem one level down, e.g. `text` under `actions[2]` -> `actions[2].text`.
-    pub fn under(self, prefix: &str) -> Self {
-        PlanError {
-            field: if prefix.is_empty() {
-                self.field
-            } else if self.field.is_empty() {
-                prefix.to_string()
-            } else {
-                format!("{prefix}.{}", self.field)
-            },
-            message: self.message,
-        }
-    }
-}
-
-/// Checks a required one-line text.
-pub(crate) fn check_required(errors: &mut Vec<PlanError>, field: String, text: &str, what: &str) {
-    if text.trim().is_empty() {
-        errors.push(PlanError::new(field, format!("Write the {what}.")));
-    } else {
-        check_len(errors, field, text, MAX_LINE);
-    }
-}
-
-/// Checks the length of a text (counted in characters).
-pub(crate) fn check_len(errors: &mut Vec<PlanError>, field: String, text: &str, max: usize) {
-    if text.chars().count() > max {
-        errors.push(PlanError::new(
-            field,
-            format!("Keep this under {max} characters."),
-        ));
-    }
-}
 
 /// Identity of a goal inside one plan; actions refer to goals by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -237,17 +185,6 @@ pub fn with_unit(value: f64, unit: &str) -> String {
         format!("{n}%")
     } else {
         format!("{n} {unit}")
-    }
-}
-
-/// `12`, `12.5`, `0.33`: rounded to two decimals, trailing zeros dropped.
-pub fn short_number(value: f64) -> String {
-    let s = format!("{value:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.to_string()
     }
 }
 
@@ -709,185 +646,5 @@ impl AccountPlan {
             }
         }
         out
-    }
-}
-
-/// Everything of this feature one account keeps: its plan, its QBRs (oldest first as
-/// added) and the qualification scorecards of its opportunities (one per opportunity id).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Planning {
-    pub plan: AccountPlan,
-    qbrs: Vec<Qbr>,
-    qualifications: Vec<Qualification>,
-}
-
-impl Planning {
-    /// Parts read from a file: QBRs must be valid with unique ids, one scorecard set per
-    /// opportunity. Errors carry paths relative to the planning (`qbrs[1].attendees`).
-    pub fn from_parts(
-        plan: AccountPlan,
-        qbrs: Vec<Qbr>,
-        qualifications: Vec<Qualification>,
-    ) -> Result<Self, PlanError> {
-        for (i, q) in qbrs.iter().enumerate() {
-            if qbrs[..i].iter().any(|r| r.id == q.id) {
-                return Err(PlanError::new(
-                    format!("qbrs[{i}].id"),
-                    format!("QBR id {} is used twice.", q.id.0),
-                ));
-            }
-            if let Err(e) = q.validate() {
-                return Err(e[0].clone().under(&format!("qbrs[{i}]")));
-            }
-        }
-        for (i, q) in qualifications.iter().enumerate() {
-            if qualifications[..i]
-                .iter()
-                .any(|r| r.opportunity() == q.opportunity())
-            {
-                return Err(PlanError::new(
-                    format!("qualifications[{i}].opportunity_id"),
-                    format!(
-                        "Opportunity {} has two scorecards; keep one.",
-                        q.opportunity()
-                    ),
-                ));
-            }
-        }
-        Ok(Planning {
-            plan,
-            qbrs,
-            qualifications,
-        })
-    }
-
-    pub fn qbrs(&self) -> &[Qbr] {
-        &self.qbrs
-    }
-
-    pub fn qbr(&self, id: QbrId) -> Option<&Qbr> {
-        self.qbrs.iter().find(|q| q.id == id)
-    }
-
-    /// Starts a QBR on `date` at `start` with a first draft of "value delivered" and
-    /// "challenges" (see [`super::qbr::plan_qbr`], which writes them from customer-visible
-    /// facts only).
-    pub fn add_qbr(
-        &mut self,
-        date: NaiveDate,
-        start: super::qbr::ClockTime,
-        value_delivered: String,
-        challenges: String,
-    ) -> QbrId {
-        let id = QbrId(self.qbrs.iter().map(|q| q.id.0).max().unwrap_or(0) + 1);
-        let mut qbr = Qbr::new(id, date, start);
-        qbr.value_delivered = value_delivered;
-        qbr.challenges = challenges;
-        self.qbrs.push(qbr);
-        id
-    }
-
-    /// Replaces the QBR with the same id if the new one is valid.
-    pub fn update_qbr(&mut self, qbr: Qbr) -> Result<(), Vec<PlanError>> {
-        qbr.validate()?;
-        match self.qbrs.iter_mut().find(|q| q.id == qbr.id) {
-            Some(slot) => {
-                *slot = qbr;
-                Ok(())
-            }
-            None => Err(vec![PlanError::new(
-                "id",
-                "This QBR was removed in the meantime.",
-            )]),
-        }
-    }
-
-    pub fn remove_qbr(&mut self, id: QbrId) -> Option<Qbr> {
-        let i = self.qbrs.iter().position(|q| q.id == id)?;
-        Some(self.qbrs.remove(i))
-    }
-
-    /// Copies the QBR's mutual action items not pushed yet into the plan's 90-day actions,
-    /// each serving `goal` (`None`: untied, and the plan flags them until someone ties
-    /// them; a goal the plan does not have is refused and nothing changes), and marks them
-    /// pushed. Returns the new action ids, in item order; none when every item was pushed
-    /// before. Customer-side items keep their owner and get "(customer)" after it.
-    pub fn push_mutual_actions(
-        &mut self,
-        qbr: QbrId,
-        goal: Option<GoalId>,
-        today: NaiveDate,
-    ) -> Result<Vec<ActionId>, Vec<PlanError>> {
-        let Some(q) = self.qbrs.iter().position(|x| x.id == qbr) else {
-            return Err(vec![PlanError::new(
-                "id",
-                "This QBR was removed in the meantime.",
-            )]);
-        };
-        let pending: Vec<(usize, MutualAction)> = self.qbrs[q]
-            .mutual_actions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.pushed_as.is_none())
-            .map(|(i, m)| (i, m.clone()))
-            .collect();
-        if pending.is_empty() {
-            return Ok(Vec::new());
-        }
-        let first = self.plan.content().next_action_id().0;
-        let ids: Vec<ActionId> = (0..pending.len() as u32)
-            .map(|k| ActionId(first + k))
-            .collect();
-        self.plan.edit(today, |c| {
-            for ((_, m), id) in pending.iter().zip(&ids) {
-                c.actions.push(Action {
-                    id: *id,
-                    text: m.text.clone(),
-                    due: m.due,
-                    owner: m.owner_label(),
-                    status: ActionStatus::Open,
-                    goal,
-                });
-            }
-        })?;
-        for ((i, _), id) in pending.iter().zip(&ids) {
-            self.qbrs[q].mutual_actions[*i].pushed_as = Some(*id);
-        }
-        Ok(ids)
-    }
-
-    pub fn qualifications(&self) -> &[Qualification] {
-        &self.qualifications
-    }
-
-    pub fn qualification(&self, opportunity: u32) -> Option<&Qualification> {
-        self.qualifications
-            .iter()
-            .find(|q| q.opportunity() == opportunity)
-    }
-
-    /// The scorecards of an opportunity, created blank on first use.
-    pub fn qualification_mut(&mut self, opportunity: u32) -> &mut Qualification {
-        let i = match self
-            .qualifications
-            .iter()
-            .position(|q| q.opportunity() == opportunity)
-        {
-            Some(i) => i,
-            None => {
-                self.qualifications.push(Qualification::new(opportunity));
-                self.qualifications.len() - 1
-            }
-        };
-        &mut self.qualifications[i]
-    }
-
-    /// Drops the scorecards of an opportunity (e.g. when the opportunity is deleted).
-    pub fn remove_qualification(&mut self, opportunity: u32) -> Option<Qualification> {
-        let i = self
-            .qualifications
-            .iter()
-            .position(|q| q.opportunity() == opportunity)?;
-        Some(self.qualifications.remove(i))
     }
 }

@@ -12,9 +12,13 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::account::timeline_of;
 use super::dates::days_until;
 use super::health::{account_health, Band, HealthSummary, Weights};
-use super::renewal::{timeline_of, NextMilestone, RenewalStatus};
+use super::renewal::{
+    renewal_agenda, renewal_calendar, AgendaItem, NextMilestone, RenewalCalendar, RenewalStatus,
+    Timeline,
+};
 use super::stakeholders::{assess, RiskReport};
 use super::{Account, AccountId, Segment, Tier, TierOf, Workspace};
 
@@ -560,4 +564,36 @@ pub fn summary<'a>(facts: impl IntoIterator<Item = &'a Facts>, today: NaiveDate)
             .filter(|f| f.tier.tier == Tier::Strategic)
             .count(),
     }
+}
+
+/// [`renewal_calendar`] over accounts as the workspace holds them.
+pub fn portfolio_calendar(accounts: &[Account], today: NaiveDate) -> RenewalCalendar {
+    let rows: Vec<(AccountId, &str, Option<NaiveDate>, f64)> = accounts
+        .iter()
+        .map(|a| {
+            (
+                a.id,
+                a.fields.name.as_str(),
+                a.fields.renewal_date,
+                a.fields.arr,
+            )
+        })
+        .collect();
+    renewal_calendar(&rows, today)
+}
+
+/// Every account that has a renewal date, with its timeline, in workspace order.
+pub fn portfolio_timelines(accounts: &[Account]) -> Vec<(AccountId, &str, Timeline)> {
+    accounts
+        .iter()
+        .filter_map(|a| timeline_of(a).map(|t| (a.id, a.fields.name.as_str(), t)))
+        .collect()
+}
+
+/// [`renewal_agenda`] over accounts as the workspace holds them.
+pub fn portfolio_agenda(accounts: &[Account], today: NaiveDate) -> Vec<AgendaItem> {
+    let timelines = portfolio_timelines(accounts);
+    let rows: Vec<(AccountId, &str, &Timeline)> =
+        timelines.iter().map(|(id, n, t)| (*id, *n, t)).collect();
+    renewal_agenda(&rows, today)
 }

@@ -10,10 +10,10 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use super::audience::customer_account;
-use super::plan::{check_len, check_required, Action, PlanError, SuccessMetric, MAX_TEXT};
+use super::error::{check_len, check_required, PlanError};
+use super::plan::{Action, SuccessMetric};
 use super::plan::{MetRule, MetStatus};
-use super::Account;
+use super::text::MAX_TEXT;
 
 /// Identity of a QBR inside one account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -553,35 +553,6 @@ pub fn challenges_text(metrics: &[SuccessMetric], actions: &[Action], today: Nai
         )
     }));
     lines.join("\n")
-}
-
-/// The planner's draft of "value delivered" for a QBR of this account, from customer-visible
-/// facts only (the customer's copy of the account, docs/audience.md): the success metrics.
-pub fn refill_value_delivered(account: &Account) -> String {
-    let copy = customer_account(account);
-    value_delivered_text(&copy.planning.plan.content().metrics)
-}
-
-/// The planner's draft of "challenges" for a QBR of this account, from customer-visible
-/// facts only (docs/audience.md): metrics not met and shared actions overdue; never our
-/// risks or mitigations.
-pub fn refill_challenges(account: &Account, today: NaiveDate) -> String {
-    let copy = customer_account(account);
-    let c = copy.planning.plan.content();
-    challenges_text(&c.metrics, &c.actions, today)
-}
-
-/// Plans a QBR on `date` at `start` with its first draft of "value delivered" and
-/// "challenges" written ([`refill_value_delivered`], [`refill_challenges`]).
-pub fn plan_qbr(
-    account: &mut Account,
-    date: NaiveDate,
-    start: ClockTime,
-    today: NaiveDate,
-) -> QbrId {
-    let value = refill_value_delivered(account);
-    let challenges = refill_challenges(account, today);
-    account.planning.add_qbr(date, start, value, challenges)
 }
 
 /// What the QBR needs to know about one stakeholder (from the stakeholder map).

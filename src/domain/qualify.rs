@@ -15,7 +15,8 @@
 //! payback in months = investment / (annual benefit / 12). Investment must be a number
 //! above 0; the annual benefit may be zero or negative, and then the case never pays back.
 
-use super::plan::{check_len, PlanError, MAX_TEXT};
+use super::error::{check_len, PlanError};
+use super::text::MAX_TEXT;
 
 /// The two scorecards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -325,7 +326,7 @@ impl Payback {
     pub fn label(self) -> String {
         match self {
             Payback::Months(m) => {
-                let n = super::plan::short_number((m * 10.0).round() / 10.0);
+                let n = super::numbers::short_number((m * 10.0).round() / 10.0);
                 format!("{n} month{}", if n == "1" { "" } else { "s" })
             }
             Payback::Never => "Never pays back: the annual benefit must be above zero.".into(),
@@ -419,7 +420,7 @@ impl BusinessCase {
     /// `50%`, `-100%`, `33.3%`: ROI to one decimal, trailing zero dropped.
     pub fn roi_label(&self) -> String {
         let r = (self.roi_percent() * 10.0).round() / 10.0;
-        format!("{}%", super::plan::short_number(r))
+        format!("{}%", super::numbers::short_number(r))
     }
 
     /// investment / (annual benefit / 12); never when the benefit is zero or negative.

@@ -7,4 +7,6 @@ use super::health::HealthSettings;
 pub struct Settings {
     /// Scoring weights and the log of their changes.
     pub health: HealthSettings,
+    /// Renewal odds by health band and the expansion target (the KPI page).
+    pub kpi: super::kpi::settings::KpiSettings,
 }

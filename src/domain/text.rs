@@ -33,3 +33,8 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
         format!("{n} {many}")
     }
 }
+
+/// Longest one-line text (a goal, an action, a metric name, a SWOT entry...).
+pub const MAX_LINE: usize = 300;
+/// Longest free text (overview, QBR sections, notes).
+pub const MAX_TEXT: usize = 5000;

@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use super::account::{Account, AccountFields, AccountId, FieldError, Tier};
+use super::health::{account_health, score_of, HealthMix, HealthSummary};
 use super::money::Currency;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -145,11 +148,21 @@ impl Workspace {
         self.accounts.iter_mut().find(|a| a.id == id)
     }
 
-    pub fn add_account(&mut self, fields: AccountFields) -> Result<AccountId, Vec<FieldError>> {
+    /// Adds an account made on `today`. Its ARR starts its history as one `new` change
+    /// dated on its contract start, or on `today` when it has none (docs/kpis.md).
+    pub fn add_account(
+        &mut self,
+        fields: AccountFields,
+        today: chrono::NaiveDate,
+    ) -> Result<AccountId, Vec<FieldError>> {
         fields.validate()?;
         let id = AccountId(self.next_id);
         self.next_id += 1;
-        self.accounts.push(Account::new(id, fields));
+        let opening =
+            super::arr::ArrLog::opening(fields.arr, fields.contract_start.unwrap_or(today));
+        let mut account = Account::new(id, fields);
+        account.arr_log = opening;
+        self.accounts.push(account);
         Ok(id)
     }
 
@@ -161,6 +174,7 @@ impl Workspace {
     ) -> Result<(), Vec<FieldError>> {
         fields.validate()?;
         if let Some(a) = self.account_mut(id) {
+            check_arr_unchanged(a, &fields)?;
             a.fields = fields;
         }
         Ok(())
@@ -170,16 +184,36 @@ impl Workspace {
     /// from a date already passed to one still ahead, the old term's renewal is over: its
     /// ticks are cleared as "Start the next cycle" does, and `Ok(true)` says so. Moving a
     /// date that is still ahead (a correction) keeps the ticks.
+    ///
+    /// A change of ARR needs `arr_change`, what kind of change it is: it is recorded in
+    /// the ARR history (docs/kpis.md#the-arr-history); without one, or when the history
+    /// refuses it, nothing changes and the error is at the ARR field.
     pub fn update_fields_on(
         &mut self,
         id: AccountId,
-        fields: AccountFields,
+        mut fields: AccountFields,
+        arr_change: Option<super::arr::ArrChange>,
         today: chrono::NaiveDate,
     ) -> Result<bool, Vec<FieldError>> {
         fields.validate()?;
         let Some(a) = self.account_mut(id) else {
             return Ok(false);
         };
+        let log = match arr_change {
+            Some(change) if fields.arr != a.fields.arr => Some(
+                change
+                    .apply(&a.arr_log, fields.arr)
+                    .map_err(|m| vec![FieldError::at(super::account::Field::Arr, m)])?,
+            ),
+            _ => {
+                check_arr_unchanged(a, &fields)?;
+                None
+            }
+        };
+        if let Some(log) = log {
+            fields.arr = log.total();
+            a.arr_log = log;
+        }
         let new_cycle = matches!(
             (a.fields.renewal_date, fields.renewal_date),
             (Some(old), Some(new)) if old < today && new > today
@@ -311,8 +345,28 @@ pub fn tiers_by_arr(accounts: &[(AccountId, f64)]) -> HashMap<AccountId, Tier> {
     out
 }
 
+/// ARR changes only through the ARR history: an edit that changes it without saying
+/// what kind of change it is, is refused at the ARR field.
+fn check_arr_unchanged(a: &Account, fields: &AccountFields) -> Result<(), Vec<FieldError>> {
+    if fields.arr == a.fields.arr {
+        Ok(())
+    } else {
+        Err(vec![FieldError::at(
+            super::account::Field::Arr,
+            "ARR changes are recorded in the ARR history: use Change ARR on the Overview, which asks what kind of change it is.",
+        )])
+    }
+}
+
 impl Account {
+    /// An account with nothing but its fields. Its ARR opens its history as one `new`
+    /// change on its contract start; without a contract start the history stays empty
+    /// until the caller gives it a day ([`Workspace::add_account`] does).
     pub fn new(id: AccountId, fields: AccountFields) -> Self {
+        let arr_log = match fields.contract_start {
+            Some(start) => super::arr::ArrLog::opening(fields.arr, start),
+            None => Default::default(),
+        };
         Account {
             id,
             fields,
@@ -322,6 +376,7 @@ impl Account {
             renewal: Default::default(),
             expansion: Default::default(),
             save_plans: Default::default(),
+            arr_log,
         }
     }
 }
@@ -352,5 +407,39 @@ impl Workspace {
         Ok(self
             .account_mut(id)
             .map(|slot| std::mem::replace(slot, account)))
+    }
+}
+
+impl Workspace {
+    /// Every account's health under the workspace weights, in account order.
+    pub fn health_summaries(&self, today: NaiveDate) -> Vec<(AccountId, HealthSummary)> {
+        let w = self.settings.health.weights();
+        self.accounts()
+            .iter()
+            .map(|a| (a.id, account_health(&a.health, w, today)))
+            .collect()
+    }
+
+    /// Count and ARR per band across the portfolio.
+    pub fn health_mix(&self) -> HealthMix {
+        let w = self.settings.health.weights();
+        HealthMix::of(self.accounts().iter().map(|a| {
+            let band = a
+                .health
+                .latest()
+                .and_then(|s| score_of(&s.signals, w))
+                .map(|s| s.band);
+            (band, a.fields.arr)
+        }))
+    }
+
+    /// Every account's current score (accounts without one left out): the histogram.
+    pub fn health_scores(&self) -> Vec<f64> {
+        let w = self.settings.health.weights();
+        self.accounts()
+            .iter()
+            .filter_map(|a| a.health.latest().and_then(|s| score_of(&s.signals, w)))
+            .map(|s| s.value)
+            .collect()
     }
 }

@@ -218,7 +218,7 @@ pub fn accounts_calendar(
     accounts: &[crate::domain::Account],
     dtstamp: NaiveDateTime,
 ) -> String {
-    let timelines = crate::domain::renewal::portfolio_timelines(accounts);
+    let timelines = crate::domain::portfolio::portfolio_timelines(accounts);
     let rows: Vec<(AccountId, &str, &Timeline)> =
         timelines.iter().map(|(id, n, t)| (*id, *n, t)).collect();
     renewals_calendar(workspace, &rows, dtstamp)

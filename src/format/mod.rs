@@ -1,4 +1,4 @@
-//! The JSON workspace file: versioned types ([`v1`], [`v2`]), reading with precise errors, and
+//! The JSON workspace file: versioned types ([`v1`], [`v2`], [`v3`]), reading with precise errors, and
 //! writing. Storage keeps the same document, so what is saved and what is exported are
 //! one format.
 
@@ -10,8 +10,11 @@ pub mod share;
 pub mod stored;
 pub mod v1;
 pub mod v2;
+pub mod v3;
 
 use std::fmt;
+
+use chrono::NaiveDate;
 
 use serde_json::Value;
 
@@ -22,7 +25,7 @@ pub use read::{MAX_DEPTH, MAX_FILE_BYTES, MAX_LIST_ITEMS};
 /// The value of the `format` field that marks a file as ours.
 pub const FORMAT_NAME: &str = "am-planner-workspace";
 /// The newest version this build reads and the one it writes.
-pub const CURRENT_VERSION: u64 = 2;
+pub const CURRENT_VERSION: u64 = 3;
 
 /// Why a file was refused. Each variant's text names what is wrong and where.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,14 +90,16 @@ pub struct Decoded {
 
 /// Reads a workspace file given as raw bytes: the size is checked before anything else,
 /// then the encoding (UTF-8, with or without a byte-order mark), then [`decode`].
-pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, ImportError> {
-    decode(read::text_of(bytes)?)
+pub fn decode_bytes(bytes: &[u8], today: NaiveDate) -> Result<Decoded, ImportError> {
+    decode(read::text_of(bytes)?, today)
 }
 
 /// Reads a workspace file. Every problem is an [`ImportError`]; nothing here panics on
 /// any input, and the limits of [`read`] (size, nesting, list length, keys given twice)
-/// apply before any field is looked at.
-pub fn decode(text: &str) -> Result<Decoded, ImportError> {
+/// apply before any field is looked at. `today` is the day of reading: an older file's
+/// ARR becomes a `new` change in the ARR history dated on the contract start, or on
+/// `today` without one (docs/file-format.md#versions-and-migrations).
+pub fn decode(text: &str, today: NaiveDate) -> Result<Decoded, ImportError> {
     let header = read_header(text)?;
     match header.format.as_deref() {
         Some(FORMAT_NAME) => {}
@@ -113,18 +118,22 @@ pub fn decode(text: &str) -> Result<Decoded, ImportError> {
     }
     // Each older version is read strictly in its own shape, then migrated step by step.
     let bad = |(path, detail)| ImportError::BadField { path, detail };
-    let file: v2::File = match version {
-        1 => v2::File::from(deserialize_at::<v1::File>(&value).map_err(bad)?),
+    let file: v3::File = match version {
+        1 => v3::File::migrate(
+            v2::File::from(deserialize_at::<v1::File>(&value).map_err(bad)?),
+            today,
+        ),
+        2 => v3::File::migrate(deserialize_at::<v2::File>(&value).map_err(bad)?, today),
         _ => deserialize_at(&value).map_err(bad)?,
     };
-    decode_v2(file).map(|(workspace, exported_at)| Decoded {
+    decode_v3(file, today).map(|(workspace, exported_at)| Decoded {
         workspace,
         exported_at,
         version,
     })
 }
 
-fn decode_v2(file: v2::File) -> Result<(Workspace, Option<String>), ImportError> {
+fn decode_v3(file: v3::File, today: NaiveDate) -> Result<(Workspace, Option<String>), ImportError> {
     let id = file
         .workspace_id
         .as_deref()
@@ -134,7 +143,7 @@ fn decode_v2(file: v2::File) -> Result<(Workspace, Option<String>), ImportError>
             path: "workspace_id".into(),
             detail,
         })?;
-    let currency = v1::currency_of(&file.workspace).map_err(|detail| ImportError::BadField {
+    let currency = v3::currency_of(&file.workspace).map_err(|detail| ImportError::BadField {
         path: "workspace.currency".into(),
         detail,
     })?;
@@ -153,7 +162,7 @@ fn decode_v2(file: v2::File) -> Result<(Workspace, Option<String>), ImportError>
         .into_iter()
         .enumerate()
         .map(|(index, a)| {
-            a.into_domain()
+            a.into_domain(today)
                 .map_err(|(path, detail)| ImportError::BadField {
                     path: format!("workspace.accounts[{index}].{path}"),
                     detail,
@@ -190,8 +199,10 @@ fn decode_v2(file: v2::File) -> Result<(Workspace, Option<String>), ImportError>
 }
 
 /// What every versioned document of ours starts with, read before its body.
-pub(crate) struct Header {
-    pub value: Value,
+pub(crate) struct Header<'a> {
+    /// The whole document, checked under the limits of [`read`]; read its body with
+    /// [`deserialize_at`].
+    pub value: read::Checked<'a>,
     /// The `format` field: its text, or the JSON of a non-string value; None when absent
     /// or when the document is not an object.
     pub format: Option<String>,
@@ -199,15 +210,14 @@ pub(crate) struct Header {
     pub version: Result<u64, String>,
 }
 
-/// Parses JSON under the limits of [`read`] and reads `format` and `version`.
-pub(crate) fn read_header(text: &str) -> Result<Header, ImportError> {
-    let value = read::parse(text)?;
-    let obj = value.as_object();
-    let format = obj.and_then(|o| o.get("format")).map(|f| match f {
-        Value::String(s) => s.clone(),
+/// Checks JSON under the limits of [`read`] and reads `format` and `version`.
+pub(crate) fn read_header(text: &str) -> Result<Header<'_>, ImportError> {
+    let (value, top) = read::check(text)?;
+    let format = top.format.map(|f| match f {
+        Value::String(s) => s,
         other => other.to_string(),
     });
-    let version = match obj.and_then(|o| o.get("version")) {
+    let version = match top.version {
         Some(Value::Number(n)) => n.as_u64().filter(|v| *v >= 1).ok_or(n.to_string()),
         Some(other) => Err(other.to_string()),
         None => Err("nothing".into()),
@@ -219,14 +229,14 @@ pub(crate) fn read_header(text: &str) -> Result<Header, ImportError> {
     })
 }
 
-/// Deserializes with the path of the first bad value (`workspace.accounts[2].arr`), or
-/// `file` when the document itself is wrong.
+/// Deserializes a checked document with the path of the first bad value
+/// (`workspace.accounts[2].arr`), or `file` when the document itself is wrong, and the
+/// problem in plain words.
 pub(crate) fn deserialize_at<T: serde::de::DeserializeOwned>(
-    value: &Value,
+    value: &read::Checked<'_>,
 ) -> Result<T, (String, String)> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = read::shown_path(&e.path().to_string());
-        let detail = read::plain_detail(&path, &e.inner().to_string());
+    value.deserialize().map_err(|(path, detail)| {
+        let detail = read::plain_detail(&path, &detail);
         (path, detail)
     })
 }
@@ -234,12 +244,12 @@ pub(crate) fn deserialize_at<T: serde::de::DeserializeOwned>(
 /// Writes the workspace as a file of the current version (with its id, when it has
 /// one), pretty-printed for people who read diffs.
 pub fn encode(ws: &Workspace, exported_at: Option<String>) -> String {
-    let file = v2::File {
+    let file = v3::File {
         format: FORMAT_NAME.into(),
         version: CURRENT_VERSION as u32,
         exported_at,
         workspace_id: ws.id.as_ref().map(|id| id.as_str().to_string()),
-        workspace: v1::WorkspaceV1::from(ws),
+        workspace: v3::WorkspaceV3::from(ws),
         practice: (!ws.practice.is_empty()).then(|| practice::PracticeV1::from(&ws.practice)),
     };
     serde_json::to_string_pretty(&file).expect("a workspace always serializes")

@@ -75,7 +75,7 @@ pub struct QuestionV1 {
     pub structure: Vec<String>,
 }
 
-fn check_header(text: &str, format: &str) -> Result<serde_json::Value, String> {
+fn check_header<'a>(text: &'a str, format: &str) -> Result<super::read::Checked<'a>, String> {
     let h = read_header(text).map_err(|e| e.to_string())?;
     if h.format.as_deref() != Some(format) {
         return Err(format!("not a \"{format}\" file"));

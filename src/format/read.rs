@@ -8,6 +8,7 @@
 //! - JSON nested at most [`MAX_DEPTH`] levels, no list longer than [`MAX_LIST_ITEMS`].
 //! - No key twice in one object (JSON allows it, but which one wins differs by reader).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -63,8 +64,25 @@ pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
-/// Parses JSON text under the limits above.
-pub(crate) fn parse(text: &str) -> Result<Value, ImportError> {
+/// A document that passed every limit above: one JSON value, in its text. Typed readers
+/// deserialize it straight from the text ([`Checked::deserialize`]), never through a
+/// generic tree of values, which took several times the time and memory of the file.
+#[derive(Clone, Copy)]
+pub(crate) struct Checked<'a> {
+    text: &'a str,
+}
+
+/// The top-level `format` and `version` fields of a checked document, when it is an
+/// object that has them.
+#[derive(Default)]
+pub(crate) struct TopFields {
+    pub format: Option<Value>,
+    pub version: Option<Value>,
+}
+
+/// Checks JSON text under the limits above, in one pass over the text that builds
+/// nothing but the top-level `format` and `version` fields.
+pub(crate) fn check(text: &str) -> Result<(Checked<'_>, TopFields), ImportError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError::TooBig {
             bytes: text.len() as u64,
@@ -78,43 +96,85 @@ pub(crate) fn parse(text: &str) -> Result<Value, ImportError> {
         return Err(ImportError::NotText);
     }
     let mut de = serde_json::Deserializer::from_str(text);
+    let scanned = Scan { depth: 0 }
+        .deserialize(&mut de)
+        .and_then(|top| de.end().map(|()| top));
+    match scanned {
+        Ok(top) => Ok((Checked { text }, top)),
+        Err(e) if e.is_data() => Err(limit_error(text)),
+        Err(e) => Err(ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            detail: if text.trim().is_empty() {
+                "the file is empty".into()
+            } else {
+                plain_syntax(&e)
+            },
+        }),
+    }
+}
+
+/// A limit was passed: reads the text again, this time keeping track of where, for the
+/// path of the message (only when refusing, so the common case keeps no path).
+fn limit_error(text: &str) -> ImportError {
+    let mut de = serde_json::Deserializer::from_str(text);
     let mut track = serde_path_to_error::Track::new();
-    let parsed = Node { depth: 0 }
+    let scan = Scan { depth: 0 };
+    let e = scan
         .deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track))
-        .and_then(|v| de.end().map(|()| v));
-    parsed.map_err(|e| {
-        if e.is_data() {
-            let detail = e.to_string();
-            let detail = detail.split(" at line ").next().unwrap_or("").to_string();
-            let mut path = track.path().to_string();
-            // A key given twice is raised by its object: the path names the key itself.
-            if let Some(key) = detail
-                .strip_prefix("the key \"")
-                .and_then(|r| r.split_once("\" appears twice"))
-                .map(|(k, _)| k)
-            {
-                path = if path == "." {
-                    key.to_string()
-                } else {
-                    format!("{path}.{key}")
-                };
-            }
-            ImportError::BadField {
-                path: shown_path(&path),
-                detail,
-            }
+        .err()
+        .unwrap_or_else(unreachable_limit);
+    let detail = without_position(&e.to_string());
+    let mut path = track.path().to_string();
+    // A key given twice is raised by its object: the path names the key itself.
+    if let Some(key) = detail
+        .strip_prefix("the key \"")
+        .and_then(|r| r.split_once("\" appears twice"))
+        .map(|(k, _)| k)
+    {
+        path = if path == "." {
+            key.to_string()
         } else {
-            ImportError::NotJson {
-                line: e.line(),
-                column: e.column(),
-                detail: if text.trim().is_empty() {
-                    "the file is empty".into()
-                } else {
-                    plain_syntax(&e)
-                },
+            format!("{path}.{key}")
+        };
+    }
+    ImportError::BadField {
+        path: shown_path(&path),
+        detail,
+    }
+}
+
+/// The same text read twice the same way fails the same way; this is never reached.
+#[cold]
+fn unreachable_limit() -> serde_json::Error {
+    de::Error::custom("the data is over a limit of the planner")
+}
+
+/// serde_json's message without its " at line 3 column 7".
+fn without_position(message: &str) -> String {
+    message.split(" at line ").next().unwrap_or("").to_string()
+}
+
+impl Checked<'_> {
+    /// Deserializes the document as `T`. On failure: the path of the first bad value
+    /// (`workspace.accounts[2].arr`, or `file` when the document itself is wrong) and
+    /// serde's wording of what is wrong there. The path is looked for only on failure, by
+    /// reading again with a tracker, so a good file is read once at full speed.
+    pub(crate) fn deserialize<T: serde::de::DeserializeOwned>(
+        &self,
+    ) -> Result<T, (String, String)> {
+        let first = serde_json::from_str::<T>(self.text);
+        first.map_err(|_| {
+            let mut de = serde_json::Deserializer::from_str(self.text);
+            match serde_path_to_error::deserialize::<_, T>(&mut de) {
+                Err(e) => (
+                    shown_path(&e.path().to_string()),
+                    without_position(&e.inner().to_string()),
+                ),
+                Ok(_) => ("file".into(), "the file could not be read".into()),
             }
-        }
-    })
+        })
+    }
 }
 
 /// serde_path_to_error writes the root as `.`; messages call it `file`.
@@ -126,8 +186,157 @@ pub(crate) fn shown_path(path: &str) -> String {
     }
 }
 
+/// Walks a JSON value under the limits (nesting, list length, a key given twice) and keeps
+/// nothing, except at the top: the `format` and `version` fields, as values. Errors raised
+/// here are "data" errors, told apart from syntax errors.
+struct Scan {
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Scan {
+    type Value = TopFields;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<TopFields, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+fn nesting_error<E: de::Error>() -> E {
+    E::custom(format!(
+        "the data is nested more than {MAX_DEPTH} levels deep; a planner file never goes deeper than 10"
+    ))
+}
+
+impl Scan {
+    fn nested<E: de::Error>(&self) -> Result<Scan, E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(nesting_error());
+        }
+        Ok(Scan {
+            depth: self.depth + 1,
+        })
+    }
+}
+
+impl<'de> Visitor<'de> for Scan {
+    type Value = TopFields;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<TopFields, E> {
+        Ok(TopFields::default())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<TopFields, E> {
+        Ok(TopFields::default())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<TopFields, E> {
+        Ok(TopFields::default())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<TopFields, E> {
+        Ok(TopFields::default())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<TopFields, E> {
+        Ok(TopFields::default())
+    }
+    fn visit_unit<E>(self) -> Result<TopFields, E> {
+        Ok(TopFields::default())
+    }
+    fn visit_none<E>(self) -> Result<TopFields, E> {
+        Ok(TopFields::default())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TopFields, A::Error> {
+        let mut items = 0usize;
+        while seq.next_element_seed(self.nested()?)?.is_some() {
+            if items == MAX_LIST_ITEMS {
+                return Err(de::Error::custom(format!(
+                    "a list has more than {MAX_LIST_ITEMS} items, more than the planner reads"
+                )));
+            }
+            items += 1;
+        }
+        Ok(TopFields::default())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TopFields, A::Error> {
+        let mut top = TopFields::default();
+        let mut keys = Keys::default();
+        while let Some(key) = map.next_key::<KeyText<'de>>()? {
+            let key = key.0;
+            if !keys.insert(key.clone()) {
+                return Err(de::Error::custom(format!(
+                    "the key \"{key}\" appears twice in this object; keep one (JSON readers disagree on which one counts)"
+                )));
+            }
+            let field = match &*key {
+                "format" if self.depth == 0 => &mut top.format,
+                "version" if self.depth == 0 => &mut top.version,
+                _ => {
+                    map.next_value_seed(self.nested()?)?;
+                    continue;
+                }
+            };
+            if self.depth >= MAX_DEPTH {
+                return Err(nesting_error());
+            }
+            *field = Some(map.next_value_seed(Node {
+                depth: self.depth + 1,
+            })?);
+        }
+        Ok(top)
+    }
+}
+
+/// A key as found: borrowed from the text when it has no escapes.
+struct KeyText<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for KeyText<'de> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = KeyText<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<KeyText<'de>, E> {
+                Ok(KeyText(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<KeyText<'de>, E> {
+                Ok(KeyText(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<KeyText<'de>, E> {
+                Ok(KeyText(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// The keys of one object so far: a short list looked through (most objects have a few
+/// keys), a hash set once it grows, so an object of a million keys stays linear.
+#[derive(Default)]
+struct Keys<'de> {
+    few: Vec<Cow<'de, str>>,
+    many: Option<std::collections::HashSet<Cow<'de, str>>>,
+}
+
+impl<'de> Keys<'de> {
+    /// False when the key was there already.
+    fn insert(&mut self, key: Cow<'de, str>) -> bool {
+        if let Some(many) = &mut self.many {
+            return many.insert(key);
+        }
+        if self.few.contains(&key) {
+            return false;
+        }
+        self.few.push(key);
+        if self.few.len() > 32 {
+            self.many = Some(self.few.drain(..).collect());
+        }
+        true
+    }
+}
+
 /// Builds a [`Value`] like serde_json does, refusing what is over a limit or a key given
-/// twice. Errors raised here are "data" errors, told apart from syntax errors.
+/// twice (the top-level `format` and `version` fields, whatever they hold).
 struct Node {
     depth: usize,
 }
@@ -142,9 +351,7 @@ impl<'de> DeserializeSeed<'de> for Node {
 impl Node {
     fn nested<E: de::Error>(&self) -> Result<Node, E> {
         if self.depth >= MAX_DEPTH {
-            return Err(E::custom(format!(
-                "the data is nested more than {MAX_DEPTH} levels deep; a planner file never goes deeper than 10"
-            )));
+            return Err(nesting_error());
         }
         Ok(Node {
             depth: self.depth + 1,

@@ -5,14 +5,15 @@
 //! account, internal notes included, and can be imported; **with the customer** carries
 //! only the customer copy (`domain::audience::customer_account`) and can only be read.
 //!
-//! Single-account file, format `"am-planner-account"`, version 2 (version 1 still reads,
-//! as a colleague share: it had no kind and always held the whole account):
+//! Single-account file, format `"am-planner-account"`, version 3 (versions 1 and 2 still
+//! read; version 1 as a colleague share: it had no kind and always held the whole account):
 //! ```json
-//! { "format": "am-planner-account", "version": 2, "kind": "customer", "exported_at": "...",
+//! { "format": "am-planner-account", "version": 3, "kind": "customer", "exported_at": "...",
 //!   "currency": "EUR", "account": { ...the same shape as one account of a workspace file... } }
 //! ```
-//! The account is [`AccountV1`] itself, so every per-account part (plan, people, health,
-//! renewal...) travels with it. Amounts are in `currency`.
+//! The account is [`AccountV3`] itself, so every per-account part (plan, people, health,
+//! renewal, ARR history...) travels with it. Amounts are in `currency`. Versions 1 and 2
+//! hold an [`AccountV1`], migrated on reading as a workspace file's accounts are.
 //!
 //! Share link: `<page>#share=<payload>`, payload = base64url (RFC 4648 section 5, no
 //! padding) of a zlib stream (RFC 1950) of the single-account JSON. zlib for its checksum:
@@ -36,11 +37,12 @@ use serde_json::Value;
 use crate::domain::{Account, Currency};
 
 use super::v1::AccountV1;
+use super::v3::AccountV3;
 
 /// The `format` value of a single-account file.
 pub const ACCOUNT_FORMAT_NAME: &str = "am-planner-account";
 /// The newest single-account version this build reads and the one it writes.
-pub const ACCOUNT_VERSION: u64 = 2;
+pub const ACCOUNT_VERSION: u64 = 3;
 /// Longest share link accepted or produced, in characters.
 pub const MAX_LINK_CHARS: usize = 32_000;
 /// What starts the payload in the fragment.
@@ -68,7 +70,7 @@ impl ShareKind {
     }
 }
 
-/// The single-account file, version 2, field for field.
+/// The single-account file, version 3, field for field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AccountFile {
@@ -80,7 +82,35 @@ pub struct AccountFile {
     pub exported_at: Option<String>,
     /// ISO 4217 code of every amount in the account.
     pub currency: String,
+    pub account: AccountV3,
+}
+
+/// The single-account file, version 2 (a version 1 account with a kind). Read only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountFileV2 {
+    pub format: String,
+    pub version: u32,
+    pub kind: ShareKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exported_at: Option<String>,
+    pub currency: String,
     pub account: AccountV1,
+}
+
+impl AccountFileV2 {
+    /// Version 2 to 3: the account migrates as a workspace file's does (its ARR becomes
+    /// one `new` change at its contract start, or on `today`).
+    pub fn migrate(self, today: chrono::NaiveDate) -> AccountFile {
+        AccountFile {
+            format: self.format,
+            version: 3,
+            kind: self.kind,
+            exported_at: self.exported_at,
+            currency: self.currency,
+            account: AccountV3::from_v1(self.account, today),
+        }
+    }
 }
 
 /// The single-account file, version 1 (no kind: always the whole account). Read only.
@@ -95,9 +125,9 @@ pub struct AccountFileV1 {
     pub account: AccountV1,
 }
 
-impl From<AccountFileV1> for AccountFile {
+impl From<AccountFileV1> for AccountFileV2 {
     fn from(f: AccountFileV1) -> Self {
-        AccountFile {
+        AccountFileV2 {
             format: f.format,
             version: 2,
             kind: ShareKind::Colleague,
@@ -228,7 +258,7 @@ fn file_of(
         kind,
         exported_at,
         currency: currency.code().to_string(),
-        account: AccountV1::from(&kind.copy_of(account)),
+        account: AccountV3::from(&kind.copy_of(account)),
     }
 }
 
@@ -255,11 +285,12 @@ pub fn account_file_name(kind: ShareKind, account_name: &str, date: &str) -> Str
     }
 }
 
-/// Reads a single-account file (version 1 or 2). Never panics; every problem is a
+/// Reads a single-account file (version 1, 2 or 3) on `today` (the day an older file's
+/// ARR history starts, see [`AccountFileV2::migrate`]). Never panics; every problem is a
 /// [`ShareError`] whose paths start at the file (`account.planning.plan.goals[0].text`).
 /// A customer file is cut to the customer copy again on reading, so nothing internal can
 /// come in through one, whoever wrote it.
-pub fn decode_account(text: &str) -> Result<SharedAccount, ShareError> {
+pub fn decode_account(text: &str, today: chrono::NaiveDate) -> Result<SharedAccount, ShareError> {
     let header = super::read_header(text).map_err(|e| match e {
         super::ImportError::NotJson {
             line,
@@ -293,20 +324,26 @@ pub fn decode_account(text: &str) -> Result<SharedAccount, ShareError> {
     }
     let bad = |(path, detail)| ShareError::BadField { path, detail };
     let file: AccountFile = match version {
-        1 => AccountFile::from(super::deserialize_at::<AccountFileV1>(&header.value).map_err(bad)?),
+        1 => {
+            AccountFileV2::from(super::deserialize_at::<AccountFileV1>(&header.value).map_err(bad)?)
+                .migrate(today)
+        }
+        2 => super::deserialize_at::<AccountFileV2>(&header.value)
+            .map_err(bad)?
+            .migrate(today),
         _ => super::deserialize_at(&header.value).map_err(bad)?,
     };
     let currency = Currency::new(&file.currency).map_err(|detail| ShareError::BadField {
         path: "currency".into(),
         detail,
     })?;
-    let account = file
-        .account
-        .into_domain()
-        .map_err(|(path, detail)| ShareError::BadField {
-            path: format!("account.{path}"),
-            detail,
-        })?;
+    let account =
+        file.account
+            .into_domain(today)
+            .map_err(|(path, detail)| ShareError::BadField {
+                path: format!("account.{path}"),
+                detail,
+            })?;
     Ok(SharedAccount {
         kind: file.kind,
         account: file.kind.copy_of(&account),
@@ -325,7 +362,9 @@ pub fn link_json(kind: ShareKind, account: &Account, currency: &Currency) -> Str
     lean(&mut value);
     let lean_text = value.to_string();
     let expected = kind.copy_of(account);
-    match decode_account(&lean_text) {
+    // The day of reading only matters to an account whose ARR has no history, which the
+    // app never holds; such an account fails the comparison and goes out in full.
+    match decode_account(&lean_text, chrono::NaiveDate::default()) {
         Ok(back) if back.account == expected && back.currency == *currency => lean_text,
         _ => serde_json::to_string(&file).expect("an account always serializes"),
     }
@@ -461,7 +500,10 @@ pub fn payload_of(link: &str) -> Option<&str> {
 
 /// Reads a share link (or its fragment) back into an account. Refuses links over
 /// [`MAX_LINK_CHARS`], and damaged or altered payloads, with a message for each case.
-pub fn decode_share_link(link: &str) -> Result<SharedAccount, ShareError> {
+pub fn decode_share_link(
+    link: &str,
+    today: chrono::NaiveDate,
+) -> Result<SharedAccount, ShareError> {
     let chars = link.trim().chars().count();
     if chars > MAX_LINK_CHARS {
         return Err(ShareError::TooLong { chars });
@@ -470,7 +512,7 @@ pub fn decode_share_link(link: &str) -> Result<SharedAccount, ShareError> {
     let bytes = base64url_decode(payload).map_err(|detail| ShareError::BadBase64 { detail })?;
     let json = unzlib(&bytes)?;
     let text = String::from_utf8(json).map_err(|_| ShareError::NotText)?;
-    decode_account(&text)
+    decode_account(&text, today)
 }
 
 /// The preset dictionary of links made since version 2: common values of the
@@ -679,8 +721,8 @@ pub struct Change {
 /// keeps the workspace's id. Objects are compared key by key and same-length lists item
 /// by item; a list whose length changed is one change (`3 items` -> `4 items`).
 pub fn account_changes(current: &Account, incoming: &Account) -> Vec<Change> {
-    let mut a = serde_json::to_value(AccountV1::from(current)).expect("serializes");
-    let mut b = serde_json::to_value(AccountV1::from(incoming)).expect("serializes");
+    let mut a = serde_json::to_value(AccountV3::from(current)).expect("serializes");
+    let mut b = serde_json::to_value(AccountV3::from(incoming)).expect("serializes");
     if let (Some(a), Some(b)) = (a.as_object_mut(), b.as_object_mut()) {
         a.remove("id");
         b.remove("id");

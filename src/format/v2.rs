@@ -1,11 +1,7 @@
 //! Version 2 of the workspace file: version 1 plus optional top-level fields. The
-//! workspace body is [`WorkspaceV1`] unchanged; only the envelope grew.
-//!
-//! To add another optional top-level field while version 2 is unreleased: a field here
-//! with `#[serde(default, skip_serializing_if = ...)]`, its conversion in `format::decode`
-//! and `format::encode`, a row in `docs/file-format.md`, a property in
-//! `public/schema/workspace-v2.json`, and a value in `tests/fixtures/workspace-v2-example.json`.
-//! [`From<v1::File>`] needs no change: a version 1 file never has the new field.
+//! workspace body is [`WorkspaceV1`] unchanged; only the envelope grew. Released: read
+//! strictly as it is, then migrated to version 3 (`v3::File::migrate`); a new field goes
+//! into version 3 (see `src/format/v3/mod.rs`).
 
 use serde::{Deserialize, Serialize};
 

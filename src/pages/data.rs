@@ -13,7 +13,6 @@ use leptos::prelude::*;
 #[component]
 pub fn DataPage() -> impl IntoView {
     let app = use_app();
-    Effect::new(move |_| document().set_title("Data · Account Planner"));
     let export_error = RwSignal::new(None::<String>);
     let export = move |_| {
         let now = browser::now_rfc3339();
@@ -207,7 +206,7 @@ fn ImportOneAccount() -> impl IntoView {
             wasm_bindgen_futures::spawn_local(async move {
                 let next = match browser::read_text(file).await {
                     Err(message) => OneImport::Refused { file_name, message },
-                    Ok(text) => match share::decode_account(&text) {
+                    Ok(text) => match share::decode_account(&text, browser::today()) {
                         Ok(shared) => OneImport::Preview {
                             file_name,
                             shared: Box::new(shared),

@@ -45,7 +45,6 @@ fn read_query(m: &ParamsMap) -> PortfolioQuery {
 pub fn PortfolioPage() -> impl IntoView {
     let app = use_app();
     let derived = use_derived();
-    Effect::new(move |_| document().set_title("Portfolio · Account Planner"));
 
     // The address is the source of the filters and sort; the page keeps a copy in
     // signals for its controls and writes changes back (replacing the history entry, so

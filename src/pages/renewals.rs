@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::renewal_bits::status_pill;
+use crate::domain::account::timeline_of;
 use crate::domain::dates::{long, relative};
-use crate::domain::renewal::{
-    portfolio_agenda, portfolio_calendar, timeline_of, AgendaItem, AgendaWhat,
-};
+use crate::domain::portfolio::{portfolio_agenda, portfolio_calendar};
+use crate::domain::renewal::{AgendaItem, AgendaWhat};
 use crate::domain::AccountId;
 use crate::format::ics;
 use crate::state::use_app;
@@ -17,7 +17,6 @@ use crate::state::use_app;
 #[component]
 pub fn RenewalsPage() -> impl IntoView {
     let app = use_app();
-    Effect::new(move |_| document().set_title("Renewals · Account Planner"));
     let calendar = Memo::new(move |_| {
         let today = app.today.get();
         app.ws.with(|w| portfolio_calendar(w.accounts(), today))

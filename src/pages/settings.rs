@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser::{self, Theme};
 use crate::components::confirm::ConfirmButton;
 use crate::domain::dates;
 use crate::domain::health::{fmt_points, Category, Weights, WeightsError};
@@ -31,7 +32,6 @@ fn short_name(c: Category) -> &'static str {
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let app = use_app();
-    Effect::new(move |_| document().set_title("Settings · Account Planner"));
     let stored = move || app.ws.with(|w| *w.settings.health.weights());
     let initial = stored();
     let drafts: [RwSignal<String>; 5] =
@@ -191,6 +191,42 @@ pub fn SettingsPage() -> impl IntoView {
                 <p class="hint">"Old → new, one line a day (several edits on one day are one change). The trend charts mark these days."</p>
                 {log}
             </section>
+            <ThemeChoice/>
+        </section>
+    }
+}
+
+/// The theme of this device: the system's, light or dark. Applied at once and kept in this
+/// browser only (`browser::set_theme`), never in the workspace.
+#[component]
+fn ThemeChoice() -> impl IntoView {
+    let current = RwSignal::new(browser::theme());
+    let not_kept = RwSignal::new(false);
+    view! {
+        <section class="card" aria-labelledby="theme-h">
+            <h2 id="theme-h">"Appearance"</h2>
+            <fieldset class="theme-pick">
+                <legend>"Theme on this device"</legend>
+                {Theme::ALL.into_iter().map(|t| {
+                    let id = format!("theme-{}", t.key());
+                    let for_id = id.clone();
+                    view! {
+                        <label for=for_id class="radio">
+                            <input type="radio" id=id name="theme" value=t.key()
+                                prop:checked=move || current.get() == t
+                                on:change=move |_| {
+                                    not_kept.set(!browser::set_theme(t));
+                                    current.set(t);
+                                }/>
+                            {t.label()}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <p class="hint">"Kept in this browser only: it is not part of the workspace and is not exported."</p>
+            {move || not_kept.get().then(|| view! {
+                <p class="field-error" role="alert">"This browser does not let the planner keep the choice: it applies until the page is reloaded."</p>
+            })}
         </section>
     }
 }

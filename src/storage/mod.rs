@@ -285,9 +285,10 @@ impl Session {
     }
 
     /// Reads what is stored. Never writes over anything; may write the small record of
-    /// unreadable data and a copy of an unreadable manifest.
-    pub fn load(&mut self, found_at: &str) -> Loaded {
-        match self.load_inner(found_at) {
+    /// unreadable data and a copy of an unreadable manifest. `today` is the day of reading
+    /// (what an older stored version migrates with, see `format::decode`).
+    pub fn load(&mut self, found_at: &str, today: chrono::NaiveDate) -> Loaded {
+        match self.load_inner(found_at, today) {
             Ok(l) => l,
             Err(f) => {
                 let e = fault_text(&f);
@@ -297,7 +298,7 @@ impl Session {
         }
     }
 
-    fn load_inner(&mut self, found_at: &str) -> Result<Loaded, Fault> {
+    fn load_inner(&mut self, found_at: &str, today: chrono::NaiveDate) -> Result<Loaded, Fault> {
         let record = self
             .backend
             .get(UNREADABLE_KEY)?
@@ -311,7 +312,7 @@ impl Session {
             self.seen_text = None;
             return match legacy {
                 None => Ok(Loaded::Nothing),
-                Some(raw) => match format::decode(&raw) {
+                Some(raw) => match format::decode(&raw, today) {
                     Ok(d) => {
                         self.legacy_done = true;
                         Ok(Loaded::Workspace {
@@ -348,7 +349,7 @@ impl Session {
         })?;
         let decoded = doc
             .map_err(|e| e.to_string())
-            .and_then(|doc| format::decode(&doc).map_err(|e| e.to_string()));
+            .and_then(|doc| format::decode(&doc, today).map_err(|e| e.to_string()));
         let ws = match decoded {
             Ok(d) => d.workspace,
             Err(e) => {
@@ -379,7 +380,7 @@ impl Session {
         // migrated), kept as unreadable data otherwise.
         if let Some(raw) = legacy {
             if !self.pinned.contains(LEGACY_KEY) {
-                match format::decode(&raw) {
+                match format::decode(&raw, today) {
                     Ok(_) => self.legacy_done = true,
                     Err(e) => {
                         let _ = self.keep_legacy(e.to_string(), found_at);
@@ -767,8 +768,14 @@ impl Session {
     /// Catches up with what another tab saved. `ws` is this tab's workspace, maybe with
     /// unsaved changes. Changes on both sides to different accounts (or one to the
     /// accounts, one to the rest) are merged; the same thing changed on both sides is a
-    /// [`Sync::Conflict`] unless `prefer` says which side to keep.
-    pub fn sync(&mut self, ws: &mut Workspace, prefer: Option<Side>) -> Result<Sync, String> {
+    /// [`Sync::Conflict`] unless `prefer` says which side to keep. `today`: the day of
+    /// reading, as for [`Session::load`].
+    pub fn sync(
+        &mut self,
+        ws: &mut Workspace,
+        prefer: Option<Side>,
+        today: chrono::NaiveDate,
+    ) -> Result<Sync, String> {
         let text = self.backend.get(MANIFEST_KEY).map_err(|f| fault_text(&f))?;
         if text == self.seen_text {
             if self.hold == Some(Hold::Conflict) {
@@ -869,7 +876,9 @@ impl Session {
         })
         .map_err(|f| fault_text(&f))?
         .map_err(|e| e.to_string())?;
-        let mut their_ws = format::decode(&doc).map_err(|e| e.to_string())?.workspace;
+        let mut their_ws = format::decode(&doc, today)
+            .map_err(|e| e.to_string())?
+            .workspace;
         let their_new: HashMap<u32, Account> = their_ws
             .accounts()
             .iter()

@@ -33,8 +33,8 @@ export async function setup() {
 
 /** A fresh context and page; every console error, page error and Content Security Policy
  * violation is recorded in `errors`, so a flow that trips the policy fails. */
-export async function newPage(env, { viewport = { width: 1280, height: 860 }, acceptDownloads = true } = {}) {
-  const context = await env.browser.newContext({ viewport, acceptDownloads });
+export async function newPage(env, { viewport = { width: 1280, height: 860 }, acceptDownloads = true, serviceWorkers = 'allow' } = {}) {
+  const context = await env.browser.newContext({ viewport, acceptDownloads, serviceWorkers });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });

@@ -259,7 +259,9 @@ test('question bank filters by kind; confidence reset; phone screenshots', async
 });
 
 test('the decks open without a connection once they were fetched on an earlier visit', async () => {
-  const { page, errors, context } = await newPage(env);
+  // The app's own copy of the content, without the service worker (which caches it too:
+  // tests/e2e/offline.test.mjs).
+  const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
   await openPractice(page);
   const online = await counts(page, 'vocabulary');
   // A later visit: the app is open, then the connection drops before Practice is opened.
@@ -273,7 +275,7 @@ test('the decks open without a connection once they were fetched on an earlier v
   assert.deepEqual(await counts(later, 'vocabulary'), online);
   await context.setOffline(false);
   // Without the kept copy the same path fails: a fresh context has none.
-  const fresh = await newPage(env);
+  const fresh = await newPage(env, { serviceWorkers: 'block' });
   await open(fresh.page, env.base, '/');
   await fresh.context.setOffline(true);
   await fresh.page.locator('nav.mainnav a[href="/practice"]').click();

@@ -1,13 +1,12 @@
 //! A fixed account with a full plan and a QBR, shared by the plan, QBR and share tests.
 #![allow(dead_code)]
 
+use am_planner::domain::audience::plan_qbr;
 use am_planner::domain::plan::{
     Action, ActionId, ActionStatus, Goal, GoalId, MetRule, PlanContent, Risk, RiskStatus,
     SuccessMetric, Swot,
 };
-use am_planner::domain::qbr::{
-    plan_qbr, ClockTime, MutualAction, PersonRef, PrepItem, QbrId, Side,
-};
+use am_planner::domain::qbr::{ClockTime, MutualAction, PersonRef, PrepItem, QbrId, Side};
 use am_planner::domain::qualify::{BusinessCase, Element, Rating};
 use am_planner::domain::stakeholders::{
     Influence, Role, Sentiment, Stakeholder, StakeholderFields, StakeholderId, StakeholderMap,
@@ -276,7 +275,8 @@ pub fn people() -> Vec<PersonRef> {
 
 // ---- generated plans for round-trip properties ----
 
-use am_planner::domain::plan::{AccountPlan, Planning};
+use am_planner::domain::plan::AccountPlan;
+use am_planner::domain::planning::Planning;
 use am_planner::domain::qbr::{Checklist, Qbr};
 use am_planner::domain::qualify::Qualification;
 use proptest::prelude::*;

@@ -24,8 +24,8 @@
 use chrono::NaiveDate;
 
 use super::{Role, Stakeholder, StakeholderId, StakeholderMap};
-use crate::domain::account::Tier;
 use crate::domain::text::{isolate, plural};
+use crate::domain::tier::Tier;
 
 /// Fewer people than this who are neutral or better makes an account single-threaded.
 pub const MIN_SUPPORTIVE: usize = 3;

@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::plan::{
     AccountPlan, Action, ActionId, ActionStatus, Goal, GoalId, MetRule, PlanContent, PlanError,
-    Planning, Risk, RiskStatus, SuccessMetric, Swot,
+    Risk, RiskStatus, SuccessMetric, Swot,
 };
+use crate::domain::planning::Planning;
 use crate::domain::qbr::{Checklist, ClockTime, MutualAction, PrepItem, Qbr, QbrId, Side};
 use crate::domain::qualify::{BusinessCase, Element, Framework, Qualification, Rating};
 

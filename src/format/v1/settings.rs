@@ -28,6 +28,9 @@ impl SettingsV1 {
             .health
             .into_domain()
             .map_err(|(p, m)| (format!("health.{p}"), m))?;
-        Ok(Settings { health })
+        Ok(Settings {
+            health,
+            ..Settings::default()
+        })
     }
 }

@@ -229,23 +229,21 @@ fn ScoreCard(
 fn TrendCard() -> impl IntoView {
     let app = use_app();
     let id = current_account();
-    let has_points = Memo::new(move |_| {
+    // The chart's data as memos: an edit elsewhere in the workspace, or one that leaves
+    // this account's scores as they were, does not draw the chart again.
+    let points = Memo::new(move |_| {
         app.ws.with(|w| {
             w.account(id)
-                .is_some_and(|a| !a.health.scores(w.settings.health.weights()).is_empty())
+                .map(|a| a.health.scores(w.settings.health.weights()))
+                .unwrap_or_default()
         })
     });
+    let changes = Memo::new(move |_| app.ws.with(|w| w.settings.health.change_dates()));
+    let has_points = Memo::new(move |_| points.with(|p| !p.is_empty()));
     let render = move |width: u32| {
         let today = app.today.get();
-        app.ws.with(|w| {
-            let points = w
-                .account(id)
-                .map(|a| a.health.scores(w.settings.health.weights()))
-                .unwrap_or_default();
-            let changes = w.settings.health.change_dates();
-            let height = if width < 480 { 220 } else { 260 };
-            health_trend_svg(&points, &changes, today, width, height)
-        })
+        let height = if width < 480 { 220 } else { 260 };
+        points.with(|p| changes.with(|c| health_trend_svg(p, c, today, width, height)))
     };
     view! {
         <section class="card health-trend" aria-labelledby="health-trend-h">
@@ -556,6 +554,15 @@ fn WhatIf(latest: Memo<Option<Snapshot>>) -> impl IntoView {
     }
 }
 
+/// One row of the check-in history: the check-in and its score with today's weights.
+type HistoryRow = (Snapshot, Option<Score>);
+
+/// The key of a history row: its day and everything shown in it, so an edit or a change of
+/// weights draws again only the rows it changed.
+fn history_key(row: &HistoryRow) -> (NaiveDate, String) {
+    (row.0.date, format!("{:?}", row))
+}
+
 #[component]
 fn HistoryCard() -> impl IntoView {
     let app = use_app();
@@ -570,13 +577,45 @@ fn HistoryCard() -> impl IntoView {
                         .iter()
                         .rev()
                         .map(|s| (*s, score_of(&s.signals, weights)))
-                        .collect::<Vec<_>>()
+                        .collect::<Vec<HistoryRow>>()
                 })
                 .unwrap_or_default()
         })
     });
     let editing = RwSignal::new(None::<NaiveDate>);
     let confirming = RwSignal::new(None::<NaiveDate>);
+    let empty = Memo::new(move |_| rows.with(Vec::is_empty));
+    view! {
+        <section class="card health-history" aria-labelledby="health-history-h">
+            <h2 id="health-history-h">"Check-ins"</h2>
+            <Show
+                when=move || !empty.get()
+                fallback=|| view! { <p class="empty-note">"No check-ins yet. Each saved check-in is listed here, newest first."</p> }
+            >
+                <ol class="history-list">
+                    <For
+                        each=move || rows.get()
+                        key=history_key
+                        children=move |row| history_item(row, editing, confirming)
+                    />
+                </ol>
+            </Show>
+        </section>
+    }
+}
+
+/// One check-in of the history, drawn once; only its own editing or confirming state
+/// redraws it.
+fn history_item(
+    (snap, score): HistoryRow,
+    editing: RwSignal<Option<NaiveDate>>,
+    confirming: RwSignal<Option<NaiveDate>>,
+) -> impl IntoView {
+    let app = use_app();
+    let id = current_account();
+    let date = snap.date;
+    let is_editing = Memo::new(move |_| editing.get() == Some(date));
+    let is_confirming = Memo::new(move |_| confirming.get() == Some(date));
     let delete = move |date: NaiveDate| {
         confirming.set(None);
         app.ws.update(|w| {
@@ -589,87 +628,74 @@ fn HistoryCard() -> impl IntoView {
             None,
         );
     };
-    let table = move || {
-        let list = rows.get();
-        if list.is_empty() {
-            return view! { <p class="empty-note">"No check-ins yet. Each saved check-in is listed here, newest first."</p> }.into_any();
+    move || {
+        let day = dates::long(date);
+        if is_editing.get() {
+            return view! {
+                <li class="history-item editing" data-date=date.to_string()>
+                    <SnapshotEditor snapshot=snap on_done=Callback::new(move |_| editing.set(None))/>
+                </li>
+            }
+            .into_any();
         }
-        let items = list
-            .into_iter()
-            .map(|(snap, score)| {
-                let date = snap.date;
-                let day = dates::long(date);
-                if editing.get() == Some(date) {
-                    return view! {
-                        <li class="history-item editing" data-date=date.to_string()>
-                            <SnapshotEditor snapshot=snap on_done=Callback::new(move |_| editing.set(None))/>
-                        </li>
-                    }
-                    .into_any();
-                }
-                let signals = Category::ALL
-                    .iter()
-                    .map(|c| {
-                        let known = snap.signals.is_known(*c);
-                        view! {
-                            <li class:unknown=!known>
-                                <span class="sig-name">{short_label(*c)}" "</span>{short_value(&snap.signals, *c)}
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                let actions = if confirming.get() == Some(date) {
-                    view! {
-                        <div class="confirm-ask" role="group" aria-label=format!("Delete the check-in of {day}")>
-                            <p>{format!("Delete the check-in of {day}?")}</p>
-                            <div class="actions">
-                                <button class="btn btn-danger btn-small" on:click=move |_| delete(date)>"Delete check-in"</button>
-                                <button class="btn btn-quiet btn-small" on:click=move |_| confirming.set(None)>"Keep"</button>
-                            </div>
-                        </div>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <div class="actions">
-                            <button class="btn btn-small" aria-label=format!("Edit the check-in of {day}")
-                                on:click=move |_| { confirming.set(None); editing.set(Some(date)); }>"Edit"</button>
-                            <button class="btn btn-small btn-danger" aria-label=format!("Delete the check-in of {day}")
-                                on:click=move |_| confirming.set(Some(date))>"Delete"</button>
-                        </div>
-                    }
-                    .into_any()
-                };
+        let signals = Category::ALL
+            .iter()
+            .map(|c| {
+                let known = snap.signals.is_known(*c);
                 view! {
-                    <li class="history-item" data-date=date.to_string()>
-                        <div class="history-head">
-                            <p class="history-date">
-                                <strong>{day.clone()}</strong>
-                                <span class="muted">{dates::relative(app.today.get_untracked(), date)}</span>
-                            </p>
-                            <p class="history-score">{match score {
-                                Some(s) => view! {
-                                    <span class="score-cell">{s.display()}</span>
-                                    {band_badge(Some(s.band))}
-                                    {s.incomplete.then(|| view! { <span class="incomplete">"incomplete"</span> })}
-                                }.into_any(),
-                                None => band_badge(None).into_any(),
-                            }}</p>
-                            <div class="history-actions">{actions}</div>
-                        </div>
-                        <ul class="sig-list" aria-label="Signals">{signals}</ul>
+                    <li class:unknown=!known>
+                        <span class="sig-name">{short_label(*c)}" "</span>{short_value(&snap.signals, *c)}
                     </li>
                 }
-                .into_any()
             })
             .collect_view();
-        view! { <ol class="history-list">{items}</ol> }.into_any()
-    };
-    view! {
-        <section class="card health-history" aria-labelledby="health-history-h">
-            <h2 id="health-history-h">"Check-ins"</h2>
-            {table}
-        </section>
+        let actions = move || {
+            let day = dates::long(date);
+            if is_confirming.get() {
+                view! {
+                    <div class="confirm-ask" role="group" aria-label=format!("Delete the check-in of {day}")>
+                        <p>{format!("Delete the check-in of {day}?")}</p>
+                        <div class="actions">
+                            <button class="btn btn-danger btn-small" on:click=move |_| delete(date)>"Delete check-in"</button>
+                            <button class="btn btn-quiet btn-small" on:click=move |_| confirming.set(None)>"Keep"</button>
+                        </div>
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <div class="actions">
+                        <button class="btn btn-small" aria-label=format!("Edit the check-in of {day}")
+                            on:click=move |_| { confirming.set(None); editing.set(Some(date)); }>"Edit"</button>
+                        <button class="btn btn-small btn-danger" aria-label=format!("Delete the check-in of {day}")
+                            on:click=move |_| confirming.set(Some(date))>"Delete"</button>
+                    </div>
+                }
+                .into_any()
+            }
+        };
+        let score = score.clone();
+        view! {
+            <li class="history-item" data-date=date.to_string()>
+                <div class="history-head">
+                    <p class="history-date">
+                        <strong>{day}</strong>
+                        <span class="muted">{dates::relative(app.today.get_untracked(), date)}</span>
+                    </p>
+                    <p class="history-score">{match score {
+                        Some(s) => view! {
+                            <span class="score-cell">{s.display()}</span>
+                            {band_badge(Some(s.band))}
+                            {s.incomplete.then(|| view! { <span class="incomplete">"incomplete"</span> })}
+                        }.into_any(),
+                        None => band_badge(None).into_any(),
+                    }}</p>
+                    <div class="history-actions">{actions}</div>
+                </div>
+                <ul class="sig-list" aria-label="Signals">{signals}</ul>
+            </li>
+        }
+        .into_any()
     }
 }
 

@@ -29,7 +29,7 @@ pub fn current_account() -> AccountId {
 
 /// The tabs, in order: (path below the account, label). A tab is listed only once its
 /// feature exists.
-const TABS: &[(&str, &str)] = &[
+pub(crate) const TABS: &[(&str, &str)] = &[
     ("", "Overview"),
     ("health", "Health"),
     ("stakeholders", "Stakeholders"),
@@ -86,7 +86,6 @@ fn AccountView(id: AccountId) -> impl IntoView {
             .map(|d| format!("{} ({})", dates::long(d), dates::relative(today, d)))
             .unwrap_or_else(|| "not set".into())
     };
-    Effect::new(move |_| document().set_title(&format!("{} · Account Planner", name())));
     let base = format!("/accounts/{}", id.0);
     view! {
         <section class="page">

@@ -15,11 +15,10 @@ use crate::components::form::{
     focus_soon, DateInput, Field, FormErrors, FormMessage, Select, TextArea, TextInput,
 };
 use crate::components::markdown_out::DocumentOut;
-use crate::domain::audience::Audience;
+use crate::domain::audience::{plan_qbr, refill_challenges, refill_value_delivered, Audience};
 use crate::domain::plan::{GoalId, PlanError};
 use crate::domain::qbr::{
-    plan_qbr, refill_challenges, refill_value_delivered, sponsor_ids, ClockTime, MutualAction,
-    PersonRef, PrepItem, Qbr, QbrId, Side,
+    sponsor_ids, ClockTime, MutualAction, PersonRef, PrepItem, Qbr, QbrId, Side,
 };
 use crate::domain::stakeholders::Role;
 use crate::domain::{dates, plural, AccountId};

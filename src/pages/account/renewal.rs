@@ -13,10 +13,11 @@ use super::current_account;
 use crate::charts::renewal::renewal_timeline_svg;
 use crate::components::confirm::ConfirmButton;
 use crate::components::renewal_bits::{edit_account, lateness, status_pill};
+use crate::domain::account::timeline_of;
 use crate::domain::dates::{long, relative};
 use crate::domain::renewal::{
-    check_task_text, is_enterprise, lead_days, parse_done_on, parse_notice_days, timeline_of,
-    MilestoneKind, RenewalStatus, TaskKey, Timeline,
+    check_task_text, is_enterprise, lead_days, parse_done_on, parse_notice_days, MilestoneKind,
+    RenewalStatus, TaskKey, Timeline,
 };
 use crate::state::use_app;
 

@@ -83,7 +83,7 @@ fn start_loading(state: RwSignal<Loading>) {
     });
 }
 
-const TABS: &[(&str, &str)] = &[
+pub(crate) const TABS: &[(&str, &str)] = &[
     ("/practice", "Decks"),
     ("/practice/questions", "Questions"),
     ("/practice/mock", "Mock interview"),
@@ -107,7 +107,6 @@ pub fn PracticePage() -> impl IntoView {
             t.clear();
         }
     });
-    Effect::new(move |_| document().set_title("Practice · Account Planner"));
     view! {
         <section class="page pr-page">
             <h1>"Interview practice"</h1>

@@ -285,12 +285,6 @@ pub fn StakeholdersTab() -> impl IntoView {
             .with(|w| w.account(account).map(|a| a.fields.name.clone()))
             .unwrap_or_default()
     };
-    Effect::new(move |_| {
-        document().set_title(&format!(
-            "Stakeholders · {} · Account Planner",
-            account_name()
-        ))
-    });
 
     let count = move || {
         people.map.with(|m| {

@@ -1,5 +1,5 @@
 //! Renewal, expansion and save-plan data for the demo workspace. Called once from
-//! [`super::demo::demo_workspace`] after the accounts exist; every date is relative to
+//! [`super::demo_workspace`] after the accounts exist; every date is relative to
 //! `today`, so the demo tells the same story on any day:
 //!
 //! - Northwind Logistics: early start, worked in good time (on track), one task of T-90
@@ -18,11 +18,11 @@
 
 use chrono::NaiveDate;
 
-use super::account::Account;
-use super::expansion::{OpportunityDraft, OpportunityType, ReadinessTicks, Stage};
-use super::renewal::{days_after, days_before, MilestoneKind, TaskKey};
-use super::save_plan::{RootCause, StepKind};
-use super::workspace::Workspace;
+use crate::domain::account::Account;
+use crate::domain::expansion::{OpportunityDraft, OpportunityType, ReadinessTicks, Stage};
+use crate::domain::renewal::{days_after, days_before, MilestoneKind, TaskKey};
+use crate::domain::save_plan::{RootCause, StepKind};
+use crate::domain::workspace::Workspace;
 
 fn account_mut<'a>(ws: &'a mut Workspace, name: &str) -> Option<&'a mut Account> {
     let id = ws.accounts().iter().find(|a| a.fields.name == name)?.id;

@@ -2,11 +2,16 @@
 //! size and tier, with renewal dates spread from last month to fourteen months out.
 //! Dates are relative to `today`, so the demo never goes stale.
 
+mod health;
+mod people;
+mod plan;
+mod renewal;
+
 use chrono::{Duration, Months, NaiveDate};
 
-use super::account::{AccountFields, CompanySize, Segment, Tier};
-use super::money::Currency;
-use super::workspace::Workspace;
+use crate::domain::account::{AccountFields, CompanySize, Segment, Tier};
+use crate::domain::money::Currency;
+use crate::domain::workspace::Workspace;
 
 struct Sample {
     name: &'static str,
@@ -162,13 +167,13 @@ pub fn demo_workspace(today: NaiveDate) -> Workspace {
             tier_override: s.tier_override,
             notes: s.notes.into(),
         };
-        ws.add_account(fields)
+        ws.add_account(fields, today)
             .expect("the demo accounts are valid by construction");
     }
-    super::demo_people::seed(&mut ws, today);
-    super::demo_renewal::seed(&mut ws, today);
-    super::demo_health::seed(&mut ws, today);
-    super::demo_plan::seed(&mut ws, today);
+    people::seed(&mut ws, today);
+    renewal::seed(&mut ws, today);
+    health::seed(&mut ws, today);
+    plan::seed(&mut ws, today);
     ws.demo = true;
     ws
 }

@@ -8,8 +8,10 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::health::{HealthSettings, Nps, Percent, Signals, TicketTrend, WeightChange, Weights};
-use super::workspace::Workspace;
+use crate::domain::health::{
+    HealthSettings, Nps, Percent, Signals, TicketTrend, WeightChange, Weights,
+};
+use crate::domain::workspace::Workspace;
 
 use TicketTrend::{Decreasing, Escalated, Increasing, Stable, ZeroOpen};
 

@@ -9,16 +9,17 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
-use super::expansion::{OpportunityDraft, OpportunityType, Stage};
-use super::plan::{
+use crate::domain::audience::plan_qbr;
+use crate::domain::expansion::{OpportunityDraft, OpportunityType, Stage};
+use crate::domain::plan::{
     Action, ActionId, ActionStatus, Goal, GoalId, MetRule, PlanContent, Risk, RiskStatus,
     SuccessMetric, Swot,
 };
-use super::qbr::{plan_qbr, ClockTime, MutualAction, PrepItem, Side};
-use super::qualify::{BusinessCase, Element, Rating};
-use super::stakeholders::{Influence, Role, Sentiment, StakeholderFields};
-use super::workspace::Workspace;
-use super::Account;
+use crate::domain::qbr::{ClockTime, MutualAction, PrepItem, Side};
+use crate::domain::qualify::{BusinessCase, Element, Rating};
+use crate::domain::stakeholders::{Influence, Role, Sentiment, StakeholderFields};
+use crate::domain::workspace::Workspace;
+use crate::domain::Account;
 
 fn lines(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
@@ -68,7 +69,7 @@ fn action(id: u32, text: &str, due: NaiveDate, owner: &str, goal: Option<u32>) -
     }
 }
 
-fn find(ws: &Workspace, name: &str) -> Option<super::AccountId> {
+fn find(ws: &Workspace, name: &str) -> Option<crate::domain::AccountId> {
     ws.accounts()
         .iter()
         .find(|a| a.fields.name == name)

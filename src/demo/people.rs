@@ -13,10 +13,10 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::stakeholders::{
+use crate::domain::stakeholders::{
     Frequency, Influence, Role, Sentiment, StakeholderFields, StakeholderId, StakeholderMap,
 };
-use super::workspace::Workspace;
+use crate::domain::workspace::Workspace;
 
 use Frequency::{Biweekly, Monthly, Quarterly, Weekly};
 use Role::{

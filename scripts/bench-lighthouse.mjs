@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Lighthouse scores of the release dist/ (figures, never pass/fail): the first page on a
+// fresh visit (the demo workspace), as a phone (Lighthouse's default: a slow 4G network and
+// a 4x slower CPU, simulated) and as a desktop. Prints the four category scores and the
+// main timings, and writes them to target/bench/lighthouse.json.
+//
+// Usage: node scripts/bench-lighthouse.mjs [dist-dir] (default: dist)
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './serve.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'tools/node_modules/.bin/lighthouse');
+if (!fs.existsSync(cli)) {
+  console.log('lighthouse: not installed (tools/: npm ci), skipped');
+  process.exit(0);
+}
+const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
+const outDir = path.join(root, 'target/bench');
+fs.mkdirSync(outDir, { recursive: true });
+const server = await startServer(dist, 0);
+const url = `http://127.0.0.1:${server.address().port}/`;
+const results = {};
+try {
+  for (const form of ['mobile', 'desktop']) {
+    const out = path.join(outDir, `lighthouse-${form}.json`);
+    const args = [url, '--quiet', '--output=json', `--output-path=${out}`,
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run'];
+    if (form === 'desktop') args.push('--preset=desktop');
+    try {
+      execFileSync(cli, args, {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' },
+        timeout: 240_000,
+      });
+    } catch (e) {
+      console.log(`lighthouse ${form}: failed (${String(e.stderr || e.message).split('\n')[0]})`);
+      continue;
+    }
+    const r = JSON.parse(fs.readFileSync(out, 'utf8'));
+    const score = (c) => Math.round((r.categories[c]?.score ?? NaN) * 100);
+    const ms = (a) => r.audits[a]?.numericValue;
+    results[form] = {
+      performance: score('performance'), accessibility: score('accessibility'),
+      best_practices: score('best-practices'), seo: score('seo'),
+      fcp_ms: ms('first-contentful-paint'), lcp_ms: ms('largest-contentful-paint'),
+      tbt_ms: ms('total-blocking-time'), cls: ms('cumulative-layout-shift'), si_ms: ms('speed-index'),
+      failed_audits: Object.values(r.audits)
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
+        .map((a) => a.id),
+    };
+  }
+} finally {
+  server.close();
+}
+console.log(`${'Lighthouse'.padEnd(12)} ${['perf', 'a11y', 'best pr.', 'SEO', 'FCP s', 'LCP s', 'TBT ms', 'CLS'].map((h) => h.padStart(9)).join('')}`);
+for (const [form, r] of Object.entries(results)) {
+  console.log(`${form.padEnd(12)} ${[r.performance, r.accessibility, r.best_practices, r.seo,
+    (r.fcp_ms / 1000).toFixed(1), (r.lcp_ms / 1000).toFixed(1), Math.round(r.tbt_ms), r.cls.toFixed(3)]
+    .map((v) => String(v).padStart(9)).join('')}`);
+  if (r.failed_audits.length) console.log(`  ${form} audits not passed: ${r.failed_audits.join(', ')}`);
+}
+fs.writeFileSync(path.join(outDir, 'lighthouse.json'), JSON.stringify(results, null, 2));
