@@ -62,6 +62,9 @@ pub fn Field<C: IntoView + 'static>(
     /// More classes of the box (`inline`, `opp-pick`).
     #[prop(optional)]
     class: &'static str,
+    /// The label's class (`visually-hidden` where the row says it already).
+    #[prop(optional)]
+    label_class: &'static str,
     children: TypedChildren<C>,
 ) -> impl IntoView {
     let err_id = format!("{id}-err");
@@ -84,7 +87,7 @@ pub fn Field<C: IntoView + 'static>(
     };
     view! {
         <div class=class class:has-error=move || invalid.get()>
-            <label for=id>{label}</label>
+            <label for=id class=(!label_class.is_empty()).then_some(label_class)>{label}</label>
             <Provider value=ctx>{children.into_inner()()}</Provider>
             {hint.map(|h| view! { <p class="hint field-hint" id=hint_id>{h}</p> })}
             <p class="field-error" id=err_id role="alert">{move || error.get()}</p>
@@ -100,23 +103,34 @@ fn wiring() -> (Option<String>, Option<String>, Signal<bool>) {
     }
 }
 
+/// What a one-line input may take beyond its value.
+#[derive(Default)]
+struct LineAttrs {
+    placeholder: Signal<String>,
+    list: Option<&'static str>,
+    maxlength: Option<u32>,
+    max: Option<Signal<String>>,
+}
+
 fn one_line(
     value: RwSignal<String>,
     kind: &'static str,
     inputmode: &'static str,
-    placeholder: Option<String>,
-    list: Option<&'static str>,
+    attrs: LineAttrs,
     on_change: Option<Callback<()>>,
     node_ref: NodeRef<html::Input>,
 ) -> impl IntoView {
     let (id, described_by, invalid) = wiring();
+    let (max, placeholder) = (attrs.max, attrs.placeholder);
     view! {
         <input
             id=id
             type=kind
             inputmode=inputmode
-            placeholder=placeholder.unwrap_or_default()
-            list=list
+            placeholder=move || placeholder.get()
+            list=attrs.list
+            maxlength=attrs.maxlength
+            max=move || max.map(|m| m.get())
             node_ref=node_ref
             aria-invalid=move || invalid.get().to_string()
             aria-describedby=described_by
@@ -135,22 +149,30 @@ fn one_line(
 pub fn TextInput(
     value: RwSignal<String>,
     #[prop(optional)] kind: Option<&'static str>,
-    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional, into)] placeholder: Signal<String>,
     #[prop(optional)] inputmode: Option<&'static str>,
     /// The id of a `<datalist>` of suggestions, if any.
     #[prop(optional_no_strip)]
     list: Option<&'static str>,
+    /// The most characters the box takes, if any (the domain's limit says why it is refused).
+    #[prop(optional_no_strip)]
+    maxlength: Option<u32>,
     /// Called when the value is committed (change event).
     #[prop(optional, into)]
     on_change: Option<Callback<()>>,
     #[prop(optional)] node_ref: NodeRef<html::Input>,
 ) -> impl IntoView {
+    let attrs = LineAttrs {
+        placeholder,
+        list,
+        maxlength,
+        max: None,
+    };
     one_line(
         value,
         kind.unwrap_or("text"),
         inputmode.unwrap_or("text"),
-        placeholder,
-        list,
+        attrs,
         on_change,
         node_ref,
     )
@@ -160,19 +182,19 @@ pub fn TextInput(
 #[component]
 pub fn DateInput(
     value: RwSignal<String>,
-    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional, into)] placeholder: Signal<String>,
+    /// The latest date the picker offers (`YYYY-MM-DD`), e.g. today for a day done.
+    #[prop(optional, into)]
+    max: Option<Signal<String>>,
     #[prop(optional, into)] on_change: Option<Callback<()>>,
     #[prop(optional)] node_ref: NodeRef<html::Input>,
 ) -> impl IntoView {
-    one_line(
-        value,
-        "date",
-        "text",
+    let attrs = LineAttrs {
         placeholder,
-        None,
-        on_change,
-        node_ref,
-    )
+        max,
+        ..LineAttrs::default()
+    };
+    one_line(value, "date", "text", attrs, on_change, node_ref)
 }
 
 /// A number typed as text with a decimal keyboard; the domain's readers parse it, so the
@@ -180,19 +202,15 @@ pub fn DateInput(
 #[component]
 pub fn NumberInput(
     value: RwSignal<String>,
-    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional, into)] placeholder: Signal<String>,
     #[prop(optional, into)] on_change: Option<Callback<()>>,
     #[prop(optional)] node_ref: NodeRef<html::Input>,
 ) -> impl IntoView {
-    one_line(
-        value,
-        "text",
-        "decimal",
+    let attrs = LineAttrs {
         placeholder,
-        None,
-        on_change,
-        node_ref,
-    )
+        ..LineAttrs::default()
+    };
+    one_line(value, "text", "decimal", attrs, on_change, node_ref)
 }
 
 /// A text area.
@@ -200,7 +218,7 @@ pub fn NumberInput(
 pub fn TextArea(
     value: RwSignal<String>,
     #[prop(optional)] rows: Option<u32>,
-    #[prop(optional, into)] placeholder: Option<String>,
+    #[prop(optional, into)] placeholder: Signal<String>,
     #[prop(optional, into)] on_change: Option<Callback<()>>,
 ) -> impl IntoView {
     let (id, described_by, invalid) = wiring();
@@ -208,7 +226,7 @@ pub fn TextArea(
         <textarea
             id=id
             rows=rows.unwrap_or(3)
-            placeholder=placeholder.unwrap_or_default()
+            placeholder=move || placeholder.get()
             aria-invalid=move || invalid.get().to_string()
             aria-describedby=described_by
             prop:value=move || value.get()

@@ -10,8 +10,8 @@ use wasm_bindgen::JsCast;
 
 use super::{use_people, Editing};
 use crate::components::form::{
-    focus_first_error, options_with_none, Checkbox, DateInput, Field, FormErrors, Select, TextArea,
-    TextInput,
+    focus_first_error, focus_soon, options_with_none, Checkbox, DateInput, Field, FormErrors,
+    Select, TextArea, TextInput,
 };
 use crate::domain::stakeholders::{
     parse_last_contact, Frequency, Influence, Quadrant, Role, Sentiment, StakeholderError,
@@ -172,12 +172,19 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
         });
     };
     let dirty = move || draft.read().0 != initial.get_value();
+    // The buttons that asked are replaced by the question: the focus moves to its safe
+    // answer, and back to Cancel on "Keep editing", so it never leaves the dialog.
     let cancel = move || {
         if dirty() {
             asking_discard.set(true);
+            focus_soon(".person-dialog .confirm-ask .keep-editing");
         } else {
             close();
         }
+    };
+    let keep_editing = move || {
+        asking_discard.set(false);
+        focus_soon(".person-dialog .dialog-foot .cancel");
     };
 
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -434,7 +441,7 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
                                     <p>"You have unsaved changes."</p>
                                     <div class="actions">
                                         <button type="button" class="btn btn-danger" on:click=move |_| close()>"Discard changes"</button>
-                                        <button type="button" class="btn" on:click=move |_| asking_discard.set(false)>"Keep editing"</button>
+                                        <button type="button" class="btn keep-editing" on:click=move |_| keep_editing()>"Keep editing"</button>
                                     </div>
                                 </div>
                             }.into_any()
@@ -442,7 +449,7 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
                             view! {
                                 <div class="actions">
                                     <button type="submit" class="btn btn-primary">{if id.is_none() { "Add person" } else { "Save" }}</button>
-                                    <button type="button" class="btn btn-quiet" on:click=move |_| cancel()>"Cancel"</button>
+                                    <button type="button" class="btn btn-quiet cancel" on:click=move |_| cancel()>"Cancel"</button>
                                     {id.map(|pid| view! {
                                         <button type="button" class="btn btn-danger push-right" on:click=move |_| people.remove(pid)>
                                             "Remove from map"
