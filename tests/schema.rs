@@ -914,7 +914,13 @@ fn shared_account_files_match_the_account_schemas() {
             // The same file as version 2 wrote it (no ARR history) matches the version 2
             // schema and reads with its ARR as one `new` change at the contract start.
             let mut v2 = value.clone();
-            for v3_only in ["arr_log", "crm_id", "white_space", "commitments", "escalations"] {
+            for v3_only in [
+                "arr_log",
+                "crm_id",
+                "white_space",
+                "commitments",
+                "escalations",
+            ] {
                 v2["account"].as_object_mut().unwrap().remove(v3_only);
             }
             if let Some(plans) = v2["account"]["save_plans"].as_array_mut() {

@@ -528,3 +528,122 @@ fn empty_workspace_saves_and_loads() {
         }
     );
 }
+
+/// The form kit: a `Field` gives its input the id, the label's `for`, `aria-describedby`
+/// (hint and message) and `aria-invalid`, and follows the form's error map.
+#[wasm_bindgen_test]
+async fn a_field_wires_its_input_and_follows_the_error_map() {
+    use am_planner::components::form::{Field, FormErrors, Select, TextInput};
+    #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+    enum K {
+        Name,
+        Kind,
+    }
+    let container = fresh_container();
+    let errors = FormErrors::<K>::new();
+    let name = RwSignal::new("Ada".to_string());
+    let kind = RwSignal::new("b".to_string());
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        view! {
+            <Field id="kit-name" label="Name" hint="Their full name" error=errors.at(K::Name)>
+                <TextInput value=name/>
+            </Field>
+            <Field id="kit-kind" label="Kind" error=errors.at(K::Kind)>
+                <Select value=kind options=vec![("a".to_string(), "A".to_string()), ("b".to_string(), "B".to_string())]/>
+            </Field>
+        }
+    });
+    tick(10).await;
+    let input: web_sys::HtmlInputElement = container
+        .query_selector("input")
+        .unwrap()
+        .expect("an input")
+        .unchecked_into();
+    assert_eq!(input.id(), "kit-name");
+    assert_eq!(input.value(), "Ada");
+    let label = container.query_selector("label").unwrap().unwrap();
+    assert_eq!(label.get_attribute("for").as_deref(), Some("kit-name"));
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("kit-name-hint kit-name-err")
+    );
+    assert!(container
+        .query_selector("#kit-name-hint")
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        input.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    let select: web_sys::HtmlSelectElement = container
+        .query_selector("select")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(select.id(), "kit-kind");
+    assert_eq!(select.value(), "b");
+    assert_eq!(
+        select.get_attribute("aria-describedby").as_deref(),
+        Some("kit-kind-err")
+    );
+
+    errors.set(K::Name, Some("Give a name.".into()));
+    tick(10).await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        select.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    let msg: web_sys::HtmlElement = container
+        .query_selector("#kit-name-err")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(msg.text_content().as_deref(), Some("Give a name."));
+    assert!(container
+        .query_selector(".field.has-error #kit-name")
+        .unwrap()
+        .is_some());
+
+    // Typing writes the signal.
+    input.set_value("Grace");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    assert_eq!(name.get_untracked(), "Grace");
+
+    errors.clear();
+    tick(10).await;
+    assert_eq!(
+        input.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert_eq!(msg.text_content().as_deref(), Some(""));
+    drop(handle);
+}
+
+/// `focus_first_error` puts the cursor on the first refused field of the form it is given.
+#[wasm_bindgen_test]
+async fn focus_goes_to_the_first_refused_field() {
+    use am_planner::components::form::{focus_first_error, Field, FormErrors, TextInput};
+    let container = fresh_container();
+    let errors = FormErrors::<u8>::new();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        view! {
+            <form class="kit-focus">
+                <Field id="kit-a" label="A" error=errors.at(1)><TextInput value=RwSignal::new(String::new())/></Field>
+                <Field id="kit-b" label="B" error=errors.at(2)><TextInput value=RwSignal::new(String::new())/></Field>
+                <Field id="kit-c" label="C" error=errors.at(3)><TextInput value=RwSignal::new(String::new())/></Field>
+            </form>
+        }
+    });
+    errors.show([(3, "c".to_string()), (2, "b".to_string())]);
+    focus_first_error("form.kit-focus");
+    tick(50).await;
+    let doc = web_sys::window().unwrap().document().unwrap();
+    assert_eq!(
+        doc.active_element().map(|e| e.id()).as_deref(),
+        Some("kit-b")
+    );
+    drop(handle);
+}

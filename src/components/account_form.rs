@@ -7,8 +7,14 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::form::{
+    focus_first_error, options_with_none, DateInput, Field, FormErrors, NumberInput, Select,
+    TextArea, TextInput,
+};
 use crate::domain::account::{parse_arr, parse_date, parse_products};
-use crate::domain::{AccountFields, AccountId, CompanySize, Field, FieldError, Segment, Tier};
+use crate::domain::{
+    AccountFields, AccountId, CompanySize, Field as Checked, FieldError, Segment, Tier,
+};
 use crate::state::use_app;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -50,12 +56,12 @@ impl Input {
         Input::Notes,
     ];
     /// The checked field a message of this input is shown at.
-    fn field(self) -> Option<Field> {
+    fn field(self) -> Option<Checked> {
         match self {
-            Input::Name => Some(Field::Name),
-            Input::Arr => Some(Field::Arr),
-            Input::ContractStart => Some(Field::ContractStart),
-            Input::RenewalDate => Some(Field::RenewalDate),
+            Input::Name => Some(Checked::Name),
+            Input::Arr => Some(Checked::Arr),
+            Input::ContractStart => Some(Checked::ContractStart),
+            Input::RenewalDate => Some(Checked::RenewalDate),
             _ => None,
         }
     }
@@ -111,8 +117,8 @@ impl Drafts {
             Input::UseCase => f.primary_use_case = t.trim().to_string(),
             Input::Products => f.products = parse_products(&t),
             Input::Arr => f.arr = parse_arr(&t)?,
-            Input::ContractStart => f.contract_start = parse_date(Field::ContractStart, &t)?,
-            Input::RenewalDate => f.renewal_date = parse_date(Field::RenewalDate, &t)?,
+            Input::ContractStart => f.contract_start = parse_date(Checked::ContractStart, &t)?,
+            Input::RenewalDate => f.renewal_date = parse_date(Checked::RenewalDate, &t)?,
             Input::Owner => f.owner = t.trim().to_string(),
             Input::Tier => f.tier_override = t.parse().ok().and_then(Tier::from_number),
             Input::Notes => f.notes = t,
@@ -134,7 +140,7 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
     let drafts = Drafts::new(&initial);
-    let errors: RwSignal<HashMap<Field, String>> = RwSignal::new(HashMap::new());
+    let errors = FormErrors::<Checked>::new();
     let currency = move || app.ws.with(|w| w.currency.code().to_string());
 
     // Show a message at the input that was edited, whichever field the rule names.
@@ -142,21 +148,17 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
         let Some(field) = at.field().or_else(|| e.account_field()) else {
             return;
         };
-        errors.update(|m| {
-            m.insert(field, e.message.clone());
-        });
+        errors.set(field, Some(e.message.clone()));
     };
     let clear = move |at: Input| {
-        errors.update(|m| {
-            if let Some(f) = at.field() {
-                m.remove(&f);
-            }
-            // A date change can settle the other date's complaint too.
-            if matches!(at, Input::ContractStart | Input::RenewalDate) {
-                m.remove(&Field::ContractStart);
-                m.remove(&Field::RenewalDate);
-            }
-        });
+        if let Some(f) = at.field() {
+            errors.set(f, None);
+        }
+        // A date change can settle the other date's complaint too.
+        if matches!(at, Input::ContractStart | Input::RenewalDate) {
+            errors.set(Checked::ContractStart, None);
+            errors.set(Checked::RenewalDate, None);
+        }
     };
 
     let on_change = move |at: Input| match mode {
@@ -216,37 +218,22 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut f = AccountFields::default();
-        let mut found: HashMap<Field, String> = HashMap::new();
-        for i in Input::ALL {
-            if let Err(e) = drafts.apply(i, &mut f) {
-                if let Some(at) = e.account_field() {
-                    found.entry(at).or_insert(e.message);
-                }
-            }
-        }
+        let mut found: Vec<(Checked, String)> = Input::ALL
+            .into_iter()
+            .filter_map(|i| drafts.apply(i, &mut f).err())
+            .filter_map(|e| Some((e.account_field()?, e.message)))
+            .collect();
         if found.is_empty() {
             if let Err(es) = f.validate() {
-                for e in es {
-                    if let Some(at) = e.account_field() {
-                        found.entry(at).or_insert(e.message);
-                    }
-                }
+                found = es
+                    .into_iter()
+                    .filter_map(|e| Some((e.account_field()?, e.message)))
+                    .collect();
             }
         }
         if !found.is_empty() {
-            errors.set(found);
-            // Put the cursor on the first refused field, once the messages are drawn.
-            request_animation_frame(|| {
-                use wasm_bindgen::JsCast;
-                if let Some(el) = document()
-                    .query_selector("form.account-form [aria-invalid='true']")
-                    .ok()
-                    .flatten()
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = el.focus();
-                }
-            });
+            errors.show(found);
+            focus_first_error("form.account-form");
             return;
         }
         let mut new_id = None;
@@ -258,123 +245,85 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
         }
     };
 
-    let err = move |f: Field| move || errors.with(|m| m.get(&f).cloned());
-    let invalid = move |f: Field| move || errors.with(|m| m.contains_key(&f)).to_string();
-
-    // One text-like input with its label and message.
-    let text_input = move |i: Input,
-                           label: &'static str,
-                           kind: &'static str,
-                           hint: &'static str| {
-        let id = format!("f-{i:?}").to_lowercase();
-        let err_id = format!("{id}-err");
-        let sig = drafts.get(i);
-        let field = i.field();
+    // The id of an input and the message it shows (the checked field's, if any).
+    let id_of = |i: Input| format!("f-{i:?}").to_lowercase();
+    let error_of = move |i: Input| i.field().map(|f| errors.at(f)).unwrap_or_default();
+    let commit = move |i: Input| Callback::new(move |()| on_change(i));
+    let text_input = move |i: Input, label: &'static str, hint: &'static str| {
         view! {
-            <div class="field" class:has-error=move || field.is_some_and(|f| errors.with(|m| m.contains_key(&f)))>
-                <label for=id.clone()>{label}</label>
-                <input
-                    id=id.clone()
-                    type=kind
-                    inputmode=if i == Input::Arr { "decimal" } else { "text" }
-                    placeholder=hint
-                    aria-invalid=move || field.map(|f| invalid(f)()).unwrap_or_else(|| "false".into())
-                    aria-describedby=err_id.clone()
-                    prop:value=move || sig.get()
-                    on:input=move |ev| sig.set(event_target_value(&ev))
-                    on:change=move |_| on_change(i)
-                />
-                <p class="field-error" id=err_id role="alert">
-                    {move || field.and_then(|f| err(f)())}
-                </p>
-            </div>
+            <Field id=id_of(i) label=label error=error_of(i)>
+                <TextInput value=drafts.get(i) placeholder=hint on_change=commit(i)/>
+            </Field>
         }
     };
-
+    let date_input = move |i: Input, label: &'static str| {
+        view! {
+            <Field id=id_of(i) label=label error=error_of(i)>
+                <DateInput value=drafts.get(i) placeholder="YYYY-MM-DD" on_change=commit(i)/>
+            </Field>
+        }
+    };
     let select_input = move |i: Input, label: &'static str, options: Vec<(String, String)>| {
-        let id = format!("f-{i:?}").to_lowercase();
-        let sig = drafts.get(i);
         view! {
-            <div class="field">
-                <label for=id.clone()>{label}</label>
-                <select
-                    id=id
-                    prop:value=move || sig.get()
-                    on:change=move |ev| {
-                        sig.set(event_target_value(&ev));
-                        on_change(i);
-                    }
-                >
-                    {options.into_iter().map(|(value, text)| {
-                        let v = value.clone();
-                        view! { <option value=value selected=move || sig.get() == v>{text}</option> }
-                    }).collect_view()}
-                </select>
-                <p class="field-error" aria-hidden="true"></p>
-            </div>
+            <Field id=id_of(i) label=label error=error_of(i)>
+                <Select value=drafts.get(i) options=options on_change=commit(i)/>
+            </Field>
         }
     };
 
-    let segment_options = std::iter::once((String::new(), "—".to_string()))
-        .chain(
-            Segment::ALL
-                .iter()
-                .map(|s| (s.key().to_string(), s.label().to_string())),
-        )
-        .collect();
-    let size_options = std::iter::once((String::new(), "—".to_string()))
-        .chain(
-            CompanySize::ALL
-                .iter()
-                .map(|s| (s.key().to_string(), s.label().to_string())),
-        )
-        .collect();
-    let tier_options = std::iter::once((String::new(), "Computed from ARR".to_string()))
-        .chain(Tier::ALL.iter().map(|t| {
+    let segment_options = options_with_none(
+        "—",
+        Segment::ALL
+            .iter()
+            .map(|s| (s.key().to_string(), s.label().to_string())),
+    );
+    let size_options = options_with_none(
+        "—",
+        CompanySize::ALL
+            .iter()
+            .map(|s| (s.key().to_string(), s.label().to_string())),
+    );
+    let tier_options = options_with_none(
+        "Computed from ARR",
+        Tier::ALL.iter().map(|t| {
             (
                 t.number().to_string(),
                 format!("{} (set by hand)", t.label()),
             )
-        }))
-        .collect();
+        }),
+    );
 
-    let notes = drafts.get(Input::Notes);
     view! {
         <form class="account-form" novalidate on:submit=create>
             <fieldset>
                 <legend>"Account"</legend>
                 <div class="grid-2">
-                    {text_input(Input::Name, "Name", "text", "e.g. Northwind Logistics")}
-                    {text_input(Input::Industry, "Industry", "text", "e.g. Retail")}
+                    {text_input(Input::Name, "Name", "e.g. Northwind Logistics")}
+                    {text_input(Input::Industry, "Industry", "e.g. Retail")}
                     {select_input(Input::Segment, "Segment", segment_options)}
                     {select_input(Input::Size, "Company size", size_options)}
-                    {text_input(Input::UseCase, "Primary use case", "text", "What they bought us for")}
-                    {text_input(Input::Products, "Products", "text", "Comma-separated, e.g. Platform, Analytics")}
+                    {text_input(Input::UseCase, "Primary use case", "What they bought us for")}
+                    {text_input(Input::Products, "Products", "Comma-separated, e.g. Platform, Analytics")}
                 </div>
             </fieldset>
             <fieldset>
                 <legend>"Contract"</legend>
                 <div class="grid-2">
                     <div class="field-with-unit">
-                        {text_input(Input::Arr, "ARR", "text", "e.g. 120000")}
+                        <Field id=id_of(Input::Arr) label="ARR" error=error_of(Input::Arr)>
+                            <NumberInput value=drafts.get(Input::Arr) placeholder="e.g. 120000" on_change=commit(Input::Arr)/>
+                        </Field>
                         <span class="unit">{currency}</span>
                     </div>
                     {select_input(Input::Tier, "Tier", tier_options)}
-                    {text_input(Input::ContractStart, "Contract start", "date", "YYYY-MM-DD")}
-                    {text_input(Input::RenewalDate, "Renewal date", "date", "YYYY-MM-DD")}
-                    {text_input(Input::Owner, "Account owner", "text", "The AM who owns it")}
+                    {date_input(Input::ContractStart, "Contract start")}
+                    {date_input(Input::RenewalDate, "Renewal date")}
+                    {text_input(Input::Owner, "Account owner", "The AM who owns it")}
                 </div>
             </fieldset>
-            <div class="field">
-                <label for="f-notes">"Notes"</label>
-                <textarea
-                    id="f-notes"
-                    rows="4"
-                    prop:value=move || notes.get()
-                    on:input=move |ev| notes.set(event_target_value(&ev))
-                    on:change=move |_| on_change(Input::Notes)
-                ></textarea>
-            </div>
+            <Field id=id_of(Input::Notes) label="Notes">
+                <TextArea value=drafts.get(Input::Notes) rows=4 on_change=commit(Input::Notes)/>
+            </Field>
             {(mode == FormMode::Create).then(|| view! {
                 <div class="actions">
                     <button type="submit" class="btn btn-primary">"Create account"</button>

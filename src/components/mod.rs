@@ -5,6 +5,7 @@ pub mod arr_history;
 pub mod confirm;
 pub mod drop_zone;
 pub mod fields;
+pub mod form;
 pub mod hash_scroll;
 pub mod health;
 pub mod health_portfolio;

@@ -2,8 +2,8 @@
 //! size and tier, with renewal dates spread from last month to fourteen months out.
 //! Dates are relative to `today`, so the demo never goes stale.
 
-mod depth;
 mod arr;
+mod depth;
 mod health;
 mod people;
 mod plan;

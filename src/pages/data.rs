@@ -2,6 +2,7 @@
 
 use crate::browser;
 use crate::components::confirm::ConfirmButton;
+use crate::components::form::{Field, FormErrors, TextInput};
 use crate::components::share_link::FragmentShare;
 use crate::components::shared_account::SharedAccountPreview;
 use crate::domain::{plural, Currency};
@@ -25,14 +26,14 @@ pub fn DataPage() -> impl IntoView {
     let count = move || app.ws.with(|w| w.accounts().len());
 
     let currency_text = RwSignal::new(app.ws.with_untracked(|w| w.currency.code().to_string()));
-    let currency_error = RwSignal::new(None::<String>);
+    let currency_error = FormErrors::<()>::new();
     let set_currency = move |code: String| match Currency::new(&code.to_uppercase()) {
         Ok(c) => {
-            currency_error.set(None);
+            currency_error.clear();
             currency_text.set(c.code().to_string());
             app.ws.update(|w| w.currency = c);
         }
-        Err(e) => currency_error.set(Some(e)),
+        Err(e) => currency_error.set((), Some(e)),
     };
 
     let on_pick = move |ev: leptos::ev::Event| {
@@ -53,19 +54,13 @@ pub fn DataPage() -> impl IntoView {
             <div class="card">
                 <h2>"Currency"</h2>
                 <p>"All amounts in this workspace are in one currency. Changing it relabels amounts; it does not convert them."</p>
-                <div class="field inline" class:has-error=move || currency_error.with(Option::is_some)>
-                    <label for="currency">"Workspace currency"</label>
-                    <input id="currency" list="currency-list" maxlength="3" size="5"
-                        aria-invalid=move || currency_error.with(Option::is_some).to_string()
-                        aria-describedby="currency-err"
-                        prop:value=move || currency_text.get()
-                        on:input=move |ev| currency_text.set(event_target_value(&ev))
-                        on:change=move |ev| set_currency(event_target_value(&ev))/>
-                    <datalist id="currency-list">
-                        {Currency::COMMON.iter().map(|c| view! { <option value=*c/> }).collect_view()}
-                    </datalist>
-                    <p class="field-error" id="currency-err" role="alert">{move || currency_error.get()}</p>
-                </div>
+                <Field id="currency" label="Workspace currency" class="inline" error=currency_error.at(())>
+                    <TextInput value=currency_text list=Some("currency-list") maxlength=Some(3)
+                        on_change=Callback::new(move |()| set_currency(currency_text.get_untracked()))/>
+                </Field>
+                <datalist id="currency-list">
+                    {Currency::COMMON.iter().map(|c| view! { <option value=*c/> }).collect_view()}
+                </datalist>
             </div>
 
             <div class="card">

@@ -65,7 +65,13 @@ test('five people on a fresh account: quadrants, drag, keyboard, champion leaves
   await page.waitForFunction(() => document.activeElement?.id === 'p-name');
   await shot(page, 'stakeholders-form-errors');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  // Something was typed: the dialog asks before throwing it away.
+  // Something was typed: the dialog asks before throwing it away, and the focus stays in
+  // the dialog (on the safe answer), then goes back to Cancel on "Keep editing".
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Keep editing');
+  await dialog.getByRole('button', { name: 'Keep editing' }).click();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Cancel'
+    && !!document.activeElement.closest('.person-dialog'));
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
   await dialog.getByRole('button', { name: 'Discard changes' }).click();
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await page.locator('.pg-dot').count(), 0);

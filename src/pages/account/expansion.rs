@@ -3,14 +3,14 @@
 //! opportunity is pursued before ROI is documented, and the opportunities themselves
 //! (docs/domain.md#expansion).
 
-use std::collections::HashMap;
-
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::current_account;
 use crate::components::confirm::ConfirmButton;
+use crate::components::form::{
+    focus_first_error, DateInput, Field, FormErrors, NumberInput, Select, TextInput,
+};
 use crate::components::renewal_bits::edit_account;
 use crate::domain::dates::{long, relative};
 use crate::domain::expansion::{
@@ -381,8 +381,10 @@ fn OpportunityForm(
     } else {
         format!("{}", initial.estimated_arr)
     });
-    let errors: RwSignal<HashMap<OppInput, String>> = RwSignal::new(HashMap::new());
+    let errors = FormErrors::<OppInput>::new();
     let type_id = format!("{prefix}-type");
+    let kind_key = RwSignal::new(kind.get_untracked().key().to_string());
+    let stage_key = RwSignal::new(stage.get_untracked().key().to_string());
     let stage_id = format!("{prefix}-stage-select");
 
     // The draft as typed, with parse problems of the date and amount.
@@ -426,21 +428,17 @@ fn OpportunityForm(
     // On leaving a field: show or clear that field's message only.
     let check = move |at: OppInput| {
         let (_, problems) = build();
-        errors.update(|m| match problems.into_iter().find(|(i, _)| *i == at) {
-            Some((_, msg)) => {
-                m.insert(at, msg);
-            }
-            None => {
-                m.remove(&at);
-            }
-        });
+        errors.set(
+            at,
+            problems.into_iter().find(|(i, _)| *i == at).map(|(_, m)| m),
+        );
     };
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let (draft, problems) = build();
         if !problems.is_empty() {
-            errors.set(problems.into_iter().collect());
-            focus_first_invalid();
+            errors.show(problems);
+            focus_first_error("form.opp-form");
             return;
         }
         let result = edit_account(app, id, |a| {
@@ -456,7 +454,7 @@ fn OpportunityForm(
         });
         match result {
             Ok(()) => {
-                errors.set(HashMap::new());
+                errors.clear();
                 app.show_toast(
                     if existing.is_some() {
                         "Opportunity saved."
@@ -470,83 +468,76 @@ fn OpportunityForm(
             Err(e) => {
                 // Not expected after the checks above; show it at the description.
                 let msg = e.split_once('|').map_or(e.clone(), |(_, m)| m.to_string());
-                errors.update(|m| {
-                    m.insert(OppInput::Field(OpportunityField::Description), msg);
-                });
+                errors.set(OppInput::Field(OpportunityField::Description), Some(msg));
             }
         }
     };
 
-    let err = move |at: OppInput| move || errors.with(|m| m.get(&at).cloned());
-    let bad = move |at: OppInput| move || errors.with(|m| m.contains_key(&at));
     let text_field = move |at: OppInput,
                            sig: RwSignal<String>,
                            label: &'static str,
-                           kind_attr: &'static str,
                            placeholder: Signal<String>,
                            max: usize| {
         let suffix = match at {
             OppInput::Field(f) => f.key(),
             OppInput::TargetDate => "target_date",
         };
-        let input_id = format!("{prefix}-{suffix}");
-        let err_id = format!("{input_id}-err");
+        let leave = Callback::new(move |()| check(at));
+        let maxlength = (max > 0).then(|| (max + 50) as u32);
         view! {
-            <div class="field" class:has-error=bad(at)>
-                <label for=input_id.clone()>{label}</label>
-                <input id=input_id type=kind_attr
-                    inputmode=if suffix == "estimated_arr" { "decimal" } else { "text" }
-                    maxlength=(max > 0).then(|| (max + 50).to_string())
-                    placeholder=move || placeholder.get()
-                    aria-invalid=move || bad(at)().to_string()
-                    aria-describedby=err_id.clone()
-                    prop:value=move || sig.get()
-                    on:input=move |ev| sig.set(event_target_value(&ev))
-                    on:change=move |_| check(at)/>
-                <p class="field-error" id=err_id role="alert">{err(at)}</p>
-            </div>
+            <Field id=format!("{prefix}-{suffix}") label=label error=errors.at(at)>
+                {match at {
+                    OppInput::TargetDate => view! {
+                        <DateInput value=sig placeholder=placeholder on_change=leave/>
+                    }.into_any(),
+                    OppInput::Field(OpportunityField::EstimatedArr) => view! {
+                        <NumberInput value=sig placeholder=placeholder on_change=leave/>
+                    }.into_any(),
+                    _ => view! {
+                        <TextInput value=sig placeholder=placeholder maxlength=maxlength on_change=leave/>
+                    }.into_any(),
+                }}
+            </Field>
         }
     };
     let currency = app.ws.with_untracked(|w| w.currency.code().to_string());
+    let type_options: Vec<(String, String)> = OpportunityType::ALL
+        .into_iter()
+        .map(|k| (k.key().to_string(), k.label().to_string()))
+        .collect();
+    let stage_options: Vec<(String, String)> = Stage::ALL
+        .into_iter()
+        .map(|s| (s.key().to_string(), s.label().to_string()))
+        .collect();
     view! {
         <form class="card opp-form" on:submit=submit novalidate
             aria-label=if existing.is_some() { "Edit opportunity" } else { "New opportunity" }>
             <h3>{if existing.is_some() { "Edit opportunity" } else { "New opportunity" }}</h3>
             <div class="grid-2">
-                <div class="field">
-                    <label for=type_id.clone()>"Type"</label>
-                    <select id=type_id on:change=move |ev| {
-                        if let Some(k) = OpportunityType::from_key(&event_target_value(&ev)) { kind.set(k) }
-                    }>
-                        {OpportunityType::ALL.into_iter().map(|k| view! {
-                            <option value=k.key() selected=move || kind.get() == k>{k.label()}</option>
-                        }).collect_view()}
-                    </select>
-                    <p class="field-error" aria-hidden="true"></p>
-                </div>
-                <div class="field">
-                    <label for=stage_id.clone()>"Stage"</label>
-                    <select id=stage_id on:change=move |ev| {
-                        if let Some(s) = Stage::from_key(&event_target_value(&ev)) { stage.set(s) }
-                    }>
-                        {Stage::ALL.into_iter().map(|s| view! {
-                            <option value=s.key() selected=move || stage.get() == s>{s.label()}</option>
-                        }).collect_view()}
-                    </select>
-                    <p class="field-error" aria-hidden="true"></p>
-                </div>
+                <Field id=type_id label="Type">
+                    <Select value=kind_key options=type_options
+                        on_change=Callback::new(move |()| {
+                            if let Some(k) = OpportunityType::from_key(&kind_key.get_untracked()) { kind.set(k) }
+                        })/>
+                </Field>
+                <Field id=stage_id label="Stage">
+                    <Select value=stage_key options=stage_options
+                        on_change=Callback::new(move |()| {
+                            if let Some(s) = Stage::from_key(&stage_key.get_untracked()) { stage.set(s) }
+                        })/>
+                </Field>
             </div>
-            {text_field(OppInput::Field(OpportunityField::Description), description, "Description", "text",
+            {text_field(OppInput::Field(OpportunityField::Description), description, "Description",
                 Signal::stored("e.g. 200 more seats for the Basel lab".to_string()), MAX_DESCRIPTION_LEN)}
             <div class="grid-2">
-                {text_field(OppInput::Field(OpportunityField::Trigger), trigger, "Trigger", "text",
+                {text_field(OppInput::Field(OpportunityField::Trigger), trigger, "Trigger",
                     Signal::derive(move || format!("e.g. {}", kind.get().typical_trigger())), MAX_TRIGGER_LEN)}
-                {text_field(OppInput::Field(OpportunityField::Owner), owner, "Owner", "text",
+                {text_field(OppInput::Field(OpportunityField::Owner), owner, "Owner",
                     Signal::stored("Who drives it".to_string()), MAX_OWNER_LEN)}
-                {text_field(OppInput::TargetDate, target, "Target date", "date",
+                {text_field(OppInput::TargetDate, target, "Target date",
                     Signal::stored("YYYY-MM-DD".to_string()), 0)}
                 <div class="field-with-unit">
-                    {text_field(OppInput::Field(OpportunityField::EstimatedArr), arr, "Estimated ARR", "text",
+                    {text_field(OppInput::Field(OpportunityField::EstimatedArr), arr, "Estimated ARR",
                         Signal::stored("e.g. 40000".to_string()), 0)}
                     <span class="unit">{currency}</span>
                 </div>
@@ -558,17 +549,5 @@ fn OpportunityForm(
                 <button type="button" class="btn btn-quiet" on:click=move |_| on_done.run(())>"Cancel"</button>
             </div>
         </form>
-    }
-}
-
-fn focus_first_invalid() {
-    if let Some(el) = document()
-        .query_selector("form.opp-form [aria-invalid='true']")
-        .ok()
-        .flatten()
-    {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
     }
 }

@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::current_account;
+use super::plan::show_plan_errors;
 use crate::components::confirm::ConfirmButton;
-use crate::components::fields::{
-    focus_soon, new_errors, parse_iso_date, set_error, set_errors, Errors, FormError, TextArea,
-    TextField,
+use crate::components::form::{
+    focus_soon, DateInput, Field, FormErrors, FormMessage, Select, TextArea, TextInput,
 };
 use crate::components::markdown_out::DocumentOut;
 use crate::domain::audience::{plan_qbr, refill_challenges, refill_value_delivered, Audience};
@@ -127,7 +127,7 @@ pub fn AccountQbrTab() -> impl IntoView {
                     <h2 id="qbr-list-title">"Quarterly business reviews"</h2>
                     <button type="button" class="btn btn-primary screen-only" on:click=move |_| {
                         creating.set(true);
-                        focus_soon("qbr-new-date");
+                        focus_soon("#qbr-new-date");
                     }>"Plan a QBR"</button>
                 </div>
                 <p class="hint">"An hour with the customer: they talk first, value before roadmap, never a product update to open. Send the agenda 5 business days ahead."</p>
@@ -190,37 +190,55 @@ fn QbrOutput(id: AccountId, qbr_id: QbrId) -> impl IntoView {
     view! { <DocumentOut make=make file_name=file_name what="QBR" id="qbr-doc"/> }
 }
 
+/// The fields of the meeting's date and time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum When {
+    Date,
+    Start,
+}
+
+/// Reads the meeting's date and start time, or shows why each cannot be read.
+fn read_when(
+    errors: FormErrors<When>,
+    date: RwSignal<String>,
+    start: RwSignal<String>,
+) -> Option<(NaiveDate, ClockTime)> {
+    let d = match dates::read_optional_date(&date.get_untracked()) {
+        Ok(Some(d)) => Some(d),
+        Ok(None) => {
+            errors.set(When::Date, Some("Pick the meeting date.".into()));
+            None
+        }
+        Err(e) => {
+            errors.set(When::Date, Some(e));
+            None
+        }
+    };
+    let s = match ClockTime::parse(&start.get_untracked()) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            errors.set(When::Start, Some(e));
+            None
+        }
+    };
+    Some((d?, s?))
+}
+
 #[component]
 fn NewQbrForm(id: AccountId, #[prop(into)] on_done: Callback<Option<QbrId>>) -> impl IntoView {
     let app = use_app();
     let date = RwSignal::new(String::new());
     let start = RwSignal::new("10:00".to_string());
-    let errors = new_errors();
+    let errors = FormErrors::<When>::new();
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.set(Default::default());
-        let d = match parse_iso_date(&date.get_untracked()) {
-            Ok(Some(d)) => Some(d),
-            Ok(None) => {
-                set_error(errors, "date", Some("Pick the meeting date.".into()));
-                None
-            }
-            Err(e) => {
-                set_error(errors, "date", Some(e));
-                None
-            }
+        errors.clear();
+        let Some((d, s)) = read_when(errors, date, start) else {
+            return;
         };
-        let s = match ClockTime::parse(&start.get_untracked()) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                set_error(errors, "start", Some(e));
-                None
-            }
-        };
-        let (Some(d), Some(s)) = (d, s) else { return };
         // The domain's own check of the start time (the hour must end by midnight).
         if let Err(es) = Qbr::new(QbrId(0), d, s).validate() {
-            set_errors(errors, &es, "", &["start"]);
+            show_plan_errors(errors, &es, "", &[("start", When::Start)]);
             return;
         }
         let today = app.today.get_untracked();
@@ -240,11 +258,15 @@ fn NewQbrForm(id: AccountId, #[prop(into)] on_done: Callback<Option<QbrId>>) -> 
         <form class="item-form" novalidate on:submit=create aria-label="Plan a QBR">
             <h3>"New QBR"</h3>
             <div class="grid-2">
-                <TextField id="qbr-new-date" label="Meeting date" kind="date" value=date errors=errors key="date"/>
-                <TextField id="qbr-new-start" label="Start time" kind="time" value=start errors=errors key="start"
-                    hint="Your local time, 24-hour clock. The meeting lasts 60 minutes."/>
+                <Field id="qbr-new-date" label="Meeting date" error=errors.at(When::Date)>
+                    <DateInput value=date/>
+                </Field>
+                <Field id="qbr-new-start" label="Start time" error=errors.at(When::Start)
+                    hint="Your local time, 24-hour clock. The meeting lasts 60 minutes.">
+                    <TextInput kind="time" value=start/>
+                </Field>
             </div>
-            <FormError errors=errors/>
+            <FormMessage errors=errors/>
             <div class="actions">
                 <button type="submit" class="btn btn-primary">"Create QBR"</button>
                 <button type="button" class="btn btn-quiet" on:click=move |_| on_done.run(None)>"Cancel"</button>
@@ -270,25 +292,22 @@ fn QbrEditor(id: AccountId, qbr_id: QbrId) -> impl IntoView {
     // When
     let date = RwSignal::new(initial.date.to_string());
     let start = RwSignal::new(initial.start.to_string());
-    let when_errors = new_errors();
+    let when_errors = FormErrors::<When>::new();
     let save_when = Callback::new(move |()| {
-        when_errors.set(Default::default());
-        let d = match parse_iso_date(&date.get_untracked()) {
-            Ok(Some(d)) => d,
-            Ok(None) => {
-                return set_error(when_errors, "date", Some("Pick the meeting date.".into()))
-            }
-            Err(e) => return set_error(when_errors, "date", Some(e)),
-        };
-        let s = match ClockTime::parse(&start.get_untracked()) {
-            Ok(s) => s,
-            Err(e) => return set_error(when_errors, "start", Some(e)),
+        when_errors.clear();
+        let Some((d, s)) = read_when(when_errors, date, start) else {
+            return;
         };
         if let Err(es) = edit_qbr(app, id, qbr_id, |q| {
             q.date = d;
             q.start = s;
         }) {
-            set_errors(when_errors, &es, "", &["date", "start"]);
+            show_plan_errors(
+                when_errors,
+                &es,
+                "",
+                &[("date", When::Date), ("start", When::Start)],
+            );
         }
     });
 
@@ -348,8 +367,12 @@ fn QbrEditor(id: AccountId, qbr_id: QbrId) -> impl IntoView {
                 })
             }}
             <div class="grid-2 screen-only">
-                <TextField id="qbr-date" label="Meeting date" kind="date" value=date errors=when_errors key="date" on_commit=save_when/>
-                <TextField id="qbr-start" label="Start time" kind="time" value=start errors=when_errors key="start" on_commit=save_when/>
+                <Field id="qbr-date" label="Meeting date" error=when_errors.at(When::Date)>
+                    <DateInput value=date on_change=save_when/>
+                </Field>
+                <Field id="qbr-start" label="Start time" error=when_errors.at(When::Start)>
+                    <TextInput kind="time" value=start on_change=save_when/>
+                </Field>
             </div>
 
             <div class="qbr-columns">
@@ -482,7 +505,7 @@ fn QbrTexts(id: AccountId, qbr_id: QbrId, initial: Qbr) -> impl IntoView {
     let challenges = RwSignal::new(initial.challenges);
     let roadmap = RwSignal::new(initial.roadmap);
     let notes = RwSignal::new(initial.notes);
-    let errors = new_errors();
+    let errors = FormErrors::<&'static str>::new();
     let save = move |key: &'static str, sig: RwSignal<String>| {
         Callback::new(move |()| {
             let t = sig.get_untracked();
@@ -496,8 +519,8 @@ fn QbrTexts(id: AccountId, qbr_id: QbrId, initial: Qbr) -> impl IntoView {
                 *slot = t.trim_end().to_string();
             });
             match r {
-                Ok(()) => set_error(errors, key, None),
-                Err(es) => set_errors(errors, &es, "", &[key]),
+                Ok(()) => errors.set(key, None),
+                Err(es) => show_plan_errors(errors, &es, "", &[(key, key)]),
             }
         })
     };
@@ -545,23 +568,27 @@ fn QbrTexts(id: AccountId, qbr_id: QbrId, initial: Qbr) -> impl IntoView {
     view! {
         <div class="qbr-texts">
             <div>
-                <TextArea id="qbr-value" label="Value delivered against the targets" value=value errors=errors key="value_delivered" rows=7
-                    on_commit=save("value_delivered", value)/>
+                <Field id="qbr-value" label="Value delivered against the targets" error=errors.at("value_delivered")>
+                    <TextArea value=value rows=7 on_change=save("value_delivered", value)/>
+                </Field>
                 <ConfirmButton label="Refill from success metrics" question="Replace this text with the plan's success metrics as they are today?"
                     confirm_label="Yes, refill" on_confirm=refill_value/>
                 <button type="button" class="btn" on:click=pull_kept>"Add kept commitments"</button>
             </div>
             <div>
-                <TextArea id="qbr-challenges" label="Challenges and open issues" value=challenges errors=errors key="challenges" rows=7
-                    on_commit=save("challenges", challenges)/>
+                <Field id="qbr-challenges" label="Challenges and open issues" error=errors.at("challenges")>
+                    <TextArea value=challenges rows=7 on_change=save("challenges", challenges)/>
+                </Field>
                 <ConfirmButton label="Refill from open items" question="Replace this text with the success metrics not met yet, the shared actions past their due date and the open escalations?"
                     confirm_label="Yes, refill" on_confirm=refill_open/>
             </div>
-            <TextArea id="qbr-roadmap" label="Roadmap and opportunities" value=roadmap errors=errors key="roadmap" rows=4
-                placeholder="What is coming that serves their goals; where we could do more."
-                on_commit=save("roadmap", roadmap)/>
-            <TextArea id="qbr-notes" label="Your notes (not in the customer's copy)" value=notes errors=errors key="notes" rows=4
-                on_commit=save("notes", notes)/>
+            <Field id="qbr-roadmap" label="Roadmap and opportunities" error=errors.at("roadmap")>
+                <TextArea value=roadmap rows=4 on_change=save("roadmap", roadmap)
+                    placeholder="What is coming that serves their goals; where we could do more."/>
+            </Field>
+            <Field id="qbr-notes" label="Your notes (not in the customer's copy)" error=errors.at("notes")>
+                <TextArea value=notes rows=4 on_change=save("notes", notes)/>
+            </Field>
         </div>
     }
 }
@@ -711,6 +738,14 @@ fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl Into
     }
 }
 
+/// The mutual action form's fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum MutualField {
+    Text,
+    Owner,
+    Due,
+}
+
 #[component]
 fn MutualForm(id: AccountId, qbr_id: QbrId) -> impl IntoView {
     let app = use_app();
@@ -718,14 +753,14 @@ fn MutualForm(id: AccountId, qbr_id: QbrId) -> impl IntoView {
     let owner = RwSignal::new(String::new());
     let side = RwSignal::new("us".to_string());
     let due = RwSignal::new(String::new());
-    let errors: Errors = new_errors();
+    let errors = FormErrors::<MutualField>::new();
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.set(Default::default());
-        let due_date = match parse_iso_date(&due.get_untracked()) {
+        errors.clear();
+        let due_date = match dates::read_optional_date(&due.get_untracked()) {
             Ok(Some(d)) => d,
-            Ok(None) => return set_error(errors, "due", Some("Pick a due date.".into())),
-            Err(e) => return set_error(errors, "due", Some(e)),
+            Ok(None) => return errors.set(MutualField::Due, Some("Pick a due date.".into())),
+            Err(e) => return errors.set(MutualField::Due, Some(e)),
         };
         let mut index = 0;
         let r = edit_qbr(app, id, qbr_id, |q| {
@@ -749,32 +784,36 @@ fn MutualForm(id: AccountId, qbr_id: QbrId) -> impl IntoView {
                 owner.set(String::new());
                 side.set("us".to_string());
                 due.set(String::new());
-                focus_soon("mutual-text");
+                focus_soon("#mutual-text");
             }
-            Err(es) => set_errors(
+            Err(es) => show_plan_errors(
                 errors,
                 &es,
                 &format!("mutual_actions[{index}]"),
-                &["text", "owner"],
+                &[("text", MutualField::Text), ("owner", MutualField::Owner)],
             ),
         }
     };
     view! {
         <form class="item-form mutual-form screen-only" novalidate on:submit=add aria-label="Add to the mutual action plan">
             <div class="grid-4">
-                <TextField id="mutual-text" label="Action" value=text errors=errors key="text" placeholder="e.g. Share Q1 usage by hub"/>
-                <TextField id="mutual-owner" label="Owner" value=owner errors=errors key="owner" placeholder="Name"/>
-                <div class="field">
-                    <label for="mutual-side">"Side"</label>
-                    <select id="mutual-side" prop:value=move || side.get() on:change=move |ev| side.set(event_target_value(&ev))>
-                        <option value="us">{Side::Us.label()}</option>
-                        <option value="customer">{Side::Customer.label()}</option>
-                    </select>
-                    <p class="field-error"></p>
-                </div>
-                <TextField id="mutual-due" label="Due" kind="date" value=due errors=errors key="due"/>
+                <Field id="mutual-text" label="Action" error=errors.at(MutualField::Text)>
+                    <TextInput value=text placeholder="e.g. Share Q1 usage by hub"/>
+                </Field>
+                <Field id="mutual-owner" label="Owner" error=errors.at(MutualField::Owner)>
+                    <TextInput value=owner placeholder="Name"/>
+                </Field>
+                <Field id="mutual-side" label="Side">
+                    <Select value=side options=vec![
+                        ("us".to_string(), Side::Us.label().to_string()),
+                        ("customer".to_string(), Side::Customer.label().to_string()),
+                    ]/>
+                </Field>
+                <Field id="mutual-due" label="Due" error=errors.at(MutualField::Due)>
+                    <DateInput value=due/>
+                </Field>
             </div>
-            <FormError errors=errors/>
+            <FormMessage errors=errors/>
             <button type="submit" class="btn">"Add to the mutual plan"</button>
         </form>
     }

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use super::current_account;
-use crate::components::fields::{new_errors, set_error, set_errors, TextArea, TextField};
+use super::plan::show_plan_errors;
+use crate::components::form::{Field, FormErrors, NumberInput, Select, TextArea};
 use crate::domain::plan::short_number;
 use crate::domain::qualify::{BusinessCase, Element, Framework, Payback, Qualification, Rating};
 use crate::domain::AccountId;
@@ -78,15 +79,13 @@ pub fn AccountQualifyTab() -> impl IntoView {
                         <p class="hint">"Add the account's expansion opportunities to its pipeline first; each one gets its MEDDIC and BANT scorecards and a business case here."</p>
                     }.into_any()
                 } else {
+                    let pick = RwSignal::new(shown.get_untracked().map(|o| o.to_string()).unwrap_or_default());
+                    Effect::new(move |_| pick.set(shown.get().map(|o| o.to_string()).unwrap_or_default()));
+                    let options = Signal::derive(move || opps.get().into_iter().map(|(oid, label, _)| (oid.to_string(), label)).collect::<Vec<_>>());
                     view! {
-                        <div class="field opp-pick">
-                            <label for="qualify-opp">"Opportunity"</label>
-                            <select id="qualify-opp" on:change=move |ev| selected.set(event_target_value(&ev).parse().ok())>
-                                {opps.get().into_iter().map(|(oid, label, _)| view! {
-                                    <option value=oid.to_string() selected=move || shown.get() == Some(oid)>{label}</option>
-                                }).collect_view()}
-                            </select>
-                        </div>
+                        <Field id="qualify-opp" label="Opportunity" class="opp-pick">
+                            <Select value=pick options=options on_change=Callback::new(move |()| selected.set(pick.get_untracked().parse().ok()))/>
+                        </Field>
                     }.into_any()
                 }}
             </section>
@@ -163,16 +162,16 @@ fn ElementRow(
             .map(|s| s.notes.clone())
             .unwrap_or_default()
     }));
-    let errors = new_errors();
+    let errors = FormErrors::<()>::new();
     let save = move |r: u8| {
         let Ok(rating) = Rating::new(r) else { return };
         let mut q = current(app, id, opp);
         match q.set(element, rating, &notes.get_untracked()) {
             Ok(()) => {
-                set_error(errors, "notes", None);
+                errors.set((), None);
                 store(app, id, q);
             }
-            Err(e) => set_errors(errors, &[e], element.key(), &["notes"]),
+            Err(e) => show_plan_errors(errors, &[e], element.key(), &[("notes", ())]),
         }
     };
     let name = format!("rate-{}", element.key());
@@ -195,11 +194,19 @@ fn ElementRow(
                     }
                 }).collect_view()}
             </div>
-            <TextArea id=notes_id label="Notes" value=notes errors=errors key="notes" rows=2
-                placeholder="The evidence: who said what, when"
-                on_commit=Callback::new(move |()| save(rating()))/>
+            <Field id=notes_id label="Notes" error=errors.at(())>
+                <TextArea value=notes rows=2 placeholder="The evidence: who said what, when"
+                    on_change=Callback::new(move |()| save(rating()))/>
+            </Field>
         </fieldset>
     }
+}
+
+/// The business case's fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum CaseField {
+    Investment,
+    AnnualBenefit,
 }
 
 #[component]
@@ -225,30 +232,38 @@ fn BusinessCaseCard(id: AccountId, opp: u32) -> impl IntoView {
             .map(|b| amount(b.annual_benefit()))
             .unwrap_or_default(),
     );
-    let errors = new_errors();
+    let errors = FormErrors::<CaseField>::new();
     let currency = move || app.ws.with(|w| w.currency.code().to_string());
     let save = Callback::new(move |()| {
         let (i, b) = (investment.get_untracked(), benefit.get_untracked());
         if i.trim().is_empty() && b.trim().is_empty() {
-            errors.set(Default::default());
+            errors.clear();
             return;
         }
         match BusinessCase::parse(&i, &b) {
             Ok(case) => {
-                errors.set(Default::default());
+                errors.clear();
                 let mut q = current(app, id, opp);
                 if q.business_case != Some(case) {
                     q.business_case = Some(case);
                     store(app, id, q);
                 }
             }
-            Err(es) => set_errors(errors, &es, "", &["investment", "annual_benefit"]),
+            Err(es) => show_plan_errors(
+                errors,
+                &es,
+                "",
+                &[
+                    ("investment", CaseField::Investment),
+                    ("annual_benefit", CaseField::AnnualBenefit),
+                ],
+            ),
         }
     });
     let clear = move |_| {
         investment.set(String::new());
         benefit.set(String::new());
-        errors.set(Default::default());
+        errors.clear();
         let mut q = current(app, id, opp);
         if q.business_case.is_some() {
             q.business_case = None;
@@ -261,18 +276,20 @@ fn BusinessCaseCard(id: AccountId, opp: u32) -> impl IntoView {
             <p class="hint">"What the customer invests and what it brings them each year. First-year ROI = (benefit − investment) ÷ investment."</p>
             <div class="grid-2">
                 <div class="field-with-unit">
-                    <TextField id="bc-investment" label="Investment" value=investment errors=errors key="investment"
-                        inputmode="decimal" placeholder="e.g. 120000" on_commit=save/>
+                    <Field id="bc-investment" label="Investment" error=errors.at(CaseField::Investment)>
+                        <NumberInput value=investment placeholder="e.g. 120000" on_change=save/>
+                    </Field>
                     <span class="unit">{currency}</span>
                 </div>
                 <div class="field-with-unit">
-                    <TextField id="bc-benefit" label="Annual benefit" value=benefit errors=errors key="annual_benefit"
-                        inputmode="decimal" placeholder="e.g. 300000" on_commit=save/>
+                    <Field id="bc-benefit" label="Annual benefit" error=errors.at(CaseField::AnnualBenefit)>
+                        <NumberInput value=benefit placeholder="e.g. 300000" on_change=save/>
+                    </Field>
                     <span class="unit">{currency}</span>
                 </div>
             </div>
-            {move || match stored().filter(|_| errors.with(|m| m.is_empty())) {
-                None if errors.with(|m| !m.is_empty()) => view! { <p class="muted">"Fix the amounts above to see the ROI and the payback."</p> }.into_any(),
+            {move || match stored().filter(|_| errors.is_empty()) {
+                None if !errors.is_empty() => view! { <p class="muted">"Fix the amounts above to see the ROI and the payback."</p> }.into_any(),
                 None => view! { <p class="muted">"Enter both amounts to see the ROI and the payback."</p> }.into_any(),
                 Some(case) => {
                     let payback = case.payback();

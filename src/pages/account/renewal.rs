@@ -12,12 +12,13 @@ use leptos::prelude::*;
 use super::current_account;
 use crate::charts::renewal::renewal_timeline_svg;
 use crate::components::confirm::ConfirmButton;
+use crate::components::form::{Field, FormErrors, TextInput};
 use crate::components::renewal_bits::{edit_account, lateness, status_pill};
 use crate::domain::account::timeline_of;
 use crate::domain::dates::{long, relative};
 use crate::domain::renewal::{
-    check_task_text, is_enterprise, lead_days, next_renewal_suggestion, parse_done_on,
-    parse_notice_days, MilestoneKind, RenewalStatus, TaskKey, Timeline,
+    check_task_text, is_enterprise, lead_days, parse_done_on, parse_notice_days, MilestoneKind,
+    RenewalStatus, TaskKey, Timeline,
 };
 use crate::state::use_app;
 
@@ -163,12 +164,12 @@ fn TermsCard() -> impl IntoView {
             .map(|d| d.to_string())
             .unwrap_or_default(),
     );
-    let notice_err = RwSignal::new(None::<String>);
-    let save_notice = move || {
+    let notice_err = FormErrors::<()>::new();
+    let save_notice = Callback::new(move |()| {
         let r = parse_notice_days(&notice_text.get_untracked())
             .and_then(|d| edit_account(app, id, |a| a.renewal.set_notice_days(d)));
-        notice_err.set(r.err());
-    };
+        notice_err.set((), r.err());
+    });
     let set_flag = move |auto: bool, on: bool| {
         let _ = edit_account(app, id, |a| {
             if auto {
@@ -182,17 +183,10 @@ fn TermsCard() -> impl IntoView {
     view! {
         <section class="card terms-card" aria-labelledby="terms-h">
             <h2 id="terms-h">"Contract terms"</h2>
-            <div class="field" class:has-error=move || notice_err.with(Option::is_some)>
-                <label for="notice-days">"Notice period (days)"</label>
-                <input id="notice-days" type="text" inputmode="numeric" placeholder="e.g. 60" size="8"
-                    aria-invalid=move || notice_err.with(Option::is_some).to_string()
-                    aria-describedby="notice-days-err notice-days-hint"
-                    prop:value=move || notice_text.get()
-                    on:input=move |ev| notice_text.set(event_target_value(&ev))
-                    on:change=move |_| save_notice()/>
-                <p class="hint" id="notice-days-hint">"Days before the renewal date by which notice of changes or non-renewal must be given. Leave empty if none."</p>
-                <p class="field-error" id="notice-days-err" role="alert">{move || notice_err.get()}</p>
-            </div>
+            <Field id="notice-days" label="Notice period (days)" error=notice_err.at(())
+                hint="Days before the renewal date by which notice of changes or non-renewal must be given. Leave empty if none.">
+                <TextInput value=notice_text inputmode="numeric" placeholder="e.g. 60" on_change=save_notice/>
+            </Field>
             <div class="rn-check">
                 <input id="auto-renew" type="checkbox" prop:checked=move || terms().0
                     on:change=move |ev| set_flag(true, event_target_checked(&ev))/>
@@ -364,7 +358,7 @@ fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
         })
     });
     let new_text = RwSignal::new(String::new());
-    let new_err = RwSignal::new(None::<String>);
+    let new_err = FormErrors::<()>::new();
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
         match edit_account(app, id, |a| {
@@ -372,13 +366,12 @@ fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
         }) {
             Ok(_) => {
                 new_text.set(String::new());
-                new_err.set(None);
+                new_err.clear();
             }
-            Err(e) => new_err.set(Some(e)),
+            Err(e) => new_err.set((), Some(e)),
         }
     };
     let add_id = format!("add-task-{}", kind.key());
-    let add_err_id = format!("{add_id}-err");
     view! {
         <li class=move || format!("ms-entry milestone ms-{}", summary.with(|s| s.as_ref().map_or("open", |s| s.1.key())))
             id=format!("ms-{}", kind.key())>
@@ -396,18 +389,12 @@ fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
                     children=move |key| view! { <TaskRow timeline=timeline kind=kind key=key/> }/>
             </ul>
             <form class="add-task" on:submit=add novalidate>
-                <div class="field" class:has-error=move || new_err.with(Option::is_some)>
-                    <label for=add_id.clone() class="visually-hidden">{format!("Add a task to {}", kind.label())}</label>
+                <Field id=add_id label=format!("Add a task to {}", kind.label()) label_class="visually-hidden" error=new_err.at(())>
                     <div class="inline-row">
-                        <input id=add_id type="text" placeholder="Add a task of your own…"
-                            aria-invalid=move || new_err.with(Option::is_some).to_string()
-                            aria-describedby=add_err_id.clone()
-                            prop:value=move || new_text.get()
-                            on:input=move |ev| new_text.set(event_target_value(&ev))/>
+                        <TextInput value=new_text placeholder="Add a task of your own…"/>
                         <button type="submit" class="btn btn-small">"Add"</button>
                     </div>
-                    <p class="field-error" id=add_err_id role="alert">{move || new_err.get()}</p>
-                </div>
+                </Field>
             </form>
         </li>
     }
@@ -455,9 +442,8 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
     };
     let editing = RwSignal::new(false);
     let edit_text = RwSignal::new(String::new());
-    let edit_err = RwSignal::new(None::<String>);
+    let edit_err = FormErrors::<()>::new();
     let edit_id = format!("edit-{dom}");
-    let edit_err_id = format!("{edit_id}-err");
     let save_edit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let Some(n) = custom_id else { return };
@@ -465,10 +451,10 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
             .and_then(|t| edit_account(app, id, |a| a.renewal.edit_custom_task(n, &t)));
         match r {
             Ok(()) => {
-                edit_err.set(None);
+                edit_err.clear();
                 editing.set(false);
             }
-            Err(e) => edit_err.set(Some(e)),
+            Err(e) => edit_err.set((), Some(e)),
         }
     };
     let text = move || task.with(|t| t.as_ref().map(|t| t.0.clone()).unwrap_or_default());
@@ -479,26 +465,18 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
     view! {
         <li class="task" class:done=move || done_on.get().is_some()>
             {move || if editing.get() {
-                let edit_id = edit_id.clone();
-                let edit_err_id = edit_err_id.clone();
                 view! {
                     <form class="task-edit" on:submit=save_edit novalidate>
-                        <div class="field" class:has-error=move || edit_err.with(Option::is_some)>
-                            <label for=edit_id.clone()>"Task"</label>
+                        <Field id=edit_id.clone() label="Task" error=edit_err.at(())>
                             <div class="inline-row">
-                                <input id=edit_id type="text"
-                                    aria-invalid=move || edit_err.with(Option::is_some).to_string()
-                                    aria-describedby=edit_err_id.clone()
-                                    prop:value=move || edit_text.get()
-                                    on:input=move |ev| edit_text.set(event_target_value(&ev))/>
+                                <TextInput value=edit_text/>
                                 <button type="submit" class="btn btn-small btn-primary">"Save"</button>
                                 <button type="button" class="btn btn-small btn-quiet" on:click=move |_| {
-                                    edit_err.set(None);
+                                    edit_err.clear();
                                     editing.set(false);
                                 }>"Cancel"</button>
                             </div>
-                            <p class="field-error" id=edit_err_id role="alert">{move || edit_err.get()}</p>
-                        </div>
+                        </Field>
                     </form>
                 }.into_any()
             } else {
@@ -537,7 +515,7 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
                     <div class="task-actions">
                         <button type="button" class="btn btn-small btn-quiet" on:click=move |_| {
                             edit_text.set(text());
-                            edit_err.set(None);
+                            edit_err.clear();
                             editing.set(true);
                         }>"Edit"</button>
                         <ConfirmButton

@@ -10,6 +10,9 @@ use leptos_router::hooks::use_location;
 
 use super::current_account;
 use crate::components::confirm::ConfirmButton;
+use crate::components::form::{
+    options_with_none, DateInput, Field, FormErrors, Select, TextArea, TextInput,
+};
 use crate::components::renewal_bits::{band_of, edit_account, lateness};
 use crate::domain::dates::{long, relative};
 use crate::domain::health::Band;
@@ -139,13 +142,21 @@ pub fn AccountSavePlan() -> impl IntoView {
     }
 }
 
-fn root_cause_options(selected: Option<RootCause>) -> impl IntoView {
-    let none = view! { <option value="" selected=selected.is_none()>"Not known yet"</option> };
-    let causes = RootCause::ALL
-        .into_iter()
-        .map(|c| view! { <option value=c.key() selected=selected == Some(c)>{c.label()}</option> })
-        .collect_view();
-    (none, causes)
+fn root_cause_options() -> Vec<(String, String)> {
+    options_with_none(
+        "Not known yet",
+        RootCause::ALL
+            .into_iter()
+            .map(|c| (c.key().to_string(), c.label().to_string())),
+    )
+}
+
+/// The fields of the close form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum CloseField {
+    Outcome,
+    On,
+    Note,
 }
 
 #[component]
@@ -154,13 +165,13 @@ fn ProposePlan() -> impl IntoView {
     let id = current_account();
     let band = use_band();
     let arr = move || app.ws.with(|w| w.account(id).map_or(0.0, |a| a.fields.arr));
-    let cause = RwSignal::new(None::<RootCause>);
+    let cause = RwSignal::new(String::new());
     let owner = RwSignal::new(
         app.ws
             .with_untracked(|w| w.account(id).map(|a| a.fields.owner.clone()))
             .unwrap_or_default(),
     );
-    let owner_err = RwSignal::new(None::<String>);
+    let owner_err = FormErrors::<()>::new();
     let open = move |ev: SubmitEvent| {
         ev.prevent_default();
         let today = app.today.get_untracked();
@@ -169,16 +180,16 @@ fn ProposePlan() -> impl IntoView {
             a.save_plans
                 .open(today, arr, &owner.get_untracked(), today)?;
             if let Some(p) = a.save_plans.current_mut() {
-                p.root_cause = cause.get_untracked();
+                p.root_cause = RootCause::from_key(&cause.get_untracked());
             }
             Ok(())
         });
         match r {
             Ok(()) => {
-                owner_err.set(None);
+                owner_err.clear();
                 app.show_toast("Save plan opened. Triage is due within 24 hours.", None);
             }
-            Err(e) => owner_err.set(Some(e)),
+            Err(e) => owner_err.set((), Some(e)),
         }
     };
     let red = move || band.get() == Some(Band::Red);
@@ -205,22 +216,12 @@ fn ProposePlan() -> impl IntoView {
             </ol>
             <form class="open-plan" on:submit=open novalidate>
                 <div class="grid-2">
-                    <div class="field">
-                        <label for="open-cause">"Root cause"</label>
-                        <select id="open-cause" on:change=move |ev| cause.set(RootCause::from_key(&event_target_value(&ev)))>
-                            {root_cause_options(None)}
-                        </select>
-                        <p class="field-error" aria-hidden="true"></p>
-                    </div>
-                    <div class="field" class:has-error=move || owner_err.with(Option::is_some)>
-                        <label for="open-owner">"Save owner"</label>
-                        <input id="open-owner" type="text" maxlength=(MAX_OWNER_LEN + 20).to_string()
-                            aria-invalid=move || owner_err.with(Option::is_some).to_string()
-                            aria-describedby="open-owner-err"
-                            prop:value=move || owner.get()
-                            on:input=move |ev| owner.set(event_target_value(&ev))/>
-                        <p class="field-error" id="open-owner-err" role="alert">{move || owner_err.get()}</p>
-                    </div>
+                    <Field id="open-cause" label="Root cause">
+                        <Select value=cause options=root_cause_options()/>
+                    </Field>
+                    <Field id="open-owner" label="Save owner" error=owner_err.at(())>
+                        <TextInput value=owner maxlength=Some((MAX_OWNER_LEN + 20) as u32)/>
+                    </Field>
                 </div>
                 <button type="submit" class=move || if red() { "btn btn-danger-solid" } else { "btn" }>"Open save plan"</button>
             </form>
@@ -257,16 +258,22 @@ fn OpenPlan() -> impl IntoView {
         plan.with(|p| p.as_ref().map_or(0, |p| p.overdue_steps(today).len()))
     };
     let owner = RwSignal::new(read(|p| p.owner().to_string()));
-    let owner_err = RwSignal::new(None::<String>);
-    let save_owner = move |_| {
+    let owner_err = FormErrors::<()>::new();
+    let save_owner = Callback::new(move |()| {
         let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
             Some(p) => p.set_owner(&owner.get_untracked()),
             None => Err("This plan is closed.".into()),
         });
-        owner_err.set(r.err());
-    };
-    let set_cause = move |ev: leptos::ev::Event| {
-        let c = RootCause::from_key(&event_target_value(&ev));
+        owner_err.set((), r.err());
+    });
+    let initial_cause = plan.with_untracked(|p| p.as_ref().and_then(|p| p.root_cause));
+    let cause = RwSignal::new(
+        initial_cause
+            .map(|c| c.key().to_string())
+            .unwrap_or_default(),
+    );
+    let set_cause = Callback::new(move |()| {
+        let c = RootCause::from_key(&cause.get_untracked());
         let _ = edit_account(app, id, |a| match a.save_plans.current_mut() {
             Some(p) => {
                 p.root_cause = c;
@@ -274,8 +281,7 @@ fn OpenPlan() -> impl IntoView {
             }
             None => Err("This plan is closed.".into()),
         });
-    };
-    let initial_cause = plan.with_untracked(|p| p.as_ref().and_then(|p| p.root_cause));
+    });
     let green = move || band.get() == Some(Band::Green);
     view! {
         <section class="card plan-card" aria-labelledby="plan-h">
@@ -299,23 +305,12 @@ fn OpenPlan() -> impl IntoView {
                     n => Some(format!(" {n} steps overdue.")),
                 }.map(|t| view! { <span class="overdue-count">{t}</span> })}</p>
             <div class="grid-2">
-                <div class="field">
-                    <label for="plan-cause">"Root cause"</label>
-                    <select id="plan-cause" on:change=set_cause>
-                        {root_cause_options(initial_cause)}
-                    </select>
-                    <p class="field-error" aria-hidden="true"></p>
-                </div>
-                <div class="field" class:has-error=move || owner_err.with(Option::is_some)>
-                    <label for="plan-owner">"Save owner"</label>
-                    <input id="plan-owner" type="text" placeholder="Who leads the save"
-                        aria-invalid=move || owner_err.with(Option::is_some).to_string()
-                        aria-describedby="plan-owner-err"
-                        prop:value=move || owner.get()
-                        on:input=move |ev| owner.set(event_target_value(&ev))
-                        on:change=save_owner/>
-                    <p class="field-error" id="plan-owner-err" role="alert">{move || owner_err.get()}</p>
-                </div>
+                <Field id="plan-cause" label="Root cause">
+                    <Select value=cause options=root_cause_options() on_change=set_cause/>
+                </Field>
+                <Field id="plan-owner" label="Save owner" error=owner_err.at(())>
+                    <TextInput value=owner placeholder="Who leads the save" on_change=save_owner/>
+                </Field>
             </div>
             {move || plan.with(|p| p.as_ref().is_some_and(|p| p.notify_leadership())).then(|| view! {
                 <p class="hint">"ARR was above 50,000 when the plan was opened: leadership hears about it with triage."</p>
@@ -412,19 +407,19 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
 fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
     let app = use_app();
     let id = current_account();
-    let outcome = RwSignal::new(if green.get_untracked() {
-        Some(Outcome::Saved)
+    let outcome_key = RwSignal::new(if green.get_untracked() {
+        Outcome::Saved.key().to_string()
     } else {
-        None
+        String::new()
     });
     let on = RwSignal::new(app.today.get_untracked().to_string());
     let note = RwSignal::new(String::new());
-    let errors = RwSignal::new((None::<String>, None::<String>, None::<String>));
+    let errors = FormErrors::<CloseField>::new();
     let close = move |ev: SubmitEvent| {
         ev.prevent_default();
         let today = app.today.get_untracked();
-        let Some(o) = outcome.get_untracked() else {
-            errors.set((Some("Pick how it ended.".into()), None, None));
+        let Some(o) = Outcome::from_key(&outcome_key.get_untracked()) else {
+            errors.show([(CloseField::Outcome, "Pick how it ended.".to_string())]);
             return;
         };
         let date = match parse_done_on(&on.get_untracked(), today) {
@@ -434,17 +429,16 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
                     "Pick the day it was done, or untick it.",
                     "Pick the day the plan closed.",
                 );
-                errors.set((None, Some(e), None));
+                errors.show([(CloseField::On, e)]);
                 return;
             }
         };
         let n = note.get_untracked();
         if n.trim().chars().count() > MAX_NOTE_LEN {
-            errors.set((
-                None,
-                None,
-                Some(format!("Keep the note under {MAX_NOTE_LEN} characters.")),
-            ));
+            errors.show([(
+                CloseField::Note,
+                format!("Keep the note under {MAX_NOTE_LEN} characters."),
+            )]);
             return;
         }
         // Saved only while green; another outcome needs its note (docs/account-depth.md).
@@ -456,7 +450,7 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
         });
         match r {
             Ok(()) => {
-                errors.set((None, None, None));
+                errors.clear();
                 app.show_toast(
                     format!("Save plan closed: {}.", o.label().to_lowercase()),
                     None,
@@ -464,12 +458,12 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
             }
             Err(e) => {
                 let (k, m) = e.split_once('\u{1f}').unwrap_or(("_form", &e));
-                let m = Some(m.to_string());
-                errors.set(match k {
-                    "outcome" => (m, None, None),
-                    "note" => (None, None, m),
-                    _ => (None, m, None),
-                });
+                let at = match k {
+                    "outcome" => CloseField::Outcome,
+                    "note" => CloseField::Note,
+                    _ => CloseField::On,
+                };
+                errors.show([(at, m.to_string())]);
             }
         }
     };
@@ -483,39 +477,19 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
                 }}</p>
             <form class="close-plan" on:submit=close novalidate>
                 <div class="grid-3">
-                    <div class="field" class:has-error=move || errors.with(|e| e.0.is_some())>
-                        <label for="close-outcome">"Outcome"</label>
-                        <select id="close-outcome"
-                            aria-invalid=move || errors.with(|e| e.0.is_some()).to_string()
-                            aria-describedby="close-outcome-err"
-                            on:change=move |ev| outcome.set(Outcome::from_key(&event_target_value(&ev)))>
-                            <option value="" selected=move || outcome.get().is_none()>"Choose…"</option>
-                            {Outcome::ALL.into_iter().map(|o| view! {
-                                <option value=o.key() selected=move || outcome.get() == Some(o)>{o.label()}</option>
-                            }).collect_view()}
-                        </select>
-                        <p class="field-error" id="close-outcome-err" role="alert">{move || errors.with(|e| e.0.clone())}</p>
-                    </div>
-                    <div class="field" class:has-error=move || errors.with(|e| e.1.is_some())>
-                        <label for="close-on">"Closed on"</label>
-                        <input id="close-on" type="date"
-                            max=move || app.today.get().to_string()
-                            aria-invalid=move || errors.with(|e| e.1.is_some()).to_string()
-                            aria-describedby="close-on-err"
-                            prop:value=move || on.get()
-                            on:input=move |ev| on.set(event_target_value(&ev))/>
-                        <p class="field-error" id="close-on-err" role="alert">{move || errors.with(|e| e.1.clone())}</p>
-                    </div>
+                    <Field id="close-outcome" label="Outcome" error=errors.at(CloseField::Outcome)>
+                        <Select value=outcome_key options=options_with_none(
+                            "Choose…",
+                            Outcome::ALL.into_iter().map(|o| (o.key().to_string(), o.label().to_string())),
+                        )/>
+                    </Field>
+                    <Field id="close-on" label="Closed on" error=errors.at(CloseField::On)>
+                        <DateInput value=on max=Signal::derive(move || app.today.get().to_string())/>
+                    </Field>
                 </div>
-                <div class="field" class:has-error=move || errors.with(|e| e.2.is_some())>
-                    <label for="close-note">"Note"</label>
-                    <textarea id="close-note" rows="2" placeholder="What turned it around, or why it was lost"
-                        aria-invalid=move || errors.with(|e| e.2.is_some()).to_string()
-                        aria-describedby="close-note-err"
-                        prop:value=move || note.get()
-                        on:input=move |ev| note.set(event_target_value(&ev))></textarea>
-                    <p class="field-error" id="close-note-err" role="alert">{move || errors.with(|e| e.2.clone())}</p>
-                </div>
+                <Field id="close-note" label="Note" error=errors.at(CloseField::Note)>
+                    <TextArea value=note rows=2 placeholder="What turned it around, or why it was lost"/>
+                </Field>
                 <div class="actions">
                     <button type="submit" class="btn btn-primary">"Close the plan"</button>
                     <ConfirmButton

@@ -9,7 +9,7 @@ use crate::charts::practice::{
     cards_by_state_svg, mock_scores_svg, retention_svg, reviews_per_day_svg,
 };
 use crate::components::confirm::ConfirmButton;
-use crate::components::fields::{new_errors, set_error, TextField};
+use crate::components::form::{Field, FormErrors, TextInput};
 use crate::domain::practice::session::deck_counts;
 use crate::domain::practice::{parse_new_per_day, stats, DrillKind};
 use crate::state::use_app;
@@ -61,10 +61,10 @@ pub fn PracticeHome() -> impl IntoView {
         app.ws
             .with_untracked(|w| w.practice.new_per_day().to_string()),
     );
-    let errors = new_errors();
+    let errors = FormErrors::<()>::new();
     let save_cap = move |_| match parse_new_per_day(&cap.get_untracked()) {
         Ok(n) => {
-            set_error(errors, "cap", None);
+            errors.set((), None);
             if app.ws.with_untracked(|w| w.practice.new_per_day()) != n {
                 app.ws.update(|w| {
                     let _ = w.practice.set_new_per_day(n);
@@ -72,7 +72,7 @@ pub fn PracticeHome() -> impl IntoView {
                 app.show_toast(format!("New cards a day: {n}."), None);
             }
         }
-        Err(e) => set_error(errors, "cap", Some(e)),
+        Err(e) => errors.set((), Some(e)),
     };
 
     let charts = {
@@ -136,8 +136,9 @@ pub fn PracticeHome() -> impl IntoView {
                 <h2 id="pr-settings-h">"Settings"</h2>
                 <p class="hint">"Cards seen for the first time are capped each day, so reviews do not pile up. Reviews of cards already seen are never capped."</p>
                 <div class="pr-cap-row">
-                    <TextField id="pr-cap" label="New cards a day (0 to 200)" value=cap errors=errors key="cap" inputmode="numeric"
-                        on_commit=Callback::new(move |_| save_cap(()))/>
+                    <Field id="pr-cap" label="New cards a day (0 to 200)" error=errors.at(())>
+                        <TextInput value=cap inputmode="numeric" on_change=Callback::new(move |_| save_cap(()))/>
+                    </Field>
                 </div>
                 <p class="hint">"Clearing or replacing the accounts on the Data page keeps your practice. To start practice over:"</p>
                 <ConfirmButton

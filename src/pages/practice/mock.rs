@@ -8,6 +8,7 @@ use super::questions::AnswerGuide;
 use super::{loaded, plural};
 use crate::browser;
 use crate::charts::practice::mock_scores_svg;
+use crate::components::form::{Field, Select, TextArea};
 use crate::domain::dates;
 use crate::domain::practice::mock::{
     clock, pick_questions, DEFAULT_SECONDS, LENGTHS, SECONDS_PER_QUESTION,
@@ -29,6 +30,8 @@ pub fn PracticeMock() -> impl IntoView {
     let bank = loaded().questions.clone();
     let length = RwSignal::new(LENGTHS[1]);
     let seconds_per = RwSignal::new(DEFAULT_SECONDS);
+    let length_text = RwSignal::new(LENGTHS[1].to_string());
+    let seconds_text = RwSignal::new(DEFAULT_SECONDS.to_string());
     let kinds = RwSignal::new(QuestionKind::ALL.to_vec());
     let setup_error = RwSignal::new(None::<String>);
 
@@ -161,24 +164,32 @@ pub fn PracticeMock() -> impl IntoView {
         })
     };
 
+    let length_options = StoredValue::new(
+        LENGTHS
+            .into_iter()
+            .map(|n| (n.to_string(), n.to_string()))
+            .collect::<Vec<_>>(),
+    );
+    let seconds_options = StoredValue::new(
+        SECONDS_PER_QUESTION
+            .into_iter()
+            .map(|s| (s.to_string(), clock(s)))
+            .collect::<Vec<_>>(),
+    );
     let setup_view = move || {
         let start = start.clone();
         view! {
             <form class="card pr-mock-setup" on:submit=move |ev| { ev.prevent_default(); start(()); }>
                 <h2>"Set up a mock interview"</h2>
                 <div class="grid-2">
-                    <div class="field">
-                        <label for="pr-length">"Questions"</label>
-                        <select id="pr-length" on:change=move |ev| length.set(event_target_value(&ev).parse().unwrap_or(LENGTHS[1]))>
-                            {LENGTHS.into_iter().map(|n| view! { <option value=n.to_string() selected=move || length.get() == n>{n.to_string()}</option> }).collect_view()}
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="pr-seconds">"Time per question"</label>
-                        <select id="pr-seconds" on:change=move |ev| seconds_per.set(event_target_value(&ev).parse().unwrap_or(DEFAULT_SECONDS))>
-                            {SECONDS_PER_QUESTION.into_iter().map(|s| view! { <option value=s.to_string() selected=move || seconds_per.get() == s>{clock(s)}</option> }).collect_view()}
-                        </select>
-                    </div>
+                    <Field id="pr-length" label="Questions">
+                        <Select value=length_text options=length_options.get_value()
+                            on_change=Callback::new(move |()| length.set(length_text.get_untracked().parse().unwrap_or(LENGTHS[1])))/>
+                    </Field>
+                    <Field id="pr-seconds" label="Time per question">
+                        <Select value=seconds_text options=seconds_options.get_value()
+                            on_change=Callback::new(move |()| seconds_per.set(seconds_text.get_untracked().parse().unwrap_or(DEFAULT_SECONDS)))/>
+                    </Field>
                 </div>
                 <fieldset class="pr-kinds">
                     <legend>"Kinds of question"</legend>
@@ -212,10 +223,9 @@ pub fn PracticeMock() -> impl IntoView {
                     {move || if remaining.get() == 0 { "Time is up: wrap up your answer.".to_string() } else { format!("{} left", clock(remaining.get())) }}
                     {move || paused.get().then_some(" (paused)")}
                 </p>
-                <div class="field">
-                    <label for="pr-notes">"Notes or a written answer (not saved)"</label>
-                    <textarea id="pr-notes" rows="6" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
-                </div>
+                <Field id="pr-notes" label="Notes or a written answer (not saved)">
+                    <TextArea value=notes rows=6/>
+                </Field>
                 <div class="actions">
                     <button class="btn btn-primary" on:click=move |_| phase.set(Phase::Check)>"Done: check my answer"</button>
                     <button class="btn" on:click=move |_| paused.update(|p| *p = !*p)>{move || if paused.get() { "Resume" } else { "Pause" }}</button>

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::{change_plan, edit_plan, Editing};
+use super::{change_plan, edit_plan, show_plan_errors, Editing};
 use crate::components::confirm::ConfirmButton;
-use crate::components::fields::{
-    focus_soon, new_errors, parse_iso_date, set_error, set_errors, FormError, TextField,
+use crate::components::form::{
+    focus_soon, options_with_none, DateInput, Field, FormErrors, FormMessage, Select, TextInput,
 };
 use crate::domain::plan::{AccountPlan, Action, ActionStatus, GoalId};
 use crate::domain::{dates, AccountId};
@@ -18,7 +18,7 @@ pub fn ActionsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
     let editing = RwSignal::new(None::<Editing>);
     let open = move |e: Editing| {
         editing.set(Some(e));
-        focus_soon("action-text");
+        focus_soon("#action-text");
     };
     let rows = Memo::new(move |_| {
         let today = app.today.get();
@@ -138,6 +138,15 @@ pub fn ActionsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
     }
 }
 
+/// The action form's fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum ActionField {
+    Text,
+    Due,
+    Owner,
+    Goal,
+}
+
 #[component]
 fn ActionForm(
     id: AccountId,
@@ -188,18 +197,18 @@ fn ActionForm(
             .collect::<Vec<_>>()
     });
     let no_goals = goals.is_empty();
-    let errors = new_errors();
+    let errors = FormErrors::<ActionField>::new();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.set(Default::default());
-        let due_date = match parse_iso_date(&due.get_untracked()) {
+        errors.clear();
+        let due_date = match dates::read_optional_date(&due.get_untracked()) {
             Ok(Some(d)) => d,
             Ok(None) => {
-                set_error(errors, "due", Some("Pick a due date.".into()));
+                errors.set(ActionField::Due, Some("Pick a due date.".into()));
                 return;
             }
             Err(e) => {
-                set_error(errors, "due", Some(e));
+                errors.set(ActionField::Due, Some(e));
                 return;
             }
         };
@@ -231,11 +240,15 @@ fn ActionForm(
         });
         match result {
             Ok(()) => on_close.run(()),
-            Err(es) => set_errors(
+            Err(es) => show_plan_errors(
                 errors,
                 &es,
                 &format!("actions[{index}]"),
-                &["text", "owner", "goal"],
+                &[
+                    ("text", ActionField::Text),
+                    ("owner", ActionField::Owner),
+                    ("goal", ActionField::Goal),
+                ],
             ),
         }
     };
@@ -246,28 +259,22 @@ fn ActionForm(
     view! {
         <form class="item-form" novalidate on:submit=save aria-label=title>
             <h3>{title}</h3>
-            <TextField id="action-text" label="Action" value=text errors=errors key="text"
-                placeholder="e.g. Run the route-planning workshop with the Leeds hub"/>
+            <Field id="action-text" label="Action" error=errors.at(ActionField::Text)>
+                <TextInput value=text placeholder="e.g. Run the route-planning workshop with the Leeds hub"/>
+            </Field>
             <div class="grid-2">
-                <TextField id="action-due" label="Due date" kind="date" value=due errors=errors key="due"/>
-                <TextField id="action-owner" label="Owner" value=owner errors=errors key="owner"
-                    placeholder="Who does it"/>
-                <div class="field" class:has-error=move || errors.with(|m| m.contains_key("goal"))>
-                    <label for="action-goal">"Serves goal"</label>
-                    <select id="action-goal" prop:value=move || goal.get()
-                        aria-describedby="action-goal-err"
-                        on:change=move |ev| goal.set(event_target_value(&ev))>
-                        <option value="" selected=move || goal.get().is_empty()>"No goal yet (flagged)"</option>
-                        {goals.into_iter().map(|(v, label)| {
-                            let v2 = v.clone();
-                            view! { <option value=v selected=move || goal.get() == v2>{label}</option> }
-                        }).collect_view()}
-                    </select>
-                    {no_goals.then(|| view! { <p class="hint field-hint">"Add the customer's goals above to tie actions to them."</p> })}
-                    <p class="field-error" id="action-goal-err" role="alert">{move || errors.with(|m| m.get("goal").cloned())}</p>
-                </div>
+                <Field id="action-due" label="Due date" error=errors.at(ActionField::Due)>
+                    <DateInput value=due/>
+                </Field>
+                <Field id="action-owner" label="Owner" error=errors.at(ActionField::Owner)>
+                    <TextInput value=owner placeholder="Who does it"/>
+                </Field>
+                <Field id="action-goal" label="Serves goal" error=errors.at(ActionField::Goal)
+                    hint=no_goals.then_some("Add the customer's goals above to tie actions to them.")>
+                    <Select value=goal options=options_with_none("No goal yet (flagged)", goals)/>
+                </Field>
             </div>
-            <FormError errors=errors/>
+            <FormMessage errors=errors/>
             <div class="actions">
                 <button type="submit" class="btn btn-primary">"Save action"</button>
                 <button type="button" class="btn btn-quiet" on:click=move |_| on_close.run(())>"Cancel"</button>

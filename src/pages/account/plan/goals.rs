@@ -2,11 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::{change_plan, edit_plan, Editing};
+use super::{change_plan, edit_plan, show_plan_errors, Editing};
 use crate::components::confirm::ConfirmButton;
-use crate::components::fields::{
-    focus_soon, new_errors, set_errors, FormError, TextArea, TextField,
-};
+use crate::components::form::{focus_soon, Field, FormErrors, FormMessage, TextArea, TextInput};
 use crate::domain::plan::{AccountPlan, Goal, MAX_GOALS};
 use crate::domain::AccountId;
 use crate::state::use_app;
@@ -19,7 +17,7 @@ pub fn GoalsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
     let full = move || goals.with(|g| g.len() >= MAX_GOALS);
     let open = move |e: Editing| {
         editing.set(Some(e));
-        focus_soon("goal-text");
+        focus_soon("#goal-text");
     };
     view! {
         <section class="card plan-section" aria-labelledby="plan-goals">
@@ -77,6 +75,14 @@ pub fn GoalsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
     }
 }
 
+/// The goal form's fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum GoalField {
+    Text,
+    Source,
+    Mapping,
+}
+
 #[component]
 fn GoalForm(
     id: AccountId,
@@ -93,7 +99,7 @@ fn GoalForm(
     let text = RwSignal::new(g.text);
     let source = RwSignal::new(g.source);
     let mapping = RwSignal::new(g.mapping);
-    let errors = new_errors();
+    let errors = FormErrors::<GoalField>::new();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut index = 0;
@@ -120,11 +126,15 @@ fn GoalForm(
         });
         match result {
             Ok(()) => on_close.run(()),
-            Err(es) => set_errors(
+            Err(es) => show_plan_errors(
                 errors,
                 &es,
                 &format!("goals[{index}]"),
-                &["text", "source", "mapping"],
+                &[
+                    ("text", GoalField::Text),
+                    ("source", GoalField::Source),
+                    ("mapping", GoalField::Mapping),
+                ],
             ),
         }
     };
@@ -135,13 +145,16 @@ fn GoalForm(
     view! {
         <form class="item-form" novalidate on:submit=save aria-label=title.clone()>
             <h3>{title.clone()}</h3>
-            <TextField id="goal-text" label="Goal, in the customer's words" value=text errors=errors key="text"
-                placeholder="e.g. Cut late deliveries by 20% this year"/>
-            <TextField id="goal-source" label="Source" value=source errors=errors key="source"
-                placeholder="Who said it, where: e.g. COO at the kickoff, annual report"/>
-            <TextArea id="goal-mapping" label="How we help" value=mapping errors=errors key="mapping" rows=2
-                placeholder="Which part of our product serves this goal, and how"/>
-            <FormError errors=errors/>
+            <Field id="goal-text" label="Goal, in the customer's words" error=errors.at(GoalField::Text)>
+                <TextInput value=text placeholder="e.g. Cut late deliveries by 20% this year"/>
+            </Field>
+            <Field id="goal-source" label="Source" error=errors.at(GoalField::Source)>
+                <TextInput value=source placeholder="Who said it, where: e.g. COO at the kickoff, annual report"/>
+            </Field>
+            <Field id="goal-mapping" label="How we help" error=errors.at(GoalField::Mapping)>
+                <TextArea value=mapping rows=2 placeholder="Which part of our product serves this goal, and how"/>
+            </Field>
+            <FormMessage errors=errors/>
             <div class="actions">
                 <button type="submit" class="btn btn-primary">"Save goal"</button>
                 <button type="button" class="btn btn-quiet" on:click=move |_| on_close.run(())>"Cancel"</button>

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::{change_plan, edit_plan, Editing};
+use super::{change_plan, edit_plan, show_plan_errors, Editing};
 use crate::components::confirm::ConfirmButton;
-use crate::components::fields::{
-    focus_soon, new_errors, set_error, set_errors, FormError, TextField,
+use crate::components::form::{
+    focus_soon, Checkbox, Field, FormErrors, FormMessage, NumberInput, Select, TextInput,
 };
 use crate::domain::plan::{
     parse_metric_value, short_number, AccountPlan, MetRule, MetStatus, SuccessMetric,
@@ -39,7 +39,7 @@ pub fn MetricsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
     let editing = RwSignal::new(None::<Editing>);
     let open = move |e: Editing| {
         editing.set(Some(e));
-        focus_soon("metric-name");
+        focus_soon("#metric-name");
     };
     view! {
         <section class="card plan-section" aria-labelledby="plan-metrics">
@@ -99,6 +99,29 @@ pub fn MetricsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
     }
 }
 
+/// The metric form's fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum MetricField {
+    Name,
+    Unit,
+    Target,
+    Current,
+}
+
+/// The choices of "Met when".
+fn rule_options() -> Vec<(String, String)> {
+    [
+        (
+            "at_least",
+            "Current is at least the target (higher is better)",
+        ),
+        ("at_most", "Current is at most the target (lower is better)"),
+        ("manual", "Ticked by hand (not a number)"),
+    ]
+    .map(|(v, t)| (v.to_string(), t.to_string()))
+    .to_vec()
+}
+
 #[component]
 fn MetricForm(
     id: AccountId,
@@ -152,12 +175,12 @@ fn MetricForm(
             .map(short_number)
             .unwrap_or_default(),
     );
-    let errors = new_errors();
+    let errors = FormErrors::<MetricField>::new();
     let is_manual = move || rule.get() == "manual";
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        errors.set(Default::default());
+        errors.clear();
         let r = match rule.get_untracked().as_str() {
             "at_most" => MetRule::AtMost,
             "manual" => MetRule::Manual {
@@ -173,18 +196,21 @@ fn MetricForm(
             match parse_metric_value("target", &target.get_untracked()) {
                 Ok(Some(v)) => target_value = v,
                 Ok(None) => {
-                    set_error(errors, "target", Some("Enter the target, e.g. 80.".into()));
+                    errors.set(
+                        MetricField::Target,
+                        Some("Enter the target, e.g. 80.".into()),
+                    );
                     ok = false;
                 }
                 Err(e) => {
-                    set_error(errors, "target", Some(e.message));
+                    errors.set(MetricField::Target, Some(e.message));
                     ok = false;
                 }
             }
             match parse_metric_value("current", &current.get_untracked()) {
                 Ok(v) => current_value = v,
                 Err(e) => {
-                    set_error(errors, "current", Some(e.message));
+                    errors.set(MetricField::Current, Some(e.message));
                     ok = false;
                 }
             }
@@ -212,11 +238,16 @@ fn MetricForm(
         });
         match result {
             Ok(()) => on_close.run(()),
-            Err(es) => set_errors(
+            Err(es) => show_plan_errors(
                 errors,
                 &es,
                 &format!("metrics[{index}]"),
-                &["name", "unit", "target", "current"],
+                &[
+                    ("name", MetricField::Name),
+                    ("unit", MetricField::Unit),
+                    ("target", MetricField::Target),
+                    ("current", MetricField::Current),
+                ],
             ),
         }
     };
@@ -228,38 +259,34 @@ fn MetricForm(
         <form class="item-form" novalidate on:submit=save aria-label=title.clone()>
             <h3>{title.clone()}</h3>
             <div class="grid-2">
-                <TextField id="metric-name" label="Metric" value=name errors=errors key="name"
-                    placeholder="e.g. Weekly active seats"/>
-                <TextField id="metric-unit" label="Unit" value=unit errors=errors key="unit"
-                    placeholder="e.g. %, hours, tickets a month"/>
-                <div class="field">
-                    <label for="metric-rule">"Met when"</label>
-                    <select id="metric-rule" prop:value=move || rule.get()
-                        on:change=move |ev| rule.set(event_target_value(&ev))>
-                        <option value="at_least" selected=move || rule.get() == "at_least">"Current is at least the target (higher is better)"</option>
-                        <option value="at_most" selected=move || rule.get() == "at_most">"Current is at most the target (lower is better)"</option>
-                        <option value="manual" selected=move || rule.get() == "manual">"Ticked by hand (not a number)"</option>
-                    </select>
-                    <p class="field-error"></p>
-                </div>
+                <Field id="metric-name" label="Metric" error=errors.at(MetricField::Name)>
+                    <TextInput value=name placeholder="e.g. Weekly active seats"/>
+                </Field>
+                <Field id="metric-unit" label="Unit" error=errors.at(MetricField::Unit)>
+                    <TextInput value=unit placeholder="e.g. %, hours, tickets a month"/>
+                </Field>
+                <Field id="metric-rule" label="Met when">
+                    <Select value=rule options=rule_options()/>
+                </Field>
                 {move || if is_manual() {
                     view! {
                         <div class="field check-field">
-                            <label class="plan-check"><input type="checkbox" id="metric-met" prop:checked=move || met.get()
-                                on:change=move |ev| met.set(event_target_checked(&ev))/>" Met"</label>
+                            <Checkbox checked=met id="metric-met" class="plan-check">" Met"</Checkbox>
                             <p class="field-error"></p>
                         </div>
                     }.into_any()
                 } else {
                     view! {
-                        <TextField id="metric-target" label="Target" value=target errors=errors key="target" inputmode="decimal"
-                            placeholder="e.g. 80"/>
-                        <TextField id="metric-current" label="Current" value=current errors=errors key="current" inputmode="decimal"
-                            placeholder="Leave empty until measured"/>
+                        <Field id="metric-target" label="Target" error=errors.at(MetricField::Target)>
+                            <NumberInput value=target placeholder="e.g. 80"/>
+                        </Field>
+                        <Field id="metric-current" label="Current" error=errors.at(MetricField::Current)>
+                            <NumberInput value=current placeholder="Leave empty until measured"/>
+                        </Field>
                     }.into_any()
                 }}
             </div>
-            <FormError errors=errors/>
+            <FormMessage errors=errors/>
             <div class="actions">
                 <button type="submit" class="btn btn-primary">"Save metric"</button>
                 <button type="button" class="btn btn-quiet" on:click=move |_| on_close.run(())>"Cancel"</button>

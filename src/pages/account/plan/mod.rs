@@ -18,7 +18,7 @@ use leptos::prelude::*;
 
 use super::current_account;
 use super::overview::account_facts;
-use crate::components::fields::{new_errors, set_errors, TextArea};
+use crate::components::form::{Field, FormErrors, TextArea};
 use crate::components::markdown_out::DocumentOut;
 use crate::components::share_link::{ShareBox, ShareToggle};
 use crate::domain::audience::Audience;
@@ -82,6 +82,24 @@ pub(crate) fn opportunity_refs(app: AppState, id: AccountId) -> Vec<OpportunityR
             })
             .unwrap_or_default()
     })
+}
+
+/// Shows the plan validator's messages at a form's fields: `prefix` is the path of the
+/// edited item (`goals[1]`, or empty), `keys` names the form's fields by their last path
+/// segment; any other message is the form's own.
+pub(crate) fn show_plan_errors<K>(
+    errors: FormErrors<K>,
+    found: &[FieldError],
+    prefix: &str,
+    keys: &[(&str, K)],
+) where
+    K: Copy + Eq + std::hash::Hash + Send + Sync + 'static,
+{
+    errors.show_paths(
+        found.iter().map(|e| (e.path.as_str(), e.message.as_str())),
+        prefix,
+        keys,
+    );
 }
 
 /// What an item form is doing.
@@ -216,12 +234,12 @@ fn OverviewSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
     let app = use_app();
     let facts = move || account_facts(app, id);
     let text = RwSignal::new(plan.with_untracked(|p| p.content().overview.clone()));
-    let errors = new_errors();
+    let errors = FormErrors::<()>::new();
     let save = Callback::new(move |()| {
         let t = text.get_untracked();
         match edit_plan(app, id, |c| c.overview = t.trim_end().to_string()) {
-            Ok(()) => errors.set(Default::default()),
-            Err(es) => set_errors(errors, &es, "", &["overview"]),
+            Ok(()) => errors.clear(),
+            Err(es) => show_plan_errors(errors, &es, "", &[("overview", ())]),
         }
     });
     let overview_href = format!("/accounts/{}", id.0);
@@ -235,9 +253,10 @@ fn OverviewSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
             </dl>
             <p class="hint screen-only">"These come from the account: change them on the "<a href=overview_href>"Overview tab"</a>"."</p>
             <div class="screen-only">
-                <TextArea id="plan-overview-text" label="Where the account stands" value=text errors=errors key="overview" rows=4
-                    placeholder="What they bought and why, who drives it, what changed lately."
-                    on_commit=save/>
+                <Field id="plan-overview-text" label="Where the account stands" error=errors.at(())>
+                    <TextArea value=text rows=4 on_change=save
+                        placeholder="What they bought and why, who drives it, what changed lately."/>
+                </Field>
             </div>
             <div class="print-only print-text">{move || plan.with(|p| p.content().overview.clone())}</div>
         </section>
@@ -262,18 +281,18 @@ fn SwotSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
                 {quadrants.into_iter().map(|(q, initial)| {
                     let (title, key) = (q.title(), q.key());
                     let text = RwSignal::new(initial);
-                    let errors = new_errors();
+                    let errors = FormErrors::<()>::new();
                     let save = Callback::new(move |()| {
                         let typed = text.get_untracked();
                         let result = edit_plan(app, id, |c| c.swot.set_from_text(q, &typed));
                         match result {
-                            Ok(()) => errors.set(Default::default()),
+                            Ok(()) => errors.clear(),
                             Err(es) => {
                                 let mine: Vec<FieldError> = Swot::line_errors(&es, q)
                                     .into_iter()
                                     .map(|m| FieldError::new("entries", m))
                                     .collect();
-                                set_errors(errors, &mine, "", &["entries"]);
+                                show_plan_errors(errors, &mine, "", &[("entries", ())]);
                             }
                         }
                     });
@@ -281,7 +300,9 @@ fn SwotSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
                     view! {
                         <div class=format!("swot-box swot-{key}")>
                             <div class="screen-only">
-                                <TextArea id=format!("swot-{key}") label=title value=text errors=errors key="entries" rows=5 on_commit=save/>
+                                <Field id=format!("swot-{key}") label=title error=errors.at(())>
+                                    <TextArea value=text rows=5 on_change=save/>
+                                </Field>
                             </div>
                             <div class="print-only">
                                 <h3>{title}</h3>

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::{change_plan, edit_plan, Editing};
+use super::{change_plan, edit_plan, show_plan_errors, Editing};
 use crate::components::confirm::ConfirmButton;
-use crate::components::fields::{
-    focus_soon, new_errors, set_errors, FormError, TextArea, TextField,
+use crate::components::form::{
+    focus_soon, Checkbox, Field, FormErrors, FormMessage, TextArea, TextInput,
 };
 use crate::domain::plan::{AccountPlan, Risk, RiskStatus};
 use crate::domain::AccountId;
@@ -18,7 +18,7 @@ pub fn RisksSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
     let editing = RwSignal::new(None::<Editing>);
     let open = move |e: Editing| {
         editing.set(Some(e));
-        focus_soon("risk-text");
+        focus_soon("#risk-text");
     };
     let set_status = move |i: usize, status: RiskStatus| {
         let _ = edit_plan(app, id, |c| {
@@ -89,6 +89,13 @@ pub fn RisksSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
     }
 }
 
+/// The risk form's fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum RiskField {
+    Risk,
+    Mitigation,
+}
+
 #[component]
 fn RiskForm(
     id: AccountId,
@@ -105,7 +112,7 @@ fn RiskForm(
     let risk = RwSignal::new(existing.risk);
     let mitigation = RwSignal::new(existing.mitigation);
     let closed = RwSignal::new(existing.status == RiskStatus::Closed);
-    let errors = new_errors();
+    let errors = FormErrors::<RiskField>::new();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let item = Risk {
@@ -130,11 +137,14 @@ fn RiskForm(
         });
         match result {
             Ok(()) => on_close.run(()),
-            Err(es) => set_errors(
+            Err(es) => show_plan_errors(
                 errors,
                 &es,
                 &format!("risks[{index}]"),
-                &["risk", "mitigation"],
+                &[
+                    ("risk", RiskField::Risk),
+                    ("mitigation", RiskField::Mitigation),
+                ],
             ),
         }
     };
@@ -145,13 +155,14 @@ fn RiskForm(
     view! {
         <form class="item-form" novalidate on:submit=save aria-label=title>
             <h3>{title}</h3>
-            <TextField id="risk-text" label="Risk" value=risk errors=errors key="risk"
-                placeholder="e.g. New CFO is reviewing every software contract"/>
-            <TextArea id="risk-mitigation" label="Mitigation" value=mitigation errors=errors key="mitigation" rows=2
-                placeholder="What we do about it, and who"/>
-            <label class="plan-check"><input type="checkbox" prop:checked=move || closed.get()
-                on:change=move |ev| closed.set(event_target_checked(&ev))/>" Closed: no longer a risk"</label>
-            <FormError errors=errors/>
+            <Field id="risk-text" label="Risk" error=errors.at(RiskField::Risk)>
+                <TextInput value=risk placeholder="e.g. New CFO is reviewing every software contract"/>
+            </Field>
+            <Field id="risk-mitigation" label="Mitigation" error=errors.at(RiskField::Mitigation)>
+                <TextArea value=mitigation rows=2 placeholder="What we do about it, and who"/>
+            </Field>
+            <Checkbox checked=closed class="plan-check">" Closed: no longer a risk"</Checkbox>
+            <FormMessage errors=errors/>
             <div class="actions">
                 <button type="submit" class="btn btn-primary">"Save risk"</button>
                 <button type="button" class="btn btn-quiet" on:click=move |_| on_close.run(())>"Cancel"</button>

@@ -9,6 +9,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{use_people, Editing};
+use crate::components::form::{
+    focus_first_error, focus_soon, options_with_none, Checkbox, DateInput, Field, FormErrors,
+    Select, TextArea, TextInput,
+};
 use crate::domain::stakeholders::{
     parse_last_contact, Frequency, Influence, Quadrant, Role, Sentiment, StakeholderError,
     StakeholderField, StakeholderFields, StakeholderId,
@@ -117,7 +121,7 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
     };
     let draft = Draft::new(&initial);
     let initial = StoredValue::new(initial);
-    let errors: RwSignal<HashMap<F, String>> = RwSignal::new(HashMap::new());
+    let errors = FormErrors::<F>::new();
     let asking_discard = RwSignal::new(false);
     let name_ref = NodeRef::<html::Input>::new();
     let dialog_ref = NodeRef::<html::Div>::new();
@@ -150,15 +154,8 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
     };
     // When an input is left: show or clear that field's message only.
     let on_leave = move |field: F| {
-        let (_, found) = check();
-        errors.update(|m| match found.get(&field) {
-            Some(msg) => {
-                m.insert(field, msg.clone());
-            }
-            None => {
-                m.remove(&field);
-            }
-        });
+        let (_, mut found) = check();
+        errors.set(field, found.remove(&field));
     };
 
     let close = move || {
@@ -175,29 +172,27 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
         });
     };
     let dirty = move || draft.read().0 != initial.get_value();
+    // The buttons that asked are replaced by the question: the focus moves to its safe
+    // answer, and back to Cancel on "Keep editing", so it never leaves the dialog.
     let cancel = move || {
         if dirty() {
             asking_discard.set(true);
+            focus_soon(".person-dialog .confirm-ask .keep-editing");
         } else {
             close();
         }
+    };
+    let keep_editing = move || {
+        asking_discard.set(false);
+        focus_soon(".person-dialog .dialog-foot .cancel");
     };
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (fields, found) = check();
         if !found.is_empty() {
-            errors.set(found);
-            // Once the messages are drawn, put the cursor on the first refused field.
-            request_animation_frame(move || {
-                if let Some(el) = dialog_ref
-                    .get_untracked()
-                    .and_then(|d| d.query_selector("[aria-invalid='true']").ok().flatten())
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = el.focus();
-                }
-            });
+            errors.show(found);
+            focus_first_error(".person-dialog");
             return;
         }
         let today = people.today();
@@ -213,7 +208,7 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
                 people.say(format!("{what} {name} ({}).", quadrant.label()), None);
                 close();
             }
-            Some(Err(es)) => errors.set(es.into_iter().map(|e| (e.field, e.message)).collect()),
+            Some(Err(es)) => errors.show(es.into_iter().map(|e| (e.field, e.message))),
             None => close(),
         }
     };
@@ -252,71 +247,33 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
         }
     };
 
-    let err_text = move |f: F| move || errors.with(|m| m.get(&f).cloned());
-    let invalid = move |f: F| move || errors.with(|m| m.contains_key(&f)).to_string();
-    let has_err = move |f: F| move || errors.with(|m| m.contains_key(&f));
-
+    let id_of = |f: F| format!("p-{}", f.key());
+    let leave = move |f: F| Callback::new(move |()| on_leave(f));
     // A one-line text input with label and message.
-    let text = move |f: F,
-                     label: &'static str,
-                     sig: RwSignal<String>,
-                     hint: &'static str,
-                     kind: &'static str| {
-        let input_id = format!("p-{}", f.key());
-        let err_id = format!("{input_id}-err");
+    let text = move |f: F, label: &'static str, sig: RwSignal<String>, hint: &'static str| {
+        let list = (f == F::Owner).then_some("owner-names");
         view! {
-            <div class="field" class:has-error=has_err(f)>
-                <label for=input_id.clone()>{label}</label>
-                <input id=input_id type=kind placeholder=hint
-                    list=(f == F::Owner).then_some("owner-names")
-                    aria-invalid=invalid(f) aria-describedby=err_id.clone()
-                    prop:value=move || sig.get()
-                    on:input=move |ev| sig.set(event_target_value(&ev))
-                    on:change=move |_| on_leave(f)/>
-                <p class="field-error" id=err_id role="alert">{err_text(f)}</p>
-            </div>
+            <Field id=id_of(f) label=label error=errors.at(f)>
+                <TextInput value=sig placeholder=hint list=list on_change=leave(f)/>
+            </Field>
         }
     };
     let area =
         move |f: F, label: &'static str, sig: RwSignal<String>, hint: &'static str, rows: u32| {
-            let input_id = format!("p-{}", f.key());
-            let err_id = format!("{input_id}-err");
             view! {
-                <div class="field" class:has-error=has_err(f)>
-                    <label for=input_id.clone()>{label}</label>
-                    <textarea id=input_id rows=rows placeholder=hint
-                        aria-invalid=invalid(f) aria-describedby=err_id.clone()
-                        prop:value=move || sig.get()
-                        on:input=move |ev| sig.set(event_target_value(&ev))
-                        on:change=move |_| on_leave(f)></textarea>
-                    <p class="field-error" id=err_id role="alert">{err_text(f)}</p>
-                </div>
+                <Field id=id_of(f) label=label error=errors.at(f)>
+                    <TextArea value=sig rows=rows placeholder=hint on_change=leave(f)/>
+                </Field>
             }
         };
-    let select = move |f: F,
-                       label: &'static str,
-                       sig: RwSignal<String>,
-                       options: Vec<(String, String)>| {
-        let input_id = format!("p-{}", f.key());
-        let err_id = format!("{input_id}-err");
-        view! {
-            <div class="field" class:has-error=has_err(f)>
-                <label for=input_id.clone()>{label}</label>
-                <select id=input_id aria-invalid=invalid(f) aria-describedby=err_id.clone()
-                    prop:value=move || sig.get()
-                    on:change=move |ev| {
-                        sig.set(event_target_value(&ev));
-                        on_leave(f);
-                    }>
-                    {options.into_iter().map(|(value, text)| {
-                        let v = value.clone();
-                        view! { <option value=value selected=move || sig.get() == v>{text}</option> }
-                    }).collect_view()}
-                </select>
-                <p class="field-error" id=err_id role="alert">{err_text(f)}</p>
-            </div>
-        }
-    };
+    let select =
+        move |f: F, label: &'static str, sig: RwSignal<String>, options: Vec<(String, String)>| {
+            view! {
+                <Field id=id_of(f) label=label error=errors.at(f)>
+                    <Select value=sig options=options on_change=leave(f)/>
+                </Field>
+            }
+        };
 
     let influence_options: Vec<(String, String)> = Influence::all()
         .into_iter()
@@ -335,34 +292,32 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
         .iter()
         .map(|s| (s.key().to_string(), s.label().to_string()))
         .collect();
-    let frequency_options: Vec<(String, String)> =
-        std::iter::once((String::new(), "No set cadence".to_string()))
-            .chain(Frequency::ALL.iter().map(|f| {
-                (
-                    f.key().to_string(),
-                    format!("{} (every {} days at most)", f.label(), f.days()),
-                )
-            }))
-            .collect();
+    let frequency_options = options_with_none(
+        "No set cadence",
+        Frequency::ALL.iter().map(|f| {
+            (
+                f.key().to_string(),
+                format!("{} (every {} days at most)", f.label(), f.days()),
+            )
+        }),
+    );
     let manager_options: Vec<(String, String)> = people.map.with_untracked(|m| {
-        std::iter::once((
-            String::new(),
-            "Nobody on the map (top of the chart)".to_string(),
-        ))
-        .chain(m.manager_choices(id).into_iter().filter_map(|mid| {
-            m.get(mid).map(|p| {
-                let t = p.fields.title.trim();
-                let mut text = p.fields.name.trim().to_string();
-                if !t.is_empty() {
-                    text.push_str(&format!(", {t}"));
-                }
-                if p.fields.left_company {
-                    text.push_str(" (left)");
-                }
-                (mid.0.to_string(), text)
-            })
-        }))
-        .collect()
+        options_with_none(
+            "Nobody on the map (top of the chart)",
+            m.manager_choices(id).into_iter().filter_map(|mid| {
+                m.get(mid).map(|p| {
+                    let t = p.fields.title.trim();
+                    let mut text = p.fields.name.trim().to_string();
+                    if !t.is_empty() {
+                        text.push_str(&format!(", {t}"));
+                    }
+                    if p.fields.left_company {
+                        text.push_str(" (left)");
+                    }
+                    (mid.0.to_string(), text)
+                })
+            }),
+        )
     });
     // Names used before as owners, offered as suggestions.
     let owner_names: Vec<String> = people.app.ws.with_untracked(|w| {
@@ -410,54 +365,42 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
                     <div class="dialog-body">
                         <fieldset>
                             <legend>"Who"</legend>
-                            <div class="field" class:has-error=has_err(F::Name)>
-                                <label for="p-name">"Name"</label>
-                                <input id="p-name" type="text" node_ref=name_ref placeholder="e.g. Helena Brandt"
-                                    aria-invalid=invalid(F::Name) aria-describedby="p-name-err"
-                                    prop:value=move || draft.name.get()
-                                    on:input=move |ev| draft.name.set(event_target_value(&ev))
-                                    on:change=move |_| on_leave(F::Name)/>
-                                <p class="field-error" id="p-name-err" role="alert">{err_text(F::Name)}</p>
-                            </div>
+                            <Field id="p-name" label="Name" error=errors.at(F::Name)>
+                                <TextInput value=draft.name node_ref=name_ref placeholder="e.g. Helena Brandt" on_change=leave(F::Name)/>
+                            </Field>
                             <div class="grid-2">
-                                {text(F::Title, "Title", draft.title, "e.g. Chief Financial Officer", "text")}
-                                {text(F::BusinessUnit, "Business unit", draft.unit, "e.g. Finance", "text")}
+                                {text(F::Title, "Title", draft.title, "e.g. Chief Financial Officer")}
+                                {text(F::BusinessUnit, "Business unit", draft.unit, "e.g. Finance")}
                             </div>
                             {select(F::ReportsTo, "Reports to", draft.reports_to, manager_options)}
-                            <label class="sh-check">
-                                <input type="checkbox" id="p-left_company"
-                                    prop:checked=move || draft.left.get()
-                                    on:change=move |ev| draft.left.set(event_target_checked(&ev))/>
+                            <Checkbox checked=draft.left id="p-left_company" class="sh-check">
                                 <span>
                                     "Left the company"
                                     <span class="hint">" (kept on the map for history; no longer counts as a relationship)"</span>
                                 </span>
-                            </label>
+                            </Checkbox>
                         </fieldset>
                         <fieldset class="roles" aria-describedby=roles_err_id>
                             <legend>"Roles "<span class="hint">"(tick all that apply)"</span></legend>
                             <div class="role-list">
                                 {Role::ALL.into_iter().map(|r| {
                                     let cid = format!("p-role-{}", r.key());
-                                    let for_id = cid.clone();
+                                    let checked = RwSignal::new(draft.roles.with_untracked(|s| s.contains(&r)));
+                                    let on_change = Callback::new(move |on: bool| {
+                                        draft.roles.update(|s| { if on { s.insert(r); } else { s.remove(&r); } });
+                                    });
                                     view! {
-                                        <label class="sh-check role-check" for=for_id>
-                                            <input type="checkbox" id=cid
-                                                prop:checked=move || draft.roles.with(|s| s.contains(&r))
-                                                on:change=move |ev| {
-                                                    let on = event_target_checked(&ev);
-                                                    draft.roles.update(|s| { if on { s.insert(r); } else { s.remove(&r); } });
-                                                }/>
+                                        <Checkbox checked=checked id=cid class="sh-check role-check" on_change=on_change>
                                             {super::role_shape(Some(r), false)}
                                             <span>
                                                 <span class="role-name">{r.label()}</span>
                                                 <span class="hint">{r.hint()}</span>
                                             </span>
-                                        </label>
+                                        </Checkbox>
                                     }
                                 }).collect_view()}
                             </div>
-                            <p class="field-error" id=roles_err_id role="alert">{err_text(F::Roles)}</p>
+                            <p class="field-error" id=roles_err_id role="alert">{move || errors.at(F::Roles).get()}</p>
                         </fieldset>
                         <fieldset>
                             <legend>"Where they stand"</legend>
@@ -474,9 +417,11 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
                         <fieldset>
                             <legend>"Our relationship"</legend>
                             <div class="grid-2">
-                                {text(F::Owner, "Our relationship owner", draft.owner, "Who on our side", "text")}
+                                {text(F::Owner, "Our relationship owner", draft.owner, "Who on our side")}
                                 {select(F::Frequency, "Engagement frequency", draft.frequency, frequency_options)}
-                                {text(F::LastContact, "Last contact", draft.last_contact, "YYYY-MM-DD", "date")}
+                                <Field id=id_of(F::LastContact) label="Last contact" error=errors.at(F::LastContact)>
+                                    <DateInput value=draft.last_contact placeholder="YYYY-MM-DD" on_change=leave(F::LastContact)/>
+                                </Field>
                             </div>
                             <datalist id="owner-names">
                                 {owner_names.into_iter().map(|n| view! { <option value=n/> }).collect_view()}
@@ -496,7 +441,7 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
                                     <p>"You have unsaved changes."</p>
                                     <div class="actions">
                                         <button type="button" class="btn btn-danger" on:click=move |_| close()>"Discard changes"</button>
-                                        <button type="button" class="btn" on:click=move |_| asking_discard.set(false)>"Keep editing"</button>
+                                        <button type="button" class="btn keep-editing" on:click=move |_| keep_editing()>"Keep editing"</button>
                                     </div>
                                 </div>
                             }.into_any()
@@ -504,7 +449,7 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
                             view! {
                                 <div class="actions">
                                     <button type="submit" class="btn btn-primary">{if id.is_none() { "Add person" } else { "Save" }}</button>
-                                    <button type="button" class="btn btn-quiet" on:click=move |_| cancel()>"Cancel"</button>
+                                    <button type="button" class="btn btn-quiet cancel" on:click=move |_| cancel()>"Cancel"</button>
                                     {id.map(|pid| view! {
                                         <button type="button" class="btn btn-danger push-right" on:click=move |_| people.remove(pid)>
                                             "Remove from map"
