@@ -20,7 +20,7 @@ use super::ImportError;
 /// above the export of the largest workspace the browser's storage can hold (about 4,700
 /// accounts of 8 people and 52 weekly check-ins, about 95 MB as an exported file), or a
 /// saved workspace could not be read back nor its export imported; `tests/storage_form.rs`
-/// checks that. A workspace of 2,000 accounts as full as the demo's is about 15 MB.
+/// checks that. A workspace of 2,000 accounts as full as the demo's is about 16 MB.
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 /// Deepest nesting of objects and lists; the deepest a real file goes is 9.
 pub const MAX_DEPTH: usize = 32;
@@ -41,7 +41,7 @@ pub fn megabytes(bytes: u64) -> String {
 /// The sentence for a file over the limit (also used by the browser before reading).
 pub fn too_big_message(bytes: u64) -> String {
     format!(
-        "This file is {}; the planner reads files up to {}. Check that it is the right file: a workspace of 2,000 accounts with full plans is about 15 MB.",
+        "This file is {}; the planner reads files up to {}. Check that it is the right file: a workspace of 2,000 accounts with full plans is about 16 MB.",
         megabytes(bytes),
         megabytes(MAX_FILE_BYTES)
     )
