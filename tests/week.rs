@@ -515,3 +515,74 @@ fn the_question_is_not_asked_when_nothing_is_due_yet_or_the_renewal_passed() {
     assert!(ask(0, false));
     assert!(!ask(45, true));
 }
+
+#[test]
+fn promises_due_by_the_last_day_of_the_week_and_overdue_ones_renegotiated_on_their_new_date() {
+    use am_planner::domain::commitments::{Commitment, Status};
+    let ws = |due: i64, status: Status| {
+        ws_with(|w, id| {
+            let a = w.account_mut(id).unwrap();
+            let mut c = Commitment::new("Share the rollout plan", plus(due));
+            c.status = status;
+            let people = a.stakeholders.clone();
+            a.commitments.add(&people, c, today()).unwrap();
+        })
+    };
+    assert_eq!(
+        dues(&ws(6, Status::Open), ItemKind::Commitment),
+        vec![plus(6)]
+    );
+    assert_eq!(dues(&ws(7, Status::Open), ItemKind::Commitment), vec![]);
+    assert_eq!(
+        dues(&ws(-3, Status::Open), ItemKind::Commitment),
+        vec![plus(-3)]
+    );
+    // Kept or broken: nothing left to do on this list.
+    assert_eq!(
+        dues(&ws(-3, Status::Kept(plus(-4))), ItemKind::Commitment),
+        vec![]
+    );
+    assert_eq!(
+        dues(&ws(-3, Status::Broken(plus(-1))), ItemKind::Commitment),
+        vec![]
+    );
+    // Renegotiated: due on the new date.
+    assert_eq!(
+        dues(&ws(-3, Status::Renegotiated(plus(6))), ItemKind::Commitment),
+        vec![plus(6)]
+    );
+    assert_eq!(
+        dues(&ws(-3, Status::Renegotiated(plus(7))), ItemKind::Commitment),
+        vec![]
+    );
+    let it = &items(&ws(0, Status::Open), ItemKind::Commitment)[0];
+    assert!(it.link.ends_with("/commitments"), "{}", it.link);
+}
+
+#[test]
+fn escalations_late_for_their_update_or_resolved_and_not_confirmed_for_seven_days() {
+    use am_planner::domain::escalations::{Escalation, Severity, Step};
+    let ws = |next_update: Option<i64>, resolved: Option<i64>| {
+        ws_with(|w, id| {
+            let a = w.account_mut(id).unwrap();
+            let mut e = Escalation::new("Exports time out", Severity::High, plus(-30));
+            e.next_update = next_update.map(plus);
+            e.done[Step::Resolve as usize] = resolved.map(plus);
+            a.escalations.add(e, today()).unwrap();
+        })
+    };
+    // The update was due yesterday: late, listed with yesterday as its day. Due today: not yet.
+    assert_eq!(
+        dues(&ws(Some(-1), None), ItemKind::Escalation),
+        vec![plus(-1)]
+    );
+    assert_eq!(dues(&ws(Some(0), None), ItemKind::Escalation), vec![]);
+    // Resolved 7 days ago and not confirmed: flagged, due the day the 7 days ran out.
+    assert_eq!(
+        dues(&ws(None, Some(-7)), ItemKind::Escalation),
+        vec![plus(0)]
+    );
+    assert_eq!(dues(&ws(None, Some(-6)), ItemKind::Escalation), vec![]);
+    let it = &items(&ws(Some(-2), None), ItemKind::Escalation)[0];
+    assert!(it.link.ends_with("/escalations"), "{}", it.link);
+}

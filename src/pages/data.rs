@@ -68,7 +68,7 @@ pub fn DataPage() -> impl IntoView {
                 <p>{move || format!("Download the whole workspace ({}) as a JSON file.", plural(count(), "account", "accounts"))}</p>
                 <button class="btn btn-primary" on:click=export>"Export workspace"</button>
                 <p class="field-error" role="alert">{move || export_error.get()}</p>
-                <p class="hint">"The file format is documented, with a JSON Schema at "<a href="/schema/workspace-v2.json">"/schema/workspace-v2.json"</a>"."</p>
+                <p class="hint">"The file format is documented, with a JSON Schema at "<a href="/schema/workspace-v3.json">"/schema/workspace-v3.json"</a>"."</p>
             </div>
 
             <div class="card" id="import">

@@ -44,10 +44,14 @@ pub enum ItemKind {
     StaleHealth,
     /// The account plan was not updated for more than 90 days.
     StalePlan,
+    /// A promise to the customer due this week or overdue.
+    Commitment,
+    /// An escalation whose customer update is late, or resolved and not confirmed.
+    Escalation,
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 10] = [
+    pub const ALL: [ItemKind; 12] = [
         ItemKind::RenewalPassed,
         ItemKind::RenewalThisWeek,
         ItemKind::RenewalTask,
@@ -58,6 +62,8 @@ impl ItemKind {
         ItemKind::QbrAgenda,
         ItemKind::StaleHealth,
         ItemKind::StalePlan,
+        ItemKind::Commitment,
+        ItemKind::Escalation,
     ];
     /// Stable machine name (snooze keys, CSS classes, tests).
     pub fn key(self) -> &'static str {
@@ -72,6 +78,8 @@ impl ItemKind {
             ItemKind::QbrAgenda => "qbr_agenda",
             ItemKind::StaleHealth => "stale_health",
             ItemKind::StalePlan => "stale_plan",
+            ItemKind::Commitment => "commitment",
+            ItemKind::Escalation => "escalation",
         }
     }
     /// A short tag shown on the item.
@@ -87,6 +95,8 @@ impl ItemKind {
             ItemKind::QbrAgenda => "QBR agenda",
             ItemKind::StaleHealth => "Stale health",
             ItemKind::StalePlan => "Old plan",
+            ItemKind::Commitment => "Promise",
+            ItemKind::Escalation => "Escalation",
         }
     }
 }
@@ -146,6 +156,8 @@ pub const SOURCES: &[Source] = &[
     sources::qbr_agendas,
     sources::stale_health,
     sources::stale_plan,
+    sources::commitments,
+    sources::escalations,
 ];
 
 /// Every item due this week or overdue, snoozed or not: overdue first, then by due date,

@@ -42,11 +42,10 @@ fn plus(date: NaiveDate, n: i64) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-/// Whether the renewal of the account still waits for its outcome on `today`. For now:
-/// its renewal date has passed (an outcome is recorded by setting the next renewal date).
-/// This is the one place to read a recorded outcome once accounts keep one.
+/// Whether the renewal of the account still waits for its outcome on `today`: the KPI
+/// rule's own test (docs/kpis.md), so This week, the portfolio and the account agree.
 pub fn awaits_outcome(account: &Account, today: NaiveDate) -> bool {
-    account.fields.renewal_date.is_some_and(|d| d < today)
+    crate::domain::kpi::outcome::awaiting_outcome(account, today)
 }
 
 /// The renewal: a passed renewal waiting for its outcome, a renewal date this week, the
@@ -301,4 +300,70 @@ pub fn stale_plan(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<Wee
         "plan#plan-title",
         "Open the Plan tab",
     )]
+}
+
+/// A promise still open and due this week, or overdue (docs/account-depth.md#commitments):
+/// due on its renegotiated date when it has one.
+pub fn commitments(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekItem> {
+    a.commitments
+        .all()
+        .iter()
+        .filter(|(_, c)| c.is_open() && cx.due_this_week(c.due_now()))
+        .map(|(id, c)| {
+            let owner = if c.owner.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", isolate(c.owner.trim()))
+            };
+            item(
+                a,
+                ItemKind::Commitment,
+                &format!("commitment-{}", id.0),
+                c.due_now(),
+                format!("Keep the promise: {}{owner}", isolate(c.what.trim())),
+                "commitments",
+                "Open the Commitments tab",
+            )
+        })
+        .collect()
+}
+
+/// An escalation whose customer update is late, or resolved and not confirmed with the
+/// customer for 7 days (docs/account-depth.md#escalations): due the day the update was
+/// promised, or 7 days after it was resolved.
+pub fn escalations(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekItem> {
+    use crate::domain::escalations::{Flag, Step, UNCONFIRMED_DAYS};
+    a.escalations
+        .all()
+        .iter()
+        .flat_map(|(id, e)| {
+            e.flags(cx.today).into_iter().filter_map(move |f| {
+                let (due, text) = match f {
+                    Flag::UpdateLate { .. } => (
+                        e.next_update?,
+                        format!(
+                            "Send the customer an update on: {}",
+                            isolate(e.issue.trim())
+                        ),
+                    ),
+                    Flag::NotConfirmed { .. } => (
+                        plus(e.done_on(Step::Resolve)?, UNCONFIRMED_DAYS),
+                        format!(
+                            "Confirm with the customer that this is resolved: {}",
+                            isolate(e.issue.trim())
+                        ),
+                    ),
+                };
+                Some(item(
+                    a,
+                    ItemKind::Escalation,
+                    &format!("escalation-{}", id.0),
+                    due,
+                    text,
+                    "escalations",
+                    "Open the Escalations tab",
+                ))
+            })
+        })
+        .collect()
 }

@@ -420,7 +420,7 @@ pub fn PromiseRisks() -> impl IntoView {
                 <ul class="risk-list cm-risk-list" role="list">
                     {list.into_iter().map(|(title, what, to, todo)| view! {
                         <li class="risk risk-high" data-risk="promise">
-                            <p class="risk-title"><span class="badge sev-high">"Promise"</span>" "{title}</p>
+                            <p class="risk-title"><span class="badge sev-high">"Risk"</span>" "{title}</p>
                             <p class="risk-msg">{what}{to.map(|n| format!(" (promised to {n})"))}</p>
                             <p class="risk-todo"><strong>"What to do: "</strong>{todo}" "<a href=href.clone()>"Commitments"</a></p>
                         </li>
