@@ -135,6 +135,14 @@ test('A 50-account CRM export: preview with errors at the cell, import, report, 
   const tier1 = await page.locator('table.accounts tbody tr', { hasText: 'T1' }).count();
   assert.equal(tier1, 8);
   await shot(page, 'csv-portfolio');
+
+  // KPIs: the imported ARR arrived as new ARR today (no contract start in the file), so the
+  // default period's New ARR is the book's ARR, not zero.
+  await page.getByRole('link', { name: 'KPIs', exact: true }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'KPIs' }).waitFor();
+  const newArr = await page.locator('[data-kpi="new-arr"] .kpi-figure').innerText();
+  assert.doesNotMatch(newArr, /^\D*0$/, `New ARR after the import: ${newArr}`);
+  assert.match(newArr, /\d{1,3}(,\d{3})+/);
   assert.deepEqual(errors, []);
 });
 
