@@ -71,6 +71,7 @@ pub fn ArrHistory(id: AccountId) -> impl IntoView {
                     view! { <p class="empty-note">"No ARR recorded yet."</p> }.into_any()
                 } else {
                     view! {
+                        <div class="table-wrap flat">
                         <table>
                             <thead><tr><th>"Date"</th><th>"Kind"</th><th class="num">"Change"</th><th>"Note"</th><th><span class="visually-hidden">"Actions"</span></th></tr></thead>
                             <tbody>{list.into_iter().enumerate().map(|(i, e)| {
@@ -88,6 +89,7 @@ pub fn ArrHistory(id: AccountId) -> impl IntoView {
                                 }
                             }).collect_view()}</tbody>
                         </table>
+                        </div>
                     }.into_any()
                 }}
             })}

@@ -16,10 +16,10 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
-const PAGES = ['/', '/accounts/new', '/renewals', '/data', '/settings', '/practice',
+const PAGES = ['/', '/week', '/kpis', '/white-space', '/accounts/new', '/renewals', '/data', '/settings', '/practice',
   '/practice/questions', '/practice/mock', '/practice/drill', '/practice/reset', '/practice/review',
   '/no/such/page'];
-const TABS = ['', '/health', '/stakeholders', '/plan', '/qbr', '/renewal', '/expansion', '/qualify', '/save-plan'];
+const TABS = ['', '/health', '/stakeholders', '/plan', '/qbr', '/renewal', '/expansion', '/white-space', '/commitments', '/escalations', '/qualify', '/save-plan'];
 /** Buttons that open a dialog or a form; the first of each is opened and checked. */
 const OPENERS = /^(Add person|Add a goal|Add a metric|Add a risk|Add an action|Add opportunity|New QBR|Plan a QBR|Edit|Open a save plan|Record a check-in|Start the next cycle|Start the interview|Table|Org chart|Show the answer|Show answer)\b/;
 
