@@ -95,7 +95,7 @@ fn a_passed_renewal_is_one_line_waiting_for_its_outcome() {
     assert_eq!(dues(&passed, ItemKind::RenewalTask), vec![]);
     assert_eq!(
         items(&passed, ItemKind::RenewalPassed)[0].link,
-        "/accounts/1/renewal#next-renewal"
+        "/accounts/1/renewal#outcome-h"
     );
     // On the renewal day itself it has not passed: it renews this week.
     assert_eq!(dues(&ws(0), ItemKind::RenewalPassed), vec![]);

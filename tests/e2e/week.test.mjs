@@ -54,7 +54,7 @@ function fixture() {
 
 // kind -> [account, link path and fragment, element that must be there]
 const EXPECTED = [
-  ['renewal_passed', 'Passed Renewal Co', '/renewal#next-renewal', '#next-renewal'],
+  ['renewal_passed', 'Passed Renewal Co', '/renewal#outcome-h', '#outcome-h'],
   ['renewal_task', 'Task Due Co', '/renewal#task-t90-qbr', '#task-t90-qbr'],
   ['red_no_save_plan', 'Red Co', '/save-plan#propose-h', '#propose-h'],
   ['contact', 'Contact Co', '/stakeholders#risk-head', '#risk-head'],

@@ -66,11 +66,11 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
                     "renewal",
                     i.due,
                     format!(
-                        "The renewal date ({}) has passed: record how it went and set the next renewal date.",
+                        "The renewal date ({}) has passed: record the outcome (renewed, with uplift or downsell, or churned) and the next renewal date.",
                         long(i.due)
                     ),
-                    "renewal#next-renewal",
-                    "Set the next renewal date",
+                    "renewal#outcome-h",
+                    "Record the outcome",
                 ),
                 AgendaWhat::Renewal if i.due >= cx.today => item(
                     a,
