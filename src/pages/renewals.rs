@@ -119,7 +119,7 @@ pub fn RenewalsPage() -> impl IntoView {
                                     return view! { <p class="muted">"None: every renewal date is still ahead."</p> }.into_any();
                                 }
                                 view! {
-                                    <p class="hint">"Signed? Set the next renewal date on the account's Renewal tab."</p>
+                                    <p class="hint">"Record how it went (and the next renewal date) on the account's Renewal tab."</p>
                                     <ul class="overdue-list">
                                         {rows.into_iter().map(|r| view! {
                                             <li>
