@@ -4,10 +4,7 @@
 
 use am_planner::domain::commitments::{Commitment, CommitmentId, CommitmentRiskKind, Status};
 use am_planner::domain::depth;
-use am_planner::domain::depth::{
-    around, cell_to_opportunity, due_commitments, flagged_escalations,
-    white_space_portfolio as portfolio,
-};
+use am_planner::domain::depth::{around, cell_to_opportunity, white_space_portfolio as portfolio};
 use am_planner::domain::escalations::{
     support_hint, Escalation, EscalationId, Escalations, Flag, Severity, Step,
 };
@@ -15,6 +12,7 @@ use am_planner::domain::expansion::{OpportunityId, OpportunityType, Stage};
 use am_planner::domain::recovery::Milestone;
 use am_planner::domain::save_plan::{Outcome, SavePlans, StepKind};
 use am_planner::domain::stakeholders::StakeholderFields;
+use am_planner::domain::week::{all_items, ItemKind, WeekItem};
 use am_planner::domain::white_space::{Axis, Cell, CellKind, Counts, LineSource};
 use am_planner::domain::{Account, AccountFields, AccountId, Currency, Workspace};
 use chrono::{Duration, NaiveDate};
@@ -24,6 +22,14 @@ fn d(s: &str) -> NaiveDate {
 }
 
 const TODAY: &str = "2026-06-15";
+
+/// This week's items of one kind: where due promises and flagged escalations are listed.
+fn week_items(ws: &Workspace, today: NaiveDate, kind: ItemKind) -> Vec<WeekItem> {
+    all_items(ws, today)
+        .into_iter()
+        .filter(|i| i.kind == kind)
+        .collect()
+}
 
 fn account(units: &[&str], products: &[&str]) -> Account {
     let mut a = Account::new(
@@ -553,9 +559,13 @@ fn kept_with_evidence_feeds_value_delivered_and_due_list_feeds_the_week() {
         .unwrap();
     let mut ws = Workspace::empty(Currency::default());
     ws.set_accounts(vec![a]).unwrap();
-    let due = due_commitments(&ws, today, today + Duration::days(7));
-    let got: Vec<(&str, bool)> = due.iter().map(|x| (x.what.as_str(), x.overdue)).collect();
-    assert_eq!(got, vec![("Call back", true), ("Send deck", false)]);
+    let due = week_items(&ws, today, ItemKind::Commitment);
+    let got: Vec<(bool, bool)> = due
+        .iter()
+        .map(|x| (x.text.contains("Call back"), x.is_overdue(today)))
+        .collect();
+    assert_eq!(got, vec![(true, true), (false, false)]);
+    assert!(due[1].text.contains("Send deck"));
 }
 
 // ---------- escalations ----------
@@ -693,11 +703,12 @@ fn open_escalations_feed_hint_and_week_but_never_the_score() {
     );
     let mut ws = Workspace::empty(Currency::default());
     ws.set_accounts(vec![a]).unwrap();
-    let f = flagged_escalations(&ws, today);
+    let f = week_items(&ws, today, ItemKind::Escalation);
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].id, EscalationId(id.0));
-    assert_eq!(f[0].flags, vec![Flag::UpdateLate { days: 5 }]);
-    assert!(flagged_escalations(&ws, d("2026-06-10")).is_empty());
+    let (listed, e) = &ws.accounts()[0].escalations.all()[0];
+    assert_eq!(*listed, EscalationId(id.0));
+    assert_eq!(e.flags(today), vec![Flag::UpdateLate { days: 5 }]);
+    assert!(week_items(&ws, d("2026-06-10"), ItemKind::Escalation).is_empty());
 }
 
 // ---------- recovery plan and closing ----------
@@ -957,11 +968,8 @@ fn the_demo_shows_every_part_of_account_depth() {
     assert_eq!((t.owned, t.pipeline, t.open, t.not_a_fit), (4, 1, 3, 1));
     assert_eq!(a.commitments.all().len(), 3);
     assert_eq!(a.commitments.risks(today).len(), 1, "the overdue promise");
-    assert_eq!(
-        due_commitments(&ws, today, today + Duration::days(7)).len(),
-        2
-    );
-    assert_eq!(flagged_escalations(&ws, today).len(), 1);
+    assert_eq!(week_items(&ws, today, ItemKind::Commitment).len(), 2);
+    assert_eq!(week_items(&ws, today, ItemKind::Escalation).len(), 1);
     let (rows, _) = portfolio(&ws);
     assert_eq!(rows.len(), 2);
 }

@@ -6,8 +6,6 @@
 
 use chrono::NaiveDate;
 
-use super::commitments::CommitmentId;
-use super::escalations::{EscalationId, Flag, Severity};
 use super::expansion::{OpportunityDraft, OpportunityId, OpportunityType};
 use super::recovery::{CheckInLog, Milestone};
 use super::save_plan::{Outcome, SavePlan, StepKind};
@@ -132,100 +130,6 @@ pub fn white_space_portfolio(ws: &Workspace) -> (Vec<AccountWhiteSpace>, Counts)
         total.not_assessed += r.counts.not_assessed;
     }
     (rows, total)
-}
-
-/// A commitment due within the days asked, or overdue, for the week's list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DueCommitment {
-    pub account: AccountId,
-    pub account_name: String,
-    pub id: CommitmentId,
-    pub what: String,
-    pub owner: String,
-    pub due: NaiveDate,
-    pub overdue: bool,
-}
-
-/// Every open commitment of the workspace due on or before `through` (overdue ones
-/// included), earliest first, then by account name.
-pub fn due_commitments(ws: &Workspace, today: NaiveDate, through: NaiveDate) -> Vec<DueCommitment> {
-    let mut out: Vec<DueCommitment> = ws
-        .accounts()
-        .iter()
-        .flat_map(|a| {
-            a.commitments
-                .all()
-                .iter()
-                .filter(move |(_, c)| c.is_open() && c.due_now() <= through)
-                .map(move |(id, c)| DueCommitment {
-                    account: a.id,
-                    account_name: a.fields.name.clone(),
-                    id: *id,
-                    what: c.what.clone(),
-                    owner: c.owner.clone(),
-                    due: c.due_now(),
-                    overdue: c.is_overdue(today),
-                })
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        a.due
-            .cmp(&b.due)
-            .then(
-                a.account_name
-                    .to_lowercase()
-                    .cmp(&b.account_name.to_lowercase()),
-            )
-            .then(a.account.cmp(&b.account))
-            .then(a.id.cmp(&b.id))
-    });
-    out
-}
-
-/// A flagged escalation, for the week's list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FlaggedEscalation {
-    pub account: AccountId,
-    pub account_name: String,
-    pub id: EscalationId,
-    pub issue: String,
-    pub severity: Severity,
-    pub owner: String,
-    pub flags: Vec<Flag>,
-}
-
-/// Every flagged escalation of the workspace on `today`: by severity, then account name.
-pub fn flagged_escalations(ws: &Workspace, today: NaiveDate) -> Vec<FlaggedEscalation> {
-    let mut out: Vec<FlaggedEscalation> = ws
-        .accounts()
-        .iter()
-        .flat_map(|a| {
-            a.escalations.all().iter().filter_map(move |(id, e)| {
-                let flags = e.flags(today);
-                (!flags.is_empty()).then(|| FlaggedEscalation {
-                    account: a.id,
-                    account_name: a.fields.name.clone(),
-                    id: *id,
-                    issue: e.issue.clone(),
-                    severity: e.severity,
-                    owner: e.owner.clone(),
-                    flags,
-                })
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        a.severity
-            .cmp(&b.severity)
-            .then(
-                a.account_name
-                    .to_lowercase()
-                    .cmp(&b.account_name.to_lowercase()),
-            )
-            .then(a.account.cmp(&b.account))
-            .then(a.id.cmp(&b.id))
-    });
-    out
 }
 
 // ---------------------------------------------------------------------------------------
