@@ -27,6 +27,7 @@ lint: tools
 	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --quiet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --features split --quiet -- -D warnings
 
 test-native:
 	cargo test --quiet

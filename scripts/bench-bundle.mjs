@@ -42,7 +42,7 @@ if (loaderFile) {
   const loader = fs.readFileSync(path.join(dist, loaderFile), 'utf8');
   const chunks = Object.fromEntries([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)]
     .map((m) => [m[1], `${dir}/${m[2]}`]));
-  for (const m of loader.matchAll(/export const __wasm_split_load_([a-z_]+?)_\d+ = wrapAsyncCb\(makeLoad\(([\s\S]*?)\[([^\]]*)\]\)\);/g)) {
+  for (const m of loader.matchAll(/export const __wasm_split_load_([a-z_]+?)(?:_\d+)? = wrapAsyncCb\(makeLoad\(([\s\S]*?)\[([^\]]*)\]\)\);/g)) {
     const own = m[2].match(/"\.\/([^"]+\.wasm)"/);
     const deps = m[3].split(',').map((s) => s.trim()).filter(Boolean).map((c) => chunks[c]);
     groups[m[1]] = [...(own ? [`${dir}/${own[1]}`] : []), ...deps];

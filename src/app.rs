@@ -3,6 +3,7 @@
 //! focus on its heading (docs/accessibility.md).
 
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::{path, Lazy, LazyRoute};
@@ -19,12 +20,14 @@ use crate::state::{use_app, AppState};
 pub fn App() -> impl IntoView {
     crate::derived::Derived::provide(AppState::provide());
     let share = provide_fragment_share();
+    // True while a navigation waits for its page (a page loaded on demand, docs/build.md).
+    let (routing, set_routing) = signal(false);
     view! {
-        <Router>
+        <Router set_is_routing=set_routing>
             <crate::components::hash_scroll::HashScroll/>
             <DropZone>
                 <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
-                <RouteAnnouncer share=share/>
+                <RouteAnnouncer share=share routing=routing/>
                 <header class="topbar">
                     <A href="/" attr:class="brand">
                         <span class="brand-mark" aria-hidden="true">"◆"</span>
@@ -92,7 +95,8 @@ pub fn App() -> impl IntoView {
 /// without it the same function runs at once, so tests and an unsplit build take the same
 /// path through the router), and each `$route` is a route's view, `$n` its page in the
 /// group. Few groups keep the number of modules small (each mix of groups sharing some
-/// code is a module of its own).
+/// code is a module of its own). A module that cannot be fetched shows
+/// [`PageNotLoaded`]; the next opening tries again.
 macro_rules! lazy_pages {
     ($($load:ident { $($n:literal => $route:ident => $page:path,)* })*) => {$(
         $(
@@ -104,34 +108,50 @@ macro_rules! lazy_pages {
                 }
 
                 async fn view(_: Self) -> AnyView {
-                    $load($n).await
+                    match $load($n).await {
+                        Ok(page) => page,
+                        Err(_) => view! { <PageNotLoaded/> }.into_any(),
+                    }
                 }
             }
         )*
 
         #[cfg(feature = "split")]
-        #[leptos::lazy]
-        fn $load(page: u32) -> AnyView {
-            match page {
-                $($n => {
-                    use $page as Page;
-                    view! { <Page/> }.into_any()
-                })*
-                _ => ().into_any(),
-            }
+        #[leptos::wasm_split::wasm_split($load, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $load(page: u32) -> Result<AnyView, SplitLoaderError> {
+            Ok(lazy_pages!(@page page { $($n => $page,)* }))
         }
 
         #[cfg(not(feature = "split"))]
-        async fn $load(page: u32) -> AnyView {
-            match page {
-                $($n => {
-                    use $page as Page;
-                    view! { <Page/> }.into_any()
-                })*
-                _ => ().into_any(),
-            }
+        async fn $load(page: u32) -> Result<AnyView, SplitLoaderError> {
+            Ok(lazy_pages!(@page page { $($n => $page,)* }))
         }
     )*};
+    // The view of page `$which` of a group.
+    (@page $which:ident { $($n:literal => $page:path,)* }) => {
+        match $which {
+            $($n => {
+                use $page as Page;
+                view! { <Page/> }.into_any()
+            })*
+            _ => ().into_any(),
+        }
+    };
+}
+
+/// In place of a page whose module could not be fetched (no connection on a first visit,
+/// or the site updated under a page without the service worker). Nothing is lost: the
+/// workspace is as it was, and saving goes on.
+#[component]
+fn PageNotLoaded() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>"This page could not be loaded"</h1>
+            <p>"Its part of the planner did not arrive, most likely because the connection dropped. \
+                Your data is safe in this browser. Open the page again, or reload the planner once you are online."</p>
+            <button class="btn btn-primary" on:click=|_| { let _ = window().location().reload(); }>"Reload"</button>
+        </section>
+    }
 }
 
 lazy_pages! {
@@ -229,9 +249,22 @@ fn section_of(path: &str) -> Option<String> {
     }
 }
 
-/// Puts keyboard focus on the page's main heading (or the main region when it has none),
-/// without scrolling past it.
-fn focus_main_heading() {
+/// Puts keyboard focus on the new page's main heading (or the main region when it has
+/// none), without scrolling past it. A page loaded on demand (docs/build.md) appears a
+/// moment after the address changed: while the router is still `routing`, this waits one
+/// frame at a time, for at most about five seconds.
+fn focus_main_heading(routing: ReadSignal<bool>, frames_left: u32) {
+    if routing.get_untracked() && frames_left > 0 {
+        // One frame more once it is done: the page is put in place after that.
+        request_animation_frame(move || {
+            if routing.get_untracked() {
+                focus_main_heading(routing, frames_left - 1)
+            } else {
+                request_animation_frame(move || focus_main_heading(routing, 0))
+            }
+        });
+        return;
+    }
     let doc = document();
     let target = doc
         .query_selector("main .routed h1")
@@ -251,7 +284,7 @@ fn focus_main_heading() {
 /// (kept on the chosen tab when moving between an account's tabs). The first load only
 /// sets the title. While a shared account is shown, it names the tab itself.
 #[component]
-fn RouteAnnouncer(share: FragmentShare) -> impl IntoView {
+fn RouteAnnouncer(share: FragmentShare, routing: ReadSignal<bool>) -> impl IntoView {
     let app = use_app();
     let location = use_location();
     let message = RwSignal::new(String::new());
@@ -274,7 +307,7 @@ fn RouteAnnouncer(share: FragmentShare) -> impl IntoView {
         if let Some(previous) = previous {
             message.set(title);
             if section_of(&previous).is_none() || section_of(&previous) != section_of(&path) {
-                request_animation_frame(focus_main_heading);
+                request_animation_frame(move || focus_main_heading(routing, 300));
             }
         }
     });

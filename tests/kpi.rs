@@ -534,7 +534,15 @@ fn the_address_keeps_the_period() {
     let q_start = Period::quarter_of(t).start.to_string();
     assert_eq!(first.from, q_start);
 
-    let cases: &[(&[(&str, &str)], PeriodChoice, &str, &str, &[(&str, &str)])] = &[
+    // (address pairs, choice read, from, to, pairs written back)
+    type Case<'a> = (
+        &'a [(&'a str, &'a str)],
+        PeriodChoice,
+        &'a str,
+        &'a str,
+        &'a [(&'a str, &'a str)],
+    );
+    let cases: &[Case] = &[
         (&[], PeriodChoice::ThisQuarter, "", "", &[]),
         (
             &[("period", "last-year")],

@@ -49,3 +49,28 @@ test('the portfolio loads no lazy module; opening Practice loads its own, and on
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a page whose module cannot be fetched says so, keeps the data, and loads on the next try', async () => {
+  const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
+  await open(page, env.base, '/');
+  await page.locator('table.accounts').waitFor();
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  // The connection drops for the Settings module.
+  await page.route(/\/split_settings_page[^/]*\.wasm$/, (route) => route.abort());
+  await page.locator('nav.mainnav a', { hasText: 'Settings' }).click();
+  await page.locator('main h1', { hasText: 'This page could not be loaded' }).waitFor();
+  assert.match(await page.locator('main .routed').innerText(), /Your data is safe in this browser/);
+  assert.equal(await page.locator('#panic-screen').count(), 0, 'no error screen: the planner goes on');
+  await shot(page, 'lazy-not-loaded');
+  // The planner still works: the portfolio opens, nothing stored changed.
+  await page.locator('nav.mainnav a', { hasText: 'Portfolio' }).click();
+  await page.locator('table.accounts').waitFor();
+  assert.equal(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), stored);
+  // Back online: the next opening fetches the module again.
+  await page.unroute(/\/split_settings_page[^/]*\.wasm$/);
+  await page.locator('nav.mainnav a', { hasText: 'Settings' }).click();
+  await page.locator('main h1', { hasText: 'Settings' }).waitFor();
+  // The failed fetch is logged by the loader (and by the browser); nothing else is.
+  assert.deepEqual(errors.filter((e) => !/split_settings_page|Failed to fetch|ERR_FAILED/.test(e)), []);
+  await context.close();
+});
