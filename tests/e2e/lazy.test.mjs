@@ -25,7 +25,7 @@ test('the portfolio loads no lazy module; opening Practice loads its own, and on
   await page.locator('nav.mainnav a', { hasText: 'Practice' }).click();
   await page.locator('main h1', { hasText: 'Interview practice' }).waitFor();
   const practice = requested.filter((p) => LAZY.test(p));
-  assert.ok(practice.some((p) => /split_practice_pages_/.test(p)), `Practice's module is loaded: ${practice}`);
+  assert.ok(practice.some((p) => /split_practice_pages\b/.test(p)), `Practice's module is loaded: ${practice}`);
   assert.ok(practice.every((p) => !/split_(account|data|settings|kpis|week|renewals|white_space)_/.test(p)),
     `no other page's module is loaded: ${practice}`);
   await shot(page, 'lazy-practice');
@@ -42,7 +42,7 @@ test('the portfolio loads no lazy module; opening Practice loads its own, and on
   await page.locator('nav.mainnav a', { hasText: 'Portfolio' }).click();
   await page.locator('table.accounts a').first().click();
   await page.locator('nav.tabs').waitFor();
-  assert.ok(requested.some((p) => /split_account_pages_/.test(p)), 'the account pages load on demand');
+  assert.ok(requested.some((p) => /split_account_pages\b/.test(p)), 'the account pages load on demand');
   await open(page, env.base, '/accounts/1/health');
   await page.locator('main h1').first().waitFor();
   await page.locator('nav.tabs').waitFor();
