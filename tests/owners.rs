@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use am_planner::domain::commitments::{Commitment, Status};
 use am_planner::domain::escalations::{Escalation, Severity};
-use am_planner::domain::owners::{names, open_work_owners, owner_key};
+use am_planner::domain::owners::{names, open_work_owners, owner_key, spelled};
 use am_planner::domain::plan::NewAction;
 use am_planner::domain::portfolio::{
     facts_of, health_by_account, query, Facts, Filter, PortfolioQuery,
@@ -485,7 +485,8 @@ fn the_renewals_filter_keeps_owned_accounts_and_open_task_owners() {
 #[test]
 fn the_renewals_filter_reads_and_writes_the_page_address() {
     // (query pairs, owner read)
-    let cases: &[(&[(&str, &str)], Option<&str>)] = &[
+    type Pairs<'a> = &'a [(&'a str, &'a str)];
+    let cases: &[(Pairs, Option<&str>)] = &[
         (&[], None),
         (&[("owner", "Priya Raman")], Some("Priya Raman")),
         (&[("owner", "  Sam ")], Some("Sam")),
@@ -500,6 +501,15 @@ fn the_renewals_filter_reads_and_writes_the_page_address() {
         assert_eq!(back, q, "{pairs:?} round trip");
     }
     assert!(RenewalsQuery::default().to_pairs().is_empty());
+    // An address's owner is shown as the workspace spells it.
+    let known = vec!["Priya Raman".to_string(), "Sam Okafor".to_string()];
+    for (typed, shown) in [
+        ("priya  RAMAN", "Priya Raman"),
+        (" Sam Okafor ", "Sam Okafor"),
+        ("  Lena Vogt ", "Lena Vogt"),
+    ] {
+        assert_eq!(spelled(&known, typed), shown, "{typed:?}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------

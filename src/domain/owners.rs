@@ -65,6 +65,18 @@ pub fn names(ws: &Workspace) -> Vec<String> {
     seen.into_values().collect()
 }
 
+/// `name` as the workspace spells it (the first spelling [`names`] keeps), or trimmed
+/// when nobody of that name is used: an address typed `owner=priya raman` shows as
+/// "Priya Raman".
+pub fn spelled(names: &[String], name: &str) -> String {
+    let key = owner_key(name);
+    names
+        .iter()
+        .find(|n| owner_key(n) == key)
+        .cloned()
+        .unwrap_or_else(|| name.trim().to_string())
+}
+
 /// Who owns open work in the account on `today`, as [`owner_key`]s: renewal tasks not
 /// done (those on its timeline), plan actions not done, the open save plan's steps not done
 /// (a step's own owner, else the save owner), open commitments and open escalations.

@@ -34,9 +34,16 @@ pub fn RenewalsPage() -> impl IntoView {
     // a bookmark bring the filter back.
     let url = use_query_map();
     let location = use_location();
-    let owner = RwSignal::new(url.with_untracked(read_query).owner.unwrap_or_default());
+    let names = Memo::new(move |_| app.ws.with(owners::names));
+    // The owner in the address, spelled as the workspace spells it.
+    let from_url = move |q: RenewalsQuery| {
+        q.owner
+            .map(|o| names.with_untracked(|n| owners::spelled(n, &o)))
+            .unwrap_or_default()
+    };
+    let owner = RwSignal::new(from_url(url.with_untracked(read_query)));
     Effect::new(move |_| {
-        let o = url.with(read_query).owner.unwrap_or_default();
+        let o = from_url(url.with(read_query));
         if owner.with_untracked(|cur| *cur != o) {
             owner.set(o);
         }
@@ -61,7 +68,7 @@ pub fn RenewalsPage() -> impl IntoView {
         }
     });
     let owner_options = Memo::new(move |_| {
-        let mut names = app.ws.with(owners::names);
+        let mut names = names.get();
         let chosen = owner.get();
         let key = owners::owner_key(&chosen);
         if !key.is_empty() && !names.iter().any(|n| owners::owner_key(n) == key) {
@@ -278,6 +285,9 @@ pub fn RenewalsPage() -> impl IntoView {
     }
 }
 
+/// An agenda item and its task's owner (empty when none or not a task).
+type OwnedItem = (AgendaItem, String);
+
 /// A person's open renewal tasks in one account (the owner filter is on), as a short
 /// list under the account's line; nothing when there are none.
 fn owner_tasks(tasks: Vec<Task>, today: chrono::NaiveDate) -> Option<impl IntoView> {
@@ -310,8 +320,8 @@ fn owner_tasks(tasks: Vec<Task>, today: chrono::NaiveDate) -> Option<impl IntoVi
 /// The items of one list grouped by account, accounts in the order of their first item
 /// (the list is sorted by due date, so the most pressing account comes first). Each item
 /// comes with its task's owner (empty when none or not a task).
-fn agenda_groups(items: Vec<(AgendaItem, String)>, today: chrono::NaiveDate) -> impl IntoView {
-    let mut groups: Vec<(AccountId, String, Vec<(AgendaItem, String)>)> = Vec::new();
+fn agenda_groups(items: Vec<OwnedItem>, today: chrono::NaiveDate) -> impl IntoView {
+    let mut groups: Vec<(AccountId, String, Vec<OwnedItem>)> = Vec::new();
     for i in items {
         match groups.iter_mut().find(|g| g.0 == i.0.account) {
             Some(g) => g.2.push(i),

@@ -413,11 +413,11 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
                 <span class="deadline">{kind.deadline_label()}</span>
             </div>
             <div class="task-extra">
+                <span class="step-due">{move || step.with(|s| s.map(|s| format!("Due {}", long(s.due))))}</span>
+                <span class=move || format!("lateness {}", late().map_or("", |l| l.1))>{move || late().map(|l| l.0)}</span>
                 <Field id=format!("step-owner-{dom}") label="Owner" class="task-owner" error=owner_err.at(())>
                     <TextInput value=owner_text placeholder=owner_placeholder list=Some(OWNER_LIST_ID) on_change=set_owner/>
                 </Field>
-                <span class="step-due">{move || step.with(|s| s.map(|s| format!("Due {}", long(s.due))))}</span>
-                <span class=move || format!("lateness {}", late().map_or("", |l| l.1))>{move || late().map(|l| l.0)}</span>
                 {move || done_on.get().map(|d| {
                     let date_id = date_id.clone();
                     let err_id = err_id.clone();
