@@ -5,13 +5,11 @@
 //! (docs/account-depth.md#owners).
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::params::ParamsMap;
-use leptos_router::NavigateOptions;
 
 use crate::browser;
 use crate::components::form::{Field, Select};
 use crate::components::renewal_bits::status_pill;
+use crate::components::url_state::use_url_state;
 use crate::domain::account::timeline_of;
 use crate::domain::dates::{long, relative};
 use crate::domain::owners;
@@ -21,51 +19,38 @@ use crate::domain::{plural, AccountId};
 use crate::format::ics;
 use crate::state::use_app;
 
-fn read_query(m: &ParamsMap) -> RenewalsQuery {
-    RenewalsQuery::from_pairs(m.into_iter().map(|(k, v)| (k.as_ref(), v)))
-}
-
 #[component]
 pub fn RenewalsPage() -> impl IntoView {
     let app = use_app();
 
-    // The address is the source of the filter, as on the portfolio: the select keeps a
-    // copy and writes changes back (replacing the history entry), so Back to this page and
-    // a bookmark bring the filter back.
-    let url = use_query_map();
-    let location = use_location();
+    // The filter lives in the address (Back and bookmarks bring it back); an owner typed
+    // in it is shown as the workspace spells it.
+    let query = use_url_state(
+        "/renewals",
+        move |pairs| {
+            let mut q = RenewalsQuery::from_pairs(pairs);
+            q.owner = q.owner.map(|o| {
+                app.ws
+                    .with_untracked(|w| owners::spelled(&owners::names(w), &o))
+            });
+            q
+        },
+        RenewalsQuery::to_pairs,
+    );
     let names = Memo::new(move |_| app.ws.with(owners::names));
-    // The owner in the address, spelled as the workspace spells it.
-    let from_url = move |q: RenewalsQuery| {
-        q.owner
-            .map(|o| names.with_untracked(|n| owners::spelled(n, &o)))
-            .unwrap_or_default()
-    };
-    let owner = RwSignal::new(from_url(url.with_untracked(read_query)));
+    // The select's value: the chosen owner, "" for all.
+    let owner = RwSignal::new(query.with_untracked(|q| q.owner.clone().unwrap_or_default()));
     Effect::new(move |_| {
-        let o = from_url(url.with(read_query));
+        let o = query.with(|q| q.owner.clone().unwrap_or_default());
         if owner.with_untracked(|cur| *cur != o) {
             owner.set(o);
         }
     });
-    let query = Memo::new(move |_| RenewalsQuery {
-        owner: owner.with(|o| (!o.trim().is_empty()).then(|| o.trim().to_string())),
-    });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        let q = query.get();
-        let on_page = location.pathname.with_untracked(|p| p == "/renewals");
-        if on_page && url.with_untracked(read_query) != q {
-            let map: ParamsMap = q.to_pairs().into_iter().collect();
-            navigate(
-                &format!("/renewals{}", map.to_query_string()),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        }
+    let choose = Callback::new(move |()| {
+        let o = owner.get_untracked();
+        query.set(RenewalsQuery {
+            owner: (!o.trim().is_empty()).then(|| o.trim().to_string()),
+        });
     });
     let owner_options = Memo::new(move |_| {
         let mut names = names.get();
@@ -155,7 +140,7 @@ pub fn RenewalsPage() -> impl IntoView {
             <div class="renewals-filter">
                 <Field id="renewals-owner" label="Owner" class="inline"
                     hint="An owner's renewals: the accounts they own and those where they own an open renewal task.">
-                    <Select value=owner options=owner_options/>
+                    <Select value=owner options=owner_options on_change=choose/>
                 </Field>
                 <p class="renewals-shown" role="status">{move || query.with(|q| q.owner.clone()).map(|o| {
                     format!("{} for {o}.", plural(shown(), "renewal", "renewals"))
