@@ -534,15 +534,8 @@ fn the_address_keeps_the_period() {
     let q_start = Period::quarter_of(t).start.to_string();
     assert_eq!(first.from, q_start);
 
-    // (address pairs, choice read, from, to, pairs written back)
-    type Case<'a> = (
-        &'a [(&'a str, &'a str)],
-        PeriodChoice,
-        &'a str,
-        &'a str,
-        &'a [(&'a str, &'a str)],
-    );
-    let cases: &[Case] = &[
+    type Pairs<'a> = &'a [(&'a str, &'a str)];
+    let cases: &[(Pairs, PeriodChoice, &str, &str, Pairs)] = &[
         (&[], PeriodChoice::ThisQuarter, "", "", &[]),
         (
             &[("period", "last-year")],
