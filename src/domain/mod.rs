@@ -14,6 +14,7 @@ pub mod expansion;
 pub mod health;
 pub mod ids;
 pub mod import;
+pub mod items;
 pub mod kpi;
 pub mod kpi_settings;
 pub mod mid_cycle;
