@@ -9,6 +9,7 @@ pub mod form;
 pub mod hash_scroll;
 pub mod health;
 pub mod health_portfolio;
+pub mod item_editor;
 pub mod kpi_settings;
 pub mod markdown_out;
 pub mod new_version;
