@@ -35,15 +35,13 @@ pub fn ConfirmButton(
     let cancel = NodeRef::<html::Button>::new();
     // Back on the opener once it is drawn again; when it is gone, on `focus_after`.
     let refocus = move |fallback: Option<String>| {
-        request_animation_frame(move || {
-            match opener.try_get_untracked().flatten() {
-                Some(el) if el.is_connected() => {
-                    let _ = el.focus();
-                }
-                _ => {
-                    if let Some(sel) = fallback {
-                        focus_soon(sel);
-                    }
+        request_animation_frame(move || match opener.try_get_untracked().flatten() {
+            Some(el) if el.is_connected() => {
+                let _ = el.focus();
+            }
+            _ => {
+                if let Some(sel) = fallback {
+                    focus_soon(sel);
                 }
             }
         });

@@ -4,7 +4,6 @@ pub mod account_form;
 pub mod arr_history;
 pub mod confirm;
 pub mod drop_zone;
-pub mod fields;
 pub mod form;
 pub mod hash_scroll;
 pub mod health;
