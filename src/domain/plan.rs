@@ -529,7 +529,7 @@ pub trait PlanItem: Item + PartialEq {
 }
 
 macro_rules! plan_item {
-    ($t:ty, $id:ty, $noun:literal) => {
+    ($t:ty, $id:ty, $noun:literal, $list:ident $(, on_remove: $on_remove:expr)?) => {
         impl Item for $t {
             type Id = $id;
             const NOUN: &'static str = $noun;
@@ -540,54 +540,29 @@ macro_rules! plan_item {
                 self.id = id;
             }
         }
+        impl PlanItem for $t {
+            const LIST: &'static str = stringify!($list);
+            fn list(c: &PlanContent) -> &Vec<Self> {
+                &c.$list
+            }
+            fn list_mut(c: &mut PlanContent) -> &mut Vec<Self> {
+                &mut c.$list
+            }
+            $(fn on_remove(c: &mut PlanContent, id: $id) {
+                let f: fn(&mut PlanContent, $id) = $on_remove;
+                f(c, id)
+            })?
+        }
     };
 }
-plan_item!(Goal, GoalId, "goal");
-plan_item!(SuccessMetric, MetricId, "metric");
-plan_item!(Risk, RiskId, "risk");
-plan_item!(Action, ActionId, "action");
-
-impl PlanItem for Goal {
-    const LIST: &'static str = "goals";
-    fn list(c: &PlanContent) -> &Vec<Self> {
-        &c.goals
+plan_item!(Goal, GoalId, "goal", goals, on_remove: |c, id| {
+    for a in c.actions.iter_mut().filter(|a| a.goal == Some(id)) {
+        a.goal = None;
     }
-    fn list_mut(c: &mut PlanContent) -> &mut Vec<Self> {
-        &mut c.goals
-    }
-    fn on_remove(c: &mut PlanContent, id: GoalId) {
-        for a in c.actions.iter_mut().filter(|a| a.goal == Some(id)) {
-            a.goal = None;
-        }
-    }
-}
-impl PlanItem for SuccessMetric {
-    const LIST: &'static str = "metrics";
-    fn list(c: &PlanContent) -> &Vec<Self> {
-        &c.metrics
-    }
-    fn list_mut(c: &mut PlanContent) -> &mut Vec<Self> {
-        &mut c.metrics
-    }
-}
-impl PlanItem for Risk {
-    const LIST: &'static str = "risks";
-    fn list(c: &PlanContent) -> &Vec<Self> {
-        &c.risks
-    }
-    fn list_mut(c: &mut PlanContent) -> &mut Vec<Self> {
-        &mut c.risks
-    }
-}
-impl PlanItem for Action {
-    const LIST: &'static str = "actions";
-    fn list(c: &PlanContent) -> &Vec<Self> {
-        &c.actions
-    }
-    fn list_mut(c: &mut PlanContent) -> &mut Vec<Self> {
-        &mut c.actions
-    }
-}
+});
+plan_item!(SuccessMetric, MetricId, "metric", metrics);
+plan_item!(Risk, RiskId, "risk", risks);
+plan_item!(Action, ActionId, "action", actions);
 
 impl PlanContent {
     /// The path of an item in error messages (`risks[2]`), or of the next one added when

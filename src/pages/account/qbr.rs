@@ -651,12 +651,26 @@ fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl Into
     });
     // The goal picked for the next push; "" is "no goal yet". The first goal until the
     // user picks another, so the choice is always in view.
-    let picked = RwSignal::new(None::<String>);
-    let goal_choice = move || {
-        picked.get().unwrap_or_else(|| {
-            goals.with(|g| g.first().map(|x| x.0 .0.to_string()).unwrap_or_default())
-        })
-    };
+    let picked = RwSignal::new(false);
+    let first_goal =
+        move || goals.with(|g| g.first().map(|x| x.0 .0.to_string()).unwrap_or_default());
+    let choice = RwSignal::new(first_goal());
+    Effect::new(move |_| {
+        let first = first_goal();
+        if !picked.get() {
+            choice.set(first);
+        }
+    });
+    let goal_options = Signal::derive(move || {
+        let mut options: Vec<(String, String)> = goals
+            .get()
+            .into_iter()
+            .map(|(gid, label)| (gid.0.to_string(), label))
+            .collect();
+        options.push((String::new(), "No goal yet (tie later)".to_string()));
+        options
+    });
+    let goal_choice = move || choice.get();
     let push = move |_| {
         let today = app.today.get_untracked();
         let goal = goal_choice().parse::<u32>().ok().map(GoalId);
@@ -752,17 +766,9 @@ fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl Into
         <p class="hint">"Who does what by when, on both sides. Push the items to the 90-day plan when agreed."</p>
         {editor.view()}
         <div class="actions push-row">
-            <div class="field inline push-goal">
-                <label for="push-goal">"Pushed items serve"</label>
-                <select id="push-goal" on:change=move |ev| picked.set(Some(event_target_value(&ev)))>
-                    {move || goals.get().into_iter().map(|(gid, label)| {
-                        let value = gid.0.to_string();
-                        let v = value.clone();
-                        view! { <option value=value selected=move || goal_choice() == v>{label}</option> }
-                    }).collect_view()}
-                    <option value="" selected=move || goal_choice().is_empty()>"No goal yet (tie later)"</option>
-                </select>
-            </div>
+            <Field id="push-goal" label="Pushed items serve" class="inline push-goal">
+                <Select value=choice options=goal_options on_change=move |()| picked.set(true)/>
+            </Field>
             <button type="button" class="btn btn-primary" disabled=move || pending() == 0 on:click=push>
                 {move || match pending() {
                     0 => "Push to 90-day actions".to_string(),
