@@ -12,7 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::confirm::ConfirmButton;
-use super::form::{focus_first_error, focus_soon, FormErrors, FormMessage};
+use super::form::{focus_soon, FormErrors, FormMessage};
 use crate::domain::items::{Item, ItemId, Step};
 
 /// What the form of an [`ItemEditor`] is doing.
@@ -308,13 +308,7 @@ pub fn ItemForm<K>(
 where
     K: Copy + Eq + std::hash::Hash + Send + Sync + 'static,
 {
-    let submit_form = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        on_submit.run(());
-        if !untrack(|| errors.is_empty()) {
-            focus_first_error(&format!("#{id}"));
-        }
-    };
+    let submit_form = super::form::on_submit(format!("#{id}"), errors, move || on_submit.run(()));
     let class = if class.is_empty() {
         "item-form".to_string()
     } else {

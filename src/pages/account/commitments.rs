@@ -3,14 +3,13 @@
 //! broken promises are listed as relationship risks at the top (and on the Stakeholders
 //! tab and in the portfolio's risk count).
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::current_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
-    focus_first_error, focus_soon, options_with_none, DateInput, Field, FormErrors, FormMessage,
-    Select, TextArea, TextInput,
+    focus_soon, on_submit, options_with_none, DateInput, Field, FormErrors, FormMessage, Select,
+    TextArea, TextInput,
 };
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::{edit_account, lateness};
@@ -226,13 +225,7 @@ pub fn AccountCommitments() -> impl IntoView {
             Err(e) => errors.set_form(Some(e)),
         }
     };
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        save();
-        if !untrack(|| errors.is_empty()) {
-            focus_first_error("#cm-form");
-        }
-    };
+    let submit = on_submit("#cm-form", errors, save);
     let rows = move || {
         let today = app.today.get();
         app.ws.with(|w| {

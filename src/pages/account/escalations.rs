@@ -3,13 +3,12 @@
 //! customer the timeline, close the loop), each ticked with its date; the next customer
 //! update; and the flags (update late, resolved but not confirmed for 7 days).
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::current_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
-    focus_first_error, DateInput, Field, FormErrors, FormMessage, Select, TextInput,
+    on_submit, DateInput, Field, FormErrors, FormMessage, Select, TextInput,
 };
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::edit_account;
@@ -136,13 +135,7 @@ fn NewEscalation() -> impl IntoView {
             Err(m) => errors.set_form(Some(m)),
         }
     };
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        save();
-        if !untrack(|| errors.is_empty()) {
-            focus_first_error("#es-new");
-        }
-    };
+    let submit = on_submit("#es-new", errors, save);
     view! {
         <section class="card" aria-labelledby="es-new-h">
             <h2 id="es-new-h">"Record an escalation"</h2>

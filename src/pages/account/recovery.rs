@@ -2,13 +2,12 @@
 //! measurable milestones (what, target, by when, met) and the log of weekly check-ins,
 //! each with a note and the health score of that day.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::current_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
-    focus_first_error, DateInput, Field, FormErrors, FormMessage, TextArea, TextInput,
+    on_submit, DateInput, Field, FormErrors, FormMessage, TextArea, TextInput,
 };
 use crate::components::renewal_bits::edit_account;
 use crate::domain::dates::{long, read_optional_date};
@@ -131,13 +130,7 @@ pub fn RecoveryCard() -> impl IntoView {
             Err((k, e)) => m_errors.show_paths([(k, e.as_str())], "", &MILESTONE_KEYS),
         }
     };
-    let add_milestone = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        save_milestone();
-        if !untrack(|| m_errors.is_empty()) {
-            focus_first_error("#rc-add");
-        }
-    };
+    let add_milestone = on_submit("#rc-add", m_errors, save_milestone);
 
     // New check-in
     let on = RwSignal::new(app.today.get_untracked().to_string());
@@ -175,13 +168,7 @@ pub fn RecoveryCard() -> impl IntoView {
             Err((k, e)) => c_errors.show_paths([(k, e.as_str())], "", &CHECK_IN_KEYS),
         }
     };
-    let log = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        save_check_in();
-        if !untrack(|| c_errors.is_empty()) {
-            focus_first_error("#rc-checkin");
-        }
-    };
+    let log = on_submit("#rc-checkin", c_errors, save_check_in);
 
     view! {
         <section class="card rc-card" aria-labelledby="rc-h">
