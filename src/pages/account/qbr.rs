@@ -810,30 +810,19 @@ fn MutualForm(
             Editing::New => (list.len(), None),
         }
     });
-    let text = RwSignal::new(
-        existing
-            .as_ref()
-            .map(|m| m.text.clone())
-            .unwrap_or_default(),
-    );
-    let owner = RwSignal::new(
-        existing
-            .as_ref()
-            .map(|m| m.owner.clone())
-            .unwrap_or_default(),
-    );
+    // What the form starts with: the edited item's values, or nothing (side: us).
+    let start = |f: fn(&MutualAction) -> String| {
+        RwSignal::new(existing.as_ref().map(f).unwrap_or_default())
+    };
+    let text = start(|m| m.text.clone());
+    let owner = start(|m| m.owner.clone());
+    let due = start(|m| m.due.to_string());
     let side = RwSignal::new(
         match existing.as_ref().map(|m| m.side) {
             Some(Side::Customer) => "customer",
             _ => "us",
         }
         .to_string(),
-    );
-    let due = RwSignal::new(
-        existing
-            .as_ref()
-            .map(|m| m.due.to_string())
-            .unwrap_or_default(),
     );
     let errors = FormErrors::<MutualField>::new();
     let save = move |()| {
