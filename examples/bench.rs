@@ -51,6 +51,36 @@ fn main() {
         )
     );
     storage_figures();
+    load_figures();
+}
+
+/// Opening the app on 1000 stored accounts (native, in memory): the whole load, then its
+/// steps one by one, and the figures the first page derives (tiers, health summaries).
+fn load_figures() {
+    use am_planner::format::stored::{self, Manifest, MANIFEST_KEY};
+    println!();
+    println!("Opening 1000 stored accounts (native, in memory)");
+    let mut ws = big::big_workspace(1000);
+    let m = MemoryBackend::new();
+    let mut s = Session::new(Box::new(m.clone()), "bench", "bench");
+    s.load("", read_day());
+    s.save(&mut ws, "").unwrap();
+    time("load: the whole session load", 5, || {
+        Session::new(Box::new(m.clone()), "bench", "bench").load("", read_day())
+    });
+    let get = |k: &str| Ok::<_, ()>(m.state().items.get(k).cloned());
+    let manifest_text = get(MANIFEST_KEY).unwrap().unwrap();
+    let manifest = time("  manifest", 5, || {
+        Manifest::parse(&manifest_text, am_planner::format::CURRENT_VERSION).unwrap()
+    });
+    let doc = time("  parts read and put together", 5, || {
+        stored::read_document(&manifest, get).unwrap().unwrap()
+    });
+    time("  decode the document", 5, || decode(&doc, read_day()).unwrap());
+    time("tiers of 1000 accounts", 20, || ws.tiers());
+    time("health summaries of 1000 accounts", 5, || {
+        ws.health_summaries(read_day())
+    });
 }
 
 /// Chromium's localStorage quota per origin, in UTF-16 code units, keys included.
