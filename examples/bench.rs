@@ -25,6 +25,11 @@ fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) -> T {
 }
 
 fn main() {
+    // `cargo run --release --example bench -- load`: the load figures alone.
+    if std::env::args().nth(1).as_deref() == Some("load") {
+        load_figures();
+        return;
+    }
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let mut ws: Workspace = demo_workspace(today);
     for i in 0..492 {
@@ -80,6 +85,14 @@ fn load_figures() {
     time("tiers of 1000 accounts", 20, || ws.tiers());
     time("health summaries of 1000 accounts", 5, || {
         ws.health_summaries(read_day())
+    });
+    let tiers = ws.tiers();
+    let health = am_planner::domain::portfolio::health_by_account(&ws, read_day());
+    time("portfolio facts of 1000 accounts", 5, || {
+        am_planner::domain::portfolio::facts_of(&ws, &tiers, &health, read_day())
+    });
+    time("this week's list over 1000 accounts", 5, || {
+        am_planner::domain::week::this_week(&ws, read_day())
     });
 }
 
