@@ -6,7 +6,7 @@ use am_planner::domain::arr::{ArrEvent, ArrKind, ArrLog};
 use am_planner::domain::kpi::outcome::{
     awaiting_outcome, awaiting_outcomes, record_outcome, Outcome, OutcomeField,
 };
-use am_planner::domain::kpi::{kpis, retention_by_quarter, Kpis, Period, PeriodChoice};
+use am_planner::domain::kpi::{kpis, retention_by_quarter, KpiQuery, Kpis, Period, PeriodChoice};
 use am_planner::domain::workspace::tiers_by_arr;
 use am_planner::domain::{Account, AccountFields, AccountId, Workspace};
 use chrono::NaiveDate;
@@ -520,4 +520,93 @@ fn churned_accounts_are_out_of_the_portfolio_by_default() {
             .filter
             .show_churned
     );
+}
+
+/// The page address keeps the chosen period: each choice reads back what it wrote, this
+/// quarter writes nothing, unknown values fall back to this quarter, and custom days are
+/// kept as typed (the page shows the message at the field).
+#[test]
+fn the_address_keeps_the_period() {
+    let t = today();
+    let first = KpiQuery::new(t);
+    assert_eq!(first.choice, PeriodChoice::ThisQuarter);
+    assert_eq!(first.to_pairs(), Vec::<(&str, String)>::new());
+    let q_start = Period::quarter_of(t).start.to_string();
+    assert_eq!(first.from, q_start);
+
+    let cases: &[(&[(&str, &str)], PeriodChoice, &str, &str, &[(&str, &str)])] = &[
+        (&[], PeriodChoice::ThisQuarter, "", "", &[]),
+        (
+            &[("period", "last-year")],
+            PeriodChoice::LastYear,
+            "",
+            "",
+            &[("period", "last-year")],
+        ),
+        (
+            &[("period", "last-quarter")],
+            PeriodChoice::LastQuarter,
+            "",
+            "",
+            &[("period", "last-quarter")],
+        ),
+        (
+            &[("period", "this-year")],
+            PeriodChoice::ThisYear,
+            "",
+            "",
+            &[("period", "this-year")],
+        ),
+        (
+            &[("period", "decade")],
+            PeriodChoice::ThisQuarter,
+            "",
+            "",
+            &[],
+        ),
+        (
+            &[
+                ("period", "custom"),
+                ("from", "2026-02-01"),
+                ("to", "2026-03-15"),
+            ],
+            PeriodChoice::Custom,
+            "2026-02-01",
+            "2026-03-15",
+            &[
+                ("period", "custom"),
+                ("from", "2026-02-01"),
+                ("to", "2026-03-15"),
+            ],
+        ),
+        (
+            &[("period", "custom"), ("from", "not a day")],
+            PeriodChoice::Custom,
+            "not a day",
+            "",
+            &[("period", "custom"), ("from", "not a day")],
+        ),
+    ];
+    for (pairs, choice, from, to, written) in cases {
+        let q = KpiQuery::from_pairs(pairs.iter().copied(), t);
+        assert_eq!(q.choice, *choice, "{pairs:?}");
+        if !from.is_empty() {
+            assert_eq!(q.from, *from, "{pairs:?}");
+        }
+        if !to.is_empty() {
+            assert_eq!(q.to, *to, "{pairs:?}");
+        }
+        let out = q.to_pairs();
+        for (k, v) in written.iter() {
+            assert!(
+                out.iter().any(|(ok, ov)| ok == k && ov == v),
+                "{pairs:?} wrote {out:?}"
+            );
+        }
+        if written.is_empty() {
+            assert!(out.is_empty(), "{pairs:?} wrote {out:?}");
+        }
+        let again = KpiQuery::from_pairs(out.iter().map(|(k, v)| (*k, v.as_str())), t);
+        assert_eq!(again, q, "{pairs:?} does not read back");
+    }
 }

@@ -21,3 +21,4 @@ pub mod shared_account;
 pub mod shared_view;
 pub mod sort_header;
 pub mod status;
+pub mod url_state;

@@ -8,9 +8,10 @@ use leptos::prelude::*;
 
 use crate::charts::retention::retention_svg;
 use crate::components::health::ChartBox;
+use crate::components::url_state::use_url_state;
 use crate::domain::dates::{long, read_date};
 use crate::domain::kpi::{
-    self, kpis, percent, AccountLine, Kpis, Line, Period, PeriodChoice, COVERAGE_TARGET,
+    self, kpis, percent, AccountLine, KpiQuery, Kpis, Line, Period, PeriodChoice, COVERAGE_TARGET,
     GRR_TARGET, NRR_TARGET, RENEWAL_RATE_TARGET,
 };
 use crate::domain::{plural, Currency};
@@ -19,14 +20,17 @@ use crate::state::use_app;
 #[component]
 pub fn KpisPage() -> impl IntoView {
     let app = use_app();
-    let choice = RwSignal::new(PeriodChoice::ThisQuarter);
     let today0 = app.today.get_untracked();
-    let this_q = PeriodChoice::ThisQuarter.period(today0).expect("a quarter");
-    let from = RwSignal::new(this_q.start.to_string());
-    let to = RwSignal::new(this_q.end.to_string());
+    let state = use_url_state(
+        "/kpis",
+        move |pairs| KpiQuery::from_pairs(pairs, today0),
+        KpiQuery::to_pairs,
+    );
+    let choice = Memo::new(move |_| state.with(|q| q.choice));
     let custom = move || -> Result<Period, String> {
-        let start = read_date(&from.get()).map_err(|e| format!("First day: {e}"))?;
-        let end = read_date(&to.get()).map_err(|e| format!("Last day: {e}"))?;
+        let (from, to) = state.with(|q| (q.from.clone(), q.to.clone()));
+        let start = read_date(&from).map_err(|e| format!("First day: {e}"))?;
+        let end = read_date(&to).map_err(|e| format!("Last day: {e}"))?;
         Period::custom(start, end)
     };
     let period = move || -> Result<Period, String> {
@@ -60,7 +64,7 @@ pub fn KpisPage() -> impl IntoView {
                 <div class="field inline">
                     <label for="kpi-period">"Period"</label>
                     <select id="kpi-period" on:change=move |ev| {
-                        if let Some(c) = PeriodChoice::from_key(&event_target_value(&ev)) { choice.set(c); }
+                        if let Some(c) = PeriodChoice::from_key(&event_target_value(&ev)) { state.update(|q| q.choice = c); }
                     }>
                         {PeriodChoice::ALL.iter().map(|c| view! {
                             <option value=c.key() selected=move || choice.get() == *c>{c.label()}</option>
@@ -70,13 +74,13 @@ pub fn KpisPage() -> impl IntoView {
                 <Show when=move || choice.get() == PeriodChoice::Custom>
                     <div class="field inline">
                         <label for="kpi-from">"First day"</label>
-                        <input id="kpi-from" type="date" prop:value=move || from.get()
-                            on:change=move |ev| from.set(event_target_value(&ev))/>
+                        <input id="kpi-from" type="date" prop:value=move || state.with(|q| q.from.clone())
+                            on:change=move |ev| state.update(|q| q.from = event_target_value(&ev))/>
                     </div>
                     <div class="field inline">
                         <label for="kpi-to">"Last day"</label>
-                        <input id="kpi-to" type="date" prop:value=move || to.get()
-                            on:change=move |ev| to.set(event_target_value(&ev))/>
+                        <input id="kpi-to" type="date" prop:value=move || state.with(|q| q.to.clone())
+                            on:change=move |ev| state.update(|q| q.to = event_target_value(&ev))/>
                     </div>
                 </Show>
                 <p class="kpi-period-label" aria-live="polite">{move || match period() {

@@ -94,6 +94,24 @@ test('record the outcome of a passed renewal and see NRR, GRR and the renewal ra
   assert.equal(await page.locator('.chart-card svg').count(), 1);
   await shot(page, 'kpi-after');
 
+  // The address keeps the period: a bookmark or Back brings the same custom days.
+  const [from, to] = [isoDaysFromToday(-31), isoDaysFromToday(0)];
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('period') === 'custom');
+  const params = new URL(page.url()).searchParams;
+  assert.deepEqual([params.get('from'), params.get('to')], [from, to]);
+  const bookmark = page.url();
+  await page.getByRole('link', { name: 'Portfolio', exact: true }).first().click();
+  await page.getByRole('heading', { level: 1, name: 'Portfolio' }).waitFor();
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('[data-kpi="nrr"] .kpi-figure')?.textContent === '113%');
+  assert.equal(await page.getByLabel('Period', { exact: true }).inputValue(), 'custom');
+  assert.equal(await page.getByLabel('First day', { exact: true }).inputValue(), from);
+  await open(page, env.base, '/kpis?period=last-year');
+  assert.equal(await page.getByLabel('Period', { exact: true }).inputValue(), 'last-year');
+  assert.match(await page.locator('.kpi-period-label').innerText(), new RegExp(`^${new Date().getFullYear() - 1}: `));
+  await page.goto(bookmark);
+  await page.waitForFunction(() => document.querySelector('[data-kpi="nrr"] .kpi-figure')?.textContent === '113%');
+
   // The portfolio no longer asks.
   await open(page, env.base, '/');
   assert.equal(await page.getByRole('heading', { name: /passed with no outcome/ }).count(), 0);

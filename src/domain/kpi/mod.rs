@@ -64,6 +64,59 @@ impl PeriodChoice {
     }
 }
 
+/// The KPI page's choice as its address keeps it, so Back and bookmarks restore it:
+/// nothing for this quarter, `?period=last-year`, or
+/// `?period=custom&from=2026-01-01&to=2026-03-31`. The custom days stay as typed (the page
+/// reads them and shows its message at the field); an unknown period reads as this quarter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KpiQuery {
+    pub choice: PeriodChoice,
+    pub from: String,
+    pub to: String,
+}
+
+impl KpiQuery {
+    /// This quarter, with the custom days preset to it (what a first visit shows).
+    pub fn new(today: NaiveDate) -> KpiQuery {
+        let q = Period::quarter_of(today);
+        KpiQuery {
+            choice: PeriodChoice::ThisQuarter,
+            from: q.start.to_string(),
+            to: q.end.to_string(),
+        }
+    }
+
+    /// Reads the address's pairs over the first-visit defaults of `today`.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        today: NaiveDate,
+    ) -> KpiQuery {
+        let mut q = KpiQuery::new(today);
+        for (k, v) in pairs {
+            match k {
+                "period" => q.choice = PeriodChoice::from_key(v).unwrap_or(q.choice),
+                "from" => q.from = v.to_string(),
+                "to" => q.to = v.to_string(),
+                _ => {}
+            }
+        }
+        q
+    }
+
+    /// The pairs to write in the address: none for this quarter, the days only for custom.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        match self.choice {
+            PeriodChoice::ThisQuarter => Vec::new(),
+            PeriodChoice::Custom => vec![
+                ("period", self.choice.key().to_string()),
+                ("from", self.from.clone()),
+                ("to", self.to.clone()),
+            ],
+            c => vec![("period", c.key().to_string())],
+        }
+    }
+}
+
 /// A span of days, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Period {

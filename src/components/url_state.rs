@@ -1,0 +1,53 @@
+//! A page's choices kept in its address (filters, sort, period), so Back and bookmarks
+//! restore them. The address is the source: the page gets a signal that follows it, and
+//! every change to the signal replaces the current history entry (Back leaves the page
+//! instead of stepping through each keystroke). The page's query type reads and writes
+//! its own pairs; that rule lives in the domain and is tested natively.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
+use leptos_router::NavigateOptions;
+
+/// A signal of `Q` kept in step with the address of the page at `path`. `read` builds `Q`
+/// from the address's pairs; `write` gives the pairs for `Q` (an empty list for defaults).
+pub fn use_url_state<Q, R, W>(path: &'static str, read: R, write: W) -> RwSignal<Q>
+where
+    Q: Clone + PartialEq + Send + Sync + 'static,
+    R: for<'a> Fn(&mut dyn Iterator<Item = (&'a str, &'a str)>) -> Q + Clone + Send + Sync + 'static,
+    W: Fn(&Q) -> Vec<(&'static str, String)> + Send + Sync + 'static,
+{
+    let url = use_query_map();
+    let location = use_location();
+    let from_url = {
+        let read = read.clone();
+        move |m: &ParamsMap| read(&mut m.into_iter().map(|(k, v)| (k.as_ref(), v)))
+    };
+    let state = RwSignal::new(url.with_untracked(&from_url));
+    {
+        let from_url = from_url.clone();
+        Effect::new(move |_| {
+            let q = url.with(&from_url);
+            if state.with_untracked(|s| *s != q) {
+                state.set(q);
+            }
+        });
+    }
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let q = state.get();
+        let on_page = location.pathname.with_untracked(|p| p == path);
+        if on_page && url.with_untracked(&from_url) != q {
+            let map: ParamsMap = write(&q).into_iter().collect();
+            navigate(
+                &format!("{path}{}", map.to_query_string()),
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    state
+}
