@@ -81,7 +81,9 @@ fn load_figures() {
     let doc = time("  parts read and put together", 5, || {
         stored::read_document(&manifest, get).unwrap().unwrap()
     });
-    time("  decode the document", 5, || decode(&doc, read_day()).unwrap());
+    time("  decode the document", 5, || {
+        decode(&doc, read_day()).unwrap()
+    });
     time("tiers of 1000 accounts", 20, || ws.tiers());
     time("health summaries of 1000 accounts", 5, || {
         ws.health_summaries(read_day())

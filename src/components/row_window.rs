@@ -57,9 +57,10 @@ pub fn row_window(
         let queued = queued.clone();
         request_animation_frame(move || {
             queued.set(false);
-            let (Some(body), Some(old)) =
-                (body.try_get_untracked().flatten(), view_box.try_get_untracked())
-            else {
+            let (Some(body), Some(old)) = (
+                body.try_get_untracked().flatten(),
+                view_box.try_get_untracked(),
+            ) else {
                 return;
             };
             let top = -body.get_bounding_client_rect().top();

@@ -281,7 +281,9 @@ fn splice_accounts(rest: &str, accounts: &[String]) -> Result<String, StoredErro
     let text = value.to_string();
     let quoted = format!("\"{marker}\"");
     let Some(at) = text.find(&quoted) else {
-        return Err(StoredError::BadPart("the rest could not be put back together".into()));
+        return Err(StoredError::BadPart(
+            "the rest could not be put back together".into(),
+        ));
     };
     let size = accounts.iter().map(|a| a.len() + 1).sum::<usize>();
     let mut out = String::with_capacity(text.len() + size + 2);

@@ -119,8 +119,11 @@ pub fn PortfolioPage() -> impl IntoView {
         })
     });
     let focused: RwSignal<Option<AccountId>> = RwSignal::new(None);
-    let focused_row =
-        Signal::derive(move || focused.get().and_then(|id| position.with(|p| p.get(&id).copied())));
+    let focused_row = Signal::derive(move || {
+        focused
+            .get()
+            .and_then(|id| position.with(|p| p.get(&id).copied()))
+    });
     let body = NodeRef::<leptos::html::Tbody>::new();
     let window = row_window(body, total, focused_row);
     let drawn = Memo::new_with_compare(
@@ -318,7 +321,9 @@ fn Toolbar(filter: RwSignal<Filter>, derived: Derived) -> impl IntoView {
 /// keep their `Arc` while unchanged, so this never compares the facts themselves).
 fn rows_changed(old: Option<&Vec<Arc<Facts>>>, new: Option<&Vec<Arc<Facts>>>) -> bool {
     match (old, new) {
-        (Some(a), Some(b)) => a.len() != b.len() || a.iter().zip(b).any(|(x, y)| !Arc::ptr_eq(x, y)),
+        (Some(a), Some(b)) => {
+            a.len() != b.len() || a.iter().zip(b).any(|(x, y)| !Arc::ptr_eq(x, y))
+        }
         _ => true,
     }
 }
