@@ -534,7 +534,8 @@ fn the_address_keeps_the_period() {
     let q_start = Period::quarter_of(t).start.to_string();
     assert_eq!(first.from, q_start);
 
-    let cases: &[(&[(&str, &str)], PeriodChoice, &str, &str, &[(&str, &str)])] = &[
+    type Pairs<'a> = &'a [(&'a str, &'a str)];
+    let cases: &[(Pairs, PeriodChoice, &str, &str, Pairs)] = &[
         (&[], PeriodChoice::ThisQuarter, "", "", &[]),
         (
             &[("period", "last-year")],

@@ -927,6 +927,16 @@ fn shared_account_files_match_the_account_schemas() {
                 for p in plans {
                     p.as_object_mut().unwrap().remove("milestones");
                     p.as_object_mut().unwrap().remove("check_ins");
+                    p.as_object_mut().unwrap().remove("step_owners");
+                }
+            }
+            // Owners of renewal tasks are version 3 too.
+            if let Some(r) = v2["account"]["renewal"].as_object_mut() {
+                r.remove("owners");
+                if let Some(tasks) = r.get_mut("custom_tasks").and_then(Value::as_array_mut) {
+                    for t in tasks {
+                        t.as_object_mut().unwrap().remove("owner");
+                    }
                 }
             }
             v2["version"] = json!(2);

@@ -14,7 +14,11 @@ use leptos_router::NavigateOptions;
 pub fn use_url_state<Q, R, W>(path: &'static str, read: R, write: W) -> RwSignal<Q>
 where
     Q: Clone + PartialEq + Send + Sync + 'static,
-    R: for<'a> Fn(&mut dyn Iterator<Item = (&'a str, &'a str)>) -> Q + Clone + Send + Sync + 'static,
+    R: for<'a> Fn(&mut dyn Iterator<Item = (&'a str, &'a str)>) -> Q
+        + Clone
+        + Send
+        + Sync
+        + 'static,
     W: Fn(&Q) -> Vec<(&'static str, String)> + Send + Sync + 'static,
 {
     let url = use_query_map();

@@ -227,6 +227,13 @@ pub const ACCOUNT_FIELDS: &[Rule] = &[
     i("renewal.custom_tasks[].milestone", "renewal tasks"),
     i("renewal.custom_tasks[].text", "renewal tasks"),
     i("renewal.custom_tasks[].done_on", "renewal tasks"),
+    i(
+        "renewal.custom_tasks[].owner",
+        "who on our side does the task",
+    ),
+    i("renewal.owners[].milestone", "renewal tasks"),
+    i("renewal.owners[].task", "renewal tasks"),
+    i("renewal.owners[].owner", "who on our side does the task"),
     // Expansion
     i("expansion.readiness.roi_documented", "expansion readiness"),
     i("expansion.readiness.champion_active", "expansion readiness"),
@@ -276,6 +283,11 @@ pub const ACCOUNT_FIELDS: &[Rule] = &[
     i(
         "save_plans[].check_ins[].health",
         "health scores, bands and trends",
+    ),
+    i("save_plans[].step_owners[].step", "save plans"),
+    i(
+        "save_plans[].step_owners[].owner",
+        "save plans: who on our side does the step",
     ),
     // White space (docs/account-depth.md)
     i("white_space.rows", "our account analysis"),

@@ -1,7 +1,7 @@
 //! The one shape of a refused value: where it is (a path relative to the thing validated,
 //! e.g. `goals[1].text`) and what the user should do about it.
 
-use super::text::MAX_LINE;
+use super::text::{MAX_LINE, MAX_OWNER_LEN};
 
 /// A value refused by validation: where (`goals[1].text`, relative to the thing validated;
 /// an account field is its key, `renewal_date`) and what the user should do about it. The
@@ -52,4 +52,18 @@ pub(crate) fn check_len(errors: &mut Vec<FieldError>, field: String, text: &str,
             format!("Keep this under {max} characters."),
         ));
     }
+}
+
+/// Reads an owner typed or imported: free text, trimmed, at most [`MAX_OWNER_LEN`]
+/// characters; empty means no owner (docs/account-depth.md#owners). `path` names the
+/// field in the message.
+pub fn read_owner(path: &str, text: &str) -> Result<String, FieldError> {
+    let t = text.trim();
+    if t.chars().count() > MAX_OWNER_LEN {
+        return Err(FieldError::new(
+            path,
+            format!("Keep the owner under {MAX_OWNER_LEN} characters."),
+        ));
+    }
+    Ok(t.to_string())
 }

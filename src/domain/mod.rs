@@ -28,6 +28,7 @@ pub mod qbr;
 pub mod qualify;
 pub mod recovery;
 pub mod renewal;
+pub mod renewals_query;
 pub mod save_plan;
 pub mod settings;
 pub mod snooze;

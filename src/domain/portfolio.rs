@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use super::account::timeline_of;
 use super::dates::days_until;
 use super::health::{account_health, Band, HealthSummary, Weights};
+use super::owners::{open_work_owners, owner_key};
 use super::renewal::{
     renewal_agenda, renewal_calendar, AgendaItem, NextMilestone, RenewalCalendar, RenewalStatus,
     Timeline,
@@ -78,6 +79,9 @@ pub struct Facts {
     name_key: String,
     industry_key: String,
     owner_key: String,
+    /// Who the owner filter finds here (`owners::owner_key`): the account's owner and the
+    /// owners of its open work (docs/account-depth.md#owners).
+    owner_keys: std::collections::BTreeSet<String>,
 }
 
 fn text_key(s: &str) -> String {
@@ -117,6 +121,11 @@ impl Facts {
             name_key: text_key(&f.name),
             industry_key: text_key(&f.industry),
             owner_key: text_key(&f.owner),
+            owner_keys: {
+                let mut keys = open_work_owners(a, today);
+                keys.insert(owner_key(&f.owner));
+                keys
+            },
         }
     }
 }
@@ -256,7 +265,9 @@ pub struct Filter {
     pub declining: bool,
     pub stale: bool,
     pub single_threaded: bool,
-    /// An owner's name, compared ignoring case and surrounding spaces.
+    /// An owner's name, compared ignoring case and repeated spaces: the account's owner
+    /// or the owner of open work in it (a renewal task, plan action, save-plan step, open
+    /// commitment or escalation).
     pub owner: Option<String>,
     pub renewal: RenewalWindow,
     /// Churned accounts are out of the working view unless this is on.
@@ -269,7 +280,7 @@ impl Filter {
         self.matches_keyed(
             f,
             &text,
-            self.owner.as_deref().map(text_key).as_deref(),
+            self.owner.as_deref().map(owner_key).as_deref(),
             today,
         )
     }
@@ -284,7 +295,7 @@ impl Filter {
             && (!self.declining || f.health.declining())
             && (!self.stale || f.health.stale)
             && (!self.single_threaded || f.risks.is_single_threaded())
-            && owner.is_none_or(|o| f.owner_key == o)
+            && owner.is_none_or(|o| f.owner_keys.contains(o))
             && self.renewal.matches(f.renewal_date, today)
             && (self.show_churned || !f.churned)
     }
@@ -454,7 +465,7 @@ pub fn query<'a>(
     today: NaiveDate,
 ) -> Vec<AccountId> {
     let text = text_key(&q.filter.text);
-    let owner = q.filter.owner.as_deref().map(text_key);
+    let owner = q.filter.owner.as_deref().map(owner_key);
     let mut rows: Vec<&Facts> = facts
         .into_iter()
         .filter(|f| q.filter.matches_keyed(f, &text, owner.as_deref(), today))
@@ -542,19 +553,6 @@ impl PortfolioQuery {
     }
 }
 
-/// The owners to filter by: each distinct name once (ignoring case), in alphabetical order.
-pub fn owners<'a>(facts: impl IntoIterator<Item = &'a Facts>) -> Vec<String> {
-    let mut seen: HashMap<&str, &str> = HashMap::new();
-    for f in facts {
-        if !f.owner_key.is_empty() {
-            seen.entry(&f.owner_key).or_insert(f.owner.trim());
-        }
-    }
-    let mut v: Vec<(&str, &str)> = seen.into_iter().collect();
-    v.sort();
-    v.into_iter().map(|(_, name)| name.to_string()).collect()
-}
-
 // ---------------------------------------------------------------------------------------
 // Summary
 
@@ -589,9 +587,12 @@ pub fn summary<'a>(facts: impl IntoIterator<Item = &'a Facts>, today: NaiveDate)
 }
 
 /// [`renewal_calendar`] over accounts as the workspace holds them.
-pub fn portfolio_calendar(accounts: &[Account], today: NaiveDate) -> RenewalCalendar {
+pub fn portfolio_calendar<'a>(
+    accounts: impl IntoIterator<Item = &'a Account>,
+    today: NaiveDate,
+) -> RenewalCalendar {
     let rows: Vec<(AccountId, &str, Option<NaiveDate>, f64)> = accounts
-        .iter()
+        .into_iter()
         .map(|a| {
             (
                 a.id,
@@ -605,15 +606,20 @@ pub fn portfolio_calendar(accounts: &[Account], today: NaiveDate) -> RenewalCale
 }
 
 /// Every account that has a renewal date, with its timeline, in workspace order.
-pub fn portfolio_timelines(accounts: &[Account]) -> Vec<(AccountId, &str, Timeline)> {
+pub fn portfolio_timelines<'a>(
+    accounts: impl IntoIterator<Item = &'a Account>,
+) -> Vec<(AccountId, &'a str, Timeline)> {
     accounts
-        .iter()
+        .into_iter()
         .filter_map(|a| timeline_of(a).map(|t| (a.id, a.fields.name.as_str(), t)))
         .collect()
 }
 
 /// [`renewal_agenda`] over accounts as the workspace holds them.
-pub fn portfolio_agenda(accounts: &[Account], today: NaiveDate) -> Vec<AgendaItem> {
+pub fn portfolio_agenda<'a>(
+    accounts: impl IntoIterator<Item = &'a Account>,
+    today: NaiveDate,
+) -> Vec<AgendaItem> {
     let timelines = portfolio_timelines(accounts);
     let rows: Vec<(AccountId, &str, &Timeline)> =
         timelines.iter().map(|(id, n, t)| (*id, *n, t)).collect();

@@ -21,13 +21,14 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::error::{read_owner, FieldError};
 use super::renewal::days_after;
 
 /// ARR strictly above this means leadership is told during triage.
 pub const LEADERSHIP_ARR: f64 = 50_000.0;
 /// Check-ins are numbered 1 to this at most (ten years of weeks).
 pub const MAX_CHECK_INS: u32 = 520;
-pub const MAX_OWNER_LEN: usize = 120;
+pub use super::text::MAX_OWNER_LEN;
 pub const MAX_NOTE_LEN: usize = 2_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -204,11 +205,7 @@ pub struct Closure {
 }
 
 fn check_owner(owner: &str) -> Result<String, String> {
-    let o = owner.trim();
-    if o.chars().count() > MAX_OWNER_LEN {
-        return Err(format!("Keep the owner under {MAX_OWNER_LEN} characters."));
-    }
-    Ok(o.to_string())
+    read_owner("owner", owner).map_err(|e| e.message)
 }
 
 fn check_note(note: &str) -> Result<String, String> {
@@ -228,6 +225,8 @@ pub struct SavePlan {
     owner: String,
     notify_leadership: bool,
     done: BTreeMap<StepKind, NaiveDate>,
+    /// Owners named on steps; a step without one is the save owner's. Never empty strings.
+    step_owners: BTreeMap<StepKind, String>,
     closure: Option<Closure>,
     /// Milestones and logged check-ins (docs/account-depth.md#recovery-plan).
     pub recovery: super::recovery::Recovery,
@@ -243,6 +242,7 @@ impl SavePlan {
             owner: check_owner(owner)?,
             notify_leadership: arr > LEADERSHIP_ARR,
             done: BTreeMap::new(),
+            step_owners: BTreeMap::new(),
             closure: None,
             recovery: Default::default(),
         })
@@ -261,6 +261,7 @@ impl SavePlan {
             owner: check_owner(owner)?,
             notify_leadership,
             done: BTreeMap::new(),
+            step_owners: BTreeMap::new(),
             closure: None,
             recovery: Default::default(),
         })
@@ -338,6 +339,59 @@ impl SavePlan {
         if self.is_open() {
             self.done.remove(&step);
         }
+    }
+
+    /// The owner named on a step itself; empty when none is (the save owner then owns it:
+    /// see [`SavePlan::step_owner_or_save_owner`]).
+    pub fn step_owner(&self, step: StepKind) -> &str {
+        self.step_owners.get(&step).map_or("", String::as_str)
+    }
+
+    /// Who owns a step: the owner named on it, else the save owner (empty when neither is
+    /// named) (docs/account-depth.md#owners).
+    pub fn step_owner_or_save_owner(&self, step: StepKind) -> &str {
+        match self.step_owner(step) {
+            "" => &self.owner,
+            o => o,
+        }
+    }
+
+    /// Owners named on steps, in step order.
+    pub fn step_owners(&self) -> impl Iterator<Item = (StepKind, &str)> + '_ {
+        self.step_owners.iter().map(|(&k, o)| (k, o.as_str()))
+    }
+
+    /// Names who owns a step (trimmed; empty clears it, so the save owner owns it again).
+    /// Refused, changing nothing, on a closed plan, for a step the plan does not have, or
+    /// for an owner over 120 characters.
+    pub fn set_step_owner(&mut self, step: StepKind, owner: &str) -> Result<(), FieldError> {
+        if !self.is_open() {
+            return Err(FieldError::new("owner", "This plan is closed."));
+        }
+        self.put_step_owner(step, owner)
+    }
+
+    fn put_step_owner(&mut self, step: StepKind, owner: &str) -> Result<(), FieldError> {
+        self.check_step(step)
+            .map_err(|e| FieldError::new("step", e))?;
+        let owner = read_owner("owner", owner)?;
+        if owner.is_empty() {
+            self.step_owners.remove(&step);
+        } else {
+            self.step_owners.insert(step, owner);
+        }
+        Ok(())
+    }
+
+    /// Restores a step's owner read from a file (closed plans keep theirs too).
+    pub fn restore_step_owner(&mut self, step: StepKind, owner: &str) -> Result<(), FieldError> {
+        if self.step_owners.contains_key(&step) {
+            return Err(FieldError::new(
+                "step",
+                format!("step \"{}\" has its owner given twice", step.key()),
+            ));
+        }
+        self.put_step_owner(step, owner)
     }
 
     /// Restores a done step read from a file.

@@ -38,3 +38,5 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 pub const MAX_LINE: usize = 300;
 /// Longest free text (overview, QBR sections, notes).
 pub const MAX_TEXT: usize = 5000;
+/// Longest owner name (of a task, an action, a step, a promise...).
+pub const MAX_OWNER_LEN: usize = 120;

@@ -22,9 +22,9 @@ use crate::components::health_portfolio::{
 use crate::components::renewal_bits::next_milestone_cell;
 use crate::components::row_window::{row_window, ROW_REM};
 use crate::components::sort_header::sort_header;
-use crate::derived::{use_derived, Derived};
+use crate::derived::use_derived;
 use crate::domain::portfolio::{
-    owners, query, summary, Column, Facts, Filter, PortfolioQuery, RenewalWindow, Sort,
+    query, summary, Column, Facts, Filter, PortfolioQuery, RenewalWindow, Sort,
 };
 use crate::domain::window::DRAW_ALL_UP_TO;
 use crate::domain::{dates, AccountId, Currency, Tier};
@@ -182,7 +182,7 @@ pub fn PortfolioPage() -> impl IntoView {
             <Show when=move || has_accounts.get()>
                 <PortfolioHealthCharts/>
             </Show>
-            <Toolbar filter derived/>
+            <Toolbar filter/>
             <Show
                 when=move || has_accounts.get()
                 fallback=|| view! {
@@ -230,8 +230,10 @@ pub fn PortfolioPage() -> impl IntoView {
 
 /// Search, the health filters, tier, owner, renewal window and single-threaded.
 #[component]
-fn Toolbar(filter: RwSignal<Filter>, derived: Derived) -> impl IntoView {
-    let owner_names = Memo::new(move |_| derived.facts.with(|m| owners(m.values().map(|f| &**f))));
+fn Toolbar(filter: RwSignal<Filter>) -> impl IntoView {
+    // Every owner name of the workspace (docs/account-depth.md#owners).
+    let app = use_app();
+    let owner_names = Memo::new(move |_| app.ws.with(crate::domain::owners::names));
     let tier_key =
         move || filter.with(|f| f.tier.map(|t| t.number().to_string()).unwrap_or_default());
     let owner_key = move || filter.with(|f| f.owner.clone().unwrap_or_default());

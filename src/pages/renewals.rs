@@ -1,30 +1,96 @@
 //! Renewals across the portfolio: what is overdue or due this week (tasks, notice
 //! deadlines, renewal dates), the next twelve months by month with the ARR renewing, the
 //! renewals whose date has passed, and the export of every milestone as an `.ics` file.
+//! An owner filter, kept in the page address, narrows every part to one person's renewals
+//! (docs/account-depth.md#owners).
 
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::form::{Field, Select};
 use crate::components::renewal_bits::status_pill;
+use crate::components::url_state::use_url_state;
 use crate::domain::account::timeline_of;
 use crate::domain::dates::{long, relative};
-use crate::domain::portfolio::{portfolio_agenda, portfolio_calendar};
-use crate::domain::renewal::{AgendaItem, AgendaWhat};
-use crate::domain::AccountId;
+use crate::domain::owners;
+use crate::domain::renewal::{AgendaItem, AgendaWhat, Task};
+use crate::domain::renewals_query::RenewalsQuery;
+use crate::domain::{plural, AccountId};
 use crate::format::ics;
 use crate::state::use_app;
 
 #[component]
 pub fn RenewalsPage() -> impl IntoView {
     let app = use_app();
+
+    // The filter lives in the address (Back and bookmarks bring it back); an owner typed
+    // in it is shown as the workspace spells it.
+    let query = use_url_state(
+        "/renewals",
+        move |pairs| {
+            let mut q = RenewalsQuery::from_pairs(pairs);
+            q.owner = q.owner.map(|o| {
+                app.ws
+                    .with_untracked(|w| owners::spelled(&owners::names(w), &o))
+            });
+            q
+        },
+        RenewalsQuery::to_pairs,
+    );
+    let names = Memo::new(move |_| app.ws.with(owners::names));
+    // The select's value: the chosen owner, "" for all.
+    let owner = RwSignal::new(query.with_untracked(|q| q.owner.clone().unwrap_or_default()));
+    Effect::new(move |_| {
+        let o = query.with(|q| q.owner.clone().unwrap_or_default());
+        if owner.with_untracked(|cur| *cur != o) {
+            owner.set(o);
+        }
+    });
+    let choose = Callback::new(move |()| {
+        let o = owner.get_untracked();
+        query.set(RenewalsQuery {
+            owner: (!o.trim().is_empty()).then(|| o.trim().to_string()),
+        });
+    });
+    let owner_options = Memo::new(move |_| {
+        let mut names = names.get();
+        let chosen = owner.get();
+        let key = owners::owner_key(&chosen);
+        if !key.is_empty() && !names.iter().any(|n| owners::owner_key(n) == key) {
+            names.push(chosen.trim().to_string());
+        }
+        std::iter::once((String::new(), "All owners".to_string()))
+            .chain(names.into_iter().map(|n| (n.clone(), n)))
+            .collect::<Vec<_>>()
+    });
+
     let calendar = Memo::new(move |_| {
         let today = app.today.get();
-        app.ws.with(|w| portfolio_calendar(w.accounts(), today))
+        query.with(|q| app.ws.with(|w| q.calendar(w.accounts(), today)))
     });
     let agenda = Memo::new(move |_| {
         let today = app.today.get();
-        app.ws.with(|w| portfolio_agenda(w.accounts(), today))
+        query.with(|q| app.ws.with(|w| q.agenda(w.accounts(), today)))
     });
+    // With an owner chosen: that person's open renewal tasks, per account shown.
+    let tasks_of = move |account: AccountId| -> Vec<Task> {
+        query.with(|q| {
+            app.ws.with(|w| {
+                w.account(account)
+                    .map(|a| q.tasks_of(a))
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let shown = move || {
+        query.with(|q| {
+            app.ws.with(|w| {
+                q.accounts(w.accounts())
+                    .filter(|a| a.fields.renewal_date.is_some())
+                    .count()
+            })
+        })
+    };
     let with_date = move || {
         app.ws.with(|w| {
             w.accounts()
@@ -71,6 +137,15 @@ pub fn RenewalsPage() -> impl IntoView {
             <p class="print-only print-audience">"Internal: not for the customer."</p>
             <p class="lede">"Every milestone, notice deadline and renewal date, as all-day events for Google Calendar, Outlook or Apple Calendar. Importing a newer file updates the same events."</p>
             <p class="field-error" role="alert">{move || export_error.get()}</p>
+            <div class="renewals-filter">
+                <Field id="renewals-owner" label="Owner" class="inline"
+                    hint="An owner's renewals: the accounts they own and those where they own an open renewal task.">
+                    <Select value=owner options=owner_options on_change=choose/>
+                </Field>
+                <p class="renewals-shown" role="status">{move || query.with(|q| q.owner.clone()).map(|o| {
+                    format!("{} for {o}.", plural(shown(), "renewal", "renewals"))
+                })}</p>
+            </div>
             <dl class="stat-row">
                 <div class="stat"><dt>"ARR renewing in 12 months"</dt><dd>{move || fmt(stats().0)}</dd></div>
                 <div class="stat"><dt>"Renewals overdue"</dt><dd>{move || stats().1}
@@ -97,7 +172,14 @@ pub fn RenewalsPage() -> impl IntoView {
                                     return view! { <p class="muted">"Nothing overdue and nothing due in the next seven days."</p> }.into_any();
                                 }
                                 let today = app.today.get();
-                                let (late, week): (Vec<AgendaItem>, Vec<AgendaItem>) = items.into_iter().partition(|i| i.overdue);
+                                let items: Vec<(AgendaItem, String)> = app.ws.with(|w| items.into_iter().map(|i| {
+                                    let who = match (&i.what, w.account(i.account)) {
+                                        (AgendaWhat::Task { key, .. }, Some(a)) => a.renewal.owner(*key).to_string(),
+                                        _ => String::new(),
+                                    };
+                                    (i, who)
+                                }).collect());
+                                let (late, week): (Vec<_>, Vec<_>) = items.into_iter().partition(|i| i.0.overdue);
                                 view! {
                                     {(!late.is_empty()).then(|| view! {
                                         <h3 class="agenda-sub late">{format!("Overdue ({})", late.len())}</h3>
@@ -125,6 +207,7 @@ pub fn RenewalsPage() -> impl IntoView {
                                             <li>
                                                 <a href=format!("/accounts/{}/renewal", r.account.0)>{r.name.clone()}</a>
                                                 <span class="sub">{format!("{} · {} · {}", long(r.date), relative(today, r.date), fmt(r.arr))}</span>
+                                                {owner_tasks(tasks_of(r.account), today)}
                                             </li>
                                         }).collect_view()}
                                     </ul>
@@ -168,6 +251,7 @@ pub fn RenewalsPage() -> impl IntoView {
                                                                     <a href=format!("/accounts/{}/renewal", r.account.0)>{r.name.clone()}</a>
                                                                     <span class="sub-inline">{format!(" {} · {}", r.date.format("%-d %b"), fmt(r.arr))}</span>
                                                                     {st.map(status_pill)}
+                                                                    {owner_tasks(tasks_of(r.account), today)}
                                                                 </li>
                                                             }
                                                         }).collect_view()}
@@ -186,14 +270,47 @@ pub fn RenewalsPage() -> impl IntoView {
     }
 }
 
+/// An agenda item and its task's owner (empty when none or not a task).
+type OwnedItem = (AgendaItem, String);
+
+/// A person's open renewal tasks in one account (the owner filter is on), as a short
+/// list under the account's line; nothing when there are none.
+fn owner_tasks(tasks: Vec<Task>, today: chrono::NaiveDate) -> Option<impl IntoView> {
+    if tasks.is_empty() {
+        return None;
+    }
+    Some(view! {
+        <ul class="owner-tasks">
+            {tasks.into_iter().map(|t| {
+                let milestone = match t.key {
+                    crate::domain::renewal::TaskKey::Default(m, _) => Some(m.label()),
+                    crate::domain::renewal::TaskKey::Custom(_) => None,
+                };
+                let what = match milestone {
+                    Some(m) => format!("{m}: {}", t.text),
+                    None => t.text.clone(),
+                };
+                let late = t.is_late(today);
+                view! {
+                    <li class:late=late>
+                        {what}
+                        <span class="sub-inline">{format!(" · due {}", relative(today, t.due))}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    })
+}
+
 /// The items of one list grouped by account, accounts in the order of their first item
-/// (the list is sorted by due date, so the most pressing account comes first).
-fn agenda_groups(items: Vec<AgendaItem>, today: chrono::NaiveDate) -> impl IntoView {
-    let mut groups: Vec<(AccountId, String, Vec<AgendaItem>)> = Vec::new();
+/// (the list is sorted by due date, so the most pressing account comes first). Each item
+/// comes with its task's owner (empty when none or not a task).
+fn agenda_groups(items: Vec<OwnedItem>, today: chrono::NaiveDate) -> impl IntoView {
+    let mut groups: Vec<(AccountId, String, Vec<OwnedItem>)> = Vec::new();
     for i in items {
-        match groups.iter_mut().find(|g| g.0 == i.account) {
+        match groups.iter_mut().find(|g| g.0 == i.0.account) {
             Some(g) => g.2.push(i),
-            None => groups.push((i.account, i.account_name.clone(), vec![i])),
+            None => groups.push((i.0.account, i.0.account_name.clone(), vec![i])),
         }
     }
     groups
@@ -210,7 +327,7 @@ fn agenda_groups(items: Vec<AgendaItem>, today: chrono::NaiveDate) -> impl IntoV
                         <span class="sub-inline">{count}</span>
                     </div>
                     <ul class="agenda-items">
-                        {items.into_iter().map(|i| agenda_row(i, today)).collect_view()}
+                        {items.into_iter().map(|(i, who)| agenda_row(i, who, today)).collect_view()}
                     </ul>
                 </li>
             }
@@ -218,7 +335,7 @@ fn agenda_groups(items: Vec<AgendaItem>, today: chrono::NaiveDate) -> impl IntoV
         .collect_view()
 }
 
-fn agenda_row(i: AgendaItem, today: chrono::NaiveDate) -> impl IntoView {
+fn agenda_row(i: AgendaItem, owner: String, today: chrono::NaiveDate) -> impl IntoView {
     let what = match &i.what {
         AgendaWhat::Task {
             milestone, text, ..
@@ -248,7 +365,9 @@ fn agenda_row(i: AgendaItem, today: chrono::NaiveDate) -> impl IntoView {
     };
     view! {
         <li class:late=i.overdue>
-            <span class="agenda-what">{what}</span>
+            <span class="agenda-what">{what}
+                {(!owner.is_empty()).then(|| view! { <span class="agenda-owner">{format!(" · {owner}")}</span> })}
+            </span>
             <span class="agenda-when" title=long(i.due)>{when}<span class="visually-hidden">{format!(", due {}", long(i.due))}</span></span>
         </li>
     }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::{Days, Months, NaiveDate};
 
 use super::*;
+use crate::domain::error::{read_owner, FieldError};
 
 /// ARR strictly above this makes an account "enterprise" for the renewal rules.
 pub const ENTERPRISE_ARR: f64 = 100_000.0;
@@ -263,6 +264,7 @@ pub struct CustomTask {
     milestone: MilestoneKind,
     text: String,
     done_on: Option<NaiveDate>,
+    owner: String,
 }
 
 impl CustomTask {
@@ -277,6 +279,10 @@ impl CustomTask {
     }
     pub fn done_on(&self) -> Option<NaiveDate> {
         self.done_on
+    }
+    /// Who does it; empty when nobody is named.
+    pub fn owner(&self) -> &str {
+        &self.owner
     }
 }
 
@@ -352,6 +358,8 @@ pub struct Renewal {
     pub early_start: bool,
     done: BTreeMap<(MilestoneKind, &'static str), NaiveDate>,
     custom: Vec<CustomTask>,
+    /// Owners of default tasks (added tasks hold their own); never empty strings.
+    owners: BTreeMap<(MilestoneKind, &'static str), String>,
 }
 
 impl Renewal {
@@ -471,6 +479,7 @@ impl Renewal {
             milestone,
             text,
             done_on: None,
+            owner: String::new(),
         });
         Ok(id)
     }
@@ -494,6 +503,7 @@ impl Renewal {
             milestone,
             text,
             done_on,
+            owner: String::new(),
         });
         Ok(())
     }
@@ -514,8 +524,76 @@ impl Renewal {
         Some(self.custom.remove(i))
     }
 
+    /// Who owns a task; empty when nobody is named (or the task does not exist).
+    pub fn owner(&self, key: TaskKey) -> &str {
+        match key {
+            TaskKey::Default(m, k) => self.owners.get(&(m, k)).map_or("", String::as_str),
+            TaskKey::Custom(id) => self
+                .custom
+                .iter()
+                .find(|c| c.id == id)
+                .map_or("", |c| c.owner.as_str()),
+        }
+    }
+
+    /// Names who owns a task (trimmed; empty clears it). Refused, changing nothing, for an
+    /// owner over 120 characters or a task that does not exist (docs/account-depth.md#owners).
+    pub fn set_owner(&mut self, key: TaskKey, owner: &str) -> Result<(), FieldError> {
+        let owner = read_owner("owner", owner)?;
+        match key {
+            TaskKey::Default(m, k) => {
+                let t = m.default_task(k).ok_or_else(|| {
+                    FieldError::new("task", format!("{} has no task \"{k}\".", m.label()))
+                })?;
+                if owner.is_empty() {
+                    self.owners.remove(&(m, t.key));
+                } else {
+                    self.owners.insert((m, t.key), owner);
+                }
+            }
+            TaskKey::Custom(id) => {
+                let c = self.custom.iter_mut().find(|c| c.id == id).ok_or_else(|| {
+                    FieldError::new("task", format!("There is no added task {id}."))
+                })?;
+                c.owner = owner;
+            }
+        }
+        Ok(())
+    }
+
+    /// Owners of default tasks, in milestone order: (milestone, task key, owner).
+    pub fn owner_marks(&self) -> impl Iterator<Item = (MilestoneKind, &'static str, &str)> + '_ {
+        self.owners.iter().map(|(&(m, k), o)| (m, k, o.as_str()))
+    }
+
+    /// Restores the owner of a default task read from a file: a known task, named once.
+    pub fn restore_owner(
+        &mut self,
+        milestone: MilestoneKind,
+        task_key: &str,
+        owner: &str,
+    ) -> Result<(), FieldError> {
+        let t = milestone.default_task(task_key).ok_or_else(|| {
+            FieldError::new(
+                "task",
+                format!("{} has no task \"{task_key}\"", milestone.label()),
+            )
+        })?;
+        if self.owners.contains_key(&(milestone, t.key)) {
+            return Err(FieldError::new(
+                "task",
+                format!(
+                    "task \"{task_key}\" of {} has its owner given twice",
+                    milestone.label()
+                ),
+            ));
+        }
+        self.set_owner(TaskKey::Default(milestone, t.key), owner)
+    }
+
     /// Clears every done mark (default and added tasks), for the next contract term.
-    /// Added tasks themselves stay, unticked.
+    /// Added tasks themselves stay, unticked, and every owner stays: the same people
+    /// usually run the next renewal (docs/account-depth.md#owners).
     pub fn start_new_cycle(&mut self) {
         self.done.clear();
         for c in &mut self.custom {
@@ -540,6 +618,7 @@ impl Renewal {
                             text: t.text.to_string(),
                             due,
                             done_on: self.done.get(&(kind, t.key)).copied(),
+                            owner: self.owners.get(&(kind, t.key)).cloned().unwrap_or_default(),
                         })
                         .collect();
                     tasks.extend(self.custom.iter().filter(|c| c.milestone == kind).map(|c| {
@@ -548,6 +627,7 @@ impl Renewal {
                             text: c.text.clone(),
                             due,
                             done_on: c.done_on,
+                            owner: c.owner.clone(),
                         }
                     }));
                     Milestone { kind, due, tasks }

@@ -13,6 +13,8 @@ pub struct Task {
     pub text: String,
     pub due: NaiveDate,
     pub done_on: Option<NaiveDate>,
+    /// Who does it; empty when nobody is named (docs/account-depth.md#owners).
+    pub owner: String,
 }
 
 impl Task {

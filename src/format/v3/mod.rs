@@ -25,6 +25,7 @@
 pub mod arr;
 pub mod crm;
 pub mod depth;
+pub mod renewal;
 pub mod save_plans;
 pub mod settings;
 pub mod week;
@@ -32,7 +33,7 @@ pub mod week;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::v1::{expansion, health, plan, renewal, stakeholders};
+use super::v1::{expansion, health, plan, stakeholders};
 use super::v1::{AccountProblem, AccountV1, SegmentV1, SizeV1, TierV1};
 use super::v2;
 use crate::domain::{Account, Currency, Workspace};
@@ -109,8 +110,9 @@ pub struct AccountV3 {
     pub health: health::HealthV1,
     #[serde(default)]
     pub stakeholders: stakeholders::StakeholdersV1,
+    /// Renewal terms and progress; version 3 adds an owner per task (renewal.rs).
     #[serde(default)]
-    pub renewal: renewal::RenewalV1,
+    pub renewal: renewal::RenewalV3,
     #[serde(default)]
     pub expansion: expansion::ExpansionV1,
     /// Save plans, oldest first; version 3 adds each plan's recovery part (save_plans.rs).
@@ -159,12 +161,14 @@ impl AccountV3 {
             planning: self.planning,
             health: self.health,
             stakeholders: self.stakeholders,
-            renewal: self.renewal,
+            // Read with its owners below.
+            renewal: Default::default(),
             expansion: self.expansion,
             // Read with their recovery parts below.
             save_plans: Vec::new(),
         };
         let parts = Version3Parts {
+            renewal: self.renewal,
             arr_log: self.arr_log,
             crm_id: self.crm_id,
             save_plans: self.save_plans,
@@ -183,9 +187,11 @@ impl AccountV3 {
             .into_iter()
             .map(save_plans::SavePlanV3::from_v1)
             .collect();
+        let renewal = renewal::RenewalV3::from_v1(std::mem::take(&mut a.renewal));
         AccountV3::join(
             a,
             Version3Parts {
+                renewal,
                 arr_log,
                 crm_id: None,
                 save_plans,
@@ -214,7 +220,7 @@ impl AccountV3 {
             planning: a.planning,
             health: a.health,
             stakeholders: a.stakeholders,
-            renewal: a.renewal,
+            renewal: parts.renewal,
             expansion: a.expansion,
             save_plans: parts.save_plans,
             arr_log: parts.arr_log,
@@ -231,6 +237,7 @@ impl AccountV3 {
         let (v1, parts) = self.split();
         let (arr, start) = (v1.arr, v1.contract_start);
         let mut account = v1.into_domain()?;
+        account.renewal = parts.renewal.into_domain()?;
         let log = arr::log_into_domain(parts.arr_log, arr, start.unwrap_or(today))?;
         account.set_arr_log(log);
         account.crm_id = crm::crm_id_into_domain(parts.crm_id)?;
@@ -248,6 +255,7 @@ impl AccountV3 {
 
 /// What version 3 adds to an account, carried beside its version 1 part.
 struct Version3Parts {
+    renewal: renewal::RenewalV3,
     arr_log: Vec<arr::ArrEventV3>,
     crm_id: Option<String>,
     save_plans: Vec<save_plans::SavePlanV3>,
@@ -261,6 +269,7 @@ impl From<&Account> for AccountV3 {
         AccountV3::join(
             AccountV1::from(a),
             Version3Parts {
+                renewal: renewal::RenewalV3::from(&a.renewal),
                 arr_log: arr::log_to_v3(&a.arr_log),
                 crm_id: a.crm_id.clone(),
                 save_plans: save_plans::save_plans_to_v3(&a.save_plans),

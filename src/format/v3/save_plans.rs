@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::recovery::{CheckInLog, Milestone, Recovery};
-use crate::domain::save_plan::{SavePlan, SavePlans};
+use crate::domain::save_plan::{SavePlan, SavePlans, StepKind};
 
 use super::super::v1::save_plan::{self as v1, ClosureV1, DoneStepV1, RootCauseV1, SavePlanV1};
 use super::super::v1::AccountProblem;
@@ -44,6 +44,19 @@ pub struct SavePlanV3 {
     pub milestones: Vec<MilestoneV3>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub check_ins: Vec<CheckInV3>,
+
+    // ----- version 3: owners of steps (docs/account-depth.md#owners)
+    /// Owners named on steps; a step not listed is the save owner's. Absent: none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub step_owners: Vec<StepOwnerV3>,
+}
+
+/// The owner named on one step of a save plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepOwnerV3 {
+    pub step: String,
+    pub owner: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,11 +95,12 @@ impl SavePlanV3 {
             closed: p.closed,
             milestones: Vec::new(),
             check_ins: Vec::new(),
+            step_owners: Vec::new(),
         }
     }
 
-    /// The version 1 part of the plan, and its recovery part.
-    fn split(self) -> (SavePlanV1, Vec<MilestoneV3>, Vec<CheckInV3>) {
+    /// The version 1 part of the plan, and its version 3 parts.
+    fn split(self) -> (SavePlanV1, Version3Parts) {
         (
             SavePlanV1 {
                 opened_on: self.opened_on,
@@ -96,10 +110,20 @@ impl SavePlanV3 {
                 done: self.done,
                 closed: self.closed,
             },
-            self.milestones,
-            self.check_ins,
+            Version3Parts {
+                milestones: self.milestones,
+                check_ins: self.check_ins,
+                step_owners: self.step_owners,
+            },
         )
     }
+}
+
+/// What version 3 adds to a plan, carried beside its version 1 part.
+struct Version3Parts {
+    milestones: Vec<MilestoneV3>,
+    check_ins: Vec<CheckInV3>,
+    step_owners: Vec<StepOwnerV3>,
 }
 
 impl From<&SavePlan> for SavePlanV3 {
@@ -126,6 +150,13 @@ impl From<&SavePlan> for SavePlanV3 {
                 health: c.health,
             })
             .collect();
+        v.step_owners = p
+            .step_owners()
+            .map(|(k, o)| StepOwnerV3 {
+                step: k.key(),
+                owner: o.to_string(),
+            })
+            .collect();
         v
     }
 }
@@ -140,13 +171,28 @@ pub fn save_plans_into_domain(plans: Vec<SavePlanV3>) -> Result<SavePlans, Accou
     let mut v1_plans = Vec::with_capacity(plans.len());
     let mut recovery = Vec::with_capacity(plans.len());
     for p in plans {
-        let (plan, m, c) = p.split();
+        let (plan, parts) = p.split();
         v1_plans.push(plan);
-        recovery.push((m, c));
+        recovery.push(parts);
     }
     let mut out = v1::save_plans_into_domain(v1_plans)?;
-    for (i, (m, c)) in recovery.into_iter().enumerate() {
+    for (i, parts) in recovery.into_iter().enumerate() {
         let Some(plan) = out.plan_mut(i) else { break };
+        let (m, c) = (parts.milestones, parts.check_ins);
+        for (j, o) in parts.step_owners.into_iter().enumerate() {
+            let at = format!("save_plans[{i}].step_owners[{j}]");
+            let step = StepKind::from_key(&o.step).ok_or_else(|| {
+                (
+                    format!("{at}.step"),
+                    format!(
+                        "unknown step \"{}\"; steps are triage, tell_leadership, executive_outreach, root_cause_meeting, check_in_1, check_in_2, ...",
+                        o.step
+                    ),
+                )
+            })?;
+            plan.restore_step_owner(step, &o.owner)
+                .map_err(|e| (format!("{at}.{}", e.path), e.message))?;
+        }
         let milestones = m
             .into_iter()
             .map(|m| Milestone {

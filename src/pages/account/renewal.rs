@@ -13,6 +13,7 @@ use super::current_account;
 use crate::charts::renewal::renewal_timeline_svg;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{Field, FormErrors, TextInput};
+use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::{edit_account, lateness, status_pill};
 use crate::domain::account::timeline_of;
 use crate::domain::dates::{long, relative};
@@ -288,6 +289,7 @@ fn Milestones(timeline: TimelineMemo) -> impl IntoView {
     view! {
         <section class="milestones-section" aria-labelledby="ms-h">
             <h2 id="ms-h" class="section-h">"Milestones and tasks"</h2>
+            <OwnerNames/>
             <ol class="milestones">
                 <For each=each key=|i| *i children=move |i| match i {
                     Item::Milestone(kind) => view! { <MilestoneCard timeline=timeline kind=kind/> }.into_any(),
@@ -409,10 +411,25 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
             t.as_ref()
                 .and_then(|t| t.milestones.iter().find(|m| m.kind == kind))
                 .and_then(|m| m.tasks.iter().find(|x| x.key == key))
-                .map(|x| (x.text.clone(), x.due, x.done_on))
+                .map(|x| (x.text.clone(), x.due, x.done_on, x.owner.clone()))
         })
     });
     let done_on = Memo::new(move |_| task.with(|t| t.as_ref().and_then(|t| t.2)));
+    // The owner as stored; the box follows it (an import, another tab) and keeps what was
+    // typed while a refused value shows its message.
+    let stored_owner =
+        Memo::new(move |_| task.with(|t| t.as_ref().map(|t| t.3.clone()).unwrap_or_default()));
+    let owner_text = RwSignal::new(stored_owner.get_untracked());
+    Effect::new(move |_| owner_text.set(stored_owner.get()));
+    let owner_err = FormErrors::<()>::new();
+    let save_owner = Callback::new(move |()| {
+        let r = edit_account(app, id, |a| {
+            a.renewal
+                .set_owner(key, &owner_text.get_untracked())
+                .map_err(|e| e.message)
+        });
+        owner_err.set((), r.err());
+    });
     let dom = key.id_string().replace('.', "-");
     let cb_id = format!("task-{dom}");
     let date_id = format!("done-{dom}");
@@ -495,6 +512,9 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
                 }.into_any()
             }}
             <div class="task-extra">
+                <Field id=format!("owner-{dom}") label="Owner" class="task-owner" error=owner_err.at(())>
+                    <TextInput value=owner_text placeholder="Who does it" list=Some(OWNER_LIST_ID) on_change=save_owner/>
+                </Field>
                 {move || done_on.get().map(|d| {
                     let date_id = date_id.clone();
                     let date_err_id = date_err_id.clone();

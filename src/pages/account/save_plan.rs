@@ -13,6 +13,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
     options_with_none, DateInput, Field, FormErrors, Select, TextArea, TextInput,
 };
+use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::{band_of, edit_account, lateness};
 use crate::domain::dates::{long, relative};
 use crate::domain::health::Band;
@@ -132,6 +133,7 @@ pub fn AccountSavePlan() -> impl IntoView {
     });
     view! {
         <div class="save-tab">
+            <OwnerNames/>
             {move || if has_open.get() {
                 view! { <OpenPlan/> }.into_any()
             } else {
@@ -220,7 +222,7 @@ fn ProposePlan() -> impl IntoView {
                         <Select value=cause options=root_cause_options()/>
                     </Field>
                     <Field id="open-owner" label="Save owner" error=owner_err.at(())>
-                        <TextInput value=owner maxlength=Some((MAX_OWNER_LEN + 20) as u32)/>
+                        <TextInput value=owner list=Some(OWNER_LIST_ID) maxlength=Some((MAX_OWNER_LEN + 20) as u32)/>
                     </Field>
                 </div>
                 <button type="submit" class=move || if red() { "btn btn-danger-solid" } else { "btn" }>"Open save plan"</button>
@@ -309,7 +311,7 @@ fn OpenPlan() -> impl IntoView {
                     <Select value=cause options=root_cause_options() on_change=set_cause/>
                 </Field>
                 <Field id="plan-owner" label="Save owner" error=owner_err.at(())>
-                    <TextInput value=owner placeholder="Who leads the save" on_change=save_owner/>
+                    <TextInput value=owner placeholder="Who leads the save" list=Some(OWNER_LIST_ID) on_change=save_owner/>
                 </Field>
             </div>
             {move || plan.with(|p| p.as_ref().is_some_and(|p| p.notify_leadership())).then(|| view! {
@@ -361,6 +363,43 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
         let today = app.today.get();
         step.with(|s| s.map(|s| lateness(s.due, s.done_on, today)))
     };
+    // The owner named on the step; without one the save owner owns it, shown as the
+    // placeholder (docs/account-depth.md#owners).
+    let stored_owner = Memo::new(move |_| {
+        plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.step_owner(kind).to_string())
+                .unwrap_or_default()
+        })
+    });
+    let save_owner_name = Memo::new(move |_| {
+        plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.owner().to_string())
+                .unwrap_or_default()
+        })
+    });
+    let owner_text = RwSignal::new(stored_owner.get_untracked());
+    Effect::new(move |_| owner_text.set(stored_owner.get()));
+    let owner_err = FormErrors::<()>::new();
+    let set_owner = Callback::new(move |()| {
+        let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
+            None => Err("This plan is closed.".to_string()),
+            Some(p) => p
+                .set_step_owner(kind, &owner_text.get_untracked())
+                .map_err(|e| e.message),
+        });
+        owner_err.set((), r.err());
+    });
+    let owner_placeholder = Signal::derive(move || {
+        save_owner_name.with(|o| {
+            if o.is_empty() {
+                "Who does it".to_string()
+            } else {
+                format!("{o} (save owner)")
+            }
+        })
+    });
     view! {
         <li class="step" class:done=move || done_on.get().is_some()>
             <div class="task-main">
@@ -376,6 +415,9 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
             <div class="task-extra">
                 <span class="step-due">{move || step.with(|s| s.map(|s| format!("Due {}", long(s.due))))}</span>
                 <span class=move || format!("lateness {}", late().map_or("", |l| l.1))>{move || late().map(|l| l.0)}</span>
+                <Field id=format!("step-owner-{dom}") label="Owner" class="task-owner" error=owner_err.at(())>
+                    <TextInput value=owner_text placeholder=owner_placeholder list=Some(OWNER_LIST_ID) on_change=set_owner/>
+                </Field>
                 {move || done_on.get().map(|d| {
                     let date_id = date_id.clone();
                     let err_id = err_id.clone();

@@ -267,7 +267,8 @@ fn ActionForm(
                     <DateInput value=due/>
                 </Field>
                 <Field id="action-owner" label="Owner" error=errors.at(ActionField::Owner)>
-                    <TextInput value=owner placeholder="Who does it"/>
+                    <TextInput value=owner placeholder="Who does it" list=Some(crate::components::owner_field::OWNER_LIST_ID)/>
+                    <crate::components::owner_field::OwnerNames/>
                 </Field>
                 <Field id="action-goal" label="Serves goal" error=errors.at(ActionField::Goal)
                     hint=no_goals.then_some("Add the customer's goals above to tie actions to them.")>

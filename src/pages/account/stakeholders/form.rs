@@ -251,7 +251,7 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
     let leave = move |f: F| Callback::new(move |()| on_leave(f));
     // A one-line text input with label and message.
     let text = move |f: F, label: &'static str, sig: RwSignal<String>, hint: &'static str| {
-        let list = (f == F::Owner).then_some("owner-names");
+        let list = (f == F::Owner).then_some(crate::components::owner_field::OWNER_LIST_ID);
         view! {
             <Field id=id_of(f) label=label error=errors.at(f)>
                 <TextInput value=sig placeholder=hint list=list on_change=leave(f)/>
@@ -318,25 +318,6 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
                 })
             }),
         )
-    });
-    // Names used before as owners, offered as suggestions.
-    let owner_names: Vec<String> = people.app.ws.with_untracked(|w| {
-        let mut v: Vec<String> = w
-            .accounts()
-            .iter()
-            .flat_map(|a| {
-                std::iter::once(a.fields.owner.trim().to_string()).chain(
-                    a.stakeholders
-                        .people()
-                        .iter()
-                        .map(|p| p.fields.owner.trim().to_string()),
-                )
-            })
-            .filter(|s| !s.is_empty())
-            .collect();
-        v.sort_by_key(|s| s.to_lowercase());
-        v.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-        v
     });
 
     let quadrant_now = move || {
@@ -423,9 +404,7 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
                                     <DateInput value=draft.last_contact placeholder="YYYY-MM-DD" on_change=leave(F::LastContact)/>
                                 </Field>
                             </div>
-                            <datalist id="owner-names">
-                                {owner_names.into_iter().map(|n| view! { <option value=n/> }).collect_view()}
-                            </datalist>
+                            <crate::components::owner_field::OwnerNames/>
                         </fieldset>
                         <fieldset>
                             <legend>"What matters to them"</legend>
