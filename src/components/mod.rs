@@ -15,6 +15,7 @@ pub mod new_version;
 pub mod owner_field;
 pub mod renewal_bits;
 pub mod renewal_outcome;
+pub mod row_window;
 pub mod share_link;
 pub mod shared_account;
 pub mod shared_view;

@@ -38,6 +38,7 @@ pub mod text;
 pub mod tier;
 pub mod week;
 pub mod white_space;
+pub mod window;
 pub mod workspace;
 
 pub use account::{Account, AccountFields, AccountId, CompanySize, Field, Segment, Tier};
