@@ -2,7 +2,6 @@
 # (scripts/ensure-tools.sh), so they work on a fresh machine and are quick after.
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tools/node_modules/.bin:$(PATH)
-export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 # The browser tests include a 2,000-account save and reload (about a minute unoptimized);
 # the runner's default of 20 s for the whole run is too short for it.
@@ -15,9 +14,10 @@ PORT ?= 8080
 serve: build
 	node scripts/serve.mjs dist $(PORT)
 
-## A release dist/ that any static host can serve.
+## A release dist/ that any static host can serve; the pages other than the portfolio are
+## wasm modules loaded when first opened (docs/build.md).
 build: tools
-	trunk build --release --offline
+	node scripts/build.mjs dist
 
 ## Every test layer: lint, native, wasm in headless Chromium, end-to-end against dist/.
 test: test-tools lint test-native test-web build test-e2e
@@ -27,6 +27,7 @@ lint: tools
 	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --quiet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --features split --quiet -- -D warnings
 
 test-native:
 	cargo test --quiet

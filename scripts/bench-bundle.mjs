@@ -1,8 +1,13 @@
 #!/usr/bin/env node
 // The release bundle's size (figures, never pass/fail): each wasm, js and css file of
-// dist/ raw, gzip -9 and brotli 11, and two totals: what the first page loads before it is
-// interactive (the files index.html names, and the wasm its loader fetches), and every
-// feature together. Writes target/bench/bundle.json as well.
+// dist/ (the build's module directory app-<hash>/ included) raw, gzip -9 and brotli 11, and
+// the totals that matter:
+//   - first page: what the portfolio loads before it is interactive: the files index.html
+//     names (loader, main module, its JavaScript, the stylesheet, theme.js);
+//   - each group of pages loaded on demand: its module and the shared chunks it needs (read
+//     from the loader __wasm_split.js, docs/build.md), on top of the first page;
+//   - all features: every file.
+// Writes target/bench/bundle.json as well.
 //
 // Usage: node scripts/bench-bundle.mjs [dist-dir] (default: dist)
 import fs from 'node:fs';
@@ -13,24 +18,52 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
-const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js').sort();
+const walk = (d, base = '') => fs.readdirSync(path.join(dist, d), { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? walk(path.join(d, e.name), `${base}${e.name}/`) : [`${base}${e.name}`]);
+const files = walk('.').filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js').sort();
 const size = (f) => {
   const bytes = fs.readFileSync(path.join(dist, f));
   return {
     file: f, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length,
     brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    first_page: html.includes(f) || html.includes(f.replace(/_bg\.wasm$/, '.js')),
+    first_page: html.includes(`/${f}`),
   };
 };
 const rows = files.map(size);
 const sum = (xs, k) => xs.reduce((n, x) => n + x[k], 0);
 const total = (xs) => ({ raw: sum(xs, 'raw'), gzip: sum(xs, 'gzip'), brotli: sum(xs, 'brotli') });
-const result = { files: rows, first_page: total(rows.filter((r) => r.first_page)), all: total(rows) };
-const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-console.log(`${'file'.padEnd(44)} ${'bytes'.padStart(10)} ${'gzip -9'.padStart(10)} ${'brotli'.padStart(10)}  first page`);
-for (const r of rows) console.log(`${r.file.padEnd(44)} ${String(r.raw).padStart(10)} ${String(r.gzip).padStart(10)} ${String(r.brotli).padStart(10)}  ${r.first_page ? 'yes' : 'on demand'}`);
-for (const [label, t] of [['first page (wasm + js + css)', result.first_page], ['all features', result.all]]) {
-  console.log(`${label.padEnd(44)} ${String(t.raw).padStart(10)} ${String(t.gzip).padStart(10)} ${String(t.brotli).padStart(10)}  (${kb(t.gzip)} gzip, ${kb(t.brotli)} brotli)`);
+
+// The groups of lazy pages: `export const __wasm_split_load_<group>_<n> = ... "./split_...wasm"
+// ..., [__chunk_a, __chunk_b])` and `const __chunk_a = ... "./chunk_a.wasm"` in the loader.
+const groups = {};
+const loaderFile = files.find((f) => f.endsWith('/__wasm_split.js'));
+if (loaderFile) {
+  const dir = path.dirname(loaderFile);
+  const loader = fs.readFileSync(path.join(dist, loaderFile), 'utf8');
+  const chunks = Object.fromEntries([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)]
+    .map((m) => [m[1], `${dir}/${m[2]}`]));
+  for (const m of loader.matchAll(/export const __wasm_split_load_([a-z_]+?)(?:_\d+)? = wrapAsyncCb\(makeLoad\(([\s\S]*?)\[([^\]]*)\]\)\);/g)) {
+    const own = m[2].match(/"\.\/([^"]+\.wasm)"/);
+    const deps = m[3].split(',').map((s) => s.trim()).filter(Boolean).map((c) => chunks[c]);
+    groups[m[1]] = [...(own ? [`${dir}/${own[1]}`] : []), ...deps];
+  }
 }
+const byFile = Object.fromEntries(rows.map((r) => [r.file, r]));
+const firstPage = total(rows.filter((r) => r.first_page));
+const result = {
+  files: rows.map((r) => ({ ...r, file: r.file })),
+  first_page: firstPage,
+  on_demand: Object.fromEntries(Object.entries(groups).map(([g, fs]) => [g, { files: fs, ...total(fs.map((f) => byFile[f])) }])),
+  all: total(rows),
+};
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+const line = (label, t, note) => console.log(`${label.padEnd(48)} ${String(t.raw).padStart(10)} ${String(t.gzip).padStart(10)} ${String(t.brotli).padStart(10)}  ${note}`);
+console.log(`${'file'.padEnd(48)} ${'bytes'.padStart(10)} ${'gzip -9'.padStart(10)} ${'brotli'.padStart(10)}  first page`);
+for (const r of rows.filter((r) => r.first_page || !/\/(chunk|split)_/.test(r.file))) line(r.file, r, r.first_page ? 'yes' : 'on demand');
+const lazyRows = rows.filter((r) => !r.first_page && /\/(chunk|split)_/.test(r.file));
+if (lazyRows.length) line(`${lazyRows.length} modules loaded on demand`, total(lazyRows), 'on demand');
+for (const [g, t] of Object.entries(result.on_demand)) line(`  ${g} (${t.files.length} files)`, t, `+ on first opening (${kb(t.gzip)} gzip)`);
+line('first page (wasm + js + css)', firstPage, `(${kb(firstPage.gzip)} gzip, ${kb(firstPage.brotli)} brotli)`);
+line('all features', result.all, `(${kb(result.all.gzip)} gzip, ${kb(result.all.brotli)} brotli)`);
 fs.mkdirSync(path.join(root, 'target/bench'), { recursive: true });
 fs.writeFileSync(path.join(root, 'target/bench/bundle.json'), JSON.stringify(result, null, 2));

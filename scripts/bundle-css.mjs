@@ -1,14 +1,14 @@
-// Joins the stylesheets Trunk wrote (one per feature, each a render-blocking request) into
+// Joins the stylesheets index.html names (one per feature, each a render-blocking request) into
 // one file, in the order index.html lists them, so the first paint waits for one request
 // instead of twenty. The cascade is the same: the files are concatenated as the browser
 // would apply them. The joined file is named by its hash and carries its own integrity.
 //
-//   node scripts/bundle-css.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
+//   node scripts/bundle-css.mjs [dir]   (default: dist)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist';
+const dir = process.argv[2] || 'dist';
 const file = path.join(dir, 'index.html');
 const html = fs.readFileSync(file, 'utf8');
 const link = /<link rel="stylesheet" href="\/([^"]+\.css)"(?: integrity="[^"]*")?\s*\/?>\s*/g;
@@ -33,4 +33,8 @@ const out = html.replace(link, () => {
 });
 fs.writeFileSync(file, out);
 for (const n of names) fs.rmSync(path.join(dir, n));
+// The folders the joined files came from (dist/style/), once empty.
+for (const d of new Set(names.map((n) => path.dirname(n)).filter((d) => d !== '.'))) {
+  if (fs.readdirSync(path.join(dir, d)).length === 0) fs.rmdirSync(path.join(dir, d));
+}
 console.log(`bundle-css: ${names.length} stylesheets joined into ${name} (${css.length} bytes)`);

@@ -1,15 +1,17 @@
-// Trunk post_build hook: puts the sha256 of every inline <script> (Trunk's module loader)
-// into the Content Security Policy of index.html, in place of 'sha256-LOADER'. The loader
-// names the hashed wasm and JS files, so its hash changes with each build. Fails the
-// build when the placeholder is missing or when there is no inline script to hash.
+// A post-build step (scripts/post-build.mjs): puts the sha256 of every inline <script> (the
+// module loader scripts/build.mjs writes) into the Content Security Policy of index.html,
+// in place of 'sha256-LOADER'. The loader names the build's directory of wasm and JS
+// files, so its hash changes with each build. Fails the build when the placeholder is
+// missing or when there is no inline script to hash.
 //
-//   node scripts/csp-hash.mjs [path/to/index.html]   (default: $TRUNK_STAGING_DIR/index.html)
+//   node scripts/csp-hash.mjs [dist-dir | path/to/index.html]   (default: dist)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const PLACEHOLDER = "'sha256-LOADER'";
-const file = process.argv[2] || path.join(process.env.TRUNK_STAGING_DIR || 'dist', 'index.html');
+const arg = process.argv[2] || 'dist';
+const file = fs.statSync(arg).isDirectory() ? path.join(arg, 'index.html') : arg;
 const html = fs.readFileSync(file, 'utf8');
 const meta = /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*)'sha256-LOADER'/i;
 if (!meta.test(html)) {

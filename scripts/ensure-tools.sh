@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs whatever the build and the tests need and is missing. Idempotent:
 # every step checks first, so a second run takes a second or two.
-#   scripts/ensure-tools.sh build   -> wasm target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen)
+#   scripts/ensure-tools.sh build   -> wasm target, wasm-bindgen-cli, wasm-opt (npm binaryen);
+#                                      the wasm splitter (tools/split) is built by scripts/build.mjs
 #   scripts/ensure-tools.sh test    -> the above, plus chromium, chromedriver, playwright-core
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 what=${1:-build}
 
@@ -25,11 +25,6 @@ for comp in clippy rustfmt; do
     rustup component add "$comp"
   fi
 done
-
-if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
-  say "installing trunk $TRUNK_VERSION (about 6 minutes, once)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
-fi
 
 if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION" \
    || ! wasm-bindgen-test-runner --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then

@@ -2,14 +2,14 @@
 // the build's id (a hash of every file's name and bytes) and the list of its files. A new
 // build gives a new sw.js, which the browser takes for a new version.
 //
-//   node scripts/offline.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
+//   node scripts/offline.mjs [dir]   (default: dist)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist';
+const dir = process.argv[2] || 'dist';
 const skip = (f) => f === 'sw.js' || f.endsWith('.gz') || f.endsWith('.br');
 
 function walk(d, base = '') {

@@ -1,9 +1,10 @@
-// Trunk's post_build hook (Trunk runs the hooks of one stage at the same time, so the steps
-// that depend on each other are one hook, in this order):
+// The last step of scripts/build.mjs, on the laid-out dist/ (each step depends on the one
+// before, so they run in this order):
 //   0. bundle-css.mjs: the stylesheets joined into one file (one render-blocking request
 //      instead of one per feature);
-//   1. csp-hash.mjs: the loader's hash into the Content Security Policy of index.html;
-//   2. offline.mjs: the service worker with this build's id and file list;
+//   1. csp-hash.mjs: the inline loader's hash into the Content Security Policy of index.html;
+//   2. offline.mjs: the service worker with this build's id and file list (every wasm
+//      module included, so every page opens offline);
 //   3. precompress.mjs: a .gz and a .br beside each text or wasm file, for servers that
 //      send them as they are (scripts/serve.mjs does).
 import { spawnSync } from 'node:child_process';

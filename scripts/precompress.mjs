@@ -2,12 +2,12 @@
 // build, so a static server can send them as they are with Content-Encoding instead of
 // compressing on every request (scripts/serve.mjs does). Only where it saves bytes.
 //
-//   node scripts/precompress.mjs [dir]   (default: $TRUNK_STAGING_DIR, else dist)
+//   node scripts/precompress.mjs [dir]   (default: dist)
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const dir = process.argv[2] || process.env.TRUNK_STAGING_DIR || 'dist';
+const dir = process.argv[2] || 'dist';
 const COMPRESSIBLE = /\.(wasm|js|css|html|json|svg|webmanifest|txt)$/;
 
 function walk(d) {

@@ -3,40 +3,31 @@
 //! focus on its heading (docs/accessibility.md).
 
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use leptos_router::components::{ParentRoute, Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
-use leptos_router::path;
+use leptos_router::{path, Lazy, LazyRoute};
 use wasm_bindgen::JsCast;
 
 use crate::components::drop_zone::DropZone;
 use crate::components::share_link::{provide_fragment_share, FragmentShare, SharePanel};
 use crate::components::status::{SaveIndicator, StorageBanner, ToastHost};
 use crate::domain::AccountId;
-use crate::pages::{
-    account::{
-        expansion::AccountExpansion, health::AccountHealth, overview::AccountOverview,
-        plan::AccountPlanTab, qbr::AccountQbrTab, qualify::AccountQualifyTab,
-        renewal::AccountRenewal, save_plan::AccountSavePlan, AccountPage,
-    },
-    data::DataPage,
-    new_account::NewAccountPage,
-    not_found::NotFound,
-    portfolio::PortfolioPage,
-    renewals::RenewalsPage,
-    settings::SettingsPage,
-};
+use crate::pages::{account::AccountPage, not_found::NotFound, portfolio::PortfolioPage};
 use crate::state::{use_app, AppState};
 
 #[component]
 pub fn App() -> impl IntoView {
     crate::derived::Derived::provide(AppState::provide());
     let share = provide_fragment_share();
+    // True while a navigation waits for its page (a page loaded on demand, docs/build.md).
+    let (routing, set_routing) = signal(false);
     view! {
-        <Router>
+        <Router set_is_routing=set_routing>
             <crate::components::hash_scroll::HashScroll/>
             <DropZone>
                 <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
-                <RouteAnnouncer share=share/>
+                <RouteAnnouncer share=share routing=routing/>
                 <header class="topbar">
                     <A href="/" attr:class="brand">
                         <span class="brand-mark" aria-hidden="true">"◆"</span>
@@ -61,34 +52,34 @@ pub fn App() -> impl IntoView {
                     <div class="routed" hidden=move || share.is_showing()>
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("/") view=PortfolioPage/>
-                        <Route path=path!("/accounts/new") view=NewAccountPage/>
+                        <Route path=path!("/accounts/new") view={Lazy::<NewAccount>::new()}/>
                         <ParentRoute path=path!("/accounts/:id") view=AccountPage>
-                            <Route path=path!("") view=AccountOverview/>
-                            <Route path=path!("health") view=AccountHealth/>
-                            <Route path=path!("stakeholders") view=crate::pages::account::stakeholders::StakeholdersTab/>
-                            <Route path=path!("renewal") view=AccountRenewal/>
-                            <Route path=path!("expansion") view=AccountExpansion/>
-                            <Route path=path!("save-plan") view=AccountSavePlan/>
-                            <Route path=path!("white-space") view=crate::pages::account::white_space::AccountWhiteSpace/>
-                            <Route path=path!("commitments") view=crate::pages::account::commitments::AccountCommitments/>
-                            <Route path=path!("escalations") view=crate::pages::account::escalations::AccountEscalations/>
-                            <Route path=path!("plan") view=AccountPlanTab/>
-                            <Route path=path!("qbr") view=AccountQbrTab/>
-                            <Route path=path!("qualify") view=AccountQualifyTab/>
+                            <Route path=path!("") view={Lazy::<Overview>::new()}/>
+                            <Route path=path!("health") view={Lazy::<Health>::new()}/>
+                            <Route path=path!("stakeholders") view={Lazy::<Stakeholders>::new()}/>
+                            <Route path=path!("renewal") view={Lazy::<Renewal>::new()}/>
+                            <Route path=path!("expansion") view={Lazy::<Expansion>::new()}/>
+                            <Route path=path!("save-plan") view={Lazy::<SavePlan>::new()}/>
+                            <Route path=path!("white-space") view={Lazy::<AccountWhiteSpace>::new()}/>
+                            <Route path=path!("commitments") view={Lazy::<Commitments>::new()}/>
+                            <Route path=path!("escalations") view={Lazy::<Escalations>::new()}/>
+                            <Route path=path!("plan") view={Lazy::<Plan>::new()}/>
+                            <Route path=path!("qbr") view={Lazy::<Qbr>::new()}/>
+                            <Route path=path!("qualify") view={Lazy::<Qualify>::new()}/>
                         </ParentRoute>
-                        <Route path=path!("/week") view=crate::pages::week::WeekPage/>
-                        <Route path=path!("/renewals") view=RenewalsPage/>
-                        <Route path=path!("/white-space") view=crate::pages::white_space::WhiteSpacePage/>
-                        <Route path=path!("/kpis") view=crate::pages::kpis::KpisPage/>
-                        <Route path=path!("/settings") view=SettingsPage/>
-                        <Route path=path!("/data") view=DataPage/>
-                        <ParentRoute path=path!("/practice") view=crate::pages::practice::PracticePage>
-                            <Route path=path!("") view=crate::pages::practice::home::PracticeHome/>
-                            <Route path=path!("review") view=crate::pages::practice::review::PracticeReview/>
-                            <Route path=path!("questions") view=crate::pages::practice::questions::PracticeQuestions/>
-                            <Route path=path!("mock") view=crate::pages::practice::mock::PracticeMock/>
-                            <Route path=path!("drill") view=crate::pages::practice::drill::PracticeDrill/>
-                            <Route path=path!("reset") view=crate::pages::practice::reset::PracticeReset/>
+                        <Route path=path!("/week") view={Lazy::<Week>::new()}/>
+                        <Route path=path!("/renewals") view={Lazy::<Renewals>::new()}/>
+                        <Route path=path!("/white-space") view={Lazy::<WhiteSpace>::new()}/>
+                        <Route path=path!("/kpis") view={Lazy::<Kpis>::new()}/>
+                        <Route path=path!("/settings") view={Lazy::<Settings>::new()}/>
+                        <Route path=path!("/data") view={Lazy::<Data>::new()}/>
+                        <ParentRoute path=path!("/practice") view={Lazy::<Practice>::new()}>
+                            <Route path=path!("") view={Lazy::<PracticeHome>::new()}/>
+                            <Route path=path!("review") view={Lazy::<PracticeReview>::new()}/>
+                            <Route path=path!("questions") view={Lazy::<PracticeQuestions>::new()}/>
+                            <Route path=path!("mock") view={Lazy::<PracticeMock>::new()}/>
+                            <Route path=path!("drill") view={Lazy::<PracticeDrill>::new()}/>
+                            <Route path=path!("reset") view={Lazy::<PracticeReset>::new()}/>
                         </ParentRoute>
                     </Routes>
                     </div>
@@ -96,6 +87,103 @@ pub fn App() -> impl IntoView {
                 <ToastHost/>
             </DropZone>
         </Router>
+    }
+}
+
+/// Pages whose code loads on first opening (docs/build.md). Each group below becomes one
+/// wasm module: `$load` is the function the build cuts out (with the `split` feature;
+/// without it the same function runs at once, so tests and an unsplit build take the same
+/// path through the router), and each `$route` is a route's view, `$n` its page in the
+/// group. Few groups keep the number of modules small (each mix of groups sharing some
+/// code is a module of its own). A module that cannot be fetched shows
+/// [`PageNotLoaded`]; the next opening tries again.
+macro_rules! lazy_pages {
+    ($($load:ident { $($n:literal => $route:ident => $page:path,)* })*) => {$(
+        $(
+            struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    $route
+                }
+
+                async fn view(_: Self) -> AnyView {
+                    match $load($n).await {
+                        Ok(page) => page,
+                        Err(_) => view! { <PageNotLoaded/> }.into_any(),
+                    }
+                }
+            }
+        )*
+
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($load, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $load(page: u32) -> Result<AnyView, SplitLoaderError> {
+            Ok(lazy_pages!(@page page { $($n => $page,)* }))
+        }
+
+        #[cfg(not(feature = "split"))]
+        async fn $load(page: u32) -> Result<AnyView, SplitLoaderError> {
+            Ok(lazy_pages!(@page page { $($n => $page,)* }))
+        }
+    )*};
+    // The view of page `$which` of a group.
+    (@page $which:ident { $($n:literal => $page:path,)* }) => {
+        match $which {
+            $($n => {
+                use $page as Page;
+                view! { <Page/> }.into_any()
+            })*
+            _ => ().into_any(),
+        }
+    };
+}
+
+/// In place of a page whose module could not be fetched (no connection on a first visit,
+/// or the site updated under a page without the service worker). Nothing is lost: the
+/// workspace is as it was, and saving goes on.
+#[component]
+fn PageNotLoaded() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>"This page could not be loaded"</h1>
+            <p>"Its part of the planner did not arrive, most likely because the connection dropped. \
+                Your data is safe in this browser. Open the page again, or reload the planner once you are online."</p>
+            <button class="btn btn-primary" on:click=|_| { let _ = window().location().reload(); }>"Reload"</button>
+        </section>
+    }
+}
+
+lazy_pages! {
+    account_pages {
+        0 => NewAccount => crate::pages::new_account::NewAccountPage,
+        1 => Overview => crate::pages::account::overview::AccountOverview,
+        2 => Health => crate::pages::account::health::AccountHealth,
+        3 => Stakeholders => crate::pages::account::stakeholders::StakeholdersTab,
+        4 => Renewal => crate::pages::account::renewal::AccountRenewal,
+        5 => Expansion => crate::pages::account::expansion::AccountExpansion,
+        6 => SavePlan => crate::pages::account::save_plan::AccountSavePlan,
+        7 => AccountWhiteSpace => crate::pages::account::white_space::AccountWhiteSpace,
+        8 => Commitments => crate::pages::account::commitments::AccountCommitments,
+        9 => Escalations => crate::pages::account::escalations::AccountEscalations,
+        10 => Plan => crate::pages::account::plan::AccountPlanTab,
+        11 => Qbr => crate::pages::account::qbr::AccountQbrTab,
+        12 => Qualify => crate::pages::account::qualify::AccountQualifyTab,
+    }
+    week_page { 0 => Week => crate::pages::week::WeekPage, }
+    renewals_page { 0 => Renewals => crate::pages::renewals::RenewalsPage, }
+    white_space_page { 0 => WhiteSpace => crate::pages::white_space::WhiteSpacePage, }
+    kpis_page { 0 => Kpis => crate::pages::kpis::KpisPage, }
+    settings_page { 0 => Settings => crate::pages::settings::SettingsPage, }
+    data_page { 0 => Data => crate::pages::data::DataPage, }
+    practice_pages {
+        0 => Practice => crate::pages::practice::PracticePage,
+        1 => PracticeHome => crate::pages::practice::home::PracticeHome,
+        2 => PracticeReview => crate::pages::practice::review::PracticeReview,
+        3 => PracticeQuestions => crate::pages::practice::questions::PracticeQuestions,
+        4 => PracticeMock => crate::pages::practice::mock::PracticeMock,
+        5 => PracticeDrill => crate::pages::practice::drill::PracticeDrill,
+        6 => PracticeReset => crate::pages::practice::reset::PracticeReset,
     }
 }
 
@@ -161,9 +249,22 @@ fn section_of(path: &str) -> Option<String> {
     }
 }
 
-/// Puts keyboard focus on the page's main heading (or the main region when it has none),
-/// without scrolling past it.
-fn focus_main_heading() {
+/// Puts keyboard focus on the new page's main heading (or the main region when it has
+/// none), without scrolling past it. A page loaded on demand (docs/build.md) appears a
+/// moment after the address changed: while the router is still `routing`, this waits one
+/// frame at a time, for at most about five seconds.
+fn focus_main_heading(routing: ReadSignal<bool>, frames_left: u32) {
+    if routing.get_untracked() && frames_left > 0 {
+        // One frame more once it is done: the page is put in place after that.
+        request_animation_frame(move || {
+            if routing.get_untracked() {
+                focus_main_heading(routing, frames_left - 1)
+            } else {
+                request_animation_frame(move || focus_main_heading(routing, 0))
+            }
+        });
+        return;
+    }
     let doc = document();
     let target = doc
         .query_selector("main .routed h1")
@@ -183,7 +284,7 @@ fn focus_main_heading() {
 /// (kept on the chosen tab when moving between an account's tabs). The first load only
 /// sets the title. While a shared account is shown, it names the tab itself.
 #[component]
-fn RouteAnnouncer(share: FragmentShare) -> impl IntoView {
+fn RouteAnnouncer(share: FragmentShare, routing: ReadSignal<bool>) -> impl IntoView {
     let app = use_app();
     let location = use_location();
     let message = RwSignal::new(String::new());
@@ -206,7 +307,7 @@ fn RouteAnnouncer(share: FragmentShare) -> impl IntoView {
         if let Some(previous) = previous {
             message.set(title);
             if section_of(&previous).is_none() || section_of(&previous) != section_of(&path) {
-                request_animation_frame(focus_main_heading);
+                request_animation_frame(move || focus_main_heading(routing, 300));
             }
         }
     });

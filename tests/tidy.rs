@@ -307,8 +307,8 @@ fn every_stylesheet_is_linked_and_tokens_come_first() {
         fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html")).unwrap();
     let links: Vec<&str> = index
         .lines()
-        .filter(|l| l.contains("rel=\"css\""))
-        .filter_map(|l| l.split("href=\"").nth(1)?.split('"').next())
+        .filter(|l| l.contains("rel=\"stylesheet\""))
+        .filter_map(|l| l.split("href=\"/").nth(1)?.split('"').next())
         .collect();
     assert_eq!(
         links.first(),

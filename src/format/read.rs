@@ -114,29 +114,22 @@ pub(crate) fn check(text: &str) -> Result<(Checked<'_>, TopFields), ImportError>
     }
 }
 
-/// A limit was passed: reads the text again, this time keeping track of where, for the
-/// path of the message (only when refusing, so the common case keeps no path).
+/// A limit was passed: the message, with the path of the place where the reading stopped
+/// ([`path_at`]; only when refusing, so the common case keeps no path).
 fn limit_error(text: &str) -> ImportError {
     let mut de = serde_json::Deserializer::from_str(text);
-    let mut track = serde_path_to_error::Track::new();
-    let scan = Scan { depth: 0 };
-    let e = scan
-        .deserialize(serde_path_to_error::Deserializer::new(&mut de, &mut track))
+    let e = Scan { depth: 0 }
+        .deserialize(&mut de)
         .err()
         .unwrap_or_else(unreachable_limit);
     let detail = without_position(&e.to_string());
-    let mut path = track.path().to_string();
-    // A key given twice is raised by its object: the path names the key itself.
-    if let Some(key) = detail
-        .strip_prefix("the key \"")
-        .and_then(|r| r.split_once("\" appears twice"))
-        .map(|(k, _)| k)
-    {
-        path = if path == "." {
-            key.to_string()
-        } else {
-            format!("{path}.{key}")
-        };
+    let mut path = path_at(text, e.line(), e.column(), false);
+    // A list found too long is refused once its item past the limit is read: the message
+    // names the list, not that item.
+    if detail.starts_with("a list has more than") && path.ends_with(']') {
+        if let Some((list, _)) = path.rsplit_once('[') {
+            path = list.to_string();
+        }
     }
     ImportError::BadField {
         path: shown_path(&path),
@@ -158,26 +151,174 @@ fn without_position(message: &str) -> String {
 impl Checked<'_> {
     /// Deserializes the document as `T`. On failure: the path of the first bad value
     /// (`workspace.accounts[2].arr`, or `file` when the document itself is wrong) and
-    /// serde's wording of what is wrong there. The path is looked for only on failure, by
-    /// reading again with a tracker, so a good file is read once at full speed.
+    /// serde's wording of what is wrong there. The path is found only on failure, from
+    /// where the parser stopped ([`path_at`]), so a good file is read once at full speed
+    /// and no second, path-tracking copy of every document's reader is built.
     pub(crate) fn deserialize<T: serde::de::DeserializeOwned>(
         &self,
     ) -> Result<T, (String, String)> {
-        let first = serde_json::from_str::<T>(self.text);
-        first.map_err(|_| {
-            let mut de = serde_json::Deserializer::from_str(self.text);
-            match serde_path_to_error::deserialize::<_, T>(&mut de) {
-                Err(e) => (
-                    shown_path(&e.path().to_string()),
-                    without_position(&e.inner().to_string()),
-                ),
-                Ok(_) => ("file".into(), "the file could not be read".into()),
-            }
+        serde_json::from_str::<T>(self.text).map_err(|e| {
+            (
+                shown_path(&path_at(
+                    self.text,
+                    e.line(),
+                    e.column(),
+                    e.to_string().starts_with("missing field"),
+                )),
+                without_position(&e.to_string()),
+            )
         })
     }
 }
 
-/// serde_path_to_error writes the root as `.`; messages call it `file`.
+/// The path of the value the JSON parser was reading when it stopped at `line` and
+/// `column` (serde_json's position: the byte just past the last one it read):
+/// `workspace.accounts[2].arr`, or `.` for the document itself. Walks the text up to
+/// there, keeping the key or the index of each open object and list:
+/// - stopped just past a value, or a key: the path of that value or key
+///   (`...accounts[0].arr` for a wrong ARR, or an unknown or repeated key);
+/// - stopped just past the end of a list, or of an object when `field_missing`: the path
+///   of that list or object (a wrong length, a field missing from it);
+/// - stopped just past the end of an object otherwise: the path of its last value (a
+///   value checked after it was read, such as a tier of 4, is placed when its object
+///   ends);
+/// - stopped just inside an object or list: the path of that object or list (nested too
+///   deep).
+pub(crate) fn path_at(text: &str, line: usize, column: usize, field_missing: bool) -> String {
+    enum Open {
+        Object { key: Option<String>, in_key: bool },
+        List { index: usize, entered: bool },
+    }
+    fn path_of(open: &[Open]) -> String {
+        let mut path = String::new();
+        for o in open {
+            match o {
+                Open::Object { key: Some(k), .. } => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(k);
+                }
+                Open::List {
+                    index,
+                    entered: true,
+                } => path.push_str(&format!("[{index}]")),
+                _ => break,
+            }
+        }
+        if path.is_empty() {
+            ".".into()
+        } else {
+            path
+        }
+    }
+    // serde_json counts lines from 1 and columns in bytes from the line's start.
+    let line_start: usize = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    let end = (line_start + column).min(text.len());
+    let bytes = &text.as_bytes()[..end];
+    let mut open: Vec<Open> = Vec::new();
+    let mut closed: Option<String> = None;
+    let mut i = 0;
+    // A value starts: a list around it has entered its current item.
+    let enter = |open: &mut Vec<Open>| {
+        if let Some(Open::List { entered, .. }) = open.last_mut() {
+            *entered = true;
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        closed = None;
+        match b {
+            b'{' => {
+                enter(&mut open);
+                open.push(Open::Object {
+                    key: None,
+                    in_key: true,
+                });
+                i += 1;
+            }
+            b'[' => {
+                enter(&mut open);
+                open.push(Open::List {
+                    index: 0,
+                    entered: false,
+                });
+                i += 1;
+            }
+            b'}' | b']' => {
+                let last = path_of(&open);
+                open.pop();
+                closed = Some(if b == b'}' && !field_missing {
+                    last
+                } else {
+                    path_of(&open)
+                });
+                i += 1;
+            }
+            b',' => {
+                match open.last_mut() {
+                    Some(Open::Object { key, in_key }) => {
+                        *key = None;
+                        *in_key = true;
+                    }
+                    Some(Open::List { index, entered }) => {
+                        *index += 1;
+                        *entered = false;
+                    }
+                    None => {}
+                }
+                i += 1;
+            }
+            b':' => {
+                if let Some(Open::Object { in_key, .. }) = open.last_mut() {
+                    *in_key = false;
+                }
+                i += 1;
+            }
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                let raw = &text[start..i.min(bytes.len())];
+                i += 1;
+                match open.last_mut() {
+                    Some(Open::Object {
+                        key,
+                        in_key: in_key @ true,
+                    }) => {
+                        *key = Some(
+                            serde_json::from_str::<String>(&format!("\"{raw}\""))
+                                .unwrap_or_else(|_| raw.to_string()),
+                        );
+                        *in_key = false;
+                    }
+                    _ => enter(&mut open),
+                }
+            }
+            _ => {
+                enter(&mut open);
+                while i < bytes.len() && !b",:]} \t\r\n".contains(&bytes[i]) {
+                    i += 1;
+                }
+            }
+        }
+    }
+    closed.unwrap_or_else(|| path_of(&open))
+}
+
+/// The document itself is written `.` by [`path_at`]; messages call it `file`.
 pub(crate) fn shown_path(path: &str) -> String {
     if path == "." || path.is_empty() {
         "file".into()

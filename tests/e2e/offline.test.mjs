@@ -14,10 +14,14 @@ let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
+// Every route: all but the portfolio are wasm modules loaded on first opening
+// (docs/build.md), so each one proves its module came from the cache.
 const ROUTES = ['/', '/accounts/new', '/accounts/1', '/accounts/1/health', '/accounts/1/stakeholders',
   '/accounts/1/renewal', '/accounts/1/expansion', '/accounts/1/save-plan', '/accounts/1/plan',
-  '/accounts/1/qbr', '/accounts/1/qualify', '/renewals', '/settings', '/data', '/practice',
-  '/practice/review', '/practice/questions', '/practice/mock', '/practice/drill', '/practice/reset'];
+  '/accounts/1/qbr', '/accounts/1/qualify', '/accounts/1/white-space', '/accounts/1/commitments',
+  '/accounts/1/escalations', '/week', '/renewals', '/white-space', '/kpis', '/settings', '/data',
+  '/practice', '/practice/review', '/practice/questions', '/practice/mock', '/practice/drill',
+  '/practice/reset'];
 
 /** Waits until this page is controlled by the service worker (its first visit installs it). */
 async function controlled(page) {
@@ -26,15 +30,23 @@ async function controlled(page) {
 
 test('after one visit, a reload with no network opens every page, practice decks included', async () => {
   const { page, errors, context } = await newPage(env);
+  const modules = [];
+  // A module that fails to come from the cache (a request cut short by the next
+  // navigation, such as the practice content's, is not a failure).
+  page.on('requestfailed', (r) => { if (/\/app-[0-9a-f]+\//.test(r.url())) errors.push(`request failed: ${r.url()}`); });
+  page.on('response', (r) => { if (/\/(split|chunk)_[^/]*\.wasm$/.test(r.url())) modules.push(r.status()); });
   await open(page, env.base, '/');
   await controlled(page);
   await context.setOffline(true);
   for (const route of ROUTES) {
     await open(page, env.base, route);
     await page.locator('main h1').first().waitFor();
+    // The page's module is fetched before the next address is opened.
+    await page.waitForLoadState('networkidle');
     const h1 = await page.locator('main h1').first().innerText();
     assert.notEqual(h1, 'Page not found', `${route} renders offline`);
   }
+  assert.ok(modules.length > 0 && modules.every((s) => s === 200), `the pages' modules came from the cache: ${modules}`);
   await open(page, env.base, '/practice');
   await page.locator('li.pr-deck').first().waitFor();
   assert.ok(await page.locator('li.pr-deck').count() > 0, 'the practice decks come from the cache');
