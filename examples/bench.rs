@@ -25,6 +25,11 @@ fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) -> T {
 }
 
 fn main() {
+    // `cargo run --release --example bench -- load`: the load figures alone.
+    if std::env::args().nth(1).as_deref() == Some("load") {
+        load_figures();
+        return;
+    }
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let mut ws: Workspace = demo_workspace(today);
     for i in 0..492 {
@@ -51,6 +56,46 @@ fn main() {
         )
     );
     storage_figures();
+    load_figures();
+}
+
+/// Opening the app on 1000 stored accounts (native, in memory): the whole load, then its
+/// steps one by one, and the figures the first page derives (tiers, health summaries).
+fn load_figures() {
+    use am_planner::format::stored::{self, Manifest, MANIFEST_KEY};
+    println!();
+    println!("Opening 1000 stored accounts (native, in memory)");
+    let mut ws = big::big_workspace(1000);
+    let m = MemoryBackend::new();
+    let mut s = Session::new(Box::new(m.clone()), "bench", "bench");
+    s.load("", read_day());
+    s.save(&mut ws, "").unwrap();
+    time("load: the whole session load", 5, || {
+        Session::new(Box::new(m.clone()), "bench", "bench").load("", read_day())
+    });
+    let get = |k: &str| Ok::<_, ()>(m.state().items.get(k).cloned());
+    let manifest_text = get(MANIFEST_KEY).unwrap().unwrap();
+    let manifest = time("  manifest", 5, || {
+        Manifest::parse(&manifest_text, am_planner::format::CURRENT_VERSION).unwrap()
+    });
+    let doc = time("  parts read and put together", 5, || {
+        stored::read_document(&manifest, get).unwrap().unwrap()
+    });
+    time("  decode the document", 5, || {
+        decode(&doc, read_day()).unwrap()
+    });
+    time("tiers of 1000 accounts", 20, || ws.tiers());
+    time("health summaries of 1000 accounts", 5, || {
+        ws.health_summaries(read_day())
+    });
+    let tiers = ws.tiers();
+    let health = am_planner::domain::portfolio::health_by_account(&ws, read_day());
+    time("portfolio facts of 1000 accounts", 5, || {
+        am_planner::domain::portfolio::facts_of(&ws, &tiers, &health, read_day())
+    });
+    time("this week's list over 1000 accounts", 5, || {
+        am_planner::domain::week::this_week(&ws, read_day())
+    });
 }
 
 /// Chromium's localStorage quota per origin, in UTF-16 code units, keys included.

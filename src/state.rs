@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -66,13 +67,24 @@ pub struct UnreadableNotice {
     pub size: usize,
 }
 
-/// A message at the bottom of the screen, optionally with an undo.
-#[derive(Debug, Clone, PartialEq)]
+/// What a toast's Undo does. A plain closure, not a reactive callback: it must still run
+/// after the page that made it is gone (an account deleted, then Undo on the portfolio).
+/// It may capture `AppState` (it lives as long as the app), never a page's own signals.
+pub type UndoFn = Arc<dyn Fn() + Send + std::marker::Sync>;
+
+/// The one message at the bottom of the screen (`components::status::ToastHost`),
+/// optionally with an Undo. It goes after [`TOAST_MS`], counted only while the pointer
+/// and the keyboard focus are elsewhere.
+#[derive(Clone)]
 pub struct Toast {
     pub id: u64,
     pub text: String,
-    pub undo: Option<Removed>,
+    pub undo: Option<UndoFn>,
 }
+
+/// How long a toast stays, not counting the time it is hovered or focused.
+pub const TOAST_MS: u64 = 8_000;
+const TOAST_TICK_MS: u64 = 250;
 
 /// The import in progress: a file read and checked, waiting for the user's answer.
 #[derive(Debug, Clone, PartialEq)]
@@ -104,6 +116,8 @@ pub struct AppState {
     /// Stored data that could not be read and is kept (banner and Data page).
     pub unreadable: RwSignal<Option<UnreadableNotice>>,
     pub toast: RwSignal<Option<Toast>>,
+    /// The toast is hovered or holds the focus: its time stands still.
+    pub toast_held: RwSignal<bool>,
     pub import: RwSignal<ImportState>,
 }
 
@@ -180,6 +194,7 @@ impl AppState {
             notice: RwSignal::new(notice),
             unreadable: RwSignal::new(unreadable),
             toast: RwSignal::new(None),
+            toast_held: RwSignal::new(false),
             import: RwSignal::new(ImportState::Idle),
         };
         provide_context(state);
@@ -407,7 +422,9 @@ impl AppState {
         Ok(())
     }
 
-    pub fn show_toast(self, text: impl Into<String>, undo: Option<Removed>) {
+    /// Tells the user what just happened, with an Undo when `undo` is given (the one toast
+    /// of the app: a new one replaces the last).
+    pub fn show_toast(self, text: impl Into<String>, undo: Option<UndoFn>) {
         let id = self
             .toast
             .with_untracked(|t| t.as_ref().map_or(0, |t| t.id + 1));
@@ -416,14 +433,38 @@ impl AppState {
             text: text.into(),
             undo,
         }));
+        self.toast_countdown(id, TOAST_MS);
+    }
+
+    /// Counts the toast's time down while it is not held; removes it at zero.
+    fn toast_countdown(self, id: u64, left_ms: u64) {
         set_timeout(
             move || {
-                if self.toast.with_untracked(|t| t.as_ref().map(|t| t.id)) == Some(id) {
+                if self.toast.with_untracked(|t| t.as_ref().map(|t| t.id)) != Some(id) {
+                    return;
+                }
+                if self.toast_held.get_untracked() {
+                    self.toast_countdown(id, left_ms);
+                } else if left_ms <= TOAST_TICK_MS {
                     self.toast.set(None);
+                } else {
+                    self.toast_countdown(id, left_ms - TOAST_TICK_MS);
                 }
             },
-            Duration::from_secs(8),
+            Duration::from_millis(TOAST_TICK_MS),
         );
+    }
+
+    /// The toast after deleting an account, with the Undo that puts it back.
+    pub fn toast_removed(self, removed: Removed) {
+        let name = crate::domain::text::isolate(&removed.account.fields.name);
+        let undo: UndoFn = Arc::new(move || {
+            let back = removed.clone();
+            let name = crate::domain::text::isolate(&back.account.fields.name);
+            self.ws.update(|w| w.undo_remove(back));
+            self.show_toast(format!("Restored {name}."), None);
+        });
+        self.show_toast(format!("Deleted {name}."), Some(undo));
     }
 
     /// Reads a file the user picked or dropped and shows what it holds, or why it is refused.

@@ -8,7 +8,7 @@ mod plan_fixture;
 use am_planner::domain::audience::Audience;
 use am_planner::domain::plan::{
     percent_met, AccountPlan, ActionId, ActionStatus, FieldError, Goal, GoalId, MetRule, MetStatus,
-    NewAction, PlanContent, PlanFlag, SuccessMetric,
+    MetricId, NewAction, PlanContent, PlanFlag, SuccessMetric,
 };
 use am_planner::domain::planning::Planning;
 use am_planner::domain::qbr::QbrId;
@@ -22,6 +22,7 @@ use proptest::prelude::*;
 
 fn metric(rule: MetRule, target: f64, current: Option<f64>) -> SuccessMetric {
     SuccessMetric {
+        id: MetricId(1),
         name: "m".into(),
         unit: String::new(),
         target,

@@ -270,6 +270,7 @@ fn value_delivered_and_challenges_are_prefilled_from_customer_facts() {
     assert_eq!(value_delivered_text(&[]), "");
     assert_eq!(
         value_delivered_text(&[SuccessMetric {
+            id: Default::default(),
             name: "Tickets".into(),
             unit: "a month".into(),
             target: 12.5,
@@ -313,6 +314,7 @@ fn qbr_validation_refuses_bad_values() {
     q.start = ClockTime::new(23, 1).unwrap();
     q.mutual_actions
         .push(am_planner::domain::qbr::MutualAction {
+            id: am_planner::domain::qbr::MutualId(9),
             text: " ".into(),
             owner: String::new(),
             side: Default::default(),

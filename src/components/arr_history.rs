@@ -5,6 +5,9 @@
 
 use leptos::prelude::*;
 
+use crate::components::form::{
+    on_submit, DateInput, Field, FormErrors, NumberInput, Select, TextInput,
+};
 use crate::components::renewal_bits::edit_account;
 use crate::domain::arr::{ArrChange, ArrKind};
 use crate::domain::dates::{long, read_date};
@@ -99,31 +102,36 @@ pub fn ArrHistory(id: AccountId) -> impl IntoView {
     }
 }
 
+/// The Change ARR form's fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum ArrField {
+    Amount,
+    Date,
+}
+
 /// Change ARR: the new ARR, what kind of change it is, the day (today unless picked), a
 /// note. Nothing changes until all of it holds.
 #[component]
 fn ChangeArr(id: AccountId) -> impl IntoView {
     let app = use_app();
     let amount = RwSignal::new(String::new());
-    let kind = RwSignal::new(ArrKind::Expansion);
+    let kind = RwSignal::new(ArrKind::Expansion.key().to_string());
     let date = RwSignal::new(app.today.get_untracked().to_string());
     let note = RwSignal::new(String::new());
-    let amount_err = RwSignal::new(None::<String>);
-    let date_err = RwSignal::new(None::<String>);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let k = kind.get_untracked();
+    let errors = FormErrors::<ArrField>::new();
+    let save = move || {
+        let k = ArrKind::from_key(&kind.get_untracked()).unwrap_or(ArrKind::Expansion);
         let typed = if k == ArrKind::Churn && amount.get_untracked().trim().is_empty() {
             Ok(0.0)
         } else {
             read_amount(&amount.get_untracked())
         };
         let day = read_date(&date.get_untracked());
-        date_err.set(day.as_ref().err().cloned());
+        errors.set(ArrField::Date, day.as_ref().err().cloned());
         let new_arr = match typed {
             Ok(v) => v,
             Err(e) => {
-                amount_err.set(Some(e));
+                errors.set(ArrField::Amount, Some(e));
                 return;
             }
         };
@@ -146,48 +154,35 @@ fn ChangeArr(id: AccountId) -> impl IntoView {
         });
         match r {
             Ok(v) => {
-                amount_err.set(None);
+                errors.set(ArrField::Amount, None);
                 amount.set(String::new());
                 note.set(String::new());
                 let text = app.ws.with_untracked(|w| w.currency.format(v));
                 app.show_toast(format!("{} recorded: ARR is now {text}.", k.label()), None);
             }
-            Err(e) => amount_err.set(Some(e)),
+            Err(e) => errors.set(ArrField::Amount, Some(e)),
         }
     };
+    let kinds: Vec<(String, String)> = KINDS
+        .iter()
+        .map(|k| (k.key().to_string(), k.label().to_string()))
+        .collect();
     view! {
-        <form class="arr-change" on:submit=submit novalidate aria-labelledby="arr-change-h">
+        <form class="arr-change" id="arr-change" on:submit=on_submit("#arr-change", errors, save)
+            novalidate aria-labelledby="arr-change-h">
             <h3 id="arr-change-h" class="visually-hidden">"Change ARR"</h3>
-            <div class="field" class:has-error=move || amount_err.with(Option::is_some)>
-                <label for="arr-new">"New ARR"</label>
-                <input id="arr-new" type="text" inputmode="decimal" autocomplete="off"
-                    aria-invalid=move || amount_err.with(Option::is_some).to_string()
-                    aria-describedby="arr-new-err"
-                    prop:value=move || amount.get() on:input=move |ev| amount.set(event_target_value(&ev))/>
-                <p class="field-error" id="arr-new-err" role="alert">{move || amount_err.get()}</p>
-            </div>
-            <div class="field">
-                <label for="arr-kind">"What kind of change"</label>
-                <select id="arr-kind" on:change=move |ev| {
-                    if let Some(k) = ArrKind::from_key(&event_target_value(&ev)) { kind.set(k); }
-                }>
-                    {KINDS.iter().map(|k| view! {
-                        <option value=k.key() selected=move || kind.get() == *k>{k.label()}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field" class:has-error=move || date_err.with(Option::is_some)>
-                <label for="arr-date">"On"</label>
-                <input id="arr-date" type="date" aria-describedby="arr-date-err"
-                    aria-invalid=move || date_err.with(Option::is_some).to_string()
-                    prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
-                <p class="field-error" id="arr-date-err" role="alert">{move || date_err.get()}</p>
-            </div>
-            <div class="field">
-                <label for="arr-note">"Note"</label>
-                <input id="arr-note" type="text" maxlength="500" prop:value=move || note.get()
-                    on:input=move |ev| note.set(event_target_value(&ev))/>
-            </div>
+            <Field id="arr-new" label="New ARR" error=errors.at(ArrField::Amount)>
+                <NumberInput value=amount/>
+            </Field>
+            <Field id="arr-kind" label="What kind of change">
+                <Select value=kind options=kinds/>
+            </Field>
+            <Field id="arr-date" label="On" error=errors.at(ArrField::Date)>
+                <DateInput value=date/>
+            </Field>
+            <Field id="arr-note" label="Note">
+                <TextInput value=note maxlength=Some(500)/>
+            </Field>
             <button type="submit" class="btn btn-primary">"Change ARR"</button>
         </form>
     }

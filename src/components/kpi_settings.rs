@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::form::{Field, FormErrors, FormMessage, NumberInput};
 use crate::domain::kpi_settings::{check_target, RenewalOdds};
 use crate::domain::money::read_number;
 use crate::state::use_app;
@@ -14,6 +15,13 @@ fn number_text(v: f64) -> String {
     } else {
         format!("{v}")
     }
+}
+
+/// The card's fields: the odds of each band (green, yellow, red, no score) and the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum KpiField {
+    Odds(usize),
+    Target,
 }
 
 #[component]
@@ -30,33 +38,37 @@ pub fn KpiSettingsCard() -> impl IntoView {
     ];
     let drafts: [RwSignal<String>; 4] =
         [o.green, o.yellow, o.red, o.no_score].map(|v| RwSignal::new(number_text(v)));
-    let odds_error = RwSignal::new(None::<String>);
     let target = RwSignal::new(k.expansion_target.map(number_text).unwrap_or_default());
-    let target_error = RwSignal::new(None::<String>);
-    let save_odds = move || {
+    // One error map: a band's number at its field, the odds as a set (the form's message),
+    // the target at its field.
+    let errors = FormErrors::<KpiField>::new();
+    let save_odds = move |()| {
         let mut vals = [0.0; 4];
+        for i in 0..4 {
+            errors.set(KpiField::Odds(i), None);
+        }
+        errors.set_form(None);
         for (i, d) in drafts.iter().enumerate() {
             match read_number(d.get_untracked().trim()) {
                 Some(v) => vals[i] = v,
                 None => {
-                    odds_error.set(Some(format!(
-                        "{}: write a percentage from 0 to 100.",
-                        labels[i]
-                    )));
+                    errors.set(
+                        KpiField::Odds(i),
+                        Some(format!("{}: write a percentage from 0 to 100.", labels[i])),
+                    );
                     return;
                 }
             }
         }
         match RenewalOdds::new(vals[0], vals[1], vals[2], vals[3]) {
             Ok(odds) => {
-                odds_error.set(None);
                 app.ws.update(|w| w.settings.kpi.renewal_odds = odds);
                 app.show_toast("Renewal odds saved.", None);
             }
-            Err(e) => odds_error.set(Some(e)),
+            Err(e) => errors.set_form(Some(e)),
         }
     };
-    let save_target = move || {
+    let save_target = move |()| {
         let t = target.get_untracked();
         let parsed = if t.trim().is_empty() {
             Ok(None)
@@ -68,11 +80,11 @@ pub fn KpiSettingsCard() -> impl IntoView {
         };
         match parsed {
             Ok(v) => {
-                target_error.set(None);
+                errors.set(KpiField::Target, None);
                 app.ws.update(|w| w.settings.kpi.expansion_target = v);
                 app.show_toast("Expansion target saved.", None);
             }
-            Err(e) => target_error.set(Some(e)),
+            Err(e) => errors.set(KpiField::Target, Some(e)),
         }
     };
     view! {
@@ -81,27 +93,15 @@ pub fn KpiSettingsCard() -> impl IntoView {
             <p class="hint">"The chance, in percent, that a renewal due closes, by the account's health band: the KPI page's renewal forecast uses them."</p>
             <div class="arr-change">
                 {names.iter().enumerate().map(|(i, n)| view! {
-                    <div class="field inline">
-                        <label for=format!("odds-{n}")>{labels[i]}</label>
-                        <input id=format!("odds-{n}") type="text" inputmode="decimal" autocomplete="off"
-                            aria-describedby="odds-err"
-                            prop:value=move || drafts[i].get()
-                            on:input=move |ev| drafts[i].set(event_target_value(&ev))
-                            on:change=move |_| save_odds()/>
-                    </div>
+                    <Field id=format!("odds-{n}") label=labels[i] class="inline" error=errors.at(KpiField::Odds(i))>
+                        <NumberInput value=drafts[i] on_change=save_odds/>
+                    </Field>
                 }).collect_view()}
             </div>
-            <p class="field-error" id="odds-err" role="alert">{move || odds_error.get()}</p>
-            <div class="field inline" class:has-error=move || target_error.with(Option::is_some)>
-                <label for="expansion-target">"Expansion target for a year"</label>
-                <input id="expansion-target" type="text" inputmode="decimal" autocomplete="off"
-                    aria-describedby="expansion-target-err"
-                    aria-invalid=move || target_error.with(Option::is_some).to_string()
-                    prop:value=move || target.get()
-                    on:input=move |ev| target.set(event_target_value(&ev))
-                    on:change=move |_| save_target()/>
-                <p class="field-error" id="expansion-target-err" role="alert">{move || target_error.get()}</p>
-            </div>
+            <FormMessage errors=errors/>
+            <Field id="expansion-target" label="Expansion target for a year" class="inline" error=errors.at(KpiField::Target)>
+                <NumberInput value=target on_change=save_target/>
+            </Field>
             <p class="hint">"Pipeline coverage is the open pipeline over the period's share of this target. Leave it empty for none."</p>
         </section>
     }

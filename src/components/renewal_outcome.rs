@@ -6,6 +6,7 @@
 use chrono::{Months, NaiveDate};
 use leptos::prelude::*;
 
+use crate::components::form::{on_submit, DateInput, Field, FormErrors, NumberInput};
 use crate::domain::dates::{long, read_date, relative};
 use crate::domain::kpi::outcome::{
     awaiting_outcome, awaiting_outcomes, record_outcome, Outcome, OutcomeField,
@@ -37,17 +38,13 @@ pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
     let outcome = RwSignal::new(Outcome::Flat);
     let arr_text = RwSignal::new(String::new());
     let next_text = RwSignal::new(suggested_next(due, today).to_string());
-    let errors = RwSignal::new(Vec::<(OutcomeField, String)>::new());
-    let err = move |f: OutcomeField| {
-        move || errors.with(|es| es.iter().find(|(x, _)| *x == f).map(|(_, m)| m.clone()))
-    };
+    let errors = FormErrors::<OutcomeField>::new();
     let current = move || {
         app.ws
             .with(|w| w.account(id).map(|a| w.currency.format(a.fields.arr)))
             .unwrap_or_default()
     };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let save = move || {
         let o = outcome.get_untracked();
         let mut found = Vec::new();
         let new_arr = if matches!(o, Outcome::Uplift | Outcome::Downsell) {
@@ -76,7 +73,7 @@ pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
             None
         };
         if !found.is_empty() {
-            errors.set(found);
+            errors.show(found);
             return;
         }
         let today = app.today.get_untracked();
@@ -86,7 +83,7 @@ pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
             .unwrap_or(Ok(()));
         match r {
             Ok(()) => {
-                errors.set(Vec::new());
+                errors.clear();
                 let text = match next {
                     Some(n) => format!("{} recorded. Next renewal on {}.", o.label(), long(n)),
                     None => format!(
@@ -96,16 +93,17 @@ pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
                 };
                 app.show_toast(text, None);
             }
-            Err(e) => errors.set(vec![(e.field, e.message)]),
+            Err(e) => errors.show([(e.field, e.message)]),
         }
     };
     let needs_arr = move || matches!(outcome.get(), Outcome::Uplift | Outcome::Downsell);
     let needs_next = move || outcome.get().renewed();
     view! {
-        <form class="outcome-form card" on:submit=submit novalidate aria-labelledby="outcome-h">
+        <form class="outcome-form card" id="outcome-form" on:submit=on_submit("#outcome-form", errors, save)
+            novalidate aria-labelledby="outcome-h">
             <h3 id="outcome-h">{format!("The renewal of {} has passed: what happened?", long(due))}</h3>
             <p class="hint">{move || format!("ARR now {}. The outcome is recorded in the ARR history on the renewal date, and a renewal starts the next term.", current())}</p>
-            <fieldset class="field" class:has-error=move || err(OutcomeField::Outcome)().is_some()>
+            <fieldset class="field" class:has-error=move || errors.has(OutcomeField::Outcome)>
                 <legend>"Outcome"</legend>
                 {Outcome::ALL.iter().map(|o| {
                     let o = *o;
@@ -113,31 +111,22 @@ pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
                         <label class="radio">
                             <input type="radio" name="outcome" value=o.key()
                                 prop:checked=move || outcome.get() == o
-                                on:change=move |_| { outcome.set(o); errors.set(Vec::new()); }/>
+                                on:change=move |_| { outcome.set(o); errors.clear(); }/>
                             " "{o.label()}
                         </label>
                     }
                 }).collect_view()}
-                <p class="field-error" role="alert">{err(OutcomeField::Outcome)}</p>
+                <p class="field-error" role="alert">{move || errors.at(OutcomeField::Outcome).get()}</p>
             </fieldset>
             <Show when=needs_arr>
-                <div class="field" class:has-error=move || err(OutcomeField::NewArr)().is_some()>
-                    <label for="outcome-arr">"New ARR"</label>
-                    <input id="outcome-arr" type="text" inputmode="decimal" autocomplete="off"
-                        aria-describedby="outcome-arr-err"
-                        aria-invalid=move || err(OutcomeField::NewArr)().is_some().to_string()
-                        prop:value=move || arr_text.get() on:input=move |ev| arr_text.set(event_target_value(&ev))/>
-                    <p class="field-error" id="outcome-arr-err" role="alert">{err(OutcomeField::NewArr)}</p>
-                </div>
+                <Field id="outcome-arr" label="New ARR" error=errors.at(OutcomeField::NewArr)>
+                    <NumberInput value=arr_text/>
+                </Field>
             </Show>
             <Show when=needs_next>
-                <div class="field" class:has-error=move || err(OutcomeField::NextRenewal)().is_some()>
-                    <label for="outcome-next">"Next renewal date"</label>
-                    <input id="outcome-next" type="date" aria-describedby="outcome-next-err"
-                        aria-invalid=move || err(OutcomeField::NextRenewal)().is_some().to_string()
-                        prop:value=move || next_text.get() on:input=move |ev| next_text.set(event_target_value(&ev))/>
-                    <p class="field-error" id="outcome-next-err" role="alert">{err(OutcomeField::NextRenewal)}</p>
-                </div>
+                <Field id="outcome-next" label="Next renewal date" error=errors.at(OutcomeField::NextRenewal)>
+                    <DateInput value=next_text/>
+                </Field>
             </Show>
             <div class="field"><button type="submit" class="btn btn-primary">"Record the outcome"</button></div>
         </form>

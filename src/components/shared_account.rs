@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::confirm::ConfirmButton;
+use crate::components::form::{Field, Select};
 use crate::domain::{plural, AccountId};
 use crate::format::share::{account_changes, ShareKind, SharedAccount};
 use crate::state::use_app;
@@ -129,6 +130,20 @@ pub fn SharedAccountPreview(
     let replacing = RwSignal::new(false);
     let target =
         RwSignal::new(same_name.or_else(|| accounts.with_untracked(|a| a.first().map(|x| x.0))));
+    // The chosen account's id as the select holds it.
+    let target_key = RwSignal::new(
+        target
+            .get_untracked()
+            .map(|a| a.0.to_string())
+            .unwrap_or_default(),
+    );
+    let target_options = Signal::derive(move || {
+        accounts
+            .get()
+            .into_iter()
+            .map(|(aid, n)| (aid.0.to_string(), n))
+            .collect::<Vec<_>>()
+    });
     let error = RwSignal::new(None::<String>);
     let incoming = StoredValue::new(shared.account.clone());
 
@@ -246,14 +261,10 @@ pub fn SharedAccountPreview(
             <p class="field-error" role="alert">{move || error.get()}</p>
             {move || replacing.get().then(|| view! {
                 <div class="replace-box">
-                    <div class="field">
-                        <label for="replace-target">"Account to replace"</label>
-                        <select id="replace-target" on:change=move |ev| target.set(event_target_value(&ev).parse::<u32>().ok().map(AccountId))>
-                            {accounts.get().into_iter().map(|(aid, n)| view! {
-                                <option value=aid.0.to_string() selected=move || target.get() == Some(aid)>{n}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
+                    <Field id="replace-target" label="Account to replace">
+                        <Select value=target_key options=target_options
+                            on_change=move |()| target.set(target_key.get_untracked().parse::<u32>().ok().map(AccountId))/>
+                    </Field>
                     {move || changes().map(|(cur_name, list)| {
                         let total = list.len();
                         if total == 0 {

@@ -146,22 +146,27 @@ pub fn StorageBanner() -> impl IntoView {
 #[component]
 pub fn ToastHost() -> impl IntoView {
     let app = use_app();
+    let hold = move |on: bool| app.toast_held.set(on);
     view! {
         <div class="toast-host" aria-live="polite">
             {move || app.toast.get().map(|t| {
                 let undo = t.undo.clone();
                 view! {
-                    <div class="toast" role="status">
+                    <div class="toast" role="status"
+                        on:mouseenter=move |_| hold(true) on:mouseleave=move |_| hold(false)
+                        on:focusin=move |_| hold(true) on:focusout=move |_| hold(false)>
                         <span>{t.text.clone()}</span>
-                        {undo.map(|removed| view! {
+                        {undo.map(|undo| view! {
                             <button class="btn btn-small" on:click=move |_| {
-                                let removed = removed.clone();
-                                let name = crate::domain::text::isolate(&removed.account.fields.name);
-                                app.ws.update(|w| w.undo_remove(removed));
-                                app.show_toast(format!("Restored {name}."), None);
+                                app.toast_held.set(false);
+                                app.toast.set(None);
+                                undo();
                             }>"Undo"</button>
                         })}
-                        <button class="toast-close" aria-label="Close" on:click=move |_| app.toast.set(None)>"×"</button>
+                        <button class="toast-close" aria-label="Close" on:click=move |_| {
+                            app.toast_held.set(false);
+                            app.toast.set(None);
+                        }>"×"</button>
                     </div>
                 }
             })}

@@ -11,11 +11,12 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::domain::audience::plan_qbr;
 use crate::domain::expansion::{OpportunityDraft, OpportunityType, Stage};
+use crate::domain::items::number;
 use crate::domain::plan::{
-    Action, ActionId, ActionStatus, Goal, GoalId, MetRule, PlanContent, Risk, RiskStatus,
-    SuccessMetric, Swot,
+    Action, ActionId, ActionStatus, Goal, GoalId, MetRule, MetricId, PlanContent, Risk, RiskId,
+    RiskStatus, SuccessMetric, Swot,
 };
-use crate::domain::qbr::{ClockTime, MutualAction, PrepItem, Side};
+use crate::domain::qbr::{ClockTime, MutualAction, MutualId, PrepItem, Side};
 use crate::domain::qualify::{BusinessCase, Element, Rating};
 use crate::domain::stakeholders::{Influence, Role, Sentiment, StakeholderFields};
 use crate::domain::workspace::Workspace;
@@ -42,6 +43,7 @@ fn metric(
     rule: MetRule,
 ) -> SuccessMetric {
     SuccessMetric {
+        id: MetricId::default(),
         name: name.into(),
         unit: unit.into(),
         target,
@@ -52,6 +54,7 @@ fn metric(
 
 fn risk(risk: &str, mitigation: &str, status: RiskStatus) -> Risk {
     Risk {
+        id: RiskId::default(),
         risk: risk.into(),
         mitigation: mitigation.into(),
         status,
@@ -195,7 +198,7 @@ pub fn seed(ws: &mut Workspace, today: NaiveDate) {
             Some(1),
         );
         done.status = ActionStatus::Done { on: day(-18) };
-        let content = PlanContent {
+        let mut content = PlanContent {
             overview: "Dispatch in all three regional hubs has run on the platform since 2024; Analytics is used by the COO's team only.\nThe new CFO is reviewing every software contract before the renewal. The COO is still our strongest voice.".into(),
             goals: vec![
                 goal(1, "Cut late deliveries by 20% this year", "COO, operations review in January", "Route planning flags late runs a day ahead; the late-delivery report tracks each hub weekly."),
@@ -229,6 +232,8 @@ pub fn seed(ws: &mut Workspace, today: NaiveDate) {
                 done,
             ],
         };
+        number(&mut content.metrics);
+        number(&mut content.risks);
         let _ = a.planning.plan.update(content, day(-6));
 
         // A QBR about three weeks out, on a Tuesday afternoon.
@@ -254,6 +259,7 @@ pub fn seed(ws: &mut Workspace, today: NaiveDate) {
             q.roadmap = "Hub templates ship next quarter, in time for the 2027 openings.\nFleet cost report in Analytics for the CFO's programme.".into();
             q.notes = "Ask the sponsor to bring the CFO for the value part. Do not open with the release notes.".into();
             q.mutual_actions = vec![MutualAction {
+                id: MutualId(1),
                 text: "Confirm the opening dates of the two new hubs".into(),
                 owner: "Tomasz Nowak".into(),
                 side: Side::Customer,
@@ -295,7 +301,7 @@ pub fn seed(ws: &mut Workspace, today: NaiveDate) {
 
     if let Some(id) = find(ws, "Helix Biotech") {
         let a = ws.account_mut(id).expect("found above");
-        let content = PlanContent {
+        let mut content = PlanContent {
             overview: "Boston and Cambridge track samples on the platform; Basel still uses spreadsheets.\nOur champion in Boston is pushing a Basel rollout.".into(),
             goals: vec![
                 goal(1, "One sample-tracking process across all three sites", "VP Lab Operations, renewal kickoff", "Shared workflows and site-level permissions; Basel can start from Boston's set-up."),
@@ -318,12 +324,14 @@ pub fn seed(ws: &mut Workspace, today: NaiveDate) {
                 action(2, "Build the audit evidence pack from the Compliance pack", day(40), "Priya Raman", Some(2)),
             ],
         };
+        number(&mut content.metrics);
+        number(&mut content.risks);
         let _ = a.planning.plan.update(content, day(-30));
     }
 
     if let Some(id) = find(ws, "Cobalt Retail Group") {
         let a = ws.account_mut(id).expect("found above");
-        let content = PlanContent {
+        let mut content = PlanContent {
             overview: "Store checklists run in most regions. The renewal date passed while legal reviews the data-processing terms.".into(),
             goals: vec![goal(1, "Every store on the daily checklist by year end", "Head of Store Operations", "Mobile checklists with photo proof; regional dashboards.")],
             metrics: vec![metric("Stores using daily checklists", "%", 90.0, Some(71.0), MetRule::AtLeast)],
@@ -332,6 +340,8 @@ pub fn seed(ws: &mut Workspace, today: NaiveDate) {
             opportunity_ids: Vec::new(),
             actions: vec![action(1, "Get legal sign-off on the data-processing terms", day(-40), "Marco Silva", Some(1))],
         };
+        number(&mut content.metrics);
+        number(&mut content.risks);
         let _ = a.planning.plan.update(content, day(-125));
     }
 }

@@ -606,6 +606,7 @@ pub fn customer_account(account: &Account) -> Account {
         c.metrics
             .iter()
             .map(|m| SuccessMetric {
+                id: m.id,
                 name: m.name.clone(),
                 unit: text("planning.plan.metrics[].unit", &m.unit),
                 target: if keep("planning.plan.metrics[].target") {

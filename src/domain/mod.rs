@@ -14,6 +14,7 @@ pub mod expansion;
 pub mod health;
 pub mod ids;
 pub mod import;
+pub mod items;
 pub mod kpi;
 pub mod kpi_settings;
 pub mod mid_cycle;
@@ -37,6 +38,7 @@ pub mod text;
 pub mod tier;
 pub mod week;
 pub mod white_space;
+pub mod window;
 pub mod workspace;
 
 pub use account::{Account, AccountFields, AccountId, CompanySize, Field, Segment, Tier};

@@ -23,6 +23,7 @@ use chrono::NaiveDate;
 
 pub use super::error::FieldError;
 use super::error::{check_len, check_required};
+use super::items::{self, Item, ItemId, Step};
 pub use super::numbers::short_number;
 pub use super::text::{MAX_LINE, MAX_TEXT};
 
@@ -40,6 +41,29 @@ pub struct GoalId(pub u32);
 /// Identity of a 90-day action inside one plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ActionId(pub u32);
+
+/// Identity of a success metric inside one plan. Files keep metrics in order without ids:
+/// they are numbered 1, 2, 3... when read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct MetricId(pub u32);
+
+/// Identity of a risk inside one plan; numbered when read, like [`MetricId`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct RiskId(pub u32);
+
+macro_rules! item_ids {
+    ($($t:ty),*) => {$(
+        impl ItemId for $t {
+            fn raw(self) -> u32 {
+                self.0
+            }
+            fn from_raw(raw: u32) -> Self {
+                Self(raw)
+            }
+        }
+    )*};
+}
+item_ids!(GoalId, ActionId, MetricId, RiskId);
 
 /// One of the customer's strategic goals, in their words, and how we serve it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -102,6 +126,7 @@ impl MetStatus {
 /// A success metric agreed with the customer: target against where they are now.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SuccessMetric {
+    pub id: MetricId,
     pub name: String,
     /// Unit shown after the numbers: "%", "hours", "tickets a month". May be empty.
     pub unit: String,
@@ -214,6 +239,7 @@ pub enum RiskStatus {
 /// A risk to the account and what we do about it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Risk {
+    pub id: RiskId,
     pub risk: String,
     pub mitigation: String,
     pub status: RiskStatus,
@@ -429,18 +455,14 @@ impl PlanContent {
                 ),
             ));
         }
+        items::check_unique(&mut e, "goals", &self.goals);
         for (i, g) in self.goals.iter().enumerate() {
             let p = format!("goals[{i}]");
-            if self.goals[..i].iter().any(|h| h.id == g.id) {
-                e.push(FieldError::new(
-                    format!("{p}.id"),
-                    format!("Goal id {} is used twice.", g.id.0),
-                ));
-            }
             check_required(&mut e, format!("{p}.text"), &g.text, "goal");
             check_len(&mut e, format!("{p}.source"), &g.source, MAX_LINE);
             check_len(&mut e, format!("{p}.mapping"), &g.mapping, MAX_TEXT);
         }
+        items::check_unique(&mut e, "metrics", &self.metrics);
         for (i, m) in self.metrics.iter().enumerate() {
             e.extend(
                 m.validate()
@@ -448,6 +470,7 @@ impl PlanContent {
                     .map(|x| x.under(&format!("metrics[{i}]"))),
             );
         }
+        items::check_unique(&mut e, "risks", &self.risks);
         for (i, r) in self.risks.iter().enumerate() {
             check_required(&mut e, format!("risks[{i}].risk"), &r.risk, "risk");
             check_len(
@@ -471,14 +494,9 @@ impl PlanContent {
                 ));
             }
         }
+        items::check_unique(&mut e, "actions", &self.actions);
         for (i, a) in self.actions.iter().enumerate() {
             let p = format!("actions[{i}]");
-            if self.actions[..i].iter().any(|b| b.id == a.id) {
-                e.push(FieldError::new(
-                    format!("{p}.id"),
-                    format!("Action id {} is used twice.", a.id.0),
-                ));
-            }
             check_required(&mut e, format!("{p}.text"), &a.text, "action");
             check_len(&mut e, format!("{p}.owner"), &a.owner, MAX_LINE);
             if let Some(g) = a.goal {
@@ -495,6 +513,70 @@ impl PlanContent {
         } else {
             Err(e)
         }
+    }
+}
+
+/// One kind of item a plan keeps in a list by id: goals, metrics, risks, actions. The
+/// plan's by-id methods ([`AccountPlan::add_item`], [`AccountPlan::replace_item`],
+/// [`AccountPlan::remove_item`], [`AccountPlan::move_item`]) work on any of them.
+pub trait PlanItem: Item + PartialEq {
+    /// The list's key in the file and in error paths: `goals`.
+    const LIST: &'static str;
+    fn list(c: &PlanContent) -> &Vec<Self>;
+    fn list_mut(c: &mut PlanContent) -> &mut Vec<Self>;
+    /// What else changes when an item goes (the actions serving a removed goal are untied).
+    fn on_remove(_c: &mut PlanContent, _id: Self::Id) {}
+}
+
+macro_rules! plan_item {
+    ($t:ty, $id:ty, $noun:literal, $list:ident $(, on_remove: $on_remove:expr)?) => {
+        impl Item for $t {
+            type Id = $id;
+            const NOUN: &'static str = $noun;
+            fn id(&self) -> $id {
+                self.id
+            }
+            fn set_id(&mut self, id: $id) {
+                self.id = id;
+            }
+        }
+        impl PlanItem for $t {
+            const LIST: &'static str = stringify!($list);
+            fn list(c: &PlanContent) -> &Vec<Self> {
+                &c.$list
+            }
+            fn list_mut(c: &mut PlanContent) -> &mut Vec<Self> {
+                &mut c.$list
+            }
+            $(fn on_remove(c: &mut PlanContent, id: $id) {
+                let f: fn(&mut PlanContent, $id) = $on_remove;
+                f(c, id)
+            })?
+        }
+    };
+}
+plan_item!(Goal, GoalId, "goal", goals, on_remove: |c, id| {
+    for a in c.actions.iter_mut().filter(|a| a.goal == Some(id)) {
+        a.goal = None;
+    }
+});
+plan_item!(SuccessMetric, MetricId, "metric", metrics);
+plan_item!(Risk, RiskId, "risk", risks);
+plan_item!(Action, ActionId, "action", actions);
+
+impl PlanContent {
+    /// The path of an item in error messages (`risks[2]`), or of the next one added when
+    /// `id` is `None` (the list's length).
+    pub fn item_path<T: PlanItem>(&self, id: Option<T::Id>) -> String {
+        let list = T::list(self);
+        let i = id
+            .and_then(|id| items::position(list, id))
+            .unwrap_or(list.len());
+        format!("{}[{i}]", T::LIST)
+    }
+
+    pub fn item<T: PlanItem>(&self, id: T::Id) -> Option<&T> {
+        T::list(self).iter().find(|x| x.id() == id)
     }
 }
 
@@ -609,6 +691,79 @@ impl AccountPlan {
         self.update(draft, today)
     }
 
+    /// Adds `item` at the end of its list with a new id (the id it carries is ignored) if
+    /// the plan stays valid; returns the new id. On error nothing changes.
+    pub fn add_item<T: PlanItem>(
+        &mut self,
+        item: T,
+        today: NaiveDate,
+    ) -> Result<T::Id, Vec<FieldError>> {
+        let mut id = None;
+        self.edit(today, |c| id = Some(items::add(T::list_mut(c), item)))?;
+        Ok(id.expect("add sets the id"))
+    }
+
+    /// Puts `item` in the place of the item with `id` (keeping that id) if the plan stays
+    /// valid. An unknown id is refused; on error nothing changes.
+    pub fn replace_item<T: PlanItem>(
+        &mut self,
+        id: T::Id,
+        item: T,
+        today: NaiveDate,
+    ) -> Result<(), Vec<FieldError>> {
+        let mut found = Ok(());
+        self.edit(today, |c| found = items::replace(T::list_mut(c), id, item))?;
+        found.map_err(|e| vec![e])
+    }
+
+    /// Changes the item with `id` in place (its id stays) if the plan stays valid.
+    pub fn change_item<T: PlanItem>(
+        &mut self,
+        id: T::Id,
+        today: NaiveDate,
+        change: impl FnOnce(&mut T),
+    ) -> Result<(), Vec<FieldError>> {
+        let mut item = self
+            .content
+            .item::<T>(id)
+            .cloned()
+            .ok_or_else(|| vec![items::gone(T::NOUN)])?;
+        change(&mut item);
+        self.replace_item(id, item, today)
+    }
+
+    /// Removes the item with `id` (a goal's actions become untied). An unknown id is
+    /// refused and nothing changes.
+    pub fn remove_item<T: PlanItem>(
+        &mut self,
+        id: T::Id,
+        today: NaiveDate,
+    ) -> Result<(), Vec<FieldError>> {
+        if self.content.item::<T>(id).is_none() {
+            return Err(vec![items::gone(T::NOUN)]);
+        }
+        self.edit(today, |c| {
+            if items::remove(T::list_mut(c), id).is_ok() {
+                T::on_remove(c, id);
+            }
+        })
+    }
+
+    /// Moves the item with `id` one place up or down its list (at an end, nothing moves).
+    /// An unknown id is refused and nothing changes.
+    pub fn move_item<T: PlanItem>(
+        &mut self,
+        id: T::Id,
+        step: Step,
+        today: NaiveDate,
+    ) -> Result<(), Vec<FieldError>> {
+        let mut found = Ok(());
+        self.edit(today, |c| {
+            found = items::move_item(T::list_mut(c), id, step)
+        })?;
+        found.map_err(|e| vec![e])
+    }
+
     /// Adds a goal (refused past [`MAX_GOALS`] or when the text is blank).
     pub fn add_goal(
         &mut self,
@@ -631,13 +786,7 @@ impl AccountPlan {
 
     /// Removes a goal; the actions that served it become untied (and are flagged).
     pub fn remove_goal(&mut self, id: GoalId, today: NaiveDate) {
-        let result = self.edit(today, |c| {
-            c.goals.retain(|g| g.id != id);
-            for a in c.actions.iter_mut().filter(|a| a.goal == Some(id)) {
-                a.goal = None;
-            }
-        });
-        debug_assert!(result.is_ok(), "removing a goal keeps a valid plan valid");
+        let _ = self.remove_item::<Goal>(id, today);
     }
 
     pub fn add_action(
@@ -678,8 +827,7 @@ impl AccountPlan {
     }
 
     pub fn remove_action(&mut self, id: ActionId, today: NaiveDate) {
-        let result = self.edit(today, |c| c.actions.retain(|a| a.id != id));
-        debug_assert!(result.is_ok());
+        let _ = self.remove_item::<Action>(id, today);
     }
 
     /// Not updated for more than [`STALE_AFTER_DAYS`] days. A plan never written is not

@@ -11,6 +11,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::error::{check_len, check_required, FieldError};
+use super::items::{self, Item, ItemId, Step};
 use super::plan::{Action, SuccessMetric};
 use super::plan::{MetRule, MetStatus};
 use super::text::MAX_TEXT;
@@ -330,15 +331,41 @@ impl Side {
     }
 }
 
+/// Identity of a mutual action item inside one QBR. Files keep the items in order
+/// without ids: they are numbered 1, 2, 3... when read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct MutualId(pub u32);
+
+impl ItemId for MutualId {
+    fn raw(self) -> u32 {
+        self.0
+    }
+    fn from_raw(raw: u32) -> Self {
+        MutualId(raw)
+    }
+}
+
 /// One line of the mutual action plan agreed in the meeting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MutualAction {
+    pub id: MutualId,
     pub text: String,
     pub owner: String,
     pub side: Side,
     pub due: NaiveDate,
     /// Set once the item was copied into the plan's 90-day actions.
     pub pushed_as: Option<super::plan::ActionId>,
+}
+
+impl Item for MutualAction {
+    type Id = MutualId;
+    const NOUN: &'static str = "item";
+    fn id(&self) -> MutualId {
+        self.id
+    }
+    fn set_id(&mut self, id: MutualId) {
+        self.id = id;
+    }
 }
 
 impl MutualAction {
@@ -457,6 +484,49 @@ impl Qbr {
         out
     }
 
+    /// Applies `change` to a copy of the mutual action plan and keeps it if the QBR stays
+    /// valid; on error nothing changes.
+    fn edit_mutual<R>(
+        &mut self,
+        change: impl FnOnce(&mut Vec<MutualAction>) -> Result<R, FieldError>,
+    ) -> Result<R, Vec<FieldError>> {
+        let mut draft = self.clone();
+        let out = change(&mut draft.mutual_actions).map_err(|e| vec![e])?;
+        draft.validate()?;
+        *self = draft;
+        Ok(out)
+    }
+
+    /// Adds an item at the end of the mutual action plan with a new id (not pushed yet).
+    pub fn add_mutual(&mut self, mut item: MutualAction) -> Result<MutualId, Vec<FieldError>> {
+        item.pushed_as = None;
+        self.edit_mutual(|list| Ok(items::add(list, item)))
+    }
+
+    /// Puts `item` in the place of the item with `id`; the plan action it was pushed into,
+    /// if any, stays linked (the plan keeps its own copy).
+    pub fn replace_mutual(
+        &mut self,
+        id: MutualId,
+        mut item: MutualAction,
+    ) -> Result<(), Vec<FieldError>> {
+        self.edit_mutual(|list| {
+            let i = items::position(list, id).ok_or_else(|| items::gone(MutualAction::NOUN))?;
+            item.pushed_as = list[i].pushed_as;
+            items::replace(list, id, item)
+        })
+    }
+
+    /// Removes the item with `id` (a pushed item's copy stays in the plan).
+    pub fn remove_mutual(&mut self, id: MutualId) -> Result<MutualAction, Vec<FieldError>> {
+        self.edit_mutual(|list| items::remove(list, id))
+    }
+
+    /// Moves the item with `id` one place up or down.
+    pub fn move_mutual(&mut self, id: MutualId, step: Step) -> Result<(), Vec<FieldError>> {
+        self.edit_mutual(|list| items::move_item(list, id, step))
+    }
+
     /// Every problem, with field paths relative to the QBR.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut e = Vec::new();
@@ -483,6 +553,7 @@ impl Qbr {
         check_len(&mut e, "challenges".into(), &self.challenges, MAX_TEXT);
         check_len(&mut e, "roadmap".into(), &self.roadmap, MAX_TEXT);
         check_len(&mut e, "notes".into(), &self.notes, MAX_TEXT);
+        items::check_unique(&mut e, "mutual_actions", &self.mutual_actions);
         for (i, m) in self.mutual_actions.iter().enumerate() {
             check_required(
                 &mut e,

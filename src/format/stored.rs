@@ -249,23 +249,55 @@ pub fn split_document(doc: &str) -> Result<Split, StoredError> {
 }
 
 /// Puts the document back together: the rest with `workspace.accounts` set to the
-/// accounts in order. The result is read by [`super::decode`].
+/// accounts in order. The result is read by [`super::decode`]. Each account must be one
+/// JSON value (checked here).
 pub fn assemble_document(rest: &str, accounts: &[String]) -> Result<String, StoredError> {
+    for a in accounts {
+        serde_json::from_str::<serde::de::IgnoredAny>(a)
+            .map_err(|e| StoredError::BadPart(format!("an account: {e}")))?;
+    }
+    splice_accounts(rest, accounts)
+}
+
+/// [`assemble_document`] for accounts already checked to be one JSON value each. Only the
+/// small rest is parsed; the accounts' text goes in as it is, in place of a marker the
+/// rest does not hold (opening a large workspace parsed every account twice more before).
+fn splice_accounts(rest: &str, accounts: &[String]) -> Result<String, StoredError> {
     let mut value: Value =
         serde_json::from_str(rest).map_err(|e| StoredError::BadPart(format!("the rest: {e}")))?;
-    let items = accounts
-        .iter()
-        .map(|a| {
-            serde_json::from_str::<Value>(a)
-                .map_err(|e| StoredError::BadPart(format!("an account: {e}")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
     let workspace = value
         .get_mut("workspace")
         .and_then(Value::as_object_mut)
         .ok_or_else(|| StoredError::BadPart("the rest has no workspace object".into()))?;
-    workspace.insert("accounts".into(), Value::Array(items));
-    Ok(value.to_string())
+    workspace.remove("accounts");
+    let plain = value.to_string();
+    let mut marker = String::from("@accounts@");
+    while plain.contains(&marker) {
+        marker.push('@');
+    }
+    if let Some(w) = value.get_mut("workspace").and_then(Value::as_object_mut) {
+        w.insert("accounts".into(), Value::String(marker.clone()));
+    }
+    let text = value.to_string();
+    let quoted = format!("\"{marker}\"");
+    let Some(at) = text.find(&quoted) else {
+        return Err(StoredError::BadPart(
+            "the rest could not be put back together".into(),
+        ));
+    };
+    let size = accounts.iter().map(|a| a.len() + 1).sum::<usize>();
+    let mut out = String::with_capacity(text.len() + size + 2);
+    out.push_str(&text[..at]);
+    out.push('[');
+    for (i, a) in accounts.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(a);
+    }
+    out.push(']');
+    out.push_str(&text[at + quoted.len()..]);
+    Ok(out)
 }
 
 // ---- the manifest -------------------------------------------------------------------
@@ -396,14 +428,18 @@ pub fn read_document<E>(
             Err(e) => return Ok(Err(e)),
         }
     }
-    Ok(assemble_document(&rest, &accounts))
+    Ok(splice_accounts(&rest, &accounts))
 }
 
+/// Only the id of an account part; every other field is skipped unread.
+#[derive(Deserialize)]
+struct IdOnly {
+    id: u64,
+}
+
+/// The part is one JSON object whose `id` is `id` (one pass, nothing else kept).
 fn account_has_id(json: &str, id: u32) -> bool {
-    serde_json::from_str::<Value>(json)
-        .ok()
-        .and_then(|v| v.get("id").and_then(Value::as_u64))
-        == Some(id as u64)
+    serde_json::from_str::<IdOnly>(json).is_ok_and(|a| a.id == u64::from(id))
 }
 
 // ---- what is kept of unreadable data ------------------------------------------------

@@ -4,8 +4,11 @@
 //! Filters and sort live in the page address (`?q=...&band=red&sort=arr&dir=desc`), so Back
 //! and bookmarks bring them back; a value the page cannot read is ignored. The table is a
 //! keyed list of the accounts' facts: a sort moves rows, a filter adds or removes them,
-//! and a row is drawn again only when its own facts change.
+//! and a row is drawn again only when its own facts change. A long table draws only the
+//! rows in view (`components::row_window`); `aria-rowcount` and `aria-rowindex` tell
+//! assistive technology where each drawn row stands.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -17,11 +20,13 @@ use crate::components::health_portfolio::{
     flags_cell, score_cell, trend_cell, HealthFilterBar, PortfolioHealthCharts,
 };
 use crate::components::renewal_bits::next_milestone_cell;
+use crate::components::row_window::{row_window, ROW_REM};
 use crate::components::sort_header::sort_header;
 use crate::derived::use_derived;
 use crate::domain::portfolio::{
     query, summary, Column, Facts, Filter, PortfolioQuery, RenewalWindow, Sort,
 };
+use crate::domain::window::DRAW_ALL_UP_TO;
 use crate::domain::{dates, AccountId, Currency, Tier};
 use crate::state::use_app;
 
@@ -88,16 +93,55 @@ pub fn PortfolioPage() -> impl IntoView {
         }
     });
 
-    let visible = Memo::new(move |_| {
-        let q = current();
-        let today = app.today.get();
-        derived.facts.with(|m| {
-            let ids = query(m.values().map(|f| &**f), &q, today);
-            ids.into_iter()
-                .filter_map(|id| m.get(&id).cloned())
-                .collect::<Vec<_>>()
+    let visible = Memo::new_with_compare(
+        move |_| {
+            let q = current();
+            let today = app.today.get();
+            derived.facts.with(|m| {
+                let ids = query(m.values().map(|f| &**f), &q, today);
+                ids.into_iter()
+                    .filter_map(|id| m.get(&id).cloned())
+                    .collect::<Vec<_>>()
+            })
+        },
+        rows_changed,
+    );
+    // Where each account stands in the table (for `aria-rowindex`), and the window of
+    // rows drawn: all of a short table, the rows in view of a long one, kept wide enough
+    // to hold the row with the keyboard focus when it is near.
+    let total = Memo::new(move |_| visible.with(Vec::len));
+    let position = Memo::new(move |_| {
+        visible.with(|v| {
+            v.iter()
+                .enumerate()
+                .map(|(i, f)| (f.id, i))
+                .collect::<HashMap<_, _>>()
         })
     });
+    let focused: RwSignal<Option<AccountId>> = RwSignal::new(None);
+    let focused_row = Signal::derive(move || {
+        focused
+            .get()
+            .and_then(|id| position.with(|p| p.get(&id).copied()))
+    });
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    let window = row_window(body, total, focused_row);
+    let drawn = Memo::new_with_compare(
+        move |_| {
+            let w = window.get();
+            visible.with(|v| v[w.start.min(v.len())..w.end.min(v.len())].to_vec())
+        },
+        rows_changed,
+    );
+    let windowed = move || total.get() > DRAW_ALL_UP_TO;
+    let gap = move |above: bool| {
+        let (up, down) = window.get().hidden(total.get());
+        let n = if above { up } else { down };
+        (n > 0).then(|| {
+            let height = format!("{}rem", n as f64 * ROW_REM);
+            view! { <tr class="pf-gap" aria-hidden="true"><td colspan=COLUMNS style:height=height></td></tr> }
+        })
+    };
     let currency = Memo::new(move |_| app.ws.with(|w| w.currency.clone()));
     let has_accounts = Memo::new(move |_| app.ws.with(|w| !w.accounts().is_empty()));
     let demo = Memo::new(move |_| app.ws.with(|w| w.demo));
@@ -150,8 +194,9 @@ pub fn PortfolioPage() -> impl IntoView {
                 }
             >
                 <div class="table-wrap">
-                    <table class="accounts">
-                        <thead><tr>
+                    <table class="accounts" class:windowed=windowed
+                        aria-rowcount=move || (total.get() > 0).then(|| total.get() + 1)>
+                        <thead><tr aria-rowindex="1">
                             {header(Column::Name, "Account", false)}
                             {header(Column::Tier, "Tier", false)}
                             {header(Column::Arr, "ARR", true)}
@@ -163,15 +208,17 @@ pub fn PortfolioPage() -> impl IntoView {
                             {header(Column::Owner, "Owner", false)}
                             {header(Column::Risks, "Risks", true)}
                         </tr></thead>
-                        <tbody>
+                        <tbody node_ref=body on:focusout=move |_| focused.set(None)>
                             {move || visible.with(Vec::is_empty).then(|| view! {
                                 <tr><td colspan=COLUMNS class="muted">"No account matches the filters."</td></tr>
                             })}
+                            {move || gap(true)}
                             <For
-                                each=move || visible.get()
+                                each=move || drawn.get()
                                 key=row_key
-                                children=move |f| account_row(&f, currency)
+                                children=move |f| account_row(&f, currency, position, focused)
                             />
+                            {move || gap(false)}
                         </tbody>
                     </table>
                     <p class="footnote">"* tier set by hand; others follow the ARR rank (top 15% Tier 1, next 35% Tier 2)."</p>
@@ -272,6 +319,17 @@ fn Toolbar(filter: RwSignal<Filter>) -> impl IntoView {
     }
 }
 
+/// Two lists of rows differ when any row's facts are another `Arc` (an account's facts
+/// keep their `Arc` while unchanged, so this never compares the facts themselves).
+fn rows_changed(old: Option<&Vec<Arc<Facts>>>, new: Option<&Vec<Arc<Facts>>>) -> bool {
+    match (old, new) {
+        (Some(a), Some(b)) => {
+            a.len() != b.len() || a.iter().zip(b).any(|(x, y)| !Arc::ptr_eq(x, y))
+        }
+        _ => true,
+    }
+}
+
 /// The key of a row: the account and the identity of its facts.
 fn row_key(f: &Arc<Facts>) -> (AccountId, usize) {
     (f.id, Arc::as_ptr(f) as usize)
@@ -281,9 +339,21 @@ fn row_key(f: &Arc<Facts>) -> (AccountId, usize) {
 /// which changes only when the account's facts do (they hold `today`, so every row is
 /// drawn again when the day moves on): a changed account gets a new row and every other
 /// row stays as it is.
-fn account_row(f: &Facts, currency: Memo<Currency>) -> impl IntoView {
+fn account_row(
+    f: &Facts,
+    currency: Memo<Currency>,
+    position: Memo<HashMap<AccountId, usize>>,
+    focused: RwSignal<Option<AccountId>>,
+) -> impl IntoView {
     let arr = f.arr;
-    view! { <tr>{cells(f, move || currency.with(|c| c.format(arr)), f.today)}</tr> }
+    let id = f.id;
+    // Row 1 is the header.
+    let index = move || position.with(|p| p.get(&id).map(|i| i + 2));
+    view! {
+        <tr aria-rowindex=index on:focusin=move |_| focused.set(Some(id))>
+            {cells(f, move || currency.with(|c| c.format(arr)), f.today)}
+        </tr>
+    }
 }
 
 fn cells(

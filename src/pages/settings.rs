@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::{self, Theme};
 use crate::components::confirm::ConfirmButton;
+use crate::components::form::{Field, FormErrors, NumberInput};
 use crate::domain::dates;
 use crate::domain::health::{fmt_points, Category, Weights, WeightsError};
 use crate::state::use_app;
@@ -36,39 +37,37 @@ pub fn SettingsPage() -> impl IntoView {
     let initial = stored();
     let drafts: [RwSignal<String>; 5] =
         std::array::from_fn(|i| RwSignal::new(weight_text(initial.values()[i])));
-    let errors: RwSignal<[Option<String>; 5]> = RwSignal::new(Default::default());
+    let errors = FormErrors::<Category>::new();
     let texts = move || drafts.map(|d| d.get());
 
     // What the weights would be if the typed values were applied, else what is applied.
     let shown = move || Weights::parse(&texts()).unwrap_or_else(|_| stored());
 
-    let on_change = move |at: Category| {
-        let texts = drafts.map(|d| d.get_untracked());
-        match Weights::parse(&texts) {
-            Ok(new) => {
-                errors.set(Default::default());
-                let today = app.today.get_untracked();
-                let mut changed = false;
-                app.ws
-                    .update(|w| changed = w.settings.health.set_weights(new, today));
-                if changed {
-                    app.show_toast(
-                        "Weights saved. Every score is recalculated with them.",
-                        None,
-                    );
+    let on_change =
+        move |at: Category| {
+            let texts = drafts.map(|d| d.get_untracked());
+            match Weights::parse(&texts) {
+                Ok(new) => {
+                    errors.clear();
+                    let today = app.today.get_untracked();
+                    let mut changed = false;
+                    app.ws
+                        .update(|w| changed = w.settings.health.set_weights(new, today));
+                    if changed {
+                        app.show_toast(
+                            "Weights saved. Every score is recalculated with them.",
+                            None,
+                        );
+                    }
                 }
-            }
-            Err(es) => {
-                let mut found: [Option<String>; 5] = Default::default();
-                for WeightsError { category, message } in es {
+                Err(es) => {
                     // A problem of the whole set (all zero) shows where it was caused.
-                    let c = category.unwrap_or(at);
-                    found[c.index()].get_or_insert(message);
+                    errors.show(es.into_iter().map(|WeightsError { category, message }| {
+                        (category.unwrap_or(at), message)
+                    }));
                 }
-                errors.set(found);
             }
-        }
-    };
+        };
 
     let reset = move |_| {
         let today = app.today.get_untracked();
@@ -79,7 +78,7 @@ pub fn SettingsPage() -> impl IntoView {
         for c in Category::ALL {
             drafts[c.index()].set(weight_text(d.get(c)));
         }
-        errors.set(Default::default());
+        errors.clear();
         app.show_toast(
             "Weights back to the defaults. Every score is recalculated.",
             None,
@@ -89,28 +88,14 @@ pub fn SettingsPage() -> impl IntoView {
     let field = move |c: Category| {
         let i = c.index();
         let id = format!("weight-{}", c.key());
-        let err_id = format!("{id}-err");
         let share_id = format!("{id}-share");
-        let has_error = move || errors.with(|e| e[i].is_some());
         view! {
-            <div class="weight-row" class:has-error=has_error>
-                <label for=id.clone()>{c.label()}</label>
-                <input
-                    id=id
-                    type="text"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    aria-describedby=format!("{share_id} {err_id}")
-                    aria-invalid=move || has_error().to_string()
-                    prop:value=move || drafts[i].get()
-                    on:input=move |ev| drafts[i].set(event_target_value(&ev))
-                    on:change=move |_| on_change(c)
-                />
+            <Field id=id label=c.label() class="weight-row" error=errors.at(c) also_described_by=share_id.clone()>
+                <NumberInput value=drafts[i] on_change=move |()| on_change(c)/>
                 <span class="weight-share" id=share_id>
                     {move || format!("{} of 100", fmt_points(shown().normalised().get(c)))}
                 </span>
-                <p class="field-error" id=err_id role="alert">{move || errors.with(|e| e[i].clone())}</p>
-            </div>
+            </Field>
         }
     };
 

@@ -173,6 +173,8 @@ test('three back-filled check-ins falling 35 points draw three dots and raise "d
   await moved.getByRole('button', { name: 'Delete check-in' }).click();
   await page.getByText(/Deleted the check-in of/).waitFor();
   assert.equal(await history.count(), 2);
+  // The chart follows an edit one frame after the score and the list.
+  await page.waitForFunction(() => document.querySelectorAll('svg.chart-health-trend circle').length === 2);
   assert.equal(await circles(page).count(), 2);
 
   // Reload: all of it is still there.

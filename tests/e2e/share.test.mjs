@@ -242,7 +242,7 @@ test('a keyboard move on the grid waits for Enter; Escape, arrowing back or leav
   await saved(page);
   const moved = await person('Mei Lin');
   assert.deepEqual([moved.influence, moved.sentiment], [start.influence, 'neutral']);
-  await page.locator('.people-notice').getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.toast-host').getByRole('button', { name: 'Undo' }).click();
   await page.waitForFunction(() => [...document.querySelectorAll('.pg-dot')].find((d) => d.textContent.includes('Mei Lin'))?.dataset.quadrant === 'protect_grow');
   await saved(page);
   const back = await person('Mei Lin');

@@ -34,7 +34,7 @@ async function addPerson(page, p) {
 
 /** Closes the undo notice (so it does not cover a screenshot). */
 async function closeNotice(page) {
-  const close = page.locator('.people-notice').getByRole('button', { name: 'Close' });
+  const close = page.locator('.toast-host').getByRole('button', { name: 'Close' });
   if (await close.count()) await close.click();
 }
 
@@ -113,7 +113,7 @@ test('five people on a fresh account: quadrants, drag, keyboard, champion leaves
   await page.mouse.up();
   await page.waitForFunction(() => document.querySelector('.pg-dot[data-person="3"]')?.dataset.quadrant === 'protect_grow');
   assert.equal(await quadrantOf(page, 'Ben Cho'), 'protect_grow');
-  await page.locator('.people-notice').getByText('Moved Ben Cho to Protect & Grow (influence 4, supporter).').waitFor();
+  await page.locator('.toast-host').getByText('Moved Ben Cho to Protect & Grow (influence 4, supporter).').waitFor();
   assert.equal(await page.getByRole('dialog').count(), 0, 'a drag does not open the editor');
 
   // Move Dev (Monitor) up one quadrant with the keyboard: the arrow proposes, Enter commits
@@ -134,7 +134,7 @@ test('five people on a fresh account: quadrants, drag, keyboard, champion leaves
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => [...document.querySelectorAll('.pg-dot')].find((d) => d.textContent.includes('Dev Patel'))?.dataset.quadrant === 'protect_grow');
   assert.equal(await quadrantOf(page, 'Dev Patel'), 'protect_grow');
-  await page.locator('.people-notice').getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.toast-host').getByRole('button', { name: 'Undo' }).click();
   assert.equal(await quadrantOf(page, 'Dev Patel'), 'mobilize');
   await saved(page);
   let acme = await accountInStore(page, 'Acme Robotics');
@@ -161,9 +161,9 @@ test('five people on a fresh account: quadrants, drag, keyboard, champion leaves
   // Remove someone, then undo: they come back with their reports-to link.
   await dot(page, 'Cara Diaz').click();
   await page.getByRole('dialog', { name: 'Edit Cara Diaz' }).getByRole('button', { name: 'Remove from map' }).click();
-  await page.locator('.people-notice').getByText('Removed Cara Diaz from the map.').waitFor();
+  await page.locator('.toast-host').getByText('Removed Cara Diaz from the map.').waitFor();
   assert.equal(await dot(page, 'Cara Diaz').count(), 0);
-  await page.locator('.people-notice').getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.toast-host').getByRole('button', { name: 'Undo' }).click();
   await dot(page, 'Cara Diaz').waitFor();
 
   // Mark the map reviewed.

@@ -2,11 +2,14 @@
 #![allow(dead_code)]
 
 use am_planner::domain::audience::plan_qbr;
+use am_planner::domain::items::number;
 use am_planner::domain::plan::{
-    Action, ActionId, ActionStatus, Goal, GoalId, MetRule, PlanContent, Risk, RiskStatus,
-    SuccessMetric, Swot,
+    Action, ActionId, ActionStatus, Goal, GoalId, MetRule, MetricId, PlanContent, Risk, RiskId,
+    RiskStatus, SuccessMetric, Swot,
 };
-use am_planner::domain::qbr::{ClockTime, MutualAction, PersonRef, PrepItem, QbrId, Side};
+use am_planner::domain::qbr::{
+    ClockTime, MutualAction, MutualId, PersonRef, PrepItem, QbrId, Side,
+};
 use am_planner::domain::qualify::{BusinessCase, Element, Rating};
 use am_planner::domain::stakeholders::{
     Influence, Role, Sentiment, Stakeholder, StakeholderFields, StakeholderId, StakeholderMap,
@@ -41,6 +44,7 @@ pub fn plan_content() -> PlanContent {
         ],
         metrics: vec![
             SuccessMetric {
+                id: MetricId(1),
                 name: "Weekly active seats".into(),
                 unit: "%".into(),
                 target: 80.0,
@@ -48,6 +52,7 @@ pub fn plan_content() -> PlanContent {
                 rule: MetRule::AtLeast,
             },
             SuccessMetric {
+                id: MetricId(2),
                 name: "Hours to plan a route | per hub".into(),
                 unit: "hours".into(),
                 target: 2.0,
@@ -55,6 +60,7 @@ pub fn plan_content() -> PlanContent {
                 rule: MetRule::AtMost,
             },
             SuccessMetric {
+                id: MetricId(3),
                 name: "Dispatch team trained".into(),
                 unit: String::new(),
                 target: 0.0,
@@ -62,6 +68,7 @@ pub fn plan_content() -> PlanContent {
                 rule: MetRule::Manual { met: true },
             },
             SuccessMetric {
+                id: MetricId(4),
                 name: "On-time rate".into(),
                 unit: "%".into(),
                 target: 95.0,
@@ -71,16 +78,19 @@ pub fn plan_content() -> PlanContent {
         ],
         risks: vec![
             Risk {
+                id: RiskId(1),
                 risk: "New CFO reviews every vendor".into(),
                 mitigation: "Share the ROI summary before January.\nBook a call with the CFO's office.".into(),
                 status: RiskStatus::Open,
             },
             Risk {
+                id: RiskId(2),
                 risk: "API rate limits at peak".into(),
                 mitigation: "Raised limits in October".into(),
                 status: RiskStatus::Closed,
             },
             Risk {
+                id: RiskId(3),
                 risk: "Champion may move teams".into(),
                 mitigation: String::new(),
                 status: RiskStatus::Open,
@@ -217,6 +227,7 @@ pub fn account() -> Account {
     q.notes = "Internal: push for the warehouse pilot.".into();
     q.mutual_actions = vec![
         MutualAction {
+            id: MutualId(1),
             text: "Share Q4 volumes per hub".into(),
             owner: "Dana Ruiz".into(),
             side: Side::Customer,
@@ -224,6 +235,7 @@ pub fn account() -> Account {
             pushed_as: None,
         },
         MutualAction {
+            id: MutualId(2),
             text: "Propose the warehouse pilot | scope".into(),
             owner: "Priya Raman".into(),
             side: Side::Us,
@@ -300,6 +312,7 @@ fn arb_metric() -> impl Strategy<Value = SuccessMetric> {
         0u8..4,
     )
         .prop_map(|(name, unit, target, current, r)| SuccessMetric {
+            id: MetricId(0),
             name,
             unit,
             target,
@@ -358,13 +371,17 @@ fn arb_content() -> impl Strategy<Value = PlanContent> {
                     goal: goal.and_then(|g| goals.get(g).map(|x| x.id)),
                 })
                 .collect();
+            let mut metrics = metrics;
+            number(&mut metrics);
             PlanContent {
                 overview,
                 goals,
                 metrics,
                 risks: risks
                     .into_iter()
-                    .map(|(risk, mitigation, open)| Risk {
+                    .zip(1..)
+                    .map(|((risk, mitigation, open), n)| Risk {
+                        id: RiskId(n),
                         risk,
                         mitigation,
                         status: if open {
@@ -421,7 +438,9 @@ fn arb_qbr(id: u32) -> impl Strategy<Value = Qbr> {
                 notes: texts.3,
                 mutual_actions: mutual
                     .into_iter()
-                    .map(|(text, owner, us, due, pushed)| MutualAction {
+                    .zip(1..)
+                    .map(|((text, owner, us, due, pushed), n)| MutualAction {
+                        id: MutualId(n),
                         text,
                         owner: owner.replace('\n', " "),
                         side: if us { Side::Us } else { Side::Customer },

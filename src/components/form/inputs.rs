@@ -65,15 +65,23 @@ pub fn Field<C: IntoView + 'static>(
     /// The label's class (`visually-hidden` where the row says it already).
     #[prop(optional)]
     label_class: &'static str,
+    /// The id of one more element that describes the input (a live figure beside it).
+    #[prop(optional, into)]
+    also_described_by: Option<String>,
     children: TypedChildren<C>,
 ) -> impl IntoView {
     let err_id = format!("{id}-err");
     let hint_id = format!("{id}-hint");
     let hint = hint.0;
-    let described_by = match hint {
-        Some(_) => format!("{hint_id} {err_id}"),
-        None => err_id.clone(),
-    };
+    let described_by = [
+        also_described_by,
+        hint.as_ref().map(|_| hint_id.clone()),
+        Some(err_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let invalid = Signal::derive(move || error.with(Option::is_some));
     let ctx = FieldCtx {
         id: id.clone(),
@@ -110,6 +118,8 @@ struct LineAttrs {
     list: Option<&'static str>,
     maxlength: Option<u32>,
     max: Option<Signal<String>>,
+    /// `off` for numbers: the browser's list of earlier entries is no help there.
+    autocomplete: Option<&'static str>,
 }
 
 fn one_line(
@@ -131,6 +141,7 @@ fn one_line(
             list=attrs.list
             maxlength=attrs.maxlength
             max=move || max.map(|m| m.get())
+            autocomplete=attrs.autocomplete
             node_ref=node_ref
             aria-invalid=move || invalid.get().to_string()
             aria-describedby=described_by
@@ -167,6 +178,7 @@ pub fn TextInput(
         list,
         maxlength,
         max: None,
+        autocomplete: None,
     };
     one_line(
         value,
@@ -208,6 +220,7 @@ pub fn NumberInput(
 ) -> impl IntoView {
     let attrs = LineAttrs {
         placeholder,
+        autocomplete: Some("off"),
         ..LineAttrs::default()
     };
     one_line(value, "text", "decimal", attrs, on_change, node_ref)

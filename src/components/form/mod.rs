@@ -47,6 +47,27 @@ pub fn focus_first_error(scope: &str) {
     focus_soon(format!("{scope} [aria-invalid='true']"));
 }
 
+/// A form's submit handler: the browser's own submit is stopped, `save` runs, and when it
+/// leaves messages the cursor goes to the first refused field inside `scope` (a CSS
+/// selector of the form).
+pub fn on_submit<K>(
+    scope: impl Into<String>,
+    errors: FormErrors<K>,
+    save: impl Fn() + 'static,
+) -> impl Fn(leptos::ev::SubmitEvent) + 'static
+where
+    K: Copy + Eq + std::hash::Hash + Send + Sync + 'static,
+{
+    let scope = scope.into();
+    move |ev| {
+        ev.prevent_default();
+        save();
+        if !leptos::prelude::untrack(|| errors.is_empty()) {
+            focus_first_error(&scope);
+        }
+    }
+}
+
 /// Options of a [`Select`] from `(value, text)` pairs, with a first "nothing chosen" entry.
 pub fn options_with_none(
     none: &str,

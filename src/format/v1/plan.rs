@@ -8,11 +8,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::plan::{
-    AccountPlan, Action, ActionId, ActionStatus, FieldError, Goal, GoalId, MetRule, PlanContent,
-    Risk, RiskStatus, SuccessMetric, Swot,
+    AccountPlan, Action, ActionId, ActionStatus, FieldError, Goal, GoalId, MetRule, MetricId,
+    PlanContent, Risk, RiskId, RiskStatus, SuccessMetric, Swot,
 };
 use crate::domain::planning::Planning;
-use crate::domain::qbr::{Checklist, ClockTime, MutualAction, PrepItem, Qbr, QbrId, Side};
+use crate::domain::qbr::{
+    Checklist, ClockTime, MutualAction, MutualId, PrepItem, Qbr, QbrId, Side,
+};
 use crate::domain::qualify::{BusinessCase, Element, Framework, Qualification, Rating};
 
 use super::AccountProblem;
@@ -454,6 +456,7 @@ impl PlanV1 {
                 }
             };
             metrics.push(SuccessMetric {
+                id: MetricId(i as u32 + 1),
                 name: m.name,
                 unit: m.unit,
                 target: m.target,
@@ -477,7 +480,9 @@ impl PlanV1 {
             risks: self
                 .risks
                 .into_iter()
-                .map(|r| Risk {
+                .zip(1..)
+                .map(|(r, n)| Risk {
+                    id: RiskId(n),
                     risk: r.risk,
                     mitigation: r.mitigation,
                     status: match r.status {
@@ -548,7 +553,9 @@ impl QbrV1 {
             mutual_actions: self
                 .mutual_actions
                 .into_iter()
-                .map(|m| MutualAction {
+                .zip(1..)
+                .map(|(m, n)| MutualAction {
+                    id: MutualId(n),
                     text: m.text,
                     owner: m.owner,
                     side: match m.side {

@@ -3,15 +3,17 @@
 //! broken promises are listed as relationship risks at the top (and on the Stakeholders
 //! tab and in the portfolio's risk count).
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::current_account;
 use crate::components::confirm::ConfirmButton;
-use crate::components::fields::{new_errors, set_error, Errors, FormError, TextArea, TextField};
+use crate::components::form::{
+    focus_soon, on_submit, options_with_none, DateInput, Field, FormErrors, FormMessage, Select,
+    TextArea, TextInput,
+};
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::{edit_account, lateness};
-use crate::domain::commitments::{Commitment, CommitmentId, Status, StatusKind};
+use crate::domain::commitments::{Commitment, CommitmentField, CommitmentId, Status, StatusKind};
 use crate::domain::dates::{long, read_optional_date};
 use crate::domain::stakeholders::StakeholderId;
 use crate::state::use_app;
@@ -23,7 +25,8 @@ struct Draft {
     to_whom: RwSignal<String>,
     owner: RwSignal<String>,
     due: RwSignal<String>,
-    status: RwSignal<StatusKind>,
+    /// The status's key (`open`, `kept`, ...).
+    status: RwSignal<String>,
     status_date: RwSignal<String>,
     evidence: RwSignal<String>,
 }
@@ -35,7 +38,7 @@ impl Draft {
             to_whom: RwSignal::new(String::new()),
             owner: RwSignal::new(String::new()),
             due: RwSignal::new(String::new()),
-            status: RwSignal::new(StatusKind::Open),
+            status: RwSignal::new(StatusKind::Open.key().to_string()),
             status_date: RwSignal::new(String::new()),
             evidence: RwSignal::new(String::new()),
         }
@@ -51,8 +54,11 @@ impl Draft {
             .set(c.map(|c| c.owner.clone()).unwrap_or_default());
         self.due
             .set(c.map(|c| c.due.to_string()).unwrap_or_default());
-        self.status
-            .set(c.map_or(StatusKind::Open, |c| c.status.kind()));
+        self.status.set(
+            c.map_or(StatusKind::Open, |c| c.status.kind())
+                .key()
+                .to_string(),
+        );
         self.status_date.set(
             c.and_then(|c| c.status.date())
                 .map(|d| d.to_string())
@@ -61,35 +67,37 @@ impl Draft {
         self.evidence
             .set(c.map(|c| c.evidence.clone()).unwrap_or_default());
     }
+    fn status_kind(&self) -> StatusKind {
+        StatusKind::from_key(&self.status.get()).unwrap_or(StatusKind::Open)
+    }
     /// The commitment typed, or the messages by field.
-    fn read(&self, errors: Errors) -> Option<Commitment> {
-        errors.set(Default::default());
+    fn read(&self, errors: FormErrors<CommitmentField>) -> Option<Commitment> {
+        errors.clear();
         let mut ok = true;
         let due = match read_optional_date(&self.due.get_untracked()) {
             Ok(Some(d)) => Some(d),
             Ok(None) => {
-                set_error(
-                    errors,
-                    "due",
+                errors.set(
+                    CommitmentField::Due,
                     Some("Give the date we promised it by.".into()),
                 );
                 ok = false;
                 None
             }
             Err(e) => {
-                set_error(errors, "due", Some(e));
+                errors.set(CommitmentField::Due, Some(e));
                 ok = false;
                 None
             }
         };
-        let kind = self.status.get_untracked();
+        let kind = untrack(|| self.status_kind());
         let date = if kind == StatusKind::Open {
             None
         } else {
             match read_optional_date(&self.status_date.get_untracked()) {
                 Ok(d) => d,
                 Err(e) => {
-                    set_error(errors, "status_date", Some(e));
+                    errors.set(CommitmentField::StatusDate, Some(e));
                     ok = false;
                     None
                 }
@@ -99,7 +107,7 @@ impl Draft {
             Ok(s) => Some(s),
             Err(e) => {
                 if ok {
-                    set_error(errors, "status_date", Some(e));
+                    errors.set(CommitmentField::StatusDate, Some(e));
                 }
                 ok = false;
                 None
@@ -134,7 +142,7 @@ pub fn AccountCommitments() -> impl IntoView {
     let id = current_account();
     let editing = RwSignal::new(None::<CommitmentId>);
     let draft = Draft::new();
-    let errors = new_errors();
+    let errors = FormErrors::<CommitmentField>::new();
     let people = Memo::new(move |_| {
         app.ws.with(|w| {
             w.account(id)
@@ -148,8 +156,7 @@ pub fn AccountCommitments() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let save = move || {
         let today = app.today.get_untracked();
         let Some(c) = draft.read(errors) else {
             // The other fields' messages too, from the same rules (with a stand-in date).
@@ -171,7 +178,7 @@ pub fn AccountCommitments() -> impl IntoView {
                     .map(|a| stand_in.validate(&a.stakeholders, None))
             }) {
                 for e in found {
-                    set_error(errors, e.field.key(), Some(e.message));
+                    errors.set(e.field, Some(e.message));
                 }
             }
             return;
@@ -184,7 +191,7 @@ pub fn AccountCommitments() -> impl IntoView {
         match checked {
             Some(Err(found)) => {
                 for e in found {
-                    set_error(errors, e.field.key(), Some(e.message));
+                    errors.set(e.field, Some(e.message));
                 }
                 return;
             }
@@ -215,9 +222,10 @@ pub fn AccountCommitments() -> impl IntoView {
                 editing.set(None);
                 draft.load(None);
             }
-            Err(e) => set_error(errors, "_form", Some(e)),
+            Err(e) => errors.set_form(Some(e)),
         }
     };
+    let submit = on_submit("#cm-form", errors, save);
     let rows = move || {
         let today = app.today.get();
         app.ws.with(|w| {
@@ -246,12 +254,20 @@ pub fn AccountCommitments() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let status_options = move || {
-        StatusKind::ALL
-            .into_iter()
-            .map(|k| view! { <option value=k.key() selected=move || draft.status.get() == k>{k.label()}</option> })
-            .collect_view()
-    };
+    let status_options: Vec<(String, String)> = StatusKind::ALL
+        .into_iter()
+        .map(|k| (k.key().to_string(), k.label().to_string()))
+        .collect();
+    let people_options = Signal::derive(move || {
+        options_with_none(
+            "Nobody named",
+            people
+                .get()
+                .into_iter()
+                .map(|(pid, name)| (pid.0.to_string(), name)),
+        )
+    });
+    let at = move |f: CommitmentField| errors.at(f);
     view! {
         <div class="cm-tab">
             {move || (promise_risk_count(app, id) > 0).then(|| view! {
@@ -263,50 +279,42 @@ pub fn AccountCommitments() -> impl IntoView {
             <section class="card" aria-labelledby="cm-form-h">
                 <h2 id="cm-form-h">{move || if editing.get().is_some() { "Edit the commitment" } else { "Record a commitment" }}</h2>
                 <p class="hint">"Write down every promise made to the customer, however small: a promise nobody recorded is the one that gets forgotten, and a broken one costs more trust than it bought."</p>
-                <form class="cm-form" on:submit=submit novalidate>
-                    <TextField id="cm-what" label="What we promised" value=draft.what errors=errors key="what"/>
+                <form class="cm-form" id="cm-form" on:submit=submit novalidate>
+                    <Field id="cm-what" label="What we promised" error=at(CommitmentField::What)>
+                        <TextInput value=draft.what/>
+                    </Field>
                     <div class="grid-3">
-                        <div class="field" class:has-error=move || errors.with(|m| m.contains_key("to_whom"))>
-                            <label for="cm-to">"To whom"</label>
-                            <select id="cm-to" aria-describedby="cm-to-err" on:change=move |ev| draft.to_whom.set(event_target_value(&ev))>
-                                <option value="" selected=move || draft.to_whom.get().is_empty()>"Nobody named"</option>
-                                {move || people.get().into_iter().map(|(pid, name)| {
-                                    let v = pid.0.to_string();
-                                    let v2 = v.clone();
-                                    view! { <option value=v selected=move || draft.to_whom.get() == v2>{name}</option> }
-                                }).collect_view()}
-                            </select>
-                            <p class="field-error" id="cm-to-err" role="alert">{move || errors.with(|m| m.get("to_whom").cloned())}</p>
-                        </div>
-                        <div class="field" class:has-error=move || errors.with(|m| m.contains_key("owner"))>
-                            <label for="cm-owner">"Our owner"</label>
-                            <input id="cm-owner" type="text" list=OWNER_LIST_ID aria-describedby="cm-owner-err"
-                                prop:value=move || draft.owner.get()
-                                on:input=move |ev| draft.owner.set(event_target_value(&ev))/>
-                            <p class="field-error" id="cm-owner-err" role="alert">{move || errors.with(|m| m.get("owner").cloned())}</p>
-                        </div>
-                        <TextField id="cm-due" label="Due" kind="date" value=draft.due errors=errors key="due"/>
+                        <Field id="cm-to" label="To whom" error=at(CommitmentField::ToWhom)>
+                            <Select value=draft.to_whom options=people_options/>
+                        </Field>
+                        <Field id="cm-owner" label="Our owner" error=at(CommitmentField::Owner)>
+                            <TextInput value=draft.owner list=Some(OWNER_LIST_ID)/>
+                        </Field>
+                        <Field id="cm-due" label="Due" error=at(CommitmentField::Due)>
+                            <DateInput value=draft.due/>
+                        </Field>
                     </div>
                     <div class="grid-3">
-                        <div class="field">
-                            <label for="cm-status">"Status"</label>
-                            <select id="cm-status" on:change=move |ev| {
-                                draft.status.set(StatusKind::from_key(&event_target_value(&ev)).unwrap_or(StatusKind::Open))
-                            }>{status_options}</select>
-                        </div>
-                        {move || draft.status.get().date_label().map(|label| view! {
-                            <TextField id="cm-status-date" label=label kind="date" value=draft.status_date errors=errors key="status_date"/>
+                        <Field id="cm-status" label="Status" error=at(CommitmentField::Status)>
+                            <Select value=draft.status options=status_options/>
+                        </Field>
+                        {move || draft.status_kind().date_label().map(|label| view! {
+                            <Field id="cm-status-date" label=label error=at(CommitmentField::StatusDate)>
+                                <DateInput value=draft.status_date/>
+                            </Field>
                         })}
                     </div>
-                    {move || (draft.status.get() == StatusKind::Kept).then(|| view! {
-                        <TextArea id="cm-evidence" label="Evidence it was kept" rows=2 value=draft.evidence errors=errors key="evidence"
-                            hint="A link, a figure, a document. Kept commitments with evidence can be added to a QBR's value delivered."/>
+                    {move || (draft.status_kind() == StatusKind::Kept).then(|| view! {
+                        <Field id="cm-evidence" label="Evidence it was kept" error=at(CommitmentField::Evidence)
+                            hint="A link, a figure, a document. Kept commitments with evidence can be added to a QBR's value delivered.">
+                            <TextArea value=draft.evidence rows=2/>
+                        </Field>
                     })}
-                    <FormError errors=errors/>
+                    <FormMessage errors=errors/>
                     <div class="actions">
                         <button type="submit" class="btn btn-primary">{move || if editing.get().is_some() { "Save" } else { "Record" }}</button>
                         {move || editing.get().is_some().then(|| view! {
-                            <button type="button" class="btn btn-quiet" on:click=move |_| { editing.set(None); draft.load(None); errors.set(Default::default()); }>"Cancel"</button>
+                            <button type="button" class="btn btn-quiet" on:click=move |_| { editing.set(None); draft.load(None); errors.clear(); }>"Cancel"</button>
                         })}
                     </div>
                 </form>
@@ -352,9 +360,9 @@ pub fn AccountCommitments() -> impl IntoView {
                                                 <td class="row-actions">
                                                     <button type="button" class="btn btn-small" on:click=move |_| {
                                                         draft.load(Some(&c2));
-                                                        errors.set(Default::default());
+                                                        errors.clear();
                                                         editing.set(Some(cid));
-                                                        crate::components::fields::focus_soon("cm-what");
+                                                        focus_soon("#cm-what");
                                                     }>"Edit"</button>
                                                     <ConfirmButton label="Remove" question=Signal::stored("Remove this commitment? It leaves the risks and the history.".to_string())
                                                         confirm_label="Yes, remove" danger=true

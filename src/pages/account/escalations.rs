@@ -3,12 +3,13 @@
 //! customer the timeline, close the loop), each ticked with its date; the next customer
 //! update; and the flags (update late, resolved but not confirmed for 7 days).
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::current_account;
 use crate::components::confirm::ConfirmButton;
-use crate::components::fields::{new_errors, set_error, FormError, TextField};
+use crate::components::form::{
+    on_submit, DateInput, Field, FormErrors, FormMessage, Select, TextInput,
+};
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::edit_account;
 use crate::domain::dates::{long, read_optional_date, relative};
@@ -16,11 +17,33 @@ use crate::domain::escalations::{Escalation, EscalationId, Severity, Step};
 use crate::domain::renewal::parse_done_on;
 use crate::state::use_app;
 
-fn severity_options(selected: Severity) -> impl IntoView {
+fn severity_options() -> Vec<(String, String)> {
     Severity::ALL
         .into_iter()
-        .map(move |s| view! { <option value=s.key() selected=s == selected>{s.label()}</option> })
-        .collect_view()
+        .map(|s| (s.key().to_string(), s.label().to_string()))
+        .collect()
+}
+
+/// The fields of the escalation forms (the new one and each card).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum EsField {
+    Issue,
+    OpenedOn,
+    Owner,
+    NextUpdate,
+    Step(Step),
+}
+
+/// Shows the domain's messages, given by field key, at the form's fields.
+fn show_errors(errors: FormErrors<EsField>, found: &[(&'static str, String)]) {
+    let mut keys = vec![
+        ("issue", EsField::Issue),
+        ("opened_on", EsField::OpenedOn),
+        ("owner", EsField::Owner),
+        ("next_update", EsField::NextUpdate),
+    ];
+    keys.extend(Step::ALL.map(|s| (s.key(), EsField::Step(s))));
+    errors.show_paths(found.iter().map(|(k, m)| (*k, m.as_str())), "", &keys);
 }
 
 #[component]
@@ -69,35 +92,32 @@ fn NewEscalation() -> impl IntoView {
     let app = use_app();
     let id = current_account();
     let issue = RwSignal::new(String::new());
-    let severity = RwSignal::new(Severity::High);
+    let severity = RwSignal::new(Severity::High.key().to_string());
     let opened = RwSignal::new(app.today.get_untracked().to_string());
     let owner = RwSignal::new(String::new());
-    let errors = new_errors();
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        errors.set(Default::default());
+    let errors = FormErrors::<EsField>::new();
+    let save = move || {
+        errors.clear();
         let today = app.today.get_untracked();
         let opened_on = match read_optional_date(&opened.get_untracked()) {
             Ok(Some(d)) => d,
             Ok(None) => {
-                set_error(
-                    errors,
-                    "opened_on",
+                errors.set(
+                    EsField::OpenedOn,
                     Some("Give the day it was escalated.".into()),
                 );
                 return;
             }
             Err(e) => {
-                set_error(errors, "opened_on", Some(e));
+                errors.set(EsField::OpenedOn, Some(e));
                 return;
             }
         };
-        let mut e = Escalation::new(&issue.get_untracked(), severity.get_untracked(), opened_on);
+        let sev = Severity::from_key(&severity.get_untracked()).unwrap_or(Severity::High);
+        let mut e = Escalation::new(&issue.get_untracked(), sev, opened_on);
         e.owner = owner.get_untracked();
         if let Err(found) = e.validate(Some(today)) {
-            for (k, m) in found {
-                set_error(errors, k, Some(m));
-            }
+            show_errors(errors, &found);
             return;
         }
         let r = edit_account(app, id, |a| {
@@ -112,30 +132,29 @@ fn NewEscalation() -> impl IntoView {
                     None,
                 );
             }
-            Err(m) => set_error(errors, "_form", Some(m)),
+            Err(m) => errors.set_form(Some(m)),
         }
     };
+    let submit = on_submit("#es-new", errors, save);
     view! {
         <section class="card" aria-labelledby="es-new-h">
             <h2 id="es-new-h">"Record an escalation"</h2>
-            <form class="es-form" on:submit=submit novalidate>
-                <TextField id="es-issue" label="Issue (as the customer would read it: it goes into the QBR's challenges)" value=issue errors=errors key="issue"/>
+            <form class="es-form" id="es-new" on:submit=submit novalidate>
+                <Field id="es-issue" label="Issue (as the customer would read it: it goes into the QBR's challenges)" error=errors.at(EsField::Issue)>
+                    <TextInput value=issue/>
+                </Field>
                 <div class="grid-3">
-                    <div class="field">
-                        <label for="es-severity">"Severity"</label>
-                        <select id="es-severity" on:change=move |ev| severity.set(Severity::from_key(&event_target_value(&ev)).unwrap_or(Severity::High))>
-                            {severity_options(Severity::High)}
-                        </select>
-                    </div>
-                    <TextField id="es-opened" label="Escalated on" kind="date" value=opened errors=errors key="opened_on"/>
-                    <div class="field" class:has-error=move || errors.with(|m| m.contains_key("owner"))>
-                        <label for="es-owner">"Owner (optional now)"</label>
-                        <input id="es-owner" type="text" list=OWNER_LIST_ID aria-describedby="es-owner-err"
-                            prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev))/>
-                        <p class="field-error" id="es-owner-err" role="alert">{move || errors.with(|m| m.get("owner").cloned())}</p>
-                    </div>
+                    <Field id="es-severity" label="Severity">
+                        <Select value=severity options=severity_options()/>
+                    </Field>
+                    <Field id="es-opened" label="Escalated on" error=errors.at(EsField::OpenedOn)>
+                        <DateInput value=opened/>
+                    </Field>
+                    <Field id="es-owner" label="Owner (optional now)" error=errors.at(EsField::Owner)>
+                        <TextInput value=owner list=Some(OWNER_LIST_ID)/>
+                    </Field>
                 </div>
-                <FormError errors=errors/>
+                <FormMessage errors=errors/>
                 <button type="submit" class="btn btn-primary">"Record escalation"</button>
             </form>
         </section>
@@ -150,7 +169,7 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
         app.ws
             .with(|w| w.account(id).and_then(|a| a.escalations.get(eid).cloned()))
     });
-    let errors = new_errors();
+    let errors = FormErrors::<EsField>::new();
     let dom = format!("es-{}", eid.0);
     // Saves a changed copy; the messages land at their fields.
     let save = move |change: &dyn Fn(&mut Escalation)| {
@@ -159,20 +178,16 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
         };
         change(&mut e);
         let today = app.today.get_untracked();
-        errors.set(Default::default());
+        errors.clear();
+        let mut found = Vec::new();
         let r = edit_account(app, id, |a| {
             a.escalations.update(eid, e, today).map_err(|v| {
-                v.iter()
-                    .map(|(k, m)| format!("{k}\u{1f}{m}"))
-                    .collect::<Vec<_>>()
-                    .join("\u{1e}")
+                found = v;
+                String::new()
             })
         });
-        if let Err(all) = r {
-            for part in all.split('\u{1e}') {
-                let (k, m) = part.split_once('\u{1f}').unwrap_or(("_form", part));
-                set_error(errors, k, Some(m.to_string()));
-            }
+        if r.is_err() {
+            show_errors(errors, &found);
         }
     };
     let owner = RwSignal::new(
@@ -206,7 +221,7 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                 }
             }),
             None => {
-                errors.set(Default::default());
+                errors.clear();
                 let _ = edit_account(app, id, |a| {
                     a.escalations.undo_step(eid, step);
                     Ok(())
@@ -238,14 +253,14 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                                         let today = app.today.get_untracked();
                                         match parse_done_on(&event_target_value(&ev), today) {
                                             Ok(d) => tick(Some(d)),
-                                            Err(m) => set_error(errors, step.key(), Some(m)),
+                                            Err(m) => errors.set(EsField::Step(step), Some(m)),
                                         }
                                     }/>
                             </span>
                         }
                     })}
                 </div>
-                <p class="field-error" role="alert">{move || errors.with(|m| m.get(step.key()).cloned())}</p>
+                <p class="field-error" role="alert">{move || errors.at(EsField::Step(step)).get()}</p>
             </li>
         }
     };
@@ -257,6 +272,7 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
         };
         let open = e.is_open();
         let sev = e.severity;
+        let sev_key = RwSignal::new(sev.key().to_string());
         view! {
             <article class="es-card" class:es-closed=!open class:es-flagged=move || !flags().is_empty()
                 aria-label=format!("Escalation: {}", e.issue)>
@@ -268,38 +284,30 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                 <p class="es-meta">{format!("Escalated {} ({})", long(e.opened_on), relative(app.today.get_untracked(), e.opened_on))}</p>
                 {move || flags().into_iter().map(|f| view! { <p class="es-flag" role="status"><span aria-hidden="true">"⚑ "</span>{f.text()}</p> }).collect_view()}
                 <div class="grid-3">
-                    <div class="field">
-                        <label for=format!("{dom}-sev")>"Severity"</label>
-                        <select id=format!("{dom}-sev") on:change=move |ev| {
-                            if let Some(s) = Severity::from_key(&event_target_value(&ev)) {
-                                save(&move |e: &mut Escalation| e.severity = s);
-                            }
-                        }>{severity_options(sev)}</select>
-                    </div>
-                    <div class="field" class:has-error=move || errors.with(|m| m.contains_key("owner"))>
-                        <label for=owner_id.clone()>"Owner"</label>
-                        <input id=owner_id.clone() type="text" list=OWNER_LIST_ID
-                            prop:value=move || owner.get()
-                            on:input=move |ev| owner.set(event_target_value(&ev))
-                            on:change=move |_| save(&move |e: &mut Escalation| e.owner = owner.get_untracked())/>
-                        <p class="field-error" role="alert">{move || errors.with(|m| m.get("owner").cloned())}</p>
-                    </div>
-                    <div class="field" class:has-error=move || errors.with(|m| m.contains_key("next_update"))>
-                        <label for=update_id.clone()>"Next customer update due"</label>
-                        <input id=update_id.clone() type="date"
-                            prop:value=move || next_update.get()
-                            on:input=move |ev| next_update.set(event_target_value(&ev))
-                            on:change=move |_| match read_optional_date(&next_update.get_untracked()) {
-                                Ok(d) => save(&move |e: &mut Escalation| e.next_update = d),
-                                Err(m) => set_error(errors, "next_update", Some(m)),
+                    <Field id=format!("{dom}-sev") label="Severity">
+                        <Select value=sev_key options=severity_options()
+                            on_change=move |()| {
+                                if let Some(s) = Severity::from_key(&sev_key.get_untracked()) {
+                                    save(&move |e: &mut Escalation| e.severity = s);
+                                }
                             }/>
-                        <p class="field-error" role="alert">{move || errors.with(|m| m.get("next_update").cloned())}</p>
-                    </div>
+                    </Field>
+                    <Field id=owner_id.clone() label="Owner" error=errors.at(EsField::Owner)>
+                        <TextInput value=owner list=Some(OWNER_LIST_ID)
+                            on_change=move |()| save(&move |e: &mut Escalation| e.owner = owner.get_untracked())/>
+                    </Field>
+                    <Field id=update_id.clone() label="Next customer update due" error=errors.at(EsField::NextUpdate)>
+                        <DateInput value=next_update
+                            on_change=move |()| match read_optional_date(&next_update.get_untracked()) {
+                                Ok(d) => save(&move |e: &mut Escalation| e.next_update = d),
+                                Err(m) => errors.set(EsField::NextUpdate, Some(m)),
+                            }/>
+                    </Field>
                 </div>
                 <ol class="es-steps">
                     {Step::ALL.into_iter().map(&step_row).collect_view()}
                 </ol>
-                <FormError errors=errors/>
+                <FormMessage errors=errors/>
                 <div class="actions">
                     <ConfirmButton label="Remove" question=Signal::stored("Remove this escalation and its history?".to_string())
                         confirm_label="Yes, remove" danger=true

@@ -292,26 +292,26 @@ fn opportunity_card(
         .map(|d| format!("{} ({})", long(d), relative(today, d)))
         .unwrap_or_else(|| "Not set".into());
     let desc_q = desc.clone();
+    let stage = RwSignal::new(o.stage().key().to_string());
+    let stage_options: Vec<(String, String)> = Stage::ALL
+        .into_iter()
+        .map(|s| (s.key().to_string(), s.label().to_string()))
+        .collect();
     view! {
         <li class=format!("opp stage-{}", o.stage().key())>
             <div class="opp-head">
                 <span class="opp-type">{o.kind().label()}</span>
                 <h3 class="opp-desc">{desc.clone()}</h3>
-                <div class="field stage-field">
-                    <label for=stage_id.clone()>"Stage"</label>
-                    <select id=stage_id on:change=move |ev| {
-                        if let Some(s) = Stage::from_key(&event_target_value(&ev)) {
+                <Field id=stage_id.clone() label="Stage" class="stage-field">
+                    <Select value=stage options=stage_options on_change=move |()| {
+                        if let Some(s) = Stage::from_key(&stage.get_untracked()) {
                             let _ = edit_account(app, id, |a| {
                                 a.expansion.set_stage(oid, s);
                                 Ok(())
                             });
                         }
-                    }>
-                        {Stage::ALL.into_iter().map(|s| view! {
-                            <option value=s.key() selected=s == o.stage()>{s.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                    }/>
+                </Field>
             </div>
             {move || without_roi.get().then(|| view! {
                 <p class="opp-warn"><span aria-hidden="true">"⚠ "</span>"Pursued before ROI is documented."</p>

@@ -234,10 +234,27 @@ fn TrendCard() -> impl IntoView {
     });
     let changes = Memo::new(move |_| app.ws.with(|w| w.settings.health.change_dates()));
     let has_points = Memo::new(move |_| points.with(|p| !p.is_empty()));
+    // The chart follows a change one frame later: the score, the breakdown and the list
+    // are painted first, then the chart is drawn after that paint (a task queued from the
+    // next animation frame). The first drawing is at once.
+    let data = Memo::new(move |_| (points.get(), changes.get(), app.today.get()));
+    let shown = RwSignal::new(data.get_untracked());
+    Effect::new(move |first: Option<()>| {
+        let d = data.get();
+        if first.is_some() {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        let _ = shown.try_set(d);
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
+        }
+    });
     let render = move |width: u32| {
-        let today = app.today.get();
         let height = if width < 480 { 220 } else { 260 };
-        points.with(|p| changes.with(|c| health_trend_svg(p, c, today, width, height)))
+        shown.with(|(p, c, today)| health_trend_svg(p, c, *today, width, height))
     };
     view! {
         <section class="card health-trend" aria-labelledby="health-trend-h">

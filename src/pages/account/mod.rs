@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
 
+use crate::derived::use_derived;
 use crate::domain::{dates, AccountId};
 use crate::pages::not_found::NotFound;
 use crate::state::use_app;
@@ -81,7 +82,9 @@ fn AccountView(id: AccountId) -> impl IntoView {
             .with(|w| w.account(id).map(|a| a.fields.name.clone()))
             .unwrap_or_default()
     };
-    let tier = move || app.ws.with(|w| w.tiers().get(&id).copied());
+    // The tiers memo, not the workspace: an edit that moves no tier redraws nothing here.
+    let derived = use_derived();
+    let tier = move || derived.tiers.with(|t| t.get(&id).copied());
     let arr = move || {
         app.ws
             .with(|w| w.account(id).map(|a| w.currency.format(a.fields.arr)))

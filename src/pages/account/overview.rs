@@ -21,8 +21,7 @@ pub fn AccountOverview() -> impl IntoView {
     let delete = move |_| {
         let removed = app.ws.try_update(|w| w.remove_account(id)).flatten();
         if let Some(removed) = removed {
-            let name = crate::domain::text::isolate(&removed.account.fields.name);
-            app.show_toast(format!("Deleted {name}."), Some(removed));
+            app.toast_removed(removed);
             navigate("/", Default::default());
         }
     };

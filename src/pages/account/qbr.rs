@@ -5,6 +5,8 @@
 //! plan and push it into the 90-day actions, and hand the QBR out (customer copy or
 //! internal version, as Markdown, in print and as a preview).
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -14,11 +16,13 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
     focus_soon, DateInput, Field, FormErrors, FormMessage, Select, TextArea, TextInput,
 };
+use crate::components::item_editor::{Adding, Editing, ItemEditor, ItemForm, Layout};
 use crate::components::markdown_out::DocumentOut;
 use crate::domain::audience::{plan_qbr, refill_challenges, refill_value_delivered, Audience};
+use crate::domain::items;
 use crate::domain::plan::{FieldError, GoalId};
 use crate::domain::qbr::{
-    sponsor_ids, ClockTime, MutualAction, PersonRef, PrepItem, Qbr, QbrId, Side,
+    sponsor_ids, ClockTime, MutualAction, MutualId, PersonRef, PrepItem, Qbr, QbrId, Side,
 };
 use crate::domain::stakeholders::Role;
 use crate::domain::{dates, plural, AccountId};
@@ -62,6 +66,20 @@ fn edit_qbr(
     qbr: QbrId,
     change: impl FnOnce(&mut Qbr),
 ) -> Result<(), Vec<FieldError>> {
+    change_qbr(app, id, qbr, |q| {
+        change(q);
+        Ok(())
+    })
+}
+
+/// Runs `change` (a `Qbr` method that refuses what is not valid) on a copy of a QBR and
+/// stores the copy if it is valid and changed.
+fn change_qbr<R>(
+    app: AppState,
+    id: AccountId,
+    qbr: QbrId,
+    change: impl FnOnce(&mut Qbr) -> Result<R, Vec<FieldError>>,
+) -> Result<R, Vec<FieldError>> {
     let Some(mut q) = app
         .ws
         .with_untracked(|w| w.account(id).and_then(|a| a.planning.qbr(qbr).cloned()))
@@ -72,7 +90,7 @@ fn edit_qbr(
         )]);
     };
     let before = q.clone();
-    change(&mut q);
+    let out = change(&mut q)?;
     q.validate()?;
     if q != before {
         let mut result = Ok(());
@@ -81,10 +99,9 @@ fn edit_qbr(
                 result = a.planning.update_qbr(q);
             }
         });
-        result
-    } else {
-        Ok(())
+        result?;
     }
+    Ok(out)
 }
 
 /// The QBR to show first: the next one to come, else the latest.
@@ -634,12 +651,26 @@ fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl Into
     });
     // The goal picked for the next push; "" is "no goal yet". The first goal until the
     // user picks another, so the choice is always in view.
-    let picked = RwSignal::new(None::<String>);
-    let goal_choice = move || {
-        picked.get().unwrap_or_else(|| {
-            goals.with(|g| g.first().map(|x| x.0 .0.to_string()).unwrap_or_default())
-        })
-    };
+    let picked = RwSignal::new(false);
+    let first_goal =
+        move || goals.with(|g| g.first().map(|x| x.0 .0.to_string()).unwrap_or_default());
+    let choice = RwSignal::new(first_goal());
+    Effect::new(move |_| {
+        let first = first_goal();
+        if !picked.get() {
+            choice.set(first);
+        }
+    });
+    let goal_options = Signal::derive(move || {
+        let mut options: Vec<(String, String)> = goals
+            .get()
+            .into_iter()
+            .map(|(gid, label)| (gid.0.to_string(), label))
+            .collect();
+        options.push((String::new(), "No goal yet (tie later)".to_string()));
+        options
+    });
+    let goal_choice = move || choice.get();
     let push = move |_| {
         let today = app.today.get_untracked();
         let goal = goal_choice().parse::<u32>().ok().map(GoalId);
@@ -669,64 +700,75 @@ fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl Into
         }
     };
     let plan_href = format!("/accounts/{}/plan", id.0);
+    let say = move |r: Result<(), Vec<FieldError>>| {
+        if let Err(es) = r {
+            app.show_toast(es[0].message.clone(), None);
+        }
+    };
+    let editor = ItemEditor {
+        key: "mutual",
+        items: Signal::derive(items),
+        layout: Layout::Table {
+            class: "",
+            head: &[
+                ("Action", ""),
+                ("Owner", ""),
+                ("Side", ""),
+                ("Due", ""),
+                ("90-day plan", ""),
+            ],
+        },
+        empty: "Nothing agreed yet.",
+        name: Arc::new(|m: &MutualAction, _| m.text.clone()),
+        remove_question: Arc::new(|m: &MutualAction, _| {
+            format!(
+                "Remove \"{}\" from the mutual plan?{}",
+                m.text,
+                if m.pushed_as.is_some() {
+                    " The 90-day plan keeps its copy."
+                } else {
+                    ""
+                }
+            )
+        }),
+        row: Arc::new(|m: &MutualAction, _| {
+            let view = view! {
+                <th scope="row">{m.text.clone()}</th>
+                <td data-label="Owner">{if m.owner.is_empty() { "—".to_string() } else { m.owner.clone() }}</td>
+                <td data-label="Side">{m.side.label()}</td>
+                <td class="nowrap" data-label="Due">{dates::long(m.due)}</td>
+                <td data-label="90-day plan">{if m.pushed_as.is_some() {
+                    view! { <span class="status status-green">"✓ In the plan"</span> }.into_any()
+                } else {
+                    view! { <span class="status status-grey">"Not yet"</span> }.into_any()
+                }}</td>
+            };
+            (String::new(), view.into_any())
+        }),
+        more: None,
+        form: Arc::new(move |editing, on_close| {
+            view! { <MutualForm id=id qbr_id=qbr_id qbr=qbr editing=editing on_close=on_close/> }
+                .into_any()
+        }),
+        first_field: "mutual-text",
+        adding: Adding::AlwaysOpen,
+        remove: Callback::new(move |m| {
+            say(change_qbr(app, id, qbr_id, |q| {
+                q.remove_mutual(m).map(|_| ())
+            }))
+        }),
+        move_by: Callback::new(move |(m, step)| {
+            say(change_qbr(app, id, qbr_id, |q| q.move_mutual(m, step)))
+        }),
+    };
     view! {
         <h3>"Mutual action plan"</h3>
         <p class="hint">"Who does what by when, on both sides. Push the items to the 90-day plan when agreed."</p>
-        {move || {
-            let list = items();
-            if list.is_empty() {
-                view! { <p class="empty-note">"Nothing agreed yet."</p> }.into_any()
-            } else {
-                view! {
-                    <div class="table-wrap">
-                        <table class="plan-table stack">
-                            <thead><tr>
-                                <th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Side"</th>
-                                <th scope="col">"Due"</th><th scope="col">"90-day plan"</th>
-                                <th scope="col" class="screen-only"><span class="visually-hidden">"Change"</span></th>
-                            </tr></thead>
-                            <tbody>
-                                {list.into_iter().enumerate().map(|(i, m)| {
-                                    let pushed = m.pushed_as.is_some();
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{m.text.clone()}</th>
-                                            <td data-label="Owner">{if m.owner.is_empty() { "—".to_string() } else { m.owner.clone() }}</td>
-                                            <td data-label="Side">{m.side.label()}</td>
-                                            <td class="nowrap" data-label="Due">{dates::long(m.due)}</td>
-                                            <td data-label="90-day plan">{if pushed {
-                                                view! { <span class="status status-green">"✓ In the plan"</span> }.into_any()
-                                            } else {
-                                                view! { <span class="status status-grey">"Not yet"</span> }.into_any()
-                                            }}</td>
-                                            <td class="row-actions screen-only">
-                                                <ConfirmButton label="Remove" question=format!("Remove \"{}\" from the mutual plan?{}", m.text,
-                                                        if pushed { " The 90-day plan keeps its copy." } else { "" })
-                                                    confirm_label="Yes, remove it" danger=true
-                                                    on_confirm=move |_| { let _ = edit_qbr(app, id, qbr_id, |q| { if i < q.mutual_actions.len() { q.mutual_actions.remove(i); } }); }/>
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any()
-            }
-        }}
-        <MutualForm id=id qbr_id=qbr_id/>
+        {editor.view()}
         <div class="actions push-row">
-            <div class="field inline push-goal">
-                <label for="push-goal">"Pushed items serve"</label>
-                <select id="push-goal" on:change=move |ev| picked.set(Some(event_target_value(&ev)))>
-                    {move || goals.get().into_iter().map(|(gid, label)| {
-                        let value = gid.0.to_string();
-                        let v = value.clone();
-                        view! { <option value=value selected=move || goal_choice() == v>{label}</option> }
-                    }).collect_view()}
-                    <option value="" selected=move || goal_choice().is_empty()>"No goal yet (tie later)"</option>
-                </select>
-            </div>
+            <Field id="push-goal" label="Pushed items serve" class="inline push-goal">
+                <Select value=choice options=goal_options on_change=move |()| picked.set(true)/>
+            </Field>
             <button type="button" class="btn btn-primary" disabled=move || pending() == 0 on:click=push>
                 {move || match pending() {
                     0 => "Push to 90-day actions".to_string(),
@@ -747,74 +789,110 @@ enum MutualField {
 }
 
 #[component]
-fn MutualForm(id: AccountId, qbr_id: QbrId) -> impl IntoView {
+fn MutualForm(
+    id: AccountId,
+    qbr_id: QbrId,
+    qbr: Memo<Option<Qbr>>,
+    editing: Editing<MutualId>,
+    #[prop(into)] on_close: Callback<()>,
+) -> impl IntoView {
     let app = use_app();
-    let text = RwSignal::new(String::new());
-    let owner = RwSignal::new(String::new());
-    let side = RwSignal::new("us".to_string());
-    let due = RwSignal::new(String::new());
+    let (at, existing) = qbr.with_untracked(|q| {
+        let list = q
+            .as_ref()
+            .map(|q| q.mutual_actions.as_slice())
+            .unwrap_or_default();
+        match editing {
+            Editing::Item(m) => match items::position(list, m) {
+                Some(i) => (i, Some(list[i].clone())),
+                None => (list.len(), None),
+            },
+            Editing::New => (list.len(), None),
+        }
+    });
+    // What the form starts with: the edited item's values, or nothing (side: us).
+    let start = |f: fn(&MutualAction) -> String| {
+        RwSignal::new(existing.as_ref().map(f).unwrap_or_default())
+    };
+    let text = start(|m| m.text.clone());
+    let owner = start(|m| m.owner.clone());
+    let due = start(|m| m.due.to_string());
+    let side = RwSignal::new(
+        match existing.as_ref().map(|m| m.side) {
+            Some(Side::Customer) => "customer",
+            _ => "us",
+        }
+        .to_string(),
+    );
     let errors = FormErrors::<MutualField>::new();
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let save = move |()| {
         errors.clear();
         let due_date = match dates::read_optional_date(&due.get_untracked()) {
             Ok(Some(d)) => d,
             Ok(None) => return errors.set(MutualField::Due, Some("Pick a due date.".into())),
             Err(e) => return errors.set(MutualField::Due, Some(e)),
         };
-        let mut index = 0;
-        let r = edit_qbr(app, id, qbr_id, |q| {
-            index = q.mutual_actions.len();
-            q.mutual_actions.push(MutualAction {
-                text: text.get_untracked().trim().to_string(),
-                owner: owner.get_untracked().trim().to_string(),
-                side: if side.get_untracked() == "customer" {
-                    Side::Customer
-                } else {
-                    Side::Us
-                },
-                due: due_date,
-                pushed_as: None,
-            });
+        let item = MutualAction {
+            id: MutualId(0),
+            text: text.get_untracked().trim().to_string(),
+            owner: owner.get_untracked().trim().to_string(),
+            side: if side.get_untracked() == "customer" {
+                Side::Customer
+            } else {
+                Side::Us
+            },
+            due: due_date,
+            pushed_as: None,
+        };
+        let r = change_qbr(app, id, qbr_id, |q| match editing {
+            Editing::New => q.add_mutual(item).map(|_| ()),
+            Editing::Item(m) => q.replace_mutual(m, item),
         });
         match r {
-            Ok(()) => {
-                // A fresh form for the next item: nothing carried over from this one.
-                text.set(String::new());
-                owner.set(String::new());
-                side.set("us".to_string());
-                due.set(String::new());
-                focus_soon("#mutual-text");
-            }
+            // A fresh form for the next item: nothing carried over from this one.
+            Ok(()) => on_close.run(()),
             Err(es) => show_plan_errors(
                 errors,
                 &es,
-                &format!("mutual_actions[{index}]"),
+                &format!("mutual_actions[{at}]"),
                 &[("text", MutualField::Text), ("owner", MutualField::Owner)],
             ),
         }
     };
-    view! {
-        <form class="item-form mutual-form screen-only" novalidate on:submit=add aria-label="Add to the mutual action plan">
-            <div class="grid-4">
-                <Field id="mutual-text" label="Action" error=errors.at(MutualField::Text)>
-                    <TextInput value=text placeholder="e.g. Share Q1 usage by hub"/>
-                </Field>
-                <Field id="mutual-owner" label="Owner" error=errors.at(MutualField::Owner)>
-                    <TextInput value=owner placeholder="Name"/>
-                </Field>
-                <Field id="mutual-side" label="Side">
-                    <Select value=side options=vec![
-                        ("us".to_string(), Side::Us.label().to_string()),
-                        ("customer".to_string(), Side::Customer.label().to_string()),
-                    ]/>
-                </Field>
-                <Field id="mutual-due" label="Due" error=errors.at(MutualField::Due)>
-                    <DateInput value=due/>
-                </Field>
-            </div>
-            <FormMessage errors=errors/>
-            <button type="submit" class="btn">"Add to the mutual plan"</button>
-        </form>
+    let fields = view! {
+        <div class="grid-4">
+            <Field id="mutual-text" label="Action" error=errors.at(MutualField::Text)>
+                <TextInput value=text placeholder="e.g. Share Q1 usage by hub"/>
+            </Field>
+            <Field id="mutual-owner" label="Owner" error=errors.at(MutualField::Owner)>
+                <TextInput value=owner placeholder="Name"/>
+            </Field>
+            <Field id="mutual-side" label="Side">
+                <Select value=side options=vec![
+                    ("us".to_string(), Side::Us.label().to_string()),
+                    ("customer".to_string(), Side::Customer.label().to_string()),
+                ]/>
+            </Field>
+            <Field id="mutual-due" label="Due" error=errors.at(MutualField::Due)>
+                <DateInput value=due/>
+            </Field>
+        </div>
+    };
+    match editing {
+        Editing::New => view! {
+            <ItemForm id="mutual-form" title="Add to the mutual action plan" no_heading=true
+                submit="Add to the mutual plan" submit_class="btn" class="mutual-form screen-only"
+                errors=errors on_submit=save>
+                {fields}
+            </ItemForm>
+        }
+        .into_any(),
+        Editing::Item(_) => view! {
+            <ItemForm id="mutual-form" title="Edit the mutual action" submit="Save item"
+                class="mutual-form screen-only" errors=errors on_submit=save on_cancel=on_close>
+                {fields}
+            </ItemForm>
+        }
+        .into_any(),
     }
 }

@@ -2,18 +2,62 @@
 //! measurable milestones (what, target, by when, met) and the log of weekly check-ins,
 //! each with a note and the health score of that day.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::current_account;
 use crate::components::confirm::ConfirmButton;
-use crate::components::fields::{new_errors, set_error, FormError, TextField};
+use crate::components::form::{
+    on_submit, DateInput, Field, FormErrors, FormMessage, TextArea, TextInput,
+};
 use crate::components::renewal_bits::edit_account;
 use crate::domain::dates::{long, read_optional_date};
 use crate::domain::depth;
 use crate::domain::recovery::{self, Milestone};
 use crate::domain::renewal::parse_done_on;
 use crate::state::use_app;
+
+/// The milestone form's fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum MilestoneField {
+    What,
+    Target,
+    By,
+}
+const MILESTONE_KEYS: [(&str, MilestoneField); 3] = [
+    ("what", MilestoneField::What),
+    ("target", MilestoneField::Target),
+    ("by", MilestoneField::By),
+];
+
+/// The check-in form's fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum CheckInField {
+    On,
+    Note,
+}
+const CHECK_IN_KEYS: [(&str, CheckInField); 2] =
+    [("on", CheckInField::On), ("note", CheckInField::Note)];
+
+/// Runs `f` on the open save plan; a refusal comes back as (field key, message).
+fn on_open_plan(
+    app: crate::state::AppState,
+    id: crate::domain::AccountId,
+    f: impl FnOnce(&mut crate::domain::save_plan::SavePlan) -> Result<(), (&'static str, String)>,
+) -> Result<(), (&'static str, String)> {
+    let mut refused = ("", String::new());
+    let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
+        Some(p) => f(p).map_err(|e| {
+            refused = e;
+            String::new()
+        }),
+        None => Err("This plan is closed.".to_string()),
+    });
+    match r {
+        Ok(()) => Ok(()),
+        Err(closed) if refused.0.is_empty() && refused.1.is_empty() => Err(("", closed)),
+        Err(_) => Err(refused),
+    }
+}
 
 #[component]
 pub fn RecoveryCard() -> impl IntoView {
@@ -44,23 +88,21 @@ pub fn RecoveryCard() -> impl IntoView {
     let what = RwSignal::new(String::new());
     let target = RwSignal::new(String::new());
     let by = RwSignal::new(String::new());
-    let m_errors = new_errors();
-    let add_milestone = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        m_errors.set(Default::default());
+    let m_errors = FormErrors::<MilestoneField>::new();
+    let save_milestone = move || {
+        m_errors.clear();
         let today = app.today.get_untracked();
         let by_date = match read_optional_date(&by.get_untracked()) {
             Ok(Some(d)) => Some(d),
             Ok(None) => {
-                set_error(
-                    m_errors,
-                    "by",
+                m_errors.set(
+                    MilestoneField::By,
                     Some("Give the date it should be reached by.".into()),
                 );
                 None
             }
             Err(e) => {
-                set_error(m_errors, "by", Some(e));
+                m_errors.set(MilestoneField::By, Some(e));
                 None
             }
         };
@@ -73,41 +115,35 @@ pub fn RecoveryCard() -> impl IntoView {
         let Some(_) = by_date else {
             // The other fields' messages too, from the same rules.
             if let Err((k, e)) = recovery::check_milestone(&m, today, None) {
-                set_error(m_errors, k, Some(e));
+                if let Some((_, f)) = MILESTONE_KEYS.iter().find(|(key, _)| *key == k) {
+                    m_errors.set(*f, Some(e));
+                }
             }
             return;
         };
-        let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
-            Some(p) => depth::add_milestone(p, m, today).map_err(|(k, e)| format!("{k}\u{1f}{e}")),
-            None => Err("_form\u{1f}This plan is closed.".into()),
-        });
-        match r {
+        match on_open_plan(app, id, |p| depth::add_milestone(p, m, today)) {
             Ok(()) => {
                 what.set(String::new());
                 target.set(String::new());
                 by.set(String::new());
             }
-            Err(e) => {
-                let (k, m) = e.split_once('\u{1f}').unwrap_or(("_form", &e));
-                set_error(m_errors, k, Some(m.to_string()));
-            }
+            Err((k, e)) => m_errors.show_paths([(k, e.as_str())], "", &MILESTONE_KEYS),
         }
     };
+    let add_milestone = on_submit("#rc-add", m_errors, save_milestone);
 
     // New check-in
     let on = RwSignal::new(app.today.get_untracked().to_string());
     let note = RwSignal::new(String::new());
-    let c_errors = new_errors();
-    let log = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        c_errors.set(Default::default());
+    let c_errors = FormErrors::<CheckInField>::new();
+    let save_check_in = move || {
+        c_errors.clear();
         let today = app.today.get_untracked();
         let day = match parse_done_on(&on.get_untracked(), today) {
             Ok(d) => d,
             Err(e) => {
-                set_error(
-                    c_errors,
-                    "on",
+                c_errors.set(
+                    CheckInField::On,
                     Some(e.replace(
                         "Pick the day it was done, or untick it.",
                         "Pick the day of the check-in.",
@@ -122,22 +158,17 @@ pub fn RecoveryCard() -> impl IntoView {
                 recovery::score_on(&a.health.scores(w.settings.health.weights()), day)
             })
         });
-        let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
-            Some(p) => depth::log_check_in(p, day, &text, health, today)
-                .map_err(|(k, e)| format!("{k}\u{1f}{e}")),
-            None => Err("_form\u{1f}This plan is closed.".into()),
-        });
-        match r {
+        match on_open_plan(app, id, |p| {
+            depth::log_check_in(p, day, &text, health, today)
+        }) {
             Ok(()) => {
                 note.set(String::new());
                 app.show_toast("Check-in logged.", None);
             }
-            Err(e) => {
-                let (k, m) = e.split_once('\u{1f}').unwrap_or(("_form", &e));
-                set_error(c_errors, k, Some(m.to_string()));
-            }
+            Err((k, e)) => c_errors.show_paths([(k, e.as_str())], "", &CHECK_IN_KEYS),
         }
     };
+    let log = on_submit("#rc-checkin", c_errors, save_check_in);
 
     view! {
         <section class="card rc-card" aria-labelledby="rc-h">
@@ -188,14 +219,20 @@ pub fn RecoveryCard() -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
-            <form class="rc-add" on:submit=add_milestone novalidate>
+            <form class="rc-add" id="rc-add" on:submit=add_milestone novalidate>
                 <h3>"Add a milestone"</h3>
                 <div class="grid-3">
-                    <TextField id="rc-what" label="Milestone" value=what errors=m_errors key="what" placeholder="Export bug fixed"/>
-                    <TextField id="rc-target" label="Measured by" value=target errors=m_errors key="target" placeholder="No failed export for 2 weeks"/>
-                    <TextField id="rc-by" label="By" kind="date" value=by errors=m_errors key="by"/>
+                    <Field id="rc-what" label="Milestone" error=m_errors.at(MilestoneField::What)>
+                        <TextInput value=what placeholder="Export bug fixed"/>
+                    </Field>
+                    <Field id="rc-target" label="Measured by" error=m_errors.at(MilestoneField::Target)>
+                        <TextInput value=target placeholder="No failed export for 2 weeks"/>
+                    </Field>
+                    <Field id="rc-by" label="By" error=m_errors.at(MilestoneField::By)>
+                        <DateInput value=by/>
+                    </Field>
                 </div>
-                <FormError errors=m_errors/>
+                <FormMessage errors=m_errors/>
                 <button type="submit" class="btn btn-small">"Add milestone"</button>
             </form>
             <h3 class="rc-log-h">"Weekly check-ins"</h3>
@@ -219,12 +256,16 @@ pub fn RecoveryCard() -> impl IntoView {
                     </table>
                 }.into_any()
             }}
-            <form class="rc-checkin" on:submit=log novalidate>
+            <form class="rc-checkin" id="rc-checkin" on:submit=log novalidate>
                 <div class="grid-3">
-                    <TextField id="rc-on" label="Check-in on" kind="date" value=on errors=c_errors key="on"/>
+                    <Field id="rc-on" label="Check-in on" error=c_errors.at(CheckInField::On)>
+                        <DateInput value=on/>
+                    </Field>
                 </div>
-                <crate::components::fields::TextArea id="rc-note" label="What came out of it" rows=2 value=note errors=c_errors key="note"/>
-                <FormError errors=c_errors/>
+                <Field id="rc-note" label="What came out of it" error=c_errors.at(CheckInField::Note)>
+                    <TextArea value=note rows=2/>
+                </Field>
+                <FormMessage errors=c_errors/>
                 <button type="submit" class="btn btn-small">"Log check-in"</button>
                 <p class="hint">"The health score of that day is kept with the note. Logging ticks the next weekly check-in step."</p>
             </form>

@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::{change_plan, edit_plan, show_plan_errors, Editing};
-use crate::components::confirm::ConfirmButton;
-use crate::components::form::{
-    focus_soon, Checkbox, Field, FormErrors, FormMessage, NumberInput, Select, TextInput,
-};
+use std::sync::Arc;
+
+use super::{item_actions, save_item, Editing};
+use crate::components::form::{Checkbox, Field, FormErrors, NumberInput, Select, TextInput};
+use crate::components::item_editor::{Adding, ItemEditor, ItemForm, Layout};
 use crate::domain::plan::{
-    parse_metric_value, short_number, AccountPlan, MetRule, MetStatus, SuccessMetric,
+    parse_metric_value, short_number, AccountPlan, MetRule, MetStatus, MetricId, SuccessMetric,
 };
 use crate::domain::AccountId;
 use crate::state::use_app;
@@ -36,65 +36,55 @@ fn target_text(m: &SuccessMetric) -> String {
 pub fn MetricsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
     let app = use_app();
     let metrics = Memo::new(move |_| plan.with(|p| p.content().metrics.clone()));
-    let editing = RwSignal::new(None::<Editing>);
-    let open = move |e: Editing| {
-        editing.set(Some(e));
-        focus_soon("#metric-name");
+    let (remove, move_by) = item_actions::<SuccessMetric>(app, id);
+    let editor = ItemEditor {
+        key: "metric",
+        items: metrics.into(),
+        layout: Layout::Table {
+            class: "metrics-table",
+            head: &[
+                ("Metric", ""),
+                ("Target", ""),
+                ("Current", "num"),
+                ("Status", ""),
+            ],
+        },
+        empty:
+            "No metrics agreed yet. Add the numbers the customer will judge us by, with a target.",
+        name: Arc::new(|m: &SuccessMetric, _| format!("metric {}", m.name)),
+        remove_question: Arc::new(|m: &SuccessMetric, _| {
+            format!("Remove the metric \"{}\"?", m.name)
+        }),
+        row: Arc::new(|m: &SuccessMetric, _| {
+            let current = match (m.rule, m.current) {
+                (MetRule::Manual { .. }, _) => "—".to_string(),
+                (_, Some(c)) => m.show(c),
+                (_, None) => "not measured".to_string(),
+            };
+            let view = view! {
+                <th scope="row">{m.name.clone()}</th>
+                <td data-label="Target">{target_text(m)}</td>
+                <td class="num" data-label="Current">{current}</td>
+                <td data-label="Status">{status_badge(m.status())}</td>
+            };
+            (String::new(), view.into_any())
+        }),
+        more: None,
+        form: Arc::new(move |editing, on_close| {
+            view! { <MetricForm id=id plan=plan editing=editing on_close=on_close/> }.into_any()
+        }),
+        first_field: "metric-name",
+        adding: Adding::Button {
+            label: "Add a metric",
+            blocked: None,
+        },
+        remove,
+        move_by,
     };
     view! {
         <section class="card plan-section" aria-labelledby="plan-metrics">
             <h2 id="plan-metrics">"Success metrics"</h2>
-            {move || if metrics.with(Vec::is_empty) {
-                view! { <p class="empty-note">"No metrics agreed yet. Add the numbers the customer will judge us by, with a target."</p> }.into_any()
-            } else {
-                view! {
-                    <div class="table-wrap">
-                        <table class="plan-table stack metrics-table">
-                            <thead><tr>
-                                <th scope="col">"Metric"</th>
-                                <th scope="col">"Target"</th>
-                                <th scope="col" class="num">"Current"</th>
-                                <th scope="col">"Status"</th>
-                                <th scope="col" class="screen-only"><span class="visually-hidden">"Change"</span></th>
-                            </tr></thead>
-                            <tbody>
-                                {metrics.get().into_iter().enumerate().map(|(i, m)| {
-                                    let current = match (m.rule, m.current) {
-                                        (MetRule::Manual { .. }, _) => "—".to_string(),
-                                        (_, Some(c)) => m.show(c),
-                                        (_, None) => "not measured".to_string(),
-                                    };
-                                    let name = m.name.clone();
-                                    view! {
-                                        <tr class:editing=move || editing.get() == Some(Editing::At(i))>
-                                            <th scope="row">{m.name.clone()}</th>
-                                            <td data-label="Target">{target_text(&m)}</td>
-                                            <td class="num" data-label="Current">{current}</td>
-                                            <td data-label="Status">{status_badge(m.status())}</td>
-                                            <td class="row-actions screen-only">
-                                                <button type="button" class="btn btn-small" aria-label=format!("Edit metric {name}")
-                                                    on:click=move |_| open(Editing::At(i))>"Edit"</button>
-                                                <ConfirmButton label="Remove" question=format!("Remove the metric \"{}\"?", m.name)
-                                                    confirm_label="Yes, remove it" danger=true
-                                                    on_confirm=move |_| {
-                                                        change_plan(app, id, |p, today| p.edit(today, |c| { if i < c.metrics.len() { c.metrics.remove(i); } }));
-                                                        editing.set(None);
-                                                    }/>
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any()
-            }}
-            <div class="screen-only">
-                {move || match editing.get() {
-                    Some(e) => view! { <MetricForm id=id plan=plan editing=e on_close=move |_| editing.set(None)/> }.into_any(),
-                    None => view! { <button type="button" class="btn" on:click=move |_| open(Editing::New)>"Add a metric"</button> }.into_any(),
-                }}
-            </div>
+            {editor.view()}
         </section>
     }
 }
@@ -126,14 +116,17 @@ fn rule_options() -> Vec<(String, String)> {
 fn MetricForm(
     id: AccountId,
     plan: Memo<AccountPlan>,
-    editing: Editing,
+    editing: Editing<MetricId>,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
     let app = use_app();
     let existing = match editing {
-        Editing::At(i) => plan.with_untracked(|p| p.content().metrics.get(i).cloned()),
+        Editing::Item(mid) => {
+            plan.with_untracked(|p| p.content().item::<SuccessMetric>(mid).cloned())
+        }
         Editing::New => None,
     };
+    let metric_id = existing.as_ref().map(|m| m.id).unwrap_or_default();
     let name = RwSignal::new(
         existing
             .as_ref()
@@ -178,8 +171,7 @@ fn MetricForm(
     let errors = FormErrors::<MetricField>::new();
     let is_manual = move || rule.get() == "manual";
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let save = move |()| {
         errors.clear();
         let r = match rule.get_untracked().as_str() {
             "at_most" => MetRule::AtMost,
@@ -219,45 +211,29 @@ fn MetricForm(
             return;
         }
         let metric = SuccessMetric {
+            id: metric_id,
             name: name.get_untracked().trim().to_string(),
             unit: unit.get_untracked().trim().to_string(),
             target: target_value,
             current: current_value,
             rule: r,
         };
-        let mut index = 0;
-        let result = edit_plan(app, id, |c| match editing {
-            Editing::At(i) if i < c.metrics.len() => {
-                index = i;
-                c.metrics[i] = metric;
-            }
-            _ => {
-                index = c.metrics.len();
-                c.metrics.push(metric);
-            }
-        });
-        match result {
-            Ok(()) => on_close.run(()),
-            Err(es) => show_plan_errors(
-                errors,
-                &es,
-                &format!("metrics[{index}]"),
-                &[
-                    ("name", MetricField::Name),
-                    ("unit", MetricField::Unit),
-                    ("target", MetricField::Target),
-                    ("current", MetricField::Current),
-                ],
-            ),
+        let keys = [
+            ("name", MetricField::Name),
+            ("unit", MetricField::Unit),
+            ("target", MetricField::Target),
+            ("current", MetricField::Current),
+        ];
+        if save_item(app, id, editing, metric, errors, &keys) {
+            on_close.run(());
         }
     };
     let title = match editing {
         Editing::New => "New metric".to_string(),
-        Editing::At(_) => "Edit metric".to_string(),
+        Editing::Item(_) => "Edit metric".to_string(),
     };
     view! {
-        <form class="item-form" novalidate on:submit=save aria-label=title.clone()>
-            <h3>{title.clone()}</h3>
+        <ItemForm id="metric-form" title=title submit="Save metric" errors=errors on_submit=save on_cancel=on_close>
             <div class="grid-2">
                 <Field id="metric-name" label="Metric" error=errors.at(MetricField::Name)>
                     <TextInput value=name placeholder="e.g. Weekly active seats"/>
@@ -286,11 +262,6 @@ fn MetricForm(
                     }.into_any()
                 }}
             </div>
-            <FormMessage errors=errors/>
-            <div class="actions">
-                <button type="submit" class="btn btn-primary">"Save metric"</button>
-                <button type="button" class="btn btn-quiet" on:click=move |_| on_close.run(())>"Cancel"</button>
-            </div>
-        </form>
+        </ItemForm>
     }
 }

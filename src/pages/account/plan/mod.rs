@@ -19,10 +19,13 @@ use leptos::prelude::*;
 use super::current_account;
 use super::overview::account_facts;
 use crate::components::form::{Field, FormErrors, TextArea};
+pub(crate) use crate::components::item_editor::Editing;
+use crate::components::item_editor::MoveFn;
 use crate::components::markdown_out::DocumentOut;
 use crate::components::share_link::{ShareBox, ShareToggle};
 use crate::domain::audience::Audience;
-use crate::domain::plan::{AccountPlan, FieldError, PlanContent, PlanFlag, Swot};
+use crate::domain::items::Step;
+use crate::domain::plan::{AccountPlan, FieldError, PlanContent, PlanFlag, PlanItem, Swot};
 use crate::domain::{dates, AccountId};
 use crate::format::markdown::{doc_file_name, plan_doc, OpportunityRef, PlanInputs};
 use crate::state::{use_app, AppState};
@@ -102,11 +105,68 @@ pub(crate) fn show_plan_errors<K>(
     );
 }
 
-/// What an item form is doing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Editing {
-    New,
-    At(usize),
+/// Saves the item of a plan form by id: added when new, else put in the place of the
+/// item it edits. When refused, the domain's messages are shown at the form's fields
+/// (`keys`) and `false` comes back; nothing changed.
+pub(crate) fn save_item<T: PlanItem, K>(
+    app: AppState,
+    id: AccountId,
+    editing: Editing<T::Id>,
+    item: T,
+    errors: FormErrors<K>,
+    keys: &[(&str, K)],
+) -> bool
+where
+    K: Copy + Eq + std::hash::Hash + Send + Sync + 'static,
+{
+    let at = match editing {
+        Editing::New => None,
+        Editing::Item(i) => Some(i),
+    };
+    let result = change_plan(app, id, |p, today| {
+        let prefix = p.content().item_path::<T>(at);
+        let r = match at {
+            None => p.add_item(item, today).map(|_| ()),
+            Some(i) => p.replace_item(i, item, today),
+        };
+        r.map_err(|es| (prefix, es))
+    })
+    .unwrap_or(Ok(()));
+    match result {
+        Ok(()) => true,
+        Err((prefix, es)) => {
+            show_plan_errors(errors, &es, &prefix, keys);
+            false
+        }
+    }
+}
+
+/// Removes and moves items of one kind by id; a refusal (the item was removed in the
+/// meantime) is said in a toast.
+pub(crate) fn item_actions<T: PlanItem>(
+    app: AppState,
+    id: AccountId,
+) -> (Callback<T::Id>, MoveFn<T::Id>)
+where
+    T::Id: Send + Sync + 'static,
+{
+    let say = move |r: Option<Result<(), Vec<FieldError>>>| {
+        if let Some(Err(es)) = r {
+            app.show_toast(es[0].message.clone(), None);
+        }
+    };
+    (
+        Callback::new(move |item: T::Id| {
+            say(change_plan(app, id, |p, today| {
+                p.remove_item::<T>(item, today)
+            }))
+        }),
+        Callback::new(move |(item, step): (T::Id, Step)| {
+            say(change_plan(app, id, |p, today| {
+                p.move_item::<T>(item, step, today)
+            }))
+        }),
+    )
 }
 
 #[component]

@@ -10,7 +10,7 @@ mod org;
 mod risks;
 mod table;
 
-use std::time::Duration;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ use crate::domain::stakeholders::{
     StakeholderId, StakeholderMap,
 };
 use crate::domain::{AccountId, Tier};
-use crate::state::{use_app, AppState};
+use crate::state::{use_app, AppState, UndoFn};
 
 pub use risks::ChurnFlag;
 
@@ -44,14 +44,6 @@ pub(crate) enum Undo {
     Reviewed(Option<NaiveDate>),
 }
 
-/// A short message at the bottom of the screen, maybe with an undo.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Notice {
-    id: u64,
-    text: String,
-    undo: Option<Undo>,
-}
-
 /// Everything the parts of the tab share. Copy: signals and ids only.
 #[derive(Clone, Copy)]
 pub(crate) struct People {
@@ -62,8 +54,7 @@ pub(crate) struct People {
     /// Risks of the map for the account's tier, today.
     pub report: Memo<RiskReport>,
     pub editing: RwSignal<Option<Editing>>,
-    notice: RwSignal<Option<Notice>>,
-    /// Read by screen readers (aria-live): moves, removals, saves.
+    /// Read by screen readers (aria-live): what is only announced, not shown.
     live: RwSignal<String>,
 }
 
@@ -88,7 +79,6 @@ impl People {
             map,
             report,
             editing: RwSignal::new(None),
-            notice: RwSignal::new(None),
             live: RwSignal::new(String::new()),
         }
     }
@@ -109,22 +99,15 @@ impl People {
         self.map.with_untracked(|m| m.name_of(id).to_string())
     }
 
-    /// Tells the user (and screen readers) what just happened; with an undo if given.
+    /// Tells the user what just happened in the app's toast (read by screen readers
+    /// too), with an Undo if given.
     pub fn say(self, text: impl Into<String>, undo: Option<Undo>) {
-        let text = text.into();
-        let id = self
-            .notice
-            .with_untracked(|n| n.as_ref().map_or(0, |n| n.id + 1));
-        self.live.set(text.clone());
-        self.notice.set(Some(Notice { id, text, undo }));
-        set_timeout(
-            move || {
-                if self.notice.with_untracked(|n| n.as_ref().map(|n| n.id)) == Some(id) {
-                    self.notice.set(None);
-                }
-            },
-            Duration::from_secs(10),
-        );
+        let undo = undo.map(|u| -> UndoFn {
+            // Runs after this tab may be gone: it reads the app's state only (`undo`).
+            let (app, account) = (self.app, self.account);
+            Arc::new(move || undo_in(app, account, u.clone()))
+        });
+        self.app.show_toast(text, undo);
     }
 
     /// Only for screen readers (no visible notice).
@@ -178,30 +161,43 @@ impl People {
             );
         }
     }
+}
 
-    fn undo(self, undo: Undo) {
-        match undo {
-            Undo::Removed(removed) => {
-                let name = crate::domain::text::isolate(removed.person.fields.name.trim());
-                self.update(|m| m.undo_remove(*removed));
-                self.say(format!("{name} is back on the map."), None);
+/// Puts back what a notice's Undo names, through the app's state only (the tab that made
+/// the notice may be gone).
+fn undo_in(app: AppState, account: AccountId, undo: Undo) {
+    let update = |f: &dyn Fn(&mut StakeholderMap)| {
+        app.ws.update(|w| {
+            if let Some(a) = w.account_mut(account) {
+                f(&mut a.stakeholders);
             }
-            Undo::Moved {
-                id,
-                influence,
-                sentiment,
-            } => {
-                self.update(|m| m.set_placement(id, influence, sentiment));
-                let q = Quadrant::of(influence, sentiment);
-                self.say(
-                    format!("{} is back in {}.", self.name_of(id), q.label()),
-                    None,
-                );
-            }
-            Undo::Reviewed(date) => {
-                self.update(|m| m.set_last_reviewed(date));
-                self.say("Review date put back.", None);
-            }
+        })
+    };
+    match undo {
+        Undo::Removed(removed) => {
+            let name = crate::domain::text::isolate(removed.person.fields.name.trim());
+            update(&|m| m.undo_remove((*removed).clone()));
+            app.show_toast(format!("{name} is back on the map."), None);
+        }
+        Undo::Moved {
+            id,
+            influence,
+            sentiment,
+        } => {
+            update(&|m| {
+                m.set_placement(id, influence, sentiment);
+            });
+            let name = app.ws.with_untracked(|w| {
+                w.account(account)
+                    .map(|a| a.stakeholders.name_of(id).to_string())
+                    .unwrap_or_default()
+            });
+            let q = Quadrant::of(influence, sentiment);
+            app.show_toast(format!("{name} is back in {}.", q.label()), None);
+        }
+        Undo::Reviewed(date) => {
+            update(&|m| m.set_last_reviewed(date));
+            app.show_toast("Review date put back.", None);
         }
     }
 }
@@ -345,21 +341,6 @@ pub fn StakeholdersTab() -> impl IntoView {
                 </aside>
             </div>
             <p class="visually-hidden" role="status" aria-live="polite">{move || people.live.get()}</p>
-            {move || people.notice.get().map(|n| {
-                let undo = n.undo.clone();
-                view! {
-                    <div class="people-notice">
-                        <span>{n.text.clone()}</span>
-                        {undo.map(|u| view! {
-                            <button type="button" class="btn btn-small" on:click=move |_| {
-                                people.notice.set(None);
-                                people.undo(u.clone());
-                            }>"Undo"</button>
-                        })}
-                        <button type="button" class="toast-close" aria-label="Close" on:click=move |_| people.notice.set(None)>"×"</button>
-                    </div>
-                }
-            })}
             {move || people.editing.get().map(|e| view! { <form::PersonDialog editing=e/> })}
         </div>
     }

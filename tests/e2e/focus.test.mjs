@@ -1,0 +1,98 @@
+// Focus placed on purpose after inline confirmations and list changes (docs/accessibility.md):
+// asking puts the cursor on Cancel, Cancel puts it back on the button that asked, a removal
+// puts it on the next item (the previous one at the end, the Add button when none is left),
+// a move keeps it on the moved item; never on <body>. And the one toast: its time stands
+// still while it is hovered. No console errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, newPage, open, shot } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+const NORTHWIND = 1;
+
+/** What has the focus, by its accessible name; "BODY" when nothing does. Waits a frame. */
+async function focused(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    if (!a || a === document.body) return 'BODY';
+    return a.getAttribute('aria-label') || (a.labels && a.labels[0] ? a.labels[0].textContent.trim() : a.textContent.trim());
+  });
+}
+
+test('inline confirmations and the item editor put the focus somewhere on purpose, never on the page', async () => {
+  const { page, errors, context } = await newPage(env);
+  await open(page, env.base, `/accounts/${NORTHWIND}/plan`);
+  const risks = page.locator('.risks-table');
+  await risks.waitFor();
+  const row = (text) => risks.locator('tbody tr', { hasText: text });
+  const first = 'New CFO is reviewing every software contract';
+  const second = 'Only the COO speaks up for us at board level';
+  const third = 'ERP export failed at month-end close';
+
+  // Asking: the cursor is on Cancel; Cancel: back on Remove, nothing removed.
+  await row(second).getByRole('button', { name: 'Remove' }).click();
+  assert.equal(await focused(page), 'Cancel');
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), 'Remove');
+  assert.equal(await row(second).count(), 1);
+
+  // A move keeps the focus on the item moved.
+  await row(first).getByRole('button', { name: `Move risk ${first} down` }).click();
+  assert.equal(await focused(page), `Move risk ${first} down`);
+  assert.match(await risks.locator('tbody tr').nth(1).innerText(), /New CFO/);
+  // Moved to the end: its Down is disabled, so the focus goes to its Up.
+  await page.keyboard.press('Enter');
+  assert.equal(await focused(page), `Move risk ${first} up`);
+  assert.match(await risks.locator('tbody tr').nth(2).innerText(), /New CFO/);
+
+  // Removed: the next item's Edit has the focus; at the end, the previous one's.
+  await row(second).getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('button', { name: 'Yes, remove it' }).click();
+  assert.equal(await row(second).count(), 0);
+  assert.equal(await focused(page), `Edit risk ${third}`);
+  await row(first).getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('button', { name: 'Yes, remove it' }).click();
+  assert.equal(await focused(page), `Edit risk ${third}`);
+  // The last one gone: the Add button.
+  await row(third).getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('button', { name: 'Yes, remove it' }).click();
+  assert.equal(await focused(page), 'Add a risk');
+  await page.getByText('No risks listed.').waitFor();
+
+  // A form opened and cancelled: back on the button that opened it.
+  await page.getByRole('button', { name: 'Edit goal 2' }).click();
+  assert.equal(await focused(page), "Goal, in the customer's words");
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await focused(page), 'Edit goal 2');
+  await shot(page, 'focus-after-removal');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the toast stays while hovered, goes once the pointer leaves; its Undo works after leaving the page', async () => {
+  const { page, errors, context } = await newPage(env);
+  await open(page, env.base, `/accounts/${NORTHWIND}/stakeholders`);
+  await page.locator('.pg-dot').first().waitFor();
+  await page.getByRole('button', { name: 'Mark map reviewed' }).click();
+  const toast = page.locator('.toast-host .toast');
+  await toast.getByText(/^Map marked reviewed today/).waitFor();
+  await toast.hover();
+  await page.waitForTimeout(9000);
+  assert.equal(await toast.count(), 1, 'a hovered toast stays past its 8 seconds');
+  await page.mouse.move(5, 5);
+  await toast.waitFor({ state: 'detached', timeout: 12000 });
+
+  // An account deleted, then Undo on the portfolio (the account page is gone by then).
+  await open(page, env.base, `/accounts/${NORTHWIND}`);
+  await page.getByRole('button', { name: 'Delete account' }).click();
+  await toast.getByText(/^Deleted /).waitFor();
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await toast.getByText(/^Restored /).waitFor();
+  await page.locator('tr', { hasText: 'Northwind Logistics' }).first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
