@@ -318,7 +318,11 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
                     {select_input(Input::Tier, "Tier", tier_options)}
                     {date_input(Input::ContractStart, "Contract start")}
                     {date_input(Input::RenewalDate, "Renewal date")}
-                    {text_input(Input::Owner, "Account owner", "The AM who owns it")}
+                    <Field id=id_of(Input::Owner) label="Account owner" error=error_of(Input::Owner)>
+                        <TextInput value=drafts.get(Input::Owner) placeholder="The AM who owns it"
+                            on_change=commit(Input::Owner) list=Some(crate::components::owner_field::OWNER_LIST_ID)/>
+                        <crate::components::owner_field::OwnerNames/>
+                    </Field>
                 </div>
             </fieldset>
             <Field id=id_of(Input::Notes) label="Notes">

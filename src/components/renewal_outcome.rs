@@ -157,7 +157,12 @@ pub fn OutcomeNotice(id: AccountId) -> impl IntoView {
     }
 }
 
-/// On the portfolio: every renewal passed without an outcome, each linking to its form.
+/// How many passed renewals the portfolio's notice names; the rest are counted and one
+/// link leads to the Renewals page, where every passed renewal is listed.
+const AWAITING_SHOWN: usize = 5;
+
+/// On the portfolio: the renewals passed without an outcome (the first few by name, each
+/// linking to its form, then how many more).
 #[component]
 pub fn AwaitingOutcomes() -> impl IntoView {
     let app = use_app();
@@ -177,15 +182,22 @@ pub fn AwaitingOutcomes() -> impl IntoView {
         })
     };
     move || {
-        let items = list();
-        (!items.is_empty()).then(|| {
+        let mut items = list();
+        let total = items.len();
+        let more = total.saturating_sub(AWAITING_SHOWN);
+        items.truncate(AWAITING_SHOWN);
+        (total > 0).then(|| {
             view! {
                 <section class="card outcome-banner" aria-labelledby="awaiting-h">
-                    <h2 id="awaiting-h">{format!("{} passed with no outcome", plural(items.len(), "renewal", "renewals"))}</h2>
+                    <h2 id="awaiting-h">{format!("{} passed with no outcome", plural(total, "renewal", "renewals"))}</h2>
                     <p class="hint">"Record what happened, so the renewal rate and NRR stay true."</p>
                     <ul class="kpi-lines">{items.into_iter().map(|(id, name, when)| view! {
                         <li><a href=format!("/accounts/{}/renewal", id.0)>{name}</a>{format!(": renewal {when}")}</li>
                     }).collect_view()}</ul>
+                    {(more > 0).then(|| view! {
+                        <p class="outcome-more">{format!("And {more} more: ")}
+                            <a href="/renewals#overdue-h">"see every passed renewal on the Renewals page"</a>"."</p>
+                    })}
                 </section>
             }
         })

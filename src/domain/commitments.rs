@@ -13,12 +13,12 @@
 //!   kept only for a kept commitment; only kept commitments with evidence can be pulled
 //!   into a QBR's "value delivered".
 
+use super::error::read_owner;
 use chrono::NaiveDate;
 
 use super::stakeholders::{StakeholderId, StakeholderMap};
 
 pub const MAX_WHAT_LEN: usize = 300;
-pub const MAX_OWNER_LEN: usize = 120;
 pub const MAX_EVIDENCE_LEN: usize = 1_000;
 /// A broken commitment stays a relationship risk this many days.
 pub const BROKEN_RISK_DAYS: i64 = 90;
@@ -233,13 +233,10 @@ impl Commitment {
                 );
             }
         }
-        let owner = self.owner.trim().to_string();
-        if owner.chars().count() > MAX_OWNER_LEN {
-            err(
-                CommitmentField::Owner,
-                format!("Keep the owner under {MAX_OWNER_LEN} characters."),
-            );
-        }
+        let owner = read_owner("owner", &self.owner).unwrap_or_else(|x| {
+            err(CommitmentField::Owner, x.message);
+            String::new()
+        });
         match self.status {
             Status::Kept(d) | Status::Broken(d) => {
                 if let Some(t) = today {

@@ -14,10 +14,10 @@
 //! - Escalations never change the health score: open ones are shown next to the support
 //!   signal as a hint for the person rating it.
 
+use super::error::read_owner;
 use chrono::NaiveDate;
 
 pub const MAX_ISSUE_LEN: usize = 500;
-pub const MAX_OWNER_LEN: usize = 120;
 pub const MAX_NOTES_LEN: usize = 2_000;
 /// Resolved this many days without the customer's confirmation: flagged.
 pub const UNCONFIRMED_DAYS: i64 = 7;
@@ -201,13 +201,10 @@ impl Escalation {
                 format!("Keep the issue under {MAX_ISSUE_LEN} characters."),
             ));
         }
-        let owner = self.owner.trim().to_string();
-        if owner.chars().count() > MAX_OWNER_LEN {
-            e.push((
-                "owner",
-                format!("Keep the owner under {MAX_OWNER_LEN} characters."),
-            ));
-        }
+        let owner = read_owner("owner", &self.owner).unwrap_or_else(|x| {
+            e.push(("owner", x.message));
+            String::new()
+        });
         let notes = self.notes.trim().to_string();
         if notes.chars().count() > MAX_NOTES_LEN {
             e.push((

@@ -11,6 +11,7 @@
 //! - Promoter signal: NPS 9 or 10. The "ROI documented" and "new use case or team"
 //!   signals come from the same ticks as the checklist, so a fact is entered once.
 
+use super::error::read_owner;
 use chrono::NaiveDate;
 
 use super::money::MAX_ARR;
@@ -21,7 +22,6 @@ pub const NEAR_LIMIT_USAGE_PCT: f64 = 90.0;
 pub const RENEWAL_QUIET_DAYS: i64 = 60;
 pub const MAX_DESCRIPTION_LEN: usize = 500;
 pub const MAX_TRIGGER_LEN: usize = 300;
-pub const MAX_OWNER_LEN: usize = 120;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OpportunityType {
@@ -220,13 +220,10 @@ impl OpportunityDraft {
                 format!("Keep the trigger under {MAX_TRIGGER_LEN} characters."),
             );
         }
-        let owner = self.owner.trim().to_string();
-        if owner.chars().count() > MAX_OWNER_LEN {
-            err(
-                OpportunityField::Owner,
-                format!("Keep the owner under {MAX_OWNER_LEN} characters."),
-            );
-        }
+        let owner = read_owner("owner", &self.owner).unwrap_or_else(|x| {
+            err(OpportunityField::Owner, x.message);
+            String::new()
+        });
         let a = self.estimated_arr;
         if !a.is_finite() {
             err(

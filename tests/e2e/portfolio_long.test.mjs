@@ -35,6 +35,13 @@ test('portfolio at 1,000 accounts: rows in view drawn, sort and filter right, th
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
   await rows(page).first().waitFor();
   assert.equal(await rowCount(page), N + 1, 'aria-rowcount: every account and the header');
+  // The passed renewals' notice names the first five and counts the rest, with one link.
+  const heading = await page.locator('#awaiting-h').innerText();
+  const passed = Number(heading.match(/^(\d+) renewals? passed with no outcome$/)[1]);
+  assert.ok(passed > 5, `the generated book has more than five passed renewals (${passed})`);
+  assert.equal(await page.locator('.outcome-banner li').count(), 5);
+  assert.equal(await page.locator('.outcome-more').innerText(),
+    `And ${passed - 5} more: see every passed renewal on the Renewals page.`);
   let shown = await drawn(page);
   assert.ok(shown.length > 0 && shown.length < 60, `only the first rows are drawn (${shown.length})`);
   // The table's top scrolled to the top of the screen: a screenful of rows.

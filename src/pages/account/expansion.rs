@@ -16,8 +16,9 @@ use crate::domain::dates::{long, relative};
 use crate::domain::expansion::{
     expansion_signals, parse_estimated_arr, ExpansionSignal, Opportunity, OpportunityDraft,
     OpportunityField, OpportunityId, OpportunityType, ReadinessItem, Stage, MAX_DESCRIPTION_LEN,
-    MAX_OWNER_LEN, MAX_TRIGGER_LEN,
+    MAX_TRIGGER_LEN,
 };
+use crate::domain::text::MAX_OWNER_LEN;
 use crate::state::use_app;
 
 #[component]
@@ -492,6 +493,11 @@ fn OpportunityForm(
                     }.into_any(),
                     OppInput::Field(OpportunityField::EstimatedArr) => view! {
                         <NumberInput value=sig placeholder=placeholder on_change=leave/>
+                    }.into_any(),
+                    OppInput::Field(OpportunityField::Owner) => view! {
+                        <TextInput value=sig placeholder=placeholder maxlength=maxlength on_change=leave
+                            list=Some(crate::components::owner_field::OWNER_LIST_ID)/>
+                        <crate::components::owner_field::OwnerNames/>
                     }.into_any(),
                     _ => view! {
                         <TextInput value=sig placeholder=placeholder maxlength=maxlength on_change=leave/>

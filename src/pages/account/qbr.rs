@@ -865,7 +865,8 @@ fn MutualForm(
                 <TextInput value=text placeholder="e.g. Share Q1 usage by hub"/>
             </Field>
             <Field id="mutual-owner" label="Owner" error=errors.at(MutualField::Owner)>
-                <TextInput value=owner placeholder="Name"/>
+                <TextInput value=owner placeholder="Name" list=Some(crate::components::owner_field::OWNER_LIST_ID)/>
+                <crate::components::owner_field::OwnerNames/>
             </Field>
             <Field id="mutual-side" label="Side">
                 <Select value=side options=vec![
