@@ -6,12 +6,29 @@ use leptos::prelude::*;
 use crate::charts::{portfolio_mix_svg, score_distribution_svg};
 use crate::components::health::{band_badge, flag_badges, trend_view, ChartBox};
 use crate::domain::health::{Band, HealthSummary};
-use crate::domain::portfolio::{BandFilter, Filter};
+use crate::domain::portfolio::{BandFilter, Filter, PortfolioQuery};
 use crate::state::use_app;
 
 /// The band select and the two "only" checkboxes, for the toolbar.
+/// The filter part of the portfolio's query (the page's one signal, kept in its address):
+/// the filter controls read and change it as if it were a signal of its own.
+#[derive(Clone, Copy)]
+pub struct PortfolioFilter(pub RwSignal<PortfolioQuery>);
+
+impl PortfolioFilter {
+    pub fn with<T>(self, f: impl FnOnce(&Filter) -> T) -> T {
+        self.0.with(|q| f(&q.filter))
+    }
+    pub fn update(self, f: impl FnOnce(&mut Filter)) {
+        self.0.update(|q| f(&mut q.filter))
+    }
+    pub fn set(self, filter: Filter) {
+        self.update(|f| *f = filter)
+    }
+}
+
 #[component]
-pub fn HealthFilterBar(filter: RwSignal<Filter>) -> impl IntoView {
+pub fn HealthFilterBar(filter: PortfolioFilter) -> impl IntoView {
     let band = move || filter.with(|f| f.band.key());
     let options = [
         (BandFilter::All, "All bands".to_string()),

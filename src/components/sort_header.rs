@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 /// `sort` holds the sorted column and whether the order is ascending.
 pub fn sort_header<K>(
-    sort: RwSignal<(K, bool)>,
+    sort: Signal<(K, bool)>,
+    set_sort: Callback<(K, bool)>,
     key: K,
     label: &'static str,
     numeric: bool,
@@ -25,9 +26,10 @@ where
     };
     view! {
         <th scope="col" class:num=numeric aria-sort=aria>
-            <button type="button" class="sort" on:click=move |_| sort.update(|(k, asc)| {
-                if *k == key { *asc = !*asc } else { *k = key; *asc = true }
-            })>
+            <button type="button" class="sort" on:click=move |_| {
+                let (k, asc) = sort.get_untracked();
+                set_sort.run(if k == key { (k, !asc) } else { (key, true) });
+            }>
                 {label}
                 <span class="sort-mark" aria-hidden="true">{move || match aria() {
                     "ascending" => "▲", "descending" => "▼", _ => "",

@@ -12,16 +12,14 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::params::ParamsMap;
-use leptos_router::NavigateOptions;
 
 use crate::components::health_portfolio::{
-    flags_cell, score_cell, trend_cell, HealthFilterBar, PortfolioHealthCharts,
+    flags_cell, score_cell, trend_cell, HealthFilterBar, PortfolioFilter, PortfolioHealthCharts,
 };
 use crate::components::renewal_bits::next_milestone_cell;
 use crate::components::row_window::{row_window, ROW_REM};
 use crate::components::sort_header::sort_header;
+use crate::components::url_state::use_url_state;
 use crate::derived::use_derived;
 use crate::domain::portfolio::{
     query, summary, Column, Facts, Filter, PortfolioQuery, RenewalWindow, Sort,
@@ -42,55 +40,21 @@ fn sub_line(segment: Option<&str>, industry: &str) -> String {
         .join(" · ")
 }
 
-fn read_query(m: &ParamsMap) -> PortfolioQuery {
-    PortfolioQuery::from_pairs(m.into_iter().map(|(k, v)| (k.as_ref(), v)))
-}
-
 #[component]
 pub fn PortfolioPage() -> impl IntoView {
     let app = use_app();
     let derived = use_derived();
 
-    // The address is the source of the filters and sort; the page keeps a copy in
-    // signals for its controls and writes changes back (replacing the history entry, so
-    // Back leaves the portfolio instead of stepping through keystrokes).
-    let url = use_query_map();
-    let location = use_location();
-    let initial = url.with_untracked(read_query);
-    let filter = RwSignal::new(initial.filter);
-    let sort = RwSignal::new((initial.sort.column, initial.sort.ascending));
-    let current = move || PortfolioQuery {
-        filter: filter.get(),
-        sort: {
-            let (column, ascending) = sort.get();
-            Sort { column, ascending }
-        },
-    };
-    Effect::new(move |_| {
-        let q = url.with(read_query);
-        if filter.with_untracked(|f| *f != q.filter) {
-            filter.set(q.filter);
-        }
-        let s = (q.sort.column, q.sort.ascending);
-        if sort.get_untracked() != s {
-            sort.set(s);
-        }
-    });
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        let q = current();
-        let on_page = location.pathname.with_untracked(|p| p == "/");
-        if on_page && url.with_untracked(read_query) != q {
-            let map: ParamsMap = q.to_pairs().into_iter().collect();
-            navigate(
-                &format!("/{}", map.to_query_string()),
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        }
+    // The address is the source of the filters and sort (`components::url_state`).
+    let state = use_url_state(
+        "/",
+        |pairs| PortfolioQuery::from_pairs(pairs),
+        PortfolioQuery::to_pairs,
+    );
+    let current = move || state.get();
+    let sort = Memo::new(move |_| state.with(|q| (q.sort.column, q.sort.ascending)));
+    let set_sort = Callback::new(move |(column, ascending)| {
+        state.update(|q| q.sort = Sort { column, ascending })
     });
 
     let visible = Memo::new_with_compare(
@@ -154,7 +118,7 @@ pub fn PortfolioPage() -> impl IntoView {
     let money = move |x: f64| currency.with(|c| c.format_short(x));
 
     let header = move |key: Column, label: &'static str, numeric: bool| {
-        sort_header(sort, key, label, numeric)
+        sort_header(sort.into(), set_sort, key, label, numeric)
     };
 
     view! {
@@ -182,7 +146,7 @@ pub fn PortfolioPage() -> impl IntoView {
             <Show when=move || has_accounts.get()>
                 <PortfolioHealthCharts/>
             </Show>
-            <Toolbar filter/>
+            <Toolbar filter=PortfolioFilter(state)/>
             <Show
                 when=move || has_accounts.get()
                 fallback=|| view! {
@@ -230,7 +194,7 @@ pub fn PortfolioPage() -> impl IntoView {
 
 /// Search, the health filters, tier, owner, renewal window and single-threaded.
 #[component]
-fn Toolbar(filter: RwSignal<Filter>) -> impl IntoView {
+fn Toolbar(filter: PortfolioFilter) -> impl IntoView {
     // Every owner name of the workspace (docs/account-depth.md#owners).
     let app = use_app();
     let owner_names = Memo::new(move |_| app.ws.with(crate::domain::owners::names));

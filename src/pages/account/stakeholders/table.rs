@@ -14,7 +14,13 @@ pub fn PeopleTable() -> impl IntoView {
     let sort = RwSignal::new((SortColumn::Name, true));
 
     let header = move |col: SortColumn, label: &'static str, numeric: bool| {
-        sort_header(sort, col, label, numeric)
+        sort_header(
+            sort.into(),
+            Callback::new(move |s| sort.set(s)),
+            col,
+            label,
+            numeric,
+        )
     };
 
     let rows = move || {
