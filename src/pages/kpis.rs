@@ -84,6 +84,8 @@ pub fn KpisPage() -> impl IntoView {
                     </div>
                 </Show>
                 <p class="kpi-period-label" aria-live="polite">{move || match period() {
+                    // Custom days are already named by the fields; the others by their label.
+                    Ok(p) if choice.get() == PeriodChoice::Custom => format!("{} to {}", long(p.start), long(p.end)),
                     Ok(p) => format!("{}: {} to {}", p.label(), long(p.start), long(p.end)),
                     Err(_) => String::new(),
                 }}</p>

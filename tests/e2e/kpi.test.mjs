@@ -106,6 +106,7 @@ test('record the outcome of a passed renewal and see NRR, GRR and the renewal ra
   await page.waitForFunction(() => document.querySelector('[data-kpi="nrr"] .kpi-figure')?.textContent === '113%');
   assert.equal(await page.getByLabel('Period', { exact: true }).inputValue(), 'custom');
   assert.equal(await page.getByLabel('First day', { exact: true }).inputValue(), from);
+  assert.doesNotMatch(await page.locator('.kpi-period-label').innerText(), /\d{4}-\d\d-\d\d/, 'custom days read once, in words');
   await open(page, env.base, '/kpis?period=last-year');
   assert.equal(await page.getByLabel('Period', { exact: true }).inputValue(), 'last-year');
   assert.match(await page.locator('.kpi-period-label').innerText(), new RegExp(`^${new Date().getFullYear() - 1}: `));
