@@ -1428,3 +1428,40 @@ fn the_day_of_a_check_in_is_read_as_typed_and_not_after_today() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// The trend and the declining flag score only the recent check-ins
+
+fn arb_recent_history() -> impl Strategy<Value = HealthHistory> {
+    proptest::collection::btree_map(0u64..200, arb_signals(), 0..20).prop_map(|m| {
+        HealthHistory::from_snapshots(
+            m.into_iter()
+                .map(|(d, signals)| Snapshot {
+                    date: ago(d),
+                    signals,
+                })
+                .collect(),
+        )
+        .unwrap()
+    })
+}
+
+proptest! {
+    #[test]
+    fn recent_scores_are_the_tail_of_every_score(
+        history in arb_recent_history(),
+        weights in arb_weights(),
+        back in 0u64..220,
+    ) {
+        let all = history.scores(&weights);
+        let start = ago(back);
+        // Every score from the last one on or before `start` (all when none is).
+        let from = all.iter().rposition(|(d, _)| *d <= start).unwrap_or(0);
+        prop_assert_eq!(history.scores_since(&weights, start), all[from..].to_vec());
+        let two = match all.as_slice() {
+            [.., a, b] => Some([*a, *b]),
+            _ => None,
+        };
+        prop_assert_eq!(history.last_two_scores(&weights), two);
+    }
+}
