@@ -262,8 +262,8 @@ fn owner_tasks(tasks: Vec<Task>, today: chrono::NaiveDate) -> Option<impl IntoVi
                 let late = t.is_late(today);
                 view! {
                     <li class:late=late>
-                        {what}
-                        <span class="sub-inline">{format!(" · due {}", relative(today, t.due))}</span>
+                        {what}" "
+                        <span class="sub-inline nowrap">{format!("(due {})", relative(today, t.due))}</span>
                     </li>
                 }
             }).collect_view()}
