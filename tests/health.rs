@@ -1360,7 +1360,12 @@ fn arb_signals() -> impl Strategy<Value = Signals> {
 }
 
 fn arb_history() -> impl Strategy<Value = HealthHistory> {
-    proptest::collection::btree_map(0u64..2000, arb_signals(), 0..6).prop_map(|m| {
+    arb_history_within(2000, 6)
+}
+
+/// Up to `most - 1` check-ins on days up to `days` ago.
+fn arb_history_within(days: u64, most: usize) -> impl Strategy<Value = HealthHistory> {
+    proptest::collection::btree_map(0u64..days, arb_signals(), 0..most).prop_map(|m| {
         HealthHistory::from_snapshots(
             m.into_iter()
                 .map(|(d, signals)| Snapshot {
@@ -1432,24 +1437,10 @@ fn the_day_of_a_check_in_is_read_as_typed_and_not_after_today() {
 // ---------------------------------------------------------------------------------------
 // The trend and the declining flag score only the recent check-ins
 
-fn arb_recent_history() -> impl Strategy<Value = HealthHistory> {
-    proptest::collection::btree_map(0u64..200, arb_signals(), 0..20).prop_map(|m| {
-        HealthHistory::from_snapshots(
-            m.into_iter()
-                .map(|(d, signals)| Snapshot {
-                    date: ago(d),
-                    signals,
-                })
-                .collect(),
-        )
-        .unwrap()
-    })
-}
-
 proptest! {
     #[test]
     fn recent_scores_are_the_tail_of_every_score(
-        history in arb_recent_history(),
+        history in arb_history_within(200, 20),
         weights in arb_weights(),
         back in 0u64..220,
     ) {

@@ -70,15 +70,21 @@ where
     };
     let write_address = Rc::new(write_address);
     let queued = Rc::new(Cell::new(false));
+    // The write runs under the page's owner, so a `read` that uses the app's context
+    // (the owner filters spell a name as the workspace does) finds it.
+    let owner = Owner::current();
     Effect::new(move |_| {
         state.track();
         if queued.replace(true) {
             return;
         }
-        let (queued, write_address) = (queued.clone(), write_address.clone());
+        let (queued, write_address, owner) = (queued.clone(), write_address.clone(), owner.clone());
         crate::browser::after_paint(move || {
             queued.set(false);
-            write_address();
+            match owner {
+                Some(owner) => owner.with(|| write_address()),
+                None => write_address(),
+            }
         });
     });
     state
