@@ -60,7 +60,7 @@ fn set(a: &mut Account, r: &str, c: &str, cell: Option<Cell>) -> Result<(), Stri
     let mut g = a.white_space.clone();
     let out = g.set(around(a), r, c, cell);
     a.white_space = g;
-    out
+    out.map_err(|e| e.message)
 }
 
 fn counts(o: usize, p: usize, w: usize, x: usize, n: usize) -> Counts {
@@ -740,7 +740,7 @@ fn milestones_and_check_ins() {
             today
         )
         .unwrap_err()
-        .0,
+        .path,
         "target"
     );
     depth::add_milestone(plan, m("Usage back", "2026-06-30"), today).unwrap();

@@ -6,7 +6,7 @@ mod common;
 use common::read_day;
 
 use am_planner::domain::health::*;
-use am_planner::domain::{AccountFields, Workspace};
+use am_planner::domain::{AccountFields, FieldError, Workspace};
 use am_planner::format::{decode, encode};
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
@@ -1423,7 +1423,7 @@ fn the_day_of_a_check_in_is_read_as_typed_and_not_after_today() {
     for (text, want) in cases {
         assert_eq!(
             read_as_of(text, today),
-            want.map(date).map_err(str::to_string),
+            want.map(date).map_err(FieldError::bare),
             "{text:?}"
         );
     }

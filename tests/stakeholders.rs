@@ -11,7 +11,7 @@ use am_planner::domain::stakeholders::{
     Sentiment, SortColumn, SortOrder, Stakeholder, StakeholderError, StakeholderField,
     StakeholderFields, StakeholderId, StakeholderMap, ThreadReason,
 };
-use am_planner::domain::{AccountFields, Currency, Tier, Workspace};
+use am_planner::domain::{AccountFields, Currency, FieldError, Tier, Workspace};
 use am_planner::format::{decode, encode, ImportError};
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
@@ -109,14 +109,16 @@ fn influence_is_validated() {
     for (n, expected) in cases {
         assert_eq!(
             Influence::new(n).map(Influence::get),
-            expected.map_err(String::from),
+            expected.map_err(FieldError::bare),
             "{n}"
         );
     }
     assert_eq!(Influence::parse(" 4 ").map(Influence::get), Ok(4));
     assert_eq!(
         Influence::parse("high").map(Influence::get),
-        Err("Pick an influence from 1 to 5 (\"high\" is not one).".to_string())
+        Err(FieldError::bare(
+            "Pick an influence from 1 to 5 (\"high\" is not one)."
+        ))
     );
     assert!(!inf(3).is_high());
     assert!(inf(4).is_high());

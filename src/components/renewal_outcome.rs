@@ -65,7 +65,7 @@ pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
             match read_date(&next_text.get_untracked()) {
                 Ok(d) => Some(d),
                 Err(e) => {
-                    found.push((OutcomeField::NextRenewal, e));
+                    found.push((OutcomeField::NextRenewal, e.message));
                     None
                 }
             }

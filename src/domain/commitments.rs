@@ -14,6 +14,7 @@
 //!   into a QBR's "value delivered".
 
 use super::error::read_owner;
+use crate::domain::error::FieldError;
 use chrono::NaiveDate;
 
 use super::stakeholders::{StakeholderId, StakeholderMap};
@@ -102,15 +103,15 @@ impl Status {
         }
     }
     /// Builds a status from its kind and the date the form or file gives.
-    pub fn from_parts(kind: StatusKind, date: Option<NaiveDate>) -> Result<Status, String> {
+    pub fn from_parts(kind: StatusKind, date: Option<NaiveDate>) -> Result<Status, FieldError> {
         match (kind, date) {
             (StatusKind::Open, _) => Ok(Status::Open),
             (StatusKind::Kept, Some(d)) => Ok(Status::Kept(d)),
             (StatusKind::Broken, Some(d)) => Ok(Status::Broken(d)),
             (StatusKind::Renegotiated, Some(d)) => Ok(Status::Renegotiated(d)),
-            (StatusKind::Kept, None) => Err("Give the day it was kept.".into()),
-            (StatusKind::Broken, None) => Err("Give the day it was broken.".into()),
-            (StatusKind::Renegotiated, None) => Err("Give the new due date.".into()),
+            (StatusKind::Kept, None) => Err(FieldError::bare("Give the day it was kept.")),
+            (StatusKind::Broken, None) => Err(FieldError::bare("Give the day it was broken.")),
+            (StatusKind::Renegotiated, None) => Err(FieldError::bare("Give the new due date.")),
         }
     }
 }

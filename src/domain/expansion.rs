@@ -12,6 +12,7 @@
 //!   signals come from the same ticks as the checklist, so a fact is entered once.
 
 use super::error::read_owner;
+use crate::domain::error::FieldError;
 use chrono::NaiveDate;
 
 use super::money::MAX_ARR;
@@ -127,17 +128,22 @@ pub struct OpportunityId(pub u32);
 /// Reads the estimated ARR typed in the opportunity form: digits with optional thousands
 /// separators (`40,000`), empty means 0. The range rules are those of
 /// [`OpportunityDraft::validate`], with the same messages.
-pub fn parse_estimated_arr(text: &str) -> Result<f64, String> {
+pub fn parse_estimated_arr(text: &str) -> Result<f64, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(0.0);
     }
-    let v = super::money::read_number(t)
-        .ok_or_else(|| format!("\"{t}\" is not an amount: type digits only, e.g. 40000."))?;
+    let v = super::money::read_number(t).ok_or_else(|| {
+        FieldError::bare(format!(
+            "\"{t}\" is not an amount: type digits only, e.g. 40000."
+        ))
+    })?;
     if v < 0.0 {
-        Err("Estimated ARR cannot be negative.".into())
+        Err(FieldError::bare("Estimated ARR cannot be negative."))
     } else if !v.is_finite() || v > MAX_ARR {
-        Err("Estimated ARR is above a trillion: check the number of zeros.".into())
+        Err(FieldError::bare(
+            "Estimated ARR is above a trillion: check the number of zeros.",
+        ))
     } else {
         Ok(v)
     }

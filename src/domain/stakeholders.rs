@@ -19,6 +19,7 @@ mod org;
 mod risks;
 mod table;
 
+use crate::domain::error::FieldError;
 use std::collections::{BTreeSet, HashSet};
 
 use chrono::NaiveDate;
@@ -109,24 +110,26 @@ impl Influence {
     /// The lowest value that counts as high influence.
     pub const HIGH_FROM: u8 = 4;
 
-    pub fn new(value: u8) -> Result<Influence, String> {
+    pub fn new(value: u8) -> Result<Influence, FieldError> {
         if (Self::MIN..=Self::MAX).contains(&value) {
             Ok(Influence(value))
         } else {
-            Err(format!(
+            Err(FieldError::bare(format!(
                 "Influence goes from 1 to 5; {value} is outside that."
-            ))
+            )))
         }
     }
     /// Reads a form value ("1" to "5").
-    pub fn parse(text: &str) -> Result<Influence, String> {
+    pub fn parse(text: &str) -> Result<Influence, FieldError> {
         let t = text.trim();
         match t.parse::<i64>() {
             Ok(n) if (1..=5).contains(&n) => Ok(Influence(n as u8)),
-            Ok(n) => Err(format!("Influence goes from 1 to 5; {n} is outside that.")),
-            Err(_) => Err(format!(
+            Ok(n) => Err(FieldError::bare(format!(
+                "Influence goes from 1 to 5; {n} is outside that."
+            ))),
+            Err(_) => Err(FieldError::bare(format!(
                 "Pick an influence from 1 to 5 (\"{t}\" is not one)."
-            )),
+            ))),
         }
     }
     pub fn get(self) -> u8 {
@@ -332,7 +335,7 @@ impl StakeholderFields {
 /// [`StakeholderMap::validate`], which knows today.
 pub fn parse_last_contact(text: &str) -> Result<Option<NaiveDate>, StakeholderError> {
     super::dates::read_optional_date(text)
-        .map_err(|m| StakeholderError::new(StakeholderField::LastContact, m))
+        .map_err(|e| StakeholderError::new(StakeholderField::LastContact, e.message))
 }
 
 pub const MAX_SHORT_TEXT: usize = 120;

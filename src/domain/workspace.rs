@@ -38,22 +38,22 @@ impl WorkspaceId {
     pub const MAX_CHARS: usize = 64;
 
     /// Checks a workspace id read from a file.
-    pub fn parse(text: &str) -> Result<WorkspaceId, String> {
+    pub fn parse(text: &str) -> Result<WorkspaceId, FieldError> {
         let n = text.chars().count();
         if !(Self::MIN_CHARS..=Self::MAX_CHARS).contains(&n) {
-            return Err(format!(
+            return Err(FieldError::bare(format!(
                 "a workspace id has {} to {} characters; this one has {n}",
                 Self::MIN_CHARS,
                 Self::MAX_CHARS
-            ));
+            )));
         }
         match text
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
         {
-            Some(c) => Err(format!(
+            Some(c) => Err(FieldError::bare(format!(
                 "a workspace id holds only letters, digits, - and _; found {c:?}"
-            )),
+            ))),
             None => Ok(WorkspaceId(text.to_string())),
         }
     }
@@ -207,7 +207,7 @@ impl Workspace {
             Some(change) if fields.arr != a.fields.arr => Some(
                 change
                     .apply(&a.arr_log, fields.arr)
-                    .map_err(|m| vec![FieldError::at(super::account::Field::Arr, m)])?,
+                    .map_err(|e| vec![e.under(super::account::Field::Arr.key())])?,
             ),
             _ => {
                 check_arr_unchanged(a, &fields)?;

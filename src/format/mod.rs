@@ -143,9 +143,9 @@ fn decode_v3(
         .as_deref()
         .map(WorkspaceId::parse)
         .transpose()
-        .map_err(|detail| ImportError::BadField {
+        .map_err(|e| ImportError::BadField {
             path: "workspace_id".into(),
-            detail,
+            detail: e.message,
         })?;
     let currency = v3::currency_of(&file.workspace).map_err(|detail| ImportError::BadField {
         path: "workspace.currency".into(),

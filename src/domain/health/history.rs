@@ -1,5 +1,6 @@
 //! Dated snapshots of the signals: one per day, kept in date order.
 
+use crate::domain::error::FieldError;
 use chrono::NaiveDate;
 
 use super::*;
@@ -181,6 +182,6 @@ impl HealthHistory {
 
 /// Reads the day a check-in's signals are from, as typed: a day on or before `today`
 /// ([`crate::domain::dates::read_day_done`]).
-pub fn read_as_of(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+pub fn read_as_of(text: &str, today: NaiveDate) -> Result<NaiveDate, FieldError> {
     crate::domain::dates::read_day_done(text, today, "Pick the day these signals are from.")
 }

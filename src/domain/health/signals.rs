@@ -1,6 +1,7 @@
 //! The five signal categories, their ratings and bands, the raw signals of one day, and
 //! reading what a user types into the signals form.
 
+use crate::domain::error::FieldError;
 use crate::domain::numbers::{fmt_num, plain_number};
 
 /// The five signal categories. The order of [`Category::ALL`] is the order of the form and
@@ -261,13 +262,19 @@ impl TicketTrend {
 pub struct Percent(f64);
 
 impl Percent {
-    pub fn new(value: f64) -> Result<Percent, String> {
+    pub fn new(value: f64) -> Result<Percent, FieldError> {
         if !value.is_finite() {
-            Err("must be a number from 0 to 100".into())
+            Err(FieldError::bare("must be a number from 0 to 100"))
         } else if value < 0.0 {
-            Err(format!("must be 0 or more, found {}", fmt_num(value)))
+            Err(FieldError::bare(format!(
+                "must be 0 or more, found {}",
+                fmt_num(value)
+            )))
         } else if value > 100.0 {
-            Err(format!("must be 100 or less, found {}", fmt_num(value)))
+            Err(FieldError::bare(format!(
+                "must be 100 or less, found {}",
+                fmt_num(value)
+            )))
         } else {
             Ok(Percent(value))
         }
@@ -283,11 +290,13 @@ impl Percent {
 pub struct Nps(u8);
 
 impl Nps {
-    pub fn new(value: u8) -> Result<Nps, String> {
+    pub fn new(value: u8) -> Result<Nps, FieldError> {
         if value <= 10 {
             Ok(Nps(value))
         } else {
-            Err(format!("must be from 0 to 10, found {value}"))
+            Err(FieldError::bare(format!(
+                "must be from 0 to 10, found {value}"
+            )))
         }
     }
 

@@ -3,6 +3,7 @@
 //! started (docs/kpis.md#renewal-outcomes). Also the offer to record a won opportunity's
 //! ARR as an expansion.
 
+use crate::domain::error::FieldError;
 use chrono::NaiveDate;
 
 use crate::domain::account::Account;
@@ -179,7 +180,9 @@ pub fn record_outcome(
     };
     let mut log = account.arr_log.clone();
     for c in changes {
-        log = log.with(c).map_err(|m| refuse(OutcomeField::NewArr, m))?;
+        log = log
+            .with(c)
+            .map_err(|e| refuse(OutcomeField::NewArr, e.message))?;
     }
     if log.total() != new_arr {
         // A change dated after the renewal date already moved the ARR: say so, change nothing.
@@ -233,16 +236,21 @@ pub fn record_won(
     opportunity: OpportunityId,
     amount: f64,
     date: NaiveDate,
-) -> Result<(), String> {
+) -> Result<(), FieldError> {
     let a = ws
         .account_mut(id)
-        .ok_or("This account is no longer here.")?;
+        .ok_or_else(|| FieldError::new("account", "This account is no longer here."))?;
     let o = a
         .expansion
         .opportunities()
         .iter()
         .find(|o| o.id() == opportunity && o.stage() == Stage::Won)
-        .ok_or("That opportunity is not won (or no longer here).")?;
+        .ok_or_else(|| {
+            FieldError::new(
+                "opportunity",
+                "That opportunity is not won (or no longer here).",
+            )
+        })?;
     let event = ArrEvent {
         date,
         kind: ArrKind::Expansion,

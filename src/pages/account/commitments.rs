@@ -85,7 +85,7 @@ impl Draft {
                 None
             }
             Err(e) => {
-                errors.set(CommitmentField::Due, Some(e));
+                errors.set(CommitmentField::Due, Some(e.message));
                 ok = false;
                 None
             }
@@ -97,7 +97,7 @@ impl Draft {
             match read_optional_date(&self.status_date.get_untracked()) {
                 Ok(d) => d,
                 Err(e) => {
-                    errors.set(CommitmentField::StatusDate, Some(e));
+                    errors.set(CommitmentField::StatusDate, Some(e.message));
                     ok = false;
                     None
                 }
@@ -107,7 +107,7 @@ impl Draft {
             Ok(s) => Some(s),
             Err(e) => {
                 if ok {
-                    errors.set(CommitmentField::StatusDate, Some(e));
+                    errors.set(CommitmentField::StatusDate, Some(e.message));
                 }
                 ok = false;
                 None

@@ -109,7 +109,7 @@ fn NewEscalation() -> impl IntoView {
                 return;
             }
             Err(e) => {
-                errors.set(EsField::OpenedOn, Some(e));
+                errors.set(EsField::OpenedOn, Some(e.message));
                 return;
             }
         };
@@ -224,7 +224,7 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                 errors.clear();
                 let _ = edit_account(app, id, |a| {
                     a.escalations.undo_step(eid, step);
-                    Ok(())
+                    Ok::<_, String>(())
                 });
             }
         };
@@ -253,7 +253,7 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                                         let today = app.today.get_untracked();
                                         match parse_done_on(&event_target_value(&ev), today) {
                                             Ok(d) => tick(Some(d)),
-                                            Err(m) => errors.set(EsField::Step(step), Some(m)),
+                                            Err(m) => errors.set(EsField::Step(step), Some(m.message)),
                                         }
                                     }/>
                             </span>
@@ -300,7 +300,7 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                         <DateInput value=next_update
                             on_change=move |()| match read_optional_date(&next_update.get_untracked()) {
                                 Ok(d) => save(&move |e: &mut Escalation| e.next_update = d),
-                                Err(m) => errors.set(EsField::NextUpdate, Some(m)),
+                                Err(m) => errors.set(EsField::NextUpdate, Some(m.message)),
                             }/>
                     </Field>
                 </div>

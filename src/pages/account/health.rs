@@ -375,7 +375,7 @@ fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
 
     let check_date = move || {
         let r = read_as_of(&date_text.get_untracked(), app.today.get_untracked());
-        date_error.set(r.as_ref().err().cloned());
+        date_error.set(r.as_ref().err().map(|e| e.message.clone()));
         r.ok()
     };
     // Saving on a day that has a check-in replaces it: say so before the user saves.
@@ -732,7 +732,7 @@ fn SnapshotEditor(snapshot: Snapshot, on_done: Callback<()>) -> impl IntoView {
             Err(_) if date_text.get_untracked().trim() == original.to_string() => Ok(original),
             r => r,
         };
-        date_error.set(date.as_ref().err().cloned());
+        date_error.set(date.as_ref().err().map(|e| e.message.clone()));
         let signals = parse_into(form, errors);
         let (Ok(date), Some(signals)) = (date, signals) else {
             focus_first_invalid("form.edit-form");

@@ -65,8 +65,8 @@ impl Draft {
         let mut errors = Vec::new();
         let influence = match Influence::parse(&self.influence.get_untracked()) {
             Ok(i) => i,
-            Err(message) => {
-                errors.push(StakeholderError::new(F::Influence, message));
+            Err(e) => {
+                errors.push(StakeholderError::new(F::Influence, e.message));
                 Influence::default()
             }
         };
