@@ -758,12 +758,18 @@ fn one_snapshot_a_day_sorted_and_editable() {
 
     assert_eq!(
         h.record(ago(1), Signals::default(), today()),
-        Err(HistoryError::NoSignals)
+        Err(FieldError::new(
+            "signals",
+            "Fill in at least one signal; an all-unknown check-in says nothing."
+        ))
     );
     let tomorrow = today().succ_opt().unwrap();
     assert_eq!(
         h.record(tomorrow, usage(1.0), today()),
-        Err(HistoryError::FutureDate { date: tomorrow })
+        Err(FieldError::new(
+            "date",
+            format!("{tomorrow} is in the future; record signals as of today or earlier.")
+        ))
     );
 
     // Edit: move the oldest to a free day, refuse a taken one.
@@ -771,11 +777,20 @@ fn one_snapshot_a_day_sorted_and_editable() {
     assert_eq!(h.snapshots()[0].date, ago(20));
     assert_eq!(
         h.edit(ago(20), ago(3), usage(45.0), today()),
-        Err(HistoryError::DateTaken { date: ago(3) })
+        Err(FieldError::new(
+            "date",
+            format!(
+                "There is already a check-in on {}; edit that one instead.",
+                ago(3)
+            )
+        ))
     );
     assert_eq!(
         h.edit(ago(99), ago(98), usage(45.0), today()),
-        Err(HistoryError::NotFound { date: ago(99) })
+        Err(FieldError::bare(format!(
+            "There is no check-in on {}.",
+            ago(99)
+        )))
     );
 
     let removed = h.remove(ago(3)).unwrap();
@@ -783,7 +798,10 @@ fn one_snapshot_a_day_sorted_and_editable() {
     assert_eq!(h.len(), 2);
     assert_eq!(
         h.remove(ago(3)),
-        Err(HistoryError::NotFound { date: ago(3) })
+        Err(FieldError::bare(format!(
+            "There is no check-in on {}.",
+            ago(3)
+        )))
     );
 
     let dup = HealthHistory::from_snapshots(vec![
@@ -800,7 +818,21 @@ fn one_snapshot_a_day_sorted_and_editable() {
             signals: usage(2.0),
         },
     ]);
-    assert_eq!(dup, Err((2, HistoryError::DateTaken { date: ago(1) })));
+    assert_eq!(
+        dup,
+        Err(FieldError::new(
+            "[2].date",
+            format!(
+                "an earlier snapshot has the same date {}; keep one snapshot per day",
+                ago(1)
+            )
+        ))
+    );
+    let empty = HealthHistory::from_snapshots(vec![Snapshot {
+        date: ago(1),
+        signals: Signals::default(),
+    }]);
+    assert_eq!(empty.map_err(|e| e.path), Err("[0]".to_string()));
 }
 
 fn history(points: &[(u64, Signals)]) -> HealthHistory {

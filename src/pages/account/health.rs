@@ -18,7 +18,7 @@ use crate::components::health::{
 use crate::domain::dates;
 use crate::domain::health::{
     account_health, fmt_points, read_as_of, score_of, Band, Category, HealthHistory, HealthSummary,
-    HistoryError, Recorded, Score, Signals, SignalsForm, Snapshot,
+    Recorded, Score, Signals, SignalsForm, Snapshot,
 };
 use crate::state::use_app;
 
@@ -405,11 +405,11 @@ fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
             return;
         };
         match history.record(date, signals, today) {
-            Err(HistoryError::FutureDate { date }) => {
-                date_error.set(Some(HistoryError::FutureDate { date }.message()));
+            Err(e) if e.path == "date" => {
+                date_error.set(Some(e.message));
                 focus_first_invalid("form.checkin-form");
             }
-            Err(e) => form_error.set(Some(e.message())),
+            Err(e) => form_error.set(Some(e.message)),
             Ok(done) => {
                 let scored = app.ws.with_untracked(|w| {
                     score_of(&signals, w.settings.health.weights())
@@ -745,11 +745,11 @@ fn SnapshotEditor(snapshot: Snapshot, on_done: Callback<()>) -> impl IntoView {
             return;
         };
         match history.edit(original, date, signals, today) {
-            Err(e @ (HistoryError::FutureDate { .. } | HistoryError::DateTaken { .. })) => {
-                date_error.set(Some(e.message()));
+            Err(e) if e.path == "date" => {
+                date_error.set(Some(e.message));
                 focus_first_invalid("form.edit-form");
             }
-            Err(e) => form_error.set(Some(e.message())),
+            Err(e) => form_error.set(Some(e.message)),
             Ok(()) => {
                 app.ws.update(|w| {
                     if let Some(a) = w.account_mut(id) {
