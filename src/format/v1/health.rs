@@ -257,7 +257,7 @@ impl WeightsV1 {
             self.support,
             self.roi,
         ];
-        Weights::new(values).map_err(|e| match e.category {
+        Weights::new(values).map_err(|e| match Category::from_key(&e.path) {
             Some(c) => (
                 c.key().to_string(),
                 format!("weight must be 0 or more, found {}", values[c.index()]),

@@ -105,7 +105,11 @@ fn parse_into(
             Some(s)
         }
         Err(es) => {
-            errors.set(es.into_iter().map(|e| (e.category, e.message)).collect());
+            errors.set(
+                es.into_iter()
+                    .filter_map(|e| Some((Category::from_key(&e.path)?, e.message)))
+                    .collect(),
+            );
             None
         }
     }
