@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 
 use serde_json::Value;
 
-use crate::domain::{Workspace, WorkspaceError, WorkspaceId};
+use crate::domain::{Workspace, WorkspaceId};
 
 pub use read::{MAX_DEPTH, MAX_FILE_BYTES, MAX_LIST_ITEMS};
 
@@ -178,20 +178,11 @@ fn decode_v3(
                 })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let mut ws = Workspace::from_accounts(currency, demo, accounts).map_err(|e| match e {
-        WorkspaceError::DuplicateId { index, id } => ImportError::BadField {
-            path: format!("workspace.accounts[{index}].id"),
-            detail: format!(
-                "id {} is used by an earlier account; ids must be unique",
-                id.0
-            ),
-        },
-        WorkspaceError::InvalidAccount { index, errors } => {
-            let first = &errors[0];
-            ImportError::BadField {
-                path: format!("workspace.accounts[{index}].{}", first.path),
-                detail: first.message.clone(),
-            }
+    let mut ws = Workspace::from_accounts(currency, demo, accounts).map_err(|e| {
+        let e = e.under("workspace.accounts");
+        ImportError::BadField {
+            path: e.path,
+            detail: e.message,
         }
     })?;
     ws.settings = settings;
