@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use am_planner::domain::stakeholders::{
     assess, grid_layout, org_chart, placement_for_move, quadrant_at, single_thread_reasons,
     sort_people, Frequency, GridArea, Influence, Move, OrgNote, Quadrant, RiskKind, Role,
-    Sentiment, SortColumn, SortOrder, Stakeholder, StakeholderError, StakeholderField,
+    Sentiment, SortColumn, SortOrder, Stakeholder, StakeholderField,
     StakeholderFields, StakeholderId, StakeholderMap, ThreadReason,
 };
 use am_planner::domain::{AccountFields, Currency, FieldError, Tier, Workspace};
@@ -211,11 +211,9 @@ fn move_to_updates_the_person() {
 // ---------------------------------------------------------------------------------------
 // Editing and validation
 
-fn err(field: StakeholderField, message: &str) -> StakeholderError {
-    StakeholderError {
-        field,
-        message: message.into(),
-    }
+/// A refusal at a person's field: its path is the field's key.
+fn err(field: StakeholderField, message: &str) -> FieldError {
+    FieldError::new(field.key(), message)
 }
 
 #[test]
@@ -223,7 +221,7 @@ fn add_refuses_bad_fields() {
     let mut base = StakeholderMap::new();
     base.add(who("Ana Ruiz", 4, Sentiment::Supporter), today())
         .unwrap();
-    let cases: Vec<(StakeholderFields, Vec<StakeholderError>)> = vec![
+    let cases: Vec<(StakeholderFields, Vec<FieldError>)> = vec![
         (
             who("   ", 3, Sentiment::Neutral),
             vec![err(StakeholderField::Name, "Give the person a name.")],
