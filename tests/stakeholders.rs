@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 use am_planner::domain::stakeholders::{
     assess, grid_layout, org_chart, placement_for_move, quadrant_at, single_thread_reasons,
     sort_people, Frequency, GridArea, Influence, Move, OrgNote, Quadrant, RiskKind, Role,
-    Sentiment, SortColumn, SortOrder, Stakeholder, StakeholderField,
-    StakeholderFields, StakeholderId, StakeholderMap, ThreadReason,
+    Sentiment, SortColumn, SortOrder, Stakeholder, StakeholderField, StakeholderFields,
+    StakeholderId, StakeholderMap, ThreadReason,
 };
 use am_planner::domain::{AccountFields, Currency, FieldError, Tier, Workspace};
 use am_planner::format::{decode, encode, ImportError};

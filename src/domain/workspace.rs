@@ -299,13 +299,9 @@ fn check_accounts(accounts: &[Account]) -> Result<(), FieldError> {
                 ),
             ));
         }
-        a.fields.validate().map_err(|errors| {
-            let first = errors
-                .into_iter()
-                .next()
-                .unwrap_or_else(|| FieldError::bare("the account's fields are refused"));
-            first.under(&format!("[{index}]"))
-        })?;
+        a.fields
+            .validate()
+            .map_err(|mut errors| errors.swap_remove(0).under(&format!("[{index}]")))?;
     }
     Ok(())
 }

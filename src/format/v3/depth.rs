@@ -267,7 +267,7 @@ pub fn commitments_into_domain(
                 evidence: c.evidence,
             },
         )
-        .map_err(|(k, m)| (at(k), m))?;
+        .map_err(|e| (at(&e.path), e.message))?;
     }
     Ok(out)
 }
@@ -367,7 +367,7 @@ pub fn escalations_into_domain(v: Vec<EscalationV3>) -> Result<Escalations, Acco
             e.confirmed_on,
         ];
         out.restore(EscalationId(e.id), d)
-            .map_err(|(k, m)| (format!("escalations[{i}].{k}"), m))?;
+            .map_err(|e| (format!("escalations[{i}].{}", e.path), e.message))?;
     }
     Ok(out)
 }

@@ -178,7 +178,9 @@ pub fn AccountCommitments() -> impl IntoView {
                     .map(|a| stand_in.validate(&a.stakeholders, None))
             }) {
                 for e in found {
-                    errors.set(e.field, Some(e.message));
+                    if let Some(f) = CommitmentField::from_key(&e.path) {
+                        errors.set(f, Some(e.message));
+                    }
                 }
             }
             return;
@@ -191,7 +193,9 @@ pub fn AccountCommitments() -> impl IntoView {
         match checked {
             Some(Err(found)) => {
                 for e in found {
-                    errors.set(e.field, Some(e.message));
+                    if let Some(f) = CommitmentField::from_key(&e.path) {
+                        errors.set(f, Some(e.message));
+                    }
                 }
                 return;
             }

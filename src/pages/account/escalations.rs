@@ -35,7 +35,7 @@ enum EsField {
 }
 
 /// Shows the domain's messages, given by field key, at the form's fields.
-fn show_errors(errors: FormErrors<EsField>, found: &[(&'static str, String)]) {
+fn show_errors(errors: FormErrors<EsField>, found: &[crate::domain::FieldError]) {
     let mut keys = vec![
         ("issue", EsField::Issue),
         ("opened_on", EsField::OpenedOn),
@@ -43,7 +43,11 @@ fn show_errors(errors: FormErrors<EsField>, found: &[(&'static str, String)]) {
         ("next_update", EsField::NextUpdate),
     ];
     keys.extend(Step::ALL.map(|s| (s.key(), EsField::Step(s))));
-    errors.show_paths(found.iter().map(|(k, m)| (*k, m.as_str())), "", &keys);
+    errors.show_paths(
+        found.iter().map(|e| (e.path.as_str(), e.message.as_str())),
+        "",
+        &keys,
+    );
 }
 
 #[component]
@@ -121,7 +125,9 @@ fn NewEscalation() -> impl IntoView {
             return;
         }
         let r = edit_account(app, id, |a| {
-            a.escalations.add(e, today).map_err(|v| v[0].1.clone())
+            a.escalations
+                .add(e, today)
+                .map_err(|v| v[0].message.clone())
         });
         match r {
             Ok(_) => {

@@ -418,7 +418,10 @@ fn OpportunityForm(
         };
         if let Err(es) = draft.clone().validate(OpportunityId(0)) {
             for e in es {
-                let at = OppInput::Field(e.field);
+                let Some(f) = OpportunityField::from_key(&e.path) else {
+                    continue;
+                };
+                let at = OppInput::Field(f);
                 if !problems.iter().any(|(i, _)| *i == at) {
                     problems.push((at, e.message));
                 }
@@ -449,7 +452,7 @@ fn OpportunityForm(
             };
             r.map_err(|es| {
                 es.first()
-                    .map(|e| format!("{}|{}", e.field.key(), e.message))
+                    .map(|e| format!("{}|{}", e.path, e.message))
                     .unwrap_or_default()
             })
         });
