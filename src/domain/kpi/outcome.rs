@@ -52,7 +52,7 @@ impl Outcome {
     }
 }
 
-/// Where a refused outcome's message goes.
+/// Where a refused outcome's message goes: the path of the refusal is its key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OutcomeField {
     Outcome,
@@ -60,17 +60,29 @@ pub enum OutcomeField {
     NextRenewal,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutcomeError {
-    pub field: OutcomeField,
-    pub message: String,
+impl OutcomeField {
+    pub const ALL: [OutcomeField; 3] = [
+        OutcomeField::Outcome,
+        OutcomeField::NewArr,
+        OutcomeField::NextRenewal,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            OutcomeField::Outcome => "outcome",
+            OutcomeField::NewArr => "new_arr",
+            OutcomeField::NextRenewal => "next_renewal",
+        }
+    }
+
+    /// The field a refusal's path names.
+    pub fn from_key(key: &str) -> Option<OutcomeField> {
+        OutcomeField::ALL.into_iter().find(|f| f.key() == key)
+    }
 }
 
-fn refuse(field: OutcomeField, message: impl Into<String>) -> OutcomeError {
-    OutcomeError {
-        field,
-        message: message.into(),
-    }
+fn refuse(field: OutcomeField, message: impl Into<String>) -> FieldError {
+    FieldError::new(field.key(), message)
 }
 
 /// The renewal date has passed (today is after it) and the account is not churned: the
@@ -103,7 +115,7 @@ pub fn record_outcome(
     new_arr: f64,
     next_renewal: Option<NaiveDate>,
     today: NaiveDate,
-) -> Result<(), OutcomeError> {
+) -> Result<(), FieldError> {
     let Some(account) = ws.account(id) else {
         return Err(refuse(
             OutcomeField::Outcome,
