@@ -3,22 +3,25 @@
 //!
 //! Every refusal in the domain is a [`FieldError`]; the path follows one rule:
 //!
-//! - A function given one value (a reader such as `read_date`, `read_money`,
-//!   `Influence::parse`, `Percent::new`, or a setter of one field such as
-//!   `SavePlan::set_owner`) refuses it with an empty path. Whoever reads it for a field
-//!   puts it under the field's name: `read_date(text).map_err(|e| e.under("renewal_date"))`.
-//! - A function given several values (a thing with fields, an operation with arguments)
-//!   names the one at fault, relative to what it was given: `owner`, `steps[2].done_on`,
-//!   the `date` of a check-in. A problem of the whole set ("at least one weight above 0")
-//!   has an empty path.
-//! - An operation refused as a whole, for the state of what it names rather than for a
-//!   value ("That step is already done.", "There is no check-in on 2026-01-05."), has an
+//! - A reader of one value (`read_date`, `read_money`, `Influence::parse`, `Percent::new`,
+//!   `parse_done_on`, a signal or a weight as typed) refuses with an empty path. Whoever
+//!   reads it for a field puts it under the field's name:
+//!   `read_date(text).map_err(|e| e.under("renewal_date"))`.
+//! - A method of a thing, or an operation given several values, names the value at fault
+//!   relative to what it was given: a field (`owner`, `milestones[1].what`, a person's
+//!   `reports_to`), an argument (the `on` day of a step, the `task` that does not exist,
+//!   the `date` of a check-in already taken), or an item of a list given (`[2].id`). A
+//!   method refusing a field of its thing names it even when given that value alone
+//!   (`SavePlan::set_owner` -> `owner`).
+//! - An operation refused as a whole, for the state of what it changes rather than for a
+//!   value ("This plan is closed.", "There is no check-in on 2026-01-05.", "No room for
+//!   more tasks."), and a problem of a whole set ("at least one weight above 0"), have an
 //!   empty path.
 //!
-//! A view shows a message at the field its path names (the form kit's
-//! `FormErrors::show_paths`) and a message with an empty path, or a path it has no field
-//! for, as the form's message. The message is the same whatever the path: it never names
-//! the field, which the page shows beside it.
+//! A view shows a message at the field its path names (`FormErrors::show_paths`, or the
+//! form's field enum read back with its `from_key`) and a message with an empty path, or
+//! a path it has no field for, as the form's message. The message never depends on the
+//! path. A file reader adds the path of the block it read (`e.under("stakeholders")`).
 
 use super::text::{MAX_LINE, MAX_OWNER_LEN};
 
