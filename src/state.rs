@@ -542,7 +542,8 @@ impl AppState {
 }
 
 /// The reason a file is refused when the file readers could not be fetched.
-const IMPORT_NOT_LOADED: &str = "The part of the planner that reads files did not load, most likely \
+const IMPORT_NOT_LOADED: &str =
+    "The part of the planner that reads files did not load, most likely \
     because the connection dropped. Try again, or reload the page once you are online.";
 
 lazy_fn! { in file_import;
@@ -555,6 +556,9 @@ lazy_fn! { in file_import;
                 Err(message) => ImportState::Refused { file_name, message },
             }
         } else {
+            // A file of an older version is read here too (in the bundle this module
+            // holds that reader as well).
+            format::set_older_reader(format::older::read);
             match format::decode_bytes(&bytes, today) {
                 Ok(decoded) => ImportState::Preview {
                     file_name,

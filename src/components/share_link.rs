@@ -27,7 +27,10 @@ use crate::state::use_app;
 /// The link's reader and the shared account's page are code fetched the first time a link
 /// is opened (docs/build.md).
 #[derive(Clone, Copy)]
-pub struct FragmentShare(pub RwSignal<Option<Result<SharedAccount, String>>>, ShareState);
+pub struct FragmentShare(
+    pub RwSignal<Option<Result<SharedAccount, String>>>,
+    ShareState,
+);
 
 /// The share module once fetched, and whether a link is being read.
 #[derive(Clone, Copy)]
