@@ -30,7 +30,8 @@ pub fn start() {
         mount();
         return;
     }
-    leptos::task::spawn_local(async move {
+    // Leptos' executor starts with the first mount: before it, the browser's own.
+    wasm_bindgen_futures::spawn_local(async move {
         match older_reader().await {
             Ok(read) => {
                 crate::format::set_older_reader(read);
