@@ -188,9 +188,9 @@ test('when that code cannot be fetched: a clear message, nothing stored changes'
   assert.match(await page.locator('main').innerText(), /Nothing was changed/);
   await shot(page, 'lazy-older-not-loaded');
   assert.equal(await snapshot(page), before);
-  // Online again: it starts with the stored workspace.
+  // Online again: it starts with the stored workspace (the drop above left the Data page).
   await page.unroute(/\/split_(share_link|file_import|older_versions)[^/]*\.wasm$/);
-  await page.reload();
+  await open(page, env.base, '/');
   await page.locator('table.accounts').getByText('Marlow Dental Group').waitFor();
   assert.deepEqual(errors.filter((e) => !/split_|Failed to fetch|ERR_FAILED/.test(e)), []);
   await context.close();
