@@ -15,6 +15,7 @@ use crate::domain::account::{parse_arr, parse_date, parse_products};
 use crate::domain::{
     AccountFields, AccountId, CompanySize, Field as Checked, FieldError, Segment, Tier,
 };
+use crate::account_handle::AccountHandle;
 use crate::state::use_app;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -163,10 +164,8 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
 
     let on_change = move |at: Input| match mode {
         FormMode::Edit(id) => {
-            let Some(mut f) = app
-                .ws
-                .with_untracked(|w| w.account(id).map(|a| a.fields.clone()))
-            else {
+            let account = AccountHandle::new(app, id);
+            let Some(mut f) = account.with_untracked(|a| a.fields.clone()) else {
                 return;
             };
             if let Err(e) = drafts.apply(at, &mut f) {
@@ -177,10 +176,8 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
                 Ok(()) => {
                     clear(at);
                     let today = app.today.get_untracked();
-                    let new_cycle = app
-                        .ws
-                        .try_update(|w| w.update_fields_on(id, f, None, today))
-                        .and_then(Result::ok)
+                    let new_cycle = account
+                        .update(|a| a.set_fields(f, None, today))
                         .unwrap_or(false);
                     if new_cycle {
                         app.show_toast(

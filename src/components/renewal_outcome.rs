@@ -12,7 +12,9 @@ use crate::domain::kpi::outcome::{
     awaiting_outcome, awaiting_outcomes, record_outcome, Outcome, OutcomeField,
 };
 use crate::domain::money::read_number;
-use crate::domain::{plural, AccountId};
+use crate::account_handle::use_account;
+use crate::derived::use_workspace_wide;
+use crate::domain::plural;
 use crate::state::use_app;
 
 /// A year after `due`, moved on by years until it is ahead of `today`.
@@ -30,20 +32,19 @@ fn suggested_next(due: NaiveDate, today: NaiveDate) -> NaiveDate {
     d
 }
 
-/// The outcome form of account `id`'s passed renewal `due`.
+/// The outcome form of the account's passed renewal `due`.
 #[component]
-pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
+pub fn OutcomeForm(due: NaiveDate) -> impl IntoView {
     let app = use_app();
+    let account = use_account();
+    let wide = use_workspace_wide();
     let today = app.today.get_untracked();
     let outcome = RwSignal::new(Outcome::Flat);
     let arr_text = RwSignal::new(String::new());
     let next_text = RwSignal::new(suggested_next(due, today).to_string());
     let errors = FormErrors::<OutcomeField>::new();
-    let current = move || {
-        app.ws
-            .with(|w| w.account(id).map(|a| w.currency.format(a.fields.arr)))
-            .unwrap_or_default()
-    };
+    let arr = account.read(|a| a.fields.arr);
+    let current = move || wide.currency.with(|c| c.format(arr.get()));
     let save = move || {
         let o = outcome.get_untracked();
         let mut found = Vec::new();
@@ -77,10 +78,7 @@ pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
             return;
         }
         let today = app.today.get_untracked();
-        let r = app
-            .ws
-            .try_update(|w| record_outcome(w, id, o, new_arr, next, today))
-            .unwrap_or(Ok(()));
+        let r = account.update(|a| record_outcome(a, o, new_arr, next, today));
         match r {
             Ok(()) => {
                 errors.clear();
@@ -135,15 +133,16 @@ pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
 
 /// In the account header: the renewal has passed and waits for its outcome.
 #[component]
-pub fn OutcomeNotice(id: AccountId) -> impl IntoView {
+pub fn OutcomeNotice() -> impl IntoView {
     let app = use_app();
+    let account = use_account();
+    let id = account.id();
     let due = move || {
         let today = app.today.get();
-        app.ws.with(|w| {
-            w.account(id)
-                .filter(|a| awaiting_outcome(a, today))
-                .and_then(|a| a.fields.renewal_date)
-        })
+        account
+            .with(|a| awaiting_outcome(a, today).then_some(a.fields.renewal_date))
+            .flatten()
+            .flatten()
     };
     move || {
         due().map(|d| {

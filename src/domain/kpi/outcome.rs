@@ -65,6 +65,16 @@ pub struct OutcomeError {
     pub message: String,
 }
 
+/// The outcome form's own message: the account went away while the form was open.
+impl From<crate::domain::workspace::AccountGone> for OutcomeError {
+    fn from(_: crate::domain::workspace::AccountGone) -> OutcomeError {
+        refuse(
+            OutcomeField::Outcome,
+            crate::domain::workspace::AccountGone::MESSAGE,
+        )
+    }
+}
+
 fn refuse(field: OutcomeField, message: impl Into<String>) -> OutcomeError {
     OutcomeError {
         field,
@@ -90,25 +100,18 @@ pub fn awaiting_outcomes(ws: &Workspace, today: NaiveDate) -> Vec<AccountId> {
     due.into_iter().map(|(_, id)| id).collect()
 }
 
-/// Records the outcome of account `id`'s passed renewal: the ARR changes dated on the
+/// Records the outcome of the account's passed renewal: the ARR changes dated on the
 /// renewal date (renewal, then expansion or contraction for the difference; or a churn),
 /// and for a renewal the next term (contract start = the renewal date, renewal date =
 /// `next_renewal`, the timeline's ticks cleared). A churn clears the renewal date. Refused
 /// with nothing changed when the outcome does not fit.
 pub fn record_outcome(
-    ws: &mut Workspace,
-    id: AccountId,
+    account: &mut Account,
     outcome: Outcome,
     new_arr: f64,
     next_renewal: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<(), OutcomeError> {
-    let Some(account) = ws.account(id) else {
-        return Err(refuse(
-            OutcomeField::Outcome,
-            "This account is no longer here.",
-        ));
-    };
     let due = match account.fields.renewal_date {
         Some(d) if awaiting_outcome(account, today) => d,
         _ => {
@@ -188,7 +191,7 @@ pub fn record_outcome(
             "The ARR history has changes after this renewal date; fix them on the Overview first.",
         ));
     }
-    let a = ws.account_mut(id).expect("looked up above");
+    let a = account;
     a.set_arr_log(log);
     if let Some(n) = next {
         a.fields.contract_start = Some(due);
@@ -228,15 +231,11 @@ pub fn won_not_recorded(account: &Account) -> Vec<&Opportunity> {
 /// Records won opportunity `opportunity`'s ARR (`amount`, usually its estimate) as an
 /// expansion on `date`. Refused with nothing changed when the history refuses it.
 pub fn record_won(
-    ws: &mut Workspace,
-    id: AccountId,
+    a: &mut Account,
     opportunity: OpportunityId,
     amount: f64,
     date: NaiveDate,
 ) -> Result<(), String> {
-    let a = ws
-        .account_mut(id)
-        .ok_or("This account is no longer here.")?;
     let o = a
         .expansion
         .opportunities()

@@ -5,13 +5,12 @@
 
 use leptos::prelude::*;
 
-use super::current_account;
+use super::use_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
     on_submit, DateInput, Field, FormErrors, FormMessage, Select, TextInput,
 };
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
-use crate::components::renewal_bits::edit_account;
 use crate::domain::dates::{long, read_optional_date, relative};
 use crate::domain::escalations::{Escalation, EscalationId, Severity, Step};
 use crate::domain::renewal::parse_done_on;
@@ -49,25 +48,16 @@ fn show_errors(errors: FormErrors<EsField>, found: &[(&'static str, String)]) {
 #[component]
 pub fn AccountEscalations() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
-    let ids = Memo::new(move |_| {
-        let today = app.today.get();
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| {
-                    a.escalations
-                        .sorted(today)
-                        .into_iter()
-                        .map(|(i, _)| i)
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+    let account = use_account();
+    let ids = account.read(move |a| {
+        a.escalations
+            .sorted(app.today.get())
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>()
     });
-    let open_count = move || {
-        app.ws
-            .with(|w| w.account(id).map_or(0, |a| a.escalations.open_count()))
-    };
+    let open = account.read(|a| a.escalations.open_count());
+    let open_count = move || open.get();
     view! {
         <div class="es-tab">
             <NewEscalation/>
@@ -90,7 +80,7 @@ pub fn AccountEscalations() -> impl IntoView {
 #[component]
 fn NewEscalation() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let issue = RwSignal::new(String::new());
     let severity = RwSignal::new(Severity::High.key().to_string());
     let opened = RwSignal::new(app.today.get_untracked().to_string());
@@ -120,7 +110,7 @@ fn NewEscalation() -> impl IntoView {
             show_errors(errors, &found);
             return;
         }
-        let r = edit_account(app, id, |a| {
+        let r = account.update(|a| {
             a.escalations.add(e, today).map_err(|v| v[0].1.clone())
         });
         match r {
@@ -164,11 +154,8 @@ fn NewEscalation() -> impl IntoView {
 #[component]
 fn EscalationCard(eid: EscalationId) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
-    let esc = Memo::new(move |_| {
-        app.ws
-            .with(|w| w.account(id).and_then(|a| a.escalations.get(eid).cloned()))
-    });
+    let account = use_account();
+    let esc = account.read(move |a| a.escalations.get(eid).cloned());
     let errors = FormErrors::<EsField>::new();
     let dom = format!("es-{}", eid.0);
     // Saves a changed copy; the messages land at their fields.
@@ -180,7 +167,7 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
         let today = app.today.get_untracked();
         errors.clear();
         let mut found = Vec::new();
-        let r = edit_account(app, id, |a| {
+        let r = account.update(|a| {
             a.escalations.update(eid, e, today).map_err(|v| {
                 found = v;
                 String::new()
@@ -222,10 +209,7 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
             }),
             None => {
                 errors.clear();
-                let _ = edit_account(app, id, |a| {
-                    a.escalations.undo_step(eid, step);
-                    Ok(())
-                });
+                account.change(|a| a.escalations.undo_step(eid, step));
             }
         };
         let date_id2 = date_id.clone();
@@ -312,7 +296,7 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                     <ConfirmButton label="Remove" question=Signal::stored("Remove this escalation and its history?".to_string())
                         confirm_label="Yes, remove" danger=true
                         on_confirm=move |_| {
-                            let _ = edit_account(app, id, |a| a.escalations.remove(eid).map(|_| ()).ok_or_else(|| "Already removed.".to_string()));
+                            let _ = account.update(|a| a.escalations.remove(eid).map(|_| ()).ok_or_else(|| "Already removed.".to_string()));
                         }/>
                 </div>
             </article>

@@ -9,12 +9,12 @@ use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::current_account;
+use super::use_account;
 use crate::charts::renewal::renewal_timeline_svg;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{Field, FormErrors, TextInput};
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
-use crate::components::renewal_bits::{edit_account, lateness, status_pill};
+use crate::components::renewal_bits::{lateness, status_pill};
 use crate::domain::account::timeline_of;
 use crate::domain::dates::{long, relative};
 use crate::domain::renewal::{
@@ -27,10 +27,9 @@ type TimelineMemo = Memo<Option<Timeline>>;
 
 #[component]
 pub fn AccountRenewal() -> impl IntoView {
-    let app = use_app();
-    let id = current_account();
-    let timeline: TimelineMemo =
-        Memo::new(move |_| app.ws.with(|w| w.account(id).and_then(timeline_of)));
+    let account = use_account();
+    let id = account.id();
+    let timeline: TimelineMemo = account.read(timeline_of);
     let has_date = Memo::new(move |_| timeline.with(Option::is_some));
     let overview = format!("/accounts/{}", id.0);
     view! {
@@ -111,7 +110,7 @@ fn StatusCard(timeline: TimelineMemo) -> impl IntoView {
                 </div>
             </dl>
             {move || (status() == Some(RenewalStatus::Overdue))
-                .then(|| renewal_date().map(|d| view! { <crate::components::renewal_outcome::OutcomeForm id=current_account() due=d/> }))}
+                .then(|| renewal_date().map(|d| view! { <crate::components::renewal_outcome::OutcomeForm due=d/> }))}
         </section>
     }
 }
@@ -150,35 +149,30 @@ fn notice_sub(t: &Timeline, today: NaiveDate) -> String {
 
 #[component]
 fn TermsCard() -> impl IntoView {
-    let app = use_app();
-    let id = current_account();
-    let terms = move || {
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| (a.renewal.auto_renew, a.renewal.early_start, a.fields.arr))
-                .unwrap_or_default()
-        })
-    };
+    let account = use_account();
+    let terms_memo =
+        account.read(|a| (a.renewal.auto_renew, a.renewal.early_start, a.fields.arr));
+    let terms = move || terms_memo.get();
     let notice_text = RwSignal::new(
-        app.ws
-            .with_untracked(|w| w.account(id).and_then(|a| a.renewal.notice_days()))
+        account
+            .with_untracked(|a| a.renewal.notice_days())
+            .flatten()
             .map(|d| d.to_string())
             .unwrap_or_default(),
     );
     let notice_err = FormErrors::<()>::new();
     let save_notice = Callback::new(move |()| {
         let r = parse_notice_days(&notice_text.get_untracked())
-            .and_then(|d| edit_account(app, id, |a| a.renewal.set_notice_days(d)));
+            .and_then(|d| account.update(|a| a.renewal.set_notice_days(d)));
         notice_err.set((), r.err());
     });
     let set_flag = move |auto: bool, on: bool| {
-        let _ = edit_account(app, id, |a| {
+        account.change(|a| {
             if auto {
                 a.renewal.auto_renew = on;
             } else {
                 a.renewal.early_start = on;
             }
-            Ok(())
         });
     };
     view! {
@@ -342,7 +336,7 @@ fn RenewalEntry(timeline: TimelineMemo) -> impl IntoView {
 #[component]
 fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let summary = Memo::new(move |_| {
         let today = app.today.get();
         timeline.with(|t| {
@@ -363,7 +357,7 @@ fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
     let new_err = FormErrors::<()>::new();
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
-        match edit_account(app, id, |a| {
+        match account.update(|a| {
             a.renewal.add_custom_task(kind, &new_text.get_untracked())
         }) {
             Ok(_) => {
@@ -405,7 +399,7 @@ fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
 #[component]
 fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let task = Memo::new(move |_| {
         timeline.with(|t| {
             t.as_ref()
@@ -423,7 +417,7 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
     Effect::new(move |_| owner_text.set(stored_owner.get()));
     let owner_err = FormErrors::<()>::new();
     let save_owner = Callback::new(move |()| {
-        let r = edit_account(app, id, |a| {
+        let r = account.update(|a| {
             a.renewal
                 .set_owner(key, &owner_text.get_untracked())
                 .map_err(|e| e.message)
@@ -438,9 +432,9 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
     let toggle = move |ev: leptos::ev::Event| {
         let today = app.today.get_untracked();
         let r = if event_target_checked(&ev) {
-            edit_account(app, id, |a| a.renewal.tick(key, today, today))
+            account.update(|a| a.renewal.tick(key, today, today))
         } else {
-            edit_account(app, id, |a| {
+            account.update(|a| {
                 a.renewal.untick(key);
                 Ok(())
             })
@@ -450,7 +444,7 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
     let set_date = move |ev: leptos::ev::Event| {
         let today = app.today.get_untracked();
         let r = parse_done_on(&event_target_value(&ev), today)
-            .and_then(|d| edit_account(app, id, |a| a.renewal.tick(key, d, today)));
+            .and_then(|d| account.update(|a| a.renewal.tick(key, d, today)));
         date_err.set(r.err());
     };
     let custom_id = match key {
@@ -465,7 +459,7 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
         ev.prevent_default();
         let Some(n) = custom_id else { return };
         let r = check_task_text(&edit_text.get_untracked())
-            .and_then(|t| edit_account(app, id, |a| a.renewal.edit_custom_task(n, &t)));
+            .and_then(|t| account.update(|a| a.renewal.edit_custom_task(n, &t)));
         match r {
             Ok(()) => {
                 edit_err.clear();
@@ -544,9 +538,8 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
                             confirm_label="Yes, remove"
                             danger=true
                             on_confirm=move |_| {
-                                let _ = edit_account(app, id, |a| {
+                                account.change(|a| {
                                     a.renewal.remove_custom_task(n);
-                                    Ok(())
                                 });
                             }
                         />

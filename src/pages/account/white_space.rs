@@ -8,15 +8,15 @@
 use leptos::ev::{KeyboardEvent, SubmitEvent};
 use leptos::prelude::*;
 
-use super::current_account;
+use super::{use_account, AccountHandle};
 use crate::components::confirm::ConfirmButton;
-use crate::components::renewal_bits::edit_account;
 use crate::domain::account::parse_arr;
 use crate::domain::depth::{around, cell_to_opportunity};
 use crate::domain::expansion::OpportunityId;
 use crate::domain::white_space::{Axis, Cell, CellKind, Counts, Line};
-use crate::domain::{plural, Account, AccountId};
-use crate::state::{use_app, AppState};
+use crate::domain::{plural, Account};
+use crate::derived::use_workspace_wide;
+use crate::state::use_app;
 
 fn cell_dom_id(r: usize, c: usize) -> String {
     format!("ws-cell-{r}-{c}")
@@ -52,19 +52,14 @@ fn state_words(cell: Option<Cell>) -> &'static str {
     })
 }
 
-fn with_account<R>(app: AppState, id: AccountId, f: impl FnOnce(&Account) -> R) -> Option<R> {
-    app.ws.with(|w| w.account(id).map(f))
-}
-
 /// Sets one cell's state; the message to announce, or the refusal.
 fn set_state(
-    app: AppState,
-    id: AccountId,
+    account: AccountHandle,
     row: &str,
     col: &str,
     kind: Option<CellKind>,
 ) -> Result<String, String> {
-    edit_account(app, id, |a| {
+    account.update(|a| {
         let mut g = a.white_space.clone();
         g.set_kind(around(a), row, col, kind)?;
         let words = state_words(g.cell(row, col));
@@ -75,17 +70,14 @@ fn set_state(
 
 #[component]
 pub fn AccountWhiteSpace() -> impl IntoView {
-    let app = use_app();
-    let id = current_account();
-    let lines = Memo::new(move |_| {
-        with_account(app, id, |a| {
-            (
-                a.white_space.rows(around(a)),
-                a.white_space.columns(around(a)),
-            )
-        })
-        .unwrap_or_default()
+    let account = use_account();
+    let lines = account.read(|a| {
+        (
+            a.white_space.rows(around(a)),
+            a.white_space.columns(around(a)),
+        )
     });
+    let currency = use_workspace_wide().currency;
     let focus = RwSignal::new((0usize, 0usize));
     let status = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -118,7 +110,7 @@ pub fn AccountWhiteSpace() -> impl IntoView {
         let Some((row, col)) = names((r, c)) else {
             return;
         };
-        let current = with_account(app, id, |a| a.white_space.cell(&row, &col)).flatten();
+        let current = account.with(|a| a.white_space.cell(&row, &col)).flatten();
         let kind = match key.as_str() {
             "Enter" | " " => Some(CellKind::cycle(current.map(|c| c.kind()))),
             "Delete" | "Backspace" => Some(None),
@@ -129,7 +121,7 @@ pub fn AccountWhiteSpace() -> impl IntoView {
         };
         if let Some(kind) = kind {
             ev.prevent_default();
-            match set_state(app, id, &row, &col, kind) {
+            match set_state(account, &row, &col, kind) {
                 Ok(m) => {
                     error.set(None);
                     status.set(m);
@@ -174,17 +166,14 @@ pub fn AccountWhiteSpace() -> impl IntoView {
                         let (row, col) = (row.clone(), c.label.clone());
                         let (row2, col2) = (row.clone(), col.clone());
                         let cell = Memo::new(move |_| {
-                            with_account(app, id, |a| a.white_space.cell(&row2, &col2)).flatten()
+                            account.with(|a| a.white_space.cell(&row2, &col2)).flatten()
                         });
-                        let detail = move || {
-                            app.ws.with(|w| match cell.get() {
-                                Some(Cell::Owned { arr: Some(x) }) => Some(w.currency.format(x)),
-                                Some(Cell::Pipeline { opportunity: Some(o) }) => w
-                                    .account(id)
-                                    .and_then(|a| a.expansion.opportunity(o))
-                                    .map(|o| o.stage().label().to_string()),
-                                _ => None,
-                            })
+                        let detail = move || match cell.get() {
+                            Some(Cell::Owned { arr: Some(x) }) => Some(currency.with(|c| c.format(x))),
+                            Some(Cell::Pipeline { opportunity: Some(o) }) => account
+                                .with(|a| a.expansion.opportunity(o).map(|o| o.stage().label().to_string()))
+                                .flatten(),
+                            _ => None,
                         };
                         let label = format!("{row} × {col}");
                         view! {
@@ -207,7 +196,7 @@ pub fn AccountWhiteSpace() -> impl IntoView {
                     <tr>
                         <th scope="row" class="ws-row">{row.clone()}</th>
                         {cells}
-                        <td class="ws-total">{move || penetration(with_account(app, id, |a| a.white_space.row_counts(around(a), &row3)).unwrap_or_default())}</td>
+                        <td class="ws-total">{move || penetration(account.with(|a| a.white_space.row_counts(around(a), &row3)).unwrap_or_default())}</td>
                     </tr>
                 }
             })
@@ -216,7 +205,7 @@ pub fn AccountWhiteSpace() -> impl IntoView {
             .iter()
             .map(|c| {
                 let col = c.label.clone();
-                view! { <td class="ws-total">{move || penetration(with_account(app, id, |a| a.white_space.column_counts(around(a), &col)).unwrap_or_default())}</td> }
+                view! { <td class="ws-total">{move || penetration(account.with(|a| a.white_space.column_counts(around(a), &col)).unwrap_or_default())}</td> }
             })
             .collect_view();
         view! {
@@ -232,7 +221,7 @@ pub fn AccountWhiteSpace() -> impl IntoView {
                     <tfoot><tr>
                         <th scope="row">"Penetration"</th>
                         {foot}
-                        <td class="ws-total ws-overall">{move || penetration(with_account(app, id, |a| a.white_space.total(around(a))).unwrap_or_default())}</td>
+                        <td class="ws-total ws-overall">{move || penetration(account.with(|a| a.white_space.total(around(a))).unwrap_or_default())}</td>
                     </tr></tfoot>
                 </table>
             </div>
@@ -240,7 +229,7 @@ pub fn AccountWhiteSpace() -> impl IntoView {
         .into_any()
     };
     let overall =
-        move || with_account(app, id, |a| a.white_space.total(around(a))).unwrap_or_default();
+        move || account.with(|a| a.white_space.total(around(a))).unwrap_or_default();
     view! {
         <div class="ws-tab">
             <section class="card" aria-labelledby="ws-h">
@@ -272,7 +261,8 @@ fn CellPanel(
     focus: RwSignal<(usize, usize)>,
 ) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
+    let id = account.id();
     let names = Memo::new(move |_| {
         let (r, c) = focus.get();
         lines.with(|(rows, cols)| Some((rows.get(r)?.label.clone(), cols.get(c)?.label.clone())))
@@ -280,7 +270,7 @@ fn CellPanel(
     let cell = Memo::new(move |_| {
         names
             .get()
-            .and_then(|(r, c)| with_account(app, id, |a| a.white_space.cell(&r, &c)).flatten())
+            .and_then(|(r, c)| account.with(|a| a.white_space.cell(&r, &c)).flatten())
     });
     let error = RwSignal::new(None::<String>);
     let arr_text = RwSignal::new(String::new());
@@ -296,7 +286,7 @@ fn CellPanel(
         let Some((r, c)) = names.get_untracked() else {
             return;
         };
-        let res = edit_account(app, id, |a| f(a, &r, &c));
+        let res = account.update(|a| f(a, &r, &c));
         error.set(res.err());
     };
     let set_kind = move |k: Option<CellKind>| {
@@ -344,7 +334,7 @@ fn CellPanel(
         let Some((r, c)) = names.get_untracked() else {
             return;
         };
-        let res = edit_account(app, id, |a| {
+        let res = account.update(|a| {
             let oid = cell_to_opportunity(a, &r, &c)?;
             let o = a
                 .expansion
@@ -364,7 +354,7 @@ fn CellPanel(
         }
     };
     let opportunities = move || {
-        with_account(app, id, |a| {
+        account.with(|a| {
             a.expansion
                 .opportunities()
                 .iter()
@@ -451,7 +441,7 @@ fn CellPanel(
 #[component]
 fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let add_form = move |axis: Axis| {
         let text = RwSignal::new(String::new());
         let error = RwSignal::new(None::<String>);
@@ -461,7 +451,7 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
         };
         let submit = move |ev: SubmitEvent| {
             ev.prevent_default();
-            let res = edit_account(app, id, |a| {
+            let res = account.update(|a| {
                 let mut g = a.white_space.clone();
                 let l = g.add_line(around(a), axis, &text.get_untracked())?;
                 a.white_space = g;
@@ -499,7 +489,7 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
                 .filter(|l| l.is_removable())
                 .map(|l| {
                     let label = l.label.clone();
-                    let cells = with_account(app, id, |a| match axis {
+                    let cells = account.with(|a| match axis {
                         Axis::Row => a.white_space.row_counts(around(a), &label),
                         Axis::Column => a.white_space.column_counts(around(a), &label),
                     })
@@ -516,11 +506,11 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
                             <ConfirmButton label=format!("Remove {label}") question=Signal::stored(question)
                                 confirm_label="Yes, remove" danger=true
                                 on_confirm=move |_| {
-                                    let r = edit_account(app, id, |a| {
+                                    let r = account.update(|a| {
                                         let mut g = a.white_space.clone();
                                         let n = g.remove_line(around(a), axis, &l2)?;
                                         a.white_space = g;
-                                        Ok(n)
+                                        Ok::<usize, String>(n)
                                     });
                                     if let Ok(n) = r {
                                         app.show_toast(format!("Removed \"{l2}\" and {}.", plural(n, "cell", "cells")), None);
