@@ -321,7 +321,14 @@ fn outcomes_record_the_right_changes_and_start_the_next_term() {
     ];
     for (outcome, new_arr, changes, after) in cases {
         let mut w = passed();
-        record_outcome(w.account_mut(AccountId(1)).unwrap(), *outcome, *new_arr, next, today()).unwrap();
+        record_outcome(
+            w.account_mut(AccountId(1)).unwrap(),
+            *outcome,
+            *new_arr,
+            next,
+            today(),
+        )
+        .unwrap();
         let a = &w.accounts()[0];
         let recorded: Vec<(ArrKind, f64)> = a.arr_log.events()[1..]
             .iter()
@@ -404,8 +411,14 @@ fn outcomes_that_do_not_fit_change_nothing() {
     for (outcome, arr, next, on, field) in cases {
         let mut w = passed();
         let before = w.clone();
-        let err =
-            record_outcome(w.account_mut(AccountId(1)).unwrap(), *outcome, *arr, next.map(d), *on).unwrap_err();
+        let err = record_outcome(
+            w.account_mut(AccountId(1)).unwrap(),
+            *outcome,
+            *arr,
+            next.map(d),
+            *on,
+        )
+        .unwrap_err();
         assert_eq!(
             err.field, *field,
             "{outcome:?} {arr} {next:?}: {}",

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::account_handle::AccountHandle;
 use crate::components::form::{
     focus_first_error, options_with_none, DateInput, Field, FormErrors, NumberInput, Select,
     TextArea, TextInput,
@@ -15,7 +16,6 @@ use crate::domain::account::{parse_arr, parse_date, parse_products};
 use crate::domain::{
     AccountFields, AccountId, CompanySize, Field as Checked, FieldError, Segment, Tier,
 };
-use crate::account_handle::AccountHandle;
 use crate::state::use_app;
 
 #[derive(Debug, Clone, Copy, PartialEq)]

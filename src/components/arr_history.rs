@@ -5,15 +5,15 @@
 
 use leptos::prelude::*;
 
+use crate::account_handle::use_account;
 use crate::components::form::{
     on_submit, DateInput, Field, FormErrors, NumberInput, Select, TextInput,
 };
+use crate::derived::use_workspace_wide;
 use crate::domain::arr::{ArrChange, ArrKind};
 use crate::domain::dates::{long, read_date};
 use crate::domain::kpi::outcome::{record_won, won_not_recorded};
 use crate::domain::money::read_number;
-use crate::account_handle::use_account;
-use crate::derived::use_workspace_wide;
 use crate::state::use_app;
 
 /// The kinds a user picks when changing ARR by hand (a new ARR only on an account

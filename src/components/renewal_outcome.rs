@@ -6,14 +6,14 @@
 use chrono::{Months, NaiveDate};
 use leptos::prelude::*;
 
-use crate::components::form::{on_submit, DateInput, Field, FormErrors, NumberInput};
+use crate::account_handle::use_account;
+use crate::components::form::{on_submit, DateInput, Field, FormErrors, NumberInput, RadioGroup};
+use crate::derived::use_workspace_wide;
 use crate::domain::dates::{long, read_date, relative};
 use crate::domain::kpi::outcome::{
     awaiting_outcome, awaiting_outcomes, record_outcome, Outcome, OutcomeField,
 };
 use crate::domain::money::read_number;
-use crate::account_handle::use_account;
-use crate::derived::use_workspace_wide;
 use crate::domain::plural;
 use crate::state::use_app;
 
@@ -39,7 +39,12 @@ pub fn OutcomeForm(due: NaiveDate) -> impl IntoView {
     let account = use_account();
     let wide = use_workspace_wide();
     let today = app.today.get_untracked();
-    let outcome = RwSignal::new(Outcome::Flat);
+    let outcome_key = RwSignal::new(Outcome::Flat.key().to_string());
+    let outcome = Memo::new(move |_| {
+        outcome_key
+            .with(|k| Outcome::from_key(k))
+            .unwrap_or(Outcome::Flat)
+    });
     let arr_text = RwSignal::new(String::new());
     let next_text = RwSignal::new(suggested_next(due, today).to_string());
     let errors = FormErrors::<OutcomeField>::new();
@@ -94,6 +99,10 @@ pub fn OutcomeForm(due: NaiveDate) -> impl IntoView {
             Err(e) => errors.show([(e.field, e.message)]),
         }
     };
+    let outcome_options = Outcome::ALL
+        .iter()
+        .map(|o| (o.key().to_string(), o.label().to_string()))
+        .collect::<Vec<_>>();
     let needs_arr = move || matches!(outcome.get(), Outcome::Uplift | Outcome::Downsell);
     let needs_next = move || outcome.get().renewed();
     view! {
@@ -101,21 +110,8 @@ pub fn OutcomeForm(due: NaiveDate) -> impl IntoView {
             novalidate aria-labelledby="outcome-h">
             <h3 id="outcome-h">{format!("The renewal of {} has passed: what happened?", long(due))}</h3>
             <p class="hint">{move || format!("ARR now {}. The outcome is recorded in the ARR history on the renewal date, and a renewal starts the next term.", current())}</p>
-            <fieldset class="field" class:has-error=move || errors.has(OutcomeField::Outcome)>
-                <legend>"Outcome"</legend>
-                {Outcome::ALL.iter().map(|o| {
-                    let o = *o;
-                    view! {
-                        <label class="radio">
-                            <input type="radio" name="outcome" value=o.key()
-                                prop:checked=move || outcome.get() == o
-                                on:change=move |_| { outcome.set(o); errors.clear(); }/>
-                            " "{o.label()}
-                        </label>
-                    }
-                }).collect_view()}
-                <p class="field-error" role="alert">{move || errors.at(OutcomeField::Outcome).get()}</p>
-            </fieldset>
+            <RadioGroup name="outcome" legend="Outcome" value=outcome_key options=outcome_options
+                error=errors.at(OutcomeField::Outcome) on_change=Callback::new(move |()| errors.clear())/>
             <Show when=needs_arr>
                 <Field id="outcome-arr" label="New ARR" error=errors.at(OutcomeField::NewArr)>
                     <NumberInput value=arr_text/>
@@ -126,7 +122,7 @@ pub fn OutcomeForm(due: NaiveDate) -> impl IntoView {
                     <DateInput value=next_text/>
                 </Field>
             </Show>
-            <div class="field"><button type="submit" class="btn btn-primary">"Record the outcome"</button></div>
+            <div class="outcome-submit"><button type="submit" class="btn btn-primary">"Record the outcome"</button></div>
         </form>
     }
 }

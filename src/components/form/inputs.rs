@@ -334,3 +334,94 @@ pub fn Checkbox<C: IntoView + 'static>(
         </label>
     }
 }
+
+/// The day an item was done, beside its tick box (a renewal task, a save-plan step, an
+/// escalation step): a small date field, drawn while the item is done. The row has one
+/// message line ([`RowMessage`] with the same `id`), under the row, which serves the tick
+/// box too: it stays when the date field goes.
+#[component]
+pub fn DoneOn(
+    /// The date input's id; the row's message line is `{id}-err`.
+    #[prop(into)]
+    id: String,
+    /// The label (default "Done on").
+    #[prop(optional)]
+    label: Option<&'static str>,
+    /// The day it was done, as stored.
+    day: chrono::NaiveDate,
+    /// The row's message (the same signal as its [`RowMessage`]).
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// The latest day the picker offers (today).
+    #[prop(into)]
+    max: Signal<String>,
+    /// Called with the text when another day is picked; the caller reads it.
+    #[prop(into)]
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let value = RwSignal::new(day.to_string());
+    let invalid = Signal::derive(move || error.with(Option::is_some));
+    let ctx = FieldCtx {
+        id: id.clone(),
+        described_by: format!("{id}-err"),
+        invalid,
+    };
+    let picked = Callback::new(move |()| on_change.run(value.get_untracked()));
+    view! {
+        <span class="field done-on" class:has-error=move || invalid.get()>
+            <label for=id>{label.unwrap_or("Done on")}</label>
+            <Provider value=ctx>
+                <DateInput value=value max=max on_change=picked/>
+            </Provider>
+        </span>
+    }
+}
+
+/// The message line of a row with a tick box and its [`DoneOn`] date (`{id}-err`).
+#[component]
+pub fn RowMessage(
+    #[prop(into)] id: String,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! { <p class="field-error" id=format!("{id}-err") role="alert">{move || error.get()}</p> }
+}
+
+/// A choice of one among a few, all in view: a `<fieldset>` with its legend, one radio
+/// button per `(value, text)` option, and the message line (`{name}-err`).
+#[component]
+pub fn RadioGroup(
+    /// The buttons' `name`; also the message line's id (`{name}-err`).
+    name: &'static str,
+    #[prop(into)] legend: String,
+    /// The chosen option's value.
+    value: RwSignal<String>,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    /// Called when another option is chosen.
+    #[prop(optional, into)]
+    on_change: Option<Callback<()>>,
+) -> impl IntoView {
+    let err_id = format!("{name}-err");
+    let described_by = err_id.clone();
+    view! {
+        <fieldset class="field" class:has-error=move || error.with(Option::is_some)
+            aria-describedby=described_by>
+            <legend>{legend}</legend>
+            {options.into_iter().map(|(v, text)| {
+                let chosen = v.clone();
+                view! {
+                    <label class="radio">
+                        <input type="radio" name=name value=v.clone()
+                            prop:checked=move || value.with(|x| *x == chosen)
+                            on:change=move |_| {
+                                value.set(v.clone());
+                                if let Some(cb) = on_change { cb.run(()) }
+                            }/>
+                        " "{text}
+                    </label>
+                }
+            }).collect_view()}
+            <p class="field-error" id=err_id role="alert">{move || error.get()}</p>
+        </fieldset>
+    }
+}

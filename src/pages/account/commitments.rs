@@ -219,28 +219,28 @@ pub fn AccountCommitments() -> impl IntoView {
     let rows = move || {
         let today = app.today.get();
         account
-                .with(|a| {
-                    a.commitments
-                        .sorted()
-                        .into_iter()
-                        .map(|(cid, c)| {
-                            let to = c
-                                .to_whom
-                                .map(|p| a.stakeholders.name_of(p).to_string())
-                                .unwrap_or_default();
-                            let late = c.is_open().then(|| lateness(c.due_now(), None, today));
-                            (
-                                cid,
-                                c.clone(),
-                                to,
-                                late,
-                                c.is_overdue(today),
-                                c.is_recently_broken(today),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+            .with(|a| {
+                a.commitments
+                    .sorted()
+                    .into_iter()
+                    .map(|(cid, c)| {
+                        let to = c
+                            .to_whom
+                            .map(|p| a.stakeholders.name_of(p).to_string())
+                            .unwrap_or_default();
+                        let late = c.is_open().then(|| lateness(c.due_now(), None, today));
+                        (
+                            cid,
+                            c.clone(),
+                            to,
+                            late,
+                            c.is_overdue(today),
+                            c.is_recently_broken(today),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     };
     let status_options: Vec<(String, String)> = StatusKind::ALL
         .into_iter()
@@ -391,22 +391,22 @@ pub fn PromiseRisks() -> impl IntoView {
     move || {
         let today = app.today.get();
         let list = account
-                .with(|a| {
-                    a.commitments
-                        .risks(today)
-                        .into_iter()
-                        .map(|r| {
-                            let c = a.commitments.get(r.id);
-                            let what = c.map(|c| c.what.clone()).unwrap_or_default();
-                            let to = c
-                                .and_then(|c| c.to_whom)
-                                .map(|p| a.stakeholders.name_of(p).to_string())
-                                .filter(|n| !n.is_empty());
-                            (r.title(), what, to, r.what_to_do())
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default();
+            .with(|a| {
+                a.commitments
+                    .risks(today)
+                    .into_iter()
+                    .map(|r| {
+                        let c = a.commitments.get(r.id);
+                        let what = c.map(|c| c.what.clone()).unwrap_or_default();
+                        let to = c
+                            .and_then(|c| c.to_whom)
+                            .map(|p| a.stakeholders.name_of(p).to_string())
+                            .filter(|n| !n.is_empty());
+                        (r.title(), what, to, r.what_to_do())
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
         (!list.is_empty()).then(|| {
             let href = href.clone();
             view! {

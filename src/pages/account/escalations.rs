@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::use_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
-    on_submit, DateInput, Field, FormErrors, FormMessage, Select, TextInput,
+    on_submit, DateInput, DoneOn, Field, FormErrors, FormMessage, RowMessage, Select, TextInput,
 };
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::domain::dates::{long, read_optional_date, relative};
@@ -110,9 +110,7 @@ fn NewEscalation() -> impl IntoView {
             show_errors(errors, &found);
             return;
         }
-        let r = account.update(|a| {
-            a.escalations.add(e, today).map_err(|v| v[0].1.clone())
-        });
+        let r = account.update(|a| a.escalations.add(e, today).map_err(|v| v[0].1.clone()));
         match r {
             Ok(_) => {
                 issue.set(String::new());
@@ -212,6 +210,14 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                 account.change(|a| a.escalations.undo_step(eid, step));
             }
         };
+        let pick_day = Callback::new(move |text: String| {
+            let today = app.today.get_untracked();
+            match parse_done_on(&text, today) {
+                Ok(d) => tick(Some(d)),
+                Err(m) => errors.set(EsField::Step(step), Some(m)),
+            }
+        });
+        let max = Signal::derive(move || app.today.get().to_string());
         let date_id2 = date_id.clone();
         view! {
             <li class="es-step" class:done=move || done().is_some()>
@@ -226,25 +232,12 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                             el.set_checked(esc.with_untracked(|e| e.as_ref().and_then(|e| e.done_on(step)).is_some()));
                         }/>
                     <label for=cb.clone() class="task-text">{step.label()}</label>
-                    {move || done().map(|d| {
-                        let date_id = date_id2.clone();
-                        view! {
-                            <span class="field done-on">
-                                <label for=date_id.clone()>"on"</label>
-                                <input id=date_id type="date" max=move || app.today.get().to_string()
-                                    prop:value=d.to_string()
-                                    on:change=move |ev| {
-                                        let today = app.today.get_untracked();
-                                        match parse_done_on(&event_target_value(&ev), today) {
-                                            Ok(d) => tick(Some(d)),
-                                            Err(m) => errors.set(EsField::Step(step), Some(m)),
-                                        }
-                                    }/>
-                            </span>
-                        }
+                    {move || done().map(|d| view! {
+                        <DoneOn id=date_id2.clone() label="on" day=d error=errors.at(EsField::Step(step))
+                            max=max on_change=pick_day/>
                     })}
                 </div>
-                <p class="field-error" role="alert">{move || errors.at(EsField::Step(step)).get()}</p>
+                <RowMessage id=date_id error=errors.at(EsField::Step(step))/>
             </li>
         }
     };

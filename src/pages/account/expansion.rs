@@ -11,6 +11,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
     focus_first_error, DateInput, Field, FormErrors, NumberInput, Select, TextInput,
 };
+use crate::derived::use_workspace_wide;
 use crate::domain::dates::{long, relative};
 use crate::domain::expansion::{
     expansion_signals, parse_estimated_arr, ExpansionSignal, Opportunity, OpportunityDraft,
@@ -18,7 +19,6 @@ use crate::domain::expansion::{
     MAX_TRIGGER_LEN,
 };
 use crate::domain::text::MAX_OWNER_LEN;
-use crate::derived::use_workspace_wide;
 use crate::state::use_app;
 
 #[component]
@@ -97,7 +97,10 @@ fn Readiness() -> impl IntoView {
     let app = use_app();
     let account = use_account();
     let readiness = account.read(move |a| {
-        Some(a.expansion.readiness(a.fields.renewal_date, app.today.get()))
+        Some(
+            a.expansion
+                .readiness(a.fields.renewal_date, app.today.get()),
+        )
     });
     let ticks = account.read(|a| a.expansion.ticks);
     let manual = ReadinessItem::ALL

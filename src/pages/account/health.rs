@@ -121,9 +121,8 @@ pub fn AccountHealth() -> impl IntoView {
     let account = use_account();
     let id = account.id();
     let weights = use_workspace_wide().weights;
-    let summary = account.read(move |a| {
-        Some(account_health(&a.health, &weights.get(), app.today.get()))
-    });
+    let summary =
+        account.read(move |a| Some(account_health(&a.health, &weights.get(), app.today.get())));
     let latest = account.read(|a| a.health.latest().copied());
     let support = account.read(|a| crate::domain::escalations::support_hint(&a.escalations));
     view! {
@@ -378,9 +377,7 @@ fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
         let Ok(d) = read_as_of(&date_text.get(), today) else {
             return false;
         };
-        account
-            .with(|a| a.health.on(d).is_some())
-            .unwrap_or(false)
+        account.with(|a| a.health.on(d).is_some()).unwrap_or(false)
     };
     let date_note = Signal::derive(move || {
         if replaces() {

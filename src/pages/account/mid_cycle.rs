@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::account_handle::use_account;
 use crate::derived::use_derived;
 use crate::domain::cadence::{describe, next_touches};
 use crate::domain::dates::{long, relative};
 use crate::domain::mid_cycle::{earlier_steps, mark_done_before};
-use crate::account_handle::use_account;
 use crate::domain::plural;
 use crate::state::use_app;
 
@@ -21,7 +21,9 @@ pub fn TouchLine() -> impl IntoView {
     let derived = use_derived();
     let line = Memo::new(move |_| {
         let today = app.today.get();
-        let tier = derived.tiers.with(|t| t.get(&account.id()).map(|t| t.tier))?;
+        let tier = derived
+            .tiers
+            .with(|t| t.get(&account.id()).map(|t| t.tier))?;
         let touches = account.with(|a| next_touches(a, tier, today))?;
         let next: Vec<(bool, String)> = touches
             .iter()

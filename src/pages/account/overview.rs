@@ -43,37 +43,38 @@ pub(crate) fn account_facts(
     let tiers = use_derived().tiers;
     let currency = use_workspace_wide().currency;
     move || {
-    let tier = tiers
-        .with(|t| t.get(&account.id()).map(|t| t.tier.label()))
-        .unwrap_or("—");
-    account
-        .with(|a| {
-        let f = &a.fields;
-        let or_dash = |s: &str| {
-            if s.trim().is_empty() {
-                "—".to_string()
-            } else {
-                s.trim().to_string()
-            }
-        };
-        let date = |d: Option<chrono::NaiveDate>| d.map(dates::long).unwrap_or_else(|| "—".into());
-        vec![
-            ("Industry", or_dash(&f.industry)),
-            (
-                "Segment",
-                f.segment.map(|s| s.label()).unwrap_or("—").into(),
-            ),
-            ("Size", f.size.map(|s| s.label()).unwrap_or("—").into()),
-            ("Main use case", or_dash(&f.primary_use_case)),
-            ("Products", or_dash(&f.products_text())),
-            ("ARR", currency.with(|c| c.format(f.arr))),
-            ("Tier", tier.into()),
-            ("Contract start", date(f.contract_start)),
-            ("Renewal", date(f.renewal_date)),
-            ("Account owner", or_dash(&f.owner)),
-        ]
-    })
-    .unwrap_or_default()
+        let tier = tiers
+            .with(|t| t.get(&account.id()).map(|t| t.tier.label()))
+            .unwrap_or("—");
+        account
+            .with(|a| {
+                let f = &a.fields;
+                let or_dash = |s: &str| {
+                    if s.trim().is_empty() {
+                        "—".to_string()
+                    } else {
+                        s.trim().to_string()
+                    }
+                };
+                let date =
+                    |d: Option<chrono::NaiveDate>| d.map(dates::long).unwrap_or_else(|| "—".into());
+                vec![
+                    ("Industry", or_dash(&f.industry)),
+                    (
+                        "Segment",
+                        f.segment.map(|s| s.label()).unwrap_or("—").into(),
+                    ),
+                    ("Size", f.size.map(|s| s.label()).unwrap_or("—").into()),
+                    ("Main use case", or_dash(&f.primary_use_case)),
+                    ("Products", or_dash(&f.products_text())),
+                    ("ARR", currency.with(|c| c.format(f.arr))),
+                    ("Tier", tier.into()),
+                    ("Contract start", date(f.contract_start)),
+                    ("Renewal", date(f.renewal_date)),
+                    ("Account owner", or_dash(&f.owner)),
+                ]
+            })
+            .unwrap_or_default()
     }
 }
 

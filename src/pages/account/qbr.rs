@@ -10,8 +10,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::{use_account, AccountHandle};
 use super::plan::show_plan_errors;
+use super::{use_account, AccountHandle};
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
     focus_soon, DateInput, Field, FormErrors, FormMessage, Select, TextArea, TextInput,
@@ -32,26 +32,26 @@ use crate::state::use_app;
 /// The people the QBR can invite, with who is an executive sponsor.
 fn people_of(account: AccountHandle) -> Memo<Vec<(PersonRef, String, bool)>> {
     account.read(|a| {
-                a.stakeholders
-                    .people()
-                    .iter()
-                    .map(|p| {
-                        let detail = [p.fields.title.trim().to_string(), p.fields.roles_text()]
-                            .into_iter()
-                            .filter(|s| !s.is_empty())
-                            .collect::<Vec<_>>()
-                            .join(" · ");
-                        (
-                            PersonRef {
-                                id: p.id.0,
-                                name: p.fields.name.trim().to_string(),
-                                is_executive_sponsor: p.fields.has_role(Role::ExecutiveSponsor),
-                            },
-                            detail,
-                            p.is_current(),
-                        )
-                    })
-                    .collect()
+        a.stakeholders
+            .people()
+            .iter()
+            .map(|p| {
+                let detail = [p.fields.title.trim().to_string(), p.fields.roles_text()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                (
+                    PersonRef {
+                        id: p.id.0,
+                        name: p.fields.name.trim().to_string(),
+                        is_executive_sponsor: p.fields.has_role(Role::ExecutiveSponsor),
+                    },
+                    detail,
+                    p.is_current(),
+                )
+            })
+            .collect()
     })
 }
 
@@ -171,13 +171,16 @@ pub fn AccountQbrTab() -> impl IntoView {
 fn QbrOutput(account: AccountHandle, qbr_id: QbrId) -> impl IntoView {
     let app = use_app();
     let make = Callback::new(move |audience: Audience| {
-        account
-            .with(|a| qbr_doc(a, qbr_id, audience))
-            .flatten()
+        account.with(|a| qbr_doc(a, qbr_id, audience)).flatten()
     });
     let file_name = Callback::new(move |audience: Audience| {
         let (name, date) = account
-            .with_untracked(|a| (a.fields.name.clone(), a.planning.qbr(qbr_id).map(|q| q.date)))
+            .with_untracked(|a| {
+                (
+                    a.fields.name.clone(),
+                    a.planning.qbr(qbr_id).map(|q| q.date),
+                )
+            })
             .unwrap_or_default();
         let date = date.unwrap_or_else(|| app.today.get_untracked());
         doc_file_name("qbr", audience, &name, date)
@@ -220,7 +223,10 @@ fn read_when(
 }
 
 #[component]
-fn NewQbrForm(account: AccountHandle, #[prop(into)] on_done: Callback<Option<QbrId>>) -> impl IntoView {
+fn NewQbrForm(
+    account: AccountHandle,
+    #[prop(into)] on_done: Callback<Option<QbrId>>,
+) -> impl IntoView {
     let app = use_app();
     let date = RwSignal::new(String::new());
     let start = RwSignal::new("10:00".to_string());

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 use super::plan::{opportunity_label, show_plan_errors};
 use super::{use_account, AccountHandle};
 use crate::components::form::{Field, FormErrors, NumberInput, Select, TextArea};
+use crate::derived::use_workspace_wide;
 use crate::domain::plan::short_number;
 use crate::domain::qualify::{BusinessCase, Element, Framework, Payback, Qualification, Rating};
-use crate::derived::use_workspace_wide;
 
 /// The opportunity's scorecards as stored, or blank ones.
 fn current(account: AccountHandle, opp: u32) -> Qualification {
@@ -35,7 +35,13 @@ pub fn AccountQualifyTab() -> impl IntoView {
                 a.expansion
                     .opportunities()
                     .iter()
-                    .map(|o| (o.id().0, opportunity_label(o, &currency), o.stage().is_open()))
+                    .map(|o| {
+                        (
+                            o.id().0,
+                            opportunity_label(o, &currency),
+                            o.stage().is_open(),
+                        )
+                    })
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
@@ -188,11 +194,7 @@ enum CaseField {
 
 #[component]
 fn BusinessCaseCard(account: AccountHandle, opp: u32) -> impl IntoView {
-    let case = account.read(move |a| {
-        a.planning
-            .qualification(opp)
-            .and_then(|q| q.business_case)
-    });
+    let case = account.read(move |a| a.planning.qualification(opp).and_then(|q| q.business_case));
     let stored = move || case.get();
     let initial = case.get_untracked();
     let amount = |v: f64| {

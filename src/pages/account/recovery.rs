@@ -9,11 +9,11 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
     on_submit, DateInput, Field, FormErrors, FormMessage, TextArea, TextInput,
 };
+use crate::derived::use_workspace_wide;
 use crate::domain::dates::{long, read_optional_date};
 use crate::domain::depth;
 use crate::domain::recovery::{self, Milestone};
 use crate::domain::renewal::parse_done_on;
-use crate::derived::use_workspace_wide;
 use crate::domain::AccountGone;
 use crate::state::use_app;
 

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use super::use_account;
 use crate::charts::renewal::renewal_timeline_svg;
 use crate::components::confirm::ConfirmButton;
-use crate::components::form::{Field, FormErrors, TextInput};
+use crate::components::form::{DoneOn, Field, FormErrors, RowMessage, TextInput};
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::{lateness, status_pill};
 use crate::domain::account::timeline_of;
@@ -150,8 +150,7 @@ fn notice_sub(t: &Timeline, today: NaiveDate) -> String {
 #[component]
 fn TermsCard() -> impl IntoView {
     let account = use_account();
-    let terms_memo =
-        account.read(|a| (a.renewal.auto_renew, a.renewal.early_start, a.fields.arr));
+    let terms_memo = account.read(|a| (a.renewal.auto_renew, a.renewal.early_start, a.fields.arr));
     let terms = move || terms_memo.get();
     let notice_text = RwSignal::new(
         account
@@ -357,9 +356,7 @@ fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
     let new_err = FormErrors::<()>::new();
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
-        match account.update(|a| {
-            a.renewal.add_custom_task(kind, &new_text.get_untracked())
-        }) {
+        match account.update(|a| a.renewal.add_custom_task(kind, &new_text.get_untracked())) {
             Ok(_) => {
                 new_text.set(String::new());
                 new_err.clear();
@@ -427,7 +424,6 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
     let dom = key.id_string().replace('.', "-");
     let cb_id = format!("task-{dom}");
     let date_id = format!("done-{dom}");
-    let date_err_id = format!("{date_id}-err");
     let date_err = RwSignal::new(None::<String>);
     let toggle = move |ev: leptos::ev::Event| {
         let today = app.today.get_untracked();
@@ -441,12 +437,13 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
         };
         date_err.set(r.err());
     };
-    let set_date = move |ev: leptos::ev::Event| {
+    let set_date = Callback::new(move |text: String| {
         let today = app.today.get_untracked();
-        let r = parse_done_on(&event_target_value(&ev), today)
+        let r = parse_done_on(&text, today)
             .and_then(|d| account.update(|a| a.renewal.tick(key, d, today)));
         date_err.set(r.err());
-    };
+    });
+    let max = Signal::derive(move || app.today.get().to_string());
     let custom_id = match key {
         TaskKey::Custom(n) => Some(n),
         TaskKey::Default(..) => None,
@@ -509,22 +506,10 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
                 <Field id=format!("owner-{dom}") label="Owner" class="task-owner" error=owner_err.at(())>
                     <TextInput value=owner_text placeholder="Who does it" list=Some(OWNER_LIST_ID) on_change=save_owner/>
                 </Field>
-                {move || done_on.get().map(|d| {
-                    let date_id = date_id.clone();
-                    let date_err_id = date_err_id.clone();
-                    view! {
-                        <div class="field done-on" class:has-error=move || date_err.with(Option::is_some)>
-                            <label for=date_id.clone()>"Done on"</label>
-                            <input id=date_id type="date"
-                                max=move || app.today.get().to_string()
-                                aria-invalid=move || date_err.with(Option::is_some).to_string()
-                                aria-describedby=date_err_id.clone()
-                                prop:value=d.to_string()
-                                on:change=set_date/>
-                        </div>
-                    }
+                {let date_id = date_id.clone(); move || done_on.get().map(|d| view! {
+                    <DoneOn id=date_id.clone() day=d error=date_err max=max on_change=set_date/>
                 })}
-                <p class="field-error" id=format!("done-{dom}-err") role="alert">{move || date_err.get()}</p>
+                <RowMessage id=date_id error=date_err/>
                 {custom_id.map(|n| view! {
                     <div class="task-actions">
                         <button type="button" class="btn btn-small btn-quiet" on:click=move |_| {

@@ -11,10 +11,12 @@ use leptos_router::hooks::use_location;
 use super::use_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
-    options_with_none, DateInput, Field, FormErrors, Select, TextArea, TextInput,
+    options_with_none, DateInput, DoneOn, Field, FormErrors, RowMessage, Select, TextArea,
+    TextInput,
 };
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::{band_of, lateness};
+use crate::derived::use_workspace_wide;
 use crate::domain::dates::{long, relative};
 use crate::domain::health::Band;
 use crate::domain::renewal::parse_done_on;
@@ -22,7 +24,6 @@ use crate::domain::save_plan::{
     root_cause_label, Outcome, RootCause, SavePlan, StepKind, LEADERSHIP_ARR, MAX_NOTE_LEN,
     MAX_OWNER_LEN,
 };
-use crate::derived::use_workspace_wide;
 use crate::state::use_app;
 
 /// The account's health band today, `None` without a scored check-in.
@@ -330,7 +331,6 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
     let dom = kind.key().replace('_', "-");
     let cb_id = format!("step-{dom}");
     let date_id = format!("step-done-{dom}");
-    let err_id = format!("{date_id}-err");
     let err = RwSignal::new(None::<String>);
     let tick = move |on: Option<chrono::NaiveDate>| {
         let today = app.today.get_untracked();
@@ -346,6 +346,14 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
         });
         err.set(r.err());
     };
+    let pick_day = Callback::new(move |text: String| {
+        let today = app.today.get_untracked();
+        match parse_done_on(&text, today) {
+            Ok(d) => tick(Some(d)),
+            Err(e) => err.set(Some(e)),
+        }
+    });
+    let max = Signal::derive(move || app.today.get().to_string());
     let late = move || {
         let today = app.today.get();
         step.with(|s| s.map(|s| lateness(s.due, s.done_on, today)))
@@ -405,29 +413,11 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
                 <Field id=format!("step-owner-{dom}") label="Owner" class="task-owner" error=owner_err.at(())>
                     <TextInput value=owner_text placeholder=owner_placeholder list=Some(OWNER_LIST_ID) on_change=set_owner/>
                 </Field>
-                {move || done_on.get().map(|d| {
-                    let date_id = date_id.clone();
-                    let err_id = err_id.clone();
-                    view! {
-                        <span class="field done-on" class:has-error=move || err.with(Option::is_some)>
-                            <label for=date_id.clone()>"Done on"</label>
-                            <input id=date_id type="date"
-                                max=move || app.today.get().to_string()
-                                aria-invalid=move || err.with(Option::is_some).to_string()
-                                aria-describedby=err_id.clone()
-                                prop:value=d.to_string()
-                                on:change=move |ev| {
-                                    let today = app.today.get_untracked();
-                                    match parse_done_on(&event_target_value(&ev), today) {
-                                        Ok(d) => tick(Some(d)),
-                                        Err(e) => err.set(Some(e)),
-                                    }
-                                }/>
-                        </span>
-                    }
+                {let date_id = date_id.clone(); move || done_on.get().map(|d| view! {
+                    <DoneOn id=date_id.clone() day=d error=err max=max on_change=pick_day/>
                 })}
             </div>
-            <p class="field-error" id=format!("step-done-{dom}-err") role="alert">{move || err.get()}</p>
+            <RowMessage id=date_id error=err/>
         </li>
     }
 }
@@ -544,25 +534,25 @@ fn History() -> impl IntoView {
     let account = use_account();
     let rows = move || {
         account
-                .with(|a| {
-                    a.save_plans
-                        .history()
-                        .into_iter()
-                        .map(|p| {
-                            let closure = p.closure().cloned();
-                            let steps = p.steps(closure.as_ref().map_or(p.opened_on(), |c| c.on));
-                            let done = steps.iter().filter(|s| s.is_done()).count();
-                            (
-                                p.opened_on(),
-                                closure,
-                                root_cause_label(p.root_cause),
-                                p.owner().to_string(),
-                                format!("{done} of {}", steps.len()),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+            .with(|a| {
+                a.save_plans
+                    .history()
+                    .into_iter()
+                    .map(|p| {
+                        let closure = p.closure().cloned();
+                        let steps = p.steps(closure.as_ref().map_or(p.opened_on(), |c| c.on));
+                        let done = steps.iter().filter(|s| s.is_done()).count();
+                        (
+                            p.opened_on(),
+                            closure,
+                            root_cause_label(p.root_cause),
+                            p.owner().to_string(),
+                            format!("{done} of {}", steps.len()),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     };
     view! {
         <section class="card history-card" aria-labelledby="history-h">

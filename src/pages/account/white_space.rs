@@ -5,17 +5,20 @@
 //! Penetration is shown per row, per column and overall; an open cell becomes an
 //! opportunity in one step.
 
-use leptos::ev::{KeyboardEvent, SubmitEvent};
+use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use super::{use_account, AccountHandle};
 use crate::components::confirm::ConfirmButton;
+use crate::components::form::{
+    on_submit, options_with_none, Field, FormErrors, FormMessage, NumberInput, Select, TextInput,
+};
+use crate::derived::use_workspace_wide;
 use crate::domain::account::parse_arr;
 use crate::domain::depth::{around, cell_to_opportunity};
 use crate::domain::expansion::OpportunityId;
 use crate::domain::white_space::{Axis, Cell, CellKind, Counts, Line};
 use crate::domain::{plural, Account};
-use crate::derived::use_workspace_wide;
 use crate::state::use_app;
 
 fn cell_dom_id(r: usize, c: usize) -> String {
@@ -228,8 +231,11 @@ pub fn AccountWhiteSpace() -> impl IntoView {
         }
         .into_any()
     };
-    let overall =
-        move || account.with(|a| a.white_space.total(around(a))).unwrap_or_default();
+    let overall = move || {
+        account
+            .with(|a| a.white_space.total(around(a)))
+            .unwrap_or_default()
+    };
     view! {
         <div class="ws-tab">
             <section class="card" aria-labelledby="ws-h">
@@ -272,7 +278,7 @@ fn CellPanel(
             .get()
             .and_then(|(r, c)| account.with(|a| a.white_space.cell(&r, &c)).flatten())
     });
-    let error = RwSignal::new(None::<String>);
+    let errors = FormErrors::<PanelField>::new();
     let arr_text = RwSignal::new(String::new());
     Effect::new(move |_| {
         let text = match cell.get() {
@@ -280,25 +286,31 @@ fn CellPanel(
             _ => String::new(),
         };
         arr_text.set(text);
-        error.set(None);
+        errors.clear();
     });
-    let edit = move |f: &dyn Fn(&mut Account, &str, &str) -> Result<(), String>| {
+    // Changes the cell; a refusal is shown at `at`'s field, or as the panel's message.
+    let edit = move |at: Option<PanelField>,
+                     f: &dyn Fn(&mut Account, &str, &str) -> Result<(), String>| {
         let Some((r, c)) = names.get_untracked() else {
             return;
         };
         let res = account.update(|a| f(a, &r, &c));
-        error.set(res.err());
+        errors.clear();
+        match (res, at) {
+            (Ok(()), _) => {}
+            (Err(e), Some(k)) => errors.set(k, Some(e)),
+            (Err(e), None) => errors.set_form(Some(e)),
+        }
     };
     let set_kind = move |k: Option<CellKind>| {
-        edit(&move |a: &mut Account, r: &str, c: &str| {
+        edit(None, &move |a: &mut Account, r: &str, c: &str| {
             let mut g = a.white_space.clone();
             g.set_kind(around(a), r, c, k)?;
             a.white_space = g;
             Ok(())
         })
     };
-    let save_arr = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let save_arr = move || {
         let text = arr_text.get_untracked();
         let arr = if text.trim().is_empty() {
             None
@@ -306,29 +318,32 @@ fn CellPanel(
             match parse_arr(&text) {
                 Ok(x) => Some(x),
                 Err(e) => {
-                    error.set(Some(e.message));
+                    errors.set(PanelField::Arr, Some(e.message));
                     return;
                 }
             }
         };
-        edit(&move |a: &mut Account, r: &str, c: &str| {
-            let mut g = a.white_space.clone();
-            g.set(around(a), r, c, Some(Cell::Owned { arr }))?;
-            a.white_space = g;
-            Ok(())
-        });
+        edit(
+            Some(PanelField::Arr),
+            &move |a: &mut Account, r: &str, c: &str| {
+                let mut g = a.white_space.clone();
+                g.set(around(a), r, c, Some(Cell::Owned { arr }))?;
+                a.white_space = g;
+                Ok(())
+            },
+        );
     };
-    let link = move |ev: leptos::ev::Event| {
-        let o = event_target_value(&ev)
-            .parse::<u32>()
-            .ok()
-            .map(OpportunityId);
-        edit(&move |a: &mut Account, r: &str, c: &str| {
-            let mut g = a.white_space.clone();
-            g.set(around(a), r, c, Some(Cell::Pipeline { opportunity: o }))?;
-            a.white_space = g;
-            Ok(())
-        });
+    let link = move |picked: String| {
+        let o = picked.parse::<u32>().ok().map(OpportunityId);
+        edit(
+            Some(PanelField::Link),
+            &move |a: &mut Account, r: &str, c: &str| {
+                let mut g = a.white_space.clone();
+                g.set(around(a), r, c, Some(Cell::Pipeline { opportunity: o }))?;
+                a.white_space = g;
+                Ok(())
+            },
+        );
     };
     let make_opportunity = move |_| {
         let Some((r, c)) = names.get_untracked() else {
@@ -344,34 +359,35 @@ fn CellPanel(
         });
         match res {
             Ok((desc, kind)) => {
-                error.set(None);
+                errors.clear();
                 app.show_toast(
                     format!("Opportunity added: {desc} ({kind}). It is on the Expansion tab."),
                     None,
                 );
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => errors.set_form(Some(e)),
         }
     };
     let opportunities = move || {
-        account.with(|a| {
-            a.expansion
-                .opportunities()
-                .iter()
-                .map(|o| {
-                    (
-                        o.id(),
-                        format!(
-                            "{} ({}, {})",
-                            o.description(),
-                            o.kind().label().to_lowercase(),
-                            o.stage().label().to_lowercase()
-                        ),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
+        account
+            .with(|a| {
+                a.expansion
+                    .opportunities()
+                    .iter()
+                    .map(|o| {
+                        (
+                            o.id(),
+                            format!(
+                                "{} ({}, {})",
+                                o.description(),
+                                o.kind().label().to_lowercase(),
+                                o.stage().label().to_lowercase()
+                            ),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     };
     let expansion_href = format!("/accounts/{}/expansion", id.0);
     move || {
@@ -398,30 +414,27 @@ fn CellPanel(
                 </div>
                 {match current {
                     Some(Cell::Owned { .. }) => view! {
-                        <form class="ws-arr" on:submit=save_arr novalidate>
-                            <div class="field" class:has-error=move || error.with(Option::is_some)>
-                                <label for="ws-arr">"ARR from this cell (optional)"</label>
-                                <input id="ws-arr" type="text" inputmode="decimal" placeholder="e.g. 24000"
-                                    aria-invalid=move || error.with(Option::is_some).to_string()
-                                    aria-describedby="ws-panel-err"
-                                    prop:value=move || arr_text.get()
-                                    on:input=move |ev| arr_text.set(event_target_value(&ev))/>
-                            </div>
+                        <form class="ws-arr" id="ws-arr-form" on:submit=on_submit("#ws-arr-form", errors, save_arr) novalidate>
+                            <Field id="ws-arr" label="ARR from this cell (optional)" error=errors.at(PanelField::Arr)>
+                                <NumberInput value=arr_text placeholder="e.g. 24000"/>
+                            </Field>
                             <button type="submit" class="btn btn-small">"Save ARR"</button>
                         </form>
                     }.into_any(),
-                    Some(Cell::Pipeline { opportunity }) => view! {
-                        <div class="field">
-                            <label for="ws-link">"Linked opportunity"</label>
-                            <select id="ws-link" on:change=link>
-                                <option value="" selected=opportunity.is_none()>"None"</option>
-                                {opportunities().into_iter().map(|(oid, text)| view! {
-                                    <option value=oid.0.to_string() selected=opportunity == Some(oid)>{text}</option>
-                                }).collect_view()}
-                            </select>
+                    Some(Cell::Pipeline { opportunity }) => {
+                        let picked = RwSignal::new(opportunity.map(|o| o.0.to_string()).unwrap_or_default());
+                        let options = options_with_none(
+                            "None",
+                            opportunities().into_iter().map(|(oid, text)| (oid.0.to_string(), text)),
+                        );
+                        view! {
+                            <Field id="ws-link" label="Linked opportunity" error=errors.at(PanelField::Link)>
+                                <Select value=picked options=options
+                                    on_change=Callback::new(move |()| link(picked.get_untracked()))/>
+                            </Field>
                             <p class="hint field-hint"><a href=expansion_href>"Open the Expansion tab"</a></p>
-                        </div>
-                    }.into_any(),
+                        }.into_any()
+                    }
                     Some(Cell::Open) => view! {
                         <p>
                             <button type="button" class="btn btn-primary" on:click=make_opportunity>"Make it an opportunity"</button>
@@ -430,11 +443,18 @@ fn CellPanel(
                     }.into_any(),
                     _ => ().into_any(),
                 }}
-                <p class="field-error" id="ws-panel-err" role="alert">{move || error.get()}</p>
+                <FormMessage errors=errors/>
             </section>
         }
         .into_any()
     }
+}
+
+/// The fields of the cell panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum PanelField {
+    Arr,
+    Link,
 }
 
 /// Adding rows and columns, and removing the ones that do not come from the account.
@@ -444,13 +464,12 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
     let account = use_account();
     let add_form = move |axis: Axis| {
         let text = RwSignal::new(String::new());
-        let error = RwSignal::new(None::<String>);
+        let errors = FormErrors::<()>::new();
         let (dom, label, button) = match axis {
             Axis::Row => ("ws-add-row", "Business unit or team", "Add row"),
             Axis::Column => ("ws-add-col", "Product or module", "Add column"),
         };
-        let submit = move |ev: SubmitEvent| {
-            ev.prevent_default();
+        let save = move || {
             let res = account.update(|a| {
                 let mut g = a.white_space.clone();
                 let l = g.add_line(around(a), axis, &text.get_untracked())?;
@@ -460,21 +479,18 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
             match res {
                 Ok(_) => {
                     text.set(String::new());
-                    error.set(None);
+                    errors.clear();
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => errors.set((), Some(e)),
             }
         };
-        let err_id = format!("{dom}-err");
+        let form_id = format!("{dom}-form");
+        let scope = format!("#{form_id}");
         view! {
-            <form class="ws-add" on:submit=submit novalidate>
-                <div class="field" class:has-error=move || error.with(Option::is_some)>
-                    <label for=dom>{label}</label>
-                    <input id=dom type="text" aria-describedby=err_id.clone()
-                        aria-invalid=move || error.with(Option::is_some).to_string()
-                        prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
-                    <p class="field-error" id=err_id role="alert">{move || error.get()}</p>
-                </div>
+            <form class="ws-add" id=form_id on:submit=on_submit(scope, errors, save) novalidate>
+                <Field id=dom label=label error=errors.at(())>
+                    <TextInput value=text/>
+                </Field>
                 <button type="submit" class="btn btn-small">{button}</button>
             </form>
         }

@@ -6,11 +6,11 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use super::{change_plan, item_actions, save_item, Editing};
+use crate::account_handle::AccountHandle;
 use crate::components::form::{options_with_none, DateInput, Field, FormErrors, Select, TextInput};
 use crate::components::item_editor::{Adding, ItemEditor, ItemForm, Layout};
-use crate::domain::plan::{AccountPlan, Action, ActionId, ActionStatus, GoalId};
-use crate::account_handle::AccountHandle;
 use crate::domain::dates;
+use crate::domain::plan::{AccountPlan, Action, ActionId, ActionStatus, GoalId};
 use crate::state::use_app;
 
 #[component]

@@ -5,10 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{item_actions, save_item, Editing};
+use crate::account_handle::AccountHandle;
 use crate::components::form::{Field, FormErrors, TextArea, TextInput};
 use crate::components::item_editor::{Adding, ItemEditor, ItemForm, Layout};
 use crate::domain::plan::{AccountPlan, Goal, MAX_GOALS};
-use crate::account_handle::AccountHandle;
 use crate::state::use_app;
 
 #[component]

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use super::{item_actions, save_item, Editing};
+use crate::account_handle::AccountHandle;
 use crate::components::form::{Checkbox, Field, FormErrors, NumberInput, Select, TextInput};
 use crate::components::item_editor::{Adding, ItemEditor, ItemForm, Layout};
 use crate::domain::plan::{
     parse_metric_value, short_number, AccountPlan, MetRule, MetStatus, MetricId, SuccessMetric,
 };
-use crate::account_handle::AccountHandle;
 use crate::state::use_app;
 
 /// The CSS class and the mark of a status (the word comes from the domain).
@@ -71,7 +71,8 @@ pub fn MetricsSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl I
         }),
         more: None,
         form: Arc::new(move |editing, on_close| {
-            view! { <MetricForm account=account plan=plan editing=editing on_close=on_close/> }.into_any()
+            view! { <MetricForm account=account plan=plan editing=editing on_close=on_close/> }
+                .into_any()
         }),
         first_field: "metric-name",
         adding: Adding::Button {
@@ -246,9 +247,8 @@ fn MetricForm(
                 </Field>
                 {move || if is_manual() {
                     view! {
-                        <div class="field check-field">
+                        <div class="check-field">
                             <Checkbox checked=met id="metric-met" class="plan-check">" Met"</Checkbox>
-                            <p class="field-error"></p>
                         </div>
                     }.into_any()
                 } else {

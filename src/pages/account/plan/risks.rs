@@ -5,10 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{change_plan, item_actions, save_item, Editing};
+use crate::account_handle::AccountHandle;
 use crate::components::form::{Checkbox, Field, FormErrors, TextArea, TextInput};
 use crate::components::item_editor::{Adding, ItemEditor, ItemForm, Layout};
 use crate::domain::plan::{AccountPlan, Risk, RiskId, RiskStatus};
-use crate::account_handle::AccountHandle;
 use crate::state::use_app;
 
 #[component]

@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{use_people, Editing, Undo};
-use crate::domain::stakeholders::{assess, RiskKind, REVIEW_INTERVAL_DAYS};
 use super::tier_of;
+use super::{use_people, Editing, Undo};
 use crate::account_handle::use_account;
 use crate::domain::dates;
+use crate::domain::stakeholders::{assess, RiskKind, REVIEW_INTERVAL_DAYS};
 use crate::state::use_app;
 
 fn severity(kind: RiskKind) -> (&'static str, &'static str) {
@@ -131,9 +131,8 @@ pub fn ChurnFlag() -> impl IntoView {
     let account = use_account();
     let id = account.id();
     let tier = tier_of(account);
-    let high = account.read(move |a| {
-        assess(&a.stakeholders, tier.get(), app.today.get()).high_churn_risk
-    });
+    let high =
+        account.read(move |a| assess(&a.stakeholders, tier.get(), app.today.get()).high_churn_risk);
     move || {
         high.get().then(|| {
             view! {
