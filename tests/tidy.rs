@@ -616,3 +616,38 @@ fn the_cycle_check_reads_every_way_a_module_names_another() {
     let unknown = vec![file("a.rs", "use super::nowhere::X;\n")];
     assert!(module_graph(&unknown, &modules_with_leaves, &reexports).is_err());
 }
+
+/// Invariant: the account pages read and change their account through `AccountHandle`
+/// only (`src/account_handle.rs`): no page looks the account up in the workspace or
+/// writes the workspace signal itself, so every change goes through the one write path
+/// (`Workspace::edit_account`: whole or not at all, saved once).
+#[test]
+fn account_pages_go_through_the_account_handle() {
+    let mut files = files_under("src/pages/account", &["rs"]);
+    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/components/arr_history.rs"));
+    let hits = offending(&files, &[".account(", "account_mut(", ".ws", "edit_account("]);
+    assert!(
+        hits.is_empty(),
+        "read and change the account through AccountHandle (use_account()):\n{}",
+        hits.join("\n")
+    );
+}
+
+/// The check above finds what it must.
+#[test]
+fn the_account_handle_check_finds_a_lookup() {
+    let dir = std::env::temp_dir().join("am-planner-tidy-handle");
+    fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("page.rs");
+    let needles = [".account(", "account_mut(", ".ws", "edit_account("];
+    for page in [
+        "let a = app.ws.with(|w| w.account(id).cloned());\n",
+        "let a = app\n    .ws\n    .with(|w| 1);\n",
+        "app.ws.update(|w| w.account_mut(id));\n",
+    ] {
+        fs::write(&f, page).unwrap();
+        assert_eq!(offending(std::slice::from_ref(&f), &needles).len(), 1, "{page}");
+    }
+    fs::write(&f, "let a = account.read(|a| a.fields.name.clone());\n").unwrap();
+    assert!(offending(&[f], &needles).is_empty());
+}

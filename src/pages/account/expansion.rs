@@ -243,9 +243,9 @@ fn opportunity_card(
     let app = use_app();
     let account = use_account();
     let today = app.today.get_untracked();
-    let arr = app
-        .ws
-        .with_untracked(|w| w.currency.format(o.estimated_arr()));
+    let arr = use_workspace_wide()
+        .currency
+        .with_untracked(|c| c.format(o.estimated_arr()));
     let stage_id = format!("opp-{}-stage", oid.0);
     let desc = o.description().to_string();
     let past = o.is_past_target(today);
