@@ -625,7 +625,10 @@ fn the_cycle_check_reads_every_way_a_module_names_another() {
 fn account_pages_go_through_the_account_handle() {
     let mut files = files_under("src/pages/account", &["rs"]);
     files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/components/arr_history.rs"));
-    let hits = offending(&files, &[".account(", "account_mut(", ".ws", "edit_account("]);
+    let hits = offending(
+        &files,
+        &[".account(", "account_mut(", ".ws", "edit_account("],
+    );
     assert!(
         hits.is_empty(),
         "read and change the account through AccountHandle (use_account()):\n{}",
@@ -646,7 +649,11 @@ fn the_account_handle_check_finds_a_lookup() {
         "app.ws.update(|w| w.account_mut(id));\n",
     ] {
         fs::write(&f, page).unwrap();
-        assert_eq!(offending(std::slice::from_ref(&f), &needles).len(), 1, "{page}");
+        assert_eq!(
+            offending(std::slice::from_ref(&f), &needles).len(),
+            1,
+            "{page}"
+        );
     }
     fs::write(&f, "let a = account.read(|a| a.fields.name.clone());\n").unwrap();
     assert!(offending(&[f], &needles).is_empty());

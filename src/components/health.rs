@@ -202,34 +202,37 @@ pub fn SignalFields(
         let key = SignalField::Signal(c);
         let value = inputs.value(c);
         let on_change = Callback::new(move |()| validate(c));
-        let control = if c == Category::Support {
-            let options = options_with_none(
-                "Unknown",
-                TicketTrend::ALL
-                    .iter()
-                    .map(|t| (t.key().to_string(), t.label().to_string())),
-            );
-            view! { <Select value=value options=options on_change=on_change/> }.into_any()
-        } else {
-            let mode = match c {
-                Category::Usage | Category::Roi => "decimal",
-                _ => "numeric",
-            };
-            let on_input = Callback::new(move |()| {
-                if check == Check::Live || untrack(|| errors.has(key)) {
-                    validate(c);
+        // Made inside the `Field` (as its child), so the input takes the field's wiring.
+        let control = move || {
+            if c == Category::Support {
+                let options = options_with_none(
+                    "Unknown",
+                    TicketTrend::ALL
+                        .iter()
+                        .map(|t| (t.key().to_string(), t.label().to_string())),
+                );
+                view! { <Select value=value options=options on_change=on_change/> }.into_any()
+            } else {
+                let mode = match c {
+                    Category::Usage | Category::Roi => "decimal",
+                    _ => "numeric",
+                };
+                let on_input = Callback::new(move |()| {
+                    if check == Check::Live || untrack(|| errors.has(key)) {
+                        validate(c);
+                    }
+                });
+                view! {
+                    <NumberInput value=value inputmode=mode placeholder="Unknown"
+                        on_input=on_input on_change=on_change/>
                 }
-            });
-            view! {
-                <NumberInput value=value inputmode=mode placeholder="Unknown"
-                    on_input=on_input on_change=on_change/>
+                .into_any()
             }
-            .into_any()
         };
         view! {
             <Field id=format!("{prefix}-{}", c.key()) label=c.input_label() class="signal-field"
                 hint=(!compact).then_some(c.help()) error=errors.at(key)>
-                {control}
+                {control()}
             </Field>
         }
     };

@@ -177,7 +177,7 @@ pub fn AccountPlanTab() -> impl IntoView {
     let plan = account.read(|a| a.planning.plan.clone());
     view! {
         <div class="plan-tab">
-            <PlanHead account=account plan=plan/>
+            <PlanHead plan=plan/>
             <PlanOutput account=account/>
             <OverviewSection account=account plan=plan/>
             <goals::GoalsSection account=account plan=plan/>
@@ -192,7 +192,7 @@ pub fn AccountPlanTab() -> impl IntoView {
 
 /// Title, last updated, the output toolbar and the flags.
 #[component]
-fn PlanHead(account: AccountHandle, plan: Memo<AccountPlan>) -> impl IntoView {
+fn PlanHead(plan: Memo<AccountPlan>) -> impl IntoView {
     let app = use_app();
     let last_updated = move || {
         let today = app.today.get();
@@ -236,7 +236,7 @@ fn PlanHead(account: AccountHandle, plan: Memo<AccountPlan>) -> impl IntoView {
                 </div>
             </div>
             <div class="screen-only">
-                <ShareBox id=account.id() open=share_open/>
+                <ShareBox open=share_open/>
             </div>
             {move || {
                 let fs = flags();
