@@ -420,7 +420,8 @@ fn outcomes_that_do_not_fit_change_nothing() {
         )
         .unwrap_err();
         assert_eq!(
-            err.field, *field,
+            OutcomeField::from_key(&err.path),
+            Some(*field),
             "{outcome:?} {arr} {next:?}: {}",
             err.message
         );

@@ -14,6 +14,7 @@ use crate::domain::arr::{ArrChange, ArrKind};
 use crate::domain::dates::{long, read_date};
 use crate::domain::kpi::outcome::{record_won, won_not_recorded};
 use crate::domain::money::read_number;
+use crate::domain::FieldError;
 use crate::state::use_app;
 
 /// The kinds a user picks when changing ARR by hand (a new ARR only on an account
@@ -50,14 +51,14 @@ pub fn ArrHistory() -> impl IntoView {
         let r = account.update(|a| {
             let log = a.arr_log.without(index)?;
             a.set_arr_log(log);
-            Ok(())
+            Ok::<_, FieldError>(())
         });
         match r {
             Ok(()) => {
                 remove_error.set(None);
                 app.show_toast("Change removed from the ARR history.", None);
             }
-            Err(e) => remove_error.set(Some(e)),
+            Err(e) => remove_error.set(Some(e.message)),
         }
     };
     view! {
@@ -125,7 +126,10 @@ fn ChangeArr() -> impl IntoView {
             read_amount(&amount.get_untracked())
         };
         let day = read_date(&date.get_untracked());
-        errors.set(ArrField::Date, day.as_ref().err().cloned());
+        errors.set(
+            ArrField::Date,
+            day.as_ref().err().map(|e| e.message.clone()),
+        );
         let new_arr = match typed {
             Ok(v) => v,
             Err(e) => {
@@ -141,10 +145,10 @@ fn ChangeArr() -> impl IntoView {
         };
         let r = account.update(|a| {
             if new_arr == a.fields.arr {
-                return Err(format!(
+                return Err(FieldError::bare(format!(
                     "The ARR is already {}: type the new ARR.",
                     crate::domain::money::group_thousands(new_arr.round() as u64)
-                ));
+                )));
             }
             let log = change.apply(&a.arr_log, new_arr)?;
             a.set_arr_log(log);
@@ -158,7 +162,7 @@ fn ChangeArr() -> impl IntoView {
                 let text = wide.currency.with_untracked(|c| c.format(v));
                 app.show_toast(format!("{} recorded: ARR is now {text}.", k.label()), None);
             }
-            Err(e) => errors.set(ArrField::Amount, Some(e)),
+            Err(e) => errors.set(ArrField::Amount, Some(e.message)),
         }
     };
     let kinds: Vec<(String, String)> = KINDS
@@ -221,7 +225,7 @@ pub fn WonOffer() -> impl IntoView {
                                 let today = app.today.get_untracked();
                                 match account.update(|a| record_won(a, oid, amount, today)) {
                                     Ok(()) => { error.set(None); app.show_toast(format!("Expansion of {shown} recorded."), None); }
-                                    Err(e) => error.set(Some(e)),
+                                    Err(e) => error.set(Some(e.message)),
                                 }
                             }>"Record as expansion"</button>
                         </li>

@@ -110,7 +110,7 @@ pub fn field_error(form: &SignalsForm, category: Category) -> Option<String> {
     form.parse()
         .err()?
         .into_iter()
-        .find(|e| e.category == category)
+        .find(|e| e.path == category.key())
         .map(|e| e.message)
 }
 
@@ -173,7 +173,7 @@ impl SignalInputs {
         for c in Category::ALL {
             let msg = parsed.as_ref().err().and_then(|es| {
                 es.iter()
-                    .find(|e| e.category == c)
+                    .find(|e| e.path == c.key())
                     .map(|e| e.message.clone())
             });
             errors.set(SignalField::Signal(c), msg);

@@ -71,7 +71,7 @@ pub fn OutcomeForm(due: NaiveDate) -> impl IntoView {
             match read_date(&next_text.get_untracked()) {
                 Ok(d) => Some(d),
                 Err(e) => {
-                    found.push((OutcomeField::NextRenewal, e));
+                    found.push((OutcomeField::NextRenewal, e.message));
                     None
                 }
             }
@@ -96,7 +96,10 @@ pub fn OutcomeForm(due: NaiveDate) -> impl IntoView {
                 };
                 app.show_toast(text, None);
             }
-            Err(e) => errors.show([(e.field, e.message)]),
+            Err(e) => errors.show([(
+                OutcomeField::from_key(&e.path).unwrap_or(OutcomeField::Outcome),
+                e.message,
+            )]),
         }
     };
     let outcome_options = Outcome::ALL

@@ -85,7 +85,7 @@ impl Draft {
                 None
             }
             Err(e) => {
-                errors.set(CommitmentField::Due, Some(e));
+                errors.set(CommitmentField::Due, Some(e.message));
                 ok = false;
                 None
             }
@@ -97,7 +97,7 @@ impl Draft {
             match read_optional_date(&self.status_date.get_untracked()) {
                 Ok(d) => d,
                 Err(e) => {
-                    errors.set(CommitmentField::StatusDate, Some(e));
+                    errors.set(CommitmentField::StatusDate, Some(e.message));
                     ok = false;
                     None
                 }
@@ -107,7 +107,7 @@ impl Draft {
             Ok(s) => Some(s),
             Err(e) => {
                 if ok {
-                    errors.set(CommitmentField::StatusDate, Some(e));
+                    errors.set(CommitmentField::StatusDate, Some(e.message));
                 }
                 ok = false;
                 None
@@ -171,7 +171,9 @@ pub fn AccountCommitments() -> impl IntoView {
                 account.with_untracked(|a| stand_in.validate(&a.stakeholders, None))
             {
                 for e in found {
-                    errors.set(e.field, Some(e.message));
+                    if let Some(f) = CommitmentField::from_key(&e.path) {
+                        errors.set(f, Some(e.message));
+                    }
                 }
             }
             return;
@@ -181,7 +183,9 @@ pub fn AccountCommitments() -> impl IntoView {
         match checked {
             Some(Err(found)) => {
                 for e in found {
-                    errors.set(e.field, Some(e.message));
+                    if let Some(f) = CommitmentField::from_key(&e.path) {
+                        errors.set(f, Some(e.message));
+                    }
                 }
                 return;
             }

@@ -355,7 +355,7 @@ fn OpportunityForm(
             match crate::domain::dates::read_optional_date(&target.get_untracked()) {
                 Ok(d) => d,
                 Err(m) => {
-                    problems.push((OppInput::TargetDate, m));
+                    problems.push((OppInput::TargetDate, m.message));
                     None
                 }
             }
@@ -363,7 +363,7 @@ fn OpportunityForm(
         let estimated_arr = match parse_estimated_arr(&arr.get_untracked()) {
             Ok(v) => v,
             Err(e) => {
-                problems.push((OppInput::Field(OpportunityField::EstimatedArr), e));
+                problems.push((OppInput::Field(OpportunityField::EstimatedArr), e.message));
                 0.0
             }
         };
@@ -378,7 +378,10 @@ fn OpportunityForm(
         };
         if let Err(es) = draft.clone().validate(OpportunityId(0)) {
             for e in es {
-                let at = OppInput::Field(e.field);
+                let Some(f) = OpportunityField::from_key(&e.path) else {
+                    continue;
+                };
+                let at = OppInput::Field(f);
                 if !problems.iter().any(|(i, _)| *i == at) {
                     problems.push((at, e.message));
                 }
@@ -409,7 +412,7 @@ fn OpportunityForm(
             };
             r.map_err(|es| {
                 es.first()
-                    .map(|e| format!("{}|{}", e.field.key(), e.message))
+                    .map(|e| format!("{}|{}", e.path, e.message))
                     .unwrap_or_default()
             })
         });

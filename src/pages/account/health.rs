@@ -17,10 +17,10 @@ use crate::components::health::{
 use crate::derived::use_workspace_wide;
 use crate::domain::dates;
 use crate::domain::health::{
-    account_health, fmt_points, read_as_of, score_of, Band, Category, HealthSummary, HistoryError,
-    Recorded, Score, Signals, SignalsForm, Snapshot,
+    account_health, fmt_points, read_as_of, score_of, Band, Category, HealthSummary, Recorded,
+    Score, Signals, SignalsForm, Snapshot,
 };
-use crate::domain::AccountGone;
+use crate::domain::{AccountGone, FieldError};
 use crate::state::use_app;
 
 /// The range of a band, in words.
@@ -88,13 +88,13 @@ enum Refused {
     Form(String),
 }
 
-impl From<HistoryError> for Refused {
-    fn from(e: HistoryError) -> Self {
-        match e {
-            HistoryError::FutureDate { .. } | HistoryError::DateTaken { .. } => {
-                Refused::Day(e.message())
-            }
-            _ => Refused::Form(e.message()),
+impl From<FieldError> for Refused {
+    /// The history names the check-in's day `date`; any other refusal is the form's.
+    fn from(e: FieldError) -> Self {
+        if e.path == "date" {
+            Refused::Day(e.message)
+        } else {
+            Refused::Form(e.message)
         }
     }
 }
@@ -368,7 +368,10 @@ fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
 
     let check_date = move || {
         let r = read_as_of(&date_text.get_untracked(), app.today.get_untracked());
-        errors.set(SignalField::AsOf, r.as_ref().err().cloned());
+        errors.set(
+            SignalField::AsOf,
+            r.as_ref().err().map(|e| e.message.clone()),
+        );
         r.ok()
     };
     // Saving on a day that has a check-in replaces it: say so before the user saves.
@@ -685,7 +688,10 @@ fn SnapshotEditor(snapshot: Snapshot, on_done: Callback<()>) -> impl IntoView {
             Err(_) if date_text.get_untracked().trim() == original.to_string() => Ok(original),
             r => r,
         };
-        errors.set(SignalField::AsOf, date.as_ref().err().cloned());
+        errors.set(
+            SignalField::AsOf,
+            date.as_ref().err().map(|e| e.message.clone()),
+        );
         let signals = inputs.read(errors);
         let (Ok(date), Some(signals)) = (date, signals) else {
             return;

@@ -14,7 +14,7 @@ use crate::domain::dates::{long, read_optional_date};
 use crate::domain::depth;
 use crate::domain::recovery::{self, Milestone};
 use crate::domain::renewal::parse_done_on;
-use crate::domain::AccountGone;
+use crate::domain::FieldError;
 use crate::state::use_app;
 
 /// The milestone form's fields.
@@ -39,26 +39,15 @@ enum CheckInField {
 const CHECK_IN_KEYS: [(&str, CheckInField); 2] =
     [("on", CheckInField::On), ("note", CheckInField::Note)];
 
-/// A refusal as (field key, message); an empty key is the form's own message.
-struct Refused((&'static str, String));
-
-impl From<AccountGone> for Refused {
-    fn from(gone: AccountGone) -> Self {
-        Refused(("", gone.into()))
-    }
-}
-
-/// Runs `f` on the open save plan; a refusal comes back as (field key, message).
+/// Runs `f` on the open save plan; a refusal names the value at fault by its path.
 fn on_open_plan(
     account: AccountHandle,
-    f: impl FnOnce(&mut crate::domain::save_plan::SavePlan) -> Result<(), (&'static str, String)>,
-) -> Result<(), (&'static str, String)> {
-    account
-        .update(|a| match a.save_plans.current_mut() {
-            Some(p) => f(p).map_err(Refused),
-            None => Err(Refused(("", "This plan is closed.".to_string()))),
-        })
-        .map_err(|Refused(e)| e)
+    f: impl FnOnce(&mut crate::domain::save_plan::SavePlan) -> Result<(), FieldError>,
+) -> Result<(), FieldError> {
+    account.update(|a| match a.save_plans.current_mut() {
+        Some(p) => f(p),
+        None => Err(FieldError::bare("This plan is closed.")),
+    })
 }
 
 #[component]
@@ -100,7 +89,7 @@ pub fn RecoveryCard() -> impl IntoView {
                 None
             }
             Err(e) => {
-                m_errors.set(MilestoneField::By, Some(e));
+                m_errors.set(MilestoneField::By, Some(e.message));
                 None
             }
         };
@@ -112,9 +101,9 @@ pub fn RecoveryCard() -> impl IntoView {
         };
         let Some(_) = by_date else {
             // The other fields' messages too, from the same rules.
-            if let Err((k, e)) = recovery::check_milestone(&m, today, None) {
-                if let Some((_, f)) = MILESTONE_KEYS.iter().find(|(key, _)| *key == k) {
-                    m_errors.set(*f, Some(e));
+            if let Err(e) = recovery::check_milestone(&m, today, None) {
+                if let Some((_, f)) = MILESTONE_KEYS.iter().find(|(key, _)| *key == e.path) {
+                    m_errors.set(*f, Some(e.message));
                 }
             }
             return;
@@ -125,7 +114,9 @@ pub fn RecoveryCard() -> impl IntoView {
                 target.set(String::new());
                 by.set(String::new());
             }
-            Err((k, e)) => m_errors.show_paths([(k, e.as_str())], "", &MILESTONE_KEYS),
+            Err(e) => {
+                m_errors.show_paths([(e.path.as_str(), e.message.as_str())], "", &MILESTONE_KEYS)
+            }
         }
     };
     let add_milestone = on_submit("#rc-add", m_errors, save_milestone);
@@ -142,7 +133,7 @@ pub fn RecoveryCard() -> impl IntoView {
             Err(e) => {
                 c_errors.set(
                     CheckInField::On,
-                    Some(e.replace(
+                    Some(e.message.replace(
                         "Pick the day it was done, or untick it.",
                         "Pick the day of the check-in.",
                     )),
@@ -163,7 +154,9 @@ pub fn RecoveryCard() -> impl IntoView {
                 note.set(String::new());
                 app.show_toast("Check-in logged.", None);
             }
-            Err((k, e)) => c_errors.show_paths([(k, e.as_str())], "", &CHECK_IN_KEYS),
+            Err(e) => {
+                c_errors.show_paths([(e.path.as_str(), e.message.as_str())], "", &CHECK_IN_KEYS)
+            }
         }
     };
     let log = on_submit("#rc-checkin", c_errors, save_check_in);
@@ -193,8 +186,8 @@ pub fn RecoveryCard() -> impl IntoView {
                                             let today = app.today.get_untracked();
                                             let met = event_target_checked(&ev).then_some(today);
                                             let _ = account.update(|a| match a.save_plans.current_mut() {
-                                                Some(p) => depth::set_milestone_met(p, i, met, today).map_err(|(_, e)| e),
-                                                None => Err(String::from("This plan is closed.")),
+                                                Some(p) => depth::set_milestone_met(p, i, met, today),
+                                                None => Err(FieldError::bare("This plan is closed.")),
                                             });
                                         }/>
                                     <label for=cb class="task-text">

@@ -163,7 +163,7 @@ fn TermsCard() -> impl IntoView {
     let save_notice = Callback::new(move |()| {
         let r = parse_notice_days(&notice_text.get_untracked())
             .and_then(|d| account.update(|a| a.renewal.set_notice_days(d)));
-        notice_err.set((), r.err());
+        notice_err.set((), r.err().map(|e| e.message));
     });
     let set_flag = move |auto: bool, on: bool| {
         account.change(|a| {
@@ -361,7 +361,7 @@ fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
                 new_text.set(String::new());
                 new_err.clear();
             }
-            Err(e) => new_err.set((), Some(e)),
+            Err(e) => new_err.set((), Some(e.message)),
         }
     };
     let add_id = format!("add-task-{}", kind.key());
@@ -435,13 +435,13 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
                 Ok(())
             })
         };
-        date_err.set(r.err());
+        date_err.set(r.err().map(|e: crate::domain::FieldError| e.message));
     };
     let set_date = Callback::new(move |text: String| {
         let today = app.today.get_untracked();
         let r = parse_done_on(&text, today)
             .and_then(|d| account.update(|a| a.renewal.tick(key, d, today)));
-        date_err.set(r.err());
+        date_err.set(r.err().map(|e| e.message));
     });
     let max = Signal::derive(move || app.today.get().to_string());
     let custom_id = match key {
@@ -462,7 +462,7 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
                 edit_err.clear();
                 editing.set(false);
             }
-            Err(e) => edit_err.set((), Some(e)),
+            Err(e) => edit_err.set((), Some(e.message)),
         }
     };
     let text = move || task.with(|t| t.as_ref().map(|t| t.0.clone()).unwrap_or_default());

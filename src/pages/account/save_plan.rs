@@ -175,14 +175,14 @@ fn ProposePlan() -> impl IntoView {
             if let Some(p) = a.save_plans.current_mut() {
                 p.root_cause = RootCause::from_key(&cause.get_untracked());
             }
-            Ok(())
+            Ok::<_, crate::domain::FieldError>(())
         });
         match r {
             Ok(()) => {
                 owner_err.clear();
                 app.show_toast("Save plan opened. Triage is due within 24 hours.", None);
             }
-            Err(e) => owner_err.set((), Some(e)),
+            Err(e) => owner_err.set((), Some(e.message)),
         }
     };
     let red = move || band.get() == Some(Band::Red);
@@ -252,9 +252,9 @@ fn OpenPlan() -> impl IntoView {
     let save_owner = Callback::new(move |()| {
         let r = account.update(|a| match a.save_plans.current_mut() {
             Some(p) => p.set_owner(&owner.get_untracked()),
-            None => Err("This plan is closed.".into()),
+            None => Err(crate::domain::FieldError::bare("This plan is closed.")),
         });
-        owner_err.set((), r.err());
+        owner_err.set((), r.err().map(|e| e.message));
     });
     let initial_cause = plan.with_untracked(|p| p.as_ref().and_then(|p| p.root_cause));
     let cause = RwSignal::new(
@@ -267,7 +267,7 @@ fn OpenPlan() -> impl IntoView {
         let _ = account.update(|a| match a.save_plans.current_mut() {
             Some(p) => {
                 p.root_cause = c;
-                Ok(())
+                Ok::<_, String>(())
             }
             None => Err(String::from("This plan is closed.")),
         });
@@ -337,7 +337,7 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
         let r = account.update(|a| match a.save_plans.current_mut() {
             None => Err("This plan is closed.".to_string()),
             Some(p) => match on {
-                Some(d) => p.tick(kind, d, today),
+                Some(d) => p.tick(kind, d, today).map_err(|e| e.message),
                 None => {
                     p.untick(kind);
                     Ok(())
@@ -350,7 +350,7 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
         let today = app.today.get_untracked();
         match parse_done_on(&text, today) {
             Ok(d) => tick(Some(d)),
-            Err(e) => err.set(Some(e)),
+            Err(e) => err.set(Some(e.message)),
         }
     });
     let max = Signal::derive(move || app.today.get().to_string());
@@ -444,7 +444,7 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
         let date = match parse_done_on(&on.get_untracked(), today) {
             Ok(d) => d,
             Err(e) => {
-                let e = e.replace(
+                let e = e.message.replace(
                     "Pick the day it was done, or untick it.",
                     "Pick the day the plan closed.",
                 );
@@ -464,7 +464,7 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
         let is_green = green.get_untracked();
         let r = account.update(|a| match a.save_plans.current_mut() {
             Some(p) => crate::domain::depth::close_save_plan(p, o, date, &n, is_green, today)
-                .map_err(|(k, e)| format!("{k}\u{1f}{e}")),
+                .map_err(|e| format!("{}\u{1f}{}", e.path, e.message)),
             None => Err("_form\u{1f}This plan is already closed.".into()),
         });
         match r {

@@ -18,7 +18,7 @@ use crate::domain::account::parse_arr;
 use crate::domain::depth::{around, cell_to_opportunity};
 use crate::domain::expansion::OpportunityId;
 use crate::domain::white_space::{Axis, Cell, CellKind, Counts, Line};
-use crate::domain::{plural, Account};
+use crate::domain::{plural, Account, FieldError};
 use crate::state::use_app;
 
 fn cell_dom_id(r: usize, c: usize) -> String {
@@ -62,13 +62,15 @@ fn set_state(
     col: &str,
     kind: Option<CellKind>,
 ) -> Result<String, String> {
-    account.update(|a| {
-        let mut g = a.white_space.clone();
-        g.set_kind(around(a), row, col, kind)?;
-        let words = state_words(g.cell(row, col));
-        a.white_space = g;
-        Ok(format!("{row} × {col}: {words}"))
-    })
+    account
+        .update(|a| {
+            let mut g = a.white_space.clone();
+            g.set_kind(around(a), row, col, kind)?;
+            let words = state_words(g.cell(row, col));
+            a.white_space = g;
+            Ok::<_, FieldError>(format!("{row} × {col}: {words}"))
+        })
+        .map_err(|e| e.message)
 }
 
 #[component]
@@ -289,19 +291,20 @@ fn CellPanel(
         errors.clear();
     });
     // Changes the cell; a refusal is shown at `at`'s field, or as the panel's message.
-    let edit = move |at: Option<PanelField>,
-                     f: &dyn Fn(&mut Account, &str, &str) -> Result<(), String>| {
-        let Some((r, c)) = names.get_untracked() else {
-            return;
+    let edit =
+        move |at: Option<PanelField>,
+              f: &dyn Fn(&mut Account, &str, &str) -> Result<(), FieldError>| {
+            let Some((r, c)) = names.get_untracked() else {
+                return;
+            };
+            let res = account.update(|a| f(a, &r, &c)).map_err(|e| e.message);
+            errors.clear();
+            match (res, at) {
+                (Ok(()), _) => {}
+                (Err(e), Some(k)) => errors.set(k, Some(e)),
+                (Err(e), None) => errors.set_form(Some(e)),
+            }
         };
-        let res = account.update(|a| f(a, &r, &c));
-        errors.clear();
-        match (res, at) {
-            (Ok(()), _) => {}
-            (Err(e), Some(k)) => errors.set(k, Some(e)),
-            (Err(e), None) => errors.set_form(Some(e)),
-        }
-    };
     let set_kind = move |k: Option<CellKind>| {
         edit(None, &move |a: &mut Account, r: &str, c: &str| {
             let mut g = a.white_space.clone();
@@ -355,7 +358,7 @@ fn CellPanel(
                 .expansion
                 .opportunity(oid)
                 .map(|o| (o.description().to_string(), o.kind().label().to_lowercase()));
-            Ok(o.unwrap_or_default())
+            Ok::<_, crate::domain::FieldError>(o.unwrap_or_default())
         });
         match res {
             Ok((desc, kind)) => {
@@ -365,7 +368,7 @@ fn CellPanel(
                     None,
                 );
             }
-            Err(e) => errors.set_form(Some(e)),
+            Err(e) => errors.set_form(Some(e.message)),
         }
     };
     let opportunities = move || {
@@ -474,14 +477,14 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
                 let mut g = a.white_space.clone();
                 let l = g.add_line(around(a), axis, &text.get_untracked())?;
                 a.white_space = g;
-                Ok(l)
+                Ok::<_, crate::domain::FieldError>(l)
             });
             match res {
                 Ok(_) => {
                     text.set(String::new());
                     errors.clear();
                 }
-                Err(e) => errors.set((), Some(e)),
+                Err(e) => errors.set((), Some(e.message)),
             }
         };
         let form_id = format!("{dom}-form");
@@ -526,7 +529,7 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
                                         let mut g = a.white_space.clone();
                                         let n = g.remove_line(around(a), axis, &l2)?;
                                         a.white_space = g;
-                                        Ok::<usize, String>(n)
+                                        Ok::<usize, FieldError>(n)
                                     });
                                     if let Ok(n) = r {
                                         app.show_toast(format!("Removed \"{l2}\" and {}.", plural(n, "cell", "cells")), None);
