@@ -6,12 +6,13 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::domain::health::HealthSummary;
+use crate::domain::health::{HealthSummary, Weights};
 use crate::domain::portfolio::{facts_of, health_by_account, Facts};
 use crate::domain::workspace::tiers_of;
-use crate::domain::{AccountId, TierOf, Workspace};
+use crate::domain::{AccountId, Currency, TierOf, Workspace};
 use crate::state::AppState;
 
 #[derive(Clone, Copy)]
@@ -61,6 +62,38 @@ impl Derived {
             facts,
         };
         provide_context(derived);
+        WorkspaceWide::provide(app);
         derived
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The workspace-wide values the account pages show beside their account (they read the
+// account itself through `pages::account::AccountHandle`). Each is a memo, so a page that
+// shows the currency is not drawn again when an account changes.
+
+#[derive(Clone, Copy)]
+pub struct WorkspaceWide {
+    /// The workspace currency (amounts are formatted with it).
+    pub currency: Memo<Currency>,
+    /// The health weights every score is computed with.
+    pub weights: Memo<Weights>,
+    /// The days the health weights changed (marked on the trend chart).
+    pub weight_changes: Memo<Vec<NaiveDate>>,
+}
+
+pub fn use_workspace_wide() -> WorkspaceWide {
+    expect_context::<WorkspaceWide>()
+}
+
+impl WorkspaceWide {
+    fn provide(app: AppState) -> WorkspaceWide {
+        let wide = WorkspaceWide {
+            currency: Memo::new(move |_| app.ws.with(|w| w.currency.clone())),
+            weights: Memo::new(move |_| app.ws.with(|w| *w.settings.health.weights())),
+            weight_changes: Memo::new(move |_| app.ws.with(|w| w.settings.health.change_dates())),
+        };
+        provide_context(wide);
+        wide
     }
 }

@@ -18,6 +18,8 @@ pub mod storage;
 
 // The browser edge: only built for wasm32, so native tests of the core stay quick.
 #[cfg(target_arch = "wasm32")]
+pub mod account_handle;
+#[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -332,3 +332,81 @@ fn numbers_as_typed() {
         assert_eq!(read_number(text), *expected, "{text:?}");
     }
 }
+
+// ---------------------------------------------------------------- changing an account
+
+/// `Workspace::edit_account`, the one way an account page changes its account: a refused
+/// change leaves the account as it was even when it changed it before refusing; an
+/// unchanged account says so; an account gone is refused with its message.
+#[test]
+fn an_account_changes_whole_or_not_at_all() {
+    use am_planner::domain::AccountGone;
+    let today = d("2026-06-01");
+    let mut ws = Workspace::default();
+    let id = ws
+        .add_account(fields("Acme", 10_000.0, Some("2025-06-01"), None), today)
+        .unwrap();
+    let before = ws.clone();
+
+    // Refused after a change: nothing of it stays.
+    let r: Result<((), bool), String> = ws.edit_account(id, |a| {
+        a.fields.notes = "half done".into();
+        a.renewal.auto_renew = true;
+        Err("refused".into())
+    });
+    assert_eq!(r, Err("refused".to_string()));
+    assert_eq!(ws, before);
+
+    // Accepted and equal: no change to save.
+    let r: Result<(u32, bool), String> = ws.edit_account(id, |a| {
+        a.fields.notes = a.fields.notes.clone();
+        Ok(7)
+    });
+    assert_eq!(r, Ok((7, false)));
+    assert_eq!(ws, before);
+
+    // Accepted: kept whole.
+    let r: Result<((), bool), String> = ws.edit_account(id, |a| {
+        a.fields.notes = "kept".into();
+        Ok(())
+    });
+    assert_eq!(r, Ok(((), true)));
+    assert_eq!(ws.account(id).unwrap().fields.notes, "kept");
+
+    // Gone: refused with the message, in every error shape the pages use.
+    let gone = AccountId(99);
+    let r: Result<((), bool), String> = ws.edit_account(gone, |_| Ok(()));
+    assert_eq!(r, Err("This account no longer exists.".to_string()));
+    let r: Result<((), bool), am_planner::domain::FieldError> = ws.edit_account(gone, |_| Ok(()));
+    assert_eq!(r.unwrap_err().message, AccountGone::MESSAGE);
+    let r: Result<((), bool), Vec<am_planner::domain::FieldError>> =
+        ws.edit_account(gone, |_| Ok(()));
+    assert_eq!(r.unwrap_err().len(), 1);
+}
+
+/// `Account::set_fields` holds the rules of `Workspace::update_fields_on`: ARR only through
+/// its history, a renewal date moved from the past to the future starts the next cycle,
+/// nothing changed on a refusal.
+#[test]
+fn an_accounts_fields_are_set_by_the_same_rules_as_the_workspace() {
+    let today = d("2026-06-01");
+    let mut ws = Workspace::default();
+    let id = ws
+        .add_account(
+            fields("Acme", 10_000.0, Some("2025-05-01"), Some("2026-05-01")),
+            today,
+        )
+        .unwrap();
+    let a = ws.account_mut(id).unwrap();
+    let before = a.clone();
+    let mut more = a.fields.clone();
+    more.arr = 12_000.0;
+    let err = a.set_fields(more, None, today).unwrap_err();
+    assert_eq!(err[0].path, "arr");
+    assert_eq!(*a, before);
+    let mut next = a.fields.clone();
+    next.renewal_date = Some(d("2027-05-01"));
+    assert_eq!(a.set_fields(next.clone(), None, today), Ok(true));
+    let mut other = ws.clone();
+    assert_eq!(other.update_fields_on(id, next, None, today), Ok(false));
+}

@@ -321,7 +321,14 @@ fn outcomes_record_the_right_changes_and_start_the_next_term() {
     ];
     for (outcome, new_arr, changes, after) in cases {
         let mut w = passed();
-        record_outcome(&mut w, AccountId(1), *outcome, *new_arr, next, today()).unwrap();
+        record_outcome(
+            w.account_mut(AccountId(1)).unwrap(),
+            *outcome,
+            *new_arr,
+            next,
+            today(),
+        )
+        .unwrap();
         let a = &w.accounts()[0];
         let recorded: Vec<(ArrKind, f64)> = a.arr_log.events()[1..]
             .iter()
@@ -404,8 +411,14 @@ fn outcomes_that_do_not_fit_change_nothing() {
     for (outcome, arr, next, on, field) in cases {
         let mut w = passed();
         let before = w.clone();
-        let err =
-            record_outcome(&mut w, AccountId(1), *outcome, *arr, next.map(d), *on).unwrap_err();
+        let err = record_outcome(
+            w.account_mut(AccountId(1)).unwrap(),
+            *outcome,
+            *arr,
+            next.map(d),
+            *on,
+        )
+        .unwrap_err();
         assert_eq!(
             OutcomeField::from_key(&err.path),
             Some(*field),
@@ -432,8 +445,8 @@ fn a_won_opportunity_is_offered_until_its_arr_is_recorded() {
         .set_stage(opp, Stage::Won);
     assert_eq!(won_not_recorded(&w.accounts()[0]).len(), 1);
     let before = w.accounts()[0].fields.arr;
-    assert!(record_won(&mut w, id, opp, -5.0, today()).is_err());
-    record_won(&mut w, id, opp, 36_000.0, today()).unwrap();
+    assert!(record_won(w.account_mut(id).unwrap(), opp, -5.0, today()).is_err());
+    record_won(w.account_mut(id).unwrap(), opp, 36_000.0, today()).unwrap();
     assert_eq!(w.accounts()[0].fields.arr, before + 36_000.0);
     assert!(won_not_recorded(&w.accounts()[0]).is_empty());
 }

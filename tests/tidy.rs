@@ -616,3 +616,65 @@ fn the_cycle_check_reads_every_way_a_module_names_another() {
     let unknown = vec![file("a.rs", "use super::nowhere::X;\n")];
     assert!(module_graph(&unknown, &modules_with_leaves, &reexports).is_err());
 }
+
+/// What an account page may not write: a lookup of an account in the workspace, a write
+/// of the workspace signal, the old write helper.
+const ACCOUNT_LOOKUPS: [&str; 4] = [".account(", "account_mut(", ".ws", "edit_account("];
+
+/// Lines of `files` that contain any of `needles` anywhere (`w.account(` included), as
+/// "path:line: text".
+fn lines_with(files: &[PathBuf], needles: &[&str]) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut hits = Vec::new();
+    for f in files {
+        let text = fs::read_to_string(f).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            if needles.iter().any(|n| line.contains(n)) {
+                let rel = f.strip_prefix(root).unwrap_or(f);
+                hits.push(format!("{}:{}: {}", rel.display(), i + 1, line.trim()));
+            }
+        }
+    }
+    hits
+}
+
+/// Invariant: the account pages read and change their account through `AccountHandle`
+/// only (`src/account_handle.rs`): no page looks the account up in the workspace or
+/// writes the workspace signal itself, so every change goes through the one write path
+/// (`Workspace::edit_account`: whole or not at all, saved once).
+#[test]
+fn account_pages_go_through_the_account_handle() {
+    let mut files = files_under("src/pages/account", &["rs"]);
+    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/components/arr_history.rs"));
+    let hits = offending(
+        &files,
+        &[".account(", "account_mut(", ".ws", "edit_account("],
+    );
+    assert!(
+        hits.is_empty(),
+        "read and change the account through AccountHandle (use_account()):\n{}",
+        hits.join("\n")
+    );
+}
+
+/// The check above finds what it must.
+#[test]
+fn the_account_handle_check_finds_a_lookup() {
+    let dir = std::env::temp_dir().join("am-planner-tidy-handle");
+    fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("page.rs");
+    for page in [
+        "let a = app.ws.with(|w| w.account(id).cloned());\n",
+        "let a = app\n    .ws\n    .with(|w| 1);\n",
+        "app.ws.update(|w| w.account_mut(id));\n",
+    ] {
+        fs::write(&f, page).unwrap();
+        assert_eq!(
+            lines_with(std::slice::from_ref(&f), &ACCOUNT_LOOKUPS).len(),
+            1,
+            "{page}"
+        );
+    }
+    fs::write(&f, "let a = account.read(|a| a.fields.name.clone());\n").unwrap();
+    assert!(lines_with(&[f], &ACCOUNT_LOOKUPS).is_empty());
+}

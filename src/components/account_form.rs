@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::account_handle::AccountHandle;
 use crate::components::form::{
     focus_first_error, options_with_none, DateInput, Field, FormErrors, NumberInput, Select,
     TextArea, TextInput,
@@ -163,10 +164,8 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
 
     let on_change = move |at: Input| match mode {
         FormMode::Edit(id) => {
-            let Some(mut f) = app
-                .ws
-                .with_untracked(|w| w.account(id).map(|a| a.fields.clone()))
-            else {
+            let account = AccountHandle::new(app, id);
+            let Some(mut f) = account.with_untracked(|a| a.fields.clone()) else {
                 return;
             };
             if let Err(e) = drafts.apply(at, &mut f) {
@@ -177,10 +176,8 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
                 Ok(()) => {
                     clear(at);
                     let today = app.today.get_untracked();
-                    let new_cycle = app
-                        .ws
-                        .try_update(|w| w.update_fields_on(id, f, None, today))
-                        .and_then(Result::ok)
+                    let new_cycle = account
+                        .update(|a| a.set_fields(f, None, today))
                         .unwrap_or(false);
                     if new_cycle {
                         app.show_toast(

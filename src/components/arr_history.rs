@@ -5,15 +5,16 @@
 
 use leptos::prelude::*;
 
+use crate::account_handle::use_account;
 use crate::components::form::{
     on_submit, DateInput, Field, FormErrors, NumberInput, Select, TextInput,
 };
-use crate::components::renewal_bits::edit_account;
+use crate::derived::use_workspace_wide;
 use crate::domain::arr::{ArrChange, ArrKind};
 use crate::domain::dates::{long, read_date};
 use crate::domain::kpi::outcome::{record_won, won_not_recorded};
 use crate::domain::money::read_number;
-use crate::domain::{AccountId, FieldError};
+use crate::domain::FieldError;
 use crate::state::use_app;
 
 /// The kinds a user picks when changing ARR by hand (a new ARR only on an account
@@ -36,22 +37,18 @@ fn read_amount(text: &str) -> Result<f64, String> {
 }
 
 #[component]
-pub fn ArrHistory(id: AccountId) -> impl IntoView {
+pub fn ArrHistory() -> impl IntoView {
     let app = use_app();
+    let account = use_account();
+    let wide = use_workspace_wide();
+    let log = account.read(|a| Some((a.arr_log.events().to_vec(), a.is_churned())));
     let events = move || {
-        app.ws.with(|w| {
-            w.account(id).map(|a| {
-                (
-                    a.arr_log.events().to_vec(),
-                    w.currency.clone(),
-                    a.is_churned(),
-                )
-            })
-        })
+        log.get()
+            .map(|(list, churned)| (list, wide.currency.get(), churned))
     };
     let remove_error = RwSignal::new(None::<String>);
     let remove = move |index: usize| {
-        let r = edit_account(app, id, |a| {
+        let r = account.update(|a| {
             let log = a.arr_log.without(index)?;
             a.set_arr_log(log);
             Ok::<_, FieldError>(())
@@ -61,7 +58,7 @@ pub fn ArrHistory(id: AccountId) -> impl IntoView {
                 remove_error.set(None);
                 app.show_toast("Change removed from the ARR history.", None);
             }
-            Err(e) => remove_error.set(Some(e)),
+            Err(e) => remove_error.set(Some(e.message)),
         }
     };
     view! {
@@ -97,7 +94,7 @@ pub fn ArrHistory(id: AccountId) -> impl IntoView {
                 }}
             })}
             <p class="field-error" role="alert">{move || remove_error.get()}</p>
-            <ChangeArr id=id/>
+            <ChangeArr/>
         </section>
     }
 }
@@ -112,8 +109,10 @@ enum ArrField {
 /// Change ARR: the new ARR, what kind of change it is, the day (today unless picked), a
 /// note. Nothing changes until all of it holds.
 #[component]
-fn ChangeArr(id: AccountId) -> impl IntoView {
+fn ChangeArr() -> impl IntoView {
     let app = use_app();
+    let account = use_account();
+    let wide = use_workspace_wide();
     let amount = RwSignal::new(String::new());
     let kind = RwSignal::new(ArrKind::Expansion.key().to_string());
     let date = RwSignal::new(app.today.get_untracked().to_string());
@@ -144,7 +143,7 @@ fn ChangeArr(id: AccountId) -> impl IntoView {
             date: day,
             note: note.get_untracked().trim().to_string(),
         };
-        let r = edit_account(app, id, |a| {
+        let r = account.update(|a| {
             if new_arr == a.fields.arr {
                 return Err(FieldError::bare(format!(
                     "The ARR is already {}: type the new ARR.",
@@ -160,10 +159,10 @@ fn ChangeArr(id: AccountId) -> impl IntoView {
                 errors.set(ArrField::Amount, None);
                 amount.set(String::new());
                 note.set(String::new());
-                let text = app.ws.with_untracked(|w| w.currency.format(v));
+                let text = wide.currency.with_untracked(|c| c.format(v));
                 app.show_toast(format!("{} recorded: ARR is now {text}.", k.label()), None);
             }
-            Err(e) => errors.set(ArrField::Amount, Some(e)),
+            Err(e) => errors.set(ArrField::Amount, Some(e.message)),
         }
     };
     let kinds: Vec<(String, String)> = KINDS
@@ -194,26 +193,22 @@ fn ChangeArr(id: AccountId) -> impl IntoView {
 /// On the Expansion tab: each won opportunity whose ARR is not in the history yet, with a
 /// button to record it as an expansion today.
 #[component]
-pub fn WonOffer(id: AccountId) -> impl IntoView {
+pub fn WonOffer() -> impl IntoView {
     let app = use_app();
+    let account = use_account();
+    let wide = use_workspace_wide();
+    let won = account.read(|a| {
+        won_not_recorded(a)
+            .into_iter()
+            .map(|o| (o.id(), o.description().to_string(), o.estimated_arr()))
+            .collect::<Vec<_>>()
+    });
     let offers = move || {
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| {
-                    won_not_recorded(a)
-                        .into_iter()
-                        .map(|o| {
-                            (
-                                o.id(),
-                                o.description().to_string(),
-                                o.estimated_arr(),
-                                w.currency.format(o.estimated_arr()),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        let currency = wide.currency.get();
+        won.get()
+            .into_iter()
+            .map(|(oid, desc, amount)| (oid, desc, amount, currency.format(amount)))
+            .collect::<Vec<_>>()
     };
     let error = RwSignal::new(None::<String>);
     view! {
@@ -228,7 +223,7 @@ pub fn WonOffer(id: AccountId) -> impl IntoView {
                             {format!("{desc}: {shown} ")}
                             <button type="button" class="btn btn-small" on:click=move |_| {
                                 let today = app.today.get_untracked();
-                                match app.ws.try_update(|w| record_won(w, id, oid, amount, today)).unwrap_or(Err(FieldError::bare("The workspace is gone."))) {
+                                match account.update(|a| record_won(a, oid, amount, today)) {
                                     Ok(()) => { error.set(None); app.show_toast(format!("Expansion of {shown} recorded."), None); }
                                     Err(e) => error.set(Some(e.message)),
                                 }

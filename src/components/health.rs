@@ -1,13 +1,12 @@
 //! View pieces of the health score shared by the Health tab, the Portfolio and Settings:
 //! band and rating badges (colour always with a word), the trend arrow, the flags, the
-//! five signal inputs, and a box that draws an SVG chart at its own width.
-
-use std::collections::HashMap;
+//! five signal inputs (on the form kit), and a box that draws an SVG chart at its own width.
 
 use leptos::prelude::*;
 
+use crate::components::form::{options_with_none, Field, FormErrors, NumberInput, Select};
 use crate::domain::health::{
-    fmt_points, Band, Category, HealthSummary, Rating, SignalsForm, TicketTrend, Trend,
+    fmt_points, Band, Category, HealthSummary, Rating, Signals, SignalsForm, TicketTrend, Trend,
 };
 
 /// A pill in the band's colour that says the band in words: "Needs attention".
@@ -118,100 +117,123 @@ pub fn field_error(form: &SignalsForm, category: Category) -> Option<String> {
 /// How the five inputs behave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Check {
-    /// Check a field when it is left (`change`): forms that save.
+    /// Check a field when it is left (`change`), and again at each keystroke while it
+    /// shows a message: forms that save.
     OnLeave,
     /// Check at every keystroke: the what-if preview.
     Live,
 }
 
-/// The five signal inputs: a visible label, the help text (unless `compact`), "unknown"
-/// as an empty field (or "Unknown" in the ticket select) and the message of a refused
-/// value right under its field. `prefix` keeps ids unique when several forms share a page.
+/// The fields of a signals form (check-in, check-in edit, what-if): its day and the five
+/// signals. The key of its [`FormErrors`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SignalField {
+    AsOf,
+    Signal(Category),
+}
+
+/// What is typed in the five signal inputs, one signal each (`Copy`).
+#[derive(Clone, Copy)]
+pub struct SignalInputs([RwSignal<String>; 5]);
+
+impl SignalInputs {
+    pub fn new(form: SignalsForm) -> Self {
+        SignalInputs(Category::ALL.map(|c| RwSignal::new(form.get(c).to_string())))
+    }
+
+    pub fn value(self, c: Category) -> RwSignal<String> {
+        self.0[c.index()]
+    }
+
+    /// The form as typed (tracked).
+    pub fn form(self) -> SignalsForm {
+        let mut f = SignalsForm::default();
+        for c in Category::ALL {
+            self.value(c).with(|v| f.set(c, v.as_str()));
+        }
+        f
+    }
+
+    /// The form as typed, untracked (a submit).
+    pub fn form_untracked(self) -> SignalsForm {
+        untrack(|| self.form())
+    }
+
+    /// Puts `form` in the inputs.
+    pub fn set(self, form: &SignalsForm) {
+        for c in Category::ALL {
+            self.value(c).set(form.get(c).to_string());
+        }
+    }
+
+    /// Reads the five inputs: the signals, or every refused one's message shown at its
+    /// field (the other signal messages cleared).
+    pub fn read(self, errors: FormErrors<SignalField>) -> Option<Signals> {
+        let parsed = self.form_untracked().parse();
+        for c in Category::ALL {
+            let msg = parsed.as_ref().err().and_then(|es| {
+                es.iter()
+                    .find(|e| e.path == c.key())
+                    .map(|e| e.message.clone())
+            });
+            errors.set(SignalField::Signal(c), msg);
+        }
+        parsed.ok()
+    }
+}
+
+/// The five signal inputs on the form kit: a visible label, the help text as the field's
+/// hint (unless `compact`), "unknown" as an empty field (or "Unknown" in the ticket
+/// select) and the message of a refused value at its field. `prefix` keeps ids unique when
+/// several forms share a page (`checkin-usage`, its message `checkin-usage-err`).
 #[component]
 pub fn SignalFields(
     prefix: &'static str,
-    form: RwSignal<SignalsForm>,
-    errors: RwSignal<HashMap<Category, String>>,
+    inputs: SignalInputs,
+    errors: FormErrors<SignalField>,
     check: Check,
     #[prop(optional)] compact: bool,
 ) -> impl IntoView {
     let validate = move |c: Category| {
-        let e = form.with_untracked(|f| field_error(f, c));
-        errors.update(|m| match e {
-            Some(msg) => {
-                m.insert(c, msg);
-            }
-            None => {
-                m.remove(&c);
-            }
-        });
+        let e = untrack(|| field_error(&inputs.form(), c));
+        errors.set(SignalField::Signal(c), e);
     };
     let field = move |c: Category| {
-        let id = format!("{prefix}-{}", c.key());
-        let help_id = format!("{id}-help");
-        let err_id = format!("{id}-err");
-        let describedby = if compact {
-            err_id.clone()
-        } else {
-            format!("{help_id} {err_id}")
-        };
-        let has_error = move || errors.with(|m| m.contains_key(&c));
-        let value = move || form.with(|f| f.get(c).to_string());
-        let control = if c == Category::Support {
-            view! {
-                <select
-                    id=id.clone()
-                    aria-describedby=describedby
-                    aria-invalid=move || has_error().to_string()
-                    prop:value=value
-                    on:change=move |ev| {
-                        form.update(|f| f.set(c, event_target_value(&ev)));
+        let key = SignalField::Signal(c);
+        let value = inputs.value(c);
+        let on_change = Callback::new(move |()| validate(c));
+        // Made inside the `Field` (as its child), so the input takes the field's wiring.
+        let control = move || {
+            if c == Category::Support {
+                let options = options_with_none(
+                    "Unknown",
+                    TicketTrend::ALL
+                        .iter()
+                        .map(|t| (t.key().to_string(), t.label().to_string())),
+                );
+                view! { <Select value=value options=options on_change=on_change/> }.into_any()
+            } else {
+                let mode = match c {
+                    Category::Usage | Category::Roi => "decimal",
+                    _ => "numeric",
+                };
+                let on_input = Callback::new(move |()| {
+                    if check == Check::Live || untrack(|| errors.has(key)) {
                         validate(c);
                     }
-                >
-                    <option value="" selected=move || value().is_empty()>"Unknown"</option>
-                    {TicketTrend::ALL.iter().map(|t| {
-                        let key = t.key();
-                        view! { <option value=key selected=move || value() == key>{t.label()}</option> }
-                    }).collect_view()}
-                </select>
+                });
+                view! {
+                    <NumberInput value=value inputmode=mode placeholder="Unknown"
+                        on_input=on_input on_change=on_change/>
+                }
+                .into_any()
             }
-            .into_any()
-        } else {
-            let mode = match c {
-                Category::Usage | Category::Roi => "decimal",
-                _ => "numeric",
-            };
-            view! {
-                <input
-                    id=id.clone()
-                    type="text"
-                    inputmode=mode
-                    autocomplete="off"
-                    placeholder="Unknown"
-                    aria-describedby=describedby
-                    aria-invalid=move || has_error().to_string()
-                    prop:value=value
-                    on:input=move |ev| {
-                        form.update(|f| f.set(c, event_target_value(&ev)));
-                        if check == Check::Live || has_error() {
-                            validate(c);
-                        }
-                    }
-                    on:change=move |_| validate(c)
-                />
-            }
-            .into_any()
         };
         view! {
-            <div class="field signal-field" class:has-error=has_error>
-                <label for=id>{c.input_label()}</label>
-                {control}
-                <p class="field-error" id=err_id role="alert">
-                    {move || errors.with(|m| m.get(&c).cloned())}
-                </p>
-                {(!compact).then(|| view! { <p class="signal-help" id=help_id>{c.help()}</p> })}
-            </div>
+            <Field id=format!("{prefix}-{}", c.key()) label=c.input_label() class="signal-field"
+                hint=(!compact).then_some(c.help()) error=errors.at(key)>
+                {control()}
+            </Field>
         }
     };
     view! {

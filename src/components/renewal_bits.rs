@@ -1,6 +1,5 @@
 //! Small pieces shared by the renewal screens (account tabs, Renewals page, portfolio
-//! column): the status pill, the "next milestone" cell, lateness words, and the one way
-//! these screens change an account.
+//! column): the status pill, the "next milestone" cell and lateness words.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -8,30 +7,11 @@ use leptos::prelude::*;
 use crate::domain::health::{self, Band};
 use crate::domain::portfolio::NextUp;
 use crate::domain::renewal::RenewalStatus;
-use crate::domain::{dates, Account, AccountId, Workspace};
-use crate::state::AppState;
-
-/// Applies `f` to the account. The workspace is marked changed (and autosaved) only when
-/// `f` succeeds; domain methods leave the account untouched when they refuse.
-pub fn edit_account<R, E: std::fmt::Display>(
-    app: AppState,
-    id: AccountId,
-    f: impl FnOnce(&mut Account) -> Result<R, E>,
-) -> Result<R, String> {
-    app.ws
-        .try_maybe_update(|w| match w.account_mut(id) {
-            None => (false, Err("This account no longer exists.".to_string())),
-            Some(a) => {
-                let r = f(a).map_err(|e| e.to_string());
-                (r.is_ok(), r)
-            }
-        })
-        .unwrap_or_else(|| Err("This account no longer exists.".to_string()))
-}
+use crate::domain::{dates, Account};
 
 /// The health band of the account's latest check-in, scored with the workspace weights.
-pub fn band_of(ws: &Workspace, a: &Account, today: NaiveDate) -> Option<Band> {
-    health::account_health(&a.health, ws.settings.health.weights(), today).band()
+pub fn band_of(weights: &health::Weights, a: &Account, today: NaiveDate) -> Option<Band> {
+    health::account_health(&a.health, weights, today).band()
 }
 
 /// A symbol per status, so the word and its mark carry the meaning, not only the colour.

@@ -6,13 +6,15 @@
 use chrono::{Months, NaiveDate};
 use leptos::prelude::*;
 
-use crate::components::form::{on_submit, DateInput, Field, FormErrors, NumberInput};
+use crate::account_handle::use_account;
+use crate::components::form::{on_submit, DateInput, Field, FormErrors, NumberInput, RadioGroup};
+use crate::derived::use_workspace_wide;
 use crate::domain::dates::{long, read_date, relative};
 use crate::domain::kpi::outcome::{
     awaiting_outcome, awaiting_outcomes, record_outcome, Outcome, OutcomeField,
 };
 use crate::domain::money::read_number;
-use crate::domain::{plural, AccountId};
+use crate::domain::plural;
 use crate::state::use_app;
 
 /// A year after `due`, moved on by years until it is ahead of `today`.
@@ -30,20 +32,24 @@ fn suggested_next(due: NaiveDate, today: NaiveDate) -> NaiveDate {
     d
 }
 
-/// The outcome form of account `id`'s passed renewal `due`.
+/// The outcome form of the account's passed renewal `due`.
 #[component]
-pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
+pub fn OutcomeForm(due: NaiveDate) -> impl IntoView {
     let app = use_app();
+    let account = use_account();
+    let wide = use_workspace_wide();
     let today = app.today.get_untracked();
-    let outcome = RwSignal::new(Outcome::Flat);
+    let outcome_key = RwSignal::new(Outcome::Flat.key().to_string());
+    let outcome = Memo::new(move |_| {
+        outcome_key
+            .with(|k| Outcome::from_key(k))
+            .unwrap_or(Outcome::Flat)
+    });
     let arr_text = RwSignal::new(String::new());
     let next_text = RwSignal::new(suggested_next(due, today).to_string());
     let errors = FormErrors::<OutcomeField>::new();
-    let current = move || {
-        app.ws
-            .with(|w| w.account(id).map(|a| w.currency.format(a.fields.arr)))
-            .unwrap_or_default()
-    };
+    let arr = account.read(|a| a.fields.arr);
+    let current = move || wide.currency.with(|c| c.format(arr.get()));
     let save = move || {
         let o = outcome.get_untracked();
         let mut found = Vec::new();
@@ -77,10 +83,7 @@ pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
             return;
         }
         let today = app.today.get_untracked();
-        let r = app
-            .ws
-            .try_update(|w| record_outcome(w, id, o, new_arr, next, today))
-            .unwrap_or(Ok(()));
+        let r = account.update(|a| record_outcome(a, o, new_arr, next, today));
         match r {
             Ok(()) => {
                 errors.clear();
@@ -99,6 +102,10 @@ pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
             )]),
         }
     };
+    let outcome_options = Outcome::ALL
+        .iter()
+        .map(|o| (o.key().to_string(), o.label().to_string()))
+        .collect::<Vec<_>>();
     let needs_arr = move || matches!(outcome.get(), Outcome::Uplift | Outcome::Downsell);
     let needs_next = move || outcome.get().renewed();
     view! {
@@ -106,21 +113,8 @@ pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
             novalidate aria-labelledby="outcome-h">
             <h3 id="outcome-h">{format!("The renewal of {} has passed: what happened?", long(due))}</h3>
             <p class="hint">{move || format!("ARR now {}. The outcome is recorded in the ARR history on the renewal date, and a renewal starts the next term.", current())}</p>
-            <fieldset class="field" class:has-error=move || errors.has(OutcomeField::Outcome)>
-                <legend>"Outcome"</legend>
-                {Outcome::ALL.iter().map(|o| {
-                    let o = *o;
-                    view! {
-                        <label class="radio">
-                            <input type="radio" name="outcome" value=o.key()
-                                prop:checked=move || outcome.get() == o
-                                on:change=move |_| { outcome.set(o); errors.clear(); }/>
-                            " "{o.label()}
-                        </label>
-                    }
-                }).collect_view()}
-                <p class="field-error" role="alert">{move || errors.at(OutcomeField::Outcome).get()}</p>
-            </fieldset>
+            <RadioGroup name="outcome" legend="Outcome" value=outcome_key options=outcome_options
+                error=errors.at(OutcomeField::Outcome) on_change=Callback::new(move |()| errors.clear())/>
             <Show when=needs_arr>
                 <Field id="outcome-arr" label="New ARR" error=errors.at(OutcomeField::NewArr)>
                     <NumberInput value=arr_text/>
@@ -131,22 +125,23 @@ pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
                     <DateInput value=next_text/>
                 </Field>
             </Show>
-            <div class="field"><button type="submit" class="btn btn-primary">"Record the outcome"</button></div>
+            <div class="outcome-submit"><button type="submit" class="btn btn-primary">"Record the outcome"</button></div>
         </form>
     }
 }
 
 /// In the account header: the renewal has passed and waits for its outcome.
 #[component]
-pub fn OutcomeNotice(id: AccountId) -> impl IntoView {
+pub fn OutcomeNotice() -> impl IntoView {
     let app = use_app();
+    let account = use_account();
+    let id = account.id();
     let due = move || {
         let today = app.today.get();
-        app.ws.with(|w| {
-            w.account(id)
-                .filter(|a| awaiting_outcome(a, today))
-                .and_then(|a| a.fields.renewal_date)
-        })
+        account
+            .with(|a| awaiting_outcome(a, today).then_some(a.fields.renewal_date))
+            .flatten()
+            .flatten()
     };
     move || {
         due().map(|d| {

@@ -16,7 +16,6 @@ use wasm_bindgen::prelude::*;
 
 use crate::browser;
 use crate::components::shared_view::SharedAccountView;
-use crate::domain::AccountId;
 use crate::format::share::{
     account_file_name, decode_share_link, encode_account, payload_of, share_link, ShareKind,
     SharedAccount,
@@ -189,21 +188,22 @@ pub fn ShareToggle(open: RwSignal<bool>) -> impl IntoView {
 /// as a link (copied) or a file (downloaded). Nothing is made until one of the four
 /// buttons is pressed.
 #[component]
-pub fn ShareBox(id: AccountId, open: RwSignal<bool>) -> impl IntoView {
+pub fn ShareBox(open: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
+    let account = crate::account_handle::use_account();
+    let currency = crate::derived::use_workspace_wide().currency;
     let error = RwSignal::new(None::<String>);
     let fallback = RwSignal::new(None::<String>);
 
     let export = move |kind: ShareKind| {
         let now = browser::now_rfc3339();
-        let file = app.ws.with_untracked(|w| {
-            w.account(id).map(|a| {
-                (
-                    account_file_name(kind, &a.fields.name, &now[..10]),
-                    encode_account(kind, a, &w.currency, Some(now.clone())),
-                    a.fields.name.clone(),
-                )
-            })
+        let currency = currency.get_untracked();
+        let file = account.with_untracked(|a| {
+            (
+                account_file_name(kind, &a.fields.name, &now[..10]),
+                encode_account(kind, a, &currency, Some(now.clone())),
+                a.fields.name.clone(),
+            )
         });
         let Some((file_name, text, name)) = file else {
             return;
@@ -224,10 +224,8 @@ pub fn ShareBox(id: AccountId, open: RwSignal<bool>) -> impl IntoView {
     };
     let copy_link = move |kind: ShareKind| {
         let base = format!("{}/", browser::origin());
-        let link = app.ws.with_untracked(|w| {
-            w.account(id)
-                .map(|a| share_link(&base, kind, a, &w.currency))
-        });
+        let currency = currency.get_untracked();
+        let link = account.with_untracked(|a| share_link(&base, kind, a, &currency));
         match link {
             None => {}
             Some(Err(e)) => {

@@ -79,6 +79,33 @@ impl WorkspaceId {
     }
 }
 
+/// A change asked of an account that is no longer in the workspace (deleted in this tab or
+/// another while its page was open).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AccountGone;
+
+impl AccountGone {
+    pub const MESSAGE: &'static str = "This account no longer exists.";
+}
+
+impl From<AccountGone> for String {
+    fn from(_: AccountGone) -> String {
+        AccountGone::MESSAGE.to_string()
+    }
+}
+
+impl From<AccountGone> for FieldError {
+    fn from(_: AccountGone) -> FieldError {
+        FieldError::new("", AccountGone::MESSAGE)
+    }
+}
+
+impl From<AccountGone> for Vec<FieldError> {
+    fn from(gone: AccountGone) -> Vec<FieldError> {
+        vec![gone.into()]
+    }
+}
+
 /// A removed account and where it stood, so the removal can be undone.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Removed {
@@ -183,38 +210,38 @@ impl Workspace {
     pub fn update_fields_on(
         &mut self,
         id: AccountId,
-        mut fields: AccountFields,
+        fields: AccountFields,
         arr_change: Option<super::arr::ArrChange>,
         today: chrono::NaiveDate,
     ) -> Result<bool, Vec<FieldError>> {
-        fields.validate()?;
-        let Some(a) = self.account_mut(id) else {
-            return Ok(false);
-        };
-        let log = match arr_change {
-            Some(change) if fields.arr != a.fields.arr => Some(
-                change
-                    .apply(&a.arr_log, fields.arr)
-                    .map_err(|e| vec![e.under(super::account::Field::Arr.key())])?,
-            ),
-            _ => {
-                check_arr_unchanged(a, &fields)?;
-                None
-            }
-        };
-        if let Some(log) = log {
-            fields.arr = log.total();
-            a.arr_log = log;
+        match self.account_mut(id) {
+            Some(a) => a.set_fields(fields, arr_change, today),
+            None => fields.validate().map(|()| false),
         }
-        let new_cycle = matches!(
-            (a.fields.renewal_date, fields.renewal_date),
-            (Some(old), Some(new)) if old < today && new > today
-        );
-        if new_cycle {
-            a.renewal.start_new_cycle();
+    }
+
+    /// The one way an account page changes its account (docs/domain.md#changing-an-account):
+    /// `f` runs on a copy of account `id`, and the copy takes the account's place only when
+    /// `f` succeeds, so a refused change leaves the account exactly as it was, whatever `f`
+    /// had already changed. On success, `f`'s result and whether the account changed (a
+    /// change that leaves it equal is no change: nothing to save); an account no longer in
+    /// the workspace is refused with [`AccountGone`].
+    pub fn edit_account<R, E>(
+        &mut self,
+        id: AccountId,
+        f: impl FnOnce(&mut Account) -> Result<R, E>,
+    ) -> Result<(R, bool), E>
+    where
+        E: From<AccountGone>,
+    {
+        let slot = self.account_mut(id).ok_or(AccountGone)?;
+        let mut copy = slot.clone();
+        let r = f(&mut copy)?;
+        let changed = copy != *slot;
+        if changed {
+            *slot = copy;
         }
-        a.fields = fields;
-        Ok(new_cycle)
+        Ok((r, changed))
     }
 
     pub fn remove_account(&mut self, id: AccountId) -> Option<Removed> {
@@ -367,6 +394,46 @@ fn check_arr_unchanged(a: &Account, fields: &AccountFields) -> Result<(), Vec<Fi
             super::account::Field::Arr,
             "ARR changes are recorded in the ARR history: use Change ARR on the Overview, which asks what kind of change it is.",
         )])
+    }
+}
+
+impl Account {
+    /// Replaces the account's editable fields, edited on `today`: the rules of
+    /// [`Workspace::update_fields_on`] (a change of ARR needs `arr_change`; a renewal date
+    /// moved from the past to the future starts the next cycle, `Ok(true)`). On error
+    /// nothing changes.
+    pub fn set_fields(
+        &mut self,
+        mut fields: AccountFields,
+        arr_change: Option<super::arr::ArrChange>,
+        today: chrono::NaiveDate,
+    ) -> Result<bool, Vec<FieldError>> {
+        fields.validate()?;
+        let a = self;
+        let log = match arr_change {
+            Some(change) if fields.arr != a.fields.arr => Some(
+                change
+                    .apply(&a.arr_log, fields.arr)
+                    .map_err(|e| vec![e.under(super::account::Field::Arr.key())])?,
+            ),
+            _ => {
+                check_arr_unchanged(a, &fields)?;
+                None
+            }
+        };
+        if let Some(log) = log {
+            fields.arr = log.total();
+            a.arr_log = log;
+        }
+        let new_cycle = matches!(
+            (a.fields.renewal_date, fields.renewal_date),
+            (Some(old), Some(new)) if old < today && new > today
+        );
+        if new_cycle {
+            a.renewal.start_new_cycle();
+        }
+        a.fields = fields;
+        Ok(new_cycle)
     }
 }
 

@@ -15,28 +15,34 @@ pub struct FieldCtx {
     pub invalid: Signal<bool>,
 }
 
-/// The optional hint of a [`Field`]: given as text or as an `Option` of text.
+/// The optional hint of a [`Field`]: given as text, as an `Option` of text, or as a
+/// signal of text (a line that follows what is typed).
 #[derive(Default)]
-pub struct Hint(Option<String>);
+pub struct Hint(Option<Signal<String>>);
 
 impl From<&str> for Hint {
     fn from(t: &str) -> Self {
-        Hint(Some(t.to_string()))
+        Hint(Some(Signal::stored(t.to_string())))
     }
 }
 impl From<String> for Hint {
     fn from(t: String) -> Self {
-        Hint(Some(t))
+        Hint(Some(Signal::stored(t)))
     }
 }
 impl From<Option<&str>> for Hint {
     fn from(t: Option<&str>) -> Self {
-        Hint(t.map(str::to_string))
+        Hint(t.map(|t| Signal::stored(t.to_string())))
     }
 }
 impl From<Option<String>> for Hint {
     fn from(t: Option<String>) -> Self {
-        Hint(t)
+        Hint(t.map(Signal::stored))
+    }
+}
+impl From<Signal<String>> for Hint {
+    fn from(t: Signal<String>) -> Self {
+        Hint(Some(t))
     }
 }
 
@@ -97,7 +103,7 @@ pub fn Field<C: IntoView + 'static>(
         <div class=class class:has-error=move || invalid.get()>
             <label for=id class=(!label_class.is_empty()).then_some(label_class)>{label}</label>
             <Provider value=ctx>{children.into_inner()()}</Provider>
-            {hint.map(|h| view! { <p class="hint field-hint" id=hint_id>{h}</p> })}
+            {hint.map(|h| view! { <p class="hint field-hint" id=hint_id>{move || h.get()}</p> })}
             <p class="field-error" id=err_id role="alert">{move || error.get()}</p>
         </div>
     }
@@ -120,6 +126,8 @@ struct LineAttrs {
     max: Option<Signal<String>>,
     /// `off` for numbers: the browser's list of earlier entries is no help there.
     autocomplete: Option<&'static str>,
+    /// Called at every keystroke, after the value is updated.
+    on_input: Option<Callback<()>>,
 }
 
 fn one_line(
@@ -130,6 +138,7 @@ fn one_line(
     on_change: Option<Callback<()>>,
     node_ref: NodeRef<html::Input>,
 ) -> impl IntoView {
+    let on_input = attrs.on_input;
     let (id, described_by, invalid) = wiring();
     let (max, placeholder) = (attrs.max, attrs.placeholder);
     view! {
@@ -146,7 +155,10 @@ fn one_line(
             aria-invalid=move || invalid.get().to_string()
             aria-describedby=described_by
             prop:value=move || value.get()
-            on:input=move |ev| value.set(event_target_value(&ev))
+            on:input=move |ev| {
+                value.set(event_target_value(&ev));
+                if let Some(cb) = on_input { cb.run(()) }
+            }
             on:change=move |ev| {
                 value.set(event_target_value(&ev));
                 if let Some(cb) = on_change { cb.run(()) }
@@ -177,8 +189,7 @@ pub fn TextInput(
         placeholder,
         list,
         maxlength,
-        max: None,
-        autocomplete: None,
+        ..LineAttrs::default()
     };
     one_line(
         value,
@@ -209,21 +220,36 @@ pub fn DateInput(
     one_line(value, "date", "text", attrs, on_change, node_ref)
 }
 
-/// A number typed as text with a decimal keyboard; the domain's readers parse it, so the
-/// message for a bad number is ours, not the browser's.
+/// A number typed as text with a decimal keyboard (`inputmode="numeric"` for whole
+/// numbers); the domain's readers parse it, so the message for a bad number is ours, not
+/// the browser's.
 #[component]
 pub fn NumberInput(
     value: RwSignal<String>,
     #[prop(optional, into)] placeholder: Signal<String>,
+    /// The keyboard: `decimal` (default) or `numeric`.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
     #[prop(optional, into)] on_change: Option<Callback<()>>,
+    /// Called at every keystroke (a form that checks as the user types).
+    #[prop(optional, into)]
+    on_input: Option<Callback<()>>,
     #[prop(optional)] node_ref: NodeRef<html::Input>,
 ) -> impl IntoView {
     let attrs = LineAttrs {
         placeholder,
         autocomplete: Some("off"),
+        on_input,
         ..LineAttrs::default()
     };
-    one_line(value, "text", "decimal", attrs, on_change, node_ref)
+    one_line(
+        value,
+        "text",
+        inputmode.unwrap_or("decimal"),
+        attrs,
+        on_change,
+        node_ref,
+    )
 }
 
 /// A text area.
@@ -306,5 +332,96 @@ pub fn Checkbox<C: IntoView + 'static>(
                 }/>
             {children.into_inner()()}
         </label>
+    }
+}
+
+/// The day an item was done, beside its tick box (a renewal task, a save-plan step, an
+/// escalation step): a small date field, drawn while the item is done. The row has one
+/// message line ([`RowMessage`] with the same `id`), under the row, which serves the tick
+/// box too: it stays when the date field goes.
+#[component]
+pub fn DoneOn(
+    /// The date input's id; the row's message line is `{id}-err`.
+    #[prop(into)]
+    id: String,
+    /// The label (default "Done on").
+    #[prop(optional)]
+    label: Option<&'static str>,
+    /// The day it was done, as stored.
+    day: chrono::NaiveDate,
+    /// The row's message (the same signal as its [`RowMessage`]).
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// The latest day the picker offers (today).
+    #[prop(into)]
+    max: Signal<String>,
+    /// Called with the text when another day is picked; the caller reads it.
+    #[prop(into)]
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let value = RwSignal::new(day.to_string());
+    let invalid = Signal::derive(move || error.with(Option::is_some));
+    let ctx = FieldCtx {
+        id: id.clone(),
+        described_by: format!("{id}-err"),
+        invalid,
+    };
+    let picked = Callback::new(move |()| on_change.run(value.get_untracked()));
+    view! {
+        <span class="field done-on" class:has-error=move || invalid.get()>
+            <label for=id>{label.unwrap_or("Done on")}</label>
+            <Provider value=ctx>
+                <DateInput value=value max=max on_change=picked/>
+            </Provider>
+        </span>
+    }
+}
+
+/// The message line of a row with a tick box and its [`DoneOn`] date (`{id}-err`).
+#[component]
+pub fn RowMessage(
+    #[prop(into)] id: String,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! { <p class="field-error" id=format!("{id}-err") role="alert">{move || error.get()}</p> }
+}
+
+/// A choice of one among a few, all in view: a `<fieldset>` with its legend, one radio
+/// button per `(value, text)` option, and the message line (`{name}-err`).
+#[component]
+pub fn RadioGroup(
+    /// The buttons' `name`; also the message line's id (`{name}-err`).
+    name: &'static str,
+    #[prop(into)] legend: String,
+    /// The chosen option's value.
+    value: RwSignal<String>,
+    options: Vec<(String, String)>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    /// Called when another option is chosen.
+    #[prop(optional, into)]
+    on_change: Option<Callback<()>>,
+) -> impl IntoView {
+    let err_id = format!("{name}-err");
+    let described_by = err_id.clone();
+    view! {
+        <fieldset class="field" class:has-error=move || error.with(Option::is_some)
+            aria-describedby=described_by>
+            <legend>{legend}</legend>
+            {options.into_iter().map(|(v, text)| {
+                let chosen = v.clone();
+                view! {
+                    <label class="radio">
+                        <input type="radio" name=name value=v.clone()
+                            prop:checked=move || value.with(|x| *x == chosen)
+                            on:change=move |_| {
+                                value.set(v.clone());
+                                if let Some(cb) = on_change { cb.run(()) }
+                            }/>
+                        " "{text}
+                    </label>
+                }
+            }).collect_view()}
+            <p class="field-error" id=err_id role="alert">{move || error.get()}</p>
+        </fieldset>
     }
 }

@@ -10,6 +10,10 @@
 //!   readers, never by the browser), [`Select`], [`TextArea`] and [`Checkbox`]. Each keeps
 //!   what is typed in an `RwSignal` and calls `on_change` when the value is committed
 //!   (the browser's `change` event: the field is left, a choice is made).
+//! - [`RadioGroup`] is a choice of one among a few, all in view (a fieldset of radio
+//!   buttons with its message line); [`DoneOn`] and [`RowMessage`] are the day a ticked
+//!   item was done and the one message line of its row (renewal tasks, save-plan steps,
+//!   escalation steps).
 //! - [`FormErrors`] is the one error map of a form, keyed by the form's own field enum,
 //!   with one slot for a message that concerns no single field ([`FormMessage`]).
 //! - [`focus_first_error`] puts the cursor on the first refused field once the messages
@@ -22,7 +26,10 @@ mod errors;
 mod inputs;
 
 pub use errors::{FormErrors, FormMessage};
-pub use inputs::{Checkbox, DateInput, Field, FieldCtx, NumberInput, Select, TextArea, TextInput};
+pub use inputs::{
+    Checkbox, DateInput, DoneOn, Field, FieldCtx, NumberInput, RadioGroup, RowMessage, Select,
+    TextArea, TextInput,
+};
 
 /// Puts the keyboard focus on the first element matching `selector` once the current
 /// changes are drawn (next animation frame). Nothing happens if none matches.

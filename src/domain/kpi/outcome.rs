@@ -103,25 +103,18 @@ pub fn awaiting_outcomes(ws: &Workspace, today: NaiveDate) -> Vec<AccountId> {
     due.into_iter().map(|(_, id)| id).collect()
 }
 
-/// Records the outcome of account `id`'s passed renewal: the ARR changes dated on the
+/// Records the outcome of the account's passed renewal: the ARR changes dated on the
 /// renewal date (renewal, then expansion or contraction for the difference; or a churn),
 /// and for a renewal the next term (contract start = the renewal date, renewal date =
 /// `next_renewal`, the timeline's ticks cleared). A churn clears the renewal date. Refused
 /// with nothing changed when the outcome does not fit.
 pub fn record_outcome(
-    ws: &mut Workspace,
-    id: AccountId,
+    account: &mut Account,
     outcome: Outcome,
     new_arr: f64,
     next_renewal: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<(), FieldError> {
-    let Some(account) = ws.account(id) else {
-        return Err(refuse(
-            OutcomeField::Outcome,
-            "This account is no longer here.",
-        ));
-    };
     let due = match account.fields.renewal_date {
         Some(d) if awaiting_outcome(account, today) => d,
         _ => {
@@ -203,7 +196,7 @@ pub fn record_outcome(
             "The ARR history has changes after this renewal date; fix them on the Overview first.",
         ));
     }
-    let a = ws.account_mut(id).expect("looked up above");
+    let a = account;
     a.set_arr_log(log);
     if let Some(n) = next {
         a.fields.contract_start = Some(due);
@@ -243,15 +236,11 @@ pub fn won_not_recorded(account: &Account) -> Vec<&Opportunity> {
 /// Records won opportunity `opportunity`'s ARR (`amount`, usually its estimate) as an
 /// expansion on `date`. Refused with nothing changed when the history refuses it.
 pub fn record_won(
-    ws: &mut Workspace,
-    id: AccountId,
+    a: &mut Account,
     opportunity: OpportunityId,
     amount: f64,
     date: NaiveDate,
 ) -> Result<(), FieldError> {
-    let a = ws
-        .account_mut(id)
-        .ok_or_else(|| FieldError::new("account", "This account is no longer here."))?;
     let o = a
         .expansion
         .opportunities()

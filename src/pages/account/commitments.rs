@@ -5,14 +5,14 @@
 
 use leptos::prelude::*;
 
-use super::current_account;
+use super::use_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
     focus_soon, on_submit, options_with_none, DateInput, Field, FormErrors, FormMessage, Select,
     TextArea, TextInput,
 };
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
-use crate::components::renewal_bits::{edit_account, lateness};
+use crate::components::renewal_bits::lateness;
 use crate::domain::commitments::{Commitment, CommitmentField, CommitmentId, Status, StatusKind};
 use crate::domain::dates::{long, read_optional_date};
 use crate::domain::stakeholders::StakeholderId;
@@ -139,22 +139,16 @@ impl Draft {
 #[component]
 pub fn AccountCommitments() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let editing = RwSignal::new(None::<CommitmentId>);
     let draft = Draft::new();
     let errors = FormErrors::<CommitmentField>::new();
-    let people = Memo::new(move |_| {
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| {
-                    a.stakeholders
-                        .people()
-                        .iter()
-                        .map(|p| (p.id, p.fields.name.trim().to_string()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+    let people = account.read(|a| {
+        a.stakeholders
+            .people()
+            .iter()
+            .map(|p| (p.id, p.fields.name.trim().to_string()))
+            .collect::<Vec<_>>()
     });
     let save = move || {
         let today = app.today.get_untracked();
@@ -173,10 +167,9 @@ pub fn AccountCommitments() -> impl IntoView {
                 status: Status::Open,
                 evidence: draft.evidence.get_untracked(),
             };
-            if let Some(Err(found)) = app.ws.with_untracked(|w| {
-                w.account(id)
-                    .map(|a| stand_in.validate(&a.stakeholders, None))
-            }) {
+            if let Some(Err(found)) =
+                account.with_untracked(|a| stand_in.validate(&a.stakeholders, None))
+            {
                 for e in found {
                     if let Some(f) = CommitmentField::from_key(&e.path) {
                         errors.set(f, Some(e.message));
@@ -186,10 +179,7 @@ pub fn AccountCommitments() -> impl IntoView {
             return;
         };
         // Check first, so every message lands at its field; then save.
-        let checked = app.ws.with_untracked(|w| {
-            w.account(id)
-                .map(|a| c.validate(&a.stakeholders, Some(today)))
-        });
+        let checked = account.with_untracked(|a| c.validate(&a.stakeholders, Some(today)));
         match checked {
             Some(Err(found)) => {
                 for e in found {
@@ -203,7 +193,7 @@ pub fn AccountCommitments() -> impl IntoView {
             Some(Ok(_)) => {}
         }
         let target = editing.get_untracked();
-        let r = edit_account(app, id, |a| {
+        let r = account.update(|a| {
             let r = match target {
                 Some(cid) => a
                     .commitments
@@ -232,31 +222,29 @@ pub fn AccountCommitments() -> impl IntoView {
     let submit = on_submit("#cm-form", errors, save);
     let rows = move || {
         let today = app.today.get();
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| {
-                    a.commitments
-                        .sorted()
-                        .into_iter()
-                        .map(|(cid, c)| {
-                            let to = c
-                                .to_whom
-                                .map(|p| a.stakeholders.name_of(p).to_string())
-                                .unwrap_or_default();
-                            let late = c.is_open().then(|| lateness(c.due_now(), None, today));
-                            (
-                                cid,
-                                c.clone(),
-                                to,
-                                late,
-                                c.is_overdue(today),
-                                c.is_recently_broken(today),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        account
+            .with(|a| {
+                a.commitments
+                    .sorted()
+                    .into_iter()
+                    .map(|(cid, c)| {
+                        let to = c
+                            .to_whom
+                            .map(|p| a.stakeholders.name_of(p).to_string())
+                            .unwrap_or_default();
+                        let late = c.is_open().then(|| lateness(c.due_now(), None, today));
+                        (
+                            cid,
+                            c.clone(),
+                            to,
+                            late,
+                            c.is_overdue(today),
+                            c.is_recently_broken(today),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     };
     let status_options: Vec<(String, String)> = StatusKind::ALL
         .into_iter()
@@ -272,11 +260,12 @@ pub fn AccountCommitments() -> impl IntoView {
         )
     });
     let at = move |f: CommitmentField| errors.at(f);
+    let promise_risks = promise_risk_count();
     view! {
         <div class="cm-tab">
-            {move || (promise_risk_count(app, id) > 0).then(|| view! {
+            {move || (promise_risks.get() > 0).then(|| view! {
                 <section class="card cm-risks" aria-labelledby="cm-risks-h">
-                    <h2 id="cm-risks-h">{move || crate::domain::plural(promise_risk_count(app, id), "relationship risk", "relationship risks")}" from promises"</h2>
+                    <h2 id="cm-risks-h">{move || crate::domain::plural(promise_risks.get(), "relationship risk", "relationship risks")}" from promises"</h2>
                     <PromiseRisks/>
                 </section>
             })}
@@ -371,7 +360,7 @@ pub fn AccountCommitments() -> impl IntoView {
                                                     <ConfirmButton label="Remove" question=Signal::stored("Remove this commitment? It leaves the risks and the history.".to_string())
                                                         confirm_label="Yes, remove" danger=true
                                                         on_confirm=move |_| {
-                                                            let _ = edit_account(app, id, |a| a.commitments.remove(cid).map(|_| ()).ok_or_else(|| "Already removed.".to_string()));
+                                                            let _ = account.update(|a| a.commitments.remove(cid).map(|_| ()).ok_or_else(|| "Already removed.".to_string()));
                                                             if editing.get_untracked() == Some(cid) { editing.set(None); draft.load(None); }
                                                         }/>
                                                 </td>
@@ -389,12 +378,9 @@ pub fn AccountCommitments() -> impl IntoView {
 }
 
 /// How many relationship risks the account's promises raise today.
-pub fn promise_risk_count(app: crate::state::AppState, id: crate::domain::AccountId) -> usize {
-    let today = app.today.get();
-    app.ws.with(|w| {
-        w.account(id)
-            .map_or(0, |a| a.commitments.risks(today).len())
-    })
+pub fn promise_risk_count() -> Memo<usize> {
+    let app = use_app();
+    use_account().read(move |a| a.commitments.risks(app.today.get()).len())
 }
 
 /// The relationship risks raised by promises (overdue, broken in the last 90 days), as
@@ -403,29 +389,28 @@ pub fn promise_risk_count(app: crate::state::AppState, id: crate::domain::Accoun
 #[component]
 pub fn PromiseRisks() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
+    let id = account.id();
     let href = format!("/accounts/{}/commitments", id.0);
     move || {
         let today = app.today.get();
-        let list = app.ws.with(|w| {
-            w.account(id)
-                .map(|a| {
-                    a.commitments
-                        .risks(today)
-                        .into_iter()
-                        .map(|r| {
-                            let c = a.commitments.get(r.id);
-                            let what = c.map(|c| c.what.clone()).unwrap_or_default();
-                            let to = c
-                                .and_then(|c| c.to_whom)
-                                .map(|p| a.stakeholders.name_of(p).to_string())
-                                .filter(|n| !n.is_empty());
-                            (r.title(), what, to, r.what_to_do())
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        });
+        let list = account
+            .with(|a| {
+                a.commitments
+                    .risks(today)
+                    .into_iter()
+                    .map(|r| {
+                        let c = a.commitments.get(r.id);
+                        let what = c.map(|c| c.what.clone()).unwrap_or_default();
+                        let to = c
+                            .and_then(|c| c.to_whom)
+                            .map(|p| a.stakeholders.name_of(p).to_string())
+                            .filter(|n| !n.is_empty());
+                        (r.title(), what, to, r.what_to_do())
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
         (!list.is_empty()).then(|| {
             let href = href.clone();
             view! {

@@ -5,13 +5,12 @@
 
 use leptos::prelude::*;
 
-use super::current_account;
+use super::use_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
-    on_submit, DateInput, Field, FormErrors, FormMessage, Select, TextInput,
+    on_submit, DateInput, DoneOn, Field, FormErrors, FormMessage, RowMessage, Select, TextInput,
 };
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
-use crate::components::renewal_bits::edit_account;
 use crate::domain::dates::{long, read_optional_date, relative};
 use crate::domain::escalations::{Escalation, EscalationId, Severity, Step};
 use crate::domain::renewal::parse_done_on;
@@ -53,25 +52,16 @@ fn show_errors(errors: FormErrors<EsField>, found: &[crate::domain::FieldError])
 #[component]
 pub fn AccountEscalations() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
-    let ids = Memo::new(move |_| {
-        let today = app.today.get();
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| {
-                    a.escalations
-                        .sorted(today)
-                        .into_iter()
-                        .map(|(i, _)| i)
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+    let account = use_account();
+    let ids = account.read(move |a| {
+        a.escalations
+            .sorted(app.today.get())
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>()
     });
-    let open_count = move || {
-        app.ws
-            .with(|w| w.account(id).map_or(0, |a| a.escalations.open_count()))
-    };
+    let open = account.read(|a| a.escalations.open_count());
+    let open_count = move || open.get();
     view! {
         <div class="es-tab">
             <NewEscalation/>
@@ -94,7 +84,7 @@ pub fn AccountEscalations() -> impl IntoView {
 #[component]
 fn NewEscalation() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let issue = RwSignal::new(String::new());
     let severity = RwSignal::new(Severity::High.key().to_string());
     let opened = RwSignal::new(app.today.get_untracked().to_string());
@@ -124,7 +114,7 @@ fn NewEscalation() -> impl IntoView {
             show_errors(errors, &found);
             return;
         }
-        let r = edit_account(app, id, |a| {
+        let r = account.update(|a| {
             a.escalations
                 .add(e, today)
                 .map_err(|v| v[0].message.clone())
@@ -170,11 +160,8 @@ fn NewEscalation() -> impl IntoView {
 #[component]
 fn EscalationCard(eid: EscalationId) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
-    let esc = Memo::new(move |_| {
-        app.ws
-            .with(|w| w.account(id).and_then(|a| a.escalations.get(eid).cloned()))
-    });
+    let account = use_account();
+    let esc = account.read(move |a| a.escalations.get(eid).cloned());
     let errors = FormErrors::<EsField>::new();
     let dom = format!("es-{}", eid.0);
     // Saves a changed copy; the messages land at their fields.
@@ -186,7 +173,7 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
         let today = app.today.get_untracked();
         errors.clear();
         let mut found = Vec::new();
-        let r = edit_account(app, id, |a| {
+        let r = account.update(|a| {
             a.escalations.update(eid, e, today).map_err(|v| {
                 found = v;
                 String::new()
@@ -228,12 +215,17 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
             }),
             None => {
                 errors.clear();
-                let _ = edit_account(app, id, |a| {
-                    a.escalations.undo_step(eid, step);
-                    Ok::<_, String>(())
-                });
+                account.change(|a| a.escalations.undo_step(eid, step));
             }
         };
+        let pick_day = Callback::new(move |text: String| {
+            let today = app.today.get_untracked();
+            match parse_done_on(&text, today) {
+                Ok(d) => tick(Some(d)),
+                Err(m) => errors.set(EsField::Step(step), Some(m.message)),
+            }
+        });
+        let max = Signal::derive(move || app.today.get().to_string());
         let date_id2 = date_id.clone();
         view! {
             <li class="es-step" class:done=move || done().is_some()>
@@ -248,25 +240,12 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                             el.set_checked(esc.with_untracked(|e| e.as_ref().and_then(|e| e.done_on(step)).is_some()));
                         }/>
                     <label for=cb.clone() class="task-text">{step.label()}</label>
-                    {move || done().map(|d| {
-                        let date_id = date_id2.clone();
-                        view! {
-                            <span class="field done-on">
-                                <label for=date_id.clone()>"on"</label>
-                                <input id=date_id type="date" max=move || app.today.get().to_string()
-                                    prop:value=d.to_string()
-                                    on:change=move |ev| {
-                                        let today = app.today.get_untracked();
-                                        match parse_done_on(&event_target_value(&ev), today) {
-                                            Ok(d) => tick(Some(d)),
-                                            Err(m) => errors.set(EsField::Step(step), Some(m.message)),
-                                        }
-                                    }/>
-                            </span>
-                        }
+                    {move || done().map(|d| view! {
+                        <DoneOn id=date_id2.clone() label="on" day=d error=errors.at(EsField::Step(step))
+                            max=max on_change=pick_day/>
                     })}
                 </div>
-                <p class="field-error" role="alert">{move || errors.at(EsField::Step(step)).get()}</p>
+                <RowMessage id=date_id error=errors.at(EsField::Step(step))/>
             </li>
         }
     };
@@ -318,7 +297,7 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                     <ConfirmButton label="Remove" question=Signal::stored("Remove this escalation and its history?".to_string())
                         confirm_label="Yes, remove" danger=true
                         on_confirm=move |_| {
-                            let _ = edit_account(app, id, |a| a.escalations.remove(eid).map(|_| ()).ok_or_else(|| "Already removed.".to_string()));
+                            let _ = account.update(|a| a.escalations.remove(eid).map(|_| ()).ok_or_else(|| "Already removed.".to_string()));
                         }/>
                 </div>
             </article>

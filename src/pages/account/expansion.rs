@@ -6,12 +6,12 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::current_account;
+use super::use_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
     focus_first_error, DateInput, Field, FormErrors, NumberInput, Select, TextInput,
 };
-use crate::components::renewal_bits::edit_account;
+use crate::derived::use_workspace_wide;
 use crate::domain::dates::{long, relative};
 use crate::domain::expansion::{
     expansion_signals, parse_estimated_arr, ExpansionSignal, Opportunity, OpportunityDraft,
@@ -23,9 +23,8 @@ use crate::state::use_app;
 
 #[component]
 pub fn AccountExpansion() -> impl IntoView {
-    let id = super::current_account();
     view! {
-        <crate::components::arr_history::WonOffer id=id/>
+        <crate::components::arr_history::WonOffer/>
         <div class="expansion-tab">
             <div class="expansion-top">
                 <Signals/>
@@ -42,18 +41,16 @@ pub fn AccountExpansion() -> impl IntoView {
 #[component]
 fn Signals() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let data = move || {
-        app.ws.with(|w| {
-            w.account(id).map(|a| {
-                let latest = a.health.latest();
-                let usage = latest.and_then(|s| s.signals.usage.map(|p| p.value()));
-                let nps = latest.and_then(|s| s.signals.nps.map(|n| n.value()));
-                (
-                    latest.map(|s| s.date),
-                    expansion_signals(usage, nps, a.expansion.ticks),
-                )
-            })
+        account.with(|a| {
+            let latest = a.health.latest();
+            let usage = latest.and_then(|s| s.signals.usage.map(|p| p.value()));
+            let nps = latest.and_then(|s| s.signals.nps.map(|n| n.value()));
+            (
+                latest.map(|s| s.date),
+                expansion_signals(usage, nps, a.expansion.ticks),
+            )
         })
     };
     view! {
@@ -98,19 +95,14 @@ fn Signals() -> impl IntoView {
 #[component]
 fn Readiness() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
-    let readiness = Memo::new(move |_| {
-        let today = app.today.get();
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| a.expansion.readiness(a.fields.renewal_date, today))
-        })
+    let account = use_account();
+    let readiness = account.read(move |a| {
+        Some(
+            a.expansion
+                .readiness(a.fields.renewal_date, app.today.get()),
+        )
     });
-    let ticks = Memo::new(move |_| {
-        app.ws
-            .with(|w| w.account(id).map(|a| a.expansion.ticks))
-            .unwrap_or_default()
-    });
+    let ticks = account.read(|a| a.expansion.ticks);
     let manual = ReadinessItem::ALL
         .into_iter()
         .filter(|i| i.is_manual())
@@ -122,9 +114,8 @@ fn Readiness() -> impl IntoView {
                         prop:checked=move || ticks.get().get(item)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            let _ = edit_account(app, id, |a| {
+                            account.change(|a| {
                                 a.expansion.ticks.set(item, on);
-                                Ok::<_, String>(())
                             });
                         }/>
                     <label for=cb>{item.label()}</label>
@@ -163,45 +154,26 @@ fn Readiness() -> impl IntoView {
 
 #[component]
 fn Opportunities() -> impl IntoView {
-    let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let adding = RwSignal::new(false);
     let editing = RwSignal::new(None::<OpportunityId>);
-    let ids = move || {
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| {
-                    a.expansion
-                        .opportunities()
-                        .iter()
-                        .map(|o| o.id())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    };
-    let warning = move || {
-        app.ws
-            .with(|w| w.account(id).and_then(|a| a.expansion.roi_warning()))
-    };
+    let currency = use_workspace_wide().currency;
+    let ids_memo = account.read(|a| {
+        a.expansion
+            .opportunities()
+            .iter()
+            .map(|o| o.id())
+            .collect::<Vec<_>>()
+    });
+    let ids = move || ids_memo.get();
+    let warning_memo = account.read(|a| a.expansion.roi_warning());
+    let warning = move || warning_memo.get();
+    let sums = account.read(|a| (a.expansion.open_pipeline_arr(), a.expansion.won_arr()));
     let totals = move || {
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| {
-                    (
-                        w.currency.format(a.expansion.open_pipeline_arr()),
-                        w.currency.format(a.expansion.won_arr()),
-                    )
-                })
-                .unwrap_or_default()
-        })
+        let (open, won) = sums.get();
+        currency.with(|c| (c.format(open), c.format(won)))
     };
-    let empty = move || {
-        app.ws.with(|w| {
-            w.account(id)
-                .is_some_and(|a| a.expansion.opportunities().is_empty())
-        })
-    };
+    let empty = move || ids_memo.with(Vec::is_empty);
     view! {
         <section class="opps-section" aria-labelledby="opps-h">
             <div class="section-head">
@@ -242,20 +214,9 @@ fn Opportunities() -> impl IntoView {
 
 #[component]
 fn OpportunityItem(oid: OpportunityId, editing: RwSignal<Option<OpportunityId>>) -> impl IntoView {
-    let app = use_app();
-    let id = current_account();
-    let opp = Memo::new(move |_| {
-        app.ws.with(|w| {
-            w.account(id)
-                .and_then(|a| a.expansion.opportunity(oid).cloned())
-        })
-    });
-    let without_roi = Memo::new(move |_| {
-        app.ws.with(|w| {
-            w.account(id)
-                .is_some_and(|a| a.expansion.pursued_without_roi().contains(&oid))
-        })
-    });
+    let account = use_account();
+    let opp = account.read(move |a| a.expansion.opportunity(oid).cloned());
+    let without_roi = account.read(move |a| a.expansion.pursued_without_roi().contains(&oid));
     move || {
         let Some(o) = opp.get() else {
             return ().into_any();
@@ -280,11 +241,11 @@ fn opportunity_card(
     editing: RwSignal<Option<OpportunityId>>,
 ) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let today = app.today.get_untracked();
-    let arr = app
-        .ws
-        .with_untracked(|w| w.currency.format(o.estimated_arr()));
+    let arr = use_workspace_wide()
+        .currency
+        .with_untracked(|c| c.format(o.estimated_arr()));
     let stage_id = format!("opp-{}-stage", oid.0);
     let desc = o.description().to_string();
     let past = o.is_past_target(today);
@@ -306,9 +267,8 @@ fn opportunity_card(
                 <Field id=stage_id.clone() label="Stage" class="stage-field">
                     <Select value=stage options=stage_options on_change=move |()| {
                         if let Some(s) = Stage::from_key(&stage.get_untracked()) {
-                            let _ = edit_account(app, id, |a| {
+                            account.change(|a| {
                                 a.expansion.set_stage(oid, s);
-                                Ok::<_, String>(())
                             });
                         }
                     }/>
@@ -331,7 +291,7 @@ fn opportunity_card(
                     confirm_label="Yes, remove"
                     danger=true
                     on_confirm=move |_| {
-                        let removed = edit_account(app, id, |a| {
+                        let removed = account.update(|a| {
                             a.expansion.remove(oid).ok_or_else(|| "already removed".to_string())
                         });
                         if removed.is_ok() {
@@ -358,15 +318,15 @@ fn OpportunityForm(
     #[prop(into)] on_done: Callback<()>,
 ) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let prefix = existing.map_or("opp-new".to_string(), |o| format!("opp-{}", o.0));
     let kind = RwSignal::new(initial.kind);
     let stage = RwSignal::new(initial.stage);
     let description = RwSignal::new(initial.description.clone());
     let trigger = RwSignal::new(initial.trigger.clone());
     let owner = RwSignal::new(if existing.is_none() && initial.owner.is_empty() {
-        app.ws
-            .with_untracked(|w| w.account(id).map(|a| a.fields.owner.clone()))
+        account
+            .with_untracked(|a| a.fields.owner.clone())
             .unwrap_or_default()
     } else {
         initial.owner.clone()
@@ -445,7 +405,7 @@ fn OpportunityForm(
             focus_first_error("form.opp-form");
             return;
         }
-        let result = edit_account(app, id, |a| {
+        let result = account.update(|a| {
             let r = match existing {
                 Some(oid) => a.expansion.update(oid, draft),
                 None => a.expansion.add(draft).map(|_| ()),
@@ -509,7 +469,9 @@ fn OpportunityForm(
             </Field>
         }
     };
-    let currency = app.ws.with_untracked(|w| w.currency.code().to_string());
+    let currency = use_workspace_wide()
+        .currency
+        .with_untracked(|c| c.code().to_string());
     let type_options: Vec<(String, String)> = OpportunityType::ALL
         .into_iter()
         .map(|k| (k.key().to_string(), k.label().to_string()))

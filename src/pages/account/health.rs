@@ -4,22 +4,23 @@
 //!
 //! Every number comes from `domain::health`; this file only lays it out.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::current_account;
+use super::use_account;
 use crate::charts::health_trend_svg;
+use crate::components::form::{on_submit, DateInput, Field, FormErrors, FormMessage};
 use crate::components::health::{
     band_badge, rating_badge, signed_points, stale_message, trend_view, ChartBox, Check,
-    SignalFields,
+    SignalField, SignalFields, SignalInputs,
 };
+use crate::derived::use_workspace_wide;
 use crate::domain::dates;
 use crate::domain::health::{
-    account_health, fmt_points, read_as_of, score_of, Band, Category, HealthHistory, HealthSummary,
-    Recorded, Score, Signals, SignalsForm, Snapshot,
+    account_health, fmt_points, read_as_of, score_of, Band, Category, HealthSummary, Recorded,
+    Score, Signals, SignalsForm, Snapshot,
 };
+use crate::domain::{AccountGone, FieldError};
 use crate::state::use_app;
 
 /// The range of a band, in words.
@@ -80,37 +81,36 @@ fn incomplete_badge(score: &Score) -> impl IntoView {
     })
 }
 
-/// Puts the cursor on the first refused field inside `scope` (a CSS selector).
-fn focus_first_invalid(scope: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document()
-        .query_selector(&format!("{scope} [aria-invalid='true']"))
-        .ok()
-        .flatten()
-    {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
+/// A check-in refused: at its day (a day in the future, or taken by another check-in),
+/// or as a whole (the form's own message).
+enum Refused {
+    Day(String),
+    Form(String),
+}
+
+impl From<FieldError> for Refused {
+    /// The history names the check-in's day `date`; any other refusal is the form's.
+    fn from(e: FieldError) -> Self {
+        if e.path == "date" {
+            Refused::Day(e.message)
+        } else {
+            Refused::Form(e.message)
         }
     }
 }
 
-/// Parses the five fields into `errors`; `Some` when every field is acceptable.
-fn parse_into(
-    form: RwSignal<SignalsForm>,
-    errors: RwSignal<HashMap<Category, String>>,
-) -> Option<Signals> {
-    match form.with_untracked(SignalsForm::parse) {
-        Ok(s) => {
-            errors.set(HashMap::new());
-            Some(s)
-        }
-        Err(es) => {
-            errors.set(
-                es.into_iter()
-                    .filter_map(|e| Some((Category::from_key(&e.path)?, e.message)))
-                    .collect(),
-            );
-            None
+impl From<AccountGone> for Refused {
+    fn from(gone: AccountGone) -> Self {
+        Refused::Form(gone.into())
+    }
+}
+
+impl Refused {
+    /// Shows the refusal at its place in a signals form.
+    fn show(self, errors: FormErrors<SignalField>) {
+        match self {
+            Refused::Day(m) => errors.set(SignalField::AsOf, Some(m)),
+            Refused::Form(m) => errors.set_form(Some(m)),
         }
     }
 }
@@ -118,18 +118,13 @@ fn parse_into(
 #[component]
 pub fn AccountHealth() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
-    let summary = Memo::new(move |_| {
-        let today = app.today.get();
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| account_health(&a.health, w.settings.health.weights(), today))
-        })
-    });
-    let latest = Memo::new(move |_| {
-        app.ws
-            .with(|w| w.account(id).and_then(|a| a.health.latest().copied()))
-    });
+    let account = use_account();
+    let id = account.id();
+    let weights = use_workspace_wide().weights;
+    let summary =
+        account.read(move |a| Some(account_health(&a.health, &weights.get(), app.today.get())));
+    let latest = account.read(|a| a.health.latest().copied());
+    let support = account.read(|a| crate::domain::escalations::support_hint(&a.escalations));
     view! {
         <div class="health-tab">
             <div class="health-top">
@@ -138,7 +133,7 @@ pub fn AccountHealth() -> impl IntoView {
             </div>
             <BreakdownCard summary=summary latest=latest/>
             // Open escalations: a hint for the support signal, never part of the score.
-            {move || app.ws.with(|w| w.account(id).and_then(|a| crate::domain::escalations::support_hint(&a.escalations))).map(|t| view! {
+            {move || support.get().map(|t| view! {
                 <p class="es-hint" role="note">
                     <strong>"Support: "</strong>{t}" "
                     <a href=format!("/accounts/{}/escalations", id.0)>"Escalations"</a>
@@ -226,17 +221,12 @@ fn ScoreCard(
 #[component]
 fn TrendCard() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
+    let wide = use_workspace_wide();
     // The chart's data as memos: an edit elsewhere in the workspace, or one that leaves
     // this account's scores as they were, does not draw the chart again.
-    let points = Memo::new(move |_| {
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| a.health.scores(w.settings.health.weights()))
-                .unwrap_or_default()
-        })
-    });
-    let changes = Memo::new(move |_| app.ws.with(|w| w.settings.health.change_dates()));
+    let points = account.read(move |a| a.health.scores(&wide.weights.get()));
+    let changes = wide.weight_changes;
     let has_points = Memo::new(move |_| points.with(|p| !p.is_empty()));
     // The chart follows a change one frame later: the score, the breakdown and the list
     // are painted first, then the chart is drawn after that paint (a task queued from the
@@ -365,21 +355,23 @@ fn BreakdownCard(
 #[component]
 fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
-    let form = RwSignal::new(
+    let account = use_account();
+    let weights = use_workspace_wide().weights;
+    let inputs = SignalInputs::new(
         latest
             .get_untracked()
             .map(|s| SignalsForm::from_signals(&s.signals))
             .unwrap_or_default(),
     );
-    let errors = RwSignal::new(HashMap::new());
+    let errors = FormErrors::<SignalField>::new();
     let date_text = RwSignal::new(app.today.get_untracked().to_string());
-    let date_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
 
     let check_date = move || {
         let r = read_as_of(&date_text.get_untracked(), app.today.get_untracked());
-        date_error.set(r.as_ref().err().map(|e| e.message.clone()));
+        errors.set(
+            SignalField::AsOf,
+            r.as_ref().err().map(|e| e.message.clone()),
+        );
         r.ok()
     };
     // Saving on a day that has a check-in replaces it: say so before the user saves.
@@ -388,42 +380,31 @@ fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
         let Ok(d) = read_as_of(&date_text.get(), today) else {
             return false;
         };
-        app.ws
-            .with(|w| w.account(id).is_some_and(|a| a.health.on(d).is_some()))
+        account.with(|a| a.health.on(d).is_some()).unwrap_or(false)
     };
+    let date_note = Signal::derive(move || {
+        if replaces() {
+            "There is already a check-in on this day: saving replaces it.".to_string()
+        } else {
+            "One check-in a day; a later save the same day replaces it.".to_string()
+        }
+    });
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        form_error.set(None);
+    let save = move || {
+        errors.set_form(None);
         let date = check_date();
-        let signals = parse_into(form, errors);
+        let signals = inputs.read(errors);
         let (Some(date), Some(signals)) = (date, signals) else {
-            focus_first_invalid("form.checkin-form");
             return;
         };
         let today = app.today.get_untracked();
-        let Some(mut history) = app
-            .ws
-            .with_untracked(|w| w.account(id).map(|a| a.health.clone()))
-        else {
-            return;
-        };
-        match history.record(date, signals, today) {
-            Err(e) if e.path == "date" => {
-                date_error.set(Some(e.message));
-                focus_first_invalid("form.checkin-form");
-            }
-            Err(e) => form_error.set(Some(e.message)),
+        match account.update(|a| a.health.record(date, signals, today).map_err(Refused::from)) {
+            Err(refused) => refused.show(errors),
             Ok(done) => {
-                let scored = app.ws.with_untracked(|w| {
-                    score_of(&signals, w.settings.health.weights())
+                let scored = weights.with_untracked(|w| {
+                    score_of(&signals, w)
                         .map(|s| format!(": {} ({})", s.display(), s.band.label()))
                         .unwrap_or_default()
-                });
-                app.ws.update(|w| {
-                    if let Some(a) = w.account_mut(id) {
-                        a.health = history;
-                    }
                 });
                 let day = dates::long(date);
                 let text = match done {
@@ -437,35 +418,18 @@ fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
         }
     };
 
-    let max = move || app.today.get().to_string();
+    let max = Signal::derive(move || app.today.get().to_string());
     view! {
         <section class="card checkin" aria-labelledby="checkin-h">
             <h2 id="checkin-h">"Record a check-in"</h2>
             <p class="hint">"Enter what you know today, or back-fill an earlier date from your CRM. Leave a field empty when you don't know it: unknown never counts as red."</p>
-            <form class="checkin-form" novalidate on:submit=save>
-                <div class="field as-of" class:has-error=move || date_error.with(Option::is_some)>
-                    <label for="checkin-date">"As of"</label>
-                    <input
-                        id="checkin-date"
-                        type="date"
-                        max=max
-                        aria-describedby="checkin-date-note checkin-date-err"
-                        aria-invalid=move || date_error.with(Option::is_some).to_string()
-                        prop:value=move || date_text.get()
-                        on:input=move |ev| date_text.set(event_target_value(&ev))
-                        on:change=move |_| { check_date(); }
-                    />
-                    <p class="field-error" id="checkin-date-err" role="alert">{move || date_error.get()}</p>
-                    <p class="signal-help" id="checkin-date-note">
-                        {move || if replaces() {
-                            "There is already a check-in on this day: saving replaces it."
-                        } else {
-                            "One check-in a day; a later save the same day replaces it."
-                        }}
-                    </p>
-                </div>
-                <SignalFields prefix="checkin" form=form errors=errors check=Check::OnLeave/>
-                <p class="field-error form-error" role="alert">{move || form_error.get()}</p>
+            <form class="checkin-form" novalidate on:submit=on_submit("form.checkin-form", errors, save)>
+                <Field id="checkin-date" label="As of" class="as-of" hint=date_note
+                    error=errors.at(SignalField::AsOf)>
+                    <DateInput value=date_text max=max on_change=Callback::new(move |()| { check_date(); })/>
+                </Field>
+                <SignalFields prefix="checkin" inputs=inputs errors=errors check=Check::OnLeave/>
+                <FormMessage errors=errors/>
                 <div class="actions">
                     <button type="submit" class="btn btn-primary">"Save check-in"</button>
                 </div>
@@ -476,32 +440,32 @@ fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
 
 #[component]
 fn WhatIf(latest: Memo<Option<Snapshot>>) -> impl IntoView {
-    let app = use_app();
+    let weights = use_workspace_wide().weights;
     let from = |s: Option<Snapshot>| {
         s.map(|s| SignalsForm::from_signals(&s.signals))
             .unwrap_or_default()
     };
-    let form = RwSignal::new(from(latest.get_untracked()));
-    let errors = RwSignal::new(HashMap::new());
+    let inputs = SignalInputs::new(from(latest.get_untracked()));
+    let errors = FormErrors::<SignalField>::new();
     // Follow new check-ins while the user has not changed anything here.
     Effect::new(move |prev: Option<Option<Snapshot>>| {
         let cur = latest.get();
         if let Some(prev) = prev {
-            if form.with_untracked(|f| *f == from(prev)) {
-                form.set(from(cur));
-                errors.set(HashMap::new());
+            if inputs.form_untracked() == from(prev) {
+                inputs.set(&from(cur));
+                errors.clear();
             }
         }
         cur
     });
-    let changed = move || form.with(|f| *f != from(latest.get()));
+    let changed = move || inputs.form() != from(latest.get());
     let current = move || {
-        let w = app.ws.with(|w| *w.settings.health.weights());
+        let w = weights.get();
         latest.get().and_then(|s| score_of(&s.signals, &w))
     };
     let result = move || {
-        let w = app.ws.with(|w| *w.settings.health.weights());
-        match form.with(SignalsForm::parse) {
+        let w = weights.get();
+        match inputs.form().parse() {
             Err(_) => {
                 view! { <p class="whatif-empty">"Fix the marked field to see the score."</p> }
                     .into_any()
@@ -551,15 +515,15 @@ fn WhatIf(latest: Memo<Option<Snapshot>>) -> impl IntoView {
             <h2 id="whatif-h">"What if"</h2>
             <p class="hint">"Try other values and see the score they would give. Nothing here is saved."</p>
             <div class="whatif-result" aria-live="polite">{result}</div>
-            <SignalFields prefix="whatif" form=form errors=errors check=Check::Live compact=true/>
+            <SignalFields prefix="whatif" inputs=inputs errors=errors check=Check::Live compact=true/>
             <div class="actions">
                 <button
                     type="button"
                     class="btn"
                     disabled=move || !changed()
                     on:click=move |_| {
-                        form.set(from(latest.get_untracked()));
-                        errors.set(HashMap::new());
+                        inputs.set(&from(latest.get_untracked()));
+                        errors.clear();
                     }
                 >
                     {move || if latest.get().is_some() { "Reset to latest check-in" } else { "Clear" }}
@@ -581,22 +545,16 @@ fn history_key((snap, score): &HistoryRow) -> (NaiveDate, String) {
 
 #[component]
 fn HistoryCard() -> impl IntoView {
-    let app = use_app();
-    let id = current_account();
-    let rows = Memo::new(move |_| {
-        app.ws.with(|w| {
-            let weights = w.settings.health.weights();
-            w.account(id)
-                .map(|a| {
-                    a.health
-                        .snapshots()
-                        .iter()
-                        .rev()
-                        .map(|s| (*s, score_of(&s.signals, weights)))
-                        .collect::<Vec<HistoryRow>>()
-                })
-                .unwrap_or_default()
-        })
+    let account = use_account();
+    let weights = use_workspace_wide().weights;
+    let rows = account.read(move |a| {
+        let weights = weights.get();
+        a.health
+            .snapshots()
+            .iter()
+            .rev()
+            .map(|s| (*s, score_of(&s.signals, &weights)))
+            .collect::<Vec<HistoryRow>>()
     });
     let editing = RwSignal::new(None::<NaiveDate>);
     let confirming = RwSignal::new(None::<NaiveDate>);
@@ -628,16 +586,14 @@ fn history_item(
     confirming: RwSignal<Option<NaiveDate>>,
 ) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let date = snap.date;
     let is_editing = Memo::new(move |_| editing.get() == Some(date));
     let is_confirming = Memo::new(move |_| confirming.get() == Some(date));
     let delete = move |date: NaiveDate| {
         confirming.set(None);
-        app.ws.update(|w| {
-            if let Some(a) = w.account_mut(id) {
-                let _ = a.health.remove(date);
-            }
+        account.change(|a| {
+            let _ = a.health.remove(date);
         });
         app.show_toast(
             format!("Deleted the check-in of {}.", dates::long(date)),
@@ -719,48 +675,35 @@ fn history_item(
 #[component]
 fn SnapshotEditor(snapshot: Snapshot, on_done: Callback<()>) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let original = snapshot.date;
-    let form = RwSignal::new(SignalsForm::from_signals(&snapshot.signals));
-    let errors = RwSignal::new(HashMap::new());
+    let inputs = SignalInputs::new(SignalsForm::from_signals(&snapshot.signals));
+    let errors = FormErrors::<SignalField>::new();
     let date_text = RwSignal::new(original.to_string());
-    let date_error = RwSignal::new(None::<String>);
-    let form_error = RwSignal::new(None::<String>);
-    let prefix: &'static str = "edit";
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        form_error.set(None);
+    let save = move || {
+        errors.set_form(None);
         let today = app.today.get_untracked();
         // Keeping a check-in's own date is always fine, even if "today" moved on.
         let date = match read_as_of(&date_text.get_untracked(), today) {
             Err(_) if date_text.get_untracked().trim() == original.to_string() => Ok(original),
             r => r,
         };
-        date_error.set(date.as_ref().err().map(|e| e.message.clone()));
-        let signals = parse_into(form, errors);
+        errors.set(
+            SignalField::AsOf,
+            date.as_ref().err().map(|e| e.message.clone()),
+        );
+        let signals = inputs.read(errors);
         let (Ok(date), Some(signals)) = (date, signals) else {
-            focus_first_invalid("form.edit-form");
             return;
         };
-        let Some(mut history): Option<HealthHistory> = app
-            .ws
-            .with_untracked(|w| w.account(id).map(|a| a.health.clone()))
-        else {
-            return;
-        };
-        match history.edit(original, date, signals, today) {
-            Err(e) if e.path == "date" => {
-                date_error.set(Some(e.message));
-                focus_first_invalid("form.edit-form");
-            }
-            Err(e) => form_error.set(Some(e.message)),
+        match account.update(|a| {
+            a.health
+                .edit(original, date, signals, today)
+                .map_err(Refused::from)
+        }) {
+            Err(refused) => refused.show(errors),
             Ok(()) => {
-                app.ws.update(|w| {
-                    if let Some(a) = w.account_mut(id) {
-                        a.health = history;
-                    }
-                });
                 let text = if date == original {
                     format!("Updated the check-in of {}.", dates::long(date))
                 } else {
@@ -775,23 +718,15 @@ fn SnapshotEditor(snapshot: Snapshot, on_done: Callback<()>) -> impl IntoView {
             }
         }
     };
+    let max = Signal::derive(move || app.today.get().to_string());
     view! {
-        <form class="edit-form" novalidate on:submit=save aria-label=format!("Edit the check-in of {}", dates::long(original))>
-            <div class="field as-of" class:has-error=move || date_error.with(Option::is_some)>
-                <label for="edit-date">"As of"</label>
-                <input
-                    id="edit-date"
-                    type="date"
-                    max=move || app.today.get().to_string()
-                    aria-describedby="edit-date-err"
-                    aria-invalid=move || date_error.with(Option::is_some).to_string()
-                    prop:value=move || date_text.get()
-                    on:input=move |ev| date_text.set(event_target_value(&ev))
-                />
-                <p class="field-error" id="edit-date-err" role="alert">{move || date_error.get()}</p>
-            </div>
-            <SignalFields prefix=prefix form=form errors=errors check=Check::OnLeave compact=true/>
-            <p class="field-error form-error" role="alert">{move || form_error.get()}</p>
+        <form class="edit-form" novalidate on:submit=on_submit("form.edit-form", errors, save)
+            aria-label=format!("Edit the check-in of {}", dates::long(original))>
+            <Field id="edit-date" label="As of" class="as-of" error=errors.at(SignalField::AsOf)>
+                <DateInput value=date_text max=max/>
+            </Field>
+            <SignalFields prefix="edit" inputs=inputs errors=errors check=Check::OnLeave compact=true/>
+            <FormMessage errors=errors/>
             <div class="actions">
                 <button type="submit" class="btn btn-primary btn-small">"Save changes"</button>
                 <button type="button" class="btn btn-quiet btn-small" on:click=move |_| on_done.run(())>"Cancel"</button>

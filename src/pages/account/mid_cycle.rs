@@ -4,25 +4,27 @@
 
 use leptos::prelude::*;
 
+use crate::account_handle::use_account;
 use crate::derived::use_derived;
 use crate::domain::cadence::{describe, next_touches};
 use crate::domain::dates::{long, relative};
 use crate::domain::mid_cycle::{earlier_steps, mark_done_before};
-use crate::domain::{plural, AccountId};
+use crate::domain::plural;
 use crate::state::use_app;
 
 /// "Cadence: call every month, QBR every 6 months. Next: call due 12 Dec 2026 (last contact
 /// 12 Nov 2026); QBR due today (none on record)."
 #[component]
-pub fn TouchLine(id: AccountId) -> impl IntoView {
+pub fn TouchLine() -> impl IntoView {
     let app = use_app();
+    let account = use_account();
     let derived = use_derived();
     let line = Memo::new(move |_| {
         let today = app.today.get();
-        let tier = derived.tiers.with(|t| t.get(&id).map(|t| t.tier))?;
-        let touches = app
-            .ws
-            .with(|w| w.account(id).map(|a| next_touches(a, tier, today)))?;
+        let tier = derived
+            .tiers
+            .with(|t| t.get(&account.id()).map(|t| t.tier))?;
+        let touches = account.with(|a| next_touches(a, tier, today))?;
         let next: Vec<(bool, String)> = touches
             .iter()
             .map(|t| {
@@ -69,23 +71,15 @@ pub fn TouchLine(id: AccountId) -> impl IntoView {
 /// Asks, while it applies, whether the renewal steps that fall before today were done
 /// before the account came into the planner; "Mark them done" ticks each on its due day.
 #[component]
-pub fn MidCycleNotice(id: AccountId) -> impl IntoView {
+pub fn MidCycleNotice() -> impl IntoView {
     let app = use_app();
+    let account = use_account();
     let dismissed = RwSignal::new(false);
-    let steps = Memo::new(move |_| {
-        let today = app.today.get();
-        app.ws
-            .with(|w| w.account(id).map(|a| earlier_steps(a, today).len()))
-            .unwrap_or(0)
-    });
+    let steps = account.read(move |a| earlier_steps(a, app.today.get()).len());
     let mark = move |_| {
         let today = app.today.get_untracked();
         let mut n = 0;
-        app.ws.update(|w| {
-            if let Some(a) = w.account_mut(id) {
-                n = mark_done_before(a, today);
-            }
-        });
+        account.change(|a| n = mark_done_before(a, today));
         app.show_toast(
             format!(
                 "Marked {} done before today.",

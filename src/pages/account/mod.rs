@@ -20,18 +20,12 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
 
-use crate::derived::use_derived;
+pub use crate::account_handle::{use_account, AccountHandle};
+
+use crate::derived::{use_derived, use_workspace_wide};
 use crate::domain::{dates, AccountId};
 use crate::pages::not_found::NotFound;
 use crate::state::use_app;
-
-/// The account the current page is about, provided to every tab.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CurrentAccount(pub AccountId);
-
-pub fn current_account() -> AccountId {
-    expect_context::<CurrentAccount>().0
-}
 
 /// The tabs, in order: (path below the account, label). A tab is listed only once its
 /// feature exists.
@@ -65,7 +59,7 @@ pub fn AccountPage() -> impl IntoView {
     // edit of its fields (the form keeps what is being typed).
     let exists = Memo::new(move |_| {
         id.get()
-            .filter(|id| app.ws.with(|w| w.account(*id).is_some()))
+            .filter(|id| AccountHandle::new(app, *id).with(|_| ()).is_some())
     });
     move || match exists.get() {
         None => view! { <NotFound/> }.into_any(),
@@ -76,24 +70,20 @@ pub fn AccountPage() -> impl IntoView {
 #[component]
 fn AccountView(id: AccountId) -> impl IntoView {
     let app = use_app();
-    provide_context(CurrentAccount(id));
-    let name = move || {
-        app.ws
-            .with(|w| w.account(id).map(|a| a.fields.name.clone()))
-            .unwrap_or_default()
-    };
+    let account = AccountHandle::new(app, id);
+    provide_context(account);
+    let name = account.read(|a| a.fields.name.clone());
     // The tiers memo, not the workspace: an edit that moves no tier redraws nothing here.
     let derived = use_derived();
     let tier = move || derived.tiers.with(|t| t.get(&id).copied());
-    let arr = move || {
-        app.ws
-            .with(|w| w.account(id).map(|a| w.currency.format(a.fields.arr)))
-            .unwrap_or_default()
-    };
+    let wide = use_workspace_wide();
+    let arr_value = account.read(|a| a.fields.arr);
+    let arr = move || wide.currency.with(|c| c.format(arr_value.get()));
+    let renewal_date = account.read(|a| a.fields.renewal_date);
     let renewal = move || {
         let today = app.today.get();
-        app.ws
-            .with(|w| w.account(id).and_then(|a| a.fields.renewal_date))
+        renewal_date
+            .get()
             .map(|d| format!("{} ({})", dates::long(d), dates::relative(today, d)))
             .unwrap_or_else(|| "not set".into())
     };
@@ -113,12 +103,12 @@ fn AccountView(id: AccountId) -> impl IntoView {
                     <div><dt>"Renewal"</dt><dd>{renewal}</dd></div>
                 </dl>
                 <p class="cadence">{move || tier().map(|t| t.tier.cadence())}</p>
-                <mid_cycle::TouchLine id=id/>
-                <stakeholders::ChurnFlag id=id/>
-                <crate::components::renewal_outcome::OutcomeNotice id=id/>
+                <mid_cycle::TouchLine/>
+                <stakeholders::ChurnFlag/>
+                <crate::components::renewal_outcome::OutcomeNotice/>
             </header>
             <save_plan::SavePlanNotice/>
-            <mid_cycle::MidCycleNotice id=id/>
+            <mid_cycle::MidCycleNotice/>
             <nav class="tabs" aria-label="Account sections">
                 {TABS.iter().map(|(path, label)| {
                     let href = if path.is_empty() { base.clone() } else { format!("{base}/{path}") };

@@ -10,8 +10,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::current_account;
 use super::plan::show_plan_errors;
+use super::{use_account, AccountHandle};
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
     focus_soon, DateInput, Field, FormErrors, FormMessage, Select, TextArea, TextInput,
@@ -25,48 +25,43 @@ use crate::domain::qbr::{
     sponsor_ids, ClockTime, MutualAction, MutualId, PersonRef, PrepItem, Qbr, QbrId, Side,
 };
 use crate::domain::stakeholders::Role;
-use crate::domain::{dates, plural, AccountId};
+use crate::domain::{dates, plural};
 use crate::format::markdown::{doc_file_name, qbr_doc};
-use crate::state::{use_app, AppState};
+use crate::state::use_app;
 
 /// The people the QBR can invite, with who is an executive sponsor.
-fn people_of(app: AppState, id: AccountId) -> Vec<(PersonRef, String, bool)> {
-    app.ws.with(|w| {
-        w.account(id)
-            .map(|a| {
-                a.stakeholders
-                    .people()
-                    .iter()
-                    .map(|p| {
-                        let detail = [p.fields.title.trim().to_string(), p.fields.roles_text()]
-                            .into_iter()
-                            .filter(|s| !s.is_empty())
-                            .collect::<Vec<_>>()
-                            .join(" · ");
-                        (
-                            PersonRef {
-                                id: p.id.0,
-                                name: p.fields.name.trim().to_string(),
-                                is_executive_sponsor: p.fields.has_role(Role::ExecutiveSponsor),
-                            },
-                            detail,
-                            p.is_current(),
-                        )
-                    })
-                    .collect()
+fn people_of(account: AccountHandle) -> Memo<Vec<(PersonRef, String, bool)>> {
+    account.read(|a| {
+        a.stakeholders
+            .people()
+            .iter()
+            .map(|p| {
+                let detail = [p.fields.title.trim().to_string(), p.fields.roles_text()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                (
+                    PersonRef {
+                        id: p.id.0,
+                        name: p.fields.name.trim().to_string(),
+                        is_executive_sponsor: p.fields.has_role(Role::ExecutiveSponsor),
+                    },
+                    detail,
+                    p.is_current(),
+                )
             })
-            .unwrap_or_default()
+            .collect()
     })
 }
 
 /// Applies `change` to a copy of a QBR and stores it if valid.
 fn edit_qbr(
-    app: AppState,
-    id: AccountId,
+    account: AccountHandle,
     qbr: QbrId,
     change: impl FnOnce(&mut Qbr),
 ) -> Result<(), Vec<FieldError>> {
-    change_qbr(app, id, qbr, |q| {
+    change_qbr(account, qbr, |q| {
         change(q);
         Ok(())
     })
@@ -75,33 +70,22 @@ fn edit_qbr(
 /// Runs `change` (a `Qbr` method that refuses what is not valid) on a copy of a QBR and
 /// stores the copy if it is valid and changed.
 fn change_qbr<R>(
-    app: AppState,
-    id: AccountId,
+    account: AccountHandle,
     qbr: QbrId,
     change: impl FnOnce(&mut Qbr) -> Result<R, Vec<FieldError>>,
 ) -> Result<R, Vec<FieldError>> {
-    let Some(mut q) = app
-        .ws
-        .with_untracked(|w| w.account(id).and_then(|a| a.planning.qbr(qbr).cloned()))
-    else {
-        return Err(vec![FieldError::new(
-            "id",
-            "This QBR was removed in the meantime.",
-        )]);
-    };
-    let before = q.clone();
-    let out = change(&mut q)?;
-    q.validate()?;
-    if q != before {
-        let mut result = Ok(());
-        app.ws.update(|w| {
-            if let Some(a) = w.account_mut(id) {
-                result = a.planning.update_qbr(q);
-            }
-        });
-        result?;
-    }
-    Ok(out)
+    account.update(|a| {
+        let Some(mut q) = a.planning.qbr(qbr).cloned() else {
+            return Err(vec![FieldError::new(
+                "id",
+                "This QBR was removed in the meantime.",
+            )]);
+        };
+        let out = change(&mut q)?;
+        q.validate()?;
+        a.planning.update_qbr(q)?;
+        Ok(out)
+    })
 }
 
 /// The QBR to show first: the next one to come, else the latest.
@@ -116,12 +100,8 @@ fn default_qbr(qbrs: &[Qbr], today: NaiveDate) -> Option<QbrId> {
 #[component]
 pub fn AccountQbrTab() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
-    let qbrs = Memo::new(move |_| {
-        app.ws
-            .with(|w| w.account(id).map(|a| a.planning.qbrs().to_vec()))
-            .unwrap_or_default()
-    });
+    let account = use_account();
+    let qbrs = account.read(|a| a.planning.qbrs().to_vec());
     let selected =
         RwSignal::new(qbrs.with_untracked(|q| default_qbr(q, app.today.get_untracked())));
     // The selected QBR, or none when it was deleted.
@@ -149,7 +129,7 @@ pub fn AccountQbrTab() -> impl IntoView {
                 </div>
                 <p class="hint">"An hour with the customer: they talk first, value before roadmap, never a product update to open. Send the agenda 5 business days ahead."</p>
                 {move || creating.get().then(|| view! {
-                    <NewQbrForm id=id on_done=on_created/>
+                    <NewQbrForm account=account on_done=on_created/>
                 })}
                 {move || {
                     let today = app.today.get();
@@ -181,28 +161,29 @@ pub fn AccountQbrTab() -> impl IntoView {
                     }
                 }}
             </section>
-            {move || shown.get().map(|q| view! { <QbrEditor id=id qbr_id=q/><QbrOutput id=id qbr_id=q/> })}
+            {move || shown.get().map(|q| view! { <QbrEditor account=account qbr_id=q/><QbrOutput account=account qbr_id=q/> })}
         </div>
     }
 }
 
 /// The QBR as a document: the customer copy or the internal version (docs/audience.md).
 #[component]
-fn QbrOutput(id: AccountId, qbr_id: QbrId) -> impl IntoView {
+fn QbrOutput(account: AccountHandle, qbr_id: QbrId) -> impl IntoView {
     let app = use_app();
     let make = Callback::new(move |audience: Audience| {
-        app.ws
-            .with(|w| w.account(id).and_then(|a| qbr_doc(a, qbr_id, audience)))
+        account.with(|a| qbr_doc(a, qbr_id, audience)).flatten()
     });
     let file_name = Callback::new(move |audience: Audience| {
-        app.ws.with_untracked(|w| {
-            let a = w.account(id);
-            let name = a.map(|a| a.fields.name.clone()).unwrap_or_default();
-            let date = a
-                .and_then(|a| a.planning.qbr(qbr_id).map(|q| q.date))
-                .unwrap_or_else(|| app.today.get_untracked());
-            doc_file_name("qbr", audience, &name, date)
-        })
+        let (name, date) = account
+            .with_untracked(|a| {
+                (
+                    a.fields.name.clone(),
+                    a.planning.qbr(qbr_id).map(|q| q.date),
+                )
+            })
+            .unwrap_or_default();
+        let date = date.unwrap_or_else(|| app.today.get_untracked());
+        doc_file_name("qbr", audience, &name, date)
     });
     view! { <DocumentOut make=make file_name=file_name what="QBR" id="qbr-doc"/> }
 }
@@ -242,7 +223,10 @@ fn read_when(
 }
 
 #[component]
-fn NewQbrForm(id: AccountId, #[prop(into)] on_done: Callback<Option<QbrId>>) -> impl IntoView {
+fn NewQbrForm(
+    account: AccountHandle,
+    #[prop(into)] on_done: Callback<Option<QbrId>>,
+) -> impl IntoView {
     let app = use_app();
     let date = RwSignal::new(String::new());
     let start = RwSignal::new("10:00".to_string());
@@ -260,11 +244,7 @@ fn NewQbrForm(id: AccountId, #[prop(into)] on_done: Callback<Option<QbrId>>) -> 
         }
         let today = app.today.get_untracked();
         let mut created = None;
-        app.ws.update(|w| {
-            if let Some(a) = w.account_mut(id) {
-                created = Some(plan_qbr(a, d, s, today));
-            }
-        });
+        account.change(|a| created = Some(plan_qbr(a, d, s, today)));
         app.show_toast(
             "QBR planned. Value delivered and challenges are drafted from the success metrics and shared actions.",
             None,
@@ -293,16 +273,13 @@ fn NewQbrForm(id: AccountId, #[prop(into)] on_done: Callback<Option<QbrId>>) -> 
 }
 
 #[component]
-fn QbrEditor(id: AccountId, qbr_id: QbrId) -> impl IntoView {
+fn QbrEditor(account: AccountHandle, qbr_id: QbrId) -> impl IntoView {
     let app = use_app();
-    let qbr = Memo::new(move |_| {
-        app.ws
-            .with(|w| w.account(id).and_then(|a| a.planning.qbr(qbr_id).cloned()))
-    });
+    let qbr = account.read(move |a| a.planning.qbr(qbr_id).cloned());
     let Some(initial) = qbr.get_untracked() else {
         return ().into_any();
     };
-    let people = Memo::new(move |_| people_of(app, id));
+    let people = people_of(account);
     let sponsors =
         move || people.with(|p| sponsor_ids(&p.iter().map(|x| x.0.clone()).collect::<Vec<_>>()));
 
@@ -315,7 +292,7 @@ fn QbrEditor(id: AccountId, qbr_id: QbrId) -> impl IntoView {
         let Some((d, s)) = read_when(when_errors, date, start) else {
             return;
         };
-        if let Err(es) = edit_qbr(app, id, qbr_id, |q| {
+        if let Err(es) = edit_qbr(account, qbr_id, |q| {
             q.date = d;
             q.start = s;
         }) {
@@ -393,8 +370,8 @@ fn QbrEditor(id: AccountId, qbr_id: QbrId) -> impl IntoView {
             </div>
 
             <div class="qbr-columns">
-                <Attendees id=id qbr_id=qbr_id qbr=qbr people=people/>
-                <PrepChecklist id=id qbr_id=qbr_id qbr=qbr/>
+                <Attendees account=account qbr_id=qbr_id qbr=qbr people=people/>
+                <PrepChecklist account=account qbr_id=qbr_id qbr=qbr/>
             </div>
 
             <h3>"Agenda (60 minutes)"</h3>
@@ -413,14 +390,14 @@ fn QbrEditor(id: AccountId, qbr_id: QbrId) -> impl IntoView {
                 </table>
             </div>
 
-            <QbrTexts id=id qbr_id=qbr_id initial=initial.clone()/>
-            <MutualPlan id=id qbr_id=qbr_id qbr=qbr/>
+            <QbrTexts account=account qbr_id=qbr_id initial=initial.clone()/>
+            <MutualPlan account=account qbr_id=qbr_id qbr=qbr/>
 
             <div class="danger-zone screen-only">
                 <ConfirmButton label="Delete this QBR" question="Delete this QBR and everything written in it?"
                     confirm_label="Yes, delete it" danger=true
                     on_confirm=move |_| {
-                        app.ws.update(|w| { if let Some(a) = w.account_mut(id) { a.planning.remove_qbr(qbr_id); } });
+                        account.change(|a| { a.planning.remove_qbr(qbr_id); });
                         app.show_toast("QBR deleted.", None);
                     }/>
             </div>
@@ -431,15 +408,14 @@ fn QbrEditor(id: AccountId, qbr_id: QbrId) -> impl IntoView {
 
 #[component]
 fn Attendees(
-    id: AccountId,
+    account: AccountHandle,
     qbr_id: QbrId,
     qbr: Memo<Option<Qbr>>,
     people: Memo<Vec<(PersonRef, String, bool)>>,
 ) -> impl IntoView {
-    let app = use_app();
     let error = RwSignal::new(None::<String>);
     let toggle = move |pid: u32, on: bool| {
-        let r = edit_qbr(app, id, qbr_id, |q| {
+        let r = edit_qbr(account, qbr_id, |q| {
             q.attendees.retain(|a| *a != pid);
             if on {
                 q.attendees.push(pid);
@@ -488,8 +464,7 @@ fn Attendees(
 }
 
 #[component]
-fn PrepChecklist(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl IntoView {
-    let app = use_app();
+fn PrepChecklist(account: AccountHandle, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl IntoView {
     let done = move || qbr.with(|q| q.as_ref().map(|q| q.prep.done_count()).unwrap_or(0));
     view! {
         <fieldset class="prep">
@@ -503,7 +478,7 @@ fn PrepChecklist(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl I
                             <input type="checkbox" id=box_id.clone() prop:checked=on
                                 on:change=move |ev| {
                                     let t = event_target_checked(&ev);
-                                    let _ = edit_qbr(app, id, qbr_id, |q| q.prep.set(item, t));
+                                    let _ = edit_qbr(account, qbr_id, |q| q.prep.set(item, t));
                                 }/>
                             <label for=box_id>{item.label()}</label>
                         </li>
@@ -516,7 +491,7 @@ fn PrepChecklist(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl I
 
 /// Value delivered, challenges, roadmap and notes: saved when the box is left.
 #[component]
-fn QbrTexts(id: AccountId, qbr_id: QbrId, initial: Qbr) -> impl IntoView {
+fn QbrTexts(account: AccountHandle, qbr_id: QbrId, initial: Qbr) -> impl IntoView {
     let app = use_app();
     let value = RwSignal::new(initial.value_delivered);
     let challenges = RwSignal::new(initial.challenges);
@@ -526,7 +501,7 @@ fn QbrTexts(id: AccountId, qbr_id: QbrId, initial: Qbr) -> impl IntoView {
     let save = move |key: &'static str, sig: RwSignal<String>| {
         Callback::new(move |()| {
             let t = sig.get_untracked();
-            let r = edit_qbr(app, id, qbr_id, |q| {
+            let r = edit_qbr(account, qbr_id, |q| {
                 let slot = match key {
                     "value_delivered" => &mut q.value_delivered,
                     "challenges" => &mut q.challenges,
@@ -543,29 +518,24 @@ fn QbrTexts(id: AccountId, qbr_id: QbrId, initial: Qbr) -> impl IntoView {
     };
     // Refills write customer-visible facts only (docs/audience.md).
     let refill_value = move |_| {
-        let text = app
-            .ws
-            .with_untracked(|w| w.account(id).map(refill_value_delivered))
+        let text = account
+            .with_untracked(refill_value_delivered)
             .unwrap_or_default();
         value.set(text);
         save("value_delivered", value).run(());
     };
     let refill_open = move |_| {
         let today = app.today.get_untracked();
-        let text = app
-            .ws
-            .with_untracked(|w| w.account(id).map(|a| refill_challenges(a, today)))
+        let text = account
+            .with_untracked(|a| refill_challenges(a, today))
             .unwrap_or_default();
         challenges.set(text);
         save("challenges", challenges).run(());
     };
     let pull_kept = move |_| {
-        let (text, added) = app
-            .ws
-            .with_untracked(|w| {
-                w.account(id).map(|a| {
-                    crate::domain::audience::pull_kept_commitments(a, &value.get_untracked())
-                })
+        let (text, added) = account
+            .with_untracked(|a| {
+                crate::domain::audience::pull_kept_commitments(a, &value.get_untracked())
             })
             .unwrap_or_default();
         if added == 0 {
@@ -611,7 +581,7 @@ fn QbrTexts(id: AccountId, qbr_id: QbrId, initial: Qbr) -> impl IntoView {
 }
 
 #[component]
-fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl IntoView {
+fn MutualPlan(account: AccountHandle, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl IntoView {
     let app = use_app();
     let items = move || {
         qbr.with(|q| {
@@ -633,21 +603,15 @@ fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl Into
         })
     };
     // The plan's goals, to tie the pushed items to one of them: (id, "Goal 1: text").
-    let goals = Memo::new(move |_| {
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| {
-                    a.planning
-                        .plan
-                        .content()
-                        .goals
-                        .iter()
-                        .enumerate()
-                        .map(|(i, g)| (g.id, format!("Goal {}: {}", i + 1, g.text)))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+    let goals = account.read(|a| {
+        a.planning
+            .plan
+            .content()
+            .goals
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.id, format!("Goal {}: {}", i + 1, g.text)))
+            .collect::<Vec<_>>()
     });
     // The goal picked for the next push; "" is "no goal yet". The first goal until the
     // user picks another, so the choice is always in view.
@@ -674,13 +638,7 @@ fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl Into
     let push = move |_| {
         let today = app.today.get_untracked();
         let goal = goal_choice().parse::<u32>().ok().map(GoalId);
-        let mut result = Ok(Vec::new());
-        app.ws.update(|w| {
-            if let Some(a) = w.account_mut(id) {
-                result = a.planning.push_mutual_actions(qbr_id, goal, today);
-            }
-        });
-        match result {
+        match account.update(|a| a.planning.push_mutual_actions(qbr_id, goal, today)) {
             Ok(ids) if !ids.is_empty() => app.show_toast(
                 match goal.and_then(|g| goals.with_untracked(|gs| gs.iter().find(|x| x.0 == g).map(|x| x.1.clone()))) {
                     Some(goal_name) => format!(
@@ -699,7 +657,7 @@ fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl Into
             Err(es) => app.show_toast(es[0].message.clone(), None),
         }
     };
-    let plan_href = format!("/accounts/{}/plan", id.0);
+    let plan_href = format!("/accounts/{}/plan", account.id().0);
     let say = move |r: Result<(), Vec<FieldError>>| {
         if let Err(es) = r {
             app.show_toast(es[0].message.clone(), None);
@@ -747,18 +705,18 @@ fn MutualPlan(id: AccountId, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> impl Into
         }),
         more: None,
         form: Arc::new(move |editing, on_close| {
-            view! { <MutualForm id=id qbr_id=qbr_id qbr=qbr editing=editing on_close=on_close/> }
+            view! { <MutualForm account=account qbr_id=qbr_id qbr=qbr editing=editing on_close=on_close/> }
                 .into_any()
         }),
         first_field: "mutual-text",
         adding: Adding::AlwaysOpen,
         remove: Callback::new(move |m| {
-            say(change_qbr(app, id, qbr_id, |q| {
+            say(change_qbr(account, qbr_id, |q| {
                 q.remove_mutual(m).map(|_| ())
             }))
         }),
         move_by: Callback::new(move |(m, step)| {
-            say(change_qbr(app, id, qbr_id, |q| q.move_mutual(m, step)))
+            say(change_qbr(account, qbr_id, |q| q.move_mutual(m, step)))
         }),
     };
     view! {
@@ -790,13 +748,12 @@ enum MutualField {
 
 #[component]
 fn MutualForm(
-    id: AccountId,
+    account: AccountHandle,
     qbr_id: QbrId,
     qbr: Memo<Option<Qbr>>,
     editing: Editing<MutualId>,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
-    let app = use_app();
     let (at, existing) = qbr.with_untracked(|q| {
         let list = q
             .as_ref()
@@ -844,7 +801,7 @@ fn MutualForm(
             due: due_date,
             pushed_as: None,
         };
-        let r = change_qbr(app, id, qbr_id, |q| match editing {
+        let r = change_qbr(account, qbr_id, |q| match editing {
             Editing::New => q.add_mutual(item).map(|_| ()),
             Editing::Item(m) => q.replace_mutual(m, item),
         });

@@ -4,61 +4,47 @@
 
 use leptos::prelude::*;
 
-use super::current_account;
-use super::plan::show_plan_errors;
+use super::plan::{opportunity_label, show_plan_errors};
+use super::{use_account, AccountHandle};
 use crate::components::form::{Field, FormErrors, NumberInput, Select, TextArea};
+use crate::derived::use_workspace_wide;
 use crate::domain::plan::short_number;
 use crate::domain::qualify::{BusinessCase, Element, Framework, Payback, Qualification, Rating};
-use crate::domain::AccountId;
-use crate::state::{use_app, AppState};
 
 /// The opportunity's scorecards as stored, or blank ones.
-fn current(app: AppState, id: AccountId, opp: u32) -> Qualification {
-    app.ws
-        .with_untracked(|w| {
-            w.account(id)
-                .and_then(|a| a.planning.qualification(opp).cloned())
-        })
+fn current(account: AccountHandle, opp: u32) -> Qualification {
+    account
+        .with_untracked(|a| a.planning.qualification(opp).cloned())
+        .flatten()
         .unwrap_or_else(|| Qualification::new(opp))
 }
 
-fn store(app: AppState, id: AccountId, q: Qualification) {
+fn store(account: AccountHandle, q: Qualification) {
     let opp = q.opportunity();
-    app.ws.update(|w| {
-        if let Some(a) = w.account_mut(id) {
-            *a.planning.qualification_mut(opp) = q;
-        }
-    });
+    account.change(|a| *a.planning.qualification_mut(opp) = q);
 }
 
 #[component]
 pub fn AccountQualifyTab() -> impl IntoView {
-    let app = use_app();
-    let id = current_account();
+    let account = use_account();
+    let currency = use_workspace_wide().currency;
     let opps = Memo::new(move |_| {
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| {
-                    a.expansion
-                        .opportunities()
-                        .iter()
-                        .map(|o| {
-                            (
-                                o.id().0,
-                                format!(
-                                    "{}: {} ({}, est. {})",
-                                    o.kind().label(),
-                                    o.description(),
-                                    o.stage().label(),
-                                    w.currency.format(o.estimated_arr())
-                                ),
-                                o.stage().is_open(),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        let currency = currency.get();
+        account
+            .with(|a| {
+                a.expansion
+                    .opportunities()
+                    .iter()
+                    .map(|o| {
+                        (
+                            o.id().0,
+                            opportunity_label(o, &currency),
+                            o.stage().is_open(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     });
     let first = opps.with_untracked(|o| o.iter().find(|x| x.2).or(o.first()).map(|x| x.0));
     let selected = RwSignal::new(first);
@@ -91,27 +77,25 @@ pub fn AccountQualifyTab() -> impl IntoView {
             </section>
             {move || shown.get().map(|opp| view! {
                 <div class="scorecards">
-                    <Scorecard id=id opp=opp framework=Framework::Meddic/>
-                    <Scorecard id=id opp=opp framework=Framework::Bant/>
+                    <Scorecard account=account opp=opp framework=Framework::Meddic/>
+                    <Scorecard account=account opp=opp framework=Framework::Bant/>
                 </div>
-                <BusinessCaseCard id=id opp=opp/>
+                <BusinessCaseCard account=account opp=opp/>
             })}
         </div>
     }
 }
 
 #[component]
-fn Scorecard(id: AccountId, opp: u32, framework: Framework) -> impl IntoView {
-    let app = use_app();
+fn Scorecard(account: AccountHandle, opp: u32, framework: Framework) -> impl IntoView {
+    let stored = account.read(move |a| {
+        a.planning
+            .qualification(opp)
+            .map(|q| q.card(framework).clone())
+    });
     let card = Memo::new(move |_| {
-        app.ws
-            .with(|w| {
-                w.account(id).and_then(|a| {
-                    a.planning
-                        .qualification(opp)
-                        .map(|q| q.card(framework).clone())
-                })
-            })
+        stored
+            .get()
             .unwrap_or_else(|| Qualification::new(opp).card(framework).clone())
     });
     let summary = move || {
@@ -142,7 +126,7 @@ fn Scorecard(id: AccountId, opp: u32, framework: Framework) -> impl IntoView {
             </dl>
             <div class="meter" aria-hidden="true"><span style:width=move || format!("{}%", summary().3)></span></div>
             {framework.elements().iter().copied().map(|el| view! {
-                <ElementRow id=id opp=opp element=el card=card/>
+                <ElementRow account=account opp=opp element=el card=card/>
             }).collect_view()}
         </section>
     }
@@ -150,12 +134,11 @@ fn Scorecard(id: AccountId, opp: u32, framework: Framework) -> impl IntoView {
 
 #[component]
 fn ElementRow(
-    id: AccountId,
+    account: AccountHandle,
     opp: u32,
     element: Element,
     card: Memo<crate::domain::qualify::Scorecard>,
 ) -> impl IntoView {
-    let app = use_app();
     let rating = move || card.with(|c| c.score(element).map(|s| s.rating.value()).unwrap_or(0));
     let notes = RwSignal::new(card.with_untracked(|c| {
         c.score(element)
@@ -165,11 +148,11 @@ fn ElementRow(
     let errors = FormErrors::<()>::new();
     let save = move |r: u8| {
         let Ok(rating) = Rating::new(r) else { return };
-        let mut q = current(app, id, opp);
+        let mut q = current(account, opp);
         match q.set(element, rating, &notes.get_untracked()) {
             Ok(()) => {
                 errors.set((), None);
-                store(app, id, q);
+                store(account, q);
             }
             Err(e) => show_plan_errors(errors, &[e], element.key(), &[("notes", ())]),
         }
@@ -210,15 +193,10 @@ enum CaseField {
 }
 
 #[component]
-fn BusinessCaseCard(id: AccountId, opp: u32) -> impl IntoView {
-    let app = use_app();
-    let stored = move || {
-        app.ws.with(|w| {
-            w.account(id)
-                .and_then(|a| a.planning.qualification(opp).and_then(|q| q.business_case))
-        })
-    };
-    let initial = stored();
+fn BusinessCaseCard(account: AccountHandle, opp: u32) -> impl IntoView {
+    let case = account.read(move |a| a.planning.qualification(opp).and_then(|q| q.business_case));
+    let stored = move || case.get();
+    let initial = case.get_untracked();
     let amount = |v: f64| {
         if v.fract() == 0.0 {
             format!("{}", v as i64)
@@ -233,7 +211,8 @@ fn BusinessCaseCard(id: AccountId, opp: u32) -> impl IntoView {
             .unwrap_or_default(),
     );
     let errors = FormErrors::<CaseField>::new();
-    let currency = move || app.ws.with(|w| w.currency.code().to_string());
+    let wide = use_workspace_wide();
+    let currency = move || wide.currency.with(|c| c.code().to_string());
     let save = Callback::new(move |()| {
         let (i, b) = (investment.get_untracked(), benefit.get_untracked());
         if i.trim().is_empty() && b.trim().is_empty() {
@@ -243,10 +222,10 @@ fn BusinessCaseCard(id: AccountId, opp: u32) -> impl IntoView {
         match BusinessCase::parse(&i, &b) {
             Ok(case) => {
                 errors.clear();
-                let mut q = current(app, id, opp);
+                let mut q = current(account, opp);
                 if q.business_case != Some(case) {
                     q.business_case = Some(case);
-                    store(app, id, q);
+                    store(account, q);
                 }
             }
             Err(es) => show_plan_errors(
@@ -264,10 +243,10 @@ fn BusinessCaseCard(id: AccountId, opp: u32) -> impl IntoView {
         investment.set(String::new());
         benefit.set(String::new());
         errors.clear();
-        let mut q = current(app, id, opp);
+        let mut q = current(account, opp);
         if q.business_case.is_some() {
             q.business_case = None;
-            store(app, id, q);
+            store(account, q);
         }
     };
     view! {

@@ -4,16 +4,17 @@
 
 use leptos::prelude::*;
 
-use super::current_account;
+use super::{use_account, AccountHandle};
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
     on_submit, DateInput, Field, FormErrors, FormMessage, TextArea, TextInput,
 };
-use crate::components::renewal_bits::edit_account;
+use crate::derived::use_workspace_wide;
 use crate::domain::dates::{long, read_optional_date};
 use crate::domain::depth;
 use crate::domain::recovery::{self, Milestone};
 use crate::domain::renewal::parse_done_on;
+use crate::domain::FieldError;
 use crate::state::use_app;
 
 /// The milestone form's fields.
@@ -38,33 +39,23 @@ enum CheckInField {
 const CHECK_IN_KEYS: [(&str, CheckInField); 2] =
     [("on", CheckInField::On), ("note", CheckInField::Note)];
 
-/// Runs `f` on the open save plan; a refusal comes back as (field key, message).
+/// Runs `f` on the open save plan; a refusal names the value at fault by its path.
 fn on_open_plan(
-    app: crate::state::AppState,
-    id: crate::domain::AccountId,
-    f: impl FnOnce(&mut crate::domain::save_plan::SavePlan) -> Result<(), crate::domain::FieldError>,
-) -> Result<(), crate::domain::FieldError> {
-    let mut refused = None;
-    let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
-        Some(p) => f(p).map_err(|e| {
-            refused = Some(e);
-            String::new()
-        }),
-        None => Err("This plan is closed.".to_string()),
-    });
-    r.map_err(|closed| refused.unwrap_or_else(|| crate::domain::FieldError::bare(closed)))
+    account: AccountHandle,
+    f: impl FnOnce(&mut crate::domain::save_plan::SavePlan) -> Result<(), FieldError>,
+) -> Result<(), FieldError> {
+    account.update(|a| match a.save_plans.current_mut() {
+        Some(p) => f(p),
+        None => Err(FieldError::bare("This plan is closed.")),
+    })
 }
 
 #[component]
 pub fn RecoveryCard() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
-    let recovery = Memo::new(move |_| {
-        app.ws.with(|w| {
-            w.account(id)
-                .and_then(|a| a.save_plans.current().map(|p| p.recovery.clone()))
-        })
-    });
+    let account = use_account();
+    let weights = use_workspace_wide().weights;
+    let recovery = account.read(|a| a.save_plans.current().map(|p| p.recovery.clone()));
     let milestones = move || {
         recovery.with(|r| {
             r.as_ref()
@@ -117,7 +108,7 @@ pub fn RecoveryCard() -> impl IntoView {
             }
             return;
         };
-        match on_open_plan(app, id, |p| depth::add_milestone(p, m, today)) {
+        match on_open_plan(account, |p| depth::add_milestone(p, m, today)) {
             Ok(()) => {
                 what.set(String::new());
                 target.set(String::new());
@@ -151,12 +142,12 @@ pub fn RecoveryCard() -> impl IntoView {
             }
         };
         let text = note.get_untracked();
-        let health = app.ws.with_untracked(|w| {
-            w.account(id).and_then(|a| {
-                recovery::score_on(&a.health.scores(w.settings.health.weights()), day)
-            })
+        let health = weights.with_untracked(|w| {
+            account
+                .with_untracked(|a| recovery::score_on(&a.health.scores(w), day))
+                .flatten()
         });
-        match on_open_plan(app, id, |p| {
+        match on_open_plan(account, |p| {
             depth::log_check_in(p, day, &text, health, today)
         }) {
             Ok(()) => {
@@ -194,9 +185,9 @@ pub fn RecoveryCard() -> impl IntoView {
                                         on:change=move |ev| {
                                             let today = app.today.get_untracked();
                                             let met = event_target_checked(&ev).then_some(today);
-                                            let _ = edit_account(app, id, |a| match a.save_plans.current_mut() {
-                                                Some(p) => depth::set_milestone_met(p, i, met, today).map_err(|e| e.message),
-                                                None => Err("This plan is closed.".into()),
+                                            let _ = account.update(|a| match a.save_plans.current_mut() {
+                                                Some(p) => depth::set_milestone_met(p, i, met, today),
+                                                None => Err(FieldError::bare("This plan is closed.")),
                                             });
                                         }/>
                                     <label for=cb class="task-text">
@@ -211,7 +202,7 @@ pub fn RecoveryCard() -> impl IntoView {
                                     <ConfirmButton label="Remove" question=Signal::stored("Remove this milestone?".to_string())
                                         confirm_label="Yes, remove" danger=true
                                         on_confirm=move |_| {
-                                            let _ = edit_account(app, id, |a| a.save_plans.current_mut().and_then(|p| depth::remove_milestone(p, i)).map(|_| ()).ok_or_else(|| "Gone.".to_string()));
+                                            let _ = account.update(|a| a.save_plans.current_mut().and_then(|p| depth::remove_milestone(p, i)).map(|_| ()).ok_or_else(|| "Gone.".to_string()));
                                         }/>
                                 </li>
                             }

@@ -9,12 +9,12 @@ use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::current_account;
+use super::use_account;
 use crate::charts::renewal::renewal_timeline_svg;
 use crate::components::confirm::ConfirmButton;
-use crate::components::form::{Field, FormErrors, TextInput};
+use crate::components::form::{DoneOn, Field, FormErrors, RowMessage, TextInput};
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
-use crate::components::renewal_bits::{edit_account, lateness, status_pill};
+use crate::components::renewal_bits::{lateness, status_pill};
 use crate::domain::account::timeline_of;
 use crate::domain::dates::{long, relative};
 use crate::domain::renewal::{
@@ -27,10 +27,9 @@ type TimelineMemo = Memo<Option<Timeline>>;
 
 #[component]
 pub fn AccountRenewal() -> impl IntoView {
-    let app = use_app();
-    let id = current_account();
-    let timeline: TimelineMemo =
-        Memo::new(move |_| app.ws.with(|w| w.account(id).and_then(timeline_of)));
+    let account = use_account();
+    let id = account.id();
+    let timeline: TimelineMemo = account.read(timeline_of);
     let has_date = Memo::new(move |_| timeline.with(Option::is_some));
     let overview = format!("/accounts/{}", id.0);
     view! {
@@ -111,7 +110,7 @@ fn StatusCard(timeline: TimelineMemo) -> impl IntoView {
                 </div>
             </dl>
             {move || (status() == Some(RenewalStatus::Overdue))
-                .then(|| renewal_date().map(|d| view! { <crate::components::renewal_outcome::OutcomeForm id=current_account() due=d/> }))}
+                .then(|| renewal_date().map(|d| view! { <crate::components::renewal_outcome::OutcomeForm due=d/> }))}
         </section>
     }
 }
@@ -150,36 +149,29 @@ fn notice_sub(t: &Timeline, today: NaiveDate) -> String {
 
 #[component]
 fn TermsCard() -> impl IntoView {
-    let app = use_app();
-    let id = current_account();
-    let terms = move || {
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| (a.renewal.auto_renew, a.renewal.early_start, a.fields.arr))
-                .unwrap_or_default()
-        })
-    };
+    let account = use_account();
+    let terms_memo = account.read(|a| (a.renewal.auto_renew, a.renewal.early_start, a.fields.arr));
+    let terms = move || terms_memo.get();
     let notice_text = RwSignal::new(
-        app.ws
-            .with_untracked(|w| w.account(id).and_then(|a| a.renewal.notice_days()))
+        account
+            .with_untracked(|a| a.renewal.notice_days())
+            .flatten()
             .map(|d| d.to_string())
             .unwrap_or_default(),
     );
     let notice_err = FormErrors::<()>::new();
     let save_notice = Callback::new(move |()| {
         let r = parse_notice_days(&notice_text.get_untracked())
-            .map_err(|e| e.message)
-            .and_then(|d| edit_account(app, id, |a| a.renewal.set_notice_days(d)));
-        notice_err.set((), r.err());
+            .and_then(|d| account.update(|a| a.renewal.set_notice_days(d)));
+        notice_err.set((), r.err().map(|e| e.message));
     });
     let set_flag = move |auto: bool, on: bool| {
-        let _ = edit_account(app, id, |a| {
+        account.change(|a| {
             if auto {
                 a.renewal.auto_renew = on;
             } else {
                 a.renewal.early_start = on;
             }
-            Ok::<_, String>(())
         });
     };
     view! {
@@ -343,7 +335,7 @@ fn RenewalEntry(timeline: TimelineMemo) -> impl IntoView {
 #[component]
 fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let summary = Memo::new(move |_| {
         let today = app.today.get();
         timeline.with(|t| {
@@ -364,14 +356,12 @@ fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
     let new_err = FormErrors::<()>::new();
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
-        match edit_account(app, id, |a| {
-            a.renewal.add_custom_task(kind, &new_text.get_untracked())
-        }) {
+        match account.update(|a| a.renewal.add_custom_task(kind, &new_text.get_untracked())) {
             Ok(_) => {
                 new_text.set(String::new());
                 new_err.clear();
             }
-            Err(e) => new_err.set((), Some(e)),
+            Err(e) => new_err.set((), Some(e.message)),
         }
     };
     let add_id = format!("add-task-{}", kind.key());
@@ -406,7 +396,7 @@ fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
 #[component]
 fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let task = Memo::new(move |_| {
         timeline.with(|t| {
             t.as_ref()
@@ -424,7 +414,7 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
     Effect::new(move |_| owner_text.set(stored_owner.get()));
     let owner_err = FormErrors::<()>::new();
     let save_owner = Callback::new(move |()| {
-        let r = edit_account(app, id, |a| {
+        let r = account.update(|a| {
             a.renewal
                 .set_owner(key, &owner_text.get_untracked())
                 .map_err(|e| e.message)
@@ -434,27 +424,26 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
     let dom = key.id_string().replace('.', "-");
     let cb_id = format!("task-{dom}");
     let date_id = format!("done-{dom}");
-    let date_err_id = format!("{date_id}-err");
     let date_err = RwSignal::new(None::<String>);
     let toggle = move |ev: leptos::ev::Event| {
         let today = app.today.get_untracked();
         let r = if event_target_checked(&ev) {
-            edit_account(app, id, |a| a.renewal.tick(key, today, today))
+            account.update(|a| a.renewal.tick(key, today, today))
         } else {
-            edit_account(app, id, |a| {
+            account.update(|a| {
                 a.renewal.untick(key);
-                Ok::<_, String>(())
+                Ok(())
             })
         };
-        date_err.set(r.err());
+        date_err.set(r.err().map(|e: crate::domain::FieldError| e.message));
     };
-    let set_date = move |ev: leptos::ev::Event| {
+    let set_date = Callback::new(move |text: String| {
         let today = app.today.get_untracked();
-        let r = parse_done_on(&event_target_value(&ev), today)
-            .map_err(|e| e.message)
-            .and_then(|d| edit_account(app, id, |a| a.renewal.tick(key, d, today)));
-        date_err.set(r.err());
-    };
+        let r = parse_done_on(&text, today)
+            .and_then(|d| account.update(|a| a.renewal.tick(key, d, today)));
+        date_err.set(r.err().map(|e| e.message));
+    });
+    let max = Signal::derive(move || app.today.get().to_string());
     let custom_id = match key {
         TaskKey::Custom(n) => Some(n),
         TaskKey::Default(..) => None,
@@ -467,14 +456,13 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
         ev.prevent_default();
         let Some(n) = custom_id else { return };
         let r = check_task_text(&edit_text.get_untracked())
-            .map_err(|e| e.message)
-            .and_then(|t| edit_account(app, id, |a| a.renewal.edit_custom_task(n, &t)));
+            .and_then(|t| account.update(|a| a.renewal.edit_custom_task(n, &t)));
         match r {
             Ok(()) => {
                 edit_err.clear();
                 editing.set(false);
             }
-            Err(e) => edit_err.set((), Some(e)),
+            Err(e) => edit_err.set((), Some(e.message)),
         }
     };
     let text = move || task.with(|t| t.as_ref().map(|t| t.0.clone()).unwrap_or_default());
@@ -518,22 +506,10 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
                 <Field id=format!("owner-{dom}") label="Owner" class="task-owner" error=owner_err.at(())>
                     <TextInput value=owner_text placeholder="Who does it" list=Some(OWNER_LIST_ID) on_change=save_owner/>
                 </Field>
-                {move || done_on.get().map(|d| {
-                    let date_id = date_id.clone();
-                    let date_err_id = date_err_id.clone();
-                    view! {
-                        <div class="field done-on" class:has-error=move || date_err.with(Option::is_some)>
-                            <label for=date_id.clone()>"Done on"</label>
-                            <input id=date_id type="date"
-                                max=move || app.today.get().to_string()
-                                aria-invalid=move || date_err.with(Option::is_some).to_string()
-                                aria-describedby=date_err_id.clone()
-                                prop:value=d.to_string()
-                                on:change=set_date/>
-                        </div>
-                    }
+                {let date_id = date_id.clone(); move || done_on.get().map(|d| view! {
+                    <DoneOn id=date_id.clone() day=d error=date_err max=max on_change=set_date/>
                 })}
-                <p class="field-error" id=format!("done-{dom}-err") role="alert">{move || date_err.get()}</p>
+                <RowMessage id=date_id error=date_err/>
                 {custom_id.map(|n| view! {
                     <div class="task-actions">
                         <button type="button" class="btn btn-small btn-quiet" on:click=move |_| {
@@ -547,9 +523,8 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
                             confirm_label="Yes, remove"
                             danger=true
                             on_confirm=move |_| {
-                                let _ = edit_account(app, id, |a| {
+                                account.change(|a| {
                                     a.renewal.remove_custom_task(n);
-                                    Ok::<_, String>(())
                                 });
                             }
                         />

@@ -8,13 +8,15 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use super::current_account;
+use super::use_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
-    options_with_none, DateInput, Field, FormErrors, Select, TextArea, TextInput,
+    options_with_none, DateInput, DoneOn, Field, FormErrors, RowMessage, Select, TextArea,
+    TextInput,
 };
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
-use crate::components::renewal_bits::{band_of, edit_account, lateness};
+use crate::components::renewal_bits::{band_of, lateness};
+use crate::derived::use_workspace_wide;
 use crate::domain::dates::{long, relative};
 use crate::domain::health::Band;
 use crate::domain::renewal::parse_done_on;
@@ -27,12 +29,9 @@ use crate::state::use_app;
 /// The account's health band today, `None` without a scored check-in.
 fn use_band() -> Memo<Option<Band>> {
     let app = use_app();
-    let id = current_account();
-    Memo::new(move |_| {
-        let today = app.today.get();
-        app.ws
-            .with(|w| w.account(id).and_then(|a| band_of(w, a, today)))
-    })
+    let account = use_account();
+    let weights = use_workspace_wide().weights;
+    account.read(move |a| band_of(&weights.get(), a, app.today.get()))
 }
 
 fn band_text(b: Option<Band>) -> String {
@@ -47,22 +46,19 @@ fn band_text(b: Option<Band>) -> String {
 #[component]
 pub fn SavePlanNotice() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
+    let id = account.id();
     let location = use_location();
     let band = use_band();
     let href = format!("/accounts/{}/save-plan", id.0);
-    let plan = Memo::new(move |_| {
+    let plan = account.read(move |a| {
         let today = app.today.get();
-        app.ws.with(|w| {
-            w.account(id).and_then(|a| {
-                a.save_plans.current().map(|p| {
-                    (
-                        p.opened_on(),
-                        p.next_step(today),
-                        p.overdue_steps(today).len(),
-                    )
-                })
-            })
+        a.save_plans.current().map(|p| {
+            (
+                p.opened_on(),
+                p.next_step(today),
+                p.overdue_steps(today).len(),
+            )
         })
     });
     move || {
@@ -123,14 +119,8 @@ fn short_step(k: StepKind) -> String {
 
 #[component]
 pub fn AccountSavePlan() -> impl IntoView {
-    let app = use_app();
-    let id = current_account();
-    let has_open = Memo::new(move |_| {
-        app.ws.with(|w| {
-            w.account(id)
-                .is_some_and(|a| a.save_plans.current().is_some())
-        })
-    });
+    let account = use_account();
+    let has_open = account.read(|a| a.save_plans.current().is_some());
     view! {
         <div class="save-tab">
             <OwnerNames/>
@@ -164,20 +154,21 @@ enum CloseField {
 #[component]
 fn ProposePlan() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let band = use_band();
-    let arr = move || app.ws.with(|w| w.account(id).map_or(0.0, |a| a.fields.arr));
+    let arr_value = account.read(|a| a.fields.arr);
+    let arr = move || arr_value.get();
     let cause = RwSignal::new(String::new());
     let owner = RwSignal::new(
-        app.ws
-            .with_untracked(|w| w.account(id).map(|a| a.fields.owner.clone()))
+        account
+            .with_untracked(|a| a.fields.owner.clone())
             .unwrap_or_default(),
     );
     let owner_err = FormErrors::<()>::new();
     let open = move |ev: SubmitEvent| {
         ev.prevent_default();
         let today = app.today.get_untracked();
-        let r = edit_account(app, id, |a| {
+        let r = account.update(|a| {
             let arr = a.fields.arr;
             a.save_plans
                 .open(today, arr, &owner.get_untracked(), today)?;
@@ -191,7 +182,7 @@ fn ProposePlan() -> impl IntoView {
                 owner_err.clear();
                 app.show_toast("Save plan opened. Triage is due within 24 hours.", None);
             }
-            Err(e) => owner_err.set((), Some(e)),
+            Err(e) => owner_err.set((), Some(e.message)),
         }
     };
     let red = move || band.get() == Some(Band::Red);
@@ -234,12 +225,9 @@ fn ProposePlan() -> impl IntoView {
 #[component]
 fn OpenPlan() -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let band = use_band();
-    let plan = Memo::new(move |_| {
-        app.ws
-            .with(|w| w.account(id).and_then(|a| a.save_plans.current().cloned()))
-    });
+    let plan = account.read(|a| a.save_plans.current().cloned());
     let read =
         move |f: fn(&SavePlan) -> String| plan.with(|p| p.as_ref().map(f).unwrap_or_default());
     let step_kinds = move || {
@@ -262,11 +250,11 @@ fn OpenPlan() -> impl IntoView {
     let owner = RwSignal::new(read(|p| p.owner().to_string()));
     let owner_err = FormErrors::<()>::new();
     let save_owner = Callback::new(move |()| {
-        let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
+        let r = account.update(|a| match a.save_plans.current_mut() {
             Some(p) => p.set_owner(&owner.get_untracked()),
             None => Err(crate::domain::FieldError::bare("This plan is closed.")),
         });
-        owner_err.set((), r.err());
+        owner_err.set((), r.err().map(|e| e.message));
     });
     let initial_cause = plan.with_untracked(|p| p.as_ref().and_then(|p| p.root_cause));
     let cause = RwSignal::new(
@@ -276,12 +264,12 @@ fn OpenPlan() -> impl IntoView {
     );
     let set_cause = Callback::new(move |()| {
         let c = RootCause::from_key(&cause.get_untracked());
-        let _ = edit_account(app, id, |a| match a.save_plans.current_mut() {
+        let _ = account.update(|a| match a.save_plans.current_mut() {
             Some(p) => {
                 p.root_cause = c;
                 Ok::<_, String>(())
             }
-            None => Err("This plan is closed.".into()),
+            None => Err(String::from("This plan is closed.")),
         });
     });
     let green = move || band.get() == Some(Band::Green);
@@ -331,7 +319,7 @@ fn OpenPlan() -> impl IntoView {
 #[component]
 fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let step = Memo::new(move |_| {
         let today = app.today.get();
         plan.with(|p| {
@@ -343,11 +331,10 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
     let dom = kind.key().replace('_', "-");
     let cb_id = format!("step-{dom}");
     let date_id = format!("step-done-{dom}");
-    let err_id = format!("{date_id}-err");
     let err = RwSignal::new(None::<String>);
     let tick = move |on: Option<chrono::NaiveDate>| {
         let today = app.today.get_untracked();
-        let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
+        let r = account.update(|a| match a.save_plans.current_mut() {
             None => Err("This plan is closed.".to_string()),
             Some(p) => match on {
                 Some(d) => p.tick(kind, d, today).map_err(|e| e.message),
@@ -359,6 +346,14 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
         });
         err.set(r.err());
     };
+    let pick_day = Callback::new(move |text: String| {
+        let today = app.today.get_untracked();
+        match parse_done_on(&text, today) {
+            Ok(d) => tick(Some(d)),
+            Err(e) => err.set(Some(e.message)),
+        }
+    });
+    let max = Signal::derive(move || app.today.get().to_string());
     let late = move || {
         let today = app.today.get();
         step.with(|s| s.map(|s| lateness(s.due, s.done_on, today)))
@@ -383,7 +378,7 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
     Effect::new(move |_| owner_text.set(stored_owner.get()));
     let owner_err = FormErrors::<()>::new();
     let set_owner = Callback::new(move |()| {
-        let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
+        let r = account.update(|a| match a.save_plans.current_mut() {
             None => Err("This plan is closed.".to_string()),
             Some(p) => p
                 .set_step_owner(kind, &owner_text.get_untracked())
@@ -418,29 +413,11 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
                 <Field id=format!("step-owner-{dom}") label="Owner" class="task-owner" error=owner_err.at(())>
                     <TextInput value=owner_text placeholder=owner_placeholder list=Some(OWNER_LIST_ID) on_change=set_owner/>
                 </Field>
-                {move || done_on.get().map(|d| {
-                    let date_id = date_id.clone();
-                    let err_id = err_id.clone();
-                    view! {
-                        <span class="field done-on" class:has-error=move || err.with(Option::is_some)>
-                            <label for=date_id.clone()>"Done on"</label>
-                            <input id=date_id type="date"
-                                max=move || app.today.get().to_string()
-                                aria-invalid=move || err.with(Option::is_some).to_string()
-                                aria-describedby=err_id.clone()
-                                prop:value=d.to_string()
-                                on:change=move |ev| {
-                                    let today = app.today.get_untracked();
-                                    match parse_done_on(&event_target_value(&ev), today) {
-                                        Ok(d) => tick(Some(d)),
-                                        Err(e) => err.set(Some(e.message)),
-                                    }
-                                }/>
-                        </span>
-                    }
+                {let date_id = date_id.clone(); move || done_on.get().map(|d| view! {
+                    <DoneOn id=date_id.clone() day=d error=err max=max on_change=pick_day/>
                 })}
             </div>
-            <p class="field-error" id=format!("step-done-{dom}-err") role="alert">{move || err.get()}</p>
+            <RowMessage id=date_id error=err/>
         </li>
     }
 }
@@ -448,7 +425,7 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
 #[component]
 fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let outcome_key = RwSignal::new(if green.get_untracked() {
         Outcome::Saved.key().to_string()
     } else {
@@ -485,7 +462,7 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
         }
         // Saved only while green; another outcome needs its note (docs/account-depth.md).
         let is_green = green.get_untracked();
-        let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
+        let r = account.update(|a| match a.save_plans.current_mut() {
             Some(p) => crate::domain::depth::close_save_plan(p, o, date, &n, is_green, today)
                 .map_err(|e| format!("{}\u{1f}{}", e.path, e.message)),
             None => Err("_form\u{1f}This plan is already closed.".into()),
@@ -514,7 +491,7 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
             <h2 id="close-h">"Close the plan"</h2>
             <p class="hint">"Close it as saved once the account is green again; otherwise record how it ended in the note."
                 {move || {
-                    let n = app.ws.with(|w| w.account(id).and_then(|a| a.save_plans.current().map(|p| p.recovery.unmet())).unwrap_or(0));
+                    let n = account.with(|a| a.save_plans.current().map(|p| p.recovery.unmet())).flatten().unwrap_or(0);
                     (n > 0).then(|| format!(" {} not met yet.", crate::domain::plural(n, "milestone", "milestones")))
                 }}</p>
             <form class="close-plan" on:submit=close novalidate>
@@ -540,7 +517,7 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
                         confirm_label="Yes, discard"
                         danger=true
                         on_confirm=move |_| {
-                            let _ = edit_account(app, id, |a| {
+                            let _ = account.update(|a| {
                                 a.save_plans.discard_current().map(|_| ()).ok_or_else(|| "No open plan.".to_string())
                             });
                             app.show_toast("Save plan discarded.", None);
@@ -554,31 +531,28 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
 
 #[component]
 fn History() -> impl IntoView {
-    let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let rows = move || {
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| {
-                    a.save_plans
-                        .history()
-                        .into_iter()
-                        .map(|p| {
-                            let closure = p.closure().cloned();
-                            let steps = p.steps(closure.as_ref().map_or(p.opened_on(), |c| c.on));
-                            let done = steps.iter().filter(|s| s.is_done()).count();
-                            (
-                                p.opened_on(),
-                                closure,
-                                root_cause_label(p.root_cause),
-                                p.owner().to_string(),
-                                format!("{done} of {}", steps.len()),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        account
+            .with(|a| {
+                a.save_plans
+                    .history()
+                    .into_iter()
+                    .map(|p| {
+                        let closure = p.closure().cloned();
+                        let steps = p.steps(closure.as_ref().map_or(p.opened_on(), |c| c.on));
+                        let done = steps.iter().filter(|s| s.is_done()).count();
+                        (
+                            p.opened_on(),
+                            closure,
+                            root_cause_label(p.root_cause),
+                            p.owner().to_string(),
+                            format!("{done} of {}", steps.len()),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     };
     view! {
         <section class="card history-card" aria-labelledby="history-h">

@@ -5,18 +5,21 @@
 //! Penetration is shown per row, per column and overall; an open cell becomes an
 //! opportunity in one step.
 
-use leptos::ev::{KeyboardEvent, SubmitEvent};
+use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::current_account;
+use super::{use_account, AccountHandle};
 use crate::components::confirm::ConfirmButton;
-use crate::components::renewal_bits::edit_account;
+use crate::components::form::{
+    on_submit, options_with_none, Field, FormErrors, FormMessage, NumberInput, Select, TextInput,
+};
+use crate::derived::use_workspace_wide;
 use crate::domain::account::parse_arr;
 use crate::domain::depth::{around, cell_to_opportunity};
 use crate::domain::expansion::OpportunityId;
 use crate::domain::white_space::{Axis, Cell, CellKind, Counts, Line};
-use crate::domain::{plural, Account, AccountId};
-use crate::state::{use_app, AppState};
+use crate::domain::{plural, Account, FieldError};
+use crate::state::use_app;
 
 fn cell_dom_id(r: usize, c: usize) -> String {
     format!("ws-cell-{r}-{c}")
@@ -52,40 +55,34 @@ fn state_words(cell: Option<Cell>) -> &'static str {
     })
 }
 
-fn with_account<R>(app: AppState, id: AccountId, f: impl FnOnce(&Account) -> R) -> Option<R> {
-    app.ws.with(|w| w.account(id).map(f))
-}
-
 /// Sets one cell's state; the message to announce, or the refusal.
 fn set_state(
-    app: AppState,
-    id: AccountId,
+    account: AccountHandle,
     row: &str,
     col: &str,
     kind: Option<CellKind>,
 ) -> Result<String, String> {
-    edit_account(app, id, |a| {
-        let mut g = a.white_space.clone();
-        g.set_kind(around(a), row, col, kind)?;
-        let words = state_words(g.cell(row, col));
-        a.white_space = g;
-        Ok::<_, crate::domain::FieldError>(format!("{row} × {col}: {words}"))
-    })
+    account
+        .update(|a| {
+            let mut g = a.white_space.clone();
+            g.set_kind(around(a), row, col, kind)?;
+            let words = state_words(g.cell(row, col));
+            a.white_space = g;
+            Ok::<_, FieldError>(format!("{row} × {col}: {words}"))
+        })
+        .map_err(|e| e.message)
 }
 
 #[component]
 pub fn AccountWhiteSpace() -> impl IntoView {
-    let app = use_app();
-    let id = current_account();
-    let lines = Memo::new(move |_| {
-        with_account(app, id, |a| {
-            (
-                a.white_space.rows(around(a)),
-                a.white_space.columns(around(a)),
-            )
-        })
-        .unwrap_or_default()
+    let account = use_account();
+    let lines = account.read(|a| {
+        (
+            a.white_space.rows(around(a)),
+            a.white_space.columns(around(a)),
+        )
     });
+    let currency = use_workspace_wide().currency;
     let focus = RwSignal::new((0usize, 0usize));
     let status = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -118,7 +115,7 @@ pub fn AccountWhiteSpace() -> impl IntoView {
         let Some((row, col)) = names((r, c)) else {
             return;
         };
-        let current = with_account(app, id, |a| a.white_space.cell(&row, &col)).flatten();
+        let current = account.with(|a| a.white_space.cell(&row, &col)).flatten();
         let kind = match key.as_str() {
             "Enter" | " " => Some(CellKind::cycle(current.map(|c| c.kind()))),
             "Delete" | "Backspace" => Some(None),
@@ -129,7 +126,7 @@ pub fn AccountWhiteSpace() -> impl IntoView {
         };
         if let Some(kind) = kind {
             ev.prevent_default();
-            match set_state(app, id, &row, &col, kind) {
+            match set_state(account, &row, &col, kind) {
                 Ok(m) => {
                     error.set(None);
                     status.set(m);
@@ -174,17 +171,14 @@ pub fn AccountWhiteSpace() -> impl IntoView {
                         let (row, col) = (row.clone(), c.label.clone());
                         let (row2, col2) = (row.clone(), col.clone());
                         let cell = Memo::new(move |_| {
-                            with_account(app, id, |a| a.white_space.cell(&row2, &col2)).flatten()
+                            account.with(|a| a.white_space.cell(&row2, &col2)).flatten()
                         });
-                        let detail = move || {
-                            app.ws.with(|w| match cell.get() {
-                                Some(Cell::Owned { arr: Some(x) }) => Some(w.currency.format(x)),
-                                Some(Cell::Pipeline { opportunity: Some(o) }) => w
-                                    .account(id)
-                                    .and_then(|a| a.expansion.opportunity(o))
-                                    .map(|o| o.stage().label().to_string()),
-                                _ => None,
-                            })
+                        let detail = move || match cell.get() {
+                            Some(Cell::Owned { arr: Some(x) }) => Some(currency.with(|c| c.format(x))),
+                            Some(Cell::Pipeline { opportunity: Some(o) }) => account
+                                .with(|a| a.expansion.opportunity(o).map(|o| o.stage().label().to_string()))
+                                .flatten(),
+                            _ => None,
                         };
                         let label = format!("{row} × {col}");
                         view! {
@@ -207,7 +201,7 @@ pub fn AccountWhiteSpace() -> impl IntoView {
                     <tr>
                         <th scope="row" class="ws-row">{row.clone()}</th>
                         {cells}
-                        <td class="ws-total">{move || penetration(with_account(app, id, |a| a.white_space.row_counts(around(a), &row3)).unwrap_or_default())}</td>
+                        <td class="ws-total">{move || penetration(account.with(|a| a.white_space.row_counts(around(a), &row3)).unwrap_or_default())}</td>
                     </tr>
                 }
             })
@@ -216,7 +210,7 @@ pub fn AccountWhiteSpace() -> impl IntoView {
             .iter()
             .map(|c| {
                 let col = c.label.clone();
-                view! { <td class="ws-total">{move || penetration(with_account(app, id, |a| a.white_space.column_counts(around(a), &col)).unwrap_or_default())}</td> }
+                view! { <td class="ws-total">{move || penetration(account.with(|a| a.white_space.column_counts(around(a), &col)).unwrap_or_default())}</td> }
             })
             .collect_view();
         view! {
@@ -232,15 +226,18 @@ pub fn AccountWhiteSpace() -> impl IntoView {
                     <tfoot><tr>
                         <th scope="row">"Penetration"</th>
                         {foot}
-                        <td class="ws-total ws-overall">{move || penetration(with_account(app, id, |a| a.white_space.total(around(a))).unwrap_or_default())}</td>
+                        <td class="ws-total ws-overall">{move || penetration(account.with(|a| a.white_space.total(around(a))).unwrap_or_default())}</td>
                     </tr></tfoot>
                 </table>
             </div>
         }
         .into_any()
     };
-    let overall =
-        move || with_account(app, id, |a| a.white_space.total(around(a))).unwrap_or_default();
+    let overall = move || {
+        account
+            .with(|a| a.white_space.total(around(a)))
+            .unwrap_or_default()
+    };
     view! {
         <div class="ws-tab">
             <section class="card" aria-labelledby="ws-h">
@@ -272,7 +269,8 @@ fn CellPanel(
     focus: RwSignal<(usize, usize)>,
 ) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
+    let id = account.id();
     let names = Memo::new(move |_| {
         let (r, c) = focus.get();
         lines.with(|(rows, cols)| Some((rows.get(r)?.label.clone(), cols.get(c)?.label.clone())))
@@ -280,9 +278,9 @@ fn CellPanel(
     let cell = Memo::new(move |_| {
         names
             .get()
-            .and_then(|(r, c)| with_account(app, id, |a| a.white_space.cell(&r, &c)).flatten())
+            .and_then(|(r, c)| account.with(|a| a.white_space.cell(&r, &c)).flatten())
     });
-    let error = RwSignal::new(None::<String>);
+    let errors = FormErrors::<PanelField>::new();
     let arr_text = RwSignal::new(String::new());
     Effect::new(move |_| {
         let text = match cell.get() {
@@ -290,26 +288,32 @@ fn CellPanel(
             _ => String::new(),
         };
         arr_text.set(text);
-        error.set(None);
+        errors.clear();
     });
+    // Changes the cell; a refusal is shown at `at`'s field, or as the panel's message.
     let edit =
-        move |f: &dyn Fn(&mut Account, &str, &str) -> Result<(), crate::domain::FieldError>| {
+        move |at: Option<PanelField>,
+              f: &dyn Fn(&mut Account, &str, &str) -> Result<(), FieldError>| {
             let Some((r, c)) = names.get_untracked() else {
                 return;
             };
-            let res = edit_account(app, id, |a| f(a, &r, &c));
-            error.set(res.err());
+            let res = account.update(|a| f(a, &r, &c)).map_err(|e| e.message);
+            errors.clear();
+            match (res, at) {
+                (Ok(()), _) => {}
+                (Err(e), Some(k)) => errors.set(k, Some(e)),
+                (Err(e), None) => errors.set_form(Some(e)),
+            }
         };
     let set_kind = move |k: Option<CellKind>| {
-        edit(&move |a: &mut Account, r: &str, c: &str| {
+        edit(None, &move |a: &mut Account, r: &str, c: &str| {
             let mut g = a.white_space.clone();
             g.set_kind(around(a), r, c, k)?;
             a.white_space = g;
             Ok(())
         })
     };
-    let save_arr = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let save_arr = move || {
         let text = arr_text.get_untracked();
         let arr = if text.trim().is_empty() {
             None
@@ -317,35 +321,38 @@ fn CellPanel(
             match parse_arr(&text) {
                 Ok(x) => Some(x),
                 Err(e) => {
-                    error.set(Some(e.message));
+                    errors.set(PanelField::Arr, Some(e.message));
                     return;
                 }
             }
         };
-        edit(&move |a: &mut Account, r: &str, c: &str| {
-            let mut g = a.white_space.clone();
-            g.set(around(a), r, c, Some(Cell::Owned { arr }))?;
-            a.white_space = g;
-            Ok(())
-        });
+        edit(
+            Some(PanelField::Arr),
+            &move |a: &mut Account, r: &str, c: &str| {
+                let mut g = a.white_space.clone();
+                g.set(around(a), r, c, Some(Cell::Owned { arr }))?;
+                a.white_space = g;
+                Ok(())
+            },
+        );
     };
-    let link = move |ev: leptos::ev::Event| {
-        let o = event_target_value(&ev)
-            .parse::<u32>()
-            .ok()
-            .map(OpportunityId);
-        edit(&move |a: &mut Account, r: &str, c: &str| {
-            let mut g = a.white_space.clone();
-            g.set(around(a), r, c, Some(Cell::Pipeline { opportunity: o }))?;
-            a.white_space = g;
-            Ok(())
-        });
+    let link = move |picked: String| {
+        let o = picked.parse::<u32>().ok().map(OpportunityId);
+        edit(
+            Some(PanelField::Link),
+            &move |a: &mut Account, r: &str, c: &str| {
+                let mut g = a.white_space.clone();
+                g.set(around(a), r, c, Some(Cell::Pipeline { opportunity: o }))?;
+                a.white_space = g;
+                Ok(())
+            },
+        );
     };
     let make_opportunity = move |_| {
         let Some((r, c)) = names.get_untracked() else {
             return;
         };
-        let res = edit_account(app, id, |a| {
+        let res = account.update(|a| {
             let oid = cell_to_opportunity(a, &r, &c)?;
             let o = a
                 .expansion
@@ -355,34 +362,35 @@ fn CellPanel(
         });
         match res {
             Ok((desc, kind)) => {
-                error.set(None);
+                errors.clear();
                 app.show_toast(
                     format!("Opportunity added: {desc} ({kind}). It is on the Expansion tab."),
                     None,
                 );
             }
-            Err(e) => error.set(Some(e)),
+            Err(e) => errors.set_form(Some(e.message)),
         }
     };
     let opportunities = move || {
-        with_account(app, id, |a| {
-            a.expansion
-                .opportunities()
-                .iter()
-                .map(|o| {
-                    (
-                        o.id(),
-                        format!(
-                            "{} ({}, {})",
-                            o.description(),
-                            o.kind().label().to_lowercase(),
-                            o.stage().label().to_lowercase()
-                        ),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
+        account
+            .with(|a| {
+                a.expansion
+                    .opportunities()
+                    .iter()
+                    .map(|o| {
+                        (
+                            o.id(),
+                            format!(
+                                "{} ({}, {})",
+                                o.description(),
+                                o.kind().label().to_lowercase(),
+                                o.stage().label().to_lowercase()
+                            ),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     };
     let expansion_href = format!("/accounts/{}/expansion", id.0);
     move || {
@@ -409,30 +417,27 @@ fn CellPanel(
                 </div>
                 {match current {
                     Some(Cell::Owned { .. }) => view! {
-                        <form class="ws-arr" on:submit=save_arr novalidate>
-                            <div class="field" class:has-error=move || error.with(Option::is_some)>
-                                <label for="ws-arr">"ARR from this cell (optional)"</label>
-                                <input id="ws-arr" type="text" inputmode="decimal" placeholder="e.g. 24000"
-                                    aria-invalid=move || error.with(Option::is_some).to_string()
-                                    aria-describedby="ws-panel-err"
-                                    prop:value=move || arr_text.get()
-                                    on:input=move |ev| arr_text.set(event_target_value(&ev))/>
-                            </div>
+                        <form class="ws-arr" id="ws-arr-form" on:submit=on_submit("#ws-arr-form", errors, save_arr) novalidate>
+                            <Field id="ws-arr" label="ARR from this cell (optional)" error=errors.at(PanelField::Arr)>
+                                <NumberInput value=arr_text placeholder="e.g. 24000"/>
+                            </Field>
                             <button type="submit" class="btn btn-small">"Save ARR"</button>
                         </form>
                     }.into_any(),
-                    Some(Cell::Pipeline { opportunity }) => view! {
-                        <div class="field">
-                            <label for="ws-link">"Linked opportunity"</label>
-                            <select id="ws-link" on:change=link>
-                                <option value="" selected=opportunity.is_none()>"None"</option>
-                                {opportunities().into_iter().map(|(oid, text)| view! {
-                                    <option value=oid.0.to_string() selected=opportunity == Some(oid)>{text}</option>
-                                }).collect_view()}
-                            </select>
+                    Some(Cell::Pipeline { opportunity }) => {
+                        let picked = RwSignal::new(opportunity.map(|o| o.0.to_string()).unwrap_or_default());
+                        let options = options_with_none(
+                            "None",
+                            opportunities().into_iter().map(|(oid, text)| (oid.0.to_string(), text)),
+                        );
+                        view! {
+                            <Field id="ws-link" label="Linked opportunity" error=errors.at(PanelField::Link)>
+                                <Select value=picked options=options
+                                    on_change=Callback::new(move |()| link(picked.get_untracked()))/>
+                            </Field>
                             <p class="hint field-hint"><a href=expansion_href>"Open the Expansion tab"</a></p>
-                        </div>
-                    }.into_any(),
+                        }.into_any()
+                    }
                     Some(Cell::Open) => view! {
                         <p>
                             <button type="button" class="btn btn-primary" on:click=make_opportunity>"Make it an opportunity"</button>
@@ -441,28 +446,34 @@ fn CellPanel(
                     }.into_any(),
                     _ => ().into_any(),
                 }}
-                <p class="field-error" id="ws-panel-err" role="alert">{move || error.get()}</p>
+                <FormMessage errors=errors/>
             </section>
         }
         .into_any()
     }
 }
 
+/// The fields of the cell panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum PanelField {
+    Arr,
+    Link,
+}
+
 /// Adding rows and columns, and removing the ones that do not come from the account.
 #[component]
 fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
     let app = use_app();
-    let id = current_account();
+    let account = use_account();
     let add_form = move |axis: Axis| {
         let text = RwSignal::new(String::new());
-        let error = RwSignal::new(None::<String>);
+        let errors = FormErrors::<()>::new();
         let (dom, label, button) = match axis {
             Axis::Row => ("ws-add-row", "Business unit or team", "Add row"),
             Axis::Column => ("ws-add-col", "Product or module", "Add column"),
         };
-        let submit = move |ev: SubmitEvent| {
-            ev.prevent_default();
-            let res = edit_account(app, id, |a| {
+        let save = move || {
+            let res = account.update(|a| {
                 let mut g = a.white_space.clone();
                 let l = g.add_line(around(a), axis, &text.get_untracked())?;
                 a.white_space = g;
@@ -471,21 +482,18 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
             match res {
                 Ok(_) => {
                     text.set(String::new());
-                    error.set(None);
+                    errors.clear();
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => errors.set((), Some(e.message)),
             }
         };
-        let err_id = format!("{dom}-err");
+        let form_id = format!("{dom}-form");
+        let scope = format!("#{form_id}");
         view! {
-            <form class="ws-add" on:submit=submit novalidate>
-                <div class="field" class:has-error=move || error.with(Option::is_some)>
-                    <label for=dom>{label}</label>
-                    <input id=dom type="text" aria-describedby=err_id.clone()
-                        aria-invalid=move || error.with(Option::is_some).to_string()
-                        prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>
-                    <p class="field-error" id=err_id role="alert">{move || error.get()}</p>
-                </div>
+            <form class="ws-add" id=form_id on:submit=on_submit(scope, errors, save) novalidate>
+                <Field id=dom label=label error=errors.at(())>
+                    <TextInput value=text/>
+                </Field>
                 <button type="submit" class="btn btn-small">{button}</button>
             </form>
         }
@@ -500,7 +508,7 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
                 .filter(|l| l.is_removable())
                 .map(|l| {
                     let label = l.label.clone();
-                    let cells = with_account(app, id, |a| match axis {
+                    let cells = account.with(|a| match axis {
                         Axis::Row => a.white_space.row_counts(around(a), &label),
                         Axis::Column => a.white_space.column_counts(around(a), &label),
                     })
@@ -517,11 +525,11 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
                             <ConfirmButton label=format!("Remove {label}") question=Signal::stored(question)
                                 confirm_label="Yes, remove" danger=true
                                 on_confirm=move |_| {
-                                    let r = edit_account(app, id, |a| {
+                                    let r = account.update(|a| {
                                         let mut g = a.white_space.clone();
                                         let n = g.remove_line(around(a), axis, &l2)?;
                                         a.white_space = g;
-                                        Ok::<_, crate::domain::FieldError>(n)
+                                        Ok::<usize, FieldError>(n)
                                     });
                                     if let Ok(n) = r {
                                         app.show_toast(format!("Removed \"{l2}\" and {}.", plural(n, "cell", "cells")), None);

@@ -6,14 +6,15 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use super::{change_plan, item_actions, save_item, Editing};
+use crate::account_handle::AccountHandle;
 use crate::components::form::{options_with_none, DateInput, Field, FormErrors, Select, TextInput};
 use crate::components::item_editor::{Adding, ItemEditor, ItemForm, Layout};
+use crate::domain::dates;
 use crate::domain::plan::{AccountPlan, Action, ActionId, ActionStatus, GoalId};
-use crate::domain::{dates, AccountId};
 use crate::state::use_app;
 
 #[component]
-pub fn ActionsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
+pub fn ActionsSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl IntoView {
     let app = use_app();
     let actions = Memo::new(move |_| plan.with(|p| p.content().actions.clone()));
     let counts = move || {
@@ -25,7 +26,7 @@ pub fn ActionsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
             (r.len(), open, overdue, untied)
         })
     };
-    let (remove, move_by) = item_actions::<Action>(app, id);
+    let (remove, move_by) = item_actions::<Action>(app, account);
     let row = move |a: &Action, _| {
         let today = app.today.get_untracked();
         let serves = plan.with_untracked(|p| {
@@ -48,7 +49,7 @@ pub fn ActionsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
                     aria-label=format!("Done: {}", a.text)
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        change_plan(app, id, |p, today| p.set_action_done(aid, on, today));
+                        change_plan(app, account, |p, today| p.set_action_done(aid, on, today));
                     }/>
                 <span class="print-only">{done_text}</span>
             </td>
@@ -98,7 +99,7 @@ pub fn ActionsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
         row: Arc::new(row),
         more: None,
         form: Arc::new(move |editing, on_close| {
-            view! { <ActionForm id=id plan=plan editing=editing on_close=on_close/> }.into_any()
+            view! { <ActionForm account=account plan=plan editing=editing on_close=on_close/> }.into_any()
         }),
         first_field: "action-text",
         adding: Adding::Button {
@@ -136,7 +137,7 @@ enum ActionField {
 
 #[component]
 fn ActionForm(
-    id: AccountId,
+    account: AccountHandle,
     plan: Memo<AccountPlan>,
     editing: Editing<ActionId>,
     #[prop(into)] on_close: Callback<()>,
@@ -146,9 +147,8 @@ fn ActionForm(
         Editing::Item(aid) => plan.with_untracked(|p| p.content().action(aid).cloned()),
         Editing::New => None,
     };
-    let default_owner = app
-        .ws
-        .with_untracked(|w| w.account(id).map(|a| a.fields.owner.clone()))
+    let default_owner = account
+        .with_untracked(|a| a.fields.owner.clone())
         .unwrap_or_default();
     let text = RwSignal::new(
         existing
@@ -212,7 +212,7 @@ fn ActionForm(
             ("owner", ActionField::Owner),
             ("goal", ActionField::Goal),
         ];
-        if save_item(app, id, editing, action, errors, &keys) {
+        if save_item(app, account, editing, action, errors, &keys) {
             on_close.run(());
         }
     };

@@ -5,18 +5,18 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{item_actions, save_item, Editing};
+use crate::account_handle::AccountHandle;
 use crate::components::form::{Field, FormErrors, TextArea, TextInput};
 use crate::components::item_editor::{Adding, ItemEditor, ItemForm, Layout};
 use crate::domain::plan::{AccountPlan, Goal, MAX_GOALS};
-use crate::domain::AccountId;
 use crate::state::use_app;
 
 #[component]
-pub fn GoalsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
+pub fn GoalsSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl IntoView {
     let app = use_app();
     let goals = Memo::new(move |_| plan.with(|p| p.content().goals.clone()));
     let full = Signal::derive(move || goals.with(|g| g.len() >= MAX_GOALS));
-    let (remove, move_by) = item_actions::<Goal>(app, id);
+    let (remove, move_by) = item_actions::<Goal>(app, account);
     let editor = ItemEditor {
         key: "goal",
         items: goals.into(),
@@ -60,7 +60,7 @@ pub fn GoalsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
         }),
         more: None,
         form: Arc::new(move |editing, on_close| {
-            view! { <GoalForm id=id plan=plan editing=editing on_close=on_close/> }.into_any()
+            view! { <GoalForm account=account plan=plan editing=editing on_close=on_close/> }.into_any()
         }),
         first_field: "goal-text",
         adding: Adding::Button {
@@ -88,7 +88,7 @@ enum GoalField {
 
 #[component]
 fn GoalForm(
-    id: AccountId,
+    account: AccountHandle,
     plan: Memo<AccountPlan>,
     editing: Editing<crate::domain::plan::GoalId>,
     #[prop(into)] on_close: Callback<()>,
@@ -119,7 +119,7 @@ fn GoalForm(
             ("source", GoalField::Source),
             ("mapping", GoalField::Mapping),
         ];
-        if save_item(app, id, editing, goal, errors, &keys) {
+        if save_item(app, account, editing, goal, errors, &keys) {
             on_close.run(());
         }
     };

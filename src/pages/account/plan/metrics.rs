@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 use super::{item_actions, save_item, Editing};
+use crate::account_handle::AccountHandle;
 use crate::components::form::{Checkbox, Field, FormErrors, NumberInput, Select, TextInput};
 use crate::components::item_editor::{Adding, ItemEditor, ItemForm, Layout};
 use crate::domain::plan::{
     parse_metric_value, short_number, AccountPlan, MetRule, MetStatus, MetricId, SuccessMetric,
 };
-use crate::domain::AccountId;
 use crate::state::use_app;
 
 /// The CSS class and the mark of a status (the word comes from the domain).
@@ -33,10 +33,10 @@ fn target_text(m: &SuccessMetric) -> String {
 }
 
 #[component]
-pub fn MetricsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
+pub fn MetricsSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl IntoView {
     let app = use_app();
     let metrics = Memo::new(move |_| plan.with(|p| p.content().metrics.clone()));
-    let (remove, move_by) = item_actions::<SuccessMetric>(app, id);
+    let (remove, move_by) = item_actions::<SuccessMetric>(app, account);
     let editor = ItemEditor {
         key: "metric",
         items: metrics.into(),
@@ -71,7 +71,8 @@ pub fn MetricsSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
         }),
         more: None,
         form: Arc::new(move |editing, on_close| {
-            view! { <MetricForm id=id plan=plan editing=editing on_close=on_close/> }.into_any()
+            view! { <MetricForm account=account plan=plan editing=editing on_close=on_close/> }
+                .into_any()
         }),
         first_field: "metric-name",
         adding: Adding::Button {
@@ -114,7 +115,7 @@ fn rule_options() -> Vec<(String, String)> {
 
 #[component]
 fn MetricForm(
-    id: AccountId,
+    account: AccountHandle,
     plan: Memo<AccountPlan>,
     editing: Editing<MetricId>,
     #[prop(into)] on_close: Callback<()>,
@@ -224,7 +225,7 @@ fn MetricForm(
             ("target", MetricField::Target),
             ("current", MetricField::Current),
         ];
-        if save_item(app, id, editing, metric, errors, &keys) {
+        if save_item(app, account, editing, metric, errors, &keys) {
             on_close.run(());
         }
     };
@@ -246,9 +247,8 @@ fn MetricForm(
                 </Field>
                 {move || if is_manual() {
                     view! {
-                        <div class="field check-field">
+                        <div class="check-field">
                             <Checkbox checked=met id="metric-met" class="plan-check">" Met"</Checkbox>
-                            <p class="field-error"></p>
                         </div>
                     }.into_any()
                 } else {

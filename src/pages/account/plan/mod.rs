@@ -16,75 +16,77 @@ mod risks;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::current_account;
 use super::overview::account_facts;
+use super::{use_account, AccountHandle};
 use crate::components::form::{Field, FormErrors, TextArea};
 pub(crate) use crate::components::item_editor::Editing;
 use crate::components::item_editor::MoveFn;
 use crate::components::markdown_out::DocumentOut;
 use crate::components::share_link::{ShareBox, ShareToggle};
+use crate::derived::{use_derived, use_workspace_wide};
 use crate::domain::audience::Audience;
 use crate::domain::items::Step;
 use crate::domain::plan::{AccountPlan, FieldError, PlanContent, PlanFlag, PlanItem, Swot};
-use crate::domain::{dates, AccountId};
+use crate::domain::{dates, AccountGone};
 use crate::format::markdown::{doc_file_name, plan_doc, OpportunityRef, PlanInputs};
 use crate::state::{use_app, AppState};
 
-/// Runs `f` on a copy of the account's plan and stores the copy if it changed.
+/// Runs `f` on the account's plan (stored only if it changed); `None` when the account
+/// is gone.
 pub(crate) fn change_plan<R>(
     app: AppState,
-    id: AccountId,
+    account: AccountHandle,
     f: impl FnOnce(&mut AccountPlan, NaiveDate) -> R,
 ) -> Option<R> {
     let today = app.today.get_untracked();
-    let mut plan = app
-        .ws
-        .with_untracked(|w| w.account(id).map(|a| a.planning.plan.clone()))?;
-    let before = plan.clone();
-    let out = f(&mut plan, today);
-    if plan != before {
-        app.ws.update(|w| {
-            if let Some(a) = w.account_mut(id) {
-                a.planning.plan = plan;
-            }
-        });
-    }
-    Some(out)
+    account
+        .update(|a| Ok::<R, AccountGone>(f(&mut a.planning.plan, today)))
+        .ok()
 }
 
 /// Applies `change` to the plan's content if the result is valid; otherwise nothing
 /// changes and the domain's messages come back.
 pub(crate) fn edit_plan(
     app: AppState,
-    id: AccountId,
+    account: AccountHandle,
     change: impl FnOnce(&mut PlanContent),
 ) -> Result<(), Vec<FieldError>> {
-    change_plan(app, id, |p, today| p.edit(today, change)).unwrap_or(Ok(()))
+    change_plan(app, account, |p, today| p.edit(today, change)).unwrap_or(Ok(()))
 }
 
 /// One line per linked opportunity for the Markdown: "Seat expansion: 200 more seats
 /// (Qualifying, est. $120,000)".
-pub(crate) fn opportunity_refs(app: AppState, id: AccountId) -> Vec<OpportunityRef> {
-    app.ws.with_untracked(|w| {
-        w.account(id)
-            .map(|a| {
-                a.expansion
-                    .opportunities()
-                    .iter()
-                    .map(|o| OpportunityRef {
-                        id: o.id().0,
-                        label: format!(
-                            "{}: {} ({}, est. {})",
-                            o.kind().label(),
-                            o.description(),
-                            o.stage().label(),
-                            w.currency.format(o.estimated_arr())
-                        ),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
+pub(crate) fn opportunity_refs(
+    account: AccountHandle,
+    currency: &crate::domain::Currency,
+) -> Vec<OpportunityRef> {
+    account
+        .with_untracked(|a| {
+            a.expansion
+                .opportunities()
+                .iter()
+                .map(|o| OpportunityRef {
+                    id: o.id().0,
+                    label: opportunity_label(o, currency),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// "Seat expansion: 200 more seats (Qualifying, est. $120,000)": an opportunity named in
+/// a list or a picker.
+pub(crate) fn opportunity_label(
+    o: &crate::domain::expansion::Opportunity,
+    currency: &crate::domain::Currency,
+) -> String {
+    format!(
+        "{}: {} ({}, est. {})",
+        o.kind().label(),
+        o.description(),
+        o.stage().label(),
+        currency.format(o.estimated_arr())
+    )
 }
 
 /// Shows the plan validator's messages at a form's fields: `prefix` is the path of the
@@ -110,7 +112,7 @@ pub(crate) fn show_plan_errors<K>(
 /// (`keys`) and `false` comes back; nothing changed.
 pub(crate) fn save_item<T: PlanItem, K>(
     app: AppState,
-    id: AccountId,
+    account: AccountHandle,
     editing: Editing<T::Id>,
     item: T,
     errors: FormErrors<K>,
@@ -123,7 +125,7 @@ where
         Editing::New => None,
         Editing::Item(i) => Some(i),
     };
-    let result = change_plan(app, id, |p, today| {
+    let result = change_plan(app, account, |p, today| {
         let prefix = p.content().item_path::<T>(at);
         let r = match at {
             None => p.add_item(item, today).map(|_| ()),
@@ -145,7 +147,7 @@ where
 /// meantime) is said in a toast.
 pub(crate) fn item_actions<T: PlanItem>(
     app: AppState,
-    id: AccountId,
+    account: AccountHandle,
 ) -> (Callback<T::Id>, MoveFn<T::Id>)
 where
     T::Id: Send + Sync + 'static,
@@ -157,12 +159,12 @@ where
     };
     (
         Callback::new(move |item: T::Id| {
-            say(change_plan(app, id, |p, today| {
+            say(change_plan(app, account, |p, today| {
                 p.remove_item::<T>(item, today)
             }))
         }),
         Callback::new(move |(item, step): (T::Id, Step)| {
-            say(change_plan(app, id, |p, today| {
+            say(change_plan(app, account, |p, today| {
                 p.move_item::<T>(item, step, today)
             }))
         }),
@@ -171,31 +173,26 @@ where
 
 #[component]
 pub fn AccountPlanTab() -> impl IntoView {
-    let app = use_app();
-    let id = current_account();
-    let plan = Memo::new(move |_| {
-        app.ws
-            .with(|w| w.account(id).map(|a| a.planning.plan.clone()))
-            .unwrap_or_default()
-    });
+    let account = use_account();
+    let plan = account.read(|a| a.planning.plan.clone());
     view! {
         <div class="plan-tab">
-            <PlanHead id=id plan=plan/>
-            <PlanOutput id=id/>
-            <OverviewSection id=id plan=plan/>
-            <goals::GoalsSection id=id plan=plan/>
-            <metrics::MetricsSection id=id plan=plan/>
-            <risks::RisksSection id=id plan=plan/>
-            <SwotSection id=id plan=plan/>
-            <OpportunitiesSection id=id plan=plan/>
-            <actions::ActionsSection id=id plan=plan/>
+            <PlanHead plan=plan/>
+            <PlanOutput account=account/>
+            <OverviewSection account=account plan=plan/>
+            <goals::GoalsSection account=account plan=plan/>
+            <metrics::MetricsSection account=account plan=plan/>
+            <risks::RisksSection account=account plan=plan/>
+            <SwotSection account=account plan=plan/>
+            <OpportunitiesSection account=account plan=plan/>
+            <actions::ActionsSection account=account plan=plan/>
         </div>
     }
 }
 
 /// Title, last updated, the output toolbar and the flags.
 #[component]
-fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
+fn PlanHead(plan: Memo<AccountPlan>) -> impl IntoView {
     let app = use_app();
     let last_updated = move || {
         let today = app.today.get();
@@ -239,7 +236,7 @@ fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
                 </div>
             </div>
             <div class="screen-only">
-                <ShareBox id=id open=share_open/>
+                <ShareBox open=share_open/>
             </div>
             {move || {
                 let fs = flags();
@@ -258,51 +255,50 @@ fn PlanHead(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
 /// The plan as a document: the customer copy or the internal version, as Markdown, in
 /// print and as a preview (docs/audience.md).
 #[component]
-fn PlanOutput(id: AccountId) -> impl IntoView {
+fn PlanOutput(account: AccountHandle) -> impl IntoView {
     let app = use_app();
+    let tiers = use_derived().tiers;
+    let currency = use_workspace_wide().currency;
     let make = Callback::new(move |audience: Audience| {
         let today = app.today.get();
-        let opps = opportunity_refs(app, id);
-        app.ws.with(|w| {
-            let tier = w.tiers().get(&id).map(|t| t.tier)?;
-            let a = w.account(id)?;
+        let currency = currency.get();
+        let opps = opportunity_refs(account, &currency);
+        let tier = tiers.with(|t| t.get(&account.id()).map(|t| t.tier))?;
+        account.with(|a| {
             let inputs = PlanInputs {
                 tier,
-                currency: &w.currency,
+                currency: &currency,
                 opportunities: &opps,
                 today,
             };
-            Some(plan_doc(a, audience, &inputs))
+            plan_doc(a, audience, &inputs)
         })
     });
     let file_name = Callback::new(move |audience: Audience| {
         let today = app.today.get_untracked();
-        app.ws.with_untracked(|w| {
-            let name = w
-                .account(id)
-                .map(|a| a.fields.name.clone())
-                .unwrap_or_default();
-            doc_file_name("account-plan", audience, &name, today)
-        })
+        let name = account
+            .with_untracked(|a| a.fields.name.clone())
+            .unwrap_or_default();
+        doc_file_name("account-plan", audience, &name, today)
     });
     view! { <DocumentOut make=make file_name=file_name what="plan" id="plan-doc"/> }
 }
 
 /// The account as it stands (read-only, from its fields) and the overview text.
 #[component]
-fn OverviewSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
+fn OverviewSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl IntoView {
     let app = use_app();
-    let facts = move || account_facts(app, id);
+    let facts = account_facts(account);
     let text = RwSignal::new(plan.with_untracked(|p| p.content().overview.clone()));
     let errors = FormErrors::<()>::new();
     let save = Callback::new(move |()| {
         let t = text.get_untracked();
-        match edit_plan(app, id, |c| c.overview = t.trim_end().to_string()) {
+        match edit_plan(app, account, |c| c.overview = t.trim_end().to_string()) {
             Ok(()) => errors.clear(),
             Err(es) => show_plan_errors(errors, &es, "", &[("overview", ())]),
         }
     });
-    let overview_href = format!("/accounts/{}", id.0);
+    let overview_href = format!("/accounts/{}", account.id().0);
     view! {
         <section class="card plan-section" aria-labelledby="plan-overview">
             <h2 id="plan-overview">"Overview"</h2>
@@ -325,7 +321,7 @@ fn OverviewSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
 
 /// Strengths, weaknesses, opportunities and threats: one entry per line.
 #[component]
-fn SwotSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
+fn SwotSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl IntoView {
     let app = use_app();
     let quadrants = plan.with_untracked(|p| {
         p.content()
@@ -344,7 +340,7 @@ fn SwotSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
                     let errors = FormErrors::<()>::new();
                     let save = Callback::new(move |()| {
                         let typed = text.get_untracked();
-                        let result = edit_plan(app, id, |c| c.swot.set_from_text(q, &typed));
+                        let result = edit_plan(app, account, |c| c.swot.set_from_text(q, &typed));
                         match result {
                             Ok(()) => errors.clear(),
                             Err(es) => {
@@ -385,33 +381,35 @@ fn SwotSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
 
 /// Expansion opportunities linked from the account's pipeline (ticked, not copied).
 #[component]
-fn OpportunitiesSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
+fn OpportunitiesSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl IntoView {
     let app = use_app();
+    let currency = use_workspace_wide().currency;
     let error = RwSignal::new(None::<String>);
+    let opps = account.read(|a| {
+        a.expansion
+            .opportunities()
+            .iter()
+            .map(|o| {
+                (
+                    o.id().0,
+                    o.kind().label(),
+                    o.description().to_string(),
+                    o.stage().label(),
+                    o.estimated_arr(),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
     let rows = move || {
-        app.ws.with(|w| {
-            w.account(id)
-                .map(|a| {
-                    a.expansion
-                        .opportunities()
-                        .iter()
-                        .map(|o| {
-                            (
-                                o.id().0,
-                                o.kind().label(),
-                                o.description().to_string(),
-                                o.stage().label(),
-                                w.currency.format(o.estimated_arr()),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        let currency = currency.get();
+        opps.get()
+            .into_iter()
+            .map(|(oid, kind, desc, stage, arr)| (oid, kind, desc, stage, currency.format(arr)))
+            .collect::<Vec<_>>()
     };
     let linked = move || plan.with(|p| p.content().opportunity_ids.clone());
     let toggle = move |opp: u32, on: bool| {
-        let result = edit_plan(app, id, |c| {
+        let result = edit_plan(app, account, |c| {
             c.opportunity_ids.retain(|x| *x != opp);
             if on {
                 c.opportunity_ids.push(opp);

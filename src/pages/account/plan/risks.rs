@@ -5,19 +5,19 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{change_plan, item_actions, save_item, Editing};
+use crate::account_handle::AccountHandle;
 use crate::components::form::{Checkbox, Field, FormErrors, TextArea, TextInput};
 use crate::components::item_editor::{Adding, ItemEditor, ItemForm, Layout};
 use crate::domain::plan::{AccountPlan, Risk, RiskId, RiskStatus};
-use crate::domain::AccountId;
 use crate::state::use_app;
 
 #[component]
-pub fn RisksSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
+pub fn RisksSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl IntoView {
     let app = use_app();
     let risks = Memo::new(move |_| plan.with(|p| p.content().risks.clone()));
-    let (remove, move_by) = item_actions::<Risk>(app, id);
+    let (remove, move_by) = item_actions::<Risk>(app, account);
     let set_status = move |rid: RiskId, status: RiskStatus| {
-        change_plan(app, id, |p, today| {
+        change_plan(app, account, |p, today| {
             p.change_item::<Risk>(rid, today, |r| r.status = status)
         });
     };
@@ -58,7 +58,7 @@ pub fn RisksSection(id: AccountId, plan: Memo<AccountPlan>) -> impl IntoView {
             .into_any()
         })),
         form: Arc::new(move |editing, on_close| {
-            view! { <RiskForm id=id plan=plan editing=editing on_close=on_close/> }.into_any()
+            view! { <RiskForm account=account plan=plan editing=editing on_close=on_close/> }.into_any()
         }),
         first_field: "risk-text",
         adding: Adding::Button {
@@ -85,7 +85,7 @@ enum RiskField {
 
 #[component]
 fn RiskForm(
-    id: AccountId,
+    account: AccountHandle,
     plan: Memo<AccountPlan>,
     editing: Editing<RiskId>,
     #[prop(into)] on_close: Callback<()>,
@@ -115,7 +115,7 @@ fn RiskForm(
             ("risk", RiskField::Risk),
             ("mitigation", RiskField::Mitigation),
         ];
-        if save_item(app, id, editing, item, errors, &keys) {
+        if save_item(app, account, editing, item, errors, &keys) {
             on_close.run(());
         }
     };

@@ -15,12 +15,13 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::current_account;
+use super::{use_account, AccountHandle};
+use crate::derived::use_derived;
 use crate::domain::stakeholders::{
     assess, Influence, Quadrant, RemovedStakeholder, RiskReport, Role, Sentiment, Stakeholder,
     StakeholderId, StakeholderMap,
 };
-use crate::domain::{AccountId, Tier};
+use crate::domain::{AccountGone, Tier};
 use crate::state::{use_app, AppState, UndoFn};
 
 pub use risks::ChurnFlag;
@@ -47,7 +48,7 @@ pub(crate) enum Undo {
 /// Everything the parts of the tab share. Copy: signals and ids only.
 #[derive(Clone, Copy)]
 pub(crate) struct People {
-    pub account: AccountId,
+    pub account: AccountHandle,
     pub app: AppState,
     /// The account's map as it is now.
     pub map: Memo<StakeholderMap>,
@@ -59,17 +60,12 @@ pub(crate) struct People {
 }
 
 impl People {
-    fn new(account: AccountId) -> Self {
+    fn new(account: AccountHandle) -> Self {
         let app = use_app();
-        let map = Memo::new(move |_| {
-            app.ws.with(|w| {
-                w.account(account)
-                    .map(|a| a.stakeholders.clone())
-                    .unwrap_or_default()
-            })
-        });
+        let map = account.read(|a| a.stakeholders.clone());
+        let tier = tier_of(account);
         let report = Memo::new(move |_| {
-            let tier = tier_of(app, account);
+            let tier = tier.get();
             let today = app.today.get();
             map.with(|m| assess(m, tier, today))
         });
@@ -89,10 +85,9 @@ impl People {
 
     /// Changes the account's map (autosave does the rest). None if the account is gone.
     pub fn update<R>(self, f: impl FnOnce(&mut StakeholderMap) -> R) -> Option<R> {
-        self.app
-            .ws
-            .try_update(|w| w.account_mut(self.account).map(|a| f(&mut a.stakeholders)))
-            .flatten()
+        self.account
+            .update(|a| Ok::<R, AccountGone>(f(&mut a.stakeholders)))
+            .ok()
     }
 
     pub fn name_of(self, id: StakeholderId) -> String {
@@ -103,7 +98,8 @@ impl People {
     /// too), with an Undo if given.
     pub fn say(self, text: impl Into<String>, undo: Option<Undo>) {
         let undo = undo.map(|u| -> UndoFn {
-            // Runs after this tab may be gone: it reads the app's state only (`undo`).
+            // Runs after this tab may be gone: the handle holds the app's state and the
+            // account's id only (`undo`).
             let (app, account) = (self.app, self.account);
             Arc::new(move || undo_in(app, account, u.clone()))
         });
@@ -165,14 +161,8 @@ impl People {
 
 /// Puts back what a notice's Undo names, through the app's state only (the tab that made
 /// the notice may be gone).
-fn undo_in(app: AppState, account: AccountId, undo: Undo) {
-    let update = |f: &dyn Fn(&mut StakeholderMap)| {
-        app.ws.update(|w| {
-            if let Some(a) = w.account_mut(account) {
-                f(&mut a.stakeholders);
-            }
-        })
-    };
+fn undo_in(app: AppState, account: AccountHandle, undo: Undo) {
+    let update = |f: &dyn Fn(&mut StakeholderMap)| account.change(|a| f(&mut a.stakeholders));
     match undo {
         Undo::Removed(removed) => {
             let name = crate::domain::text::isolate(removed.person.fields.name.trim());
@@ -187,11 +177,9 @@ fn undo_in(app: AppState, account: AccountId, undo: Undo) {
             update(&|m| {
                 m.set_placement(id, influence, sentiment);
             });
-            let name = app.ws.with_untracked(|w| {
-                w.account(account)
-                    .map(|a| a.stakeholders.name_of(id).to_string())
-                    .unwrap_or_default()
-            });
+            let name = account
+                .with_untracked(|a| a.stakeholders.name_of(id).to_string())
+                .unwrap_or_default();
             let q = Quadrant::of(influence, sentiment);
             app.show_toast(format!("{name} is back in {}.", q.label()), None);
         }
@@ -202,10 +190,14 @@ fn undo_in(app: AppState, account: AccountId, undo: Undo) {
     }
 }
 
-fn tier_of(app: AppState, account: AccountId) -> Tier {
-    app.ws
-        .with(|w| w.tiers().get(&account).map(|t| t.tier))
-        .unwrap_or(Tier::LongTail)
+/// The account's tier (from the shared tiers memo), Tier 3 when it has none.
+pub(crate) fn tier_of(account: AccountHandle) -> Memo<Tier> {
+    let tiers = use_derived().tiers;
+    Memo::new(move |_| {
+        tiers
+            .with(|t| t.get(&account.id()).map(|t| t.tier))
+            .unwrap_or(Tier::LongTail)
+    })
 }
 
 pub(crate) fn use_people() -> People {
@@ -271,16 +263,11 @@ enum View {
 
 #[component]
 pub fn StakeholdersTab() -> impl IntoView {
-    let account = current_account();
+    let account = use_account();
     let people = People::new(account);
     provide_context(people);
-    let app = people.app;
     let view_mode = RwSignal::new(View::Grid);
-    let account_name = move || {
-        app.ws
-            .with(|w| w.account(account).map(|a| a.fields.name.clone()))
-            .unwrap_or_default()
-    };
+    let account_name = account.read(|a| a.fields.name.clone());
 
     let count = move || {
         people.map.with(|m| {

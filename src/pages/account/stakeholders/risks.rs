@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::tier_of;
 use super::{use_people, Editing, Undo};
+use crate::account_handle::use_account;
+use crate::domain::dates;
 use crate::domain::stakeholders::{assess, RiskKind, REVIEW_INTERVAL_DAYS};
-use crate::domain::{dates, AccountId, Tier};
 use crate::state::use_app;
 
 fn severity(kind: RiskKind) -> (&'static str, &'static str) {
@@ -44,18 +46,14 @@ pub fn ChurnBanner() -> impl IntoView {
 #[component]
 pub fn RiskPanel() -> impl IntoView {
     let people = use_people();
-    let app = crate::state::use_app();
-    let id = crate::pages::account::current_account();
-    let count = move || {
-        people.report.with(|r| r.count())
-            + crate::pages::account::commitments::promise_risk_count(app, id)
-    };
+    let promise_risks = crate::pages::account::commitments::promise_risk_count();
+    let count = move || people.report.with(|r| r.count()) + promise_risks.get();
     view! {
         <section class="card risk-panel" aria-labelledby="risk-head">
             <h2 id="risk-head">"Relationship risks "<span class="count-pill">{count}</span></h2>
             <crate::pages::account::commitments::PromiseRisks/>
             {move || people.report.with(|r| {
-                if r.risks.is_empty() && crate::pages::account::commitments::promise_risk_count(app, id) == 0 {
+                if r.risks.is_empty() && promise_risks.get() == 0 {
                     return view! {
                         <p class="risk-none">"No relationship risks right now: enough people on our side, the key roles mapped, contacts on time and the map reviewed."</p>
                     }.into_any();
@@ -128,20 +126,13 @@ pub fn ReviewBox() -> impl IntoView {
 
 /// A flag for the account header when the only champion has gone (links to the tab).
 #[component]
-pub fn ChurnFlag(id: AccountId) -> impl IntoView {
+pub fn ChurnFlag() -> impl IntoView {
     let app = use_app();
-    // The tiers memo, not the workspace: a check-in ranks nothing again.
-    let tiers = crate::derived::use_derived().tiers;
-    let high = Memo::new(move |_| {
-        let today = app.today.get();
-        let tier = tiers
-            .with(|t| t.get(&id).map(|t| t.tier))
-            .unwrap_or(Tier::LongTail);
-        app.ws.with(|w| {
-            w.account(id)
-                .is_some_and(|a| assess(&a.stakeholders, tier, today).high_churn_risk)
-        })
-    });
+    let account = use_account();
+    let id = account.id();
+    let tier = tier_of(account);
+    let high =
+        account.read(move |a| assess(&a.stakeholders, tier.get(), app.today.get()).high_churn_risk);
     move || {
         high.get().then(|| {
             view! {
