@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::confirm::ConfirmButton;
+use crate::components::data_table::DataTable;
 use crate::components::form::{Field, Select};
 use crate::domain::{plural, AccountId};
 use crate::format::share::{account_changes, ShareKind, SharedAccount};
@@ -272,20 +273,14 @@ pub fn SharedAccountPreview(
                         } else {
                             view! {
                                 <p>{format!("{} between {cur_name} here and the imported copy:", plural(total, "difference", "differences"))}</p>
-                                <div class="table-wrap diff-wrap">
-                                    <table class="diff-table">
-                                        <thead><tr><th scope="col">"Field"</th><th scope="col">"Here now"</th><th scope="col">"Imported"</th></tr></thead>
-                                        <tbody>
-                                            {list.into_iter().take(MAX_CHANGES_SHOWN).map(|c| view! {
-                                                <tr>
-                                                    <th scope="row">{readable_path(&c.path)}</th>
-                                                    <td class="before">{c.before}</td>
-                                                    <td class="after">{c.after}</td>
-                                                </tr>
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
+                                {DataTable::new("diff-table", list.into_iter().take(MAX_CHANGES_SHOWN).collect())
+                                    .wrap("table-wrap diff-wrap")
+                                    .row_head("Field", |c| readable_path(&c.path))
+                                    .col("Here now", |c| c.before.clone())
+                                    .cell_class("before")
+                                    .col("Imported", |c| c.after.clone())
+                                    .cell_class("after")
+                                    .view()}
                                 {(total > MAX_CHANGES_SHOWN).then(|| view! { <p class="hint">{format!("and {} more.", total - MAX_CHANGES_SHOWN)}</p> })}
                             }.into_any()
                         }
