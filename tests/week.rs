@@ -586,3 +586,82 @@ fn escalations_late_for_their_update_or_resolved_and_not_confirmed_for_seven_day
     let it = &items(&ws(Some(-2), None), ItemKind::Escalation)[0];
     assert!(it.link.ends_with("/escalations"), "{}", it.link);
 }
+
+#[test]
+fn each_item_names_who_does_it_and_the_list_narrows_to_one_owner() {
+    use am_planner::domain::commitments::Commitment;
+    use am_planner::domain::escalations::{Escalation, Severity};
+    // Renewal in 96 days: three T-90 tasks due on day 6; a promise and an escalation too.
+    let ws = |task_owner: &str, promise_owner: &str, escalation_owner: &str| {
+        ws_with(|w, id| {
+            let a = w.account_mut(id).unwrap();
+            a.fields.owner = "Dana Lee".into();
+            a.fields.renewal_date = Some(plus(96));
+            let first = timeline_of(a).unwrap().tasks().next().unwrap().key;
+            a.renewal.set_owner(first, task_owner).unwrap();
+            let mut c = Commitment::new("Share the rollout plan", plus(2));
+            c.owner = promise_owner.into();
+            let people = a.stakeholders.clone();
+            a.commitments.add(&people, c, today()).unwrap();
+            let mut e = Escalation::new("Exports time out", Severity::High, plus(-30));
+            e.owner = escalation_owner.into();
+            e.next_update = Some(plus(-1));
+            a.escalations.add(e, today()).unwrap();
+        })
+    };
+    let owners = |w: &Workspace, kind: ItemKind| -> Vec<String> {
+        items(w, kind).into_iter().map(|i| i.owner).collect()
+    };
+    // (task, promise, escalation owners) -> who each item names.
+    type Case<'a> = (&'a str, &'a str, &'a str, [&'a str; 3], &'a str, &'a str);
+    let cases: &[Case] = &[
+        // Nobody named on the work: the account's owner does it.
+        (
+            "",
+            "",
+            "",
+            ["Dana Lee", "Dana Lee", "Dana Lee"],
+            "Dana Lee",
+            "Dana Lee",
+        ),
+        // Each one's own owner wins, trimmed.
+        (
+            "  Sam Ortiz ",
+            "Priya Raman",
+            "Ops desk",
+            ["Sam Ortiz", "Dana Lee", "Dana Lee"],
+            "Priya Raman",
+            "Ops desk",
+        ),
+    ];
+    for (task, promise, esc, tasks, p, e) in cases {
+        let w = ws(task, promise, esc);
+        assert_eq!(
+            owners(&w, ItemKind::RenewalTask),
+            tasks.to_vec(),
+            "{task:?}"
+        );
+        assert_eq!(owners(&w, ItemKind::Commitment), vec![p.to_string()]);
+        assert_eq!(owners(&w, ItemKind::Escalation), vec![e.to_string()]);
+    }
+    // The list narrowed to one owner, compared ignoring case and repeated spaces.
+    let w = ws("Sam Ortiz", "Priya Raman", "");
+    let list = this_week(&w, today());
+    let kinds = |owner: Option<&str>| -> Vec<ItemKind> {
+        list.of_owner(owner).items.iter().map(|i| i.kind).collect()
+    };
+    assert_eq!(kinds(None).len(), list.items.len());
+    assert_eq!(kinds(Some("  sam   ORTIZ")), vec![ItemKind::RenewalTask]);
+    assert_eq!(kinds(Some("Priya Raman")), vec![ItemKind::Commitment]);
+    // The escalation (no owner of its own, overdue first) and the two tasks nobody owns.
+    assert_eq!(
+        kinds(Some("dana lee")),
+        vec![
+            ItemKind::Escalation,
+            ItemKind::RenewalTask,
+            ItemKind::RenewalTask
+        ]
+    );
+    assert_eq!(kinds(Some("Nobody")), vec![]);
+    assert_eq!(kinds(Some("   ")).len(), list.items.len());
+}

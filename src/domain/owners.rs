@@ -20,6 +20,21 @@ pub fn owner_key(name: &str) -> String {
         .to_lowercase()
 }
 
+/// The owner a page address names (`owner=`), trimmed; none when absent or empty, so an
+/// edited or old link never fails. Unknown names are ignored.
+pub fn owner_from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Option<String> {
+    pairs
+        .into_iter()
+        .filter(|(k, v)| *k == "owner" && !v.trim().is_empty())
+        .map(|(_, v)| v.trim().to_string())
+        .last()
+}
+
+/// The address pairs for an owner filter: nothing without an owner.
+pub fn owner_to_pairs(owner: &Option<String>) -> Vec<(&'static str, String)> {
+    owner.iter().map(|o| ("owner", o.clone())).collect()
+}
+
 /// Every owner name used in the workspace (accounts, relationship owners, opportunities,
 /// plan actions, renewal tasks, save plans and their steps, commitments, escalations),
 /// each once ignoring case and repeated spaces (the first spelling met wins), in

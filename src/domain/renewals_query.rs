@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 
 use super::account::timeline_of;
-use super::owners::{open_tasks_of, owner_key};
+use super::owners::{open_tasks_of, owner_from_pairs, owner_key, owner_to_pairs};
 use super::portfolio::{portfolio_agenda, portfolio_calendar};
 use super::renewal::{AgendaItem, RenewalCalendar, Task};
 use super::Account;
@@ -25,18 +25,14 @@ impl RenewalsQuery {
     /// Reads the page address's query pairs (`owner=`). Unknown names are ignored and an
     /// empty owner means none, so an edited or old link never fails.
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut q = RenewalsQuery::default();
-        for (k, v) in pairs {
-            if k == "owner" && !v.trim().is_empty() {
-                q.owner = Some(v.trim().to_string());
-            }
+        RenewalsQuery {
+            owner: owner_from_pairs(pairs),
         }
-        q
     }
 
     /// The query pairs for the page address; nothing without a filter.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
-        self.owner.iter().map(|o| ("owner", o.clone())).collect()
+        owner_to_pairs(&self.owner)
     }
 
     /// Whether the account's renewal shows: always without an owner; with one, when that

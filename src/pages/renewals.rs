@@ -8,12 +8,12 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::data_table::DataTable;
-use crate::components::form::{Field, Select};
+use crate::components::owner_field::{owner_in_address, OwnerSelect};
 use crate::components::renewal_bits::status_pill;
 use crate::components::url_state::use_url_state;
 use crate::domain::account::timeline_of;
 use crate::domain::dates::{long, relative};
-use crate::domain::owners;
+
 use crate::domain::renewal::{AgendaItem, AgendaWhat, Task};
 use crate::domain::renewals_query::RenewalsQuery;
 use crate::domain::{plural, AccountId};
@@ -28,42 +28,11 @@ pub fn RenewalsPage() -> impl IntoView {
     // in it is shown as the workspace spells it.
     let query = use_url_state(
         "/renewals",
-        move |pairs| {
-            let mut q = RenewalsQuery::from_pairs(pairs);
-            q.owner = q.owner.map(|o| {
-                app.ws
-                    .with_untracked(|w| owners::spelled(&owners::names(w), &o))
-            });
-            q
+        |pairs| RenewalsQuery {
+            owner: owner_in_address(pairs),
         },
         RenewalsQuery::to_pairs,
     );
-    let names = Memo::new(move |_| app.ws.with(owners::names));
-    // The select's value: the chosen owner, "" for all.
-    let owner = RwSignal::new(query.with_untracked(|q| q.owner.clone().unwrap_or_default()));
-    Effect::new(move |_| {
-        let o = query.with(|q| q.owner.clone().unwrap_or_default());
-        if owner.with_untracked(|cur| *cur != o) {
-            owner.set(o);
-        }
-    });
-    let choose = Callback::new(move |()| {
-        let o = owner.get_untracked();
-        query.set(RenewalsQuery {
-            owner: (!o.trim().is_empty()).then(|| o.trim().to_string()),
-        });
-    });
-    let owner_options = Memo::new(move |_| {
-        let mut names = names.get();
-        let chosen = owner.get();
-        let key = owners::owner_key(&chosen);
-        if !key.is_empty() && !names.iter().any(|n| owners::owner_key(n) == key) {
-            names.push(chosen.trim().to_string());
-        }
-        std::iter::once((String::new(), "All owners".to_string()))
-            .chain(names.into_iter().map(|n| (n.clone(), n)))
-            .collect::<Vec<_>>()
-    });
 
     let calendar = Memo::new(move |_| {
         let today = app.today.get();
@@ -138,12 +107,12 @@ pub fn RenewalsPage() -> impl IntoView {
             <p class="print-only print-audience">"Internal: not for the customer."</p>
             <p class="lede">"Every milestone, notice deadline and renewal date, as all-day events for Google Calendar, Outlook or Apple Calendar. Importing a newer file updates the same events."</p>
             <p class="field-error" role="alert">{move || export_error.get()}</p>
-            <div class="renewals-filter">
-                <Field id="renewals-owner" label="Owner" class="inline"
-                    hint="An owner's renewals: the accounts they own and those where they own an open renewal task.">
-                    <Select value=owner options=owner_options on_change=choose/>
-                </Field>
-                <p class="renewals-shown" role="status">{move || query.with(|q| q.owner.clone()).map(|o| {
+            <div class="owner-filter">
+                <OwnerSelect id="renewals-owner"
+                    hint="An owner's renewals: the accounts they own and those where they own an open renewal task."
+                    chosen=Signal::derive(move || query.with(|q| q.owner.clone()))
+                    on_choose=Callback::new(move |owner| query.set(RenewalsQuery { owner }))/>
+                <p class="owner-filter-shown" role="status">{move || query.with(|q| q.owner.clone()).map(|o| {
                     format!("{} for {o}.", plural(shown(), "renewal", "renewals"))
                 })}</p>
             </div>
@@ -286,8 +255,8 @@ fn owner_tasks(tasks: Vec<Task>, today: chrono::NaiveDate) -> Option<impl IntoVi
                 let late = t.is_late(today);
                 view! {
                     <li class:late=late>
-                        {what}
-                        <span class="sub-inline">{format!(" · due {}", relative(today, t.due))}</span>
+                        {what}" "
+                        <span class="sub-inline nowrap">{format!("(due {})", relative(today, t.due))}</span>
                     </li>
                 }
             }).collect_view()}

@@ -5,7 +5,10 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::components::owner_field::{owner_in_address, OwnerSelect};
+use crate::components::url_state::use_url_state;
 use crate::domain::dates::{self, days_until};
+use crate::domain::owners;
 use crate::domain::plural;
 use crate::domain::renewal::{days_after, WEEK_DAYS};
 use crate::domain::week::{portfolio_views, this_week, WeekItem, WeekList};
@@ -23,7 +26,15 @@ fn week_memo(app: AppState) -> Memo<WeekList> {
 pub fn WeekPage() -> impl IntoView {
     let app = use_app();
     Effect::new(move |_| document().set_title("This week · Account Planner"));
-    let list = week_memo(app);
+    // An owner filter kept in the address, like the Renewals page's: one person's part of
+    // the week.
+    let owner = use_url_state(
+        "/week",
+        |pairs| owner_in_address(pairs),
+        owners::owner_to_pairs,
+    );
+    let all = week_memo(app);
+    let list = Memo::new(move |_| owner.with(|o| all.with(|l| l.of_owner(o.as_deref()))));
     let overdue = Memo::new(move |_| {
         let today = app.today.get();
         list.with(|l| {
@@ -65,6 +76,16 @@ pub fn WeekPage() -> impl IntoView {
                     format!("{} overdue, {} due this week.", plural(o, "item", "items"), u)
                 }
             }}</p>
+            <div class="owner-filter">
+                <OwnerSelect id="week-owner"
+                    hint="One person's part of the week: the tasks, promises and escalations they own, and the rest of the work on the accounts they own."
+                    chosen=owner
+                    on_choose=Callback::new(move |o| owner.set(o))/>
+                <p class="owner-filter-shown" role="status">{move || owner.get().map(|o| {
+                    let n = list.with(|l| l.items.len());
+                    format!("{} for {o}.", plural(n, "item", "items"))
+                })}</p>
+            </div>
             <nav class="week-views" aria-label="Portfolio views">
                 "Portfolio views: "
                 {portfolio_views().into_iter().map(|(label, href)| view! {
@@ -73,7 +94,10 @@ pub fn WeekPage() -> impl IntoView {
             </nav>
             <Show when=move || list.with(|l| l.items.is_empty())>
                 <div class="empty week-empty">
-                    <p>"Nothing is due or overdue this week."</p>
+                    <p>{move || match owner.get() {
+                        Some(o) => format!("Nothing {o} owns is due or overdue this week."),
+                        None => "Nothing is due or overdue this week.".to_string(),
+                    }}</p>
                 </div>
             </Show>
             <Show when=move || overdue.with(|v| !v.is_empty())>
@@ -135,7 +159,11 @@ fn Item(item: WeekItem) -> impl IntoView {
                     <a class="week-account" href=format!("/accounts/{}", item.account.0)>{item.account_name.clone()}</a>
                     " · "{item.text.clone()}
                 </p>
-                <p class="week-when">{move || when(due, app.today.get())}</p>
+                <p class="week-when">{move || when(due, app.today.get())}
+                    {(!item.owner.is_empty()).then(|| view! {
+                        " · "<span class="week-owner">{format!("Owner: {}", item.owner)}</span>
+                    })}
+                </p>
             </div>
             <div class="week-actions">
                 <a class="btn btn-small week-go" href=item.link.clone()>{item.link_label}</a>

@@ -32,7 +32,7 @@ function fixture() {
   nextId = 1;
   const accounts = [
     account('Passed Renewal Co', { renewal_date: day(-3) }),
-    account('Task Due Co', { renewal_date: day(95), arr: 50000 }),
+    account('Task Due Co', { renewal_date: day(95), arr: 50000, owner: 'Lina Park' }),
     account('Red Co', { health: { snapshots: [{ date: day(-2), seat_usage_pct: 20, core_features: 0, nps: 2 }] } }),
     account('Contact Co', { stakeholders: { last_reviewed: day(-5), people: [person(1, 'Helena Brandt', { frequency: 'weekly', last_contact: day(-10) })] } }),
     account('QBR Co', {
@@ -127,6 +127,38 @@ test('This week lists what the workspace makes due, overdue first; every link la
   await page.getByText('1 item snoozed').click();
   await page.getByRole('button', { name: 'Show again' }).click();
   await page.locator('#week-overdue .week-item[data-kind="stale_plan"]').waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('Each item names its owner; the owner filter narrows the week, kept in the address across a reload', async () => {
+  const { page, errors } = await newPage(env);
+  await open(page, env.base, '/');
+  await storeDocument(page, fixture());
+  await open(page, env.base, '/week');
+  await page.locator('.week-item').first().waitFor();
+  assert.equal(await page.locator('.week-item').count(), 10);
+  assert.match(await page.locator('.week-item[data-kind="renewal_task"]').first().innerText(), /Owner: Lina Park/);
+  assert.match(await page.locator('.week-item[data-kind="stale_plan"]').innerText(), /Owner: Sam Okafor/);
+
+  await page.getByLabel('Owner').selectOption('Lina Park');
+  await page.waitForURL((u) => u.searchParams.get('owner') === 'Lina Park');
+  await page.getByText('3 items for Lina Park.').waitFor();
+  const kinds = await page.locator('.week-item').evaluateAll((els) => els.map((e) => e.dataset.kind));
+  assert.deepEqual(kinds, ['renewal_task', 'renewal_task', 'renewal_task']);
+  await shot(page, 'week-owner-filter');
+
+  // A link typed in lower case finds the same person and shows the name as written.
+  await open(page, env.base, '/week?owner=lina%20park');
+  await page.getByText('3 items for Lina Park.').waitFor();
+  await page.reload();
+  await page.getByText('3 items for Lina Park.').waitFor();
+  // Someone with nothing due: a plain sentence, not an empty page.
+  await open(page, env.base, '/week?owner=Nobody%20Here');
+  await page.getByText('Nothing Nobody Here owns is due or overdue this week.').waitFor();
+  await page.getByLabel('Owner').selectOption('');
+  await page.waitForURL((u) => !u.searchParams.has('owner'));
+  await page.locator('.week-item').nth(9).waitFor();
+  assert.equal(await page.locator('.week-item').count(), 10);
   assert.deepEqual(errors, []);
 });
 

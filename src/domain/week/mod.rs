@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 
 use super::account::{Account, AccountId};
 use super::health::{HealthSummary, Weights};
+use super::owners::owner_key;
 use super::renewal::{days_after, WEEK_DAYS};
 use super::workspace::TierOf;
 use super::Workspace;
@@ -119,12 +120,24 @@ pub struct WeekItem {
     pub link: String,
     /// The words of the link: "Open the Renewal tab".
     pub link_label: &'static str,
+    /// Who does it: the owner of the task, promise or escalation when it has one, else the
+    /// account's owner; empty when neither is set.
+    pub owner: String,
 }
 
 impl WeekItem {
     /// Due before today.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.due < today
+    }
+
+    /// The same item done by `owner` when that names someone; the account's owner stays
+    /// otherwise.
+    pub fn owned_by(mut self, owner: &str) -> Self {
+        if !owner.trim().is_empty() {
+            self.owner = owner.trim().to_string();
+        }
+        self
     }
 }
 
@@ -195,6 +208,27 @@ pub fn all_items(ws: &Workspace, today: NaiveDate) -> Vec<WeekItem> {
 pub struct WeekList {
     pub items: Vec<WeekItem>,
     pub snoozed: Vec<WeekItem>,
+}
+
+impl WeekList {
+    /// The part of the list one person does (compared by [`owner_key`]); the whole list
+    /// without an owner.
+    pub fn of_owner(&self, owner: Option<&str>) -> WeekList {
+        let Some(key) = owner.map(owner_key).filter(|k| !k.is_empty()) else {
+            return self.clone();
+        };
+        let mine = |items: &[WeekItem]| {
+            items
+                .iter()
+                .filter(|i| owner_key(&i.owner) == key)
+                .cloned()
+                .collect()
+        };
+        WeekList {
+            items: mine(&self.items),
+            snoozed: mine(&self.snoozed),
+        }
+    }
 }
 
 /// [`all_items`] with the snoozed ones set apart.

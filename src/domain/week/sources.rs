@@ -33,6 +33,7 @@ fn item(
         text,
         link: format!("/accounts/{}/{tab_and_section}", a.id.0),
         link_label,
+        owner: a.fields.owner.trim().to_string(),
     }
 }
 
@@ -117,6 +118,7 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
                         &format!("renewal#task-{dom}"),
                         "Tick it on the Renewal tab",
                     )
+                    .owned_by(a.renewal.owner(key))
                 }
             })
         })
@@ -310,20 +312,16 @@ pub fn commitments(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<We
         .iter()
         .filter(|(_, c)| c.is_open() && cx.due_this_week(c.due_now()))
         .map(|(id, c)| {
-            let owner = if c.owner.trim().is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", isolate(c.owner.trim()))
-            };
             item(
                 a,
                 ItemKind::Commitment,
                 &format!("commitment-{}", id.0),
                 c.due_now(),
-                format!("Keep the promise: {}{owner}", isolate(c.what.trim())),
+                format!("Keep the promise: {}", isolate(c.what.trim())),
                 "commitments",
                 "Open the Commitments tab",
             )
+            .owned_by(&c.owner)
         })
         .collect()
 }
@@ -354,15 +352,18 @@ pub fn escalations(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<We
                         ),
                     ),
                 };
-                Some(item(
-                    a,
-                    ItemKind::Escalation,
-                    &format!("escalation-{}", id.0),
-                    due,
-                    text,
-                    "escalations",
-                    "Open the Escalations tab",
-                ))
+                Some(
+                    item(
+                        a,
+                        ItemKind::Escalation,
+                        &format!("escalation-{}", id.0),
+                        due,
+                        text,
+                        "escalations",
+                        "Open the Escalations tab",
+                    )
+                    .owned_by(&e.owner),
+                )
             })
         })
         .collect()
