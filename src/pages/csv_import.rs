@@ -9,6 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::drop_zone::{FileButton, ImportRefused};
 use crate::components::form::{Field, FormErrors, Select};
 use crate::domain::dates::DayOrder;
 use crate::domain::import::{
@@ -127,24 +128,20 @@ pub fn CsvImport() -> impl IntoView {
         }
     });
 
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|fs| fs.get(0)) {
-            let file_name = file.name();
-            wasm_bindgen_futures::spawn_local(async move {
-                match browser::read_bytes(file)
-                    .await
-                    .and_then(|b| crate::format::table::table_text(&b))
-                {
-                    Ok(text) => open(file_name, text),
-                    Err(message) => {
-                        loaded.set(None);
-                        refused.set(Some((file_name, message)));
-                    }
+    let on_file = move |file: web_sys::File| {
+        let file_name = file.name();
+        wasm_bindgen_futures::spawn_local(async move {
+            match browser::read_bytes(file)
+                .await
+                .and_then(|b| crate::format::table::table_text(&b))
+            {
+                Ok(text) => open(file_name, text),
+                Err(message) => {
+                    loaded.set(None);
+                    refused.set(Some((file_name, message)));
                 }
-            });
-        }
-        input.set_value("");
+            }
+        });
     };
 
     let mid_cycle = Memo::new(move |_| {
@@ -219,17 +216,9 @@ pub fn CsvImport() -> impl IntoView {
         <div class="card" id="import-csv">
             <h2>"Import from a CRM (CSV)"</h2>
             <p>"Choose a CSV export of your accounts (Salesforce, HubSpot or a spreadsheet), or drop it anywhere on the page. You choose what each column holds and see every row before anything changes. New accounts are added; accounts already here are updated, found by their CRM id or their name."</p>
-            <label class="btn file-btn">
-                "Choose a CSV file…"
-                <input type="file" accept=".csv,.tsv,.txt,text/csv" class="visually-hidden" aria-label="CSV file to import" on:change=on_pick/>
-            </label>
+            <FileButton label="Choose a CSV file…" accept=".csv,.tsv,.txt,text/csv" aria_label="CSV file to import" on_file=on_file/>
             {move || refused.get().map(|(file_name, message)| view! {
-                <div class="import-result refused" role="alert">
-                    <p><strong>{format!("{file_name} was not imported.")}</strong></p>
-                    <p class="import-error">{message}</p>
-                    <p>"Your workspace is unchanged."</p>
-                    <button class="btn btn-quiet" on:click=move |_| refused.set(None)>"Dismiss"</button>
-                </div>
+                <ImportRefused file_name message on_dismiss=move |()| refused.set(None)/>
             })}
             {move || report.get().map(|r| view! {
                 <div class="import-result csv-report" role="status" aria-label="Import report">
