@@ -15,6 +15,17 @@ use crate::state::use_app;
 /// Most changes listed in the side-by-side view; the rest are counted.
 const MAX_CHANGES_SHOWN: usize = 60;
 
+/// Why an account was refused at import: its first problem.
+fn not_imported(problems: &[crate::domain::FieldError]) -> String {
+    format!(
+        "Not imported: {}. Your workspace is unchanged.",
+        problems
+            .first()
+            .map(|e| e.message.as_str())
+            .unwrap_or("the account is not valid")
+    )
+}
+
 /// `planning.plan.goals[0].text` -> `planning › plan › goals #1 › text`.
 fn readable_path(path: &str) -> String {
     path.split('.')
@@ -176,12 +187,7 @@ pub fn SharedAccountPreview(
             app.ws.update(|w| result = Some(w.add_imported(account)));
             match result {
                 Some(Ok(id)) => finish(id, format!("Added {n} as a new account.")),
-                Some(Err(es)) => error.set(Some(format!(
-                    "Not imported: {}. Your workspace is unchanged.",
-                    es.first()
-                        .map(|e| e.message.as_str())
-                        .unwrap_or("the account is not valid")
-                ))),
+                Some(Err(es)) => error.set(Some(not_imported(&es))),
                 None => {}
             }
         }
@@ -205,12 +211,7 @@ pub fn SharedAccountPreview(
             Some(Ok(None)) => error.set(Some(
                 "That account is no longer in the workspace; pick another.".into(),
             )),
-            Some(Err(es)) => error.set(Some(format!(
-                "Not imported: {}. Your workspace is unchanged.",
-                es.first()
-                    .map(|e| e.message.as_str())
-                    .unwrap_or("the account is not valid")
-            ))),
+            Some(Err(es)) => error.set(Some(not_imported(&es))),
             None => {}
         }
     });
