@@ -88,7 +88,7 @@ const loader = [
   `<script type="module">import init from '${js}'; init({ module_or_path: '${wasm}' });</script>`,
   `<link rel="modulepreload" href="${js}" />`,
   `<link rel="modulepreload" href="/${appDir}/__wasm_split.js" />`,
-  `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" />`,
+  `<link rel="preload" href="${wasm}" as="fetch" type="application/wasm" crossorigin="anonymous" fetchpriority="high" />`,
 ].join('\n    ');
 fs.writeFileSync(path.join(dist, 'index.html'), template.replace(marker, loader));
 console.log(`build: ${wasmFiles.length} wasm modules in ${path.relative(root, dist)}/${appDir}`);

@@ -16,6 +16,58 @@ use crate::domain::AccountId;
 use crate::pages::{account::AccountPage, not_found::NotFound, portfolio::PortfolioPage};
 use crate::state::{use_app, AppState};
 
+/// Starts the planner. A workspace stored in an older format version needs the older
+/// versions' reader first, code fetched on demand (docs/build.md): the app starts once it
+/// is here. If it cannot be fetched, the planner says so and does not start, so nothing is
+/// read or written.
+pub fn start() {
+    // Offline use and the "new version" notice, beside the app on every page.
+    let mount = || {
+        leptos::mount::mount_to_body(App);
+        leptos::mount::mount_to_body(crate::components::new_version::NewVersion);
+    };
+    if !crate::storage::local::holds_older_version() {
+        mount();
+        return;
+    }
+    // Leptos' executor starts with the first mount: before it, the browser's own.
+    wasm_bindgen_futures::spawn_local(async move {
+        match older_reader().await {
+            Ok(read) => {
+                crate::format::set_older_reader(read);
+                mount();
+            }
+            Err(_) => {
+                leptos::mount::mount_to_body(NotStarted);
+                leptos::mount::mount_to_body(crate::components::new_version::NewVersion);
+            }
+        }
+    });
+}
+
+lazy_fn! { in older_versions;
+    /// The reader of format versions 1 and 2 (`format::older`).
+    fn older_reader() -> crate::format::OlderReader {
+        crate::format::older::read
+    }
+}
+
+/// In place of the planner when the stored workspace needs the older versions' reader and
+/// it could not be fetched.
+#[component]
+fn NotStarted() -> impl IntoView {
+    view! {
+        <main id="main" class="page not-started">
+            <h1>"The planner could not start"</h1>
+            <p>"Your workspace in this browser was saved by an earlier version of the planner. \
+                The part that updates it did not load, most likely because the connection dropped. \
+                Nothing was changed: your data is still in this browser."</p>
+            <p>"Reload the page once you are online."</p>
+            <button class="btn btn-primary" on:click=|_| { let _ = window().location().reload(); }>"Reload"</button>
+        </main>
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     crate::derived::Derived::provide(AppState::provide());

@@ -3,6 +3,11 @@
 //! Arrows run one way: `pages -> components -> state -> domain`, `format -> domain`,
 //! `storage -> format`. See ARCHITECTURE.md.
 
+// `lazy_fn!`, before the modules that use it.
+#[cfg(target_arch = "wasm32")]
+#[macro_use]
+mod lazy;
+
 pub mod charts;
 /// The demo workspace shown on first open; it depends on the domain only.
 pub mod demo;

@@ -468,29 +468,24 @@ impl AppState {
     }
 
     /// Reads a file the user picked or dropped and shows what it holds, or why it is refused.
-    /// The workspace is untouched until [`AppState::confirm_import`].
+    /// The workspace is untouched until [`AppState::confirm_import`]. The file readers are
+    /// code fetched on the first import (docs/build.md); when it cannot be fetched the file
+    /// is refused with that reason, and nothing changes.
     pub fn start_import(self, file: web_sys::File) {
         let file_name = file.name();
         let named_table = format::table::is_table_file(&file_name, &file.type_());
         wasm_bindgen_futures::spawn_local(async move {
             let next = match browser::read_bytes(file).await {
                 Err(message) => ImportState::Refused { file_name, message },
-                Ok(bytes) if named_table || format::table::looks_like_table(&bytes) => {
-                    match format::table::table_text(&bytes) {
-                        Ok(text) => ImportState::Table { file_name, text },
-                        Err(message) => ImportState::Refused { file_name, message },
-                    }
+                Ok(bytes) => {
+                    let today = self.today.get_untracked();
+                    read_import(file_name.clone(), named_table, bytes, today)
+                        .await
+                        .unwrap_or_else(|_| ImportState::Refused {
+                            file_name,
+                            message: IMPORT_NOT_LOADED.into(),
+                        })
                 }
-                Ok(bytes) => match format::decode_bytes(&bytes, self.today.get_untracked()) {
-                    Ok(decoded) => ImportState::Preview {
-                        file_name,
-                        decoded: Box::new(decoded),
-                    },
-                    Err(e) => ImportState::Refused {
-                        file_name,
-                        message: e.to_string(),
-                    },
-                },
             };
             self.import.set(next);
         });
@@ -543,6 +538,38 @@ impl AppState {
         let id = browser::new_workspace_id();
         self.ws.update(|w| w.id = Some(id.clone()));
         id
+    }
+}
+
+/// The reason a file is refused when the file readers could not be fetched.
+const IMPORT_NOT_LOADED: &str =
+    "The part of the planner that reads files did not load, most likely \
+    because the connection dropped. Try again, or reload the page once you are online.";
+
+lazy_fn! { in file_import;
+    /// What a picked or dropped file holds: a table for the CRM import, a workspace file of
+    /// any released version to preview, or why it is refused.
+    fn read_import(file_name: String, named_table: bool, bytes: Vec<u8>, today: NaiveDate) -> ImportState {
+        if named_table || format::table::looks_like_table(&bytes) {
+            match format::table::table_text(&bytes) {
+                Ok(text) => ImportState::Table { file_name, text },
+                Err(message) => ImportState::Refused { file_name, message },
+            }
+        } else {
+            // A file of an older version is read here too (in the bundle this module
+            // holds that reader as well).
+            format::set_older_reader(format::older::read);
+            match format::decode_bytes(&bytes, today) {
+                Ok(decoded) => ImportState::Preview {
+                    file_name,
+                    decoded: Box::new(decoded),
+                },
+                Err(e) => ImportState::Refused {
+                    file_name,
+                    message: e.to_string(),
+                },
+            }
+        }
     }
 }
 

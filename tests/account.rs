@@ -141,7 +141,7 @@ fn dates_and_products_as_typed() {
         // The one date reader's message, as every date input gives it.
         assert_eq!(
             Err(e.message),
-            am_planner::domain::dates::read_date(bad),
+            am_planner::domain::dates::read_date(bad).map_err(|e| e.message),
             "{bad}"
         );
     }

@@ -60,7 +60,7 @@ fn set(a: &mut Account, r: &str, c: &str, cell: Option<Cell>) -> Result<(), Stri
     let mut g = a.white_space.clone();
     let out = g.set(around(a), r, c, cell);
     a.white_space = g;
-    out
+    out.map_err(|e| e.message)
 }
 
 fn counts(o: usize, p: usize, w: usize, x: usize, n: usize) -> Counts {
@@ -478,15 +478,14 @@ fn commitment_input_is_checked() {
         .commitments
         .add(&a.stakeholders, c.clone(), today)
         .unwrap_err();
-    assert_eq!(e[0].field.key(), "what");
+    assert_eq!(e[0].path, "what");
     c.what = "Fix the export".into();
     c.status = Status::Kept(today + Duration::days(1));
     assert_eq!(
         a.commitments
             .add(&a.stakeholders, c.clone(), today)
             .unwrap_err()[0]
-            .field
-            .key(),
+            .path,
         "status_date"
     );
     c.status = Status::Renegotiated(today);
@@ -494,8 +493,7 @@ fn commitment_input_is_checked() {
         a.commitments
             .add(&a.stakeholders, c.clone(), today)
             .unwrap_err()[0]
-            .field
-            .key(),
+            .path,
         "status_date"
     );
     c.status = Status::Open;
@@ -504,8 +502,7 @@ fn commitment_input_is_checked() {
         a.commitments
             .add(&a.stakeholders, c.clone(), today)
             .unwrap_err()[0]
-            .field
-            .key(),
+            .path,
         "to_whom"
     );
     assert!(a.commitments.is_empty(), "refused input changes nothing");
@@ -635,7 +632,7 @@ fn escalation_walks_the_loop_and_refuses_out_of_order_dates() {
     let e = list
         .complete_step(id, Step::SetOwner, d("2026-06-11"), today)
         .unwrap_err();
-    assert_eq!(e[0].0, "owner");
+    assert_eq!(e[0].path, "owner");
     assert_eq!(list, before);
     let mut e = list.get(id).unwrap().clone();
     e.owner = "Sam".into();
@@ -646,7 +643,7 @@ fn escalation_walks_the_loop_and_refuses_out_of_order_dates() {
     assert_eq!(
         list.complete_step(id, Step::TellTimeline, d("2026-06-11"), today)
             .unwrap_err()[0]
-            .0,
+            .path,
         "next_update"
     );
     let mut e = list.get(id).unwrap().clone();
@@ -740,7 +737,7 @@ fn milestones_and_check_ins() {
             today
         )
         .unwrap_err()
-        .0,
+        .path,
         "target"
     );
     depth::add_milestone(plan, m("Usage back", "2026-06-30"), today).unwrap();

@@ -136,9 +136,10 @@ fn the_history_rules_as_a_table() {
         let got = ArrLog::new(events.clone());
         match (&got, &expected) {
             (Ok(log), Ok(total)) => assert_eq!(log.total(), *total, "{events:?}"),
-            (Err((i, m)), Err((ei, em))) => {
-                assert_eq!(i, ei, "{m}");
-                assert!(m.starts_with(em), "{m} / expected {em}");
+            (Err(e), Err((ei, em))) => {
+                // The event at fault is named by its index in the list given.
+                assert_eq!(e.path, format!("[{ei}]"), "{}", e.message);
+                assert!(e.message.starts_with(em), "{} / expected {em}", e.message);
             }
             _ => panic!("{events:?}: got {got:?}, expected {expected:?}"),
         }

@@ -9,7 +9,7 @@ use am_planner::domain::import::{
 };
 use am_planner::domain::money::read_money;
 use am_planner::domain::renewal::RenewalStatus;
-use am_planner::domain::{AccountFields, CompanySize, Currency, Segment, Workspace};
+use am_planner::domain::{AccountFields, CompanySize, Currency, FieldError, Segment, Workspace};
 use am_planner::format::table::{detect_separator, read_table, write_table, Separator, MAX_ROWS};
 use chrono::NaiveDate;
 
@@ -157,7 +157,7 @@ fn dates_refused_with_their_message() {
         ("13/13/2027", DayFirst, "there is no month 13"),
     ];
     for (text, order, want) in cases {
-        let e = read_date_in(text, *order).unwrap_err();
+        let e = read_date_in(text, *order).unwrap_err().message;
         assert!(e.starts_with(want) || e.contains(want), "{text}: {e}");
     }
 }
@@ -236,7 +236,7 @@ fn amounts_refused_with_their_message() {
         "12 apples",
         "1,234.5.6",
     ] {
-        let e = read_money(text).unwrap_err();
+        let e = read_money(text).unwrap_err().message;
         assert!(
             e.ends_with("is not an amount: write digits, e.g. 1234.50, $1,234.50 or 1.234,50 €."),
             "{text}: {e}"
@@ -292,11 +292,15 @@ fn a_mapping_needs_a_name_column_and_one_column_per_field() {
     };
     assert_eq!(
         m([Target::Arr, Target::Owner]).check(&headers),
-        Err("Choose the column that holds the account name.".into())
+        Err(FieldError::bare(
+            "Choose the column that holds the account name."
+        ))
     );
     assert_eq!(
         m([Target::Name, Target::Name]).check(&headers),
-        Err("Account name is chosen for 2 columns (A, B): keep it on one.".into())
+        Err(FieldError::bare(
+            "Account name is chosen for 2 columns (A, B): keep it on one."
+        ))
     );
     assert_eq!(m([Target::Name, Target::Ignore]).check(&headers), Ok(()));
 }
@@ -309,7 +313,7 @@ fn segments_and_company_sizes() {
     assert_eq!(read_segment("SMB"), Ok(Segment::Smb));
     assert_eq!(
         read_segment("Strategic"),
-        Err("\"Strategic\" is not a segment: use Enterprise, Mid-market or SMB, or leave the cell empty.".into())
+        Err(FieldError::bare("\"Strategic\" is not a segment: use Enterprise, Mid-market or SMB, or leave the cell empty."))
     );
     let sizes: &[(&str, CompanySize)] = &[
         ("12", CompanySize::Micro),
@@ -327,6 +331,7 @@ fn segments_and_company_sizes() {
     }
     assert!(read_employees("lots")
         .unwrap_err()
+        .message
         .contains("is not a number of employees"));
     assert!(read_employees("12.5").is_err());
 }

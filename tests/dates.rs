@@ -58,12 +58,18 @@ fn read_date_reads_real_days_in_range_and_names_every_other_case() {
         ("tomorrow", Err(not_a_date("tomorrow"))),
     ];
     for (text, want) in cases {
-        assert_eq!(read_date(text), want, "{text:?}");
+        // A reader of one value: the message alone, with an empty path.
+        let got = read_date(text);
+        assert!(
+            got.as_ref().err().is_none_or(|e| e.path.is_empty()),
+            "{text:?}"
+        );
+        assert_eq!(got.map_err(|e| e.message), want, "{text:?}");
     }
     // A long input is quoted cut short.
     let long = "x".repeat(1000);
     assert_eq!(
-        read_date(&long),
+        read_date(&long).map_err(|e| e.message),
         Err(not_a_date(&format!("{}...", "x".repeat(40))))
     );
     assert_eq!(read_optional_date("  "), Ok(None));
@@ -95,7 +101,11 @@ fn a_day_done_is_read_like_any_date_and_may_not_be_after_today() {
         ),
     ];
     for (text, want) in cases {
-        assert_eq!(read_day_done(text, today, empty), want, "{text:?}");
+        assert_eq!(
+            read_day_done(text, today, empty).map_err(|e| e.message),
+            want,
+            "{text:?}"
+        );
         // Past the empty check, every message is read_date's own.
         if let (Err(m), Err(direct)) = (read_day_done(text, today, empty), read_date(text)) {
             if !text.trim().is_empty() {

@@ -82,7 +82,7 @@ fn opportunity_validation() {
             .validate(OpportunityId(1))
             .unwrap_err()
             .into_iter()
-            .map(|e| (e.field, e.message))
+            .map(|e| (OpportunityField::from_key(&e.path).unwrap(), e.message))
             .collect();
         let want: Vec<(OpportunityField, String)> =
             want.into_iter().map(|(f, m)| (f, m.to_string())).collect();

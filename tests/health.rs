@@ -6,7 +6,7 @@ mod common;
 use common::read_day;
 
 use am_planner::domain::health::*;
-use am_planner::domain::{AccountFields, Workspace};
+use am_planner::domain::{AccountFields, FieldError, Workspace};
 use am_planner::format::{decode, encode};
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
@@ -433,12 +433,15 @@ fn band_of_scores() {
 
 #[test]
 fn signal_parsers() {
-    type R = Result<String, (Category, String)>;
-    fn ok<T: std::fmt::Debug>(r: Result<Option<T>, SignalError>) -> R {
-        r.map(|v| format!("{v:?}"))
-            .map_err(|e| (e.category, e.message))
+    // Readers of one value: the message alone, with an empty path (the form puts it under
+    // its category, see the next test).
+    type R = Result<String, String>;
+    fn ok<T: std::fmt::Debug>(r: Result<Option<T>, FieldError>) -> R {
+        r.map(|v| format!("{v:?}")).map_err(|e| {
+            assert_eq!(e.path, "", "{}", e.message);
+            e.message
+        })
     }
-    use Category::*;
     let cases: Vec<(&str, R, R)> = vec![
         (
             "usage 85",
@@ -463,44 +466,32 @@ fn signal_parsers() {
         (
             "usage 130",
             ok(parse_usage("130")),
-            Err((
-                Usage,
-                "Seat usage can't be above 100% (you typed 130).".into(),
-            )),
+            Err("Seat usage can't be above 100% (you typed 130).".into()),
         ),
         (
             "usage -5",
             ok(parse_usage("-5")),
-            Err((Usage, "Seat usage can't be negative.".into())),
+            Err("Seat usage can't be negative.".into()),
         ),
         (
             "usage 85,5",
             ok(parse_usage("85,5")),
-            Err((Usage, "Use a dot for decimals, e.g. 85.5.".into())),
+            Err("Use a dot for decimals, e.g. 85.5.".into()),
         ),
         (
             "usage abc",
             ok(parse_usage("abc")),
-            Err((
-                Usage,
-                "\"abc\" is not a number: type a percentage from 0 to 100.".into(),
-            )),
+            Err("\"abc\" is not a number: type a percentage from 0 to 100.".into()),
         ),
         (
             "usage inf",
             ok(parse_usage("inf")),
-            Err((
-                Usage,
-                "\"inf\" is not a number: type a percentage from 0 to 100.".into(),
-            )),
+            Err("\"inf\" is not a number: type a percentage from 0 to 100.".into()),
         ),
         (
             "roi 101",
             ok(parse_roi("101")),
-            Err((
-                Roi,
-                "Targets met can't be above 100% (you typed 101).".into(),
-            )),
+            Err("Targets met can't be above 100% (you typed 101).".into()),
         ),
         (
             "roi 70",
@@ -512,46 +503,34 @@ fn signal_parsers() {
         (
             "features -1",
             ok(parse_features("-1")),
-            Err((Adoption, "The number of features can't be negative.".into())),
+            Err("The number of features can't be negative.".into()),
         ),
         (
             "features 2.5",
             ok(parse_features("2.5")),
-            Err((Adoption, "Count whole features, e.g. 2.".into())),
+            Err("Count whole features, e.g. 2.".into()),
         ),
         (
             "features x",
             ok(parse_features("x")),
-            Err((
-                Adoption,
-                "\"x\" is not a number: count the features, e.g. 3.".into(),
-            )),
+            Err("\"x\" is not a number: count the features, e.g. 3.".into()),
         ),
         ("nps 9", ok(parse_nps("9")), Ok("Some(Nps(9))".into())),
         ("nps 0", ok(parse_nps("0")), Ok("Some(Nps(0))".into())),
         (
             "nps 11",
             ok(parse_nps("11")),
-            Err((
-                Relationship,
-                "NPS answers run from 0 to 10 (you typed 11).".into(),
-            )),
+            Err("NPS answers run from 0 to 10 (you typed 11).".into()),
         ),
         (
             "nps -1",
             ok(parse_nps("-1")),
-            Err((
-                Relationship,
-                "NPS answers run from 0 to 10 (you typed -1).".into(),
-            )),
+            Err("NPS answers run from 0 to 10 (you typed -1).".into()),
         ),
         (
             "nps 7.5",
             ok(parse_nps("7.5")),
-            Err((
-                Relationship,
-                "An NPS answer is a whole number from 0 to 10.".into(),
-            )),
+            Err("An NPS answer is a whole number from 0 to 10.".into()),
         ),
         (
             "tickets key",
@@ -567,10 +546,7 @@ fn signal_parsers() {
         (
             "tickets bogus",
             ok(parse_tickets("worse")),
-            Err((
-                Support,
-                "Pick one of: Falling, None open, Steady, Rising, Escalated.".into(),
-            )),
+            Err("Pick one of: Falling, None open, Steady, Rising, Escalated.".into()),
         ),
     ];
     for (name, got, want) in cases {
@@ -589,8 +565,8 @@ fn the_form_reports_every_bad_field_and_round_trips() {
     };
     let errs = form.parse().unwrap_err();
     assert_eq!(
-        errs.iter().map(|e| e.category).collect::<Vec<_>>(),
-        vec![Category::Usage, Category::Adoption, Category::Relationship]
+        errs.iter().map(|e| e.path.as_str()).collect::<Vec<_>>(),
+        vec!["usage", "adoption", "relationship"]
     );
     let good = sig(Some(85.5), Some(2), Some(9), Some(Stable), None);
     let form = SignalsForm::from_signals(&good);
@@ -654,7 +630,7 @@ fn weights_validation() {
     for (values, want) in cases {
         let got = Weights::new(values)
             .map(|w| w.normalised().values())
-            .map_err(|e| (e.category, e.message));
+            .map_err(|e| (Category::from_key(&e.path), e.message));
         let want = want.map_err(|(c, m)| (c, m.to_string()));
         assert_eq!(got, want, "{values:?}");
     }
@@ -676,7 +652,7 @@ fn weights_from_the_settings_form() {
     let errs = Weights::parse(&["30", "", "-2", "15", "x"]).unwrap_err();
     assert_eq!(
         errs.iter()
-            .map(|e| (e.category, e.message.as_str()))
+            .map(|e| (Category::from_key(&e.path), e.message.as_str()))
             .collect::<Vec<_>>(),
         vec![
             (
@@ -692,7 +668,7 @@ fn weights_from_the_settings_form() {
     );
     let errs = Weights::parse(&["0", "0", "0", "0", "0"]).unwrap_err();
     assert_eq!(errs.len(), 1);
-    assert_eq!(errs[0].category, None);
+    assert_eq!(errs[0].path, "");
 }
 
 #[test]
@@ -758,12 +734,18 @@ fn one_snapshot_a_day_sorted_and_editable() {
 
     assert_eq!(
         h.record(ago(1), Signals::default(), today()),
-        Err(HistoryError::NoSignals)
+        Err(FieldError::new(
+            "signals",
+            "Fill in at least one signal; an all-unknown check-in says nothing."
+        ))
     );
     let tomorrow = today().succ_opt().unwrap();
     assert_eq!(
         h.record(tomorrow, usage(1.0), today()),
-        Err(HistoryError::FutureDate { date: tomorrow })
+        Err(FieldError::new(
+            "date",
+            format!("{tomorrow} is in the future; record signals as of today or earlier.")
+        ))
     );
 
     // Edit: move the oldest to a free day, refuse a taken one.
@@ -771,11 +753,20 @@ fn one_snapshot_a_day_sorted_and_editable() {
     assert_eq!(h.snapshots()[0].date, ago(20));
     assert_eq!(
         h.edit(ago(20), ago(3), usage(45.0), today()),
-        Err(HistoryError::DateTaken { date: ago(3) })
+        Err(FieldError::new(
+            "date",
+            format!(
+                "There is already a check-in on {}; edit that one instead.",
+                ago(3)
+            )
+        ))
     );
     assert_eq!(
         h.edit(ago(99), ago(98), usage(45.0), today()),
-        Err(HistoryError::NotFound { date: ago(99) })
+        Err(FieldError::bare(format!(
+            "There is no check-in on {}.",
+            ago(99)
+        )))
     );
 
     let removed = h.remove(ago(3)).unwrap();
@@ -783,7 +774,10 @@ fn one_snapshot_a_day_sorted_and_editable() {
     assert_eq!(h.len(), 2);
     assert_eq!(
         h.remove(ago(3)),
-        Err(HistoryError::NotFound { date: ago(3) })
+        Err(FieldError::bare(format!(
+            "There is no check-in on {}.",
+            ago(3)
+        )))
     );
 
     let dup = HealthHistory::from_snapshots(vec![
@@ -800,7 +794,21 @@ fn one_snapshot_a_day_sorted_and_editable() {
             signals: usage(2.0),
         },
     ]);
-    assert_eq!(dup, Err((2, HistoryError::DateTaken { date: ago(1) })));
+    assert_eq!(
+        dup,
+        Err(FieldError::new(
+            "[2].date",
+            format!(
+                "an earlier snapshot has the same date {}; keep one snapshot per day",
+                ago(1)
+            )
+        ))
+    );
+    let empty = HealthHistory::from_snapshots(vec![Snapshot {
+        date: ago(1),
+        signals: Signals::default(),
+    }]);
+    assert_eq!(empty.map_err(|e| e.path), Err("[0]".to_string()));
 }
 
 fn history(points: &[(u64, Signals)]) -> HealthHistory {
@@ -1423,7 +1431,7 @@ fn the_day_of_a_check_in_is_read_as_typed_and_not_after_today() {
     for (text, want) in cases {
         assert_eq!(
             read_as_of(text, today),
-            want.map(date).map_err(str::to_string),
+            want.map(date).map_err(FieldError::bare),
             "{text:?}"
         );
     }

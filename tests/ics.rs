@@ -3,7 +3,7 @@
 
 mod common;
 use am_planner::domain::renewal::{MilestoneKind, Renewal, TaskKey};
-use am_planner::domain::{AccountId, WorkspaceId};
+use am_planner::domain::{AccountId, FieldError, WorkspaceId};
 use am_planner::format::ics::{
     escape_text, fold_line, ics_file_name, renewals_calendar, timeline_events, write_calendar,
     Event, MAX_LINE_OCTETS,
@@ -420,7 +420,7 @@ fn new_workspace_ids_are_uuids_and_file_ids_are_checked() {
     for (text, expected) in cases {
         assert_eq!(
             WorkspaceId::parse(text).map(|_| ()),
-            expected.map_err(String::from),
+            expected.map_err(FieldError::bare),
             "{text}"
         );
     }

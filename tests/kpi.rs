@@ -407,7 +407,8 @@ fn outcomes_that_do_not_fit_change_nothing() {
         let err =
             record_outcome(&mut w, AccountId(1), *outcome, *arr, next.map(d), *on).unwrap_err();
         assert_eq!(
-            err.field, *field,
+            OutcomeField::from_key(&err.path),
+            Some(*field),
             "{outcome:?} {arr} {next:?}: {}",
             err.message
         );

@@ -186,9 +186,11 @@ fn the_daily_cap_is_editable_and_checked() {
     assert_eq!(parse_new_per_day(" 0 "), Ok(0));
     assert!(parse_new_per_day("201")
         .unwrap_err()
+        .message
         .contains("at most 200"));
     assert!(parse_new_per_day("ten")
         .unwrap_err()
+        .message
         .contains("whole number"));
     assert!(parse_new_per_day("").is_err());
     let d = deck("kpis", 5);

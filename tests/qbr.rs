@@ -154,7 +154,9 @@ fn clock_times_parse_strictly() {
         ("", Err("\"\" is not a time of day; use HH:MM, e.g. 14:00.")),
     ];
     for (input, expected) in cases {
-        let got = ClockTime::parse(input).map(|t| t.to_string());
+        let got = ClockTime::parse(input)
+            .map(|t| t.to_string())
+            .map_err(|e| e.message);
         assert_eq!(
             got.as_deref().map_err(String::as_str),
             *expected,

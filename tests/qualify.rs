@@ -100,7 +100,7 @@ fn ratings_stay_in_range_and_on_their_card() {
     assert_eq!(Rating::new(3).map(Rating::value), Ok(3));
     assert_eq!(
         Rating::new(4),
-        Err("Rate from 0 to 3; 4 is out of range.".to_string())
+        Err(FieldError::bare("Rate from 0 to 3; 4 is out of range."))
     );
     let mut c = Scorecard::new(Framework::Bant);
     assert_eq!(

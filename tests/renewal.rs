@@ -5,7 +5,7 @@ use am_planner::domain::renewal::{
     days_before, lead_days, milestones_for, parse_notice_days, renewal_agenda, renewal_calendar,
     AgendaWhat, MilestoneKind, MilestoneState, Renewal, RenewalStatus, TaskKey, Timeline,
 };
-use am_planner::domain::{AccountFields, AccountId, Currency, Workspace};
+use am_planner::domain::{AccountFields, AccountId, Currency, FieldError, Workspace};
 use am_planner::format::{decode, encode};
 use chrono::NaiveDate;
 use common::read_day;
@@ -449,15 +449,18 @@ fn tick_rules() {
     let today = d("2026-11-22");
     assert_eq!(
         r.tick(TaskKey::Default(T90, "qbr"), d("2026-11-23"), today),
-        Err("A task cannot be done in the future (2026-11-23 is after today).".into())
+        Err(FieldError::new(
+            "done_on",
+            "A task cannot be done in the future (2026-11-23 is after today)."
+        ))
     );
     assert_eq!(
         r.tick(TaskKey::Default(T90, "nope"), today, today),
-        Err("T-90 has no task \"nope\".".into())
+        Err(FieldError::new("task", "T-90 has no task \"nope\"."))
     );
     assert_eq!(
         r.tick(TaskKey::Custom(9), today, today),
-        Err("There is no added task 9.".into())
+        Err(FieldError::new("task", "There is no added task 9."))
     );
     r.tick(TaskKey::Default(T90, "qbr"), today, today).unwrap();
     assert_eq!(r.done_on(TaskKey::Default(T90, "qbr")), Some(today));
@@ -471,11 +474,11 @@ fn custom_tasks_and_new_cycle() {
     let today = d("2026-11-22");
     assert_eq!(
         r.add_custom_task(T60, "   "),
-        Err("Write what the task is.".into())
+        Err(FieldError::new("text", "Write what the task is."))
     );
     assert_eq!(
         r.add_custom_task(T60, &"x".repeat(201)),
-        Err("Keep a task under 200 characters.".into())
+        Err(FieldError::new("text", "Keep a task under 200 characters."))
     );
     let a = r.add_custom_task(T60, "Get the DPA signed").unwrap();
     let b = r.add_custom_task(T7, "Send thank-you note").unwrap();
@@ -538,7 +541,7 @@ fn notice_days_parsing() {
     for (input, want) in cases {
         assert_eq!(
             parse_notice_days(input),
-            want.map_err(String::from),
+            want.map_err(FieldError::bare),
             "{input:?}"
         );
     }

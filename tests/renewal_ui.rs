@@ -8,7 +8,7 @@ use am_planner::domain::expansion::{parse_estimated_arr, Stage};
 use am_planner::domain::renewal::{
     next_renewal_suggestion, parse_done_on, MilestoneKind, RenewalStatus, TaskKey,
 };
-use am_planner::domain::{AccountFields, Workspace};
+use am_planner::domain::{AccountFields, FieldError, Workspace};
 use am_planner::format::{decode, encode};
 use common::read_day;
 
@@ -38,7 +38,7 @@ fn done_on_parsing() {
     ];
     for (text, want) in cases {
         let got = parse_done_on(text, today);
-        let want = want.map(d).map_err(|e| e.to_string());
+        let want = want.map(d).map_err(FieldError::bare);
         assert_eq!(got, want, "input {text:?}");
     }
 }
@@ -76,7 +76,7 @@ fn estimated_arr_parsing() {
     ];
     for (text, want) in cases {
         let got = parse_estimated_arr(text);
-        assert_eq!(got, want.map_err(|e| e.to_string()), "input {text:?}");
+        assert_eq!(got, want.map_err(FieldError::bare), "input {text:?}");
     }
 }
 
@@ -300,7 +300,7 @@ fn starting_the_next_cycle_sets_the_date_clears_the_ticks_or_changes_nothing() {
         let mut a = account();
         let before = a.clone();
         let got = a.start_next_cycle(text, today);
-        assert_eq!(got, want.map(d).map_err(str::to_string), "{text:?}");
+        assert_eq!(got, want.map(d).map_err(FieldError::bare), "{text:?}");
         match got {
             Ok(day) => {
                 assert_eq!(a.fields.renewal_date, Some(day));
@@ -319,7 +319,9 @@ fn starting_the_next_cycle_sets_the_date_clears_the_ticks_or_changes_nothing() {
     let before = a.clone();
     assert_eq!(
         a.start_next_cycle("2027-11-01", today),
-        Err("The renewal date (2027-11-01) is before the contract start (2030-01-01).".into())
+        Err(FieldError::bare(
+            "The renewal date (2027-11-01) is before the contract start (2030-01-01)."
+        ))
     );
     assert_eq!(a, before);
 }

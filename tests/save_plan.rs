@@ -5,7 +5,7 @@ mod common;
 use am_planner::domain::save_plan::{
     root_cause_label, Outcome, RootCause, SavePlan, SavePlans, StepKind,
 };
-use am_planner::domain::{AccountFields, Currency, Workspace};
+use am_planner::domain::{AccountFields, Currency, FieldError, Workspace};
 use am_planner::format::{decode, encode};
 use chrono::{Duration, NaiveDate};
 use common::read_day;
@@ -158,11 +158,12 @@ fn overdue_steps_by_today() {
 fn tick_and_close_rules() {
     let today = d("2026-11-22");
     let mut p = SavePlan::new(d("2026-11-20"), 10_000.0, "Sam").unwrap();
-    let cases: Vec<(StepKind, &str, Result<(), String>)> = vec![
-        (StepKind::Triage, "2026-11-23", Err("A step cannot be done in the future (2026-11-23 is after today).".into())),
-        (StepKind::Triage, "2026-11-19", Err("A step cannot be done (2026-11-19) before the plan was opened (2026-11-20).".into())),
-        (StepKind::TellLeadership, "2026-11-21", Err("This plan has no \"tell leadership\" step (ARR was 50,000 or less when it was opened).".into())),
-        (StepKind::CheckIn(0), "2026-11-21", Err("Check-ins are numbered 1 to 520, not 0.".into())),
+    // The path names the value at fault: the step or its day.
+    let cases: Vec<(StepKind, &str, Result<(), FieldError>)> = vec![
+        (StepKind::Triage, "2026-11-23", Err(FieldError::new("on", "A step cannot be done in the future (2026-11-23 is after today)."))),
+        (StepKind::Triage, "2026-11-19", Err(FieldError::new("on", "A step cannot be done (2026-11-19) before the plan was opened (2026-11-20)."))),
+        (StepKind::TellLeadership, "2026-11-21", Err(FieldError::new("step", "This plan has no \"tell leadership\" step (ARR was 50,000 or less when it was opened)."))),
+        (StepKind::CheckIn(0), "2026-11-21", Err(FieldError::new("step", "Check-ins are numbered 1 to 520, not 0."))),
         (StepKind::Triage, "2026-11-20", Ok(())),
         (StepKind::CheckIn(1), "2026-11-22", Ok(())),
     ];
@@ -171,15 +172,24 @@ fn tick_and_close_rules() {
     }
     assert_eq!(
         p.close(Outcome::Saved, d("2026-11-19"), "", today),
-        Err("A plan cannot close (2026-11-19) before it was opened (2026-11-20).".into())
+        Err(FieldError::new(
+            "on",
+            "A plan cannot close (2026-11-19) before it was opened (2026-11-20)."
+        ))
     );
     assert_eq!(
         p.close(Outcome::Saved, d("2026-11-23"), "", today),
-        Err("A plan cannot be closed in the future (2026-11-23 is after today).".into())
+        Err(FieldError::new(
+            "on",
+            "A plan cannot be closed in the future (2026-11-23 is after today)."
+        ))
     );
     assert_eq!(
         p.close(Outcome::Lost, today, &"n".repeat(2001), today),
-        Err("Keep the note under 2000 characters.".into())
+        Err(FieldError::new(
+            "note",
+            "Keep the note under 2000 characters."
+        ))
     );
     p.close(Outcome::Lost, today, "  Went to a competitor ", today)
         .unwrap();
@@ -190,11 +200,11 @@ fn tick_and_close_rules() {
     );
     assert_eq!(
         p.close(Outcome::Saved, today, "", today),
-        Err("This plan is already closed.".into())
+        Err(FieldError::bare("This plan is already closed."))
     );
     assert_eq!(
         p.tick(StepKind::ExecutiveOutreach, today, today),
-        Err("This plan is closed.".into())
+        Err(FieldError::bare("This plan is closed."))
     );
     assert!(p.set_owner(&"x".repeat(121)).is_err());
     assert_eq!(p.owner(), "Sam");
@@ -208,7 +218,10 @@ fn one_open_plan_and_history() {
     assert!(!plans.should_propose(false));
     assert_eq!(
         plans.open(d("2026-11-23"), 0.0, "", today),
-        Err("A plan cannot be opened in the future (2026-11-23 is after today).".into())
+        Err(FieldError::new(
+            "opened_on",
+            "A plan cannot be opened in the future (2026-11-23 is after today)."
+        ))
     );
     plans.open(d("2026-01-10"), 80_000.0, "Sam", today).unwrap();
     assert!(!plans.should_propose(true));
@@ -216,9 +229,9 @@ fn one_open_plan_and_history() {
     assert!(!plans.should_suggest_close(false));
     assert_eq!(
         plans.open(today, 0.0, "", today),
-        Err(
-            "A save plan is already open for this account: close it before opening another.".into()
-        )
+        Err(FieldError::bare(
+            "A save plan is already open for this account: close it before opening another."
+        ))
     );
     let cur = plans.current_mut().unwrap();
     cur.root_cause = Some(RootCause::BudgetCut);

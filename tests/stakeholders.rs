@@ -8,10 +8,10 @@ use std::collections::BTreeSet;
 use am_planner::domain::stakeholders::{
     assess, grid_layout, org_chart, placement_for_move, quadrant_at, single_thread_reasons,
     sort_people, Frequency, GridArea, Influence, Move, OrgNote, Quadrant, RiskKind, Role,
-    Sentiment, SortColumn, SortOrder, Stakeholder, StakeholderError, StakeholderField,
-    StakeholderFields, StakeholderId, StakeholderMap, ThreadReason,
+    Sentiment, SortColumn, SortOrder, Stakeholder, StakeholderField, StakeholderFields,
+    StakeholderId, StakeholderMap, ThreadReason,
 };
-use am_planner::domain::{AccountFields, Currency, Tier, Workspace};
+use am_planner::domain::{AccountFields, Currency, FieldError, Tier, Workspace};
 use am_planner::format::{decode, encode, ImportError};
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
@@ -109,14 +109,16 @@ fn influence_is_validated() {
     for (n, expected) in cases {
         assert_eq!(
             Influence::new(n).map(Influence::get),
-            expected.map_err(String::from),
+            expected.map_err(FieldError::bare),
             "{n}"
         );
     }
     assert_eq!(Influence::parse(" 4 ").map(Influence::get), Ok(4));
     assert_eq!(
         Influence::parse("high").map(Influence::get),
-        Err("Pick an influence from 1 to 5 (\"high\" is not one).".to_string())
+        Err(FieldError::bare(
+            "Pick an influence from 1 to 5 (\"high\" is not one)."
+        ))
     );
     assert!(!inf(3).is_high());
     assert!(inf(4).is_high());
@@ -209,11 +211,9 @@ fn move_to_updates_the_person() {
 // ---------------------------------------------------------------------------------------
 // Editing and validation
 
-fn err(field: StakeholderField, message: &str) -> StakeholderError {
-    StakeholderError {
-        field,
-        message: message.into(),
-    }
+/// A refusal at a person's field: its path is the field's key.
+fn err(field: StakeholderField, message: &str) -> FieldError {
+    FieldError::new(field.key(), message)
 }
 
 #[test]
@@ -221,7 +221,7 @@ fn add_refuses_bad_fields() {
     let mut base = StakeholderMap::new();
     base.add(who("Ana Ruiz", 4, Sentiment::Supporter), today())
         .unwrap();
-    let cases: Vec<(StakeholderFields, Vec<StakeholderError>)> = vec![
+    let cases: Vec<(StakeholderFields, Vec<FieldError>)> = vec![
         (
             who("   ", 3, Sentiment::Neutral),
             vec![err(StakeholderField::Name, "Give the person a name.")],

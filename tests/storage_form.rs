@@ -348,6 +348,53 @@ fn one_edit_writes_one_part_and_the_manifest_and_removes_the_old_part() {
     assert_eq!(loaded_ws(&m, "tB").1, ws);
 }
 
+/// What needs the older versions' reader before the app starts (in the bundle it is fetched
+/// first, docs/build.md): an older document under the old key or an older manifest; not
+/// the current form, nothing stored, or damage (the load reports that).
+#[test]
+fn an_older_stored_version_is_told_before_loading() {
+    let v1 = include_str!("fixtures/workspace-v1-example.json");
+    let v2 = include_str!("fixtures/workspace-v2-example.json");
+    let current = encode(&demo_workspace(today()), None);
+    let saved_in_form = {
+        let m = MemoryBackend::new();
+        m.set(LEGACY_KEY, &current).unwrap();
+        let (mut s, mut ws) = loaded_ws(&m, "tA");
+        s.save(&mut ws, NOW).unwrap();
+        m
+    };
+    let older_manifest = {
+        let m = saved_in_form.clone();
+        let text = get(&m, MANIFEST_KEY)
+            .unwrap()
+            .replace("\"format\":3", "\"format\":2");
+        assert!(text.contains("\"format\":2"), "{text}");
+        let copy = MemoryBackend::new();
+        for k in m.keys().unwrap() {
+            copy.set(&k, &get(&m, &k).unwrap()).unwrap();
+        }
+        copy.set(MANIFEST_KEY, &text).unwrap();
+        copy
+    };
+    let legacy = |text: &str| {
+        let m = MemoryBackend::new();
+        m.set(LEGACY_KEY, text).unwrap();
+        m
+    };
+    let cases: Vec<(&str, MemoryBackend, bool)> = vec![
+        ("nothing stored", MemoryBackend::new(), false),
+        ("version 1 under the old key", legacy(v1), true),
+        ("version 2 under the old key", legacy(v2), true),
+        ("version 3 under the old key", legacy(&current), false),
+        ("damage under the old key", legacy("{\"format\": "), false),
+        ("the stored form, current", saved_in_form, false),
+        ("the stored form, format 2", older_manifest, true),
+    ];
+    for (name, m, older) in cases {
+        assert_eq!(session(&m, "tB").holds_older_version(), older, "{name}");
+    }
+}
+
 #[test]
 fn the_old_single_key_is_migrated_then_removed() {
     let m = MemoryBackend::new();

@@ -10,7 +10,7 @@ use am_planner::domain::qbr::{ClockTime, PrepItem};
 use am_planner::domain::renewal::RenewalStatus;
 use am_planner::domain::stakeholders::{Frequency, StakeholderFields};
 use am_planner::domain::week::{all_items, this_week, ItemKind, Snoozes, WeekItem};
-use am_planner::domain::{AccountFields, AccountId, Currency, Tier, Workspace};
+use am_planner::domain::{AccountFields, AccountId, Currency, FieldError, Tier, Workspace};
 use chrono::{Days, Months, NaiveDate};
 
 /// A Wednesday: the week runs to Tuesday 8 December.
@@ -440,11 +440,11 @@ fn snoozes_are_refused_outside_a_day_after_today_and_a_year() {
     let mut s = Snoozes::default();
     assert_eq!(
         s.snooze("k", today(), today()),
-        Err("Pick a day after today.".into())
+        Err(FieldError::new("until", "Pick a day after today."))
     );
     assert_eq!(
         s.snooze("k", plus(366), today()),
-        Err("Snooze for a year at most.".into())
+        Err(FieldError::new("until", "Snooze for a year at most."))
     );
     assert_eq!(s.snooze("k", plus(365), today()), Ok(()));
     // Ended snoozes are dropped when another is set.

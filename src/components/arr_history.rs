@@ -14,7 +14,7 @@ use crate::domain::arr::{ArrChange, ArrKind};
 use crate::domain::dates::{long, read_date};
 use crate::domain::kpi::outcome::{record_won, won_not_recorded};
 use crate::domain::money::read_number;
-use crate::domain::AccountId;
+use crate::domain::{AccountId, FieldError};
 use crate::state::use_app;
 
 /// The kinds a user picks when changing ARR by hand (a new ARR only on an account
@@ -55,7 +55,7 @@ pub fn ArrHistory(id: AccountId) -> impl IntoView {
         let r = edit_account(app, id, |a| {
             let log = a.arr_log.without(index)?;
             a.set_arr_log(log);
-            Ok(())
+            Ok::<_, FieldError>(())
         });
         match r {
             Ok(()) => {
@@ -121,7 +121,10 @@ fn ChangeArr(id: AccountId) -> impl IntoView {
             read_amount(&amount.get_untracked())
         };
         let day = read_date(&date.get_untracked());
-        errors.set(ArrField::Date, day.as_ref().err().cloned());
+        errors.set(
+            ArrField::Date,
+            day.as_ref().err().map(|e| e.message.clone()),
+        );
         let new_arr = match typed {
             Ok(v) => v,
             Err(e) => {
@@ -137,10 +140,10 @@ fn ChangeArr(id: AccountId) -> impl IntoView {
         };
         let r = edit_account(app, id, |a| {
             if new_arr == a.fields.arr {
-                return Err(format!(
+                return Err(FieldError::bare(format!(
                     "The ARR is already {}: type the new ARR.",
                     crate::domain::money::group_thousands(new_arr.round() as u64)
-                ));
+                )));
             }
             let log = change.apply(&a.arr_log, new_arr)?;
             a.set_arr_log(log);
@@ -219,9 +222,9 @@ pub fn WonOffer(id: AccountId) -> impl IntoView {
                             {format!("{desc}: {shown} ")}
                             <button type="button" class="btn btn-small" on:click=move |_| {
                                 let today = app.today.get_untracked();
-                                match app.ws.try_update(|w| record_won(w, id, oid, amount, today)).unwrap_or(Err("The workspace is gone.".into())) {
+                                match app.ws.try_update(|w| record_won(w, id, oid, amount, today)).unwrap_or(Err(FieldError::bare("The workspace is gone."))) {
                                     Ok(()) => { error.set(None); app.show_toast(format!("Expansion of {shown} recorded."), None); }
-                                    Err(e) => error.set(Some(e)),
+                                    Err(e) => error.set(Some(e.message)),
                                 }
                             }>"Record as expansion"</button>
                         </li>

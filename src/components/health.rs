@@ -111,7 +111,7 @@ pub fn field_error(form: &SignalsForm, category: Category) -> Option<String> {
     form.parse()
         .err()?
         .into_iter()
-        .find(|e| e.category == category)
+        .find(|e| e.path == category.key())
         .map(|e| e.message)
 }
 

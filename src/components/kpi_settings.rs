@@ -65,7 +65,7 @@ pub fn KpiSettingsCard() -> impl IntoView {
                 app.ws.update(|w| w.settings.kpi.renewal_odds = odds);
                 app.show_toast("Renewal odds saved.", None);
             }
-            Err(e) => errors.set_form(Some(e)),
+            Err(e) => errors.set_form(Some(e.message)),
         }
     };
     let save_target = move |()| {
@@ -75,7 +75,7 @@ pub fn KpiSettingsCard() -> impl IntoView {
         } else {
             read_number(t.trim())
                 .ok_or_else(|| "Write the target as digits, such as 250000.".to_string())
-                .and_then(check_target)
+                .and_then(|v| check_target(v).map_err(|e| e.message))
                 .map(Some)
         };
         match parsed {

@@ -13,16 +13,16 @@ use crate::state::AppState;
 
 /// Applies `f` to the account. The workspace is marked changed (and autosaved) only when
 /// `f` succeeds; domain methods leave the account untouched when they refuse.
-pub fn edit_account<R>(
+pub fn edit_account<R, E: std::fmt::Display>(
     app: AppState,
     id: AccountId,
-    f: impl FnOnce(&mut Account) -> Result<R, String>,
+    f: impl FnOnce(&mut Account) -> Result<R, E>,
 ) -> Result<R, String> {
     app.ws
         .try_maybe_update(|w| match w.account_mut(id) {
             None => (false, Err("This account no longer exists.".to_string())),
             Some(a) => {
-                let r = f(a);
+                let r = f(a).map_err(|e| e.to_string());
                 (r.is_ok(), r)
             }
         })

@@ -65,7 +65,7 @@ pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
             match read_date(&next_text.get_untracked()) {
                 Ok(d) => Some(d),
                 Err(e) => {
-                    found.push((OutcomeField::NextRenewal, e));
+                    found.push((OutcomeField::NextRenewal, e.message));
                     None
                 }
             }
@@ -93,7 +93,10 @@ pub fn OutcomeForm(id: AccountId, due: NaiveDate) -> impl IntoView {
                 };
                 app.show_toast(text, None);
             }
-            Err(e) => errors.show([(e.field, e.message)]),
+            Err(e) => errors.show([(
+                OutcomeField::from_key(&e.path).unwrap_or(OutcomeField::Outcome),
+                e.message,
+            )]),
         }
     };
     let needs_arr = move || matches!(outcome.get(), Outcome::Uplift | Outcome::Downsell);

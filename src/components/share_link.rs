@@ -10,6 +10,7 @@
 //! a file, so the user always chooses who it is for: a colleague (the whole account, with
 //! a warning that internal notes are included) or the customer (the customer copy only).
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -23,31 +24,111 @@ use crate::format::share::{
 use crate::state::use_app;
 
 /// What the URL fragment holds: nothing, a shared account, or why it could not be read.
+/// The link's reader and the shared account's page are code fetched the first time a link
+/// is opened (docs/build.md).
 #[derive(Clone, Copy)]
-pub struct FragmentShare(pub RwSignal<Option<Result<SharedAccount, String>>>);
+pub struct FragmentShare(
+    pub RwSignal<Option<Result<SharedAccount, String>>>,
+    ShareState,
+);
 
-impl FragmentShare {
-    /// True while a shared account is shown (the page behind it is hidden).
-    pub fn is_showing(self) -> bool {
-        self.0.with(|s| matches!(s, Some(Ok(_))))
+/// The share module once fetched, and whether a link is being read.
+#[derive(Clone, Copy)]
+pub struct ShareState {
+    code: RwSignal<Option<ShareCode>>,
+    fetching: RwSignal<bool>,
+    opening: RwSignal<bool>,
+}
+
+/// The functions of the share module (fetched on first use).
+#[derive(Clone, Copy)]
+struct ShareCode {
+    read: fn(&str, NaiveDate) -> Result<SharedAccount, String>,
+    view: fn(SharedAccount, Callback<()>) -> AnyView,
+}
+
+/// The message when the share module could not be fetched.
+const NOT_LOADED: &str = "The part of the planner that opens shared accounts did not load, \
+    most likely because the connection dropped. Reload the page once you are online to open it.";
+
+fn read_link(link: &str, today: NaiveDate) -> Result<SharedAccount, String> {
+    decode_share_link(link, today).map_err(|e| e.to_string())
+}
+
+fn shared_page(shared: SharedAccount, on_close: Callback<()>) -> AnyView {
+    view! { <SharedAccountView shared=shared source="a share link" on_close=on_close/> }.into_any()
+}
+
+lazy_fn! { in share_link;
+    /// The link reader and the read-only page of a shared account.
+    fn share_code() -> ShareCode {
+        ShareCode {
+            read: read_link,
+            view: shared_page,
+        }
     }
 }
 
-/// What the current URL fragment holds.
-fn read_fragment() -> Option<Result<SharedAccount, String>> {
-    let hash = browser::location_hash();
-    payload_of(&hash)?;
-    Some(decode_share_link(&hash, browser::today()).map_err(|e| e.to_string()))
+impl FragmentShare {
+    /// True while a shared account is shown or a link is being opened (the page behind it
+    /// is hidden).
+    pub fn is_showing(self) -> bool {
+        self.1.opening.get() || self.0.with(|s| matches!(s, Some(Ok(_))))
+    }
+
+    /// Fetches the share module once, then runs `then` with it; when it cannot be fetched,
+    /// the panel says so (nothing else changes).
+    fn with_code(self, then: impl FnOnce(ShareCode) + 'static) {
+        if let Some(code) = self.1.code.get_untracked() {
+            then(code);
+            return;
+        }
+        if self.1.fetching.get_untracked() {
+            return;
+        }
+        self.1.fetching.set(true);
+        leptos::task::spawn_local(async move {
+            let code = share_code().await;
+            self.1.fetching.set(false);
+            match code {
+                Ok(code) => {
+                    self.1.code.set(Some(code));
+                    then(code);
+                }
+                Err(_) => {
+                    self.1.opening.set(false);
+                    self.0.set(Some(Err(NOT_LOADED.to_string())));
+                }
+            }
+        });
+    }
+
+    /// Reads the link in the current URL fragment, if it holds one.
+    fn read_fragment(self) {
+        let hash = browser::location_hash();
+        if payload_of(&hash).is_none() {
+            return;
+        }
+        self.1.opening.set(true);
+        self.with_code(move |code| {
+            self.0.set(Some((code.read)(&hash, browser::today())));
+            self.1.opening.set(false);
+        });
+    }
 }
 
 /// Reads the fragment now and on every change, and provides it as context.
 pub fn provide_fragment_share() -> FragmentShare {
-    let share = FragmentShare(RwSignal::new(read_fragment()));
-    let on_hash = Closure::<dyn Fn()>::new(move || {
-        if let Some(found) = read_fragment() {
-            share.0.set(Some(found));
-        }
-    });
+    let share = FragmentShare(
+        RwSignal::new(None),
+        ShareState {
+            code: RwSignal::new(None),
+            fetching: RwSignal::new(false),
+            opening: RwSignal::new(false),
+        },
+    );
+    share.read_fragment();
+    let on_hash = Closure::<dyn Fn()>::new(move || share.read_fragment());
     let _ =
         window().add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
     on_hash.forget(); // lives as long as the app
@@ -57,17 +138,26 @@ pub fn provide_fragment_share() -> FragmentShare {
 
 #[component]
 pub fn SharePanel() -> impl IntoView {
-    let share = expect_context::<FragmentShare>().0;
+    let share = expect_context::<FragmentShare>();
+    let found = share.0;
     let close = move || {
         browser::clear_hash();
-        share.set(None);
+        found.set(None);
     };
+    let on_close = Callback::new(move |()| close());
     move || {
-        share.get().map(|found| match found {
-            Ok(shared) => view! {
-                <SharedAccountView shared=shared source="a share link" on_close=move |_| close()/>
-            }
-            .into_any(),
+        if share.1.opening.get() {
+            return Some(opening().into_any());
+        }
+        found.get().map(|found| match found {
+            // An account file opened on the Data page comes here too.
+            Ok(shared) => match share.1.code.get() {
+                Some(code) => (code.view)(shared, on_close),
+                None => {
+                    share.with_code(|_| {});
+                    opening().into_any()
+                }
+            },
             Err(message) => view! {
                 <section class="card share-panel share-refused" role="alert" aria-labelledby="share-title">
                     <h2 id="share-title">"This share link could not be opened"</h2>
@@ -79,6 +169,11 @@ pub fn SharePanel() -> impl IntoView {
             .into_any(),
         })
     }
+}
+
+/// While the share module is fetched.
+fn opening() -> impl IntoView {
+    view! { <p class="share-opening" role="status">"Opening the shared account…"</p> }
 }
 
 /// The button that opens [`ShareBox`] (placed with the page's other tools).

@@ -118,19 +118,23 @@ impl Account {
     /// user's own tasks stay, unticked). Changes nothing when it refuses.
     ///
     /// [`Renewal::start_new_cycle`]: super::renewal::Renewal::start_new_cycle
-    pub fn start_next_cycle(&mut self, text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    pub fn start_next_cycle(
+        &mut self,
+        text: &str,
+        today: NaiveDate,
+    ) -> Result<NaiveDate, FieldError> {
         let d = super::dates::read_date(text)?;
         if d <= today {
-            return Err(format!(
+            return Err(FieldError::bare(format!(
                 "{} is not ahead of today: pick the date the new term renews.",
                 super::dates::long(d)
-            ));
+            )));
         }
         let mut fields = self.fields.clone();
         fields.renewal_date = Some(d);
-        fields
-            .validate()
-            .map_err(|es| es.first().map(|e| e.message.clone()).unwrap_or_default())?;
+        fields.validate().map_err(|es| {
+            FieldError::bare(es.first().map(|e| e.message.clone()).unwrap_or_default())
+        })?;
         self.fields = fields;
         self.renewal.start_new_cycle();
         Ok(d)
@@ -296,7 +300,7 @@ pub fn parse_arr(text: &str) -> Result<f64, FieldError> {
 
 /// Reads an ISO date (`YYYY-MM-DD`) from a form field; empty means "not set".
 pub fn parse_date(field: Field, text: &str) -> Result<Option<NaiveDate>, FieldError> {
-    super::dates::read_optional_date(text).map_err(|m| FieldError::at(field, m))
+    super::dates::read_optional_date(text).map_err(|e| e.under(field.key()))
 }
 
 /// Splits a comma-separated product list, dropping blanks and duplicates, keeping order.
@@ -327,7 +331,7 @@ impl Account {
 
     /// Adds one change to the history; refused (nothing changes) when the history would
     /// not hold.
-    pub fn record_arr(&mut self, event: super::arr::ArrEvent) -> Result<(), String> {
+    pub fn record_arr(&mut self, event: super::arr::ArrEvent) -> Result<(), FieldError> {
         let log = self.arr_log.with(event)?;
         self.set_arr_log(log);
         Ok(())

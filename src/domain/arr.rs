@@ -5,6 +5,7 @@
 //! of ARR goes through [`ArrLog`]'s checked constructor or `Account::set_arr_log`,
 //! so a refused change leaves both as they were.
 
+use crate::domain::error::FieldError;
 use chrono::NaiveDate;
 
 use super::money::MAX_ARR;
@@ -81,9 +82,6 @@ pub const MAX_NOTE_LEN: usize = 500;
 /// Sums closer to zero than this are zero (half a cent).
 const ZERO: f64 = 0.005;
 
-/// A problem with one event of a log: its index in the list given and what is wrong.
-pub type LogProblem = (usize, String);
-
 /// An account's ARR history, oldest first (events of one day keep the order given).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ArrLog {
@@ -95,12 +93,13 @@ impl ArrLog {
     /// bounds, its sign as its kind says (new starts an ARR from 0, expansion adds,
     /// contraction takes away and leaves some ARR, churn brings ARR to exactly 0, renewal
     /// and correction either way), and the ARR never below 0 at any point. Events are put in date order (stable).
-    pub fn new(events: Vec<ArrEvent>) -> Result<ArrLog, LogProblem> {
+    /// A refused event is named by its index in the list given (`[2]`).
+    pub fn new(events: Vec<ArrEvent>) -> Result<ArrLog, FieldError> {
         let mut indexed: Vec<(usize, ArrEvent)> = events.into_iter().enumerate().collect();
         indexed.sort_by_key(|(i, e)| (e.date, *i));
         let mut running = 0.0_f64;
         for (i, e) in &indexed {
-            running = check_event(e, running).map_err(|m| (*i, m))?;
+            running = check_event(e, running).map_err(|m| m.under(&format!("[{i}]")))?;
         }
         Ok(ArrLog {
             events: indexed.into_iter().map(|(_, e)| e).collect(),
@@ -162,31 +161,31 @@ impl ArrLog {
     }
 
     /// This log with `event` added (after the events of its day), checked as a whole.
-    pub fn with(&self, event: ArrEvent) -> Result<ArrLog, String> {
+    pub fn with(&self, event: ArrEvent) -> Result<ArrLog, FieldError> {
         let mut events = self.events.clone();
         events.push(event);
-        ArrLog::new(events).map_err(|(_, m)| m)
+        ArrLog::new(events).map_err(whole)
     }
 
     /// This log with event `index` replaced, checked as a whole.
-    pub fn with_replaced(&self, index: usize, event: ArrEvent) -> Result<ArrLog, String> {
+    pub fn with_replaced(&self, index: usize, event: ArrEvent) -> Result<ArrLog, FieldError> {
         let mut events = self.events.clone();
         match events.get_mut(index) {
             Some(slot) => *slot = event,
-            None => return Err("That change is no longer in the history.".into()),
+            None => return Err(FieldError::bare("That change is no longer in the history.")),
         }
-        ArrLog::new(events).map_err(|(_, m)| m)
+        ArrLog::new(events).map_err(whole)
     }
 
     /// This log without event `index`, checked as a whole (removing the `new` event of an
     /// account that later expanded is refused: the ARR would go below 0).
-    pub fn without(&self, index: usize) -> Result<ArrLog, String> {
+    pub fn without(&self, index: usize) -> Result<ArrLog, FieldError> {
         if index >= self.events.len() {
-            return Err("That change is no longer in the history.".into());
+            return Err(FieldError::bare("That change is no longer in the history."));
         }
         let mut events = self.events.clone();
         events.remove(index);
-        ArrLog::new(events).map_err(|(_, m)| m)
+        ArrLog::new(events).map_err(whole)
     }
 
     /// The change that takes the ARR from its total to `new_arr`, as an event of `kind`
@@ -212,6 +211,12 @@ impl ArrLog {
     }
 }
 
+/// A log checked as a whole after one change: the message names the event at fault by
+/// its kind and date, and the path is empty (the index is of a list the caller never saw).
+fn whole(e: FieldError) -> FieldError {
+    FieldError::bare(e.message)
+}
+
 /// Rounds a sum within half a cent of 0 to 0 (and -0 to 0).
 fn clean(x: f64) -> f64 {
     if x.abs() < ZERO {
@@ -226,65 +231,65 @@ fn money(x: f64) -> String {
 }
 
 /// Checks one event against the ARR before it; returns the ARR after it.
-fn check_event(e: &ArrEvent, before: f64) -> Result<f64, String> {
+fn check_event(e: &ArrEvent, before: f64) -> Result<f64, FieldError> {
     let on = e.date;
     let kind = e.kind.label().to_lowercase();
     if !e.amount.is_finite() || e.amount.abs() > MAX_ARR {
-        return Err(format!(
+        return Err(FieldError::bare(format!(
             "The {kind} on {on} must be an amount between -1,000,000,000,000 and 1,000,000,000,000."
-        ));
+        )));
     }
     if e.note.chars().count() > MAX_NOTE_LEN {
-        return Err(format!(
+        return Err(FieldError::bare(format!(
             "The note of the {kind} on {on} is longer than {MAX_NOTE_LEN} characters."
-        ));
+        )));
     }
     let after = clean(before + e.amount);
     match e.kind {
         ArrKind::New | ArrKind::Expansion if e.amount <= 0.0 => {
-            return Err(format!(
+            return Err(FieldError::bare(format!(
                 "The {kind} on {on} must add ARR (an amount above 0)."
-            ))
+            )))
         }
         ArrKind::New if before > 0.0 => {
-            return Err(format!(
+            return Err(FieldError::bare(format!(
                 "The new ARR on {on} comes when the account already has {}: record more ARR from a customer as an expansion.",
                 money(before)
-            ))
+            )))
         }
         ArrKind::Contraction if e.amount >= 0.0 => {
-            return Err(format!(
+            return Err(FieldError::bare(format!(
                 "The contraction on {on} must take ARR away (an amount below 0)."
-            ))
+            )))
         }
         ArrKind::Contraction if after <= 0.0 => {
-            return Err(format!(
+            return Err(FieldError::bare(format!(
                 "The contraction on {on} would leave no ARR: record a churn instead."
-            ))
+            )))
         }
         ArrKind::Churn if before <= 0.0 => {
-            return Err(format!(
+            return Err(FieldError::bare(format!(
                 "The churn on {on} comes when the account has no ARR."
-            ))
+            )))
         }
         ArrKind::Churn if after != 0.0 => {
-            return Err(format!(
+            return Err(FieldError::bare(format!(
                 "The churn on {on} must bring ARR to 0: its amount is -{} (the ARR before it).",
                 money(before)
-            ))
+            )))
         }
         _ => {}
     }
     if after < 0.0 {
-        return Err(format!(
+        return Err(FieldError::bare(format!(
             "The {kind} on {on} would take ARR below 0 ({} before it).",
             money(before)
-        ));
+        )));
     }
     if after > MAX_ARR {
-        return Err(format!(
+        return Err(FieldError::bare(format!(
             "The {kind} on {on} would take ARR above 1,000,000,000,000."
-        ));
+        )));
     }
     Ok(after)
 }
@@ -299,9 +304,11 @@ pub struct ArrChange {
 
 impl ArrChange {
     /// The log with the change to `new_arr` recorded, or why it is refused.
-    pub fn apply(self, log: &ArrLog, new_arr: f64) -> Result<ArrLog, String> {
+    pub fn apply(self, log: &ArrLog, new_arr: f64) -> Result<ArrLog, FieldError> {
         if self.kind == ArrKind::Churn && new_arr != 0.0 {
-            return Err("A churn brings ARR to 0: set ARR to 0, or pick another kind.".into());
+            return Err(FieldError::bare(
+                "A churn brings ARR to 0: set ARR to 0, or pick another kind.",
+            ));
         }
         log.with(log.change_to(new_arr, self.kind, self.date, self.note))
     }

@@ -14,6 +14,7 @@
 //!   into a QBR's "value delivered".
 
 use super::error::read_owner;
+use crate::domain::error::FieldError;
 use chrono::NaiveDate;
 
 use super::stakeholders::{StakeholderId, StakeholderMap};
@@ -102,15 +103,15 @@ impl Status {
         }
     }
     /// Builds a status from its kind and the date the form or file gives.
-    pub fn from_parts(kind: StatusKind, date: Option<NaiveDate>) -> Result<Status, String> {
+    pub fn from_parts(kind: StatusKind, date: Option<NaiveDate>) -> Result<Status, FieldError> {
         match (kind, date) {
             (StatusKind::Open, _) => Ok(Status::Open),
             (StatusKind::Kept, Some(d)) => Ok(Status::Kept(d)),
             (StatusKind::Broken, Some(d)) => Ok(Status::Broken(d)),
             (StatusKind::Renegotiated, Some(d)) => Ok(Status::Renegotiated(d)),
-            (StatusKind::Kept, None) => Err("Give the day it was kept.".into()),
-            (StatusKind::Broken, None) => Err("Give the day it was broken.".into()),
-            (StatusKind::Renegotiated, None) => Err("Give the new due date.".into()),
+            (StatusKind::Kept, None) => Err(FieldError::bare("Give the day it was kept.")),
+            (StatusKind::Broken, None) => Err(FieldError::bare("Give the day it was broken.")),
+            (StatusKind::Renegotiated, None) => Err(FieldError::bare("Give the new due date.")),
         }
     }
 }
@@ -139,12 +140,21 @@ impl CommitmentField {
             CommitmentField::Evidence => "evidence",
         }
     }
-}
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CommitmentError {
-    pub field: CommitmentField,
-    pub message: String,
+    pub const ALL: [CommitmentField; 7] = [
+        CommitmentField::What,
+        CommitmentField::ToWhom,
+        CommitmentField::Owner,
+        CommitmentField::Due,
+        CommitmentField::Status,
+        CommitmentField::StatusDate,
+        CommitmentField::Evidence,
+    ];
+
+    /// The field a refusal's path names ([`CommitmentField::key`]).
+    pub fn from_key(key: &str) -> Option<CommitmentField> {
+        CommitmentField::ALL.into_iter().find(|f| f.key() == key)
+    }
 }
 
 /// What a user types; [`Commitments::add`] and [`Commitments::update`] check it.
@@ -207,15 +217,18 @@ impl Commitment {
         matches!(self.status, Status::Kept(_)) && !self.evidence.trim().is_empty()
     }
 
-    /// Every problem with the fields on their own, one per field at most. `today` is given
-    /// for what the user types (kept or broken cannot be in the future); files pass `None`.
+    /// Every problem with the fields on their own, one per field at most, at the field's
+    /// key. `today` is given for what the user types (kept or broken cannot be in the
+    /// future); files pass `None`.
     pub fn validate(
         &self,
         people: &StakeholderMap,
         today: Option<NaiveDate>,
-    ) -> Result<Commitment, Vec<CommitmentError>> {
+    ) -> Result<Commitment, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut err = |field, message: String| errors.push(CommitmentError { field, message });
+        let mut err = |field: CommitmentField, message: String| {
+            errors.push(FieldError::new(field.key(), message))
+        };
         let what = self.what.trim().to_string();
         if what.is_empty() {
             err(CommitmentField::What, "Say what we promised.".into());
@@ -321,14 +334,13 @@ impl Commitments {
         people: &StakeholderMap,
         c: Commitment,
         today: NaiveDate,
-    ) -> Result<CommitmentId, Vec<CommitmentError>> {
+    ) -> Result<CommitmentId, Vec<FieldError>> {
         let c = c.validate(people, Some(today))?;
         let list = self;
         if list.items.len() >= MAX_COMMITMENTS {
-            return Err(vec![CommitmentError {
-                field: CommitmentField::What,
-                message: format!("An account holds at most {MAX_COMMITMENTS} commitments."),
-            }]);
+            return Err(vec![FieldError::bare(format!(
+                "An account holds at most {MAX_COMMITMENTS} commitments."
+            ))]);
         }
         let id = list.next_id();
         list.items.push((id, c));
@@ -342,17 +354,16 @@ impl Commitments {
         id: CommitmentId,
         c: Commitment,
         today: NaiveDate,
-    ) -> Result<(), Vec<CommitmentError>> {
+    ) -> Result<(), Vec<FieldError>> {
         let c = c.validate(people, Some(today))?;
         match self.items.iter_mut().find(|(i, _)| *i == id) {
             Some(slot) => {
                 slot.1 = c;
                 Ok(())
             }
-            None => Err(vec![CommitmentError {
-                field: CommitmentField::What,
-                message: "This commitment is no longer on the account.".into(),
-            }]),
+            None => Err(vec![FieldError::bare(
+                "This commitment is no longer on the account.",
+            )]),
         }
     }
 
@@ -367,9 +378,9 @@ impl Commitments {
         people: &StakeholderMap,
         id: CommitmentId,
         c: Commitment,
-    ) -> Result<(), (&'static str, String)> {
+    ) -> Result<(), FieldError> {
         if self.get(id).is_some() {
-            return Err((
+            return Err(FieldError::new(
                 "id",
                 format!(
                     "id {} is used by an earlier commitment; ids must be unique",
@@ -378,11 +389,12 @@ impl Commitments {
             ));
         }
         if self.items.len() >= MAX_COMMITMENTS {
-            return Err(("id", format!("at most {MAX_COMMITMENTS} commitments")));
+            return Err(FieldError::new(
+                "id",
+                format!("at most {MAX_COMMITMENTS} commitments"),
+            ));
         }
-        let c = c
-            .validate(people, None)
-            .map_err(|e| (e[0].field.key(), e[0].message.clone()))?;
+        let c = c.validate(people, None).map_err(|mut e| e.swap_remove(0))?;
         self.items.push((id, c));
         Ok(())
     }

@@ -2,6 +2,8 @@
 
 use chrono::NaiveDate;
 
+use super::error::FieldError;
+
 /// Whole days from `today` to `date` (negative when `date` is past).
 pub fn days_until(today: NaiveDate, date: NaiveDate) -> i64 {
     (date - today).num_days()
@@ -47,11 +49,12 @@ pub const LAST_DAY: NaiveDate = match NaiveDate::from_ymd_opt(2200, 12, 31) {
 /// Reads a calendar day written `YYYY-MM-DD`: a four-digit year from 1900 to 2200, a
 /// two-digit month and day, nothing before or after (spaces around are ignored). The one
 /// reader for every date the app takes in: a file, a share link or a form. The message
-/// quotes what was given and says what is allowed; the caller names the field.
-pub fn read_date(text: &str) -> Result<NaiveDate, String> {
+/// quotes what was given and says what is allowed; the path is empty, the caller puts it
+/// under its field.
+pub fn read_date(text: &str) -> Result<NaiveDate, FieldError> {
     let t = text.trim();
     if t.is_empty() {
-        return Err("Pick a date.".into());
+        return Err(FieldError::bare("Pick a date."));
     }
     let shown: String = t.chars().take(40).collect();
     let shown = if shown.len() < t.len() {
@@ -60,9 +63,9 @@ pub fn read_date(text: &str) -> Result<NaiveDate, String> {
         shown
     };
     if !iso_shaped(t) {
-        return Err(format!(
+        return Err(FieldError::bare(format!(
             "\"{shown}\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01."
-        ));
+        )));
     }
     let num = |r: std::ops::Range<usize>| t[r].parse::<u32>().unwrap_or(0);
     checked_day(&shown, num(0..4), num(5..7), num(8..10))
@@ -70,27 +73,27 @@ pub fn read_date(text: &str) -> Result<NaiveDate, String> {
 
 /// The day named by `year`, `month`, `day`, or the message saying why there is none;
 /// `shown` is the text as the user wrote it (quoted in the message).
-fn checked_day(shown: &str, year: u32, month: u32, day: u32) -> Result<NaiveDate, String> {
+fn checked_day(shown: &str, year: u32, month: u32, day: u32) -> Result<NaiveDate, FieldError> {
     if !(1..=12).contains(&month) {
-        return Err(format!(
+        return Err(FieldError::bare(format!(
             "\"{shown}\" is not a date: there is no month {month} (months are 01 to 12)."
-        ));
+        )));
     }
     let Some(date) = NaiveDate::from_ymd_opt(year as i32, month, day) else {
         let first = NaiveDate::from_ymd_opt(year as i32, month, 1).unwrap_or(FIRST_DAY);
         let next = first
             .checked_add_months(chrono::Months::new(1))
             .unwrap_or(first);
-        return Err(format!(
+        return Err(FieldError::bare(format!(
             "\"{shown}\" is not a date: {} has {} days.",
             first.format("%B %Y"),
             (next - first).num_days()
-        ));
+        )));
     };
     if !(FIRST_DAY..=LAST_DAY).contains(&date) {
-        return Err(format!(
+        return Err(FieldError::bare(format!(
             "\"{shown}\" is out of range; the planner takes dates from {FIRST_DAY} to {LAST_DAY}."
-        ));
+        )));
     }
     Ok(date)
 }
@@ -146,27 +149,27 @@ fn split_numeric(t: &str) -> Option<(u32, u32, u32)> {
 /// Reads a date from an imported table: `YYYY-MM-DD` as [`read_date`] reads it, or day and
 /// month in `order` then a four-digit year, separated by `/`, `.` or `-` (`03/01/2027`,
 /// `1.3.2027`). The same range and messages as [`read_date`].
-pub fn read_date_in(text: &str, order: DayOrder) -> Result<NaiveDate, String> {
+pub fn read_date_in(text: &str, order: DayOrder) -> Result<NaiveDate, FieldError> {
     let t = text.trim();
     if t.is_empty() || iso_shaped(t) {
         return read_date(t);
     }
     let shown: String = t.chars().take(40).collect();
     let Some((a, b, year)) = split_numeric(t) else {
-        return Err(format!(
+        return Err(FieldError::bare(format!(
             "\"{shown}\" is not a date; write it as YYYY-MM-DD (2027-03-01) or {}.",
             match order {
                 DayOrder::MonthFirst => "month first, MM/DD/YYYY (03/01/2027)",
                 DayOrder::DayFirst => "day first, DD.MM.YYYY or DD/MM/YYYY (01.03.2027)",
             }
-        ));
+        )));
     };
     let (month, day) = match order {
         DayOrder::MonthFirst => (a, b),
         DayOrder::DayFirst => (b, a),
     };
     if month > 12 && day <= 12 {
-        return Err(format!(
+        return Err(FieldError::bare(format!(
             "\"{shown}\" has no month {month}: the dates of this file are read {}. If it writes the {} first, change the date order.",
             match order {
                 DayOrder::MonthFirst => "month first",
@@ -176,7 +179,7 @@ pub fn read_date_in(text: &str, order: DayOrder) -> Result<NaiveDate, String> {
                 DayOrder::MonthFirst => "day",
                 DayOrder::DayFirst => "month",
             }
-        ));
+        )));
     }
     checked_day(&shown, year, month, day)
 }
@@ -236,7 +239,7 @@ fn iso_shaped(t: &str) -> bool {
 }
 
 /// [`read_date`] for a date that may be left empty: empty (or only spaces) is `None`.
-pub fn read_optional_date(text: &str) -> Result<Option<NaiveDate>, String> {
+pub fn read_optional_date(text: &str) -> Result<Option<NaiveDate>, FieldError> {
     if text.trim().is_empty() {
         Ok(None)
     } else {
@@ -251,16 +254,16 @@ pub fn in_range(date: NaiveDate) -> bool {
 
 /// Reads the day something was done or measured: [`read_date`], and not after `today`.
 /// `empty` is the message for an empty field; it says what to pick.
-pub fn read_day_done(text: &str, today: NaiveDate, empty: &str) -> Result<NaiveDate, String> {
+pub fn read_day_done(text: &str, today: NaiveDate, empty: &str) -> Result<NaiveDate, FieldError> {
     if text.trim().is_empty() {
-        return Err(empty.to_string());
+        return Err(FieldError::bare(empty));
     }
     let d = read_date(text)?;
     if d > today {
-        return Err(format!(
+        return Err(FieldError::bare(format!(
             "{} is in the future: pick today or an earlier day.",
             long(d)
-        ));
+        )));
     }
     Ok(d)
 }

@@ -4,6 +4,7 @@
 //! sources of the week's list). The features themselves (`white_space`, `commitments`,
 //! `escalations`, `recovery`) never name the account that holds them.
 
+use crate::domain::error::FieldError;
 use chrono::NaiveDate;
 
 use super::expansion::{OpportunityDraft, OpportunityId, OpportunityType};
@@ -31,12 +32,16 @@ pub fn draft_for_cell(
     account: &Account,
     row: &str,
     column: &str,
-) -> Result<OpportunityDraft, String> {
+) -> Result<OpportunityDraft, FieldError> {
     let ws = &account.white_space;
     let around = around(account);
     match ws.cell(row, column) {
         Some(Cell::Open) => {}
-        _ => return Err("Only an open cell can become an opportunity.".into()),
+        _ => {
+            return Err(FieldError::bare(
+                "Only an open cell can become an opportunity.",
+            ))
+        }
     }
     let row_owns = ws.row_counts(around, row).owned > 0;
     let kind = if row_owns {
@@ -62,12 +67,12 @@ pub fn cell_to_opportunity(
     account: &mut Account,
     row: &str,
     column: &str,
-) -> Result<OpportunityId, String> {
+) -> Result<OpportunityId, FieldError> {
     let draft = draft_for_cell(account, row, column)?;
     let mut expansion = account.expansion.clone();
     let id = expansion
         .add(draft)
-        .map_err(|errors| errors[0].message.clone())?;
+        .map_err(|errors| FieldError::bare(errors[0].message.clone()))?;
     let before = std::mem::replace(&mut account.expansion, expansion);
     let mut grid = account.white_space.clone();
     if let Err(m) = grid.set(
@@ -135,11 +140,11 @@ pub fn white_space_portfolio(ws: &Workspace) -> (Vec<AccountWhiteSpace>, Counts)
 // ---------------------------------------------------------------------------------------
 // The recovery plan of a save plan (docs/account-depth.md#recovery-plan)
 
-fn open_plan(plan: &SavePlan) -> Result<(), (&'static str, String)> {
+fn open_plan(plan: &SavePlan) -> Result<(), FieldError> {
     if plan.is_open() {
         Ok(())
     } else {
-        Err(("_form", "This plan is closed.".into()))
+        Err(FieldError::bare("This plan is closed."))
     }
 }
 
@@ -148,7 +153,7 @@ pub fn add_milestone(
     plan: &mut SavePlan,
     m: Milestone,
     today: NaiveDate,
-) -> Result<(), (&'static str, String)> {
+) -> Result<(), FieldError> {
     open_plan(plan)?;
     let opened = plan.opened_on();
     plan.recovery.add_milestone(m, opened, today)
@@ -160,7 +165,7 @@ pub fn set_milestone_met(
     index: usize,
     on: Option<NaiveDate>,
     today: NaiveDate,
-) -> Result<(), (&'static str, String)> {
+) -> Result<(), FieldError> {
     open_plan(plan)?;
     let opened = plan.opened_on();
     plan.recovery.set_met(index, on, opened, today)
@@ -181,7 +186,7 @@ pub fn log_check_in(
     note: &str,
     health: Option<f64>,
     today: NaiveDate,
-) -> Result<(), (&'static str, String)> {
+) -> Result<(), FieldError> {
     open_plan(plan)?;
     let c = plan.recovery.check_check_in(
         CheckInLog {
@@ -198,7 +203,7 @@ pub fn log_check_in(
         .find(|s| matches!(s.kind, StepKind::CheckIn(_)) && !s.is_done())
         .map(|s| s.kind);
     if let Some(k) = step {
-        plan.tick(k, on, today).map_err(|m| ("on", m))?;
+        plan.tick(k, on, today)?;
     }
     plan.recovery.push_check_in(c);
     Ok(())
@@ -213,19 +218,21 @@ pub fn close_save_plan(
     note: &str,
     is_green: bool,
     today: NaiveDate,
-) -> Result<(), (&'static str, String)> {
+) -> Result<(), FieldError> {
     match outcome {
         Outcome::Saved if !is_green => {
-            return Err((
+            return Err(FieldError::new(
                 "outcome",
-                "A plan closes as saved only when the account is green again. Keep checking in weekly, or record another outcome.".into(),
+                "A plan closes as saved only when the account is green again. Keep checking in weekly, or record another outcome.",
             ))
         }
         Outcome::Lost | Outcome::Other if note.trim().is_empty() => {
-            return Err(("note", "Record what happened: the note is the outcome.".into()))
+            return Err(FieldError::new(
+                "note",
+                "Record what happened: the note is the outcome.",
+            ))
         }
         _ => {}
     }
     plan.close(outcome, on, note, today)
-        .map_err(|m| ("_form", m))
 }

@@ -14,7 +14,7 @@
 //! - Escalations never change the health score: open ones are shown next to the support
 //!   signal as a hint for the person rating it.
 
-use super::error::read_owner;
+use super::error::{read_owner, FieldError};
 use chrono::NaiveDate;
 
 pub const MAX_ISSUE_LEN: usize = 500;
@@ -186,35 +186,33 @@ impl Escalation {
     }
 
     /// Every problem with the fields; `today` for what the user types (no step done in
-    /// the future), `None` for files. Returns the cleaned value or (field key, message).
-    pub fn validate(
-        &self,
-        today: Option<NaiveDate>,
-    ) -> Result<Escalation, Vec<(&'static str, String)>> {
-        let mut e: Vec<(&'static str, String)> = Vec::new();
+    /// the future), `None` for files. Returns the cleaned value or every problem at its
+    /// field's key (`issue`, `owner`, a step's key, ...).
+    pub fn validate(&self, today: Option<NaiveDate>) -> Result<Escalation, Vec<FieldError>> {
+        let mut e: Vec<FieldError> = Vec::new();
         let issue = self.issue.trim().to_string();
         if issue.is_empty() {
-            e.push(("issue", "Say what the issue is.".into()));
+            e.push(FieldError::new("issue", "Say what the issue is."));
         } else if issue.chars().count() > MAX_ISSUE_LEN {
-            e.push((
+            e.push(FieldError::new(
                 "issue",
                 format!("Keep the issue under {MAX_ISSUE_LEN} characters."),
             ));
         }
         let owner = read_owner("owner", &self.owner).unwrap_or_else(|x| {
-            e.push(("owner", x.message));
+            e.push(FieldError::new("owner", x.message));
             String::new()
         });
         let notes = self.notes.trim().to_string();
         if notes.chars().count() > MAX_NOTES_LEN {
-            e.push((
+            e.push(FieldError::new(
                 "notes",
                 format!("Keep the notes under {MAX_NOTES_LEN} characters."),
             ));
         }
         if let Some(t) = today {
             if self.opened_on > t {
-                e.push((
+                e.push(FieldError::new(
                     "opened_on",
                     format!(
                         "An escalation cannot open in the future ({} is after today).",
@@ -226,7 +224,7 @@ impl Escalation {
         for step in Step::ALL {
             if let Some(d) = self.done_on(step) {
                 if d < self.opened_on {
-                    e.push((
+                    e.push(FieldError::new(
                         step.key(),
                         format!(
                             "This step ({d}) cannot be before the escalation was opened ({}).",
@@ -234,7 +232,7 @@ impl Escalation {
                         ),
                     ));
                 } else if today.is_some_and(|t| d > t) {
-                    e.push((
+                    e.push(FieldError::new(
                         step.key(),
                         format!("This step's date ({d}) is after today."),
                     ));
@@ -242,23 +240,26 @@ impl Escalation {
             }
         }
         if self.done_on(Step::SetOwner).is_some() && owner.is_empty() {
-            e.push(("owner", "Name the owner to mark this step done.".into()));
+            e.push(FieldError::new(
+                "owner",
+                "Name the owner to mark this step done.",
+            ));
         }
         match (self.done_on(Step::Resolve), self.done_on(Step::Confirm)) {
-            (None, Some(_)) => e.push((
+            (None, Some(_)) => e.push(FieldError::new(
                 "confirmed_on",
-                "Mark it resolved before it is confirmed with the customer.".into(),
+                "Mark it resolved before it is confirmed with the customer.",
             )),
-            (Some(r), Some(c)) if c < r => e.push((
+            (Some(r), Some(c)) if c < r => e.push(FieldError::new(
                 "confirmed_on",
                 format!("Confirmed ({c}) cannot be before resolved ({r})."),
             )),
             _ => {}
         }
         if self.done_on(Step::TellTimeline).is_some() && self.next_update.is_none() {
-            e.push((
+            e.push(FieldError::new(
                 "next_update",
-                "Give the date of the next update we told the customer.".into(),
+                "Give the date of the next update we told the customer.",
             ));
         }
         if !e.is_empty() {
@@ -325,13 +326,12 @@ impl Escalations {
         &mut self,
         e: Escalation,
         today: NaiveDate,
-    ) -> Result<EscalationId, Vec<(&'static str, String)>> {
+    ) -> Result<EscalationId, Vec<FieldError>> {
         let e = e.validate(Some(today))?;
         if self.items.len() >= MAX_ESCALATIONS {
-            return Err(vec![(
-                "issue",
-                format!("An account holds at most {MAX_ESCALATIONS} escalations."),
-            )]);
+            return Err(vec![FieldError::bare(format!(
+                "An account holds at most {MAX_ESCALATIONS} escalations."
+            ))]);
         }
         let id = EscalationId(self.items.iter().map(|(i, _)| i.0).max().unwrap_or(0) + 1);
         self.items.push((id, e));
@@ -344,16 +344,15 @@ impl Escalations {
         id: EscalationId,
         e: Escalation,
         today: NaiveDate,
-    ) -> Result<(), Vec<(&'static str, String)>> {
+    ) -> Result<(), Vec<FieldError>> {
         let e = e.validate(Some(today))?;
         match self.items.iter_mut().find(|(i, _)| *i == id) {
             Some(slot) => {
                 slot.1 = e;
                 Ok(())
             }
-            None => Err(vec![(
-                "issue",
-                "This escalation is no longer on the account.".into(),
+            None => Err(vec![FieldError::bare(
+                "This escalation is no longer on the account.",
             )]),
         }
     }
@@ -366,11 +365,10 @@ impl Escalations {
         step: Step,
         on: NaiveDate,
         today: NaiveDate,
-    ) -> Result<(), Vec<(&'static str, String)>> {
+    ) -> Result<(), Vec<FieldError>> {
         let Some(mut e) = self.get(id).cloned() else {
-            return Err(vec![(
-                "issue",
-                "This escalation is no longer on the account.".into(),
+            return Err(vec![FieldError::bare(
+                "This escalation is no longer on the account.",
             )]);
         };
         e.done[step as usize] = Some(on);
@@ -405,13 +403,9 @@ impl Escalations {
     }
 
     /// Restores an escalation read from a file.
-    pub fn restore(
-        &mut self,
-        id: EscalationId,
-        e: Escalation,
-    ) -> Result<(), (&'static str, String)> {
+    pub fn restore(&mut self, id: EscalationId, e: Escalation) -> Result<(), FieldError> {
         if self.get(id).is_some() {
-            return Err((
+            return Err(FieldError::new(
                 "id",
                 format!(
                     "id {} is used by an earlier escalation; ids must be unique",
@@ -420,7 +414,10 @@ impl Escalations {
             ));
         }
         if self.items.len() >= MAX_ESCALATIONS {
-            return Err(("id", format!("at most {MAX_ESCALATIONS} escalations")));
+            return Err(FieldError::new(
+                "id",
+                format!("at most {MAX_ESCALATIONS} escalations"),
+            ));
         }
         let e = e.validate(None).map_err(|mut v| v.swap_remove(0))?;
         self.items.push((id, e));

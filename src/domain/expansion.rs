@@ -12,6 +12,7 @@
 //!   signals come from the same ticks as the checklist, so a fact is entered once.
 
 use super::error::read_owner;
+use crate::domain::error::FieldError;
 use chrono::NaiveDate;
 
 use super::money::MAX_ARR;
@@ -127,17 +128,22 @@ pub struct OpportunityId(pub u32);
 /// Reads the estimated ARR typed in the opportunity form: digits with optional thousands
 /// separators (`40,000`), empty means 0. The range rules are those of
 /// [`OpportunityDraft::validate`], with the same messages.
-pub fn parse_estimated_arr(text: &str) -> Result<f64, String> {
+pub fn parse_estimated_arr(text: &str) -> Result<f64, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(0.0);
     }
-    let v = super::money::read_number(t)
-        .ok_or_else(|| format!("\"{t}\" is not an amount: type digits only, e.g. 40000."))?;
+    let v = super::money::read_number(t).ok_or_else(|| {
+        FieldError::bare(format!(
+            "\"{t}\" is not an amount: type digits only, e.g. 40000."
+        ))
+    })?;
     if v < 0.0 {
-        Err("Estimated ARR cannot be negative.".into())
+        Err(FieldError::bare("Estimated ARR cannot be negative."))
     } else if !v.is_finite() || v > MAX_ARR {
-        Err("Estimated ARR is above a trillion: check the number of zeros.".into())
+        Err(FieldError::bare(
+            "Estimated ARR is above a trillion: check the number of zeros.",
+        ))
     } else {
         Ok(v)
     }
@@ -162,12 +168,18 @@ impl OpportunityField {
             OpportunityField::EstimatedArr => "estimated_arr",
         }
     }
-}
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OpportunityError {
-    pub field: OpportunityField,
-    pub message: String,
+    pub const ALL: [OpportunityField; 4] = [
+        OpportunityField::Description,
+        OpportunityField::Trigger,
+        OpportunityField::Owner,
+        OpportunityField::EstimatedArr,
+    ];
+
+    /// The field a refusal's path names ([`OpportunityField::key`]).
+    pub fn from_key(key: &str) -> Option<OpportunityField> {
+        OpportunityField::ALL.into_iter().find(|f| f.key() == key)
+    }
 }
 
 /// What a user types for an opportunity; [`OpportunityDraft::validate`] makes it an
@@ -197,10 +209,13 @@ impl OpportunityDraft {
         }
     }
 
-    /// Every problem, one per field at most. Texts are trimmed on success.
-    pub fn validate(self, id: OpportunityId) -> Result<Opportunity, Vec<OpportunityError>> {
+    /// Every problem, one per field at most, at the field's key. Texts are trimmed on
+    /// success.
+    pub fn validate(self, id: OpportunityId) -> Result<Opportunity, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut err = |field, message: String| errors.push(OpportunityError { field, message });
+        let mut err = |field: OpportunityField, message: String| {
+            errors.push(FieldError::new(field.key(), message))
+        };
         let description = self.description.trim().to_string();
         if description.is_empty() {
             err(
@@ -545,27 +560,24 @@ impl Expansion {
     }
 
     /// Adds an opportunity if the draft is valid; returns its id.
-    pub fn add(&mut self, draft: OpportunityDraft) -> Result<OpportunityId, Vec<OpportunityError>> {
-        let id = self.next_id().ok_or_else(|| {
-            vec![OpportunityError {
-                field: OpportunityField::Description,
-                message: "No room for more opportunities.".into(),
-            }]
-        })?;
+    pub fn add(&mut self, draft: OpportunityDraft) -> Result<OpportunityId, Vec<FieldError>> {
+        let id = self
+            .next_id()
+            .ok_or_else(|| vec![FieldError::bare("No room for more opportunities.")])?;
         let o = draft.validate(id)?;
         self.opportunities.push(o);
         Ok(id)
     }
 
-    /// Restores an opportunity read from a file. On a problem returns the name of the
-    /// field at fault (`"id"` or an [`OpportunityField::key`]) and the message.
+    /// Restores an opportunity read from a file. A problem is at the field at fault (`id`
+    /// or an [`OpportunityField::key`]).
     pub fn restore(
         &mut self,
         id: OpportunityId,
         draft: OpportunityDraft,
-    ) -> Result<(), (&'static str, String)> {
+    ) -> Result<(), FieldError> {
         if self.opportunity(id).is_some() {
-            return Err((
+            return Err(FieldError::new(
                 "id",
                 format!(
                     "id {} is used by an earlier opportunity; ids must be unique",
@@ -573,10 +585,9 @@ impl Expansion {
                 ),
             ));
         }
-        let o = draft.validate(id).map_err(|errors| {
-            let first = &errors[0];
-            (first.field.key(), first.message.clone())
-        })?;
+        let o = draft
+            .validate(id)
+            .map_err(|mut errors| errors.swap_remove(0))?;
         self.opportunities.push(o);
         Ok(())
     }
@@ -587,7 +598,7 @@ impl Expansion {
         &mut self,
         id: OpportunityId,
         draft: OpportunityDraft,
-    ) -> Result<(), Vec<OpportunityError>> {
+    ) -> Result<(), Vec<FieldError>> {
         let o = draft.validate(id)?;
         if let Some(slot) = self.opportunities.iter_mut().find(|x| x.id == id) {
             *slot = o;

@@ -2,6 +2,7 @@
 //! forecast) and the yearly expansion target (for pipeline coverage). docs/kpis.md#settings.
 
 use super::money::MAX_ARR;
+use crate::domain::error::FieldError;
 
 /// The chance, in percent (0-100), that a renewal due in each health band closes.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,7 +27,12 @@ impl Default for RenewalOdds {
 
 impl RenewalOdds {
     /// Each value a percentage from 0 to 100; the first one out of range is named.
-    pub fn new(green: f64, yellow: f64, red: f64, no_score: f64) -> Result<RenewalOdds, String> {
+    pub fn new(
+        green: f64,
+        yellow: f64,
+        red: f64,
+        no_score: f64,
+    ) -> Result<RenewalOdds, FieldError> {
         for (name, v) in [
             ("green", green),
             ("yellow", yellow),
@@ -34,8 +40,9 @@ impl RenewalOdds {
             ("no_score", no_score),
         ] {
             if !(v.is_finite() && (0.0..=100.0).contains(&v)) {
-                return Err(format!(
-                    "{name}: a chance is a percentage from 0 to 100; found {v}."
+                return Err(FieldError::new(
+                    name,
+                    format!("{name}: a chance is a percentage from 0 to 100; found {v}."),
                 ));
             }
         }
@@ -58,10 +65,12 @@ pub struct KpiSettings {
 }
 
 /// Checks a yearly expansion target: above 0 and at most the ARR limit.
-pub fn check_target(amount: f64) -> Result<f64, String> {
+pub fn check_target(amount: f64) -> Result<f64, FieldError> {
     if amount.is_finite() && amount > 0.0 && amount <= MAX_ARR {
         Ok(amount)
     } else {
-        Err("The expansion target must be an amount above 0 (at most 1,000,000,000,000).".into())
+        Err(FieldError::bare(
+            "The expansion target must be an amount above 0 (at most 1,000,000,000,000).",
+        ))
     }
 }

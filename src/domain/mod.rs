@@ -45,4 +45,4 @@ pub use account::{Account, AccountFields, AccountId, CompanySize, Field, Segment
 pub use error::FieldError;
 pub use money::Currency;
 pub use text::plural;
-pub use workspace::{Removed, TierOf, Workspace, WorkspaceError, WorkspaceId};
+pub use workspace::{Removed, TierOf, Workspace, WorkspaceId};

@@ -1,5 +1,7 @@
 //! The workspace currency and how amounts are written.
 
+use super::error::FieldError;
+
 /// Above this an amount is almost surely a typo (a trillion in any currency).
 pub const MAX_ARR: f64 = 1e12;
 
@@ -17,14 +19,14 @@ impl Currency {
     /// Common choices offered in the currency picker.
     pub const COMMON: [&'static str; 8] = ["USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "INR"];
 
-    pub fn new(code: &str) -> Result<Self, String> {
+    pub fn new(code: &str) -> Result<Self, FieldError> {
         let c = code.trim();
         if c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()) {
             Ok(Currency(c.to_string()))
         } else {
-            Err(format!(
+            Err(FieldError::bare(format!(
                 "\"{code}\" is not a currency code: use three capital letters such as USD or EUR."
-            ))
+            )))
         }
     }
 
@@ -132,13 +134,13 @@ const CURRENCY_SIGNS: [&str; 7] = ["US$", "$", "€", "£", "¥", "₹", "CHF"];
 /// followed by exactly three digits groups thousands (`1.234` is 1234), any other single
 /// mark is the decimal mark (`1,5` is 1.5). Thousands groups must have three digits. The
 /// message quotes the text and shows the accepted shapes.
-pub fn read_money(text: &str) -> Result<f64, String> {
+pub fn read_money(text: &str) -> Result<f64, FieldError> {
     let t = text.trim();
     let shown: String = t.chars().take(40).collect();
     let refuse = || {
-        format!(
+        FieldError::bare(format!(
             "\"{shown}\" is not an amount: write digits, e.g. 1234.50, $1,234.50 or 1.234,50 €."
-        )
+        ))
     };
     let mut body = t;
     loop {

@@ -51,9 +51,13 @@ impl ClockTime {
     }
 
     /// Reads `14:00` or `9:30` (24-hour clock).
-    pub fn parse(text: &str) -> Result<ClockTime, String> {
+    pub fn parse(text: &str) -> Result<ClockTime, FieldError> {
         let t = text.trim();
-        let bad = || format!("\"{t}\" is not a time of day; use HH:MM, e.g. 14:00.");
+        let bad = || {
+            FieldError::bare(format!(
+                "\"{t}\" is not a time of day; use HH:MM, e.g. 14:00."
+            ))
+        };
         let (h, m) = t.split_once(':').ok_or_else(bad)?;
         let digits = |s: &str, max_len: usize| {
             !s.is_empty() && s.len() <= max_len && s.chars().all(|c| c.is_ascii_digit())

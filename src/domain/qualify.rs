@@ -142,14 +142,14 @@ pub struct Rating(u8);
 impl Rating {
     pub const MAX: u8 = 3;
 
-    pub fn new(n: u8) -> Result<Rating, String> {
+    pub fn new(n: u8) -> Result<Rating, FieldError> {
         if n <= Rating::MAX {
             Ok(Rating(n))
         } else {
-            Err(format!(
+            Err(FieldError::bare(format!(
                 "Rate from 0 to {}; {n} is out of range.",
                 Rating::MAX
-            ))
+            )))
         }
     }
 

@@ -15,6 +15,7 @@
 //!   at any time but need a note saying what happened (the outcome recorded).
 //!   Milestones not met do not block closing; they are named in the closing form.
 
+use crate::domain::error::FieldError;
 use chrono::NaiveDate;
 
 pub const MAX_TEXT_LEN: usize = 300;
@@ -57,36 +58,41 @@ pub struct Recovery {
     check_ins: Vec<CheckInLog>,
 }
 
-fn check_text(text: &str, what: &str, max: usize, required: bool) -> Result<String, String> {
+fn check_text(text: &str, what: &str, max: usize, required: bool) -> Result<String, FieldError> {
     let t = text.trim();
     if required && t.is_empty() {
-        return Err(format!("Say {what}."));
+        return Err(FieldError::bare(format!("Say {what}.")));
     }
     if t.chars().count() > max {
-        return Err(format!("Keep this under {max} characters."));
+        return Err(FieldError::bare(format!(
+            "Keep this under {max} characters."
+        )));
     }
     Ok(t.to_string())
 }
 
-/// A milestone checked on its own; (field key, message) on a problem.
+/// A milestone checked on its own; the path names its field at fault.
 pub fn check_milestone(
     m: &Milestone,
     opened_on: NaiveDate,
     today: Option<NaiveDate>,
-) -> Result<Milestone, (&'static str, String)> {
+) -> Result<Milestone, FieldError> {
     let what = check_text(&m.what, "what the milestone is", MAX_TEXT_LEN, true)
-        .map_err(|e| ("what", e))?;
+        .map_err(|e| e.under("what"))?;
     let target = check_text(&m.target, "how it is measured", MAX_TEXT_LEN, true)
-        .map_err(|e| ("target", e))?;
+        .map_err(|e| e.under("target"))?;
     if let Some(met) = m.met_on {
         if met < opened_on {
-            return Err((
+            return Err(FieldError::new(
                 "met_on",
                 format!("It cannot be met ({met}) before the plan was opened ({opened_on})."),
             ));
         }
         if today.is_some_and(|t| met > t) {
-            return Err(("met_on", format!("This date ({met}) is after today.")));
+            return Err(FieldError::new(
+                "met_on",
+                format!("This date ({met}) is after today."),
+            ));
         }
     }
     Ok(Milestone {
@@ -126,10 +132,10 @@ impl Recovery {
         m: Milestone,
         opened_on: NaiveDate,
         today: NaiveDate,
-    ) -> Result<(), (&'static str, String)> {
+    ) -> Result<(), FieldError> {
         let m = check_milestone(&m, opened_on, Some(today))?;
         if self.milestones.len() >= MAX_MILESTONES {
-            return Err((
+            return Err(FieldError::new(
                 "what",
                 format!("A plan holds at most {MAX_MILESTONES} milestones."),
             ));
@@ -145,9 +151,9 @@ impl Recovery {
         on: Option<NaiveDate>,
         opened_on: NaiveDate,
         today: NaiveDate,
-    ) -> Result<(), (&'static str, String)> {
+    ) -> Result<(), FieldError> {
         let Some(m) = self.milestones.get(index).cloned() else {
-            return Err(("_form", "This milestone is no longer on the plan.".into()));
+            return Err(FieldError::bare("This milestone is no longer on the plan."));
         };
         self.milestones[index] =
             check_milestone(&Milestone { met_on: on, ..m }, opened_on, Some(today))?;
@@ -164,9 +170,9 @@ impl Recovery {
         c: CheckInLog,
         opened_on: NaiveDate,
         today: NaiveDate,
-    ) -> Result<CheckInLog, (&'static str, String)> {
+    ) -> Result<CheckInLog, FieldError> {
         if self.check_ins.len() >= MAX_CHECK_IN_LOG {
-            return Err(("note", "This plan's check-in log is full.".into()));
+            return Err(FieldError::new("note", "This plan's check-in log is full."));
         }
         check_log(c, opened_on, Some(today))
     }
@@ -182,23 +188,27 @@ impl Recovery {
         milestones: Vec<Milestone>,
         check_ins: Vec<CheckInLog>,
         opened_on: NaiveDate,
-    ) -> Result<Recovery, String> {
+    ) -> Result<Recovery, FieldError> {
         if milestones.len() > MAX_MILESTONES {
-            return Err(format!("at most {MAX_MILESTONES} milestones"));
+            return Err(FieldError::bare(format!(
+                "at most {MAX_MILESTONES} milestones"
+            )));
         }
         if check_ins.len() > MAX_CHECK_IN_LOG {
-            return Err(format!("at most {MAX_CHECK_IN_LOG} logged check-ins"));
+            return Err(FieldError::bare(format!(
+                "at most {MAX_CHECK_IN_LOG} logged check-ins"
+            )));
         }
         let mut r = Recovery::default();
         for (i, m) in milestones.iter().enumerate() {
             r.milestones.push(
                 check_milestone(m, opened_on, None)
-                    .map_err(|(k, e)| format!("milestones[{i}].{k}: {e}"))?,
+                    .map_err(|e| e.under(&format!("milestones[{i}]")))?,
             );
         }
         for (i, c) in check_ins.into_iter().enumerate() {
-            let c = check_log(c, opened_on, None)
-                .map_err(|(k, e)| format!("check_ins[{i}].{k}: {e}"))?;
+            let c =
+                check_log(c, opened_on, None).map_err(|e| e.under(&format!("check_ins[{i}]")))?;
             r.check_ins.push(c);
         }
         r.check_ins.sort_by_key(|c| c.on);
@@ -210,11 +220,11 @@ fn check_log(
     c: CheckInLog,
     opened_on: NaiveDate,
     today: Option<NaiveDate>,
-) -> Result<CheckInLog, (&'static str, String)> {
+) -> Result<CheckInLog, FieldError> {
     let note = check_text(&c.note, "what came out of the check-in", MAX_NOTE_LEN, true)
-        .map_err(|e| ("note", e))?;
+        .map_err(|e| e.under("note"))?;
     if c.on < opened_on {
-        return Err((
+        return Err(FieldError::new(
             "on",
             format!(
                 "A check-in ({}) cannot be before the plan was opened ({opened_on}).",
@@ -223,7 +233,7 @@ fn check_log(
         ));
     }
     if today.is_some_and(|t| c.on > t) {
-        return Err((
+        return Err(FieldError::new(
             "on",
             format!(
                 "A check-in cannot be logged in the future ({} is after today).",
@@ -233,7 +243,10 @@ fn check_log(
     }
     if let Some(h) = c.health {
         if !h.is_finite() || !(0.0..=100.0).contains(&h) {
-            return Err(("health", "A health score is from 0 to 100.".into()));
+            return Err(FieldError::new(
+                "health",
+                "A health score is from 0 to 100.",
+            ));
         }
     }
     Ok(CheckInLog {

@@ -204,14 +204,17 @@ pub struct Closure {
     pub note: String,
 }
 
-fn check_owner(owner: &str) -> Result<String, String> {
-    read_owner("owner", owner).map_err(|e| e.message)
+fn check_owner(owner: &str) -> Result<String, FieldError> {
+    read_owner("owner", owner)
 }
 
-fn check_note(note: &str) -> Result<String, String> {
+fn check_note(note: &str) -> Result<String, FieldError> {
     let n = note.trim();
     if n.chars().count() > MAX_NOTE_LEN {
-        return Err(format!("Keep the note under {MAX_NOTE_LEN} characters."));
+        return Err(FieldError::new(
+            "note",
+            format!("Keep the note under {MAX_NOTE_LEN} characters."),
+        ));
     }
     Ok(n.to_string())
 }
@@ -235,7 +238,7 @@ pub struct SavePlan {
 impl SavePlan {
     /// A new plan opened on `opened_on` for an account with this ARR. The save owner may
     /// be left empty and named during triage.
-    pub fn new(opened_on: NaiveDate, arr: f64, owner: &str) -> Result<SavePlan, String> {
+    pub fn new(opened_on: NaiveDate, arr: f64, owner: &str) -> Result<SavePlan, FieldError> {
         Ok(SavePlan {
             opened_on,
             root_cause: None,
@@ -254,7 +257,7 @@ impl SavePlan {
         root_cause: Option<RootCause>,
         owner: &str,
         notify_leadership: bool,
-    ) -> Result<SavePlan, String> {
+    ) -> Result<SavePlan, FieldError> {
         Ok(SavePlan {
             opened_on,
             root_cause,
@@ -273,7 +276,7 @@ impl SavePlan {
     pub fn owner(&self) -> &str {
         &self.owner
     }
-    pub fn set_owner(&mut self, owner: &str) -> Result<(), String> {
+    pub fn set_owner(&mut self, owner: &str) -> Result<(), FieldError> {
         self.owner = check_owner(owner)?;
         Ok(())
     }
@@ -297,36 +300,47 @@ impl SavePlan {
         self.done.iter().map(|(&k, &d)| (k, d))
     }
 
-    fn check_step(&self, step: StepKind) -> Result<(), String> {
+    fn check_step(&self, step: StepKind) -> Result<(), FieldError> {
         match step {
-            StepKind::TellLeadership if !self.notify_leadership => Err(
-                "This plan has no \"tell leadership\" step (ARR was 50,000 or less when it was opened).".into(),
-            ),
-            StepKind::CheckIn(n) if n == 0 || n > MAX_CHECK_INS => Err(format!(
-                "Check-ins are numbered 1 to {MAX_CHECK_INS}, not {n}."
+            StepKind::TellLeadership if !self.notify_leadership => Err(FieldError::new(
+                "step",
+                "This plan has no \"tell leadership\" step (ARR was 50,000 or less when it was opened).",
+            )),
+            StepKind::CheckIn(n) if n == 0 || n > MAX_CHECK_INS => Err(FieldError::new(
+                "step",
+                format!("Check-ins are numbered 1 to {MAX_CHECK_INS}, not {n}."),
             )),
             _ => Ok(()),
         }
     }
 
-    fn check_done_date(&self, on: NaiveDate) -> Result<(), String> {
+    fn check_done_date(&self, on: NaiveDate) -> Result<(), FieldError> {
         if on < self.opened_on {
-            return Err(format!(
-                "A step cannot be done ({on}) before the plan was opened ({}).",
-                self.opened_on
+            return Err(FieldError::new(
+                "on",
+                format!(
+                    "A step cannot be done ({on}) before the plan was opened ({}).",
+                    self.opened_on
+                ),
             ));
         }
         Ok(())
     }
 
     /// Marks a step done on `on` (not before the opening day, not after today).
-    pub fn tick(&mut self, step: StepKind, on: NaiveDate, today: NaiveDate) -> Result<(), String> {
+    pub fn tick(
+        &mut self,
+        step: StepKind,
+        on: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), FieldError> {
         if !self.is_open() {
-            return Err("This plan is closed.".into());
+            return Err(FieldError::bare("This plan is closed."));
         }
         if on > today {
-            return Err(format!(
-                "A step cannot be done in the future ({on} is after today)."
+            return Err(FieldError::new(
+                "on",
+                format!("A step cannot be done in the future ({on} is after today)."),
             ));
         }
         self.check_step(step)?;
@@ -366,14 +380,13 @@ impl SavePlan {
     /// for an owner over 120 characters.
     pub fn set_step_owner(&mut self, step: StepKind, owner: &str) -> Result<(), FieldError> {
         if !self.is_open() {
-            return Err(FieldError::new("owner", "This plan is closed."));
+            return Err(FieldError::bare("This plan is closed."));
         }
         self.put_step_owner(step, owner)
     }
 
     fn put_step_owner(&mut self, step: StepKind, owner: &str) -> Result<(), FieldError> {
-        self.check_step(step)
-            .map_err(|e| FieldError::new("step", e))?;
+        self.check_step(step)?;
         let owner = read_owner("owner", owner)?;
         if owner.is_empty() {
             self.step_owners.remove(&step);
@@ -395,21 +408,27 @@ impl SavePlan {
     }
 
     /// Restores a done step read from a file.
-    pub fn restore_done(&mut self, step: StepKind, on: NaiveDate) -> Result<(), String> {
+    pub fn restore_done(&mut self, step: StepKind, on: NaiveDate) -> Result<(), FieldError> {
         self.check_step(step)?;
         self.check_done_date(on)?;
         if self.done.contains_key(&step) {
-            return Err(format!("step \"{}\" is marked done twice", step.key()));
+            return Err(FieldError::new(
+                "step",
+                format!("step \"{}\" is marked done twice", step.key()),
+            ));
         }
         self.done.insert(step, on);
         Ok(())
     }
 
-    fn check_closure(&self, closure: &Closure) -> Result<Closure, String> {
+    fn check_closure(&self, closure: &Closure) -> Result<Closure, FieldError> {
         if closure.on < self.opened_on {
-            return Err(format!(
-                "A plan cannot close ({}) before it was opened ({}).",
-                closure.on, self.opened_on
+            return Err(FieldError::new(
+                "on",
+                format!(
+                    "A plan cannot close ({}) before it was opened ({}).",
+                    closure.on, self.opened_on
+                ),
             ));
         }
         Ok(Closure {
@@ -426,13 +445,14 @@ impl SavePlan {
         on: NaiveDate,
         note: &str,
         today: NaiveDate,
-    ) -> Result<(), String> {
+    ) -> Result<(), FieldError> {
         if !self.is_open() {
-            return Err("This plan is already closed.".into());
+            return Err(FieldError::bare("This plan is already closed."));
         }
         if on > today {
-            return Err(format!(
-                "A plan cannot be closed in the future ({on} is after today)."
+            return Err(FieldError::new(
+                "on",
+                format!("A plan cannot be closed in the future ({on} is after today)."),
             ));
         }
         self.closure = Some(self.check_closure(&Closure {
@@ -444,7 +464,7 @@ impl SavePlan {
     }
 
     /// Restores the closure read from a file.
-    pub fn restore_closure(&mut self, closure: Closure) -> Result<(), String> {
+    pub fn restore_closure(&mut self, closure: Closure) -> Result<(), FieldError> {
         self.closure = Some(self.check_closure(&closure)?);
         Ok(())
     }
@@ -555,16 +575,16 @@ impl SavePlans {
         arr: f64,
         owner: &str,
         today: NaiveDate,
-    ) -> Result<(), String> {
+    ) -> Result<(), FieldError> {
         if self.current().is_some() {
-            return Err(
-                "A save plan is already open for this account: close it before opening another."
-                    .into(),
-            );
+            return Err(FieldError::bare(
+                "A save plan is already open for this account: close it before opening another.",
+            ));
         }
         if opened_on > today {
-            return Err(format!(
-                "A plan cannot be opened in the future ({opened_on} is after today)."
+            return Err(FieldError::new(
+                "opened_on",
+                format!("A plan cannot be opened in the future ({opened_on} is after today)."),
             ));
         }
         self.plans.push(SavePlan::new(opened_on, arr, owner)?);
@@ -572,13 +592,13 @@ impl SavePlans {
     }
 
     /// Adds a plan read from a file. Refused if it is open while another one is.
-    pub fn restore(&mut self, plan: SavePlan) -> Result<(), String> {
+    pub fn restore(&mut self, plan: SavePlan) -> Result<(), FieldError> {
         if plan.is_open() {
             if let Some(i) = self.plans.iter().position(|p| p.is_open()) {
-                return Err(format!(
+                return Err(FieldError::bare(format!(
                     "plan {} (in order read) is also open; an account has at most one open save plan",
                     i + 1
-                ));
+                )));
             }
         }
         self.plans.push(plan);

@@ -1,6 +1,7 @@
 //! Snoozes: items of the week's list hidden until a day the user picks, kept in the
 //! workspace (docs/this-week.md#snooze). Keyed by the item's key (`domain::week`).
 
+use crate::domain::error::FieldError;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -22,13 +23,18 @@ impl Snoozes {
 
     /// Hides the item until `until` (after today, a year ahead at most). Snoozes that have
     /// ended are dropped at the same time.
-    pub fn snooze(&mut self, key: &str, until: NaiveDate, today: NaiveDate) -> Result<(), String> {
+    pub fn snooze(
+        &mut self,
+        key: &str,
+        until: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), FieldError> {
         let days = (until - today).num_days();
         if days < 1 {
-            return Err("Pick a day after today.".into());
+            return Err(FieldError::new("until", "Pick a day after today."));
         }
         if days > MAX_SNOOZE_DAYS {
-            return Err("Snooze for a year at most.".into());
+            return Err(FieldError::new("until", "Snooze for a year at most."));
         }
         self.0.retain(|_, u| today < *u);
         self.0.insert(key.to_string(), until);
@@ -58,12 +64,18 @@ impl Snoozes {
 
     /// Restores a snooze read from a file (no check against today: a file may hold ended
     /// ones, which hide nothing).
-    pub fn restore(&mut self, key: &str, until: NaiveDate) -> Result<(), String> {
+    pub fn restore(&mut self, key: &str, until: NaiveDate) -> Result<(), FieldError> {
         if key.is_empty() || key.chars().count() > 200 {
-            return Err("a snooze key has 1 to 200 characters".into());
+            return Err(FieldError::new(
+                "key",
+                "a snooze key has 1 to 200 characters",
+            ));
         }
         if self.0.insert(key.to_string(), until).is_some() {
-            return Err(format!("the item {key:?} is snoozed twice"));
+            return Err(FieldError::new(
+                "key",
+                format!("the item {key:?} is snoozed twice"),
+            ));
         }
         Ok(())
     }

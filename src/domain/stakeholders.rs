@@ -19,6 +19,7 @@ mod org;
 mod risks;
 mod table;
 
+use crate::domain::error::FieldError;
 use std::collections::{BTreeSet, HashSet};
 
 use chrono::NaiveDate;
@@ -109,24 +110,26 @@ impl Influence {
     /// The lowest value that counts as high influence.
     pub const HIGH_FROM: u8 = 4;
 
-    pub fn new(value: u8) -> Result<Influence, String> {
+    pub fn new(value: u8) -> Result<Influence, FieldError> {
         if (Self::MIN..=Self::MAX).contains(&value) {
             Ok(Influence(value))
         } else {
-            Err(format!(
+            Err(FieldError::bare(format!(
                 "Influence goes from 1 to 5; {value} is outside that."
-            ))
+            )))
         }
     }
     /// Reads a form value ("1" to "5").
-    pub fn parse(text: &str) -> Result<Influence, String> {
+    pub fn parse(text: &str) -> Result<Influence, FieldError> {
         let t = text.trim();
         match t.parse::<i64>() {
             Ok(n) if (1..=5).contains(&n) => Ok(Influence(n as u8)),
-            Ok(n) => Err(format!("Influence goes from 1 to 5; {n} is outside that.")),
-            Err(_) => Err(format!(
+            Ok(n) => Err(FieldError::bare(format!(
+                "Influence goes from 1 to 5; {n} is outside that."
+            ))),
+            Err(_) => Err(FieldError::bare(format!(
                 "Pick an influence from 1 to 5 (\"{t}\" is not one)."
-            )),
+            ))),
         }
     }
     pub fn get(self) -> u8 {
@@ -285,12 +288,12 @@ impl StakeholderFields {
     }
     /// Every problem with the fields on their own (no reference to other people, no date
     /// of today). One error per field at most.
-    pub fn validate(&self) -> Result<(), Vec<StakeholderError>> {
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         let name = self.name.trim();
         if name.is_empty() {
-            errors.push(StakeholderError::new(
-                StakeholderField::Name,
+            errors.push(FieldError::new(
+                StakeholderField::Name.key(),
                 "Give the person a name.",
             ));
         }
@@ -312,9 +315,9 @@ impl StakeholderFields {
             (StakeholderField::Notes, &self.notes, MAX_NOTES),
         ];
         for (field, text, max) in limits {
-            if text.trim().chars().count() > max && !errors.iter().any(|e| e.field == field) {
-                errors.push(StakeholderError::new(
-                    field,
+            if text.trim().chars().count() > max && !errors.iter().any(|e| e.path == field.key()) {
+                errors.push(FieldError::new(
+                    field.key(),
                     format!("Keep this under {max} characters."),
                 ));
             }
@@ -328,11 +331,11 @@ impl StakeholderFields {
 }
 
 /// Reads the last-contact input of the form (`YYYY-MM-DD`, as a date input gives it);
-/// empty means "never". Whether the date is in the future is checked by
+/// empty means "never". Refused at `last_contact`, the person's field it reads. Whether the date is in the future is checked by
 /// [`StakeholderMap::validate`], which knows today.
-pub fn parse_last_contact(text: &str) -> Result<Option<NaiveDate>, StakeholderError> {
+pub fn parse_last_contact(text: &str) -> Result<Option<NaiveDate>, FieldError> {
     super::dates::read_optional_date(text)
-        .map_err(|m| StakeholderError::new(StakeholderField::LastContact, m))
+        .map_err(|e| FieldError::new(StakeholderField::LastContact.key(), e.message))
 }
 
 pub const MAX_SHORT_TEXT: usize = 120;
@@ -433,30 +436,29 @@ impl StakeholderField {
             StakeholderField::Notes => "notes",
         }
     }
-}
 
-/// Why a value is refused; the message is shown next to the field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StakeholderError {
-    pub field: StakeholderField,
-    pub message: String,
-}
+    pub const ALL: [StakeholderField; 15] = [
+        StakeholderField::Id,
+        StakeholderField::Name,
+        StakeholderField::Title,
+        StakeholderField::BusinessUnit,
+        StakeholderField::Roles,
+        StakeholderField::Influence,
+        StakeholderField::Sentiment,
+        StakeholderField::PersonalWin,
+        StakeholderField::KeyRisk,
+        StakeholderField::Frequency,
+        StakeholderField::LastContact,
+        StakeholderField::Owner,
+        StakeholderField::ReportsTo,
+        StakeholderField::LeftCompany,
+        StakeholderField::Notes,
+    ];
 
-impl StakeholderError {
-    pub fn new(field: StakeholderField, message: impl Into<String>) -> Self {
-        StakeholderError {
-            field,
-            message: message.into(),
-        }
+    /// The field a refusal's path names ([`StakeholderField::key`]).
+    pub fn from_key(key: &str) -> Option<StakeholderField> {
+        StakeholderField::ALL.into_iter().find(|f| f.key() == key)
     }
-}
-
-/// A map built from outside data (a file) that breaks a rule: which person (index in the
-/// list) and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MapError {
-    pub index: usize,
-    pub error: StakeholderError,
 }
 
 /// A removed person, where they stood, and who reported to them, so removal can be undone.
@@ -489,60 +491,56 @@ impl Default for StakeholderMap {
     }
 }
 
+/// A refusal at a field of person `index` of a list read from a file.
+fn at_person(index: usize, field: StakeholderField, message: String) -> FieldError {
+    FieldError::new(format!("people[{index}].{}", field.key()), message)
+}
+
 impl StakeholderMap {
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Builds a map from people read elsewhere (a file), checking every rule. The first
-    /// problem found is returned with the index of the person it concerns.
+    /// problem found is returned at the person's field (`people[2].reports_to`).
     pub fn from_parts(
         people: Vec<Stakeholder>,
         last_reviewed: Option<NaiveDate>,
-    ) -> Result<Self, MapError> {
+    ) -> Result<Self, FieldError> {
         let mut seen = HashSet::new();
         for (index, p) in people.iter().enumerate() {
             if !seen.insert(p.id) {
-                return Err(MapError {
+                return Err(at_person(
                     index,
-                    error: StakeholderError::new(
-                        StakeholderField::Id,
-                        format!(
-                            "id {} is used by an earlier person on this account; ids must be unique",
-                            p.id.0
-                        ),
+                    StakeholderField::Id,
+                    format!(
+                        "id {} is used by an earlier person on this account; ids must be unique",
+                        p.id.0
                     ),
-                });
+                ));
             }
             if let Err(errors) = p.fields.validate() {
-                return Err(MapError {
-                    index,
-                    error: errors[0].clone(),
-                });
+                return Err(errors[0].clone().under(&format!("people[{index}]")));
             }
         }
         for (index, p) in people.iter().enumerate() {
             if let Some(m) = p.fields.reports_to {
                 if m == p.id {
-                    return Err(MapError {
+                    return Err(at_person(
                         index,
-                        error: StakeholderError::new(
-                            StakeholderField::ReportsTo,
-                            format!("{} cannot report to themselves", display_name(p)),
-                        ),
-                    });
+                        StakeholderField::ReportsTo,
+                        format!("{} cannot report to themselves", display_name(p)),
+                    ));
                 }
                 if !seen.contains(&m) {
-                    return Err(MapError {
+                    return Err(at_person(
                         index,
-                        error: StakeholderError::new(
-                            StakeholderField::ReportsTo,
-                            format!(
-                                "reports to id {}, but no person on this account has that id",
-                                m.0
-                            ),
+                        StakeholderField::ReportsTo,
+                        format!(
+                            "reports to id {}, but no person on this account has that id",
+                            m.0
                         ),
-                    });
+                    ));
                 }
             }
         }
@@ -559,16 +557,14 @@ impl StakeholderMap {
                             .unwrap_or_default()
                     })
                     .collect();
-                return Err(MapError {
+                return Err(at_person(
                     index,
-                    error: StakeholderError::new(
-                        StakeholderField::ReportsTo,
-                        format!(
+                    StakeholderField::ReportsTo,
+                    format!(
                             "reports_to goes round in a loop ({}); someone in it must report to a person outside the loop or to nobody",
                             names.join(" → ")
                         ),
-                    ),
-                });
+                ));
             }
         }
         let next_id = people.iter().map(|p| p.id.0).max().map_or(1, |m| m + 1);
@@ -623,12 +619,12 @@ impl StakeholderMap {
         id: Option<StakeholderId>,
         fields: &StakeholderFields,
         today: NaiveDate,
-    ) -> Result<(), Vec<StakeholderError>> {
+    ) -> Result<(), Vec<FieldError>> {
         let mut errors = fields.validate().err().unwrap_or_default();
         if let Some(d) = fields.last_contact {
             if d > today {
-                errors.push(StakeholderError::new(
-                    StakeholderField::LastContact,
+                errors.push(FieldError::new(
+                    StakeholderField::LastContact.key(),
                     format!(
                         "{d} is in the future; the last contact is a day that already happened."
                     ),
@@ -637,21 +633,20 @@ impl StakeholderMap {
         }
         if let Some(m) = fields.reports_to {
             if Some(m) == id {
-                errors.push(StakeholderError::new(
-                    StakeholderField::ReportsTo,
+                errors.push(FieldError::new(
+                    StakeholderField::ReportsTo.key(),
                     "A person cannot report to themselves.",
                 ));
             } else if self.get(m).is_none() {
-                errors.push(StakeholderError::new(
-                    StakeholderField::ReportsTo,
+                errors.push(FieldError::new(
+                    StakeholderField::ReportsTo.key(),
                     "That manager is no longer on the map; pick someone else.",
                 ));
             } else if let Some(id) = id {
                 if self.reports_up_to(m, id) {
                     let name = fields.name.trim();
                     let who = if name.is_empty() { "this person" } else { name };
-                    errors.push(StakeholderError::new(
-                        StakeholderField::ReportsTo,
+                    errors.push(FieldError::new(StakeholderField::ReportsTo.key(),
                         format!(
                             "{} already reports up to {who}, so {who} cannot report to them: that would make a loop.",
                             self.name_of(m)
@@ -672,7 +667,7 @@ impl StakeholderMap {
         &mut self,
         fields: StakeholderFields,
         today: NaiveDate,
-    ) -> Result<StakeholderId, Vec<StakeholderError>> {
+    ) -> Result<StakeholderId, Vec<FieldError>> {
         self.validate(None, &fields, today)?;
         let id = StakeholderId(self.next_id);
         self.next_id += 1;
@@ -686,10 +681,10 @@ impl StakeholderMap {
         id: StakeholderId,
         fields: StakeholderFields,
         today: NaiveDate,
-    ) -> Result<(), Vec<StakeholderError>> {
+    ) -> Result<(), Vec<FieldError>> {
         if self.get(id).is_none() {
-            return Err(vec![StakeholderError::new(
-                StakeholderField::Id,
+            return Err(vec![FieldError::new(
+                StakeholderField::Id.key(),
                 "This person is no longer on the map.",
             )]);
         }

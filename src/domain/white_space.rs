@@ -18,6 +18,7 @@
 //! - An open cell becomes an opportunity in one step: a new business unit when the row
 //!   owns nothing yet, a cross-sell otherwise; the cell becomes "in pipeline", linked to it.
 
+use crate::domain::error::FieldError;
 use std::collections::BTreeMap;
 
 use super::expansion::{Expansion, OpportunityId};
@@ -131,14 +132,18 @@ impl Cell {
             CellKind::NotAFit => Cell::NotAFit,
         }
     }
-    fn check(&self, account: Around<'_>) -> Result<(), String> {
+    fn check(&self, account: Around<'_>) -> Result<(), FieldError> {
         match *self {
             Cell::Owned { arr: Some(a) } => {
                 if !a.is_finite() || a < 0.0 {
-                    return Err("The ARR of an owned cell is a number, 0 or more.".into());
+                    return Err(FieldError::bare(
+                        "The ARR of an owned cell is a number, 0 or more.",
+                    ));
                 }
                 if a > MAX_ARR {
-                    return Err("The ARR is above a trillion: check the number of zeros.".into());
+                    return Err(FieldError::bare(
+                        "The ARR is above a trillion: check the number of zeros.",
+                    ));
                 }
                 Ok(())
             }
@@ -146,10 +151,10 @@ impl Cell {
                 opportunity: Some(id),
             } => {
                 if account.expansion.opportunity(id).is_none() {
-                    return Err(format!(
+                    return Err(FieldError::bare(format!(
                         "There is no opportunity {} on this account to link.",
                         id.0
-                    ));
+                    )));
                 }
                 Ok(())
             }
@@ -228,16 +233,18 @@ impl Axis {
     }
 }
 
-fn check_label(label: &str, axis: Axis) -> Result<String, String> {
+fn check_label(label: &str, axis: Axis) -> Result<String, FieldError> {
     let l = clean(label);
     if l.is_empty() {
-        return Err(match axis {
-            Axis::Row => "Name the business unit or team.".into(),
-            Axis::Column => "Name the product or module.".into(),
-        });
+        return Err(FieldError::bare(match axis {
+            Axis::Row => "Name the business unit or team.",
+            Axis::Column => "Name the product or module.",
+        }));
     }
     if l.chars().count() > MAX_LINE_LEN {
-        return Err(format!("Keep the name under {MAX_LINE_LEN} characters."));
+        return Err(FieldError::bare(format!(
+            "Keep the name under {MAX_LINE_LEN} characters."
+        )));
     }
     Ok(l)
 }
@@ -315,20 +322,23 @@ impl WhiteSpace {
         account: Around<'_>,
         axis: Axis,
         label: &str,
-    ) -> Result<String, String> {
-        let l = check_label(label, axis)?;
+    ) -> Result<String, FieldError> {
+        let l = check_label(label, axis).map_err(|e| e.under("label"))?;
         let lines = match axis {
             Axis::Row => self.rows(account),
             Axis::Column => self.columns(account),
         };
         if lines.iter().any(|x| line_key(&x.label) == line_key(&l)) {
-            return Err(format!("\"{l}\" is already a {} of the grid.", axis.noun()));
+            return Err(FieldError::new(
+                "label",
+                format!("\"{l}\" is already a {} of the grid.", axis.noun()),
+            ));
         }
         if lines.len() >= MAX_LINES {
-            return Err(format!(
+            return Err(FieldError::bare(format!(
                 "A grid holds at most {MAX_LINES} {}s.",
                 axis.noun()
-            ));
+            )));
         }
         match axis {
             Axis::Row => self.rows.push(l.clone()),
@@ -344,21 +354,20 @@ impl WhiteSpace {
         account: Around<'_>,
         axis: Axis,
         label: &str,
-    ) -> Result<usize, String> {
+    ) -> Result<usize, FieldError> {
         let k = line_key(label);
         let lines = match axis {
             Axis::Row => self.rows(account),
             Axis::Column => self.columns(account),
         };
         let Some(line) = lines.iter().find(|x| line_key(&x.label) == k) else {
-            return Err(format!(
-                "\"{}\" is not a {} of the grid.",
-                clean(label),
-                axis.noun()
+            return Err(FieldError::new(
+                "label",
+                format!("\"{}\" is not a {} of the grid.", clean(label), axis.noun()),
             ));
         };
         if !line.is_removable() {
-            return Err(match axis {
+            return Err(FieldError::new("label", match axis {
                 Axis::Row => format!(
                     "\"{}\" is a stakeholder's business unit: change it on the person to remove it.",
                     line.label
@@ -367,7 +376,7 @@ impl WhiteSpace {
                     "\"{}\" is one of the account's products: change the products to remove it.",
                     line.label
                 ),
-            });
+            }));
         }
         match axis {
             Axis::Row => self.rows.retain(|r| line_key(r) != k),
@@ -389,17 +398,20 @@ impl WhiteSpace {
         row: &str,
         column: &str,
         cell: Option<Cell>,
-    ) -> Result<(), String> {
+    ) -> Result<(), FieldError> {
         let rows = self.rows(account);
         let columns = self.columns(account);
         let (rk, ck) = (line_key(row), line_key(column));
         let Some(r) = rows.iter().find(|x| line_key(&x.label) == rk) else {
-            return Err(format!("\"{}\" is not a row of the grid.", clean(row)));
+            return Err(FieldError::new(
+                "row",
+                format!("\"{}\" is not a row of the grid.", clean(row)),
+            ));
         };
         let Some(c) = columns.iter().find(|x| line_key(&x.label) == ck) else {
-            return Err(format!(
-                "\"{}\" is not a column of the grid.",
-                clean(column)
+            return Err(FieldError::new(
+                "column",
+                format!("\"{}\" is not a column of the grid.", clean(column)),
             ));
         };
         match cell {
@@ -407,7 +419,7 @@ impl WhiteSpace {
                 self.cells.remove(&(rk, ck));
             }
             Some(cell) => {
-                cell.check(account)?;
+                cell.check(account).map_err(|e| e.under("cell"))?;
                 self.cells.insert(
                     (rk, ck),
                     StoredCell {
@@ -428,7 +440,7 @@ impl WhiteSpace {
         row: &str,
         column: &str,
         kind: Option<CellKind>,
-    ) -> Result<(), String> {
+    ) -> Result<(), FieldError> {
         let current = self.cell(row, column);
         let cell = match (kind, current) {
             (None, _) => None,
@@ -446,35 +458,44 @@ impl WhiteSpace {
         columns: Vec<String>,
         cells: Vec<StoredCell>,
         account: Around<'_>,
-    ) -> Result<WhiteSpace, String> {
+    ) -> Result<WhiteSpace, FieldError> {
         let mut ws = WhiteSpace::default();
         for (axis, list) in [(Axis::Row, rows), (Axis::Column, columns)] {
             for (i, l) in list.iter().enumerate() {
-                let l = check_label(l, axis).map_err(|m| format!("{}s[{i}]: {m}", axis.noun()))?;
+                let l =
+                    check_label(l, axis).map_err(|e| e.under(&format!("{}s[{i}]", axis.noun())))?;
                 let mine = match axis {
                     Axis::Row => &mut ws.rows,
                     Axis::Column => &mut ws.columns,
                 };
                 if mine.iter().any(|x| line_key(x) == line_key(&l)) {
-                    return Err(format!("{}s[{i}]: \"{l}\" is listed twice", axis.noun()));
+                    return Err(FieldError::new(
+                        format!("{}s[{i}]", axis.noun()),
+                        format!("\"{l}\" is listed twice"),
+                    ));
                 }
                 if mine.len() >= MAX_LINES {
-                    return Err(format!("at most {MAX_LINES} {}s", axis.noun()));
+                    return Err(FieldError::bare(format!(
+                        "at most {MAX_LINES} {}s",
+                        axis.noun()
+                    )));
                 }
                 mine.push(l);
             }
         }
         for (i, c) in cells.into_iter().enumerate() {
-            let row = check_label(&c.row, Axis::Row).map_err(|m| format!("cells[{i}].row: {m}"))?;
+            let row =
+                check_label(&c.row, Axis::Row).map_err(|e| e.under(&format!("cells[{i}].row")))?;
             let column = check_label(&c.column, Axis::Column)
-                .map_err(|m| format!("cells[{i}].column: {m}"))?;
+                .map_err(|e| e.under(&format!("cells[{i}].column")))?;
             c.cell
                 .check(account)
-                .map_err(|m| format!("cells[{i}]: {m}"))?;
+                .map_err(|e| e.under(&format!("cells[{i}]")))?;
             let key = (line_key(&row), line_key(&column));
             if ws.cells.contains_key(&key) {
-                return Err(format!(
-                    "cells[{i}]: the cell {row} × {column} is given twice"
+                return Err(FieldError::new(
+                    format!("cells[{i}]"),
+                    format!("the cell {row} × {column} is given twice"),
                 ));
             }
             ws.cells.insert(
@@ -487,7 +508,7 @@ impl WhiteSpace {
             );
         }
         if ws.rows(account).len() > MAX_LINES * 2 || ws.columns(account).len() > MAX_LINES * 2 {
-            return Err("the grid has too many rows or columns".into());
+            return Err(FieldError::bare("the grid has too many rows or columns"));
         }
         Ok(ws)
     }

@@ -38,22 +38,22 @@ impl WorkspaceId {
     pub const MAX_CHARS: usize = 64;
 
     /// Checks a workspace id read from a file.
-    pub fn parse(text: &str) -> Result<WorkspaceId, String> {
+    pub fn parse(text: &str) -> Result<WorkspaceId, FieldError> {
         let n = text.chars().count();
         if !(Self::MIN_CHARS..=Self::MAX_CHARS).contains(&n) {
-            return Err(format!(
+            return Err(FieldError::bare(format!(
                 "a workspace id has {} to {} characters; this one has {n}",
                 Self::MIN_CHARS,
                 Self::MAX_CHARS
-            ));
+            )));
         }
         match text
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
         {
-            Some(c) => Err(format!(
+            Some(c) => Err(FieldError::bare(format!(
                 "a workspace id holds only letters, digits, - and _; found {c:?}"
-            )),
+            ))),
             None => Ok(WorkspaceId(text.to_string())),
         }
     }
@@ -77,19 +77,6 @@ impl WorkspaceId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-}
-
-/// A problem that makes a set of accounts unusable as a workspace (found on import).
-#[derive(Debug, Clone, PartialEq)]
-pub enum WorkspaceError {
-    DuplicateId {
-        index: usize,
-        id: AccountId,
-    },
-    InvalidAccount {
-        index: usize,
-        errors: Vec<FieldError>,
-    },
 }
 
 /// A removed account and where it stood, so the removal can be undone.
@@ -120,12 +107,13 @@ impl Workspace {
     }
 
     /// Builds a workspace from accounts read elsewhere (a file, storage), checking every
-    /// account and that ids are unique.
+    /// account and that ids are unique. A refusal names the account by its index in the
+    /// list given (`[2].id`, `[0].renewal_date`).
     pub fn from_accounts(
         currency: Currency,
         demo: bool,
         accounts: Vec<Account>,
-    ) -> Result<Self, WorkspaceError> {
+    ) -> Result<Self, FieldError> {
         check_accounts(&accounts)?;
         let next_id = accounts.iter().map(|a| a.id.0).max().unwrap_or(0) + 1;
         Ok(Workspace {
@@ -207,7 +195,7 @@ impl Workspace {
             Some(change) if fields.arr != a.fields.arr => Some(
                 change
                     .apply(&a.arr_log, fields.arr)
-                    .map_err(|m| vec![FieldError::at(super::account::Field::Arr, m)])?,
+                    .map_err(|e| vec![e.under(super::account::Field::Arr.key())])?,
             ),
             _ => {
                 check_arr_unchanged(a, &fields)?;
@@ -257,7 +245,7 @@ impl Workspace {
 
     /// Replaces every account, keeping the rest of the workspace. The accounts are checked
     /// as [`Workspace::from_accounts`] checks them; on error nothing changes.
-    pub fn set_accounts(&mut self, accounts: Vec<Account>) -> Result<(), WorkspaceError> {
+    pub fn set_accounts(&mut self, accounts: Vec<Account>) -> Result<(), FieldError> {
         check_accounts(&accounts)?;
         let max = accounts.iter().map(|a| a.id.0).max().unwrap_or(0);
         self.next_id = self.next_id.max(max.saturating_add(1));
@@ -299,15 +287,21 @@ impl Workspace {
 }
 
 /// Every account valid, every id used once: what a workspace's accounts must be.
-fn check_accounts(accounts: &[Account]) -> Result<(), WorkspaceError> {
+fn check_accounts(accounts: &[Account]) -> Result<(), FieldError> {
     let mut seen = std::collections::HashSet::new();
     for (index, a) in accounts.iter().enumerate() {
         if !seen.insert(a.id) {
-            return Err(WorkspaceError::DuplicateId { index, id: a.id });
+            return Err(FieldError::new(
+                format!("[{index}].id"),
+                format!(
+                    "id {} is used by an earlier account; ids must be unique",
+                    a.id.0
+                ),
+            ));
         }
         a.fields
             .validate()
-            .map_err(|errors| WorkspaceError::InvalidAccount { index, errors })?;
+            .map_err(|mut errors| errors.swap_remove(0).under(&format!("[{index}]")))?;
     }
     Ok(())
 }

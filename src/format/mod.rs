@@ -4,6 +4,7 @@
 
 pub mod ics;
 pub mod markdown;
+pub mod older;
 pub mod practice;
 pub mod read;
 pub mod share;
@@ -19,7 +20,7 @@ use chrono::NaiveDate;
 
 use serde_json::Value;
 
-use crate::domain::{Workspace, WorkspaceError, WorkspaceId};
+use crate::domain::{Workspace, WorkspaceId};
 
 pub use read::{MAX_DEPTH, MAX_FILE_BYTES, MAX_LIST_ITEMS};
 
@@ -49,6 +50,9 @@ pub enum ImportError {
     NewerVersion { found: u64 },
     /// A field is missing, of the wrong type, or holds a value out of range.
     BadField { path: String, detail: String },
+    /// An older version, and the code that reads older versions could not be fetched
+    /// (only in the bundle, where that code loads on demand: [`set_older_reader`]).
+    OlderNotLoaded { found: u64 },
 }
 
 impl fmt::Display for ImportError {
@@ -77,6 +81,10 @@ impl fmt::Display for ImportError {
                 "This file is format version {found}, written by a newer version of the planner; this one reads up to version {CURRENT_VERSION}. Update the app, or export again from the newer one."
             ),
             ImportError::BadField { path, detail } => write!(f, "{path}: {detail}"),
+            ImportError::OlderNotLoaded { found } => write!(
+                f,
+                "This is format version {found}, and the part of the planner that reads older versions did not load, most likely because the connection dropped. Nothing was changed. Reload the page once you are online and try again."
+            ),
         }
     }
 }
@@ -117,21 +125,52 @@ pub fn decode(text: &str, today: NaiveDate) -> Result<Decoded, ImportError> {
     if version > CURRENT_VERSION {
         return Err(ImportError::NewerVersion { found: version });
     }
-    // Each older version is read strictly in its own shape, then migrated step by step.
-    let bad = |(path, detail)| ImportError::BadField { path, detail };
-    let file: v3::File = match version {
-        1 => v3::File::migrate(
-            v2::File::from(deserialize_at::<v1::File>(&value).map_err(bad)?),
-            today,
-        ),
-        2 => v3::File::migrate(deserialize_at::<v2::File>(&value).map_err(bad)?, today),
-        _ => deserialize_at(&value).map_err(bad)?,
+    let file: v3::File = if version == CURRENT_VERSION {
+        deserialize_at(&value).map_err(|(path, detail)| ImportError::BadField { path, detail })?
+    } else {
+        read_older(version, &value, today)?
     };
     decode_v3(file, today).map(|(workspace, exported_at)| Decoded {
         workspace,
         exported_at,
         version,
     })
+}
+
+/// Reads a document of an older version (1 or 2) into the current shape
+/// ([`older::read`]).
+pub(crate) type OlderReader =
+    fn(u64, &read::Checked<'_>, NaiveDate) -> Result<v3::File, ImportError>;
+
+/// In the bundle the older versions' reader is a module of its own, fetched when an older
+/// document is first read (docs/build.md); it is handed over here once fetched.
+#[cfg(feature = "split")]
+static OLDER: std::sync::OnceLock<OlderReader> = std::sync::OnceLock::new();
+
+/// Hands over the older versions' reader once its module is fetched (in any other build
+/// it is always there, and this does nothing).
+pub(crate) fn set_older_reader(read: OlderReader) {
+    #[cfg(feature = "split")]
+    let _ = OLDER.set(read);
+    #[cfg(not(feature = "split"))]
+    let _ = read;
+}
+
+/// Reads an older document: at once in every build but the bundle; in the bundle through
+/// the reader handed over by [`set_older_reader`], refused without it.
+fn read_older(
+    version: u64,
+    value: &read::Checked<'_>,
+    today: NaiveDate,
+) -> Result<v3::File, ImportError> {
+    #[cfg(not(feature = "split"))]
+    let read: Option<OlderReader> = Some(older::read);
+    #[cfg(feature = "split")]
+    let read = OLDER.get().copied();
+    match read {
+        Some(read) => read(version, value, today),
+        None => Err(ImportError::OlderNotLoaded { found: version }),
+    }
 }
 
 fn decode_v3(
@@ -143,9 +182,9 @@ fn decode_v3(
         .as_deref()
         .map(WorkspaceId::parse)
         .transpose()
-        .map_err(|detail| ImportError::BadField {
+        .map_err(|e| ImportError::BadField {
             path: "workspace_id".into(),
-            detail,
+            detail: e.message,
         })?;
     let currency = v3::currency_of(&file.workspace).map_err(|detail| ImportError::BadField {
         path: "workspace.currency".into(),
@@ -178,20 +217,11 @@ fn decode_v3(
                 })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let mut ws = Workspace::from_accounts(currency, demo, accounts).map_err(|e| match e {
-        WorkspaceError::DuplicateId { index, id } => ImportError::BadField {
-            path: format!("workspace.accounts[{index}].id"),
-            detail: format!(
-                "id {} is used by an earlier account; ids must be unique",
-                id.0
-            ),
-        },
-        WorkspaceError::InvalidAccount { index, errors } => {
-            let first = &errors[0];
-            ImportError::BadField {
-                path: format!("workspace.accounts[{index}].{}", first.path),
-                detail: first.message.clone(),
-            }
+    let mut ws = Workspace::from_accounts(currency, demo, accounts).map_err(|e| {
+        let e = e.under("workspace.accounts");
+        ImportError::BadField {
+            path: e.path,
+            detail: e.message,
         }
     })?;
     ws.settings = settings;

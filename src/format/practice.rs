@@ -380,7 +380,9 @@ impl PracticeV1 {
                     format!("\"{}\" is not a card key (deck-id/card-id)", m.card),
                 ));
             }
-            memory.check().map_err(|e| (format!("cards[{i}]"), e))?;
+            memory
+                .check()
+                .map_err(|e| (format!("cards[{i}]"), e.message))?;
             if memories.insert(m.card.clone(), memory).is_some() {
                 return Err((
                     format!("cards[{i}].card"),
@@ -431,5 +433,6 @@ impl PracticeV1 {
             }
         }
         Practice::from_parts(self.new_per_day, memories, reviews, mocks, drills)
+            .map_err(|e| (e.path, e.message))
     }
 }

@@ -333,9 +333,9 @@ pub fn decode_account(text: &str, today: chrono::NaiveDate) -> Result<SharedAcco
             .migrate(today),
         _ => super::deserialize_at(&header.value).map_err(bad)?,
     };
-    let currency = Currency::new(&file.currency).map_err(|detail| ShareError::BadField {
+    let currency = Currency::new(&file.currency).map_err(|e| ShareError::BadField {
         path: "currency".into(),
-        detail,
+        detail: e.message,
     })?;
     let account =
         file.account

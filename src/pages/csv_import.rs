@@ -69,7 +69,7 @@ pub fn CsvImport() -> impl IntoView {
         let l = loaded.get()?;
         let m = mapping.get();
         Some(match m.check(&l.table.headers) {
-            Err(e) => Err(e),
+            Err(e) => Err(e.message),
             Ok(()) => Ok(app.ws.with(|w| plan_import(w, &l.rows, &m))),
         })
     });

@@ -34,7 +34,7 @@ pub fn DataPage() -> impl IntoView {
             currency_text.set(c.code().to_string());
             app.ws.update(|w| w.currency = c);
         }
-        Err(e) => currency_error.set((), Some(e)),
+        Err(e) => currency_error.set((), Some(e.message)),
     };
 
     view! {

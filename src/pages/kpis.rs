@@ -31,7 +31,7 @@ pub fn KpisPage() -> impl IntoView {
         let (from, to) = state.with(|q| (q.from.clone(), q.to.clone()));
         let start = read_date(&from).map_err(|e| format!("First day: {e}"))?;
         let end = read_date(&to).map_err(|e| format!("Last day: {e}"))?;
-        Period::custom(start, end)
+        Period::custom(start, end).map_err(|e| e.message)
     };
     let period = move || -> Result<Period, String> {
         let today = app.today.get();

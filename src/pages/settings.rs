@@ -8,7 +8,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::data_table::DataTable;
 use crate::components::form::{Field, FormErrors, NumberInput};
 use crate::domain::dates;
-use crate::domain::health::{fmt_points, Category, WeightChange, Weights, WeightsError};
+use crate::domain::health::{fmt_points, Category, WeightChange, Weights};
 use crate::state::use_app;
 
 /// A weight as the user would type it: `30`, `12.5`.
@@ -44,31 +44,31 @@ pub fn SettingsPage() -> impl IntoView {
     // What the weights would be if the typed values were applied, else what is applied.
     let shown = move || Weights::parse(&texts()).unwrap_or_else(|_| stored());
 
-    let on_change =
-        move |at: Category| {
-            let texts = drafts.map(|d| d.get_untracked());
-            match Weights::parse(&texts) {
-                Ok(new) => {
-                    errors.clear();
-                    let today = app.today.get_untracked();
-                    let mut changed = false;
-                    app.ws
-                        .update(|w| changed = w.settings.health.set_weights(new, today));
-                    if changed {
-                        app.show_toast(
-                            "Weights saved. Every score is recalculated with them.",
-                            None,
-                        );
-                    }
-                }
-                Err(es) => {
-                    // A problem of the whole set (all zero) shows where it was caused.
-                    errors.show(es.into_iter().map(|WeightsError { category, message }| {
-                        (category.unwrap_or(at), message)
-                    }));
+    let on_change = move |at: Category| {
+        let texts = drafts.map(|d| d.get_untracked());
+        match Weights::parse(&texts) {
+            Ok(new) => {
+                errors.clear();
+                let today = app.today.get_untracked();
+                let mut changed = false;
+                app.ws
+                    .update(|w| changed = w.settings.health.set_weights(new, today));
+                if changed {
+                    app.show_toast(
+                        "Weights saved. Every score is recalculated with them.",
+                        None,
+                    );
                 }
             }
-        };
+            Err(es) => {
+                // A problem of the whole set (all zero) shows where it was caused.
+                errors.show(
+                    es.into_iter()
+                        .map(|e| (Category::from_key(&e.path).unwrap_or(at), e.message)),
+                );
+            }
+        }
+    };
 
     let reset = move |_| {
         let today = app.today.get_untracked();

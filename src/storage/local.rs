@@ -98,6 +98,14 @@ pub fn open() -> Result<(), String> {
     blocked
 }
 
+/// Whether the stored workspace is of an older format version ([`Session::holds_older_version`]);
+/// false when storage cannot be read.
+pub fn holds_older_version() -> bool {
+    local_storage()
+        .map(|s| Session::new(Box::new(LocalBackend(s)), "", "").holds_older_version())
+        .unwrap_or(false)
+}
+
 /// Runs `f` on this tab's session. None when no session is open or it is in use (only a
 /// panic in the middle of a save can leave it so).
 pub fn with_session<R>(f: impl FnOnce(&mut Session) -> R) -> Option<R> {

@@ -284,6 +284,23 @@ impl Session {
         &*self.backend
     }
 
+    /// Whether what is stored is a document of an older format version (under an older
+    /// manifest, or in the old single key): reading it needs the older versions' reader,
+    /// which the bundle fetches first (`format::older`, docs/build.md). A fault or damage
+    /// reads as no: [`Session::load`] reports it.
+    pub fn holds_older_version(&self) -> bool {
+        let older = |v: u64| v < CURRENT_VERSION;
+        let manifest = self.backend.get(MANIFEST_KEY).ok().flatten();
+        if let Some(Ok(m)) = manifest.map(|t| Manifest::parse(&t, CURRENT_VERSION)) {
+            if older(m.format) {
+                return true;
+            }
+        }
+        let legacy = self.backend.get(LEGACY_KEY).ok().flatten();
+        legacy
+            .is_some_and(|raw| format::read_header(&raw).is_ok_and(|h| h.version.is_ok_and(older)))
+    }
+
     /// Reads what is stored. Never writes over anything; may write the small record of
     /// unreadable data and a copy of an unreadable manifest. `today` is the day of reading
     /// (what an older stored version migrates with, see `format::decode`).

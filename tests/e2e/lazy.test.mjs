@@ -2,7 +2,9 @@
 // other pages' modules are fetched when one of them is first opened, and only once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, newPage, open, shot } from './helpers.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, newPage, open, shot, saved, stored, storeDocument, root } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -72,5 +74,124 @@ test('a page whose module cannot be fetched says so, keeps the data, and loads o
   await page.locator('main h1', { hasText: 'Settings' }).waitFor();
   // The failed fetch is logged by the loader (and by the browser); nothing else is.
   assert.deepEqual(errors.filter((e) => !/split_settings_page|Failed to fetch|ERR_FAILED/.test(e)), []);
+  await context.close();
+});
+
+// The code that only a share link, an imported file or a workspace saved by an earlier
+// version needs is fetched on demand too (`lazy_fn!`, docs/build.md).
+const fixture = (name) => fs.readFileSync(path.join(root, 'tests/fixtures', name), 'utf8');
+const SHARE_LINK = fixture('share-link-v1.txt').trim();
+const V1_FILE = fixture('workspace-v1-example.json');
+const module = (name) => new RegExp(`/split_${name}[^/]*\\.wasm$`);
+const snapshot = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+
+/** Drops a file named `name` holding `text` on the page, as a user dragging it in. */
+async function drop(page, name, text) {
+  const data = await page.evaluateHandle(([n, t]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: 'application/json' }));
+    return dt;
+  }, [name, text]);
+  await page.dispatchEvent('.drop-zone', 'dragover', { dataTransfer: data });
+  await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: data });
+}
+
+test('a share link, a dropped older file and a workspace saved by an earlier version each fetch their code and work', async () => {
+  // A share link opened on a fresh visit.
+  {
+    const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
+    const requested = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(SHARE_LINK.replace('https://planner.example', env.base));
+    await page.locator('.sv-page h1').waitFor();
+    assert.ok(requested.some((p) => module('share_link').test(p)), 'the share module is fetched');
+    assert.ok(!requested.some((p) => module('(file_import|older_versions)').test(p)), 'nothing else is');
+    await shot(page, 'lazy-share-link');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // A version 1 file dropped on a fresh page load: read, previewed, imported.
+  {
+    const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
+    const requested = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await open(page, env.base, '/');
+    await page.locator('table.accounts').waitFor();
+    await drop(page, 'old-plan.json', V1_FILE);
+    await page.getByRole('region', { name: 'Import preview' }).waitFor();
+    assert.match(await page.locator('.import-result.preview').innerText(), /old-plan\.json[\s\S]*2 accounts/);
+    assert.ok(requested.some((p) => module('file_import').test(p)), 'the file readers are fetched');
+    await page.getByRole('button', { name: 'Replace my workspace' }).click();
+    await page.getByText('Imported 2 accounts from old-plan.json.').waitFor();
+    await saved(page);
+    const doc = await stored(page);
+    assert.equal(doc.version, 3);
+    assert.deepEqual(doc.workspace.accounts.map((a) => a.name), ['Lindqvist Freight AB', 'Marlow Dental Group']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // A workspace saved by an earlier version (version 1 under the old single key): the
+  // planner fetches the older versions' reader, then starts with it and saves it anew.
+  {
+    const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
+    await open(page, env.base, '/');
+    await saved(page);
+    await storeDocument(page, JSON.parse(V1_FILE));
+    const requested = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.reload();
+    await page.locator('table.accounts').getByText('Marlow Dental Group').waitFor();
+    assert.ok(requested.some((p) => module('older_versions').test(p)), 'the older versions\' reader is fetched');
+    await saved(page);
+    const doc = await stored(page);
+    assert.equal(doc.version, 3);
+    assert.equal(doc.workspace.accounts.length, 2);
+    // Saved in the current form: the next start needs no older reader.
+    const again = [];
+    page.on('request', (r) => again.push(new URL(r.url()).pathname));
+    await page.reload();
+    await page.locator('table.accounts').getByText('Marlow Dental Group').waitFor();
+    assert.ok(!again.some((p) => module('older_versions').test(p)));
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('when that code cannot be fetched: a clear message, nothing stored changes', async () => {
+  const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
+  await open(page, env.base, '/');
+  await saved(page);
+  await page.route(/\/split_(share_link|file_import|older_versions)[^/]*\.wasm$/, (route) => route.abort());
+
+  // A share link.
+  let before = await snapshot(page);
+  await page.goto(SHARE_LINK.replace('https://planner.example', env.base));
+  await page.locator('.share-refused').waitFor();
+  assert.match(await page.locator('.share-refused').innerText(), /did not load[\s\S]*Your workspace is unchanged/);
+  await shot(page, 'lazy-share-not-loaded');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.locator('table.accounts').waitFor();
+  assert.equal(await snapshot(page), before);
+
+  // A dropped file.
+  await drop(page, 'old-plan.json', V1_FILE);
+  await page.locator('.import-result.refused').waitFor();
+  assert.match(await page.locator('.import-result.refused').innerText(), /old-plan\.json was not imported[\s\S]*did not load/);
+  await shot(page, 'lazy-import-not-loaded');
+  assert.equal(await snapshot(page), before);
+
+  // A workspace saved by an earlier version: the planner does not start, and keeps it.
+  await storeDocument(page, JSON.parse(V1_FILE));
+  before = await snapshot(page);
+  await page.reload();
+  await page.locator('main h1', { hasText: 'The planner could not start' }).waitFor();
+  assert.match(await page.locator('main').innerText(), /Nothing was changed/);
+  await shot(page, 'lazy-older-not-loaded');
+  assert.equal(await snapshot(page), before);
+  // Online again: it starts with the stored workspace.
+  await page.unroute(/\/split_(share_link|file_import|older_versions)[^/]*\.wasm$/);
+  await page.reload();
+  await page.locator('table.accounts').getByText('Marlow Dental Group').waitFor();
+  assert.deepEqual(errors.filter((e) => !/split_|Failed to fetch|ERR_FAILED/.test(e)), []);
   await context.close();
 });

@@ -1,5 +1,6 @@
 //! Dated snapshots of the signals: one per day, kept in date order.
 
+use crate::domain::error::FieldError;
 use chrono::NaiveDate;
 
 use super::*;
@@ -11,40 +12,32 @@ pub struct Snapshot {
     pub signals: Signals,
 }
 
-/// Why a change to the history is refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HistoryError {
-    /// Every signal is unknown: there is nothing to keep.
-    NoSignals,
-    /// The "as of" date is after today.
-    FutureDate { date: NaiveDate },
-    /// Another snapshot already has this date (on edit or on import).
-    DateTaken { date: NaiveDate },
-    /// No snapshot on this date to edit or delete.
-    NotFound { date: NaiveDate },
+/// The refusals of a change to the history. The messages say what to do; the path
+/// names the value at fault (`signals`, `date`), empty when the check-in to change is
+/// not there.
+fn no_signals() -> FieldError {
+    FieldError::new(
+        "signals",
+        "Fill in at least one signal; an all-unknown check-in says nothing.",
+    )
 }
 
-impl HistoryError {
-    pub fn message(&self) -> String {
-        match self {
-            HistoryError::NoSignals => {
-                "Fill in at least one signal; an all-unknown check-in says nothing.".into()
-            }
-            HistoryError::FutureDate { date } => {
-                format!("{date} is in the future; record signals as of today or earlier.")
-            }
-            HistoryError::DateTaken { date } => {
-                format!("There is already a check-in on {date}; edit that one instead.")
-            }
-            HistoryError::NotFound { date } => format!("There is no check-in on {date}."),
-        }
-    }
+fn future_date(date: NaiveDate) -> FieldError {
+    FieldError::new(
+        "date",
+        format!("{date} is in the future; record signals as of today or earlier."),
+    )
 }
 
-impl std::fmt::Display for HistoryError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message())
-    }
+fn date_taken(date: NaiveDate) -> FieldError {
+    FieldError::new(
+        "date",
+        format!("There is already a check-in on {date}; edit that one instead."),
+    )
+}
+
+fn not_found(date: NaiveDate) -> FieldError {
+    FieldError::bare(format!("There is no check-in on {date}."))
 }
 
 /// What [`HealthHistory::record`] did.
@@ -68,14 +61,24 @@ impl HealthHistory {
     }
 
     /// From snapshots read elsewhere (a file), in any order. Refuses two on one day or one
-    /// with no signal; the error names the index (in the given order) of the offender.
-    pub fn from_snapshots(snapshots: Vec<Snapshot>) -> Result<Self, (usize, HistoryError)> {
+    /// with no signal; the path names the offender by its index in the given order (`[2]`,
+    /// `[2].date`) and the message is worded for the file.
+    pub fn from_snapshots(snapshots: Vec<Snapshot>) -> Result<Self, FieldError> {
         for (i, s) in snapshots.iter().enumerate() {
             if s.signals.is_empty() {
-                return Err((i, HistoryError::NoSignals));
+                return Err(FieldError::new(
+                    format!("[{i}]"),
+                    "the snapshot has no signal; give at least one of seat_usage_pct, core_features, nps, ticket_trend, targets_met_pct",
+                ));
             }
             if snapshots[..i].iter().any(|p| p.date == s.date) {
-                return Err((i, HistoryError::DateTaken { date: s.date }));
+                return Err(FieldError::new(
+                    format!("[{i}].date"),
+                    format!(
+                        "an earlier snapshot has the same date {}; keep one snapshot per day",
+                        s.date
+                    ),
+                ));
             }
         }
         let mut snapshots = snapshots;
@@ -112,12 +115,12 @@ impl HealthHistory {
         date: NaiveDate,
         signals: Signals,
         today: NaiveDate,
-    ) -> Result<Recorded, HistoryError> {
+    ) -> Result<Recorded, FieldError> {
         if signals.is_empty() {
-            return Err(HistoryError::NoSignals);
+            return Err(no_signals());
         }
         if date > today {
-            return Err(HistoryError::FutureDate { date });
+            return Err(future_date(date));
         }
         match self.snapshots.binary_search_by_key(&date, |s| s.date) {
             Ok(i) => {
@@ -139,20 +142,20 @@ impl HealthHistory {
         date: NaiveDate,
         signals: Signals,
         today: NaiveDate,
-    ) -> Result<(), HistoryError> {
+    ) -> Result<(), FieldError> {
         let i = self
             .snapshots
             .iter()
             .position(|s| s.date == original)
-            .ok_or(HistoryError::NotFound { date: original })?;
+            .ok_or_else(|| not_found(original))?;
         if signals.is_empty() {
-            return Err(HistoryError::NoSignals);
+            return Err(no_signals());
         }
         if date > today && date != original {
-            return Err(HistoryError::FutureDate { date });
+            return Err(future_date(date));
         }
         if date != original && self.on(date).is_some() {
-            return Err(HistoryError::DateTaken { date });
+            return Err(date_taken(date));
         }
         self.snapshots[i] = Snapshot { date, signals };
         self.snapshots.sort_by_key(|s| s.date);
@@ -160,12 +163,12 @@ impl HealthHistory {
     }
 
     /// Deletes the snapshot of that day, returning it (for undo).
-    pub fn remove(&mut self, date: NaiveDate) -> Result<Snapshot, HistoryError> {
+    pub fn remove(&mut self, date: NaiveDate) -> Result<Snapshot, FieldError> {
         let i = self
             .snapshots
             .iter()
             .position(|s| s.date == date)
-            .ok_or(HistoryError::NotFound { date })?;
+            .ok_or_else(|| not_found(date))?;
         Ok(self.snapshots.remove(i))
     }
 
@@ -181,6 +184,6 @@ impl HealthHistory {
 
 /// Reads the day a check-in's signals are from, as typed: a day on or before `today`
 /// ([`crate::domain::dates::read_day_done`]).
-pub fn read_as_of(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+pub fn read_as_of(text: &str, today: NaiveDate) -> Result<NaiveDate, FieldError> {
     crate::domain::dates::read_day_done(text, today, "Pick the day these signals are from.")
 }

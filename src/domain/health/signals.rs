@@ -1,6 +1,7 @@
 //! The five signal categories, their ratings and bands, the raw signals of one day, and
 //! reading what a user types into the signals form.
 
+use crate::domain::error::FieldError;
 use crate::domain::numbers::{fmt_num, plain_number};
 
 /// The five signal categories. The order of [`Category::ALL`] is the order of the form and
@@ -261,13 +262,19 @@ impl TicketTrend {
 pub struct Percent(f64);
 
 impl Percent {
-    pub fn new(value: f64) -> Result<Percent, String> {
+    pub fn new(value: f64) -> Result<Percent, FieldError> {
         if !value.is_finite() {
-            Err("must be a number from 0 to 100".into())
+            Err(FieldError::bare("must be a number from 0 to 100"))
         } else if value < 0.0 {
-            Err(format!("must be 0 or more, found {}", fmt_num(value)))
+            Err(FieldError::bare(format!(
+                "must be 0 or more, found {}",
+                fmt_num(value)
+            )))
         } else if value > 100.0 {
-            Err(format!("must be 100 or less, found {}", fmt_num(value)))
+            Err(FieldError::bare(format!(
+                "must be 100 or less, found {}",
+                fmt_num(value)
+            )))
         } else {
             Ok(Percent(value))
         }
@@ -283,11 +290,13 @@ impl Percent {
 pub struct Nps(u8);
 
 impl Nps {
-    pub fn new(value: u8) -> Result<Nps, String> {
+    pub fn new(value: u8) -> Result<Nps, FieldError> {
         if value <= 10 {
             Ok(Nps(value))
         } else {
-            Err(format!("must be from 0 to 10, found {value}"))
+            Err(FieldError::bare(format!(
+                "must be from 0 to 10, found {value}"
+            )))
         }
     }
 
@@ -423,96 +432,68 @@ impl Signals {
 // ---------------------------------------------------------------------------------------
 // Parsing what a user types
 
-/// Why a typed signal is refused; the message is shown at the field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SignalError {
-    pub category: Category,
-    pub message: String,
-}
-
-impl SignalError {
-    fn new(category: Category, message: impl Into<String>) -> Self {
-        SignalError {
-            category,
-            message: message.into(),
-        }
-    }
-}
-
-fn parse_percent(
-    category: Category,
-    what: &str,
-    text: &str,
-) -> Result<Option<Percent>, SignalError> {
+fn parse_percent(what: &str, text: &str) -> Result<Option<Percent>, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
     let t = t.strip_suffix('%').unwrap_or(t).trim_end();
     if t.contains(',') && !t.contains('.') {
-        return Err(SignalError::new(
-            category,
-            format!("Use a dot for decimals, e.g. {}.", t.replace(',', ".")),
-        ));
+        return Err(FieldError::bare(format!(
+            "Use a dot for decimals, e.g. {}.",
+            t.replace(',', ".")
+        )));
     }
     let v = plain_number(t).ok_or_else(|| {
-        SignalError::new(
-            category,
-            format!("\"{t}\" is not a number: type a percentage from 0 to 100."),
-        )
+        FieldError::bare(format!(
+            "\"{t}\" is not a number: type a percentage from 0 to 100."
+        ))
     })?;
     if v < 0.0 {
-        return Err(SignalError::new(
-            category,
-            format!("{what} can't be negative."),
-        ));
+        return Err(FieldError::bare(format!("{what} can't be negative.")));
     }
     if v > 100.0 {
-        return Err(SignalError::new(
-            category,
-            format!("{what} can't be above 100% (you typed {}).", fmt_num(v)),
-        ));
+        return Err(FieldError::bare(format!(
+            "{what} can't be above 100% (you typed {}).",
+            fmt_num(v)
+        )));
     }
     Percent::new(v)
         .map(Some)
-        .map_err(|m| SignalError::new(category, format!("{what} {m}.")))
+        .map_err(|e| FieldError::bare(format!("{what} {}.", e.message)))
 }
 
 /// Seat usage as typed: `85`, `85.5`, `85%`; empty means unknown.
-pub fn parse_usage(text: &str) -> Result<Option<Percent>, SignalError> {
-    parse_percent(Category::Usage, "Seat usage", text)
+pub fn parse_usage(text: &str) -> Result<Option<Percent>, FieldError> {
+    parse_percent("Seat usage", text)
 }
 
 /// Targets met as typed: `65`, `92.5%`; empty means unknown.
-pub fn parse_roi(text: &str) -> Result<Option<Percent>, SignalError> {
-    parse_percent(Category::Roi, "Targets met", text)
+pub fn parse_roi(text: &str) -> Result<Option<Percent>, FieldError> {
+    parse_percent("Targets met", text)
 }
 
 /// Core features in use: a whole number, 0 or more; empty means unknown.
-pub fn parse_features(text: &str) -> Result<Option<u32>, SignalError> {
-    let c = Category::Adoption;
+pub fn parse_features(text: &str) -> Result<Option<u32>, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
     let v = plain_number(t).ok_or_else(|| {
-        SignalError::new(
-            c,
-            format!("\"{t}\" is not a number: count the features, e.g. 3."),
-        )
+        FieldError::bare(format!(
+            "\"{t}\" is not a number: count the features, e.g. 3."
+        ))
     })?;
     if v < 0.0 {
-        return Err(SignalError::new(
-            c,
+        return Err(FieldError::bare(
             "The number of features can't be negative.",
         ));
     }
     if v.fract() != 0.0 {
-        return Err(SignalError::new(c, "Count whole features, e.g. 2."));
+        return Err(FieldError::bare("Count whole features, e.g. 2."));
     }
     if v > u32::MAX as f64 {
-        return Err(SignalError::new(
-            c,
+        return Err(FieldError::bare(
             "That is far more features than any product has.",
         ));
     }
@@ -520,36 +501,33 @@ pub fn parse_features(text: &str) -> Result<Option<u32>, SignalError> {
 }
 
 /// The NPS answer: a whole number from 0 to 10; empty means unknown.
-pub fn parse_nps(text: &str) -> Result<Option<Nps>, SignalError> {
-    let c = Category::Relationship;
+pub fn parse_nps(text: &str) -> Result<Option<Nps>, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
     let v = plain_number(t).ok_or_else(|| {
-        SignalError::new(
-            c,
-            format!("\"{t}\" is not a number: NPS answers run from 0 to 10."),
-        )
+        FieldError::bare(format!(
+            "\"{t}\" is not a number: NPS answers run from 0 to 10."
+        ))
     })?;
     if v.fract() != 0.0 {
-        return Err(SignalError::new(
-            c,
+        return Err(FieldError::bare(
             "An NPS answer is a whole number from 0 to 10.",
         ));
     }
     if !(0.0..=10.0).contains(&v) {
-        return Err(SignalError::new(
-            c,
-            format!("NPS answers run from 0 to 10 (you typed {}).", fmt_num(v)),
-        ));
+        return Err(FieldError::bare(format!(
+            "NPS answers run from 0 to 10 (you typed {}).",
+            fmt_num(v)
+        )));
     }
     Ok(Some(Nps(v as u8)))
 }
 
 /// The ticket trend from a form value: a key (`zero_open`) or a label (`None open`), any
 /// case; empty means unknown.
-pub fn parse_tickets(text: &str) -> Result<Option<TicketTrend>, SignalError> {
+pub fn parse_tickets(text: &str) -> Result<Option<TicketTrend>, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -560,10 +538,7 @@ pub fn parse_tickets(text: &str) -> Result<Option<TicketTrend>, SignalError> {
         .map(Some)
         .ok_or_else(|| {
             let choices: Vec<&str> = TicketTrend::ALL.iter().map(|x| x.label()).collect();
-            SignalError::new(
-                Category::Support,
-                format!("Pick one of: {}.", choices.join(", ")),
-            )
+            FieldError::bare(format!("Pick one of: {}.", choices.join(", ")))
         })
 }
 
@@ -610,20 +585,33 @@ impl SignalsForm {
         }
     }
 
-    /// The signals, or every field's problem (at most one per category, in form order).
-    pub fn parse(&self) -> Result<Signals, Vec<SignalError>> {
+    /// The signals, or every field's problem (at most one per category, in form order),
+    /// each at its category's key (`usage`, `adoption`, ...: [`Category::key`]).
+    pub fn parse(&self) -> Result<Signals, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut keep = |r: Result<(), SignalError>| {
+        let mut keep = |c: Category, r: Result<(), FieldError>| {
             if let Err(e) = r {
-                errors.push(e);
+                errors.push(e.under(c.key()));
             }
         };
         let mut s = Signals::default();
-        keep(parse_usage(&self.usage).map(|v| s.usage = v));
-        keep(parse_features(&self.features).map(|v| s.features = v));
-        keep(parse_nps(&self.nps).map(|v| s.nps = v));
-        keep(parse_tickets(&self.tickets).map(|v| s.tickets = v));
-        keep(parse_roi(&self.roi).map(|v| s.roi = v));
+        keep(
+            Category::Usage,
+            parse_usage(&self.usage).map(|v| s.usage = v),
+        );
+        keep(
+            Category::Adoption,
+            parse_features(&self.features).map(|v| s.features = v),
+        );
+        keep(
+            Category::Relationship,
+            parse_nps(&self.nps).map(|v| s.nps = v),
+        );
+        keep(
+            Category::Support,
+            parse_tickets(&self.tickets).map(|v| s.tickets = v),
+        );
+        keep(Category::Roi, parse_roi(&self.roi).map(|v| s.roi = v));
         if errors.is_empty() {
             Ok(s)
         } else {

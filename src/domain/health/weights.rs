@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::error::FieldError;
+
 use super::*;
 use crate::domain::numbers::plain_number;
 
@@ -10,14 +12,6 @@ use crate::domain::numbers::plain_number;
 /// proportions matter; [`Weights::normalised`] scales them to a total of 100.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights([f64; 5]);
-
-/// Why weights are refused. `category` is the field to show the message at; `None` is a
-/// problem of the whole set (all zero).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WeightsError {
-    pub category: Option<Category>,
-    pub message: String,
-}
 
 impl Default for Weights {
     fn default() -> Self {
@@ -29,38 +23,36 @@ impl Weights {
     /// The default weights, in [`Category::ALL`] order: 30 / 20 / 20 / 15 / 15.
     pub const DEFAULT: [f64; 5] = [30.0, 20.0, 20.0, 15.0, 15.0];
 
-    /// Values in [`Category::ALL`] order. Reports the first problem.
-    pub fn new(values: [f64; 5]) -> Result<Weights, WeightsError> {
+    /// Values in [`Category::ALL`] order. Reports the first problem: a weight at its
+    /// category's key (`usage`, ...: [`Category::key`]), a problem of the whole set (all
+    /// zero) with an empty path.
+    pub fn new(values: [f64; 5]) -> Result<Weights, FieldError> {
         for c in Category::ALL {
-            check_weight(c, values[c.index()])?;
+            check_weight(c, values[c.index()]).map_err(|e| e.under(c.key()))?;
         }
         let total: f64 = values.iter().sum();
         if total == 0.0 {
-            return Err(WeightsError {
-                category: None,
-                message: "At least one weight must be above 0, or there is nothing to score."
-                    .into(),
-            });
+            return Err(FieldError::bare(
+                "At least one weight must be above 0, or there is nothing to score.",
+            ));
         }
         if !total.is_finite() {
-            return Err(WeightsError {
-                category: None,
-                message: "These weights are too large to add up; use numbers such as 30 or 15."
-                    .into(),
-            });
+            return Err(FieldError::bare(
+                "These weights are too large to add up; use numbers such as 30 or 15.",
+            ));
         }
         Ok(Weights(values))
     }
 
     /// Weights as typed in the five settings fields (any order of problems: one per
     /// field, then the all-zero problem).
-    pub fn parse<S: AsRef<str>>(texts: &[S; 5]) -> Result<Weights, Vec<WeightsError>> {
+    pub fn parse<S: AsRef<str>>(texts: &[S; 5]) -> Result<Weights, Vec<FieldError>> {
         let mut values = [0.0; 5];
         let mut errors = Vec::new();
         for c in Category::ALL {
             match parse_weight(c, texts[c.index()].as_ref()) {
                 Ok(v) => values[c.index()] = v,
-                Err(e) => errors.push(e),
+                Err(e) => errors.push(e.under(c.key())),
             }
         }
         if !errors.is_empty() {
@@ -98,7 +90,7 @@ impl Weights {
     }
 
     /// A copy with one weight changed, if the result is still valid.
-    pub fn with(&self, category: Category, value: f64) -> Result<Weights, WeightsError> {
+    pub fn with(&self, category: Category, value: f64) -> Result<Weights, FieldError> {
         let mut v = self.0;
         v[category.index()] = value;
         Weights::new(v)
@@ -114,19 +106,16 @@ impl Weights {
     }
 }
 
-fn check_weight(c: Category, v: f64) -> Result<(), WeightsError> {
-    let err = |m: String| WeightsError {
-        category: Some(c),
-        message: m,
-    };
+/// One weight, named in the message by its category.
+fn check_weight(c: Category, v: f64) -> Result<(), FieldError> {
     if !v.is_finite() {
-        return Err(err(format!(
+        return Err(FieldError::bare(format!(
             "The weight of {} must be a number.",
             c.label()
         )));
     }
     if v < 0.0 {
-        return Err(err(format!(
+        return Err(FieldError::bare(format!(
             "The weight of {} can't be negative; use 0 to leave it out.",
             c.label()
         )));
@@ -134,18 +123,18 @@ fn check_weight(c: Category, v: f64) -> Result<(), WeightsError> {
     Ok(())
 }
 
-/// One weight as typed; empty is refused (type 0 to leave a category out).
-pub fn parse_weight(category: Category, text: &str) -> Result<f64, WeightsError> {
+/// One weight as typed (`category` names it in the message); empty is refused (type 0
+/// to leave a category out).
+pub fn parse_weight(category: Category, text: &str) -> Result<f64, FieldError> {
     let t = text.trim();
     let t = t.strip_suffix('%').unwrap_or(t).trim_end();
-    let err = |m: String| WeightsError {
-        category: Some(category),
-        message: m,
-    };
     if t.is_empty() {
-        return Err(err("Enter a weight (0 leaves the category out).".into()));
+        return Err(FieldError::bare(
+            "Enter a weight (0 leaves the category out).",
+        ));
     }
-    let v = plain_number(t).ok_or_else(|| err(format!("\"{t}\" is not a number, e.g. 20.")))?;
+    let v = plain_number(t)
+        .ok_or_else(|| FieldError::bare(format!("\"{t}\" is not a number, e.g. 20.")))?;
     check_weight(category, v)?;
     Ok(v)
 }

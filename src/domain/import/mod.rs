@@ -8,6 +8,7 @@ pub mod plan;
 
 use super::account::{CompanySize, Segment};
 use super::dates::{self, DayOrder};
+use crate::domain::error::FieldError;
 
 pub use plan::{
     apply_import, plan_import, undo_import, Applied, CellError, Change, ImportPlan, PlannedRow,
@@ -226,7 +227,7 @@ impl Mapping {
 
     /// A mapping can be used when one column holds the account name and no field is
     /// chosen for two columns.
-    pub fn check(&self, headers: &[String]) -> Result<(), String> {
+    pub fn check(&self, headers: &[String]) -> Result<(), FieldError> {
         for t in Target::ALL.into_iter().filter(|&t| t != Target::Ignore) {
             let cols: Vec<&str> = self
                 .columns
@@ -236,16 +237,18 @@ impl Mapping {
                 .map(|(i, _)| headers.get(i).map_or("?", String::as_str))
                 .collect();
             if cols.len() > 1 {
-                return Err(format!(
+                return Err(FieldError::bare(format!(
                     "{} is chosen for {} columns ({}): keep it on one.",
                     t.label(),
                     cols.len(),
                     cols.join(", ")
-                ));
+                )));
             }
         }
         if self.column_of(Target::Name).is_none() {
-            return Err("Choose the column that holds the account name.".into());
+            return Err(FieldError::bare(
+                "Choose the column that holds the account name.",
+            ));
         }
         Ok(())
     }
@@ -280,21 +283,21 @@ pub fn guess_order<'a>(
 
 /// Reads a segment: Enterprise, Mid-market (mid market, midmarket, MM) or SMB (small
 /// business), in any case.
-pub fn read_segment(text: &str) -> Result<Segment, String> {
+pub fn read_segment(text: &str) -> Result<Segment, FieldError> {
     match header_key(text).as_str() {
         "enterprise" | "ent" => Ok(Segment::Enterprise),
         "midmarket" | "mid" | "mm" => Ok(Segment::MidMarket),
         "smb" | "smallbusiness" | "small" | "smallandmidsizebusiness" => Ok(Segment::Smb),
-        _ => Err(format!(
+        _ => Err(FieldError::bare(format!(
             "\"{}\" is not a segment: use Enterprise, Mid-market or SMB, or leave the cell empty.",
             text.trim()
-        )),
+        ))),
     }
 }
 
 /// Reads a company size: a number of employees (`1,200`), or a band as the planner writes
 /// it (`201-1000`, `5000+`, with or without "employees").
-pub fn read_employees(text: &str) -> Result<CompanySize, String> {
+pub fn read_employees(text: &str) -> Result<CompanySize, FieldError> {
     let t = text.trim();
     let band = t
         .trim_end_matches("employees")
@@ -311,9 +314,9 @@ pub fn read_employees(text: &str) -> Result<CompanySize, String> {
             1001..=5000 => CompanySize::Large,
             _ => CompanySize::Enterprise,
         }),
-        _ => Err(format!(
+        _ => Err(FieldError::bare(format!(
             "\"{t}\" is not a number of employees: write a whole number such as 1200, or a band such as 201-1000."
-        )),
+        ))),
     }
 }
 
@@ -321,16 +324,18 @@ pub fn read_employees(text: &str) -> Result<CompanySize, String> {
 pub const MAX_CRM_ID_CHARS: usize = 64;
 
 /// Checks a CRM id: up to 64 characters, no line breaks or control characters; trimmed.
-pub fn read_crm_id(text: &str) -> Result<String, String> {
+pub fn read_crm_id(text: &str) -> Result<String, FieldError> {
     let t = text.trim();
     if t.chars().count() > MAX_CRM_ID_CHARS {
-        return Err(format!(
+        return Err(FieldError::bare(format!(
             "A CRM id has {MAX_CRM_ID_CHARS} characters at most; this one has {}.",
             t.chars().count()
-        ));
+        )));
     }
     if t.chars().any(char::is_control) {
-        return Err("A CRM id cannot hold line breaks or control characters.".into());
+        return Err(FieldError::bare(
+            "A CRM id cannot hold line breaks or control characters.",
+        ));
     }
     Ok(t.to_string())
 }

@@ -3,6 +3,7 @@
 //! or a list of errors at its cells. Nothing changes until [`apply_import`]; one
 //! [`undo_import`] takes the whole import back.
 
+use crate::domain::error::FieldError;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -194,10 +195,10 @@ fn plan_row(
         None => None,
         Some((c, v)) => match read_crm_id(v) {
             Ok(id) => Some(id),
-            Err(m) => {
+            Err(e) => {
                 errors.push(CellError {
                     column: c,
-                    message: m,
+                    message: e.message,
                 });
                 None
             }
@@ -249,16 +250,19 @@ fn plan_row(
     if let Some(n) = name {
         fields.name = n;
     }
-    let mut read = |t: Target, set: &mut dyn FnMut(&str) -> Result<(), String>| {
+    let mut read = |t: Target, set: &mut dyn FnMut(&str) -> Result<(), FieldError>| {
         if let Some((c, v)) = cell(t) {
-            if let Err(message) = set(v) {
-                errors.push(CellError { column: c, message });
+            if let Err(e) = set(v) {
+                errors.push(CellError {
+                    column: c,
+                    message: e.message,
+                });
             }
         }
     };
     read(Target::Arr, &mut |v| {
         let n = read_money(v)?;
-        check_arr(n).map_err(|e| e.message)?;
+        check_arr(n)?;
         fields.arr = n;
         Ok(())
     });

@@ -4,6 +4,7 @@
 
 pub mod outcome;
 
+use crate::domain::error::FieldError;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::arr::{ArrEvent, ArrKind};
@@ -159,11 +160,11 @@ impl Period {
     }
 
     /// Custom dates; refused when the last day is before the first.
-    pub fn custom(start: NaiveDate, end: NaiveDate) -> Result<Period, String> {
+    pub fn custom(start: NaiveDate, end: NaiveDate) -> Result<Period, FieldError> {
         if end < start {
-            return Err(format!(
+            return Err(FieldError::bare(format!(
                 "The last day ({end}) is before the first ({start}): pick a last day on or after the first."
-            ));
+            )));
         }
         Ok(Period {
             start,

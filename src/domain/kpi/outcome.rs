@@ -3,6 +3,7 @@
 //! started (docs/kpis.md#renewal-outcomes). Also the offer to record a won opportunity's
 //! ARR as an expansion.
 
+use crate::domain::error::FieldError;
 use chrono::NaiveDate;
 
 use crate::domain::account::Account;
@@ -51,7 +52,7 @@ impl Outcome {
     }
 }
 
-/// Where a refused outcome's message goes.
+/// Where a refused outcome's message goes: the path of the refusal is its key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum OutcomeField {
     Outcome,
@@ -59,17 +60,29 @@ pub enum OutcomeField {
     NextRenewal,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutcomeError {
-    pub field: OutcomeField,
-    pub message: String,
+impl OutcomeField {
+    pub const ALL: [OutcomeField; 3] = [
+        OutcomeField::Outcome,
+        OutcomeField::NewArr,
+        OutcomeField::NextRenewal,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            OutcomeField::Outcome => "outcome",
+            OutcomeField::NewArr => "new_arr",
+            OutcomeField::NextRenewal => "next_renewal",
+        }
+    }
+
+    /// The field a refusal's path names.
+    pub fn from_key(key: &str) -> Option<OutcomeField> {
+        OutcomeField::ALL.into_iter().find(|f| f.key() == key)
+    }
 }
 
-fn refuse(field: OutcomeField, message: impl Into<String>) -> OutcomeError {
-    OutcomeError {
-        field,
-        message: message.into(),
-    }
+fn refuse(field: OutcomeField, message: impl Into<String>) -> FieldError {
+    FieldError::new(field.key(), message)
 }
 
 /// The renewal date has passed (today is after it) and the account is not churned: the
@@ -102,7 +115,7 @@ pub fn record_outcome(
     new_arr: f64,
     next_renewal: Option<NaiveDate>,
     today: NaiveDate,
-) -> Result<(), OutcomeError> {
+) -> Result<(), FieldError> {
     let Some(account) = ws.account(id) else {
         return Err(refuse(
             OutcomeField::Outcome,
@@ -179,7 +192,9 @@ pub fn record_outcome(
     };
     let mut log = account.arr_log.clone();
     for c in changes {
-        log = log.with(c).map_err(|m| refuse(OutcomeField::NewArr, m))?;
+        log = log
+            .with(c)
+            .map_err(|e| refuse(OutcomeField::NewArr, e.message))?;
     }
     if log.total() != new_arr {
         // A change dated after the renewal date already moved the ARR: say so, change nothing.
@@ -233,16 +248,21 @@ pub fn record_won(
     opportunity: OpportunityId,
     amount: f64,
     date: NaiveDate,
-) -> Result<(), String> {
+) -> Result<(), FieldError> {
     let a = ws
         .account_mut(id)
-        .ok_or("This account is no longer here.")?;
+        .ok_or_else(|| FieldError::new("account", "This account is no longer here."))?;
     let o = a
         .expansion
         .opportunities()
         .iter()
         .find(|o| o.id() == opportunity && o.stage() == Stage::Won)
-        .ok_or("That opportunity is not won (or no longer here).")?;
+        .ok_or_else(|| {
+            FieldError::new(
+                "opportunity",
+                "That opportunity is not won (or no longer here).",
+            )
+        })?;
     let event = ArrEvent {
         date,
         kind: ArrKind::Expansion,

@@ -7,6 +7,7 @@
 //! (dates are placed relative to `today`, so a link opened another day shows the same
 //! situation shifted to that day).
 
+use crate::domain::error::FieldError;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::prng::Prng;
@@ -730,36 +731,37 @@ fn qbr(rng: &mut Prng, facts: &mut Vec<(String, String)>, today: NaiveDate) -> B
 }
 
 /// Checks the situation with the domain's own validation (for tests and for safety).
-pub fn validate(drill: &Drill) -> Result<(), String> {
+pub fn validate(drill: &Drill) -> Result<(), FieldError> {
     drill
         .account
         .validate()
-        .map_err(|e| format!("account: {e:?}"))?;
+        .map_err(|e| FieldError::new("account", format!("{e:?}")))?;
     match &drill.situation {
         Situation::Health { signals } => {
             if signals.known_count() != 5 {
-                return Err("a health drill knows all five signals".into());
+                return Err(FieldError::bare("a health drill knows all five signals"));
             }
         }
         Situation::Stakeholder { person } => {
             StakeholderMap::new()
                 .validate(None, person, drill.today)
-                .map_err(|e| format!("person: {e:?}"))?;
+                .map_err(|e| FieldError::new("person", format!("{e:?}")))?;
         }
         Situation::Renewal { renewal } => {
             for t in renewal
                 .timeline(drill.account.renewal_date, drill.account.arr)
-                .ok_or("no timeline")?
+                .ok_or_else(|| FieldError::new("renewal", "no timeline"))?
                 .tasks()
             {
                 if t.done_on.is_some_and(|d| d > drill.today) {
-                    return Err("a task done in the future".into());
+                    return Err(FieldError::bare("a task done in the future"));
                 }
             }
         }
         Situation::Expansion { .. } => {}
         Situation::Qbr { qbr } => {
-            qbr.validate().map_err(|e| format!("qbr: {e:?}"))?;
+            qbr.validate()
+                .map_err(|e| FieldError::new("qbr", format!("{e:?}")))?;
         }
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! Mock interviews: a set of questions drawn from the bank by kind, one at a time against
 //! a countdown, then a self-check against the points a strong answer covers.
 
+use crate::domain::error::FieldError;
 use chrono::NaiveDateTime;
 
 use super::content::{Question, QuestionKind};
@@ -57,15 +58,24 @@ impl MockAttempt {
         }
     }
 
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), FieldError> {
         if self.questions == 0 {
-            return Err("an attempt has at least one question".into());
+            return Err(FieldError::new(
+                "questions",
+                "an attempt has at least one question",
+            ));
         }
         if self.skipped > self.questions {
-            return Err("more questions skipped than asked".into());
+            return Err(FieldError::new(
+                "skipped",
+                "more questions skipped than asked",
+            ));
         }
         if self.points_hit > self.points_total {
-            return Err("more points covered than there were".into());
+            return Err(FieldError::new(
+                "points_hit",
+                "more points covered than there were",
+            ));
         }
         Ok(())
     }

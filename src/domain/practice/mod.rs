@@ -14,6 +14,7 @@ pub mod scheduler;
 pub mod session;
 pub mod stats;
 
+use crate::domain::error::FieldError;
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -67,17 +68,21 @@ impl Default for Practice {
 }
 
 /// Checks a typed cap on new cards a day: a whole number from 0 to 200.
-pub fn parse_new_per_day(text: &str) -> Result<u32, String> {
+pub fn parse_new_per_day(text: &str) -> Result<u32, FieldError> {
     let t = text.trim();
     if t.is_empty() {
-        return Err("Enter how many new cards a day, from 0 to 200.".into());
+        return Err(FieldError::bare(
+            "Enter how many new cards a day, from 0 to 200.",
+        ));
     }
     match t.parse::<u32>() {
         Ok(n) if n <= MAX_NEW_PER_DAY => Ok(n),
-        Ok(n) => Err(format!("{n} is too many: at most {MAX_NEW_PER_DAY} a day.")),
-        Err(_) => Err(format!(
+        Ok(n) => Err(FieldError::bare(format!(
+            "{n} is too many: at most {MAX_NEW_PER_DAY} a day."
+        ))),
+        Err(_) => Err(FieldError::bare(format!(
             "\"{t}\" is not a whole number: enter a number from 0 to {MAX_NEW_PER_DAY}."
-        )),
+        ))),
     }
 }
 
@@ -90,39 +95,44 @@ impl Practice {
         reviews: Vec<ReviewRecord>,
         mocks: Vec<MockAttempt>,
         drills: BTreeMap<DrillKind, DrillScore>,
-    ) -> Result<Practice, (String, String)> {
+    ) -> Result<Practice, FieldError> {
         if new_per_day > MAX_NEW_PER_DAY {
-            return Err((
-                "new_per_day".into(),
+            return Err(FieldError::new(
+                "new_per_day",
                 format!("at most {MAX_NEW_PER_DAY}, found {new_per_day}"),
             ));
         }
         for (key, m) in &memories {
             if !key.contains('/') {
-                return Err((format!("cards.{key}"), "a card key is \"deck/card\"".into()));
+                return Err(FieldError::new(
+                    format!("cards.{key}"),
+                    "a card key is \"deck/card\"",
+                ));
             }
-            m.check().map_err(|e| (format!("cards.{key}"), e))?;
+            m.check()
+                .map_err(|e| FieldError::new(format!("cards.{key}"), e.message))?;
         }
         if reviews.len() > MAX_REVIEWS {
-            return Err((
-                "reviews".into(),
+            return Err(FieldError::new(
+                "reviews",
                 format!("at most {MAX_REVIEWS} reviews, found {}", reviews.len()),
             ));
         }
         for (i, m) in mocks.iter().enumerate() {
-            m.check().map_err(|e| (format!("mocks[{i}]"), e))?;
+            m.check()
+                .map_err(|e| FieldError::new(format!("mocks[{i}]"), e.message))?;
         }
         if mocks.len() > MAX_MOCKS {
-            return Err((
-                "mocks".into(),
+            return Err(FieldError::new(
+                "mocks",
                 format!("at most {MAX_MOCKS} attempts, found {}", mocks.len()),
             ));
         }
         for (k, s) in &drills {
             if s.right > s.tried {
-                return Err((
+                return Err(FieldError::new(
                     format!("drills.{}", k.key()),
-                    "more right answers than drills tried".into(),
+                    "more right answers than drills tried",
                 ));
             }
         }
@@ -141,9 +151,11 @@ impl Practice {
     pub fn new_per_day(&self) -> u32 {
         self.new_per_day
     }
-    pub fn set_new_per_day(&mut self, n: u32) -> Result<(), String> {
+    pub fn set_new_per_day(&mut self, n: u32) -> Result<(), FieldError> {
         if n > MAX_NEW_PER_DAY {
-            return Err(format!("At most {MAX_NEW_PER_DAY} a day."));
+            return Err(FieldError::bare(format!(
+                "At most {MAX_NEW_PER_DAY} a day."
+            )));
         }
         self.new_per_day = n;
         Ok(())
@@ -199,7 +211,7 @@ impl Practice {
         (self.new_per_day as usize).saturating_sub(self.new_seen_on(today))
     }
 
-    pub fn add_mock(&mut self, attempt: MockAttempt) -> Result<(), String> {
+    pub fn add_mock(&mut self, attempt: MockAttempt) -> Result<(), FieldError> {
         attempt.check()?;
         self.mocks.push(attempt);
         if self.mocks.len() > MAX_MOCKS {

@@ -6,6 +6,7 @@
 //! the clock. The crate works in UTC instants: a local time is handed over as if it were
 //! UTC, which keeps every difference in days exact.
 
+use crate::domain::error::FieldError;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use rs_fsrs::{Card as FsrsCard, Parameters, Rating, Seed, State, FSRS};
 
@@ -155,27 +156,40 @@ pub struct Memory {
 
 impl Memory {
     /// Problems with values read from a file (the scheduler needs them in range).
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), FieldError> {
         if !(self.stability.is_finite() && self.stability > 0.0) {
-            return Err(format!(
-                "stability must be above 0, found {}",
-                self.stability
+            return Err(FieldError::new(
+                "stability",
+                format!("stability must be above 0, found {}", self.stability),
             ));
         }
         if !(self.difficulty.is_finite() && (1.0..=10.0).contains(&self.difficulty)) {
-            return Err(format!(
-                "difficulty must be from 1 to 10, found {}",
-                self.difficulty
+            return Err(FieldError::new(
+                "difficulty",
+                format!("difficulty must be from 1 to 10, found {}", self.difficulty),
             ));
         }
         if self.elapsed_days < 0 || self.scheduled_days < 0 {
-            return Err("day counts cannot be negative".into());
+            return Err(FieldError::new(
+                if self.elapsed_days < 0 {
+                    "elapsed_days"
+                } else {
+                    "scheduled_days"
+                },
+                "day counts cannot be negative",
+            ));
         }
         if self.state == CardState::New {
-            return Err("a reviewed card cannot be in the new state".into());
+            return Err(FieldError::new(
+                "state",
+                "a reviewed card cannot be in the new state",
+            ));
         }
         if self.due < self.last_review {
-            return Err("the due time is before the last review".into());
+            return Err(FieldError::new(
+                "due",
+                "the due time is before the last review",
+            ));
         }
         Ok(())
     }

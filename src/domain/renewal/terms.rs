@@ -287,40 +287,44 @@ impl CustomTask {
 }
 
 /// Checks and trims the text of a task a user adds.
-pub fn check_task_text(text: &str) -> Result<String, String> {
+pub fn check_task_text(text: &str) -> Result<String, FieldError> {
     let t = text.trim();
     if t.is_empty() {
-        return Err("Write what the task is.".into());
+        return Err(FieldError::bare("Write what the task is."));
     }
     if t.chars().count() > MAX_TASK_LEN {
-        return Err(format!("Keep a task under {MAX_TASK_LEN} characters."));
+        return Err(FieldError::bare(format!(
+            "Keep a task under {MAX_TASK_LEN} characters."
+        )));
     }
     Ok(t.to_string())
 }
 
 /// Checks a notice period in days.
-pub fn check_notice_days(days: Option<u32>) -> Result<(), String> {
+pub fn check_notice_days(days: Option<u32>) -> Result<(), FieldError> {
     match days {
-        Some(d) if d > MAX_NOTICE_DAYS => Err(format!(
+        Some(d) if d > MAX_NOTICE_DAYS => Err(FieldError::bare(format!(
             "A notice period of {d} days is more than two years ({MAX_NOTICE_DAYS} days at most): check the number."
-        )),
+        ))),
         _ => Ok(()),
     }
 }
 
 /// Reads the notice period typed in a form: whole days, empty means "not set".
-pub fn parse_notice_days(text: &str) -> Result<Option<u32>, String> {
+pub fn parse_notice_days(text: &str) -> Result<Option<u32>, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
     if !t.chars().all(|c| c.is_ascii_digit()) {
-        return Err(format!(
+        return Err(FieldError::bare(format!(
             "\"{t}\" is not a number of days: type whole days, e.g. 60."
-        ));
+        )));
     }
     let d: u32 = t.parse().map_err(|_| {
-        format!("A notice period of {t} days is more than two years: check the number.")
+        FieldError::bare(format!(
+            "A notice period of {t} days is more than two years: check the number."
+        ))
     })?;
     check_notice_days(Some(d))?;
     Ok(Some(d))
@@ -328,7 +332,7 @@ pub fn parse_notice_days(text: &str) -> Result<Option<u32>, String> {
 
 /// Reads the "done on" date typed next to a ticked task or step (`YYYY-MM-DD`, as date
 /// inputs give it). Refuses an empty value, a malformed one and a day after `today`.
-pub fn parse_done_on(text: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+pub fn parse_done_on(text: &str, today: NaiveDate) -> Result<NaiveDate, FieldError> {
     crate::domain::dates::read_day_done(text, today, "Pick the day it was done, or untick it.")
 }
 
@@ -369,7 +373,7 @@ impl Renewal {
         self.notice_days
     }
 
-    pub fn set_notice_days(&mut self, days: Option<u32>) -> Result<(), String> {
+    pub fn set_notice_days(&mut self, days: Option<u32>) -> Result<(), FieldError> {
         check_notice_days(days)?;
         self.notice_days = days;
         Ok(())
@@ -385,10 +389,16 @@ impl Renewal {
 
     /// Marks a task done on `on`. Refused for a date after `today` or a task that does
     /// not exist.
-    pub fn tick(&mut self, key: TaskKey, on: NaiveDate, today: NaiveDate) -> Result<(), String> {
+    pub fn tick(
+        &mut self,
+        key: TaskKey,
+        on: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), FieldError> {
         if on > today {
-            return Err(format!(
-                "A task cannot be done in the future ({on} is after today)."
+            return Err(FieldError::new(
+                "done_on",
+                format!("A task cannot be done in the future ({on} is after today)."),
             ));
         }
         self.set_done(key, on)
@@ -408,20 +418,18 @@ impl Renewal {
         }
     }
 
-    fn set_done(&mut self, key: TaskKey, on: NaiveDate) -> Result<(), String> {
+    fn set_done(&mut self, key: TaskKey, on: NaiveDate) -> Result<(), FieldError> {
         match key {
             TaskKey::Default(m, k) => {
-                let t = m
-                    .default_task(k)
-                    .ok_or_else(|| format!("{} has no task \"{k}\".", m.label()))?;
+                let t = m.default_task(k).ok_or_else(|| {
+                    FieldError::new("task", format!("{} has no task \"{k}\".", m.label()))
+                })?;
                 self.done.insert((m, t.key), on);
             }
             TaskKey::Custom(id) => {
-                let c = self
-                    .custom
-                    .iter_mut()
-                    .find(|c| c.id == id)
-                    .ok_or_else(|| format!("There is no added task {id}."))?;
+                let c = self.custom.iter_mut().find(|c| c.id == id).ok_or_else(|| {
+                    FieldError::new("task", format!("There is no added task {id}."))
+                })?;
                 c.done_on = Some(on);
             }
         }
@@ -435,19 +443,25 @@ impl Renewal {
         milestone: MilestoneKind,
         task_key: &str,
         on: NaiveDate,
-    ) -> Result<(), String> {
+    ) -> Result<(), FieldError> {
         let t = milestone.default_task(task_key).ok_or_else(|| {
             let known: Vec<&str> = milestone.default_tasks().iter().map(|t| t.key).collect();
-            format!(
-                "{} has no task \"{task_key}\"; its tasks are {}",
-                milestone.label(),
-                known.join(", ")
+            FieldError::new(
+                "task",
+                format!(
+                    "{} has no task \"{task_key}\"; its tasks are {}",
+                    milestone.label(),
+                    known.join(", ")
+                ),
             )
         })?;
         if self.done.contains_key(&(milestone, t.key)) {
-            return Err(format!(
-                "task \"{task_key}\" of {} is marked done twice",
-                milestone.label()
+            return Err(FieldError::new(
+                "task",
+                format!(
+                    "task \"{task_key}\" of {} is marked done twice",
+                    milestone.label()
+                ),
             ));
         }
         self.done.insert((milestone, t.key), on);
@@ -466,13 +480,17 @@ impl Renewal {
     }
 
     /// Adds a task of the user's own to a milestone; returns its id.
-    pub fn add_custom_task(&mut self, milestone: MilestoneKind, text: &str) -> Result<u32, String> {
-        let text = check_task_text(text)?;
+    pub fn add_custom_task(
+        &mut self,
+        milestone: MilestoneKind,
+        text: &str,
+    ) -> Result<u32, FieldError> {
+        let text = check_task_text(text).map_err(|e| e.under("text"))?;
         let id = match self.custom.iter().map(|c| c.id).max() {
             None => 1,
             Some(max) => max
                 .checked_add(1)
-                .ok_or_else(|| "No room for more tasks.".to_string())?,
+                .ok_or_else(|| FieldError::bare("No room for more tasks."))?,
         };
         self.custom.push(CustomTask {
             id,
@@ -491,13 +509,14 @@ impl Renewal {
         milestone: MilestoneKind,
         text: &str,
         done_on: Option<NaiveDate>,
-    ) -> Result<(), String> {
+    ) -> Result<(), FieldError> {
         if self.custom.iter().any(|c| c.id == id) {
-            return Err(format!(
-                "id {id} is used by an earlier task; ids must be unique"
+            return Err(FieldError::new(
+                "id",
+                format!("id {id} is used by an earlier task; ids must be unique"),
             ));
         }
-        let text = check_task_text(text)?;
+        let text = check_task_text(text).map_err(|e| e.under("text"))?;
         self.custom.push(CustomTask {
             id,
             milestone,
@@ -508,13 +527,13 @@ impl Renewal {
         Ok(())
     }
 
-    pub fn edit_custom_task(&mut self, id: u32, text: &str) -> Result<(), String> {
-        let text = check_task_text(text)?;
+    pub fn edit_custom_task(&mut self, id: u32, text: &str) -> Result<(), FieldError> {
+        let text = check_task_text(text).map_err(|e| e.under("text"))?;
         let c = self
             .custom
             .iter_mut()
             .find(|c| c.id == id)
-            .ok_or_else(|| format!("There is no added task {id}."))?;
+            .ok_or_else(|| FieldError::new("task", format!("There is no added task {id}.")))?;
         c.text = text;
         Ok(())
     }

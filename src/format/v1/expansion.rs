@@ -180,8 +180,12 @@ impl ExpansionV1 {
                 estimated_arr: o.estimated_arr,
                 stage: o.stage.into(),
             };
-            e.restore(OpportunityId(o.id), draft)
-                .map_err(|(field, msg)| (format!("expansion.opportunities[{i}].{field}"), msg))?;
+            e.restore(OpportunityId(o.id), draft).map_err(|e| {
+                (
+                    format!("expansion.opportunities[{i}].{}", e.path),
+                    e.message,
+                )
+            })?;
         }
         Ok(e)
     }

@@ -16,8 +16,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::health::{
-    Category, HealthHistory, HealthSettings, HistoryError, Nps, Percent, Signals, Snapshot,
-    TicketTrend, WeightChange, Weights,
+    Category, HealthHistory, HealthSettings, Nps, Percent, Signals, Snapshot, TicketTrend,
+    WeightChange, Weights,
 };
 
 /// A problem with a path relative to the part being converted, and what is wrong there.
@@ -240,16 +240,9 @@ impl HealthV1 {
                     .map_err(|(p, m)| (format!("health.snapshots[{i}].{p}"), m))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        HealthHistory::from_snapshots(snapshots).map_err(|(i, e)| match e {
-            HistoryError::DateTaken { date } => (
-                format!("health.snapshots[{i}].date"),
-                format!("an earlier snapshot has the same date {date}; keep one snapshot per day"),
-            ),
-            HistoryError::NoSignals => (
-                format!("health.snapshots[{i}]"),
-                "the snapshot has no signal; give at least one of seat_usage_pct, core_features, nps, ticket_trend, targets_met_pct".into(),
-            ),
-            other => (format!("health.snapshots[{i}]"), other.message()),
+        HealthHistory::from_snapshots(snapshots).map_err(|e| {
+            let e = e.under("health.snapshots");
+            (e.path, e.message)
         })
     }
 }
@@ -264,7 +257,7 @@ impl WeightsV1 {
             self.support,
             self.roi,
         ];
-        Weights::new(values).map_err(|e| match e.category {
+        Weights::new(values).map_err(|e| match Category::from_key(&e.path) {
             Some(c) => (
                 c.key().to_string(),
                 format!("weight must be 0 or more, found {}", values[c.index()]),

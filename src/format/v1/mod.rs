@@ -253,5 +253,5 @@ impl From<&Workspace> for WorkspaceV1 {
 
 /// The currency parsed, or the message for `workspace.currency`.
 pub fn currency_of(ws: &WorkspaceV1) -> Result<Currency, String> {
-    Currency::new(&ws.currency)
+    Currency::new(&ws.currency).map_err(|e| e.message)
 }

@@ -520,7 +520,7 @@ impl PlanV1 {
 
 impl QbrV1 {
     fn into_domain(self) -> Result<Qbr, AccountProblem> {
-        let start = ClockTime::parse(&self.start).map_err(|m| ("start".to_string(), m))?;
+        let start = ClockTime::parse(&self.start).map_err(|m| ("start".to_string(), m.message))?;
         let mut prep = Checklist::default();
         for (i, key) in self.prep_done.iter().enumerate() {
             let item = PrepItem::from_key(key).ok_or_else(|| {
@@ -591,7 +591,8 @@ impl QualificationV1 {
         ];
         for (card, element, v) in elements {
             let path = format!("{card}.{}", element.key());
-            let rating = Rating::new(v.rating).map_err(|m| (format!("{path}.rating"), m))?;
+            let rating =
+                Rating::new(v.rating).map_err(|m| (format!("{path}.rating"), m.message))?;
             q.set(element, rating, &v.notes)
                 .map_err(|e| (format!("{path}.notes"), e.message))?;
         }

@@ -147,10 +147,10 @@ impl RenewalV1 {
             Some(d) => Some(u32::try_from(d).unwrap_or(u32::MAX)),
         };
         r.set_notice_days(notice)
-            .map_err(|e| ("renewal.notice_days".to_string(), e))?;
+            .map_err(|e| ("renewal.notice_days".to_string(), e.message))?;
         for (i, d) in self.done.into_iter().enumerate() {
             r.restore_done(d.milestone.into(), &d.task, d.done_on)
-                .map_err(|e| (format!("renewal.done[{i}].task"), e))?;
+                .map_err(|e| (format!("renewal.done[{i}].task"), e.message))?;
         }
         for (i, c) in self.custom_tasks.into_iter().enumerate() {
             if r.custom_tasks().iter().any(|x| x.id() == c.id) {
@@ -160,7 +160,7 @@ impl RenewalV1 {
                 ));
             }
             r.restore_custom_task(c.id, c.milestone.into(), &c.text, c.done_on)
-                .map_err(|e| (format!("renewal.custom_tasks[{i}].text"), e))?;
+                .map_err(|e| (format!("renewal.custom_tasks[{i}].text"), e.message))?;
         }
         Ok(r)
     }

@@ -157,7 +157,7 @@ pub fn save_plans_into_domain(plans: Vec<SavePlanV1>) -> Result<SavePlans, Accou
             &p.owner,
             p.notify_leadership,
         )
-        .map_err(|e| (at("owner"), e))?;
+        .map_err(|e| (at("owner"), e.message))?;
         for (j, d) in p.done.into_iter().enumerate() {
             let step = StepKind::from_key(&d.step).ok_or_else(|| {
                 (
@@ -169,7 +169,7 @@ pub fn save_plans_into_domain(plans: Vec<SavePlanV1>) -> Result<SavePlans, Accou
                 )
             })?;
             plan.restore_done(step, d.done_on)
-                .map_err(|e| (at(&format!("done[{j}]")), e))?;
+                .map_err(|e| (at(&format!("done[{j}]")), e.message))?;
         }
         if let Some(c) = p.closed {
             plan.restore_closure(Closure {
@@ -177,7 +177,7 @@ pub fn save_plans_into_domain(plans: Vec<SavePlanV1>) -> Result<SavePlans, Accou
                 on: c.on,
                 note: c.note,
             })
-            .map_err(|e| (at("closed"), e))?;
+            .map_err(|e| (at("closed"), e.message))?;
         }
         if plan.is_open() {
             if let Some(k) = out.all().iter().position(SavePlan::is_open) {
@@ -188,7 +188,7 @@ pub fn save_plans_into_domain(plans: Vec<SavePlanV1>) -> Result<SavePlans, Accou
             }
         }
         out.restore(plan)
-            .map_err(|e| (format!("save_plans[{i}]"), e))?;
+            .map_err(|e| (format!("save_plans[{i}]"), e.message))?;
     }
     Ok(out)
 }

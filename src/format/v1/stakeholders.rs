@@ -264,6 +264,6 @@ impl StakeholdersV1 {
             .map(|(i, p)| p.into_domain(i))
             .collect::<Result<Vec<_>, _>>()?;
         StakeholderMap::from_parts(people, self.last_reviewed)
-            .map_err(|e| (path(e.index, e.error.field.key()), e.error.message))
+            .map_err(|e| (format!("stakeholders.{}", e.path), e.message))
     }
 }

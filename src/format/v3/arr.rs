@@ -96,7 +96,10 @@ pub fn log_into_domain(
             })
             .collect(),
     )
-    .map_err(|(i, m)| (format!("arr_log[{i}]"), m))?;
+    .map_err(|e| {
+        let e = e.under("arr_log");
+        (e.path, e.message)
+    })?;
     let total = log.total();
     if (total - arr).abs() >= 0.005 {
         return Err((

@@ -10,7 +10,7 @@ pub fn crm_id_into_domain(id: Option<String>) -> Result<Option<String>, AccountP
     match id {
         None => Ok(None),
         Some(text) => {
-            let id = read_crm_id(&text).map_err(|m| ("crm_id".to_string(), m))?;
+            let id = read_crm_id(&text).map_err(|m| ("crm_id".to_string(), m.message))?;
             if id.is_empty() {
                 return Err((
                     "crm_id".into(),

@@ -163,14 +163,10 @@ pub fn white_space_into_domain(
             cell,
         });
     }
-    WhiteSpace::restore(v.rows, v.columns, cells, around).map_err(|m| {
-        // The domain names the part (`rows[0]`, `cells[2].row`); the file's path adds the block.
-        match m.split_once(": ") {
-            Some((part, msg)) if !part.contains(' ') => {
-                (format!("white_space.{part}"), msg.to_string())
-            }
-            _ => ("white_space".to_string(), m),
-        }
+    // The domain names the part (`rows[0]`, `cells[2].row`); the file's path adds the block.
+    WhiteSpace::restore(v.rows, v.columns, cells, around).map_err(|e| {
+        let e = e.under("white_space");
+        (e.path, e.message)
     })
 }
 
@@ -257,7 +253,8 @@ pub fn commitments_into_domain(
                 "an open commitment has no status date".into(),
             ));
         }
-        let status = Status::from_parts(kind, c.status_date).map_err(|m| (at("status_date"), m))?;
+        let status =
+            Status::from_parts(kind, c.status_date).map_err(|m| (at("status_date"), m.message))?;
         out.restore(
             people,
             CommitmentId(c.id),
@@ -270,7 +267,7 @@ pub fn commitments_into_domain(
                 evidence: c.evidence,
             },
         )
-        .map_err(|(k, m)| (at(k), m))?;
+        .map_err(|e| (at(&e.path), e.message))?;
     }
     Ok(out)
 }
@@ -370,7 +367,7 @@ pub fn escalations_into_domain(v: Vec<EscalationV3>) -> Result<Escalations, Acco
             e.confirmed_on,
         ];
         out.restore(EscalationId(e.id), d)
-            .map_err(|(k, m)| (format!("escalations[{i}].{k}"), m))?;
+            .map_err(|e| (format!("escalations[{i}].{}", e.path), e.message))?;
     }
     Ok(out)
 }

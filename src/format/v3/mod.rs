@@ -321,5 +321,5 @@ impl File {
 
 /// The currency parsed, or the message for `workspace.currency`.
 pub fn currency_of(ws: &WorkspaceV3) -> Result<Currency, String> {
-    Currency::new(&ws.currency)
+    Currency::new(&ws.currency).map_err(|e| e.message)
 }

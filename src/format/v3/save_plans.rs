@@ -212,12 +212,8 @@ pub fn save_plans_into_domain(plans: Vec<SavePlanV3>) -> Result<SavePlans, Accou
             .collect();
         plan.recovery =
             Recovery::restore(milestones, check_ins, plan.opened_on()).map_err(|e| {
-                match e.split_once(": ") {
-                    Some((part, msg)) if !part.contains(' ') => {
-                        (format!("save_plans[{i}].{part}"), msg.to_string())
-                    }
-                    _ => (format!("save_plans[{i}]"), e),
-                }
+                let e = e.under(&format!("save_plans[{i}]"));
+                (e.path, e.message)
             })?;
     }
     Ok(out)

@@ -98,13 +98,13 @@ impl SettingsV3 {
         .into_domain()?;
         let o = self.kpi.renewal_odds;
         let renewal_odds = RenewalOdds::new(o.green, o.yellow, o.red, o.no_score)
-            .map_err(|m| ("kpi.renewal_odds".to_string(), m))?;
+            .map_err(|m| ("kpi.renewal_odds".to_string(), m.message))?;
         let expansion_target = self
             .kpi
             .expansion_target
             .map(check_target)
             .transpose()
-            .map_err(|m| ("kpi.expansion_target".to_string(), m))?;
+            .map_err(|m| ("kpi.expansion_target".to_string(), m.message))?;
         settings.kpi = KpiSettings {
             renewal_odds,
             expansion_target,

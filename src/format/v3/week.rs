@@ -42,7 +42,7 @@ pub fn snoozes_into_domain(list: Vec<SnoozeV3>) -> Result<Snoozes, (String, Stri
     let mut s = Snoozes::default();
     for (i, one) in list.into_iter().enumerate() {
         s.restore(&one.item, one.until)
-            .map_err(|m| (format!("[{i}].item"), m))?;
+            .map_err(|m| (format!("[{i}].item"), m.message))?;
     }
     Ok(s)
 }

@@ -86,7 +86,7 @@ impl Draft {
                 None
             }
             Err(e) => {
-                errors.set(CommitmentField::Due, Some(e));
+                errors.set(CommitmentField::Due, Some(e.message));
                 ok = false;
                 None
             }
@@ -98,7 +98,7 @@ impl Draft {
             match read_optional_date(&self.status_date.get_untracked()) {
                 Ok(d) => d,
                 Err(e) => {
-                    errors.set(CommitmentField::StatusDate, Some(e));
+                    errors.set(CommitmentField::StatusDate, Some(e.message));
                     ok = false;
                     None
                 }
@@ -108,7 +108,7 @@ impl Draft {
             Ok(s) => Some(s),
             Err(e) => {
                 if ok {
-                    errors.set(CommitmentField::StatusDate, Some(e));
+                    errors.set(CommitmentField::StatusDate, Some(e.message));
                 }
                 ok = false;
                 None
@@ -179,7 +179,9 @@ pub fn AccountCommitments() -> impl IntoView {
                     .map(|a| stand_in.validate(&a.stakeholders, None))
             }) {
                 for e in found {
-                    errors.set(e.field, Some(e.message));
+                    if let Some(f) = CommitmentField::from_key(&e.path) {
+                        errors.set(f, Some(e.message));
+                    }
                 }
             }
             return;
@@ -192,7 +194,9 @@ pub fn AccountCommitments() -> impl IntoView {
         match checked {
             Some(Err(found)) => {
                 for e in found {
-                    errors.set(e.field, Some(e.message));
+                    if let Some(f) = CommitmentField::from_key(&e.path) {
+                        errors.set(f, Some(e.message));
+                    }
                 }
                 return;
             }

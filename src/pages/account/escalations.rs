@@ -35,7 +35,7 @@ enum EsField {
 }
 
 /// Shows the domain's messages, given by field key, at the form's fields.
-fn show_errors(errors: FormErrors<EsField>, found: &[(&'static str, String)]) {
+fn show_errors(errors: FormErrors<EsField>, found: &[crate::domain::FieldError]) {
     let mut keys = vec![
         ("issue", EsField::Issue),
         ("opened_on", EsField::OpenedOn),
@@ -43,7 +43,11 @@ fn show_errors(errors: FormErrors<EsField>, found: &[(&'static str, String)]) {
         ("next_update", EsField::NextUpdate),
     ];
     keys.extend(Step::ALL.map(|s| (s.key(), EsField::Step(s))));
-    errors.show_paths(found.iter().map(|(k, m)| (*k, m.as_str())), "", &keys);
+    errors.show_paths(
+        found.iter().map(|e| (e.path.as_str(), e.message.as_str())),
+        "",
+        &keys,
+    );
 }
 
 #[component]
@@ -109,7 +113,7 @@ fn NewEscalation() -> impl IntoView {
                 return;
             }
             Err(e) => {
-                errors.set(EsField::OpenedOn, Some(e));
+                errors.set(EsField::OpenedOn, Some(e.message));
                 return;
             }
         };
@@ -121,7 +125,9 @@ fn NewEscalation() -> impl IntoView {
             return;
         }
         let r = edit_account(app, id, |a| {
-            a.escalations.add(e, today).map_err(|v| v[0].1.clone())
+            a.escalations
+                .add(e, today)
+                .map_err(|v| v[0].message.clone())
         });
         match r {
             Ok(_) => {
@@ -224,7 +230,7 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                 errors.clear();
                 let _ = edit_account(app, id, |a| {
                     a.escalations.undo_step(eid, step);
-                    Ok(())
+                    Ok::<_, String>(())
                 });
             }
         };
@@ -253,7 +259,7 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                                         let today = app.today.get_untracked();
                                         match parse_done_on(&event_target_value(&ev), today) {
                                             Ok(d) => tick(Some(d)),
-                                            Err(m) => errors.set(EsField::Step(step), Some(m)),
+                                            Err(m) => errors.set(EsField::Step(step), Some(m.message)),
                                         }
                                     }/>
                             </span>
@@ -300,7 +306,7 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
                         <DateInput value=next_update
                             on_change=move |()| match read_optional_date(&next_update.get_untracked()) {
                                 Ok(d) => save(&move |e: &mut Escalation| e.next_update = d),
-                                Err(m) => errors.set(EsField::NextUpdate, Some(m)),
+                                Err(m) => errors.set(EsField::NextUpdate, Some(m.message)),
                             }/>
                     </Field>
                 </div>

@@ -124,7 +124,7 @@ fn Readiness() -> impl IntoView {
                             let on = event_target_checked(&ev);
                             let _ = edit_account(app, id, |a| {
                                 a.expansion.ticks.set(item, on);
-                                Ok(())
+                                Ok::<_, String>(())
                             });
                         }/>
                     <label for=cb>{item.label()}</label>
@@ -308,7 +308,7 @@ fn opportunity_card(
                         if let Some(s) = Stage::from_key(&stage.get_untracked()) {
                             let _ = edit_account(app, id, |a| {
                                 a.expansion.set_stage(oid, s);
-                                Ok(())
+                                Ok::<_, String>(())
                             });
                         }
                     }/>
@@ -395,7 +395,7 @@ fn OpportunityForm(
             match crate::domain::dates::read_optional_date(&target.get_untracked()) {
                 Ok(d) => d,
                 Err(m) => {
-                    problems.push((OppInput::TargetDate, m));
+                    problems.push((OppInput::TargetDate, m.message));
                     None
                 }
             }
@@ -403,7 +403,7 @@ fn OpportunityForm(
         let estimated_arr = match parse_estimated_arr(&arr.get_untracked()) {
             Ok(v) => v,
             Err(e) => {
-                problems.push((OppInput::Field(OpportunityField::EstimatedArr), e));
+                problems.push((OppInput::Field(OpportunityField::EstimatedArr), e.message));
                 0.0
             }
         };
@@ -418,7 +418,10 @@ fn OpportunityForm(
         };
         if let Err(es) = draft.clone().validate(OpportunityId(0)) {
             for e in es {
-                let at = OppInput::Field(e.field);
+                let Some(f) = OpportunityField::from_key(&e.path) else {
+                    continue;
+                };
+                let at = OppInput::Field(f);
                 if !problems.iter().any(|(i, _)| *i == at) {
                     problems.push((at, e.message));
                 }
@@ -449,7 +452,7 @@ fn OpportunityForm(
             };
             r.map_err(|es| {
                 es.first()
-                    .map(|e| format!("{}|{}", e.field.key(), e.message))
+                    .map(|e| format!("{}|{}", e.path, e.message))
                     .unwrap_or_default()
             })
         });

@@ -19,7 +19,7 @@ use crate::components::health::{
 use crate::domain::dates;
 use crate::domain::health::{
     account_health, fmt_points, read_as_of, score_of, Band, Category, HealthHistory, HealthSummary,
-    HistoryError, Recorded, Score, Signals, SignalsForm, Snapshot,
+    Recorded, Score, Signals, SignalsForm, Snapshot,
 };
 use crate::state::use_app;
 
@@ -106,7 +106,11 @@ fn parse_into(
             Some(s)
         }
         Err(es) => {
-            errors.set(es.into_iter().map(|e| (e.category, e.message)).collect());
+            errors.set(
+                es.into_iter()
+                    .filter_map(|e| Some((Category::from_key(&e.path)?, e.message)))
+                    .collect(),
+            );
             None
         }
     }
@@ -367,7 +371,7 @@ fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
 
     let check_date = move || {
         let r = read_as_of(&date_text.get_untracked(), app.today.get_untracked());
-        date_error.set(r.as_ref().err().cloned());
+        date_error.set(r.as_ref().err().map(|e| e.message.clone()));
         r.ok()
     };
     // Saving on a day that has a check-in replaces it: say so before the user saves.
@@ -397,11 +401,11 @@ fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
             return;
         };
         match history.record(date, signals, today) {
-            Err(HistoryError::FutureDate { date }) => {
-                date_error.set(Some(HistoryError::FutureDate { date }.message()));
+            Err(e) if e.path == "date" => {
+                date_error.set(Some(e.message));
                 focus_first_invalid("form.checkin-form");
             }
-            Err(e) => form_error.set(Some(e.message())),
+            Err(e) => form_error.set(Some(e.message)),
             Ok(done) => {
                 let scored = app.ws.with_untracked(|w| {
                     score_of(&signals, w.settings.health.weights())
@@ -724,7 +728,7 @@ fn SnapshotEditor(snapshot: Snapshot, on_done: Callback<()>) -> impl IntoView {
             Err(_) if date_text.get_untracked().trim() == original.to_string() => Ok(original),
             r => r,
         };
-        date_error.set(date.as_ref().err().cloned());
+        date_error.set(date.as_ref().err().map(|e| e.message.clone()));
         let signals = parse_into(form, errors);
         let (Ok(date), Some(signals)) = (date, signals) else {
             focus_first_invalid("form.edit-form");
@@ -737,11 +741,11 @@ fn SnapshotEditor(snapshot: Snapshot, on_done: Callback<()>) -> impl IntoView {
             return;
         };
         match history.edit(original, date, signals, today) {
-            Err(e @ (HistoryError::FutureDate { .. } | HistoryError::DateTaken { .. })) => {
-                date_error.set(Some(e.message()));
+            Err(e) if e.path == "date" => {
+                date_error.set(Some(e.message));
                 focus_first_invalid("form.edit-form");
             }
-            Err(e) => form_error.set(Some(e.message())),
+            Err(e) => form_error.set(Some(e.message)),
             Ok(()) => {
                 app.ws.update(|w| {
                     if let Some(a) = w.account_mut(id) {

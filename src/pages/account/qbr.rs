@@ -228,14 +228,14 @@ fn read_when(
             None
         }
         Err(e) => {
-            errors.set(When::Date, Some(e));
+            errors.set(When::Date, Some(e.message));
             None
         }
     };
     let s = match ClockTime::parse(&start.get_untracked()) {
         Ok(s) => Some(s),
         Err(e) => {
-            errors.set(When::Start, Some(e));
+            errors.set(When::Start, Some(e.message));
             None
         }
     };
@@ -824,7 +824,7 @@ fn MutualForm(
         let due_date = match dates::read_optional_date(&due.get_untracked()) {
             Ok(Some(d)) => d,
             Ok(None) => return errors.set(MutualField::Due, Some("Pick a due date.".into())),
-            Err(e) => return errors.set(MutualField::Due, Some(e)),
+            Err(e) => return errors.set(MutualField::Due, Some(e.message)),
         };
         let item = MutualAction {
             id: MutualId(0),

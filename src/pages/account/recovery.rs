@@ -43,21 +43,17 @@ const CHECK_IN_KEYS: [(&str, CheckInField); 2] =
 fn on_open_plan(
     app: crate::state::AppState,
     id: crate::domain::AccountId,
-    f: impl FnOnce(&mut crate::domain::save_plan::SavePlan) -> Result<(), (&'static str, String)>,
-) -> Result<(), (&'static str, String)> {
-    let mut refused = ("", String::new());
+    f: impl FnOnce(&mut crate::domain::save_plan::SavePlan) -> Result<(), crate::domain::FieldError>,
+) -> Result<(), crate::domain::FieldError> {
+    let mut refused = None;
     let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
         Some(p) => f(p).map_err(|e| {
-            refused = e;
+            refused = Some(e);
             String::new()
         }),
         None => Err("This plan is closed.".to_string()),
     });
-    match r {
-        Ok(()) => Ok(()),
-        Err(closed) if refused.0.is_empty() && refused.1.is_empty() => Err(("", closed)),
-        Err(_) => Err(refused),
-    }
+    r.map_err(|closed| refused.unwrap_or_else(|| crate::domain::FieldError::bare(closed)))
 }
 
 #[component]
@@ -103,7 +99,7 @@ pub fn RecoveryCard() -> impl IntoView {
                 None
             }
             Err(e) => {
-                m_errors.set(MilestoneField::By, Some(e));
+                m_errors.set(MilestoneField::By, Some(e.message));
                 None
             }
         };
@@ -115,9 +111,9 @@ pub fn RecoveryCard() -> impl IntoView {
         };
         let Some(_) = by_date else {
             // The other fields' messages too, from the same rules.
-            if let Err((k, e)) = recovery::check_milestone(&m, today, None) {
-                if let Some((_, f)) = MILESTONE_KEYS.iter().find(|(key, _)| *key == k) {
-                    m_errors.set(*f, Some(e));
+            if let Err(e) = recovery::check_milestone(&m, today, None) {
+                if let Some((_, f)) = MILESTONE_KEYS.iter().find(|(key, _)| *key == e.path) {
+                    m_errors.set(*f, Some(e.message));
                 }
             }
             return;
@@ -128,7 +124,9 @@ pub fn RecoveryCard() -> impl IntoView {
                 target.set(String::new());
                 by.set(String::new());
             }
-            Err((k, e)) => m_errors.show_paths([(k, e.as_str())], "", &MILESTONE_KEYS),
+            Err(e) => {
+                m_errors.show_paths([(e.path.as_str(), e.message.as_str())], "", &MILESTONE_KEYS)
+            }
         }
     };
     let add_milestone = on_submit("#rc-add", m_errors, save_milestone);
@@ -145,7 +143,7 @@ pub fn RecoveryCard() -> impl IntoView {
             Err(e) => {
                 c_errors.set(
                     CheckInField::On,
-                    Some(e.replace(
+                    Some(e.message.replace(
                         "Pick the day it was done, or untick it.",
                         "Pick the day of the check-in.",
                     )),
@@ -166,7 +164,9 @@ pub fn RecoveryCard() -> impl IntoView {
                 note.set(String::new());
                 app.show_toast("Check-in logged.", None);
             }
-            Err((k, e)) => c_errors.show_paths([(k, e.as_str())], "", &CHECK_IN_KEYS),
+            Err(e) => {
+                c_errors.show_paths([(e.path.as_str(), e.message.as_str())], "", &CHECK_IN_KEYS)
+            }
         }
     };
     let log = on_submit("#rc-checkin", c_errors, save_check_in);
@@ -196,7 +196,7 @@ pub fn RecoveryCard() -> impl IntoView {
                                             let today = app.today.get_untracked();
                                             let met = event_target_checked(&ev).then_some(today);
                                             let _ = edit_account(app, id, |a| match a.save_plans.current_mut() {
-                                                Some(p) => depth::set_milestone_met(p, i, met, today).map_err(|(_, e)| e),
+                                                Some(p) => depth::set_milestone_met(p, i, met, today).map_err(|e| e.message),
                                                 None => Err("This plan is closed.".into()),
                                             });
                                         }/>

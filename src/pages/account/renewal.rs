@@ -168,6 +168,7 @@ fn TermsCard() -> impl IntoView {
     let notice_err = FormErrors::<()>::new();
     let save_notice = Callback::new(move |()| {
         let r = parse_notice_days(&notice_text.get_untracked())
+            .map_err(|e| e.message)
             .and_then(|d| edit_account(app, id, |a| a.renewal.set_notice_days(d)));
         notice_err.set((), r.err());
     });
@@ -178,7 +179,7 @@ fn TermsCard() -> impl IntoView {
             } else {
                 a.renewal.early_start = on;
             }
-            Ok(())
+            Ok::<_, String>(())
         });
     };
     view! {
@@ -442,7 +443,7 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
         } else {
             edit_account(app, id, |a| {
                 a.renewal.untick(key);
-                Ok(())
+                Ok::<_, String>(())
             })
         };
         date_err.set(r.err());
@@ -450,6 +451,7 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
     let set_date = move |ev: leptos::ev::Event| {
         let today = app.today.get_untracked();
         let r = parse_done_on(&event_target_value(&ev), today)
+            .map_err(|e| e.message)
             .and_then(|d| edit_account(app, id, |a| a.renewal.tick(key, d, today)));
         date_err.set(r.err());
     };
@@ -465,6 +467,7 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
         ev.prevent_default();
         let Some(n) = custom_id else { return };
         let r = check_task_text(&edit_text.get_untracked())
+            .map_err(|e| e.message)
             .and_then(|t| edit_account(app, id, |a| a.renewal.edit_custom_task(n, &t)));
         match r {
             Ok(()) => {
@@ -546,7 +549,7 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
                             on_confirm=move |_| {
                                 let _ = edit_account(app, id, |a| {
                                     a.renewal.remove_custom_task(n);
-                                    Ok(())
+                                    Ok::<_, String>(())
                                 });
                             }
                         />

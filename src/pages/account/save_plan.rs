@@ -185,7 +185,7 @@ fn ProposePlan() -> impl IntoView {
             if let Some(p) = a.save_plans.current_mut() {
                 p.root_cause = RootCause::from_key(&cause.get_untracked());
             }
-            Ok(())
+            Ok::<_, crate::domain::FieldError>(())
         });
         match r {
             Ok(()) => {
@@ -265,7 +265,7 @@ fn OpenPlan() -> impl IntoView {
     let save_owner = Callback::new(move |()| {
         let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
             Some(p) => p.set_owner(&owner.get_untracked()),
-            None => Err("This plan is closed.".into()),
+            None => Err(crate::domain::FieldError::bare("This plan is closed.")),
         });
         owner_err.set((), r.err());
     });
@@ -280,7 +280,7 @@ fn OpenPlan() -> impl IntoView {
         let _ = edit_account(app, id, |a| match a.save_plans.current_mut() {
             Some(p) => {
                 p.root_cause = c;
-                Ok(())
+                Ok::<_, String>(())
             }
             None => Err("This plan is closed.".into()),
         });
@@ -351,7 +351,7 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
         let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
             None => Err("This plan is closed.".to_string()),
             Some(p) => match on {
-                Some(d) => p.tick(kind, d, today),
+                Some(d) => p.tick(kind, d, today).map_err(|e| e.message),
                 None => {
                     p.untick(kind);
                     Ok(())
@@ -434,7 +434,7 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
                                     let today = app.today.get_untracked();
                                     match parse_done_on(&event_target_value(&ev), today) {
                                         Ok(d) => tick(Some(d)),
-                                        Err(e) => err.set(Some(e)),
+                                        Err(e) => err.set(Some(e.message)),
                                     }
                                 }/>
                         </span>
@@ -468,7 +468,7 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
         let date = match parse_done_on(&on.get_untracked(), today) {
             Ok(d) => d,
             Err(e) => {
-                let e = e.replace(
+                let e = e.message.replace(
                     "Pick the day it was done, or untick it.",
                     "Pick the day the plan closed.",
                 );
@@ -488,7 +488,7 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
         let is_green = green.get_untracked();
         let r = edit_account(app, id, |a| match a.save_plans.current_mut() {
             Some(p) => crate::domain::depth::close_save_plan(p, o, date, &n, is_green, today)
-                .map_err(|(k, e)| format!("{k}\u{1f}{e}")),
+                .map_err(|e| format!("{}\u{1f}{}", e.path, e.message)),
             None => Err("_form\u{1f}This plan is already closed.".into()),
         });
         match r {

@@ -69,7 +69,7 @@ fn set_state(
         g.set_kind(around(a), row, col, kind)?;
         let words = state_words(g.cell(row, col));
         a.white_space = g;
-        Ok(format!("{row} × {col}: {words}"))
+        Ok::<_, crate::domain::FieldError>(format!("{row} × {col}: {words}"))
     })
 }
 
@@ -292,13 +292,14 @@ fn CellPanel(
         arr_text.set(text);
         error.set(None);
     });
-    let edit = move |f: &dyn Fn(&mut Account, &str, &str) -> Result<(), String>| {
-        let Some((r, c)) = names.get_untracked() else {
-            return;
+    let edit =
+        move |f: &dyn Fn(&mut Account, &str, &str) -> Result<(), crate::domain::FieldError>| {
+            let Some((r, c)) = names.get_untracked() else {
+                return;
+            };
+            let res = edit_account(app, id, |a| f(a, &r, &c));
+            error.set(res.err());
         };
-        let res = edit_account(app, id, |a| f(a, &r, &c));
-        error.set(res.err());
-    };
     let set_kind = move |k: Option<CellKind>| {
         edit(&move |a: &mut Account, r: &str, c: &str| {
             let mut g = a.white_space.clone();
@@ -350,7 +351,7 @@ fn CellPanel(
                 .expansion
                 .opportunity(oid)
                 .map(|o| (o.description().to_string(), o.kind().label().to_lowercase()));
-            Ok(o.unwrap_or_default())
+            Ok::<_, crate::domain::FieldError>(o.unwrap_or_default())
         });
         match res {
             Ok((desc, kind)) => {
@@ -465,7 +466,7 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
                 let mut g = a.white_space.clone();
                 let l = g.add_line(around(a), axis, &text.get_untracked())?;
                 a.white_space = g;
-                Ok(l)
+                Ok::<_, crate::domain::FieldError>(l)
             });
             match res {
                 Ok(_) => {
@@ -520,7 +521,7 @@ fn LinesCard(lines: Memo<(Vec<Line>, Vec<Line>)>) -> impl IntoView {
                                         let mut g = a.white_space.clone();
                                         let n = g.remove_line(around(a), axis, &l2)?;
                                         a.white_space = g;
-                                        Ok(n)
+                                        Ok::<_, crate::domain::FieldError>(n)
                                     });
                                     if let Ok(n) = r {
                                         app.show_toast(format!("Removed \"{l2}\" and {}.", plural(n, "cell", "cells")), None);

@@ -72,7 +72,7 @@ pub fn PracticeHome() -> impl IntoView {
                 app.show_toast(format!("New cards a day: {n}."), None);
             }
         }
-        Err(e) => errors.set((), Some(e)),
+        Err(e) => errors.set((), Some(e.message)),
     };
 
     let charts = {

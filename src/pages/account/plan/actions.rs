@@ -194,7 +194,7 @@ fn ActionForm(
                 return;
             }
             Err(e) => {
-                errors.set(ActionField::Due, Some(e));
+                errors.set(ActionField::Due, Some(e.message));
                 return;
             }
         };

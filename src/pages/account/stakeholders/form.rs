@@ -14,8 +14,8 @@ use crate::components::form::{
     Select, TextArea, TextInput,
 };
 use crate::domain::stakeholders::{
-    parse_last_contact, Frequency, Influence, Quadrant, Role, Sentiment, StakeholderError,
-    StakeholderField, StakeholderFields, StakeholderId,
+    parse_last_contact, Frequency, Influence, Quadrant, Role, Sentiment, StakeholderField,
+    StakeholderFields, StakeholderId,
 };
 
 type F = StakeholderField;
@@ -61,12 +61,12 @@ impl Draft {
     }
 
     /// The fields as typed, and the inputs that could not be read at all.
-    fn read(&self) -> (StakeholderFields, Vec<StakeholderError>) {
+    fn read(&self) -> (StakeholderFields, Vec<crate::domain::FieldError>) {
         let mut errors = Vec::new();
         let influence = match Influence::parse(&self.influence.get_untracked()) {
             Ok(i) => i,
-            Err(message) => {
-                errors.push(StakeholderError::new(F::Influence, message));
+            Err(e) => {
+                errors.push(e.under(F::Influence.key()));
                 Influence::default()
             }
         };
@@ -139,7 +139,9 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
         let (fields, read_errors) = draft.read();
         let mut found: HashMap<F, String> = HashMap::new();
         for e in read_errors {
-            found.entry(e.field).or_insert(e.message);
+            if let Some(f) = F::from_key(&e.path) {
+                found.entry(f).or_insert(e.message);
+            }
         }
         let today = people.today();
         if let Err(es) = people
@@ -147,7 +149,9 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
             .with_untracked(|m| m.validate(id, &fields, today))
         {
             for e in es {
-                found.entry(e.field).or_insert(e.message);
+                if let Some(f) = F::from_key(&e.path) {
+                    found.entry(f).or_insert(e.message);
+                }
             }
         }
         (fields, found)
@@ -208,7 +212,10 @@ pub fn PersonDialog(editing: Editing) -> impl IntoView {
                 people.say(format!("{what} {name} ({}).", quadrant.label()), None);
                 close();
             }
-            Some(Err(es)) => errors.show(es.into_iter().map(|e| (e.field, e.message))),
+            Some(Err(es)) => errors.show(
+                es.into_iter()
+                    .filter_map(|e| Some((F::from_key(&e.path)?, e.message))),
+            ),
             None => close(),
         }
     };
