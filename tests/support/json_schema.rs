@@ -487,30 +487,10 @@ impl Schemas {
     /// Every property declared by an object schema (`"type": "object"`), as a place.
     pub fn declared(&self, doc: &'static str) -> BTreeSet<Loc> {
         let mut found = BTreeSet::new();
-        let mut stack = vec![Loc::root(doc)];
-        while let Some(loc) = stack.pop() {
-            let s = self.at(&loc);
+        for (loc, s) in self.all_nodes(doc) {
             if s.get("type").and_then(Value::as_str) == Some("object") {
                 for k in s["properties"].as_object().unwrap().keys() {
                     found.insert(loc.join("properties").join(k));
-                }
-            }
-            for (k, v) in s {
-                match (k.as_str(), v) {
-                    ("properties" | "$defs", Value::Object(m)) => {
-                        for key in m.keys() {
-                            stack.push(loc.join(k).join(key));
-                        }
-                    }
-                    ("anyOf" | "allOf", Value::Array(a)) => {
-                        for i in 0..a.len() {
-                            stack.push(loc.join(k).join(&i.to_string()));
-                        }
-                    }
-                    ("items" | "contains" | "not" | "if" | "then" | "else", Value::Object(_)) => {
-                        stack.push(loc.join(k))
-                    }
-                    _ => {}
                 }
             }
         }
