@@ -1,5 +1,6 @@
 //! Small wrappers over browser APIs: the local date, timestamps, randomness, downloads,
-//! reading files. The only place that asks the clock or draws random numbers.
+//! reading files, work put after the next paint. The only place that asks the clock or
+//! draws random numbers.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use wasm_bindgen::{JsCast, JsValue};
@@ -309,4 +310,14 @@ pub fn set_theme(theme: Theme) -> bool {
         Theme::System => storage.remove_item(THEME_KEY).is_ok(),
         t => storage.set_item(THEME_KEY, t.key()).is_ok(),
     }
+}
+
+/// Runs `f` after the browser has painted what the page shows now: in a task queued from
+/// the next animation frame. Work that is not in view (a figure below the table, the page
+/// address) goes here, so the frame that shows an edit or the first rows does not wait
+/// for it. Nothing is dropped: `f` runs once, one frame later.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
+    });
 }

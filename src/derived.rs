@@ -10,7 +10,8 @@ use leptos::prelude::*;
 
 use crate::domain::health::HealthSummary;
 use crate::domain::portfolio::{facts_of, health_by_account, Facts};
-use crate::domain::{AccountId, TierOf};
+use crate::domain::workspace::tiers_of;
+use crate::domain::{AccountId, TierOf, Workspace};
 use crate::state::AppState;
 
 #[derive(Clone, Copy)]
@@ -31,7 +32,10 @@ pub fn use_derived() -> Derived {
 impl Derived {
     /// Builds the memos over the app state and provides them as context.
     pub fn provide(app: AppState) -> Derived {
-        let tiers = Memo::new(move |_| Arc::new(app.ws.with(|w| w.tiers())));
+        // Tiers follow ARR and the tiers set by hand only: an edit that changes neither
+        // (a check-in, a note) ranks nothing again.
+        let tier_inputs = Memo::new(move |_| app.ws.with(Workspace::tier_inputs));
+        let tiers = Memo::new(move |_| Arc::new(tier_inputs.with(|i| tiers_of(i))));
         let health = Memo::new(move |_| {
             let today = app.today.get();
             Arc::new(app.ws.with(|w| health_by_account(w, today)))

@@ -90,9 +90,11 @@ const TOAST_TICK_MS: u64 = 250;
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportState {
     Idle,
+    /// The decoded file is shared, never copied: the preview and the confirm read the
+    /// one copy (a large workspace takes long to clone).
     Preview {
         file_name: String,
-        decoded: Box<Decoded>,
+        decoded: Arc<Decoded>,
     },
     Refused {
         file_name: String,
@@ -494,12 +496,23 @@ impl AppState {
     /// Replaces the workspace with the previewed file. The file's workspace id comes
     /// along (it is the same workspace moved here); a file without one gets a new id.
     pub fn confirm_import(self) {
-        if let ImportState::Preview { decoded, file_name } = self.import.get_untracked() {
+        if !self
+            .import
+            .with_untracked(|s| matches!(s, ImportState::Preview { .. }))
+        {
+            return;
+        }
+        // Taken out of the state, not cloned: the preview's view keeps no share of it, so
+        // the workspace is moved.
+        let taken = self
+            .import
+            .try_update(|s| std::mem::replace(s, ImportState::Idle));
+        if let Some(ImportState::Preview { decoded, file_name }) = taken {
             let count = decoded.workspace.accounts().len();
+            let decoded = Arc::try_unwrap(decoded).unwrap_or_else(|d| (*d).clone());
             let mut ws = decoded.workspace;
             with_id(&mut ws);
             self.ws.set(ws);
-            self.import.set(ImportState::Idle);
             self.show_toast(
                 format!(
                     "Imported {} from {file_name}.",
@@ -562,7 +575,7 @@ lazy_fn! { in file_import;
             match format::decode_bytes(&bytes, today) {
                 Ok(decoded) => ImportState::Preview {
                     file_name,
-                    decoded: Box::new(decoded),
+                    decoded: Arc::new(decoded),
                 },
                 Err(e) => ImportState::Refused {
                     file_name,

@@ -1368,7 +1368,12 @@ fn arb_signals() -> impl Strategy<Value = Signals> {
 }
 
 fn arb_history() -> impl Strategy<Value = HealthHistory> {
-    proptest::collection::btree_map(0u64..2000, arb_signals(), 0..6).prop_map(|m| {
+    arb_history_within(2000, 6)
+}
+
+/// Up to `most - 1` check-ins on days up to `days` ago.
+fn arb_history_within(days: u64, most: usize) -> impl Strategy<Value = HealthHistory> {
+    proptest::collection::btree_map(0u64..days, arb_signals(), 0..most).prop_map(|m| {
         HealthHistory::from_snapshots(
             m.into_iter()
                 .map(|(d, signals)| Snapshot {
@@ -1434,5 +1439,28 @@ fn the_day_of_a_check_in_is_read_as_typed_and_not_after_today() {
             want.map(date).map_err(FieldError::bare),
             "{text:?}"
         );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The trend and the declining flag score only the recent check-ins
+
+proptest! {
+    #[test]
+    fn recent_scores_are_the_tail_of_every_score(
+        history in arb_history_within(200, 20),
+        weights in arb_weights(),
+        back in 0u64..220,
+    ) {
+        let all = history.scores(&weights);
+        let start = ago(back);
+        // Every score from the last one on or before `start` (all when none is).
+        let from = all.iter().rposition(|(d, _)| *d <= start).unwrap_or(0);
+        prop_assert_eq!(history.scores_since(&weights, start), all[from..].to_vec());
+        let two = match all.as_slice() {
+            [.., a, b] => Some([*a, *b]),
+            _ => None,
+        };
+        prop_assert_eq!(history.last_two_scores(&weights), two);
     }
 }

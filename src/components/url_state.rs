@@ -3,6 +3,14 @@
 //! every change to the signal replaces the current history entry (Back leaves the page
 //! instead of stepping through each keystroke). The page's query type reads and writes
 //! its own pairs; that rule lives in the domain and is tested natively.
+//!
+//! The address is written after the change is painted (`browser::after_paint`), at most
+//! once a frame and always with the latest state: replacing the history entry and the
+//! router's own update take longer than a frame at 1,000 accounts, and the table need not
+//! wait for them.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -38,10 +46,17 @@ where
         });
     }
     let navigate = use_navigate();
-    Effect::new(move |_| {
-        let q = state.get();
-        let on_page = location.pathname.with_untracked(|p| p == path);
-        if on_page && url.with_untracked(&from_url) != q {
+    // Writes the latest state into the address unless it is there already (or the user
+    // has left the page meanwhile).
+    let write_address = move || {
+        let Some(q) = state.try_get_untracked() else {
+            return;
+        };
+        let on_page = location
+            .pathname
+            .try_with_untracked(|p| p == path)
+            .unwrap_or(false);
+        if on_page && url.try_with_untracked(&from_url).is_some_and(|u| u != q) {
             let map: ParamsMap = write(&q).into_iter().collect();
             navigate(
                 &format!("{path}{}", map.to_query_string()),
@@ -52,6 +67,25 @@ where
                 },
             );
         }
+    };
+    let write_address = Rc::new(write_address);
+    let queued = Rc::new(Cell::new(false));
+    // The write runs under the page's owner, so a `read` that uses the app's context
+    // (the owner filters spell a name as the workspace does) finds it.
+    let owner = Owner::current();
+    Effect::new(move |_| {
+        state.track();
+        if queued.replace(true) {
+            return;
+        }
+        let (queued, write_address, owner) = (queued.clone(), write_address.clone(), owner.clone());
+        crate::browser::after_paint(move || {
+            queued.set(false);
+            match owner {
+                Some(owner) => owner.with(|| write_address()),
+                None => write_address(),
+            }
+        });
     });
     state
 }

@@ -260,30 +260,44 @@ impl Workspace {
 
     /// The tier of every account: the override where set, else the ARR rank rule.
     pub fn tiers(&self) -> HashMap<AccountId, TierOf> {
-        let computed = tiers_by_arr(
-            &self
-                .accounts
-                .iter()
-                .map(|a| (a.id, a.fields.arr))
-                .collect::<Vec<_>>(),
-        );
+        tiers_of(&self.tier_inputs())
+    }
+
+    /// What the tiers are worked out from: each account's ARR and the tier set by hand,
+    /// in workspace order. An edit that leaves these equal leaves every tier as it was.
+    pub fn tier_inputs(&self) -> Vec<(AccountId, f64, Option<Tier>)> {
         self.accounts
             .iter()
-            .map(|a| {
-                let t = match a.fields.tier_override {
-                    Some(t) => TierOf {
-                        tier: t,
-                        overridden: true,
-                    },
-                    None => TierOf {
-                        tier: computed[&a.id],
-                        overridden: false,
-                    },
-                };
-                (a.id, t)
-            })
+            .map(|a| (a.id, a.fields.arr, a.fields.tier_override))
             .collect()
     }
+}
+
+/// The tier of every account from [`Workspace::tier_inputs`]: the override where set,
+/// else the ARR rank rule.
+pub fn tiers_of(inputs: &[(AccountId, f64, Option<Tier>)]) -> HashMap<AccountId, TierOf> {
+    let computed = tiers_by_arr(
+        &inputs
+            .iter()
+            .map(|(id, arr, _)| (*id, *arr))
+            .collect::<Vec<_>>(),
+    );
+    inputs
+        .iter()
+        .map(|(id, _, by_hand)| {
+            let t = match by_hand {
+                Some(t) => TierOf {
+                    tier: *t,
+                    overridden: true,
+                },
+                None => TierOf {
+                    tier: computed[id],
+                    overridden: false,
+                },
+            };
+            (*id, t)
+        })
+        .collect()
 }
 
 /// Every account valid, every id used once: what a workspace's accounts must be.

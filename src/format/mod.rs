@@ -148,7 +148,8 @@ pub(crate) type OlderReader =
 static OLDER: std::sync::OnceLock<OlderReader> = std::sync::OnceLock::new();
 
 /// Hands over the older versions' reader once its module is fetched (in any other build
-/// it is always there, and this does nothing).
+/// it is always there, and this does nothing). Only the browser's start-up calls it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn set_older_reader(read: OlderReader) {
     #[cfg(feature = "split")]
     let _ = OLDER.set(read);

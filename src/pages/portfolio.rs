@@ -117,6 +117,12 @@ pub fn PortfolioPage() -> impl IntoView {
     });
     let money = move |x: f64| currency.with(|c| c.format_short(x));
 
+    // What is not the table waits until the first rows are painted.
+    let painted = RwSignal::new(false);
+    crate::browser::after_paint(move || {
+        let _ = painted.try_set(true);
+    });
+
     let header = move |key: Column, label: &'static str, numeric: bool| {
         sort_header(sort.into(), set_sort, key, label, numeric)
     };
@@ -132,7 +138,11 @@ pub fn PortfolioPage() -> impl IntoView {
             </Show>
             <div class="page-head">
                 <h1>"Portfolio"</h1>
-                <crate::pages::week::WeekLink/>
+                // The week's count goes through every account's work: the link with its
+                // count follows the first rows, one frame later, in the place kept for it.
+                <Show when=move || painted.get() fallback=|| view! { <span class="week-link" aria-hidden="true">"This week"</span> }>
+                    <crate::pages::week::WeekLink/>
+                </Show>
                 <a class="btn" href="/kpis">"KPIs"</a>
                 <a class="btn btn-primary" href="/accounts/new">"New account"</a>
             </div>

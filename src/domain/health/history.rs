@@ -180,6 +180,36 @@ impl HealthHistory {
             .filter_map(|s| score_of(&s.signals, weights).map(|sc| (s.date, sc.value)))
             .collect()
     }
+
+    /// The scores of [`HealthHistory::scores`] from the last one dated on or before
+    /// `start` to the latest (all of them when none is that old): what a rule comparing
+    /// the latest score with where it stood on `start` reads, without scoring the older
+    /// check-ins (a year of weekly check-ins, 1,000 accounts, on every change).
+    pub fn scores_since(&self, weights: &Weights, start: NaiveDate) -> Vec<(NaiveDate, f64)> {
+        let mut out = Vec::new();
+        for s in self.snapshots.iter().rev() {
+            if let Some(sc) = score_of(&s.signals, weights) {
+                out.push((s.date, sc.value));
+                if s.date <= start {
+                    break;
+                }
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// The latest score and the one before it, as (date, score value): the trend.
+    pub fn last_two_scores(&self, weights: &Weights) -> Option<[(NaiveDate, f64); 2]> {
+        let mut scored = self
+            .snapshots
+            .iter()
+            .rev()
+            .filter_map(|s| score_of(&s.signals, weights).map(|sc| (s.date, sc.value)));
+        let last = scored.next()?;
+        let prev = scored.next()?;
+        Some([prev, last])
+    }
 }
 
 /// Reads the day a check-in's signals are from, as typed: a day on or before `today`

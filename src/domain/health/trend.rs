@@ -73,10 +73,7 @@ impl Trend {
 /// The trend between the two latest scored snapshots; `None` with fewer than two.
 /// Flat when the change is under [`FLAT_BELOW`] points either way.
 pub fn trend(history: &HealthHistory, weights: &Weights) -> Option<Trend> {
-    let scores = history.scores(weights);
-    let [.., (since, prev), (_, last)] = scores.as_slice() else {
-        return None;
-    };
+    let [(since, prev), (_, last)] = history.last_two_scores(weights)?;
     let change = round1(last - prev);
     let direction = if change.abs() < FLAT_BELOW {
         Direction::Flat
@@ -88,7 +85,7 @@ pub fn trend(history: &HealthHistory, weights: &Weights) -> Option<Trend> {
     Some(Trend {
         direction,
         change,
-        since: *since,
+        since,
     })
 }
 
@@ -162,7 +159,9 @@ fn baseline(scores: &[(NaiveDate, f64)], start: NaiveDate) -> Option<(NaiveDate,
 ///
 /// A fall is reported before a band drop when both hold.
 pub fn declining(history: &HealthHistory, weights: &Weights, today: NaiveDate) -> Option<Decline> {
-    let scores = history.scores(weights);
+    // The 90-day window starts before the 30-day one: its baseline and every later
+    // score are all the two comparisons read.
+    let scores = history.scores_since(weights, days_before(today, DECLINE_WINDOW_DAYS));
     let &(_, latest) = scores.last()?;
     if let Some((since, from)) = baseline(&scores, days_before(today, DECLINE_WINDOW_DAYS)) {
         if from - latest >= DECLINE_POINTS - 1e-9 {

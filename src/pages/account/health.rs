@@ -566,8 +566,9 @@ type HistoryRow = (Snapshot, Option<Score>);
 
 /// The key of a history row: its day and everything shown in it, so an edit or a change of
 /// weights draws again only the rows it changed.
-fn history_key(row: &HistoryRow) -> (NaiveDate, String) {
-    (row.0.date, format!("{:?}", row))
+fn history_key((snap, score): &HistoryRow) -> (NaiveDate, String) {
+    let shown = score.as_ref().map(|s| (s.value, s.band, s.incomplete));
+    (snap.date, format!("{:?}{shown:?}", snap.signals))
 }
 
 #[component]

@@ -130,10 +130,14 @@ pub fn ReviewBox() -> impl IntoView {
 #[component]
 pub fn ChurnFlag(id: AccountId) -> impl IntoView {
     let app = use_app();
+    // The tiers memo, not the workspace: a check-in ranks nothing again.
+    let tiers = crate::derived::use_derived().tiers;
     let high = Memo::new(move |_| {
         let today = app.today.get();
+        let tier = tiers
+            .with(|t| t.get(&id).map(|t| t.tier))
+            .unwrap_or(Tier::LongTail);
         app.ws.with(|w| {
-            let tier = w.tiers().get(&id).map(|t| t.tier).unwrap_or(Tier::LongTail);
             w.account(id)
                 .is_some_and(|a| assess(&a.stakeholders, tier, today).high_churn_risk)
         })
