@@ -1,8 +1,8 @@
 //! The practice content files in `public/practice/`: each is valid against its JSON
-//! Schema (a small walker in the manner of `tests/schema.rs`: it knows only the keywords
-//! these two schemas use and refuses any other), reads through the app's own reader, and
-//! is sane (no empty text, no duplicates, enough cards and questions, three points or more
-//! per question).
+//! Schema (walked by `tests/support/json_schema.rs`, the walker `tests/schema.rs` uses:
+//! it knows only the keywords the schemas use and refuses any other), reads through the
+//! app's own reader, and is sane (no empty text, no duplicates, enough cards and
+//! questions, three points or more per question).
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -10,166 +10,35 @@ use am_planner::domain::practice::QuestionKind;
 use am_planner::format::practice::{read_decks, read_questions};
 use serde_json::{json, Value};
 
+#[path = "support/json_schema.rs"]
+mod json_schema;
+use json_schema::Schemas;
+
 const DECKS: &str = include_str!("../public/practice/decks.json");
 const DECKS_SCHEMA: &str = include_str!("../public/practice/decks.schema.json");
 const QUESTIONS: &str = include_str!("../public/practice/questions.json");
 const QUESTIONS_SCHEMA: &str = include_str!("../public/practice/questions.schema.json");
 const DOC: &str = include_str!("../docs/practice.md");
 
-const KEYWORDS: &[&str] = &[
-    "$schema",
-    "$ref",
-    "$defs",
-    "title",
-    "description",
-    "type",
-    "const",
-    "enum",
-    "properties",
-    "additionalProperties",
-    "required",
-    "items",
-    "minItems",
-    "minLength",
-    "pattern",
-];
-
-fn pattern_matches(pattern: &str, s: &str) -> bool {
-    match pattern {
-        "\\S" => s.chars().any(|c| !c.is_whitespace()),
-        // ^[a-z0-9]+(-[a-z0-9]+)*$
-        "^[a-z0-9]+(-[a-z0-9]+)*$" => {
-            !s.is_empty()
-                && s.split('-').all(|part| {
-                    !part.is_empty()
-                        && part
-                            .bytes()
-                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                })
-        }
-        other => panic!("the test has no matcher for pattern {other}"),
-    }
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_f64() => "number",
-        Value::Number(_) => "integer",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-/// Every keyword in the schema is one the walker understands.
-fn check_keywords(schema: &Value, at: &str) {
-    if let Value::Object(m) = schema {
-        for (k, v) in m {
-            assert!(KEYWORDS.contains(&k.as_str()), "{at}: unknown keyword {k}");
-            match k.as_str() {
-                "properties" | "$defs" => {
-                    for (name, sub) in v.as_object().unwrap() {
-                        check_keywords(sub, &format!("{at}/{k}/{name}"));
-                    }
-                }
-                "items" => check_keywords(v, &format!("{at}/items")),
-                _ => {}
-            }
-        }
-    }
-}
-
-fn validate(root: &Value, s: &Value, v: &Value, path: &str, errors: &mut Vec<String>) {
-    let s = s.as_object().expect("a schema is an object");
-    if let Some(r) = s.get("$ref").and_then(Value::as_str) {
-        let target = root
-            .pointer(r.strip_prefix('#').expect("local $ref"))
-            .unwrap_or_else(|| panic!("dangling $ref {r}"));
-        validate(root, target, v, path, errors);
-    }
-    if let Some(t) = s.get("type").and_then(Value::as_str) {
-        let ok = t == kind(v) || (t == "number" && v.is_number());
-        if !ok {
-            errors.push(format!("{path}: expected {t}, found {}", kind(v)));
-            return;
-        }
-    }
-    if let Some(c) = s.get("const") {
-        if c != v {
-            errors.push(format!("{path}: must be {c}"));
-        }
-    }
-    if let Some(Value::Array(choices)) = s.get("enum") {
-        if !choices.contains(v) {
-            errors.push(format!("{path}: {v} is not allowed"));
-        }
-    }
-    if let Value::String(text) = v {
-        if let Some(min) = s.get("minLength").and_then(Value::as_u64) {
-            if (text.chars().count() as u64) < min {
-                errors.push(format!("{path}: shorter than {min}"));
-            }
-        }
-        if let Some(p) = s.get("pattern").and_then(Value::as_str) {
-            if !pattern_matches(p, text) {
-                errors.push(format!("{path}: {text:?} does not match {p}"));
-            }
-        }
-    }
-    if let Value::Object(fields) = v {
-        let props = s.get("properties").and_then(Value::as_object);
-        for (k, child) in fields {
-            match props.and_then(|p| p.get(k)) {
-                Some(sub) => validate(root, sub, child, &format!("{path}.{k}"), errors),
-                None if s.get("additionalProperties") == Some(&Value::Bool(false)) => {
-                    errors.push(format!("{path}.{k}: not declared"))
-                }
-                None => {}
-            }
-        }
-        for r in s
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            if !fields.contains_key(r.as_str().unwrap()) {
-                errors.push(format!("{path}: missing {r}"));
-            }
-        }
-    }
-    if let Value::Array(items) = v {
-        if let Some(min) = s.get("minItems").and_then(Value::as_u64) {
-            if (items.len() as u64) < min {
-                errors.push(format!("{path}: fewer than {min} items"));
-            }
-        }
-        if let Some(sub) = s.get("items") {
-            for (i, item) in items.iter().enumerate() {
-                validate(root, sub, item, &format!("{path}[{i}]"), errors);
-            }
-        }
-    }
-}
-
-fn errors_of(schema_text: &str, doc: &Value) -> Vec<String> {
-    let schema: Value = serde_json::from_str(schema_text).unwrap();
-    check_keywords(&schema, "");
-    let mut errors = Vec::new();
-    validate(&schema, &schema, doc, "file", &mut errors);
-    errors
+/// The problems the schema walker finds in `doc` (none: valid), after checking that it
+/// understands every keyword of the schema.
+fn errors_of(schema_text: &str, doc: &Value) -> Vec<(String, String)> {
+    let schemas = Schemas::new(&[("schema.json", schema_text)]);
+    schemas.assert_understood("schema.json");
+    schemas.walk("schema.json", doc).errors
 }
 
 #[test]
 fn content_files_are_valid_against_their_schemas() {
     let decks: Value = serde_json::from_str(DECKS).unwrap();
-    assert_eq!(errors_of(DECKS_SCHEMA, &decks), Vec::<String>::new());
+    assert_eq!(
+        errors_of(DECKS_SCHEMA, &decks),
+        Vec::<(String, String)>::new()
+    );
     let questions: Value = serde_json::from_str(QUESTIONS).unwrap();
     assert_eq!(
         errors_of(QUESTIONS_SCHEMA, &questions),
-        Vec::<String>::new()
+        Vec::<(String, String)>::new()
     );
 }
 

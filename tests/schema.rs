@@ -3,19 +3,20 @@
 //! released version 1 example (`tests/fixtures/workspace-v1-example.json`), the reader and
 //! the writer must all agree.
 //!
-//! There is no JSON Schema crate here: a small walker below understands the keywords the
-//! two schemas use (and refuses any other keyword, so the schemas cannot drift out of what
-//! is checked). Patterns are checked by hand-written matchers, one per pattern string.
+//! The schemas are walked by `tests/support/json_schema.rs` (there is no JSON Schema crate
+//! here: it understands the keywords the schemas use and refuses any other).
 
 mod common;
+#[path = "support/json_schema.rs"]
+mod json_schema;
 use common::read_day;
+use json_schema::{child, pattern_matches, shown, Loc, Outcome, Schemas};
 use std::collections::BTreeSet;
 
 use am_planner::demo::demo_workspace;
 use am_planner::domain::{Currency, Workspace};
 use am_planner::format::share::{decode_account, encode_account, ShareKind};
 use am_planner::format::{decode, encode, ImportError};
-use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 
 const WORKSPACE_SCHEMA: &str = include_str!("../public/schema/workspace-v1.json");
@@ -29,534 +30,24 @@ const EXAMPLE_V2: &str = include_str!("fixtures/workspace-v2-example.json");
 const EXAMPLE_V3: &str = include_str!("fixtures/workspace-v3-example.json");
 const DOC: &str = include_str!("../docs/file-format.md");
 
-// ---------------------------------------------------------------- the walker
+// ---------------------------------------------------------------- the schemas
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Doc {
-    Workspace,
-    Account,
-    WorkspaceV2,
-    AccountV2,
-    WorkspaceV3,
-    AccountV3,
-}
+const WORKSPACE: &str = "workspace-v1.json";
+const ACCOUNT: &str = "account-v1.json";
+const WORKSPACE_V2: &str = "workspace-v2.json";
+const ACCOUNT_V2: &str = "account-v2.json";
+const WORKSPACE_V3: &str = "workspace-v3.json";
+const ACCOUNT_V3: &str = "account-v3.json";
 
-/// A place in one of the schema documents (a JSON pointer).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Loc {
-    doc: Doc,
-    pointer: String,
-}
-
-impl Loc {
-    fn root(doc: Doc) -> Loc {
-        Loc {
-            doc,
-            pointer: String::new(),
-        }
-    }
-    fn join(&self, key: &str) -> Loc {
-        Loc {
-            doc: self.doc,
-            pointer: format!("{}/{key}", self.pointer),
-        }
-    }
-}
-
-/// Keywords the walker understands; anything else in a schema is a test failure.
-const KEYWORDS: &[&str] = &[
-    "$schema",
-    "$ref",
-    "$defs",
-    "title",
-    "description",
-    "type",
-    "const",
-    "enum",
-    "properties",
-    "additionalProperties",
-    "required",
-    "items",
-    "maxItems",
-    "uniqueItems",
-    "contains",
-    "minContains",
-    "maxContains",
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "maxLength",
-    "pattern",
-    "format",
-    "anyOf",
-    "allOf",
-    "not",
-    "if",
-    "then",
-    "else",
-];
-
-/// The language of each pattern the schemas use, written out by hand.
-fn pattern_matches(pattern: &str, s: &str) -> Option<bool> {
-    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    Some(match pattern {
-        "\\S" => s.chars().any(|c| !c.is_whitespace()),
-        "^[A-Z]{3}$" => s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()),
-        "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}$" => {
-            let b = s.as_bytes();
-            b.len() == 19
-                && b[10] == b'T'
-                && [4, 7].iter().all(|i| b[*i] == b'-')
-                && [13, 16].iter().all(|i| b[*i] == b':')
-                && [0..4, 5..7, 8..10, 11..13, 14..16, 17..19]
-                    .into_iter()
-                    .all(|r| digits(&s[r]))
-        }
-        "^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$" => {
-            let id = |t: &str| {
-                !t.is_empty()
-                    && t.split('-').all(|p| {
-                        !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-                    })
-            };
-            matches!(s.split_once('/'), Some((d, c)) if id(d) && id(c))
-        }
-        "^[A-Za-z0-9_-]{8,64}$" => {
-            (8..=64).contains(&s.len())
-                && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        }
-        "^(19\\d{2}|2[01]\\d{2}|2200)-\\d{2}-\\d{2}$" => {
-            let b = s.as_bytes();
-            b.len() == 10
-                && b[4] == b'-'
-                && b[7] == b'-'
-                && digits(&s[0..4])
-                && (1900..=2200).contains(&s[0..4].parse::<u32>().unwrap())
-                && digits(&s[5..7])
-                && digits(&s[8..10])
-        }
-        "^(([01]?[0-9]|2[0-2]):[0-5][0-9]|23:00)$" => match s.split_once(':') {
-            Some((h, m)) if (1..=2).contains(&h.len()) && digits(h) && m.len() == 2 && digits(m) => {
-                let (h, m): (u32, u32) = (h.parse().unwrap(), m.parse().unwrap());
-                m < 60 && (h <= 22 || (h == 23 && m == 0))
-            }
-            _ => false,
-        },
-        "^(triage|tell_leadership|executive_outreach|root_cause_meeting|check_in_([1-9]|[1-9][0-9]|[1-4][0-9]{2}|5[01][0-9]|520))$" => {
-            match s {
-                "triage" | "tell_leadership" | "executive_outreach" | "root_cause_meeting" => true,
-                _ => match s.strip_prefix("check_in_") {
-                    Some(n) if digits(n) && !n.starts_with('0') && n.len() <= 3 => {
-                        n.parse::<u32>().unwrap() <= 520
-                    }
-                    _ => false,
-                },
-            }
-        }
-        _ => return None,
-    })
-}
-
-/// What a walk found: problems (reader-style path, what is wrong), the declared properties
-/// it went through, and every object met with the declaration it matched.
-#[derive(Debug, Default)]
-struct Outcome {
-    errors: Vec<(String, String)>,
-    seen: BTreeSet<Loc>,
-    objects: Vec<(String, Loc)>,
-}
-
-impl Outcome {
-    fn merge(&mut self, other: Outcome) {
-        self.errors.extend(other.errors);
-        self.seen.extend(other.seen);
-        self.objects.extend(other.objects);
-    }
-}
-
-struct Schemas {
-    workspace: Value,
-    account: Value,
-    workspace_v2: Value,
-    account_v2: Value,
-    workspace_v3: Value,
-    account_v3: Value,
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_f64() => "number",
-        Value::Number(_) => "integer",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-/// `integer` is a JSON number without a fraction part or exponent, as serde reads it:
-/// the reader refuses `2.0` where it expects a whole number.
-fn has_type(t: &str, v: &Value) -> bool {
-    match t {
-        "number" => v.is_number(),
-        other => kind(v) == other,
-    }
-}
-
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-fn shown(path: &str) -> String {
-    if path.is_empty() {
-        "file".into()
-    } else {
-        path.to_string()
-    }
-}
-
-impl Schemas {
-    fn load() -> Schemas {
-        Schemas {
-            workspace: serde_json::from_str(WORKSPACE_SCHEMA).expect("workspace-v1.json is JSON"),
-            account: serde_json::from_str(ACCOUNT_SCHEMA).expect("account-v1.json is JSON"),
-            workspace_v2: serde_json::from_str(WORKSPACE_V2_SCHEMA)
-                .expect("workspace-v2.json is JSON"),
-            account_v2: serde_json::from_str(ACCOUNT_V2_SCHEMA).expect("account-v2.json is JSON"),
-            workspace_v3: serde_json::from_str(WORKSPACE_V3_SCHEMA)
-                .expect("workspace-v3.json is JSON"),
-            account_v3: serde_json::from_str(ACCOUNT_V3_SCHEMA).expect("account-v3.json is JSON"),
-        }
-    }
-
-    fn doc(&self, d: Doc) -> &Value {
-        match d {
-            Doc::Workspace => &self.workspace,
-            Doc::Account => &self.account,
-            Doc::WorkspaceV2 => &self.workspace_v2,
-            Doc::AccountV2 => &self.account_v2,
-            Doc::WorkspaceV3 => &self.workspace_v3,
-            Doc::AccountV3 => &self.account_v3,
-        }
-    }
-
-    fn at(&self, loc: &Loc) -> &Map<String, Value> {
-        self.doc(loc.doc)
-            .pointer(&loc.pointer)
-            .and_then(Value::as_object)
-            .unwrap_or_else(|| panic!("no schema object at {loc:?}"))
-    }
-
-    fn resolve(&self, from: Doc, reference: &str) -> Loc {
-        let (file, pointer) = reference
-            .split_once('#')
-            .unwrap_or_else(|| panic!("$ref without '#': {reference}"));
-        let doc = match file {
-            "" => from,
-            "workspace-v1.json" => Doc::Workspace,
-            "account-v1.json" => Doc::Account,
-            "workspace-v2.json" => Doc::WorkspaceV2,
-            "account-v2.json" => Doc::AccountV2,
-            "workspace-v3.json" => Doc::WorkspaceV3,
-            "account-v3.json" => Doc::AccountV3,
-            other => panic!("$ref to an unknown file: {other}"),
-        };
-        let loc = Loc {
-            doc,
-            pointer: pointer.to_string(),
-        };
-        self.at(&loc);
-        loc
-    }
-
-    fn walk(&self, doc: Doc, value: &Value) -> Outcome {
-        let mut out = Outcome::default();
-        self.validate(&Loc::root(doc), value, "", &mut out);
-        out
-    }
-
-    fn try_branch(&self, loc: &Loc, value: &Value, path: &str) -> Outcome {
-        let mut o = Outcome::default();
-        self.validate(loc, value, path, &mut o);
-        o
-    }
-
-    fn validate(&self, loc: &Loc, value: &Value, path: &str, out: &mut Outcome) {
-        let s = self.at(loc);
-        if let Some(r) = s.get("$ref") {
-            let target = self.resolve(loc.doc, r.as_str().expect("$ref is a string"));
-            self.validate(&target, value, path, out);
-        }
-        let mut fail_here = Vec::new();
-        if let Some(t) = s.get("type") {
-            let ok = match t {
-                Value::String(t) => has_type(t, value),
-                Value::Array(ts) => ts.iter().any(|t| has_type(t.as_str().unwrap(), value)),
-                other => panic!("bad type keyword {other}"),
-            };
-            if !ok {
-                out.errors
-                    .push((shown(path), format!("expected {t}, found {}", kind(value))));
-                return;
-            }
-        }
-        if let Some(c) = s.get("const") {
-            if c != value {
-                fail_here.push(format!("must be {c}, found {value}"));
-            }
-        }
-        if let Some(Value::Array(choices)) = s.get("enum") {
-            if !choices.contains(value) {
-                fail_here.push(format!(
-                    "{value} is not one of {}",
-                    Value::Array(choices.clone())
-                ));
-            }
-        }
-        if let Value::String(text) = value {
-            if let Some(max) = s.get("maxLength").and_then(Value::as_u64) {
-                if text.chars().count() as u64 > max {
-                    fail_here.push(format!("longer than {max} characters"));
-                }
-            }
-            if let Some(p) = s.get("pattern").and_then(Value::as_str) {
-                let ok = pattern_matches(p, text)
-                    .unwrap_or_else(|| panic!("the test has no matcher for pattern {p}"));
-                if !ok {
-                    fail_here.push(format!("{text:?} does not match {p}"));
-                }
-            }
-            match s.get("format").and_then(Value::as_str) {
-                None => {}
-                Some("date") if NaiveDate::parse_from_str(text, "%Y-%m-%d").is_err() => {
-                    fail_here.push(format!("{text:?} is not a real day"))
-                }
-                Some("date-time") if chrono::DateTime::parse_from_rfc3339(text).is_err() => {
-                    fail_here.push(format!("{text:?} is not an RFC 3339 date-time"))
-                }
-                Some("date" | "date-time") => {}
-                Some(other) => panic!("the test does not know format {other}"),
-            }
-        }
-        if let Some(x) = value.as_f64() {
-            let bound = |k: &str| s.get(k).and_then(Value::as_f64);
-            if bound("minimum").is_some_and(|m| x < m) {
-                fail_here.push(format!("{x} is below the minimum"));
-            }
-            if bound("maximum").is_some_and(|m| x > m) {
-                fail_here.push(format!("{x} is above the maximum"));
-            }
-            if bound("exclusiveMinimum").is_some_and(|m| x <= m) {
-                fail_here.push(format!("{x} is not above the exclusive minimum"));
-            }
-        }
-        for msg in fail_here {
-            out.errors.push((shown(path), msg));
-        }
-        if let Value::Object(fields) = value {
-            let declares = s.get("type").and_then(Value::as_str) == Some("object");
-            if declares {
-                out.objects.push((path.to_string(), loc.clone()));
-            }
-            let props = s.get("properties").and_then(Value::as_object);
-            for (k, v) in fields {
-                match props.and_then(|p| p.get(k)) {
-                    Some(_) => {
-                        let at = loc.join("properties").join(k);
-                        if declares {
-                            out.seen.insert(at.clone());
-                        }
-                        self.validate(&at, v, &child(path, k), out);
-                    }
-                    None if s.get("additionalProperties") == Some(&Value::Bool(false)) => out
-                        .errors
-                        .push((child(path, k), format!("`{k}` is not declared here"))),
-                    None => {}
-                }
-            }
-            for r in s
-                .get("required")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                let r = r.as_str().unwrap();
-                if !fields.contains_key(r) {
-                    out.errors.push((shown(path), format!("missing `{r}`")));
-                }
-            }
-        }
-        if let Value::Array(items) = value {
-            if s.contains_key("items") {
-                for (i, item) in items.iter().enumerate() {
-                    self.validate(&loc.join("items"), item, &format!("{path}[{i}]"), out);
-                }
-            }
-            if let Some(max) = s.get("maxItems").and_then(Value::as_u64) {
-                if items.len() as u64 > max {
-                    out.errors
-                        .push((shown(path), format!("more than {max} items")));
-                }
-            }
-            if s.get("uniqueItems") == Some(&Value::Bool(true)) {
-                for (i, item) in items.iter().enumerate() {
-                    if items[..i].contains(item) {
-                        out.errors
-                            .push((format!("{path}[{i}]"), "listed twice".into()));
-                    }
-                }
-            }
-            if s.contains_key("contains") {
-                let n = items
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, item)| {
-                        let p = format!("{path}[{i}]");
-                        self.try_branch(&loc.join("contains"), item, &p)
-                            .errors
-                            .is_empty()
-                    })
-                    .count() as u64;
-                let min = s.get("minContains").and_then(Value::as_u64).unwrap_or(1);
-                let max = s
-                    .get("maxContains")
-                    .and_then(Value::as_u64)
-                    .unwrap_or(u64::MAX);
-                if n < min || n > max {
-                    out.errors.push((
-                        shown(path),
-                        format!("{n} items match `contains`; {min} to {max} allowed"),
-                    ));
-                }
-            }
-        }
-        if let Some(Value::Array(branches)) = s.get("anyOf") {
-            let mut failed = Vec::new();
-            for i in 0..branches.len() {
-                let o = self.try_branch(&loc.join("anyOf").join(&i.to_string()), value, path);
-                if o.errors.is_empty() {
-                    out.merge(o);
-                    failed.clear();
-                    break;
-                }
-                failed.push(o);
-            }
-            // A value of the right type that fails inside its branch (an object where
-            // "object or null" is allowed) is reported where it fails.
-            let wrong_type = |o: &Outcome| {
-                o.errors
-                    .iter()
-                    .any(|(p, m)| *p == shown(path) && m.starts_with("expected "))
-            };
-            let fitting = failed.iter().filter(|o| !wrong_type(o)).count();
-            match failed.iter().find(|o| !wrong_type(o)) {
-                Some(one) if fitting == 1 => out.errors.extend(one.errors.clone()),
-                _ if failed.is_empty() => {}
-                _ => {
-                    let firsts: Vec<String> = failed
-                        .iter()
-                        .map(|o| format!("{} {}", o.errors[0].0, o.errors[0].1))
-                        .collect();
-                    out.errors.push((
-                        shown(path),
-                        format!("matches none of anyOf: {}", firsts.join("; ")),
-                    ));
-                }
-            }
-        }
-        if let Some(Value::Array(branches)) = s.get("allOf") {
-            for i in 0..branches.len() {
-                self.validate(&loc.join("allOf").join(&i.to_string()), value, path, out);
-            }
-        }
-        if s.contains_key("not")
-            && self
-                .try_branch(&loc.join("not"), value, path)
-                .errors
-                .is_empty()
-        {
-            out.errors
-                .push((shown(path), "matches a schema it must not match".into()));
-        }
-        if s.contains_key("if") {
-            let cond = self.try_branch(&loc.join("if"), value, path);
-            let branch = if cond.errors.is_empty() {
-                "then"
-            } else {
-                "else"
-            };
-            if s.contains_key(branch) {
-                self.validate(&loc.join(branch), value, path, out);
-            }
-        }
-    }
-
-    /// Every property declared by an object schema (`"type": "object"`), as a place.
-    fn declared(&self, doc: Doc) -> BTreeSet<Loc> {
-        let mut found = BTreeSet::new();
-        let mut stack = vec![Loc::root(doc)];
-        while let Some(loc) = stack.pop() {
-            let s = self.at(&loc);
-            if s.get("type").and_then(Value::as_str) == Some("object") {
-                for k in s["properties"].as_object().unwrap().keys() {
-                    found.insert(loc.join("properties").join(k));
-                }
-            }
-            for (k, v) in s {
-                match (k.as_str(), v) {
-                    ("properties" | "$defs", Value::Object(m)) => {
-                        for key in m.keys() {
-                            stack.push(loc.join(k).join(key));
-                        }
-                    }
-                    ("anyOf" | "allOf", Value::Array(a)) => {
-                        for i in 0..a.len() {
-                            stack.push(loc.join(k).join(&i.to_string()));
-                        }
-                    }
-                    ("items" | "contains" | "not" | "if" | "then" | "else", Value::Object(_)) => {
-                        stack.push(loc.join(k))
-                    }
-                    _ => {}
-                }
-            }
-        }
-        found
-    }
-
-    /// Every schema object in a document, with its place.
-    fn all_nodes(&self, doc: Doc) -> Vec<(Loc, &Map<String, Value>)> {
-        let mut nodes = Vec::new();
-        let mut stack = vec![Loc::root(doc)];
-        while let Some(loc) = stack.pop() {
-            let s = self.at(&loc);
-            for (k, v) in s {
-                match (k.as_str(), v) {
-                    ("properties" | "$defs", Value::Object(m)) => {
-                        for key in m.keys() {
-                            stack.push(loc.join(k).join(key));
-                        }
-                    }
-                    ("anyOf" | "allOf", Value::Array(a)) => {
-                        for i in 0..a.len() {
-                            stack.push(loc.join(k).join(&i.to_string()));
-                        }
-                    }
-                    ("items" | "contains" | "not" | "if" | "then" | "else", Value::Object(_)) => {
-                        stack.push(loc.join(k))
-                    }
-                    _ => {}
-                }
-            }
-            nodes.push((loc, s));
-        }
-        nodes
-    }
+fn load() -> Schemas {
+    Schemas::new(&[
+        (WORKSPACE, WORKSPACE_SCHEMA),
+        (ACCOUNT, ACCOUNT_SCHEMA),
+        (WORKSPACE_V2, WORKSPACE_V2_SCHEMA),
+        (ACCOUNT_V2, ACCOUNT_V2_SCHEMA),
+        (WORKSPACE_V3, WORKSPACE_V3_SCHEMA),
+        (ACCOUNT_V3, ACCOUNT_V3_SCHEMA),
+    ])
 }
 
 // ---------------------------------------------------------------- helpers
@@ -583,7 +74,7 @@ fn encoded(ws: &Workspace, exported_at: Option<&str>) -> Value {
     serde_json::from_str(&encode(ws, exported_at.map(String::from))).unwrap()
 }
 
-fn assert_valid(schemas: &Schemas, doc: Doc, value: &Value, what: &str) -> Outcome {
+fn assert_valid(schemas: &Schemas, doc: &'static str, value: &Value, what: &str) -> Outcome {
     let out = schemas.walk(doc, value);
     assert_eq!(out.errors, Vec::<(String, String)>::new(), "{what}");
     out
@@ -660,10 +151,10 @@ fn version_3_example_reads_validates_and_writes_back_as_is() {
         same(&back, &example_v3),
         "encode(decode(v3 example)) differs:\n{back:#}"
     );
-    let schemas = Schemas::load();
-    let out = assert_valid(&schemas, Doc::WorkspaceV3, &example_v3, "the v3 example");
+    let schemas = load();
+    let out = assert_valid(&schemas, WORKSPACE_V3, &example_v3, "the v3 example");
     let missing: Vec<Loc> = schemas
-        .declared(Doc::WorkspaceV3)
+        .declared(WORKSPACE_V3)
         .difference(&out.seen)
         .cloned()
         .collect();
@@ -675,10 +166,7 @@ fn version_3_example_reads_validates_and_writes_back_as_is() {
     // The version 2 schema refuses the new fields, as the version 2 reader does.
     let mut v2_with_log = example_v3.clone();
     v2_with_log["version"] = json!(2);
-    assert!(!schemas
-        .walk(Doc::WorkspaceV2, &v2_with_log)
-        .errors
-        .is_empty());
+    assert!(!schemas.walk(WORKSPACE_V2, &v2_with_log).errors.is_empty());
     assert!(matches!(
         decode(&v2_with_log.to_string(), read_day()),
         Err(ImportError::BadField { .. })
@@ -712,10 +200,10 @@ fn version_2_example_is_version_1_with_an_id_and_writes_back_as_is() {
         same(&back, &migrated_to_v3(example_v2.clone())),
         "encode(decode(v2 example, read_day())) differs:\n{back:#}"
     );
-    let schemas = Schemas::load();
-    let out = assert_valid(&schemas, Doc::WorkspaceV2, &example_v2, "the v2 example");
+    let schemas = load();
+    let out = assert_valid(&schemas, WORKSPACE_V2, &example_v2, "the v2 example");
     let missing: Vec<Loc> = schemas
-        .declared(Doc::WorkspaceV2)
+        .declared(WORKSPACE_V2)
         .difference(&out.seen)
         .cloned()
         .collect();
@@ -727,7 +215,7 @@ fn version_2_example_is_version_1_with_an_id_and_writes_back_as_is() {
     // The version 1 schema refuses the new field, as the version 1 reader does.
     let mut v1_with_id = example();
     v1_with_id["workspace_id"] = json!("5f0c2a8e-3b1d-4c7a-9e64-2d8b7f1a0c93");
-    assert!(!schemas.walk(Doc::Workspace, &v1_with_id).errors.is_empty());
+    assert!(!schemas.walk(WORKSPACE, &v1_with_id).errors.is_empty());
 }
 
 #[test]
@@ -742,35 +230,21 @@ fn the_documentation_shows_the_example_file_verbatim() {
 
 #[test]
 fn schemas_are_closed_described_and_fully_understood_by_this_test() {
-    let schemas = Schemas::load();
+    let schemas = load();
     for doc in [
-        Doc::Workspace,
-        Doc::Account,
-        Doc::WorkspaceV2,
-        Doc::AccountV2,
-        Doc::WorkspaceV3,
-        Doc::AccountV3,
+        WORKSPACE,
+        ACCOUNT,
+        WORKSPACE_V2,
+        ACCOUNT_V2,
+        WORKSPACE_V3,
+        ACCOUNT_V3,
     ] {
         assert_eq!(
             schemas.doc(doc)["$schema"],
             "https://json-schema.org/draft/2020-12/schema"
         );
+        schemas.assert_understood(doc);
         for (loc, s) in schemas.all_nodes(doc) {
-            for k in s.keys() {
-                assert!(
-                    KEYWORDS.contains(&k.as_str()),
-                    "{loc:?}: keyword {k} unknown to the test"
-                );
-            }
-            if let Some(r) = s.get("$ref") {
-                schemas.resolve(doc, r.as_str().unwrap());
-            }
-            if let Some(p) = s.get("pattern").and_then(Value::as_str) {
-                assert!(
-                    pattern_matches(p, "").is_some(),
-                    "{loc:?}: no matcher for {p}"
-                );
-            }
             if s.get("type").and_then(Value::as_str) != Some("object") {
                 continue;
             }
@@ -861,10 +335,10 @@ fn pattern_matchers_of_this_test_accept_and_refuse_as_the_patterns_say() {
 
 #[test]
 fn example_validates_and_uses_every_declared_field() {
-    let schemas = Schemas::load();
-    let out = assert_valid(&schemas, Doc::Workspace, &example(), "the example");
+    let schemas = load();
+    let out = assert_valid(&schemas, WORKSPACE, &example(), "the example");
     let missing: Vec<String> = schemas
-        .declared(Doc::Workspace)
+        .declared(WORKSPACE)
         .difference(&out.seen)
         .map(|l| l.pointer.clone())
         .collect();
@@ -877,7 +351,7 @@ fn example_validates_and_uses_every_declared_field() {
 
 #[test]
 fn what_the_writer_emits_is_declared_with_every_required_key() {
-    let schemas = Schemas::load();
+    let schemas = load();
     let from_example = decode(EXAMPLE, read_day()).unwrap().workspace;
     let cases = [
         (
@@ -891,13 +365,13 @@ fn what_the_writer_emits_is_declared_with_every_required_key() {
         ),
     ];
     for (what, value) in &cases {
-        assert_valid(&schemas, Doc::WorkspaceV3, value, what);
+        assert_valid(&schemas, WORKSPACE_V3, value, what);
     }
 }
 
 #[test]
 fn shared_account_files_match_the_account_schemas() {
-    let schemas = Schemas::load();
+    let schemas = load();
     let ws = decode(EXAMPLE_V3, read_day()).unwrap().workspace;
     let mut seen = BTreeSet::new();
     let mut seen_v1 = BTreeSet::new();
@@ -909,7 +383,7 @@ fn shared_account_files_match_the_account_schemas() {
             assert_eq!(back.kind, kind);
             assert_eq!(back.account, kind.copy_of(a));
             let value: Value = serde_json::from_str(&text).unwrap();
-            let out = assert_valid(&schemas, Doc::AccountV3, &value, &a.fields.name);
+            let out = assert_valid(&schemas, ACCOUNT_V3, &value, &a.fields.name);
             seen.extend(out.seen);
             // The same file as version 2 wrote it (no ARR history) matches the version 2
             // schema and reads with its ARR as one `new` change at the contract start.
@@ -940,7 +414,7 @@ fn shared_account_files_match_the_account_schemas() {
                 }
             }
             v2["version"] = json!(2);
-            let out = assert_valid(&schemas, Doc::AccountV2, &v2, &a.fields.name);
+            let out = assert_valid(&schemas, ACCOUNT_V2, &v2, &a.fields.name);
             seen_v2.extend(out.seen);
             let from_v2 = decode_account(&v2.to_string(), read_day()).unwrap();
             assert_eq!(from_v2.account.fields, back.account.fields);
@@ -952,7 +426,7 @@ fn shared_account_files_match_the_account_schemas() {
                 let mut v1 = v2.clone();
                 v1.as_object_mut().unwrap().remove("kind");
                 v1["version"] = json!(1);
-                let out = assert_valid(&schemas, Doc::Account, &v1, &a.fields.name);
+                let out = assert_valid(&schemas, ACCOUNT, &v1, &a.fields.name);
                 seen_v1.extend(out.seen);
                 assert_eq!(
                     decode_account(&v1.to_string(), read_day()).unwrap(),
@@ -962,9 +436,9 @@ fn shared_account_files_match_the_account_schemas() {
         }
     }
     for (doc, seen) in [
-        (Doc::AccountV3, seen),
-        (Doc::AccountV2, seen_v2),
-        (Doc::Account, seen_v1),
+        (ACCOUNT_V3, seen),
+        (ACCOUNT_V2, seen_v2),
+        (ACCOUNT, seen_v1),
     ] {
         let missing: Vec<Loc> = schemas.declared(doc).difference(&seen).cloned().collect();
         assert_eq!(missing, Vec::<Loc>::new());
@@ -1000,9 +474,9 @@ fn pointer_of(path: &str) -> String {
 /// out of the example is then refused as a missing field, at the object's path.
 #[test]
 fn required_in_the_schema_means_required_by_the_reader() {
-    let schemas = Schemas::load();
+    let schemas = load();
     let ex = example();
-    let out = assert_valid(&schemas, Doc::Workspace, &ex, "the example");
+    let out = assert_valid(&schemas, WORKSPACE, &ex, "the example");
     let mut checked = 0;
     for (path, loc) in &out.objects {
         let s = schemas.at(loc);
@@ -1039,7 +513,7 @@ fn required_in_the_schema_means_required_by_the_reader() {
         }
     }
     assert!(checked > 200, "only {checked} keys checked");
-    let root = schemas.at(&Loc::root(Doc::Workspace));
+    let root = schemas.at(&Loc::root(WORKSPACE));
     assert_eq!(root["required"], json!(["format", "version", "workspace"]));
     assert_eq!(
         decode(&without(&ex, "", "format").to_string(), read_day()),
@@ -1065,7 +539,7 @@ fn acc(v: &mut Value, i: usize) -> &mut Value {
 /// (its whole text, or the start of it when it ends with `...`), the schema with a problem
 /// at `schema_path`.
 fn check_refused(name: &str, edit: Edit, message: &str, schema_path: &str) {
-    let schemas = Schemas::load();
+    let schemas = load();
     let mut v = example();
     edit(&mut v);
     let got = decode(&v.to_string(), read_day())
@@ -1078,7 +552,7 @@ fn check_refused(name: &str, edit: Edit, message: &str, schema_path: &str) {
         ),
         None => assert_eq!(got, Err(message.to_string()), "{name}"),
     }
-    let out = schemas.walk(Doc::Workspace, &v);
+    let out = schemas.walk(WORKSPACE, &v);
     assert!(
         out.errors.iter().any(|(p, _)| p == schema_path),
         "{name}: schema problems {:?}, expected one at {schema_path}",
@@ -1158,7 +632,7 @@ fn reader_and_schema_refuse_the_same_files() {
 /// Files a generator may write that the reader and the schema both accept.
 #[test]
 fn reader_and_schema_accept_the_same_lean_files() {
-    let schemas = Schemas::load();
+    let schemas = load();
     let cases: &[(&str, Value)] = &[
         (
             "smallest file",
@@ -1207,7 +681,7 @@ fn reader_and_schema_accept_the_same_lean_files() {
             "{name}: {:?}",
             decode(&value.to_string(), read_day())
         );
-        assert_valid(&schemas, Doc::Workspace, value, name);
+        assert_valid(&schemas, WORKSPACE, value, name);
     }
 }
 
@@ -1234,7 +708,7 @@ struct Spot {
 /// Every property value of the example, and every first item of its non-empty arrays.
 fn spots(schemas: &Schemas) -> Vec<Spot> {
     let ex = example();
-    let out = schemas.walk(Doc::Workspace, &ex);
+    let out = schemas.walk(WORKSPACE, &ex);
     let mut found = Vec::new();
     for (path, loc) in &out.objects {
         let pointer = pointer_of(path);
@@ -1332,7 +806,7 @@ fn string_enum(s: &Map<String, Value>) -> Option<BTreeSet<String>> {
 
 #[test]
 fn every_enum_lists_exactly_what_the_reader_accepts() {
-    let schemas = Schemas::load();
+    let schemas = load();
     let mut probed = BTreeSet::new();
     for spot in spots(&schemas) {
         let Some(choices) = string_enum(schemas.at(&spot.schema)) else {
@@ -1352,7 +826,7 @@ fn every_enum_lists_exactly_what_the_reader_accepts() {
     assert_eq!(probed.len(), 15, "{probed:#?}");
     // Renewal task keys: one list per milestone.
     let schemas_done = schemas.at(&Loc {
-        doc: Doc::Workspace,
+        doc: WORKSPACE,
         pointer: "/$defs/DoneTask".into(),
     });
     let pointer = "/workspace/accounts/0/renewal/done/0";
@@ -1383,7 +857,7 @@ fn every_enum_lists_exactly_what_the_reader_accepts() {
 
 #[test]
 fn number_ranges_are_the_readers_ranges() {
-    let schemas = Schemas::load();
+    let schemas = load();
     let mut probed = 0;
     for spot in spots(&schemas) {
         let s = schemas.at(&spot.schema);
@@ -1420,7 +894,7 @@ fn number_ranges_are_the_readers_ranges() {
 
 #[test]
 fn text_limits_and_blank_rules_are_the_readers() {
-    let schemas = Schemas::load();
+    let schemas = load();
     let mut probed = 0;
     for spot in spots(&schemas) {
         let s = schemas.at(&spot.schema);

@@ -5,6 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::scale::Rect;
 use crate::domain::health::Band;
 
 pub(crate) type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
@@ -207,6 +208,26 @@ pub(crate) fn text(root: &Area, s: &str, x: f64, y: f64, l: Label) -> Drawn {
         (x.round() as i32, y.round() as i32),
         style,
     ))
+}
+
+/// Horizontal grid lines with their labels on the left: each tick `(value, label)` on a
+/// scale from 0 at the plot's bottom to `max` at its top.
+pub(crate) fn y_grid(root: &Area, plot: Rect, ticks: &[(f64, String)], max: f64) -> Drawn {
+    for (v, label) in ticks {
+        let y = plot.bottom - v / max * plot.height();
+        root.draw(&PathElement::new(
+            vec![(plot.left as i32, y as i32), (plot.right as i32, y as i32)],
+            GRID.stroke_width(1),
+        ))?;
+        text(
+            root,
+            label,
+            plot.left - 6.0,
+            y,
+            Label::new(SMALL, &MUTED, HPos::Right, VPos::Center),
+        )?;
+    }
+    Ok(())
 }
 
 /// Draws with `draw` into a `width` x `height` SVG and makes it scale to its container.

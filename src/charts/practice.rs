@@ -5,7 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::draw::{self, text, Area, Drawn, Label, GRID, INK, MUTED, SMALL, TEXT};
+use super::draw::{self, text, y_grid, Area, Drawn, Label, INK, MUTED, SMALL, TEXT};
 use super::scale::{count_ticks, Rect};
 use crate::domain::practice::scheduler::CardState;
 use crate::domain::practice::stats::Day;
@@ -50,25 +50,6 @@ fn empty(root: &Area, w: f64, h: f64, msg: &str) -> Drawn {
         h / 2.0,
         Label::new(TEXT, &MUTED, HPos::Center, VPos::Center),
     )
-}
-
-/// Horizontal grid lines with their labels on the left.
-fn y_grid(root: &Area, plot: Rect, ticks: &[(f64, String)], max: f64) -> Drawn {
-    for (v, label) in ticks {
-        let y = plot.bottom - v / max * plot.height();
-        root.draw(&PathElement::new(
-            vec![(plot.left as i32, y as i32), (plot.right as i32, y as i32)],
-            GRID.stroke_width(1),
-        ))?;
-        text(
-            root,
-            label,
-            plot.left - 6.0,
-            y,
-            Label::new(SMALL, &MUTED, HPos::Right, VPos::Center),
-        )?;
-    }
-    Ok(())
 }
 
 /// Day labels under the plot: the last day (today) and every seventh day before it, so

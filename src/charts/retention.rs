@@ -4,7 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::draw::{self, text, Area, Drawn, Label, GRID, MUTED, SMALL, TEXT};
+use super::draw::{self, text, y_grid, Area, Drawn, Label, MUTED, SMALL, TEXT};
 use super::scale::Rect;
 
 const NRR: RGBColor = RGBColor(37, 99, 235);
@@ -47,22 +47,12 @@ fn draw_lines(root: &Area, rows: &[QuarterRow], w: f64, h: f64) -> Drawn {
     let top = top_percent(rows);
     let plot = Rect::new(44.0, 10.0, w - 10.0, h - 40.0);
     let y_of = |v: f64| plot.bottom - v * 100.0 / top * plot.height();
-    let mut tick = 0.0;
-    while tick <= top + 0.1 {
-        let y = y_of(tick / 100.0);
-        root.draw(&PathElement::new(
-            vec![(plot.left as i32, y as i32), (plot.right as i32, y as i32)],
-            GRID.stroke_width(1),
-        ))?;
-        text(
-            root,
-            &format!("{tick:.0}%"),
-            plot.left - 6.0,
-            y,
-            Label::new(SMALL, &MUTED, HPos::Right, VPos::Center),
-        )?;
-        tick += if top > 200.0 { 50.0 } else { 20.0 };
-    }
+    let step = if top > 200.0 { 50.0 } else { 20.0 };
+    let ticks: Vec<(f64, String)> = std::iter::successors(Some(0.0_f64), |t| Some(t + step))
+        .take_while(|t| *t <= top + 0.1)
+        .map(|t| (t, format!("{t:.0}%")))
+        .collect();
+    y_grid(root, plot, &ticks, top)?;
     for target in [1.10, 0.95] {
         let y = y_of(target) as i32;
         root.draw(&PathElement::new(

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::account_handle::use_account;
+use crate::components::data_table::DataTable;
 use crate::components::form::{
     on_submit, DateInput, Field, FormErrors, NumberInput, Select, TextInput,
 };
@@ -67,31 +68,24 @@ pub fn ArrHistory() -> impl IntoView {
             <p class="hint">"The account's ARR is the sum of these changes. Corrections change the ARR but never count in a KPI."</p>
             {move || events().map(|(list, cur, churned)| view! {
                 {churned.then(|| view! { <p class="outcome-banner"><strong>"Churned."</strong>" The account is kept for past KPIs and hidden from the working views."</p> })}
-                {if list.is_empty() {
-                    view! { <p class="empty-note">"No ARR recorded yet."</p> }.into_any()
-                } else {
-                    view! {
-                        <div class="table-wrap flat">
-                        <table>
-                            <thead><tr><th>"Date"</th><th>"Kind"</th><th class="num">"Change"</th><th>"Note"</th><th><span class="visually-hidden">"Actions"</span></th></tr></thead>
-                            <tbody>{list.into_iter().enumerate().map(|(i, e)| {
-                                let sign = if e.amount > 0.0 { "+" } else { "" };
-                                view! {
-                                    <tr>
-                                        <td>{long(e.date)}</td>
-                                        <td>{e.kind.label()}</td>
-                                        <td class="num">{format!("{sign}{}", cur.format(e.amount))}</td>
-                                        <td>{e.note.clone()}</td>
-                                        <td><button type="button" class="btn btn-quiet btn-small"
-                                            aria-label=format!("Remove the {} of {}", e.kind.label().to_lowercase(), long(e.date))
-                                            on:click=move |_| remove(i)>"Remove"</button></td>
-                                    </tr>
-                                }
-                            }).collect_view()}</tbody>
-                        </table>
-                        </div>
-                    }.into_any()
-                }}
+                {DataTable::new("", list.into_iter().enumerate().collect::<Vec<_>>())
+                    .wrap("table-wrap flat")
+                    .empty("No ARR recorded yet.")
+                    .col("Date", |(_, e)| long(e.date))
+                    .col("Kind", |(_, e)| e.kind.label())
+                    .col("Change", move |(_, e)| {
+                        let sign = if e.amount > 0.0 { "+" } else { "" };
+                        format!("{sign}{}", cur.format(e.amount))
+                    })
+                    .num()
+                    .col("Note", |(_, e)| e.note.clone())
+                    .col("Actions", move |&(i, ref e)| view! {
+                        <button type="button" class="btn btn-quiet btn-small"
+                            aria-label=format!("Remove the {} of {}", e.kind.label().to_lowercase(), long(e.date))
+                            on:click=move |_| remove(i)>"Remove"</button>
+                    })
+                    .head_hidden()
+                    .view()}
             })}
             <p class="field-error" role="alert">{move || remove_error.get()}</p>
             <ChangeArr/>

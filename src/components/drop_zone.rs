@@ -48,3 +48,52 @@ pub fn DropZone(children: Children) -> impl IntoView {
         </div>
     }
 }
+
+/// A button that picks one file (`accept`: the types offered); `on_file` gets it. The input
+/// is emptied after each pick, so picking the same file again picks it again.
+#[component]
+pub fn FileButton(
+    /// The button's text ("Choose a file…").
+    label: &'static str,
+    accept: &'static str,
+    /// The input's name for screen readers ("Workspace file to import").
+    aria_label: &'static str,
+    #[prop(into)] on_file: Callback<web_sys::File>,
+) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|fs| fs.get(0)) {
+            on_file.run(file);
+        }
+        input.set_value("");
+    };
+    view! {
+        <label class="btn file-btn">
+            {label}
+            <input type="file" accept=accept class="visually-hidden" aria-label=aria_label on:change=on_change/>
+        </label>
+    }
+}
+
+/// A file that was not imported: its name, why, that nothing changed, and Dismiss (after
+/// the other ways out given as children, if any).
+#[component]
+pub fn ImportRefused(
+    file_name: String,
+    message: String,
+    #[prop(into)] on_dismiss: Callback<()>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let dismiss = move || view! { <button class="btn btn-quiet" on:click=move |_| on_dismiss.run(())>"Dismiss"</button> };
+    view! {
+        <div class="import-result refused" role="alert">
+            <p><strong>{format!("{file_name} was not imported.")}</strong></p>
+            <p class="import-error">{message}</p>
+            <p>"Your workspace is unchanged."</p>
+            {match children {
+                Some(more) => view! { <div class="actions">{more()}{dismiss()}</div> }.into_any(),
+                None => dismiss().into_any(),
+            }}
+        </div>
+    }
+}

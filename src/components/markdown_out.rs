@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::data_table::DataTable;
 use crate::domain::audience::Audience;
 use crate::format::markdown::{Block, Doc};
 use crate::state::use_app;
@@ -120,18 +121,13 @@ pub fn DocView(doc: Doc) -> impl IntoView {
                 Block::List(items) => view! {
                     <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
                 }.into_any(),
-                Block::Table { head, rows } => view! {
-                    <div class="table-wrap">
-                        <table class="doc-table">
-                            <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|r| view! {
-                                    <tr>{r.into_iter().map(|c| view! { <td>{c.trim().to_string()}</td> }).collect_view()}</tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any(),
+                Block::Table { head, rows } => head
+                    .into_iter()
+                    .enumerate()
+                    .fold(DataTable::new("doc-table", rows), |t, (i, h)| {
+                        t.col(h, move |r: &Vec<String>| r.get(i).map(|c| c.trim().to_string()))
+                    })
+                    .view(),
             }).collect_view()}
         </article>
     }

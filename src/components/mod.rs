@@ -3,6 +3,7 @@
 pub mod account_form;
 pub mod arr_history;
 pub mod confirm;
+pub mod data_table;
 pub mod drop_zone;
 pub mod form;
 pub mod hash_scroll;

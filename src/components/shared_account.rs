@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::confirm::ConfirmButton;
+use crate::components::data_table::DataTable;
 use crate::components::form::{Field, Select};
 use crate::domain::{plural, AccountId};
 use crate::format::share::{account_changes, ShareKind, SharedAccount};
@@ -13,6 +14,17 @@ use crate::state::use_app;
 
 /// Most changes listed in the side-by-side view; the rest are counted.
 const MAX_CHANGES_SHOWN: usize = 60;
+
+/// Why an account was refused at import: its first problem.
+fn not_imported(problems: &[crate::domain::FieldError]) -> String {
+    format!(
+        "Not imported: {}. Your workspace is unchanged.",
+        problems
+            .first()
+            .map(|e| e.message.as_str())
+            .unwrap_or("the account is not valid")
+    )
+}
 
 /// `planning.plan.goals[0].text` -> `planning › plan › goals #1 › text`.
 fn readable_path(path: &str) -> String {
@@ -175,12 +187,7 @@ pub fn SharedAccountPreview(
             app.ws.update(|w| result = Some(w.add_imported(account)));
             match result {
                 Some(Ok(id)) => finish(id, format!("Added {n} as a new account.")),
-                Some(Err(es)) => error.set(Some(format!(
-                    "Not imported: {}. Your workspace is unchanged.",
-                    es.first()
-                        .map(|e| e.message.as_str())
-                        .unwrap_or("the account is not valid")
-                ))),
+                Some(Err(es)) => error.set(Some(not_imported(&es))),
                 None => {}
             }
         }
@@ -204,12 +211,7 @@ pub fn SharedAccountPreview(
             Some(Ok(None)) => error.set(Some(
                 "That account is no longer in the workspace; pick another.".into(),
             )),
-            Some(Err(es)) => error.set(Some(format!(
-                "Not imported: {}. Your workspace is unchanged.",
-                es.first()
-                    .map(|e| e.message.as_str())
-                    .unwrap_or("the account is not valid")
-            ))),
+            Some(Err(es)) => error.set(Some(not_imported(&es))),
             None => {}
         }
     });
@@ -272,20 +274,14 @@ pub fn SharedAccountPreview(
                         } else {
                             view! {
                                 <p>{format!("{} between {cur_name} here and the imported copy:", plural(total, "difference", "differences"))}</p>
-                                <div class="table-wrap diff-wrap">
-                                    <table class="diff-table">
-                                        <thead><tr><th scope="col">"Field"</th><th scope="col">"Here now"</th><th scope="col">"Imported"</th></tr></thead>
-                                        <tbody>
-                                            {list.into_iter().take(MAX_CHANGES_SHOWN).map(|c| view! {
-                                                <tr>
-                                                    <th scope="row">{readable_path(&c.path)}</th>
-                                                    <td class="before">{c.before}</td>
-                                                    <td class="after">{c.after}</td>
-                                                </tr>
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
+                                {DataTable::new("diff-table", list.into_iter().take(MAX_CHANGES_SHOWN).collect())
+                                    .wrap("table-wrap diff-wrap")
+                                    .row_head("Field", |c| readable_path(&c.path))
+                                    .col("Here now", |c| c.before.clone())
+                                    .cell_class("before")
+                                    .col("Imported", |c| c.after.clone())
+                                    .cell_class("after")
+                                    .view()}
                                 {(total > MAX_CHANGES_SHOWN).then(|| view! { <p class="hint">{format!("and {} more.", total - MAX_CHANGES_SHOWN)}</p> })}
                             }.into_any()
                         }

@@ -11,6 +11,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use crate::components::data_table::DataTable;
 use crate::components::shared_account::SharedAccountPreview;
 use crate::domain::account::timeline_of;
 use crate::domain::dates::long;
@@ -165,30 +166,18 @@ fn goals(a: &Account) -> AnyView {
 
 fn metrics(a: &Account) -> AnyView {
     let metrics = a.planning.plan.content().metrics.clone();
-    if metrics.is_empty() {
-        return empty("No success metrics agreed yet.");
-    }
-    view! {
-        <div class="table-wrap">
-            <table class="plan-table stack">
-                <thead><tr><th scope="col">"Metric"</th><th scope="col">"Target"</th><th scope="col">"Now"</th><th scope="col">"Status"</th></tr></thead>
-                <tbody>
-                    {metrics.into_iter().map(|m| {
-                        let now = m.current.map(|c| with_unit(c, &m.unit)).unwrap_or_else(|| "not measured yet".into());
-                        view! {
-                            <tr>
-                                <th scope="row">{m.name.clone()}</th>
-                                <td data-label="Target">{target_text(&m)}</td>
-                                <td data-label="Now">{now}</td>
-                                <td data-label="Status">{status_badge(m.status())}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    DataTable::new("plan-table", metrics)
+        .stacked()
+        .empty("No success metrics agreed yet.")
+        .row_head("Metric", |m| m.name.clone())
+        .col("Target", target_text)
+        .col("Now", |m| {
+            m.current
+                .map(|c| with_unit(c, &m.unit))
+                .unwrap_or_else(|| "not measured yet".into())
+        })
+        .col("Status", |m| status_badge(m.status()))
+        .view()
 }
 
 /// The plan's actions with their goal and status (in a customer share, the plan holds
@@ -209,35 +198,23 @@ fn actions(a: &Account, kind: ShareKind) -> AnyView {
             _ => or_dash(&x.owner),
         }
     };
-    if plan.actions.is_empty() {
-        return empty("No actions yet.");
-    }
-    view! {
-        <div class="table-wrap">
-            <table class="plan-table stack">
-                <thead><tr><th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Due"</th><th scope="col">"Goal"</th><th scope="col">"Status"</th></tr></thead>
-                <tbody>
-                    {plan.actions.iter().map(|x| {
-                        let goal = x.goal.and_then(|g| plan.goal_number(g)).map(|n| format!("Goal {n}")).unwrap_or_else(|| "—".into());
-                        let status = match x.status {
-                            ActionStatus::Done { on } => format!("Done {}", long(on)),
-                            ActionStatus::Open => "Open".into(),
-                        };
-                        view! {
-                            <tr>
-                                <th scope="row">{x.text.clone()}</th>
-                                <td data-label="Owner">{owner_of(x)}</td>
-                                <td data-label="Due">{long(x.due)}</td>
-                                <td data-label="Goal">{goal}</td>
-                                <td data-label="Status">{status}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    DataTable::new("plan-table", plan.actions.clone())
+        .stacked()
+        .empty("No actions yet.")
+        .row_head("Action", |x| x.text.clone())
+        .col("Owner", owner_of)
+        .col("Due", |x| long(x.due))
+        .col("Goal", |x| {
+            x.goal
+                .and_then(|g| plan.goal_number(g))
+                .map(|n| format!("Goal {n}"))
+                .unwrap_or_else(|| "—".into())
+        })
+        .col("Status", |x| match x.status {
+            ActionStatus::Done { on } => format!("Done {}", long(on)),
+            ActionStatus::Open => "Open".into(),
+        })
+        .view()
 }
 
 fn qbrs(a: &Account, kind: ShareKind) -> AnyView {
@@ -291,29 +268,16 @@ fn qbrs(a: &Account, kind: ShareKind) -> AnyView {
                     <h4>"Roadmap"</h4>
                     {prose(&q.roadmap)}
                     <h4>"Mutual action plan"</h4>
-                    {if q.mutual_actions.is_empty() {
-                        view! { <p class="muted">"No actions agreed yet."</p> }.into_any()
-                    } else {
-                        view! {
-                            <div class="table-wrap">
-                                <table class="plan-table stack">
-                                    <thead><tr><th scope="col">"Action"</th><th scope="col">"Owner"</th><th scope="col">"Due"</th></tr></thead>
-                                    <tbody>
-                                        {q.mutual_actions.iter().map(|m| view! {
-                                            <tr>
-                                                <th scope="row">{m.text.clone()}</th>
-                                                <td data-label="Owner">{match kind {
-                                                    ShareKind::Customer => owner_for_customer(&m.owner, m.side, &account_name),
-                                                    ShareKind::Colleague => or_dash(&m.owner_label()),
-                                                }}</td>
-                                                <td data-label="Due">{long(m.due)}</td>
-                                            </tr>
-                                        }).collect_view()}
-                                    </tbody>
-                                </table>
-                            </div>
-                        }.into_any()
-                    }}
+                    {DataTable::new("plan-table", q.mutual_actions.clone())
+                        .stacked()
+                        .empty_muted("No actions agreed yet.")
+                        .row_head("Action", |m| m.text.clone())
+                        .col("Owner", |m| match kind {
+                            ShareKind::Customer => owner_for_customer(&m.owner, m.side, &account_name),
+                            ShareKind::Colleague => or_dash(&m.owner_label()),
+                        })
+                        .col("Due", |m| long(m.due))
+                        .view()}
                     {notes.map(|n| view! { <h4>"Notes (internal)"</h4><p class="pre">{n}</p> })}
                 </article>
             }
@@ -415,79 +379,62 @@ fn plan(a: &Account) -> AnyView {
 }
 
 fn people(a: &Account) -> AnyView {
-    let list = a.stakeholders.people().to_vec();
-    if list.is_empty() {
-        return empty("Nobody mapped yet.");
-    }
-    view! {
-        <div class="table-wrap">
-            <table class="plan-table stack">
-                <thead><tr>
-                    <th scope="col">"Name"</th><th scope="col">"Roles"</th><th scope="col">"Influence"</th>
-                    <th scope="col">"Sentiment"</th><th scope="col">"Last contact"</th><th scope="col">"Personal win"</th>
-                    <th scope="col">"Key risk"</th><th scope="col">"Notes"</th>
-                </tr></thead>
-                <tbody>
-                    {list.into_iter().map(|p| {
-                        let f = p.fields;
-                        let name = if f.title.is_empty() { f.name.clone() } else { format!("{}, {}", f.name, f.title) };
-                        let name = if f.left_company { format!("{name} (left the company)") } else { name };
-                        view! {
-                            <tr>
-                                <th scope="row">{name}</th>
-                                <td data-label="Roles">{or_dash(&f.roles_text())}</td>
-                                <td data-label="Influence">{format!("{} of 5", f.influence.get())}</td>
-                                <td data-label="Sentiment">{f.sentiment.label()}</td>
-                                <td data-label="Last contact">{date_or_dash(f.last_contact)}</td>
-                                <td data-label="Personal win">{or_dash(&f.personal_win)}</td>
-                                <td data-label="Key risk">{or_dash(&f.key_risk)}</td>
-                                <td data-label="Notes" class="pre">{or_dash(&f.notes)}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    let list: Vec<_> = a
+        .stakeholders
+        .people()
+        .iter()
+        .map(|p| p.fields.clone())
+        .collect();
+    DataTable::new("plan-table", list)
+        .stacked()
+        .empty("Nobody mapped yet.")
+        .row_head("Name", |f| {
+            let name = if f.title.is_empty() {
+                f.name.clone()
+            } else {
+                format!("{}, {}", f.name, f.title)
+            };
+            if f.left_company {
+                format!("{name} (left the company)")
+            } else {
+                name
+            }
+        })
+        .col("Roles", |f| or_dash(&f.roles_text()))
+        .col("Influence", |f| format!("{} of 5", f.influence.get()))
+        .col("Sentiment", |f| f.sentiment.label())
+        .col("Last contact", |f| date_or_dash(f.last_contact))
+        .col("Personal win", |f| or_dash(&f.personal_win))
+        .col("Key risk", |f| or_dash(&f.key_risk))
+        .col("Notes", |f| or_dash(&f.notes))
+        .cell_class("pre")
+        .view()
 }
 
 fn health(a: &Account) -> AnyView {
     let mut snaps = a.health.snapshots().to_vec();
-    if snaps.is_empty() {
-        return empty("No health check-ins yet.");
-    }
     snaps.sort_by_key(|s| std::cmp::Reverse(s.date));
     let pct = |p: Option<crate::domain::health::Percent>| {
         p.map(|p| format!("{}%", short_number(p.value())))
             .unwrap_or_else(|| "—".into())
     };
-    view! {
-        <div class="table-wrap">
-            <table class="plan-table stack">
-                <thead><tr>
-                    <th scope="col">"Check-in"</th><th scope="col">"Seat usage"</th><th scope="col">"Core features"</th>
-                    <th scope="col">"NPS"</th><th scope="col">"Tickets"</th><th scope="col">"Targets met"</th>
-                </tr></thead>
-                <tbody>
-                    {snaps.into_iter().map(|s| {
-                        let g = s.signals;
-                        view! {
-                            <tr>
-                                <th scope="row">{long(s.date)}</th>
-                                <td data-label="Seat usage">{pct(g.usage)}</td>
-                                <td data-label="Core features">{g.features.map(|n| n.to_string()).unwrap_or_else(|| "—".into())}</td>
-                                <td data-label="NPS">{g.nps.map(|n| n.value().to_string()).unwrap_or_else(|| "—".into())}</td>
-                                <td data-label="Tickets">{g.tickets.map(|t| t.label().to_string()).unwrap_or_else(|| "—".into())}</td>
-                                <td data-label="Targets met">{pct(g.roi)}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    let or_dash_of = |v: Option<String>| v.unwrap_or_else(|| "—".into());
+    DataTable::new("plan-table", snaps)
+        .stacked()
+        .empty("No health check-ins yet.")
+        .row_head("Check-in", |s| long(s.date))
+        .col("Seat usage", move |s| pct(s.signals.usage))
+        .col("Core features", move |s| {
+            or_dash_of(s.signals.features.map(|n| n.to_string()))
+        })
+        .col("NPS", move |s| {
+            or_dash_of(s.signals.nps.map(|n| n.value().to_string()))
+        })
+        .col("Tickets", move |s| {
+            or_dash_of(s.signals.tickets.map(|t| t.label().to_string()))
+        })
+        .col("Targets met", move |s| pct(s.signals.roi))
+        .view()
 }
 
 fn renewal(a: &Account) -> AnyView {
@@ -532,34 +479,17 @@ fn renewal(a: &Account) -> AnyView {
 }
 
 fn expansion(a: &Account, currency: &Currency) -> AnyView {
-    let list = a.expansion.opportunities().to_vec();
-    if list.is_empty() {
-        return empty("No expansion opportunities.");
-    }
-    view! {
-        <div class="table-wrap">
-            <table class="plan-table stack">
-                <thead><tr>
-                    <th scope="col">"Opportunity"</th><th scope="col">"Type"</th><th scope="col">"Stage"</th>
-                    <th scope="col">"Estimated ARR"</th><th scope="col">"Target date"</th><th scope="col">"Owner"</th><th scope="col">"Trigger"</th>
-                </tr></thead>
-                <tbody>
-                    {list.into_iter().map(|o| view! {
-                        <tr>
-                            <th scope="row">{o.description().to_string()}</th>
-                            <td data-label="Type">{o.kind().label()}</td>
-                            <td data-label="Stage">{o.stage().label()}</td>
-                            <td data-label="Estimated ARR">{currency.format(o.estimated_arr())}</td>
-                            <td data-label="Target date">{date_or_dash(o.target_date())}</td>
-                            <td data-label="Owner">{or_dash(o.owner())}</td>
-                            <td data-label="Trigger">{or_dash(o.trigger())}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    DataTable::new("plan-table", a.expansion.opportunities().to_vec())
+        .stacked()
+        .empty("No expansion opportunities.")
+        .row_head("Opportunity", |o| o.description().to_string())
+        .col("Type", |o| o.kind().label())
+        .col("Stage", |o| o.stage().label())
+        .col("Estimated ARR", |o| currency.format(o.estimated_arr()))
+        .col("Target date", |o| date_or_dash(o.target_date()))
+        .col("Owner", |o| or_dash(o.owner()))
+        .col("Trigger", |o| or_dash(o.trigger()))
+        .view()
 }
 
 fn qualification(a: &Account) -> AnyView {

@@ -9,6 +9,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::drop_zone::{FileButton, ImportRefused};
+use crate::components::form::{Field, FormErrors, Select};
 use crate::domain::dates::DayOrder;
 use crate::domain::import::{
     apply_import, guess_mapping, guess_order, plan_import, undo_import, Applied, Change,
@@ -49,10 +51,38 @@ pub fn CsvImport() -> impl IntoView {
     let loaded = RwSignal::new(None::<Arc<Loaded>>);
     let refused = RwSignal::new(None::<(String, String)>);
     let columns = RwSignal::new(Vec::<Target>::new());
-    let order = RwSignal::new(DayOrder::MonthFirst);
+    // The day order's key, as the order's select holds it.
+    let order = RwSignal::new(DayOrder::MonthFirst.key().to_string());
+    // A refused mapping's message: at the column whose change caused it, or the preview's
+    // own when the file opened that way (no column holds the account name).
+    let errors = FormErrors::<usize>::new();
     let done_before = RwSignal::new(true);
     let report = RwSignal::new(None::<Report>);
     let download_error = RwSignal::new(None::<String>);
+
+    let mapping = Memo::new(move |_| Mapping {
+        columns: columns.get(),
+        order: DayOrder::from_key(&order.get()).unwrap_or(DayOrder::MonthFirst),
+    });
+    // The plan of every row, redone when a choice or the workspace changes.
+    let plan = Memo::new(move |_| {
+        let l = loaded.get()?;
+        let m = mapping.get();
+        Some(match m.check(&l.table.headers) {
+            Err(e) => Err(e.message),
+            Ok(()) => Ok(app.ws.with(|w| plan_import(w, &l.rows, &m))),
+        })
+    });
+    // Shows the mapping's refusal, if any, at column `at` (or as the preview's message).
+    let place_refusal = move |at: Option<usize>| {
+        errors.clear();
+        if let Some(Err(message)) = plan.get_untracked() {
+            match at {
+                Some(i) => errors.set(i, Some(message)),
+                None => errors.set_form(Some(message)),
+            }
+        }
+    };
 
     let open = move |file_name: String, text: String| {
         report.set(None);
@@ -71,7 +101,7 @@ pub fn CsvImport() -> impl IntoView {
                     .collect();
                 let (o, order_guessed) = guess_order(&guess, rows.iter().map(|r| r.1.as_slice()));
                 columns.set(guess);
-                order.set(o);
+                order.set(o.key().to_string());
                 done_before.set(true);
                 refused.set(None);
                 loaded.set(Some(Arc::new(Loaded {
@@ -80,6 +110,7 @@ pub fn CsvImport() -> impl IntoView {
                     rows,
                     order_guessed,
                 })));
+                place_refusal(None);
             }
         }
     };
@@ -97,39 +128,22 @@ pub fn CsvImport() -> impl IntoView {
         }
     });
 
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|fs| fs.get(0)) {
-            let file_name = file.name();
-            wasm_bindgen_futures::spawn_local(async move {
-                match browser::read_bytes(file)
-                    .await
-                    .and_then(|b| crate::format::table::table_text(&b))
-                {
-                    Ok(text) => open(file_name, text),
-                    Err(message) => {
-                        loaded.set(None);
-                        refused.set(Some((file_name, message)));
-                    }
+    let on_file = move |file: web_sys::File| {
+        let file_name = file.name();
+        wasm_bindgen_futures::spawn_local(async move {
+            match browser::read_bytes(file)
+                .await
+                .and_then(|b| crate::format::table::table_text(&b))
+            {
+                Ok(text) => open(file_name, text),
+                Err(message) => {
+                    loaded.set(None);
+                    refused.set(Some((file_name, message)));
                 }
-            });
-        }
-        input.set_value("");
+            }
+        });
     };
 
-    let mapping = Memo::new(move |_| Mapping {
-        columns: columns.get(),
-        order: order.get(),
-    });
-    // The plan of every row, redone when a choice or the workspace changes.
-    let plan = Memo::new(move |_| {
-        let l = loaded.get()?;
-        let m = mapping.get();
-        Some(match m.check(&l.table.headers) {
-            Err(e) => Err(e.message),
-            Ok(()) => Ok(app.ws.with(|w| plan_import(w, &l.rows, &m))),
-        })
-    });
     let mid_cycle = Memo::new(move |_| {
         let today = app.today.get();
         plan.with(|p| match p {
@@ -202,17 +216,9 @@ pub fn CsvImport() -> impl IntoView {
         <div class="card" id="import-csv">
             <h2>"Import from a CRM (CSV)"</h2>
             <p>"Choose a CSV export of your accounts (Salesforce, HubSpot or a spreadsheet), or drop it anywhere on the page. You choose what each column holds and see every row before anything changes. New accounts are added; accounts already here are updated, found by their CRM id or their name."</p>
-            <label class="btn file-btn">
-                "Choose a CSV file…"
-                <input type="file" accept=".csv,.tsv,.txt,text/csv" class="visually-hidden" aria-label="CSV file to import" on:change=on_pick/>
-            </label>
+            <FileButton label="Choose a CSV file…" accept=".csv,.tsv,.txt,text/csv" aria_label="CSV file to import" on_file=on_file/>
             {move || refused.get().map(|(file_name, message)| view! {
-                <div class="import-result refused" role="alert">
-                    <p><strong>{format!("{file_name} was not imported.")}</strong></p>
-                    <p class="import-error">{message}</p>
-                    <p>"Your workspace is unchanged."</p>
-                    <button class="btn btn-quiet" on:click=move |_| refused.set(None)>"Dismiss"</button>
-                </div>
+                <ImportRefused file_name message on_dismiss=move |()| refused.set(None)/>
             })}
             {move || report.get().map(|r| view! {
                 <div class="import-result csv-report" role="status" aria-label="Import report">
@@ -250,28 +256,21 @@ pub fn CsvImport() -> impl IntoView {
                                 l.table.separator.label()
                             )}
                         </p>
-                        <div class="field inline">
-                            <label for="csv-order">"Dates like 03/01/2027"</label>
-                            <select id="csv-order" on:change=move |ev| {
-                                if let Some(o) = DayOrder::from_key(&event_target_value(&ev)) {
-                                    order.set(o);
-                                }
-                            }>
-                                {DayOrder::ALL.into_iter().map(|o| view! {
-                                    <option value=o.key() selected=move || order.get() == o>{o.label()}</option>
-                                }).collect_view()}
-                            </select>
-                            <p class="hint">{if l.order_guessed {
-                                "Guessed from the dates in the file; change it if it is wrong."
-                            } else {
-                                "The file does not show which comes first: check a date below."
-                            }}</p>
-                        </div>
-                        <PreviewTable loaded=l2 columns=columns plan=plan/>
+                        <Field id="csv-order" label="Dates like 03/01/2027" class="inline" hint=if l.order_guessed {
+                            "Guessed from the dates in the file; change it if it is wrong."
+                        } else {
+                            "The file does not show which comes first: check a date below."
+                        }>
+                            <Select value=order options=DayOrder::ALL.map(|o| (o.key().to_string(), o.label().to_string())).to_vec()/>
+                        </Field>
+                        <PreviewTable loaded=l2 columns=columns plan=plan errors=errors
+                            on_pick=move |i| place_refusal(Some(i))/>
+                        {move || errors.form_message().map(|m| view! {
+                            <p class="field-error csv-mapping-error" role="alert">{m}</p>
+                        })}
                         {move || plan.get().map(|p| match p {
-                            Err(message) => view! {
-                                <p class="field-error csv-mapping-error" role="alert">{message}</p>
-                            }.into_any(),
+                            // The refusal is shown at its column or above.
+                            Err(_) => ().into_any(),
                             Ok(p) => {
                                 let added = p.added();
                                 let updated = p.updated();
@@ -330,7 +329,15 @@ fn PreviewTable(
     loaded: Arc<Loaded>,
     columns: RwSignal<Vec<Target>>,
     plan: Memo<Option<Result<ImportPlan, String>>>,
+    errors: FormErrors<usize>,
+    /// Called with a column's index after its field is changed.
+    #[prop(into)]
+    on_pick: Callback<usize>,
 ) -> impl IntoView {
+    let fields: Vec<(String, String)> = Target::ALL
+        .into_iter()
+        .map(|t| (t.key().to_string(), t.label().to_string()))
+        .collect();
     let headers = loaded.table.headers.clone();
     let shown: Vec<(usize, Vec<String>)> = loaded.rows.iter().take(PREVIEW_ROWS).cloned().collect();
     let more = loaded.rows.len().saturating_sub(PREVIEW_ROWS);
@@ -342,19 +349,19 @@ fn PreviewTable(
                         <th scope="col">"Row"</th>
                         <th scope="col">"Will"</th>
                         {headers.iter().enumerate().map(|(i, h)| {
-                            let select_id = format!("csv-col-{i}");
+                            let chosen = columns.with_untracked(|c| c.get(i).copied().unwrap_or(Target::Ignore));
+                            let value = RwSignal::new(chosen.key().to_string());
+                            let options = fields.clone();
+                            let pick = move |()| {
+                                let t = Target::from_key(&value.get_untracked()).unwrap_or(Target::Ignore);
+                                columns.update(|c| if let Some(slot) = c.get_mut(i) { *slot = t });
+                                on_pick.run(i);
+                            };
                             view! {
                                 <th scope="col">
-                                    <label for=select_id.clone() class="csv-col-name">{h.clone()}</label>
-                                    <select id=select_id class="csv-col-field" on:change=move |ev| {
-                                        if let Some(t) = Target::from_key(&event_target_value(&ev)) {
-                                            columns.update(|c| if let Some(slot) = c.get_mut(i) { *slot = t });
-                                        }
-                                    }>
-                                        {Target::ALL.into_iter().map(|t| view! {
-                                            <option value=t.key() selected=move || columns.with(|c| c.get(i) == Some(&t))>{t.label()}</option>
-                                        }).collect_view()}
-                                    </select>
+                                    <Field id=format!("csv-col-{i}") label=h.clone() class="csv-col" label_class="csv-col-name" error=errors.at(i)>
+                                        <Select value=value options=options on_change=pick/>
+                                    </Field>
                                 </th>
                             }
                         }).collect_view()}

@@ -2,6 +2,7 @@
 
 use crate::browser;
 use crate::components::confirm::ConfirmButton;
+use crate::components::drop_zone::{FileButton, ImportRefused};
 use crate::components::form::{Field, FormErrors, TextInput};
 use crate::components::share_link::FragmentShare;
 use crate::components::shared_account::SharedAccountPreview;
@@ -36,14 +37,6 @@ pub fn DataPage() -> impl IntoView {
         Err(e) => currency_error.set((), Some(e.message)),
     };
 
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|fs| fs.get(0)) {
-            app.start_import(file);
-        }
-        input.set_value(""); // picking the same file again fires change again
-    };
-
     view! {
         <section class="page narrow">
             <h1>"Data"</h1>
@@ -74,20 +67,13 @@ pub fn DataPage() -> impl IntoView {
             <div class="card" id="import">
                 <h2>"Import"</h2>
                 <p>"Choose a workspace file, or drop it anywhere on the page. You will see what it holds before anything changes."</p>
-                <label class="btn file-btn">
-                    "Choose a file…"
-                    <input type="file" accept=".json,application/json" class="visually-hidden" aria-label="Workspace file to import" on:change=on_pick/>
-                </label>
+                <FileButton label="Choose a file…" accept=".json,application/json" aria_label="Workspace file to import"
+                    on_file=move |file| app.start_import(file)/>
                 {move || match app.import.get() {
                     // A table goes to the CRM import below.
                     ImportState::Idle | ImportState::Table { .. } => ().into_any(),
                     ImportState::Refused { file_name, message } => view! {
-                        <div class="import-result refused" role="alert">
-                            <p><strong>{format!("{file_name} was not imported.")}</strong></p>
-                            <p class="import-error">{message}</p>
-                            <p>"Your workspace is unchanged."</p>
-                            <button class="btn btn-quiet" on:click=move |_| app.import.set(ImportState::Idle)>"Dismiss"</button>
-                        </div>
+                        <ImportRefused file_name message on_dismiss=move |()| app.import.set(ImportState::Idle)/>
                     }.into_any(),
                     ImportState::Preview { file_name, decoded } => {
                         let n = decoded.workspace.accounts().len();
@@ -197,63 +183,46 @@ enum OneImport {
 fn ImportOneAccount() -> impl IntoView {
     let state = RwSignal::new(OneImport::Idle);
     let fragment = expect_context::<FragmentShare>();
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|fs| fs.get(0)) {
-            let file_name = file.name();
-            wasm_bindgen_futures::spawn_local(async move {
-                let next = match browser::read_text(file).await {
-                    Err(message) => OneImport::Refused { file_name, message },
-                    Ok(text) => match share::decode_account(&text, browser::today()) {
-                        Ok(shared) => OneImport::Preview {
-                            file_name,
-                            shared: Box::new(shared),
-                        },
-                        Err(e) => OneImport::Refused {
-                            file_name,
-                            message: e.to_string(),
-                        },
+    let on_file = move |file: web_sys::File| {
+        let file_name = file.name();
+        wasm_bindgen_futures::spawn_local(async move {
+            let next = match browser::read_text(file).await {
+                Err(message) => OneImport::Refused { file_name, message },
+                Ok(text) => match share::decode_account(&text, browser::today()) {
+                    Ok(shared) => OneImport::Preview {
+                        file_name,
+                        shared: Box::new(shared),
                     },
-                };
-                state.set(next);
-            });
-        }
-        input.set_value("");
+                    Err(e) => OneImport::Refused {
+                        file_name,
+                        message: e.to_string(),
+                    },
+                },
+            };
+            state.set(next);
+        });
     };
     view! {
         <div class="card" id="import-account">
             <h2>"Import one account"</h2>
             <p>"Choose a single-account file made for a colleague (\"Share…\" on an account's Plan tab). You can add it as a new account or replace one you have, after seeing what changes."</p>
-            <label class="btn file-btn">
-                "Choose an account file…"
-                <input type="file" accept=".json,application/json" class="visually-hidden" aria-label="Account file to import" on:change=on_pick/>
-            </label>
+            <FileButton label="Choose an account file…" accept=".json,application/json" aria_label="Account file to import" on_file=on_file/>
             {move || match state.get() {
                 OneImport::Idle => ().into_any(),
                 OneImport::Refused { file_name, message } => view! {
-                    <div class="import-result refused" role="alert">
-                        <p><strong>{format!("{file_name} was not imported.")}</strong></p>
-                        <p class="import-error">{message}</p>
-                        <p>"Your workspace is unchanged."</p>
-                        <button class="btn btn-quiet" on:click=move |_| state.set(OneImport::Idle)>"Dismiss"</button>
-                    </div>
+                    <ImportRefused file_name message on_dismiss=move |()| state.set(OneImport::Idle)/>
                 }.into_any(),
                 OneImport::Preview { file_name, shared } if shared.kind == ShareKind::Customer => {
                     let name = shared.account.fields.name.clone();
                     let shared = StoredValue::new(*shared);
+                    let message = format!("It is the customer copy of {name}: it holds only what the customer sees, so it cannot be imported as an account. Ask a colleague for the file made for a colleague.");
                     view! {
-                        <div class="import-result refused" role="alert">
-                            <p><strong>{format!("{file_name} was not imported.")}</strong></p>
-                            <p class="import-error">{format!("It is the customer copy of {name}: it holds only what the customer sees, so it cannot be imported as an account. Ask a colleague for the file made for a colleague.")}</p>
-                            <p>"Your workspace is unchanged."</p>
-                            <div class="actions">
-                                <button class="btn" on:click=move |_| {
-                                    state.set(OneImport::Idle);
-                                    fragment.0.set(Some(Ok(shared.get_value())));
-                                }>"View it read-only"</button>
-                                <button class="btn btn-quiet" on:click=move |_| state.set(OneImport::Idle)>"Dismiss"</button>
-                            </div>
-                        </div>
+                        <ImportRefused file_name message on_dismiss=move |()| state.set(OneImport::Idle)>
+                            <button class="btn" on:click=move |_| {
+                                state.set(OneImport::Idle);
+                                fragment.0.set(Some(Ok(shared.get_value())));
+                            }>"View it read-only"</button>
+                        </ImportRefused>
                     }.into_any()
                 }
                 OneImport::Preview { file_name, shared } => view! {

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::data_table::DataTable;
 use crate::components::owner_field::{owner_in_address, OwnerSelect};
 use crate::components::renewal_bits::status_pill;
 use crate::components::url_state::use_url_state;
@@ -186,52 +187,44 @@ pub fn RenewalsPage() -> impl IntoView {
                     </div>
                     <section class="card months-card" aria-labelledby="months-h">
                         <h2 id="months-h">"Next 12 months"</h2>
-                        <table class="months">
-                            <caption class="visually-hidden">"ARR renewing each month, with the accounts"</caption>
-                            <thead><tr>
-                                <th scope="col">"Month"</th>
-                                <th scope="col" class="num">"ARR due"</th>
-                                <th scope="col" class="bar-col"><span class="visually-hidden">"Share"</span></th>
-                                <th scope="col">"Accounts"</th>
-                            </tr></thead>
-                            <tbody>
-                                {move || {
-                                    let today = app.today.get();
-                                    let months = calendar.with(|c| c.months.clone());
-                                    let max = months.iter().map(|m| m.total_arr).fold(0.0_f64, f64::max);
-                                    let statuses = app.ws.with(|w| w.accounts().iter()
-                                        .filter_map(|a| timeline_of(a).map(|t| (a.id, t.status(today))))
-                                        .collect::<std::collections::HashMap<_, _>>());
-                                    months.into_iter().map(|m| {
-                                        let pct = if max > 0.0 { m.total_arr / max * 100.0 } else { 0.0 };
-                                        let empty = m.renewals.is_empty();
-                                        view! {
-                                            <tr class:empty-month=empty>
-                                                <th scope="row">{m.label()}</th>
-                                                <td class="num">{if empty { "—".to_string() } else { fmt(m.total_arr) }}</td>
-                                                <td class="bar-col"><span class="bar" style:width=format!("{pct:.1}%") aria-hidden="true"></span></td>
-                                                <td>
-                                                    {if empty { Some(view! { <span class="muted">"No renewals"</span> }) } else { None }}
-                                                    <ul class="month-accounts">
-                                                        {m.renewals.iter().map(|r| {
-                                                            let st = statuses.get(&r.account).copied();
-                                                            view! {
-                                                                <li>
-                                                                    <a href=format!("/accounts/{}/renewal", r.account.0)>{r.name.clone()}</a>
-                                                                    <span class="sub-inline">{format!(" {} · {}", r.date.format("%-d %b"), fmt(r.arr))}</span>
-                                                                    {st.map(status_pill)}
-                                                                    {owner_tasks(tasks_of(r.account), today)}
-                                                                </li>
-                                                            }
-                                                        }).collect_view()}
-                                                    </ul>
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()
-                                }}
-                            </tbody>
-                        </table>
+                        {move || {
+                            let today = app.today.get();
+                            let months = calendar.with(|c| c.months.clone());
+                            let max = months.iter().map(|m| m.total_arr).fold(0.0_f64, f64::max);
+                            let statuses = app.ws.with(|w| w.accounts().iter()
+                                .filter_map(|a| timeline_of(a).map(|t| (a.id, t.status(today))))
+                                .collect::<std::collections::HashMap<_, _>>());
+                            DataTable::new("months", months)
+                                .bare()
+                                .caption("ARR renewing each month, with the accounts")
+                                .row_class(|m| if m.renewals.is_empty() { "empty-month".into() } else { String::new() })
+                                .row_head("Month", |m| m.label())
+                                .col("ARR due", move |m| if m.renewals.is_empty() { "—".to_string() } else { fmt(m.total_arr) })
+                                .num()
+                                .col("Share", move |m| {
+                                    let pct = if max > 0.0 { m.total_arr / max * 100.0 } else { 0.0 };
+                                    view! { <span class="bar" style:width=format!("{pct:.1}%") aria-hidden="true"></span> }
+                                })
+                                .class("bar-col")
+                                .head_hidden()
+                                .col("Accounts", move |m| view! {
+                                    {m.renewals.is_empty().then(|| view! { <span class="muted">"No renewals"</span> })}
+                                    <ul class="month-accounts">
+                                        {m.renewals.iter().map(|r| {
+                                            let st = statuses.get(&r.account).copied();
+                                            view! {
+                                                <li>
+                                                    <a href=format!("/accounts/{}/renewal", r.account.0)>{r.name.clone()}</a>
+                                                    <span class="sub-inline">{format!(" {} · {}", r.date.format("%-d %b"), fmt(r.arr))}</span>
+                                                    {st.map(status_pill)}
+                                                    {owner_tasks(tasks_of(r.account), today)}
+                                                </li>
+                                            }
+                                        }).collect_view()}
+                                    </ul>
+                                })
+                                .view()
+                        }}
                     </section>
                 }.into_any()
             }}

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use crate::browser::{self, Theme};
 use crate::components::confirm::ConfirmButton;
+use crate::components::data_table::DataTable;
 use crate::components::form::{Field, FormErrors, NumberInput};
 use crate::domain::dates;
-use crate::domain::health::{fmt_points, Category, Weights};
+use crate::domain::health::{fmt_points, Category, WeightChange, Weights};
 use crate::state::use_app;
 
 /// A weight as the user would type it: `30`, `12.5`.
@@ -100,49 +101,35 @@ pub fn SettingsPage() -> impl IntoView {
     };
 
     let log = move || {
-        let changes = app.ws.with(|w| w.settings.health.weight_changes().to_vec());
-        if changes.is_empty() {
-            return view! { <p class="empty-note">"No changes yet: the weights are as they came."</p> }.into_any();
-        }
+        let mut changes = app.ws.with(|w| w.settings.health.weight_changes().to_vec());
+        changes.reverse();
         let today = app.today.get();
-        let rows = changes
-            .iter()
-            .rev()
-            .map(|ch| {
-                let cells = Category::ALL
-                    .iter()
-                    .map(|c| {
-                        let (o, n) = (ch.old.get(*c), ch.new.get(*c));
-                        let same = o == n;
-                        view! {
-                            <td class="num" class:muted=same>
-                                {if same { weight_text(n) } else { format!("{} → {}", weight_text(o), weight_text(n)) }}
-                            </td>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <tr>
-                        <th scope="row" class="log-date">{dates::long(ch.date)}<span class="sub">{dates::relative(today, ch.date)}</span></th>
-                        {cells}
-                    </tr>
-                }
+        let table = DataTable::new("weight-log", changes)
+            .empty("No changes yet: the weights are as they came.")
+            .row_head("Date", move |ch| {
+                view! { {dates::long(ch.date)}<span class="sub">{dates::relative(today, ch.date)}</span> }
             })
-            .collect_view();
-        view! {
-            <div class="table-wrap">
-                <table class="weight-log">
-                    <thead><tr>
-                        <th scope="col">"Date"</th>
-                        {Category::ALL.iter().map(|c| view! {
-                            <th scope="col" class="num" title=c.label()>{short_name(*c)}</th>
-                        }).collect_view()}
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
+            .cell_class("log-date");
+        Category::ALL
+            .into_iter()
+            .fold(table, |t, c| {
+                let same = move |ch: &WeightChange| ch.old.get(c) == ch.new.get(c);
+                t.col(short_name(c), move |ch| {
+                    if same(ch) {
+                        weight_text(ch.new.get(c))
+                    } else {
+                        format!(
+                            "{} → {}",
+                            weight_text(ch.old.get(c)),
+                            weight_text(ch.new.get(c))
+                        )
+                    }
+                })
+                .num()
+                .head_title(c.label())
+                .cell_class_of(move |ch| if same(ch) { "muted" } else { "" })
+            })
+            .view()
     };
 
     view! {

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::data_table::DataTable;
 use crate::domain::depth::white_space_portfolio as portfolio;
 use crate::state::use_app;
 
@@ -22,39 +23,27 @@ pub fn WhiteSpacePage() -> impl IntoView {
                     return view! { <p class="muted">"No grid filled in yet. Open an account's White space tab to start."</p> }.into_any();
                 }
                 let currency = app.ws.with(|w| w.currency.clone());
+                let summary = format!(
+                    "{} · penetration {} · {} open, {} in pipeline",
+                    crate::domain::plural(rows.len(), "account", "accounts"),
+                    total.penetration_label(),
+                    crate::domain::plural(total.open, "cell", "cells"),
+                    total.pipeline
+                );
                 view! {
-                    <p class="ws-summary">{format!(
-                        "{} · penetration {} · {} open, {} in pipeline",
-                        crate::domain::plural(rows.len(), "account", "accounts"),
-                        total.penetration_label(),
-                        crate::domain::plural(total.open, "cell", "cells"),
-                        total.pipeline
-                    )}</p>
-                    <div class="table-wrap">
-                        <table class="ws-portfolio-table">
-                            <thead><tr>
-                                <th scope="col">"Account"</th>
-                                <th scope="col" class="num">"Penetration"</th>
-                                <th scope="col" class="num">"Owned"</th>
-                                <th scope="col" class="num">"In pipeline"</th>
-                                <th scope="col" class="num">"Open"</th>
-                                <th scope="col" class="num">"Not a fit"</th>
-                                <th scope="col" class="num">"Owned ARR known"</th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|r| view! {
-                                    <tr>
-                                        <th scope="row"><a href=format!("/accounts/{}/white-space", r.id.0)>{r.name.clone()}</a></th>
-                                        <td class="num">{r.counts.penetration_label()}</td>
-                                        <td class="num">{r.counts.owned}</td>
-                                        <td class="num">{r.counts.pipeline}</td>
-                                        <td class="num">{r.counts.open}</td>
-                                        <td class="num">{r.counts.not_a_fit}</td>
-                                        <td class="num">{currency.format(r.owned_arr)}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                            <tfoot><tr>
+                    <p class="ws-summary">{summary}</p>
+                    {DataTable::new("ws-portfolio-table", rows)
+                        .row_head("Account", |r| view! {
+                            <a href=format!("/accounts/{}/white-space", r.id.0)>{r.name.clone()}</a>
+                        })
+                        .col("Penetration", |r| r.counts.penetration_label()).num()
+                        .col("Owned", |r| r.counts.owned).num()
+                        .col("In pipeline", |r| r.counts.pipeline).num()
+                        .col("Open", |r| r.counts.open).num()
+                        .col("Not a fit", |r| r.counts.not_a_fit).num()
+                        .col("Owned ARR known", move |r| currency.format(r.owned_arr)).num()
+                        .foot(view! {
+                            <tr>
                                 <th scope="row">"All"</th>
                                 <td class="num">{total.penetration_label()}</td>
                                 <td class="num">{total.owned}</td>
@@ -62,9 +51,9 @@ pub fn WhiteSpacePage() -> impl IntoView {
                                 <td class="num">{total.open}</td>
                                 <td class="num">{total.not_a_fit}</td>
                                 <td></td>
-                            </tr></tfoot>
-                        </table>
-                    </div>
+                            </tr>
+                        })
+                        .view()}
                 }.into_any()
             }}
         </section>

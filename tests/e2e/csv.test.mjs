@@ -3,7 +3,8 @@
 // rows download, one undo, a second import that updates by CRM id, the tiers on the
 // portfolio, a .csv given to the workspace import going to the CSV flow, a JSON file given
 // to the CSV card refused with the way out, a day-first semicolon file with a BOM, the
-// mid-cycle choice. Screenshots, no console errors.
+// mid-cycle choice, a refused choice of fields shown at the column that caused it.
+// Screenshots, no console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -189,5 +190,40 @@ test('A day-first semicolon export with a byte order mark, with renewals near: e
   await page.getByRole('link', { name: 'Renewal', exact: true }).click();
   await page.locator('.rstatus-card').waitFor();
   assert.match(await page.locator('.rstatus-card .rstatus').innerText(), /On track/);
+  assert.deepEqual(errors, []);
+});
+
+test('A field chosen for two columns is refused at the column just changed; a file without a name column says so under the table', async () => {
+  const { page, errors } = await newPage(env);
+  await open(page, env.base, '/data');
+  const csv = 'Account Name,ARR,Billing City\r\nSolo Co,5000,Austin\r\n';
+  await page.getByLabel('CSV file to import').setInputFiles({ name: 'book.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const preview = page.getByRole('region', { name: 'CSV import preview' });
+  await preview.waitFor();
+  const city = page.locator('#csv-col-2');
+  assert.equal(await city.inputValue(), 'ignore');
+  assert.equal(await city.getAttribute('aria-invalid'), 'false');
+  await preview.getByRole('button', { name: 'Import 1 account' }).waitFor();
+
+  // The city column labelled by its header, given the name too: refused there, nothing to import.
+  await page.getByLabel('Billing City').selectOption('name');
+  await page.locator('#csv-col-2-err').getByText('Account name is chosen for 2 columns (Account Name, Billing City): keep it on one.').waitFor();
+  assert.equal(await city.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#csv-col-0').getAttribute('aria-invalid'), 'false');
+  assert.equal(await preview.getByRole('button', { name: /^Import/ }).count(), 0);
+  await shot(page, 'csv-mapping-refused');
+
+  // Set back: the message goes, the import is offered again.
+  await page.getByLabel('Billing City').selectOption('ignore');
+  await preview.getByRole('button', { name: 'Import 1 account' }).waitFor();
+  assert.equal(await page.locator('#csv-col-2-err').innerText(), '');
+  assert.equal(await city.getAttribute('aria-invalid'), 'false');
+
+  // No column the planner reads as the name: the preview says so under the table.
+  await page.getByLabel('CSV file to import').setInputFiles({ name: 'no-name.csv', mimeType: 'text/csv', buffer: Buffer.from('Region,ARR\r\nWest,5000\r\n') });
+  await page.locator('.csv-mapping-error').getByText('Choose the column that holds the account name.').waitFor();
+  await page.getByLabel('Region').selectOption('name');
+  await preview.getByRole('button', { name: 'Import 1 account' }).waitFor();
+  assert.equal(await page.locator('.csv-mapping-error').count(), 0);
   assert.deepEqual(errors, []);
 });

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::use_account;
 use crate::components::confirm::ConfirmButton;
+use crate::components::data_table::DataTable;
 use crate::components::form::{
     focus_soon, on_submit, options_with_none, DateInput, Field, FormErrors, FormMessage, Select,
     TextArea, TextInput,
@@ -315,63 +316,58 @@ pub fn AccountCommitments() -> impl IntoView {
             </section>
             <section class="card" aria-labelledby="cm-list-h">
                 <h2 id="cm-list-h">"Commitments"</h2>
-                {move || {
-                    let rows = rows();
-                    if rows.is_empty() {
-                        return view! { <p class="muted">"No commitments recorded yet."</p> }.into_any();
-                    }
-                    view! {
-                        <div class="table-wrap flat">
-                            <table class="cm-table">
-                                <thead><tr>
-                                    <th scope="col">"What"</th>
-                                    <th scope="col">"To whom"</th>
-                                    <th scope="col">"Owner"</th>
-                                    <th scope="col">"Due"</th>
-                                    <th scope="col">"Status"</th>
-                                    <th scope="col">"Evidence"</th>
-                                    <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                                </tr></thead>
-                                <tbody>
-                                    {rows.into_iter().map(|(cid, c, to, late, overdue, broken)| {
-                                        let status_text = match c.status {
-                                            Status::Open => "Open".to_string(),
-                                            Status::Kept(d) => format!("Kept {}", long(d)),
-                                            Status::Broken(d) => format!("Broken {}", long(d)),
-                                            Status::Renegotiated(d) => format!("Renegotiated to {}", long(d)),
-                                        };
-                                        let c2 = c.clone();
-                                        view! {
-                                            <tr class:cm-row-overdue=overdue class:cm-row-broken=broken>
-                                                <td>{c.what.clone()}</td>
-                                                <td>{to}</td>
-                                                <td>{c.owner.clone()}</td>
-                                                <td>{long(c.due)}
-                                                    {late.map(|(t, cls)| view! { <span class=format!("lateness {cls}")>{format!(" · {t}")}</span> })}</td>
-                                                <td><span class=format!("cm-status cm-{}", c.status.kind().key())>{status_text}</span></td>
-                                                <td>{c.evidence.clone()}</td>
-                                                <td class="row-actions">
-                                                    <button type="button" class="btn btn-small" on:click=move |_| {
-                                                        draft.load(Some(&c2));
-                                                        errors.clear();
-                                                        editing.set(Some(cid));
-                                                        focus_soon("#cm-what");
-                                                    }>"Edit"</button>
-                                                    <ConfirmButton label="Remove" question=Signal::stored("Remove this commitment? It leaves the risks and the history.".to_string())
-                                                        confirm_label="Yes, remove" danger=true
-                                                        on_confirm=move |_| {
-                                                            let _ = account.update(|a| a.commitments.remove(cid).map(|_| ()).ok_or_else(|| "Already removed.".to_string()));
-                                                            if editing.get_untracked() == Some(cid) { editing.set(None); draft.load(None); }
-                                                        }/>
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any()
-                }}
+                {move || DataTable::new("cm-table", rows())
+                    .wrap("table-wrap flat")
+                    .empty_muted("No commitments recorded yet.")
+                    .row_class(|r| {
+                        let (overdue, broken) = (r.4, r.5);
+                        [(overdue, "cm-row-overdue"), (broken, "cm-row-broken")]
+                            .into_iter()
+                            .filter_map(|(on, class)| on.then_some(class))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .col("What", |r| r.1.what.clone())
+                    .col("To whom", |r| r.2.clone())
+                    .col("Owner", |r| r.1.owner.clone())
+                    .col("Due", |r| {
+                        let late = r.3.clone();
+                        view! {
+                            {long(r.1.due)}
+                            {late.map(|(t, cls)| view! { <span class=format!("lateness {cls}")>{format!(" · {t}")}</span> })}
+                        }
+                    })
+                    .col("Status", |r| {
+                        let status = &r.1.status;
+                        let text = match status {
+                            Status::Open => "Open".to_string(),
+                            Status::Kept(d) => format!("Kept {}", long(*d)),
+                            Status::Broken(d) => format!("Broken {}", long(*d)),
+                            Status::Renegotiated(d) => format!("Renegotiated to {}", long(*d)),
+                        };
+                        view! { <span class=format!("cm-status cm-{}", status.kind().key())>{text}</span> }
+                    })
+                    .col("Evidence", |r| r.1.evidence.clone())
+                    .col("Actions", move |r| {
+                        let (cid, c) = (r.0, r.1.clone());
+                        view! {
+                            <button type="button" class="btn btn-small" on:click=move |_| {
+                                draft.load(Some(&c));
+                                errors.clear();
+                                editing.set(Some(cid));
+                                focus_soon("#cm-what");
+                            }>"Edit"</button>
+                            <ConfirmButton label="Remove" question=Signal::stored("Remove this commitment? It leaves the risks and the history.".to_string())
+                                confirm_label="Yes, remove" danger=true
+                                on_confirm=move |_| {
+                                    let _ = account.update(|a| a.commitments.remove(cid).map(|_| ()).ok_or_else(|| "Already removed.".to_string()));
+                                    if editing.get_untracked() == Some(cid) { editing.set(None); draft.load(None); }
+                                }/>
+                        }
+                    })
+                    .head_hidden()
+                    .cell_class("row-actions")
+                    .view()}
             </section>
         </div>
     }

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::use_account;
 use crate::charts::health_trend_svg;
+use crate::components::data_table::DataTable;
 use crate::components::form::{on_submit, DateInput, Field, FormErrors, FormMessage};
 use crate::components::health::{
     band_badge, rating_badge, signed_points, stale_message, trend_view, ChartBox, Check,
@@ -276,31 +277,6 @@ fn BreakdownCard(
         let score = summary.get().and_then(|s| s.score)?;
         let signals = latest.get()?.signals;
         let dragging = score.breakdown.dragging;
-        let rows = score
-            .breakdown
-            .lines
-            .iter()
-            .map(|l| {
-                let c = l.category;
-                let is_dragging = dragging == Some(c);
-                let applied = (l.rating.is_some() && (l.effective_weight - l.weight).abs() >= 0.05)
-                    .then(|| format!("counts {}", fmt_points(l.effective_weight)));
-                let known = l.rating.is_some();
-                view! {
-                    <tr class:dragging=is_dragging class:unknown=!known>
-                        <th scope="row">
-                            {c.label()}
-                            {is_dragging.then(|| view! { <span class="drag-tag">"costs most"</span> })}
-                        </th>
-                        <td>{signals.describe(c)}</td>
-                        <td>{rating_badge(l.rating)}</td>
-                        <td class="num">{fmt_points(l.weight)}{applied.map(|t| view! { <span class="sub">{t}</span> })}</td>
-                        <td class="num">{if known { fmt_points(l.earned) } else { "—".into() }}</td>
-                        <td class="num">{if known { fmt_points(l.lost) } else { "—".into() }}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
         let lost_total = 100.0 - score.value;
         let dragging_text = match dragging {
             Some(c) => {
@@ -319,26 +295,42 @@ fn BreakdownCard(
         );
         Some(view! {
             <p class="dragging-note" data-dragging=dragging.map(|c| c.key())><strong>{dragging_text}</strong></p>
-            <div class="table-wrap">
-                <table class="breakdown">
-                    <thead><tr>
-                        <th scope="col">"Category"</th>
-                        <th scope="col">"Value"</th>
-                        <th scope="col">"Rating"</th>
-                        <th scope="col" class="num">"Weight"</th>
-                        <th scope="col" class="num">"Points earned"</th>
-                        <th scope="col" class="num">"Points lost"</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                    <tfoot><tr>
+            {DataTable::new("breakdown", score.breakdown.lines.to_vec())
+                .row_class(move |l| {
+                    match (dragging == Some(l.category), l.rating.is_some()) {
+                        (true, true) => "dragging",
+                        (true, false) => "dragging unknown",
+                        (false, true) => "",
+                        (false, false) => "unknown",
+                    }
+                    .to_string()
+                })
+                .row_head("Category", move |l| view! {
+                    {l.category.label()}
+                    {(dragging == Some(l.category)).then(|| view! { <span class="drag-tag">"costs most"</span> })}
+                })
+                .col("Value", move |l| signals.describe(l.category))
+                .col("Rating", |l| rating_badge(l.rating))
+                .col("Weight", |l| {
+                    let applied = (l.rating.is_some() && (l.effective_weight - l.weight).abs() >= 0.05)
+                        .then(|| format!("counts {}", fmt_points(l.effective_weight)));
+                    view! { {fmt_points(l.weight)}{applied.map(|t| view! { <span class="sub">{t}</span> })} }
+                })
+                .num()
+                .col("Points earned", |l| if l.rating.is_some() { fmt_points(l.earned) } else { "—".into() })
+                .num()
+                .col("Points lost", |l| if l.rating.is_some() { fmt_points(l.lost) } else { "—".into() })
+                .num()
+                .foot(view! {
+                    <tr>
                         <th scope="row">"Score"</th>
                         <td></td><td></td>
                         <td class="num">"100"</td>
                         <td class="num">{score.display()}</td>
                         <td class="num">{fmt_points(lost_total)}</td>
-                    </tr></tfoot>
-                </table>
-            </div>
+                    </tr>
+                })
+                .view()}
             {note.map(|n| view! { <p class="hint">{n}</p> })}
         })
     };

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use super::plan::show_plan_errors;
 use super::{use_account, AccountHandle};
 use crate::components::confirm::ConfirmButton;
+use crate::components::data_table::DataTable;
 use crate::components::form::{
     focus_soon, DateInput, Field, FormErrors, FormMessage, Select, TextArea, TextInput,
 };
@@ -375,20 +376,13 @@ fn QbrEditor(account: AccountHandle, qbr_id: QbrId) -> impl IntoView {
             </div>
 
             <h3>"Agenda (60 minutes)"</h3>
-            <div class="table-wrap">
-                <table class="plan-table agenda-table">
-                    <thead><tr><th scope="col">"Time"</th><th scope="col">"Topic"</th><th scope="col" class="num">"Min"</th></tr></thead>
-                    <tbody>
-                        {move || qbr.get().map(|q| q.agenda().into_iter().map(|(clock, slot)| view! {
-                            <tr>
-                                <td class="nowrap">{clock}</td>
-                                <th scope="row">{slot.topic.title()}<span class="sub">{slot.topic.hint()}</span></th>
-                                <td class="num">{slot.minutes()}</td>
-                            </tr>
-                        }).collect_view())}
-                    </tbody>
-                </table>
-            </div>
+            {move || DataTable::new("plan-table agenda-table", qbr.get().map(|q| q.agenda()).unwrap_or_default())
+                .col("Time", |(clock, _)| clock.clone())
+                .cell_class("nowrap")
+                .row_head("Topic", |(_, slot)| view! { {slot.topic.title()}<span class="sub">{slot.topic.hint()}</span> })
+                .col("Min", |(_, slot)| slot.minutes())
+                .num()
+                .view()}
 
             <QbrTexts account=account qbr_id=qbr_id initial=initial.clone()/>
             <MutualPlan account=account qbr_id=qbr_id qbr=qbr/>

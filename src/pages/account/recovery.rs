@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::{use_account, AccountHandle};
 use crate::components::confirm::ConfirmButton;
+use crate::components::data_table::DataTable;
 use crate::components::form::{
     on_submit, DateInput, Field, FormErrors, FormMessage, TextArea, TextInput,
 };
@@ -227,26 +228,13 @@ pub fn RecoveryCard() -> impl IntoView {
                 <button type="submit" class="btn btn-small">"Add milestone"</button>
             </form>
             <h3 class="rc-log-h">"Weekly check-ins"</h3>
-            {move || {
-                let list = check_ins();
-                if list.is_empty() {
-                    return view! { <p class="muted">"No check-in logged yet."</p> }.into_any();
-                }
-                view! {
-                    <table class="rc-log">
-                        <thead><tr><th scope="col">"Day"</th><th scope="col">"Health"</th><th scope="col">"Note"</th></tr></thead>
-                        <tbody>
-                            {list.into_iter().rev().map(|c| view! {
-                                <tr>
-                                    <td>{long(c.on)}</td>
-                                    <td>{c.health.map_or("no score".to_string(), |h| format!("{h:.0}"))}</td>
-                                    <td>{c.note}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any()
-            }}
+            {move || DataTable::new("rc-log", check_ins().into_iter().rev().collect())
+                .bare()
+                .empty_muted("No check-in logged yet.")
+                .col("Day", |c| long(c.on))
+                .col("Health", |c| c.health.map_or("no score".to_string(), |h| format!("{h:.0}")))
+                .col("Note", |c| c.note.clone())
+                .view()}
             <form class="rc-checkin" id="rc-checkin" on:submit=log novalidate>
                 <div class="grid-3">
                     <Field id="rc-on" label="Check-in on" error=c_errors.at(CheckInField::On)>

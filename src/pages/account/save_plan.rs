@@ -10,6 +10,7 @@ use leptos_router::hooks::use_location;
 
 use super::use_account;
 use crate::components::confirm::ConfirmButton;
+use crate::components::data_table::DataTable;
 use crate::components::form::{
     options_with_none, DateInput, DoneOn, Field, FormErrors, RowMessage, Select, TextArea,
     TextInput,
@@ -557,43 +558,21 @@ fn History() -> impl IntoView {
     view! {
         <section class="card history-card" aria-labelledby="history-h">
             <h2 id="history-h">"Past save plans"</h2>
-            {move || {
-                let rows = rows();
-                if rows.is_empty() {
-                    return view! { <p class="muted">"None closed yet. Closed plans stay here with their outcome."</p> }.into_any();
-                }
-                view! {
-                    <div class="table-wrap flat">
-                        <table class="history">
-                            <thead><tr>
-                                <th scope="col">"Opened"</th>
-                                <th scope="col">"Closed"</th>
-                                <th scope="col">"Outcome"</th>
-                                <th scope="col">"Root cause"</th>
-                                <th scope="col">"Owner"</th>
-                                <th scope="col">"Steps done"</th>
-                                <th scope="col">"Note"</th>
-                            </tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|(opened, closure, cause, owner, steps)| {
-                                    let (closed, outcome, key, note) = closure.map(|c| (long(c.on), c.outcome.label(), c.outcome.key(), c.note)).unwrap_or_default();
-                                    view! {
-                                        <tr>
-                                            <td>{long(opened)}</td>
-                                            <td>{closed}</td>
-                                            <td><span class=format!("outcome outcome-{key}")>{outcome}</span></td>
-                                            <td>{cause}</td>
-                                            <td>{owner}</td>
-                                            <td>{steps}</td>
-                                            <td>{note}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any()
-            }}
+            {move || DataTable::new("history", rows())
+                .wrap("table-wrap flat")
+                .empty_muted("None closed yet. Closed plans stay here with their outcome.")
+                .col("Opened", |r| long(r.0))
+                .col("Closed", |r| r.1.as_ref().map(|c| long(c.on)).unwrap_or_default())
+                .col("Outcome", |r| {
+                    r.1.as_ref().map(|c| {
+                        view! { <span class=format!("outcome outcome-{}", c.outcome.key())>{c.outcome.label()}</span> }
+                    })
+                })
+                .col("Root cause", |r| r.2)
+                .col("Owner", |r| r.3.clone())
+                .col("Steps done", |r| r.4.clone())
+                .col("Note", |r| r.1.as_ref().map(|c| c.note.clone()).unwrap_or_default())
+                .view()}
         </section>
     }
 }
