@@ -306,6 +306,16 @@ fn share_error(e: super::ImportError) -> ShareError {
     }
 }
 
+/// Reads a single-account file given as the bytes of a file the user chose (read straight
+/// into wasm, `browser::read_bytes`): its size and encoding are checked first, as
+/// [`super::decode_bytes`] does for a workspace file, then [`decode_account`].
+pub fn decode_account_bytes(
+    bytes: &[u8],
+    today: chrono::NaiveDate,
+) -> Result<SharedAccount, ShareError> {
+    decode_account(super::read::text_of(bytes).map_err(share_error)?, today)
+}
+
 /// Reads a single-account file (version 1, 2 or 3) on `today` (the day an older file's
 /// ARR history starts, see [`AccountFileV2::migrate`]). Never panics; every problem is a
 /// [`ShareError`] whose paths start at the file (`account.planning.plan.goals[0].text`).
