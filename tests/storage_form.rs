@@ -48,6 +48,17 @@ fn part_count(m: &MemoryBackend) -> usize {
         .count()
 }
 
+/// A store holding the demo workspace, saved once, and its manifest.
+fn demo_saved() -> (MemoryBackend, Manifest) {
+    let m = MemoryBackend::new();
+    let mut s = session(&m, "tA");
+    s.load(NOW, read_day());
+    s.save(&mut demo_workspace(today()), NOW).unwrap();
+    let text = get(&m, MANIFEST_KEY).unwrap();
+    let manifest = Manifest::parse(&text, am_planner::format::CURRENT_VERSION).unwrap();
+    (m, manifest)
+}
+
 // ---- packing ------------------------------------------------------------------------
 
 #[test]
@@ -143,16 +154,7 @@ fn a_part_is_named_by_its_content_and_checked_when_read() {
 /// names, and nothing that could reach out of its place in the document.
 #[test]
 fn a_part_holds_exactly_the_account_the_manifest_names() {
-    let m = MemoryBackend::new();
-    let mut s = session(&m, "tA");
-    s.load(NOW, read_day());
-    let mut ws = demo_workspace(today());
-    s.save(&mut ws, NOW).unwrap();
-    let saved = Manifest::parse(
-        &get(&m, MANIFEST_KEY).unwrap(),
-        am_planner::format::CURRENT_VERSION,
-    )
-    .unwrap();
+    let (m, saved) = demo_saved();
     let read = |part: &str| {
         let p = make_part(part);
         m.set(&p.key(), &p.value).unwrap();
@@ -629,16 +631,7 @@ fn an_unreadable_old_value_stays_until_discarded_even_when_nothing_else_fits() {
 
 #[test]
 fn a_damaged_part_keeps_everything_and_the_download_has_it() {
-    let m = MemoryBackend::new();
-    let mut s = session(&m, "tA");
-    s.load(NOW, read_day());
-    let mut ws = demo_workspace(today());
-    s.save(&mut ws, NOW).unwrap();
-    let manifest = Manifest::parse(
-        &get(&m, MANIFEST_KEY).unwrap(),
-        am_planner::format::CURRENT_VERSION,
-    )
-    .unwrap();
+    let (m, manifest) = demo_saved();
     let damaged = stored::part_key(&manifest.accounts[3].1);
     m.set(&damaged, "garbage").unwrap();
     let before = m.state().items.clone();
