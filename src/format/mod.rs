@@ -171,7 +171,11 @@ fn read_older(
     let read = OLDER.get().copied();
     match read {
         Some(read) => read(version, value, today),
-        None => Err(ImportError::OlderNotLoaded { found: version }),
+        None => {
+            // Text that is not JSON, or over a limit, is named first, as for any refusal.
+            value.check()?;
+            Err(ImportError::OlderNotLoaded { found: version })
+        }
     }
 }
 
