@@ -11,8 +11,9 @@
 //! ## Adding a field to version 3 (only while version 3 is unreleased)
 //! One feature, one block, one file:
 //! 1. its serialized type in a new file `src/format/v3/<feature>.rs` (with
-//!    `#[serde(deny_unknown_fields)]`, conversions both ways, problems as a path relative
-//!    to the account and a message);
+//!    `#[serde(deny_unknown_fields)]`, every list field read through
+//!    `#[serde(deserialize_with = "crate::format::read::list")]` (the list limit),
+//!    conversions both ways, problems as a path relative to the account and a message);
 //! 2. a field in [`AccountV3`] (or [`settings::SettingsV3`]) in a block of its own, with
 //!    `#[serde(default)]` so files without it read; set in `From<&Account>`, read in
 //!    [`AccountV3::into_domain`], and left at its default in [`AccountV3::from_v1`] (what a
