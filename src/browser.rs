@@ -158,22 +158,6 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     Ok(())
 }
 
-/// Reads a user-chosen file as text. A file over [`crate::format::MAX_FILE_BYTES`] is
-/// refused before anything is read.
-pub async fn read_text(file: web_sys::File) -> Result<String, String> {
-    let size = file.size() as u64;
-    if size > crate::format::MAX_FILE_BYTES {
-        return Err(crate::format::read::too_big_message(size));
-    }
-    let promise = file.text();
-    let value = wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map_err(|e| format!("the file could not be read: {e:?}"))?;
-    value
-        .as_string()
-        .ok_or_else(|| "the file could not be read as text".to_string())
-}
-
 /// Reads a user-chosen file's bytes straight into wasm memory (no JavaScript string on the
 /// way: a large file is read once, and its encoding is checked by the reader). A file over
 /// [`crate::format::MAX_FILE_BYTES`] is refused before anything is read.

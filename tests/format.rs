@@ -498,6 +498,9 @@ fn every_bad_input_class_is_refused_with_its_message() {
         ("far date deep inside", { let mut v: Value = serde_json::from_str(&example_text()).unwrap(); v["workspace"]["accounts"][0]["planning"]["qbrs"][0]["date"] = json!("9999-01-01"); v.to_string().into_bytes() }, "workspace.accounts[0].planning.qbrs[0].date: \"9999-01-01\" is out of range; the planner takes dates from 1900-01-01 to 2200-12-31.".into()),
         ("10,000-deep nesting", deep(10_000).into_bytes(), format!("workspace{}: the data is nested more than 32 levels deep; a planner file never goes deeper than 10", "[0]".repeat(31))),
         ("10^6 items", account_text(&format!(r#","products":[{}"x"]"#, "\"x\",".repeat(999_999))).into_bytes(), "workspace.accounts[0].products: a list has more than 5000 items, more than the planner reads".into()),
+        ("a bad field before a list too long: the limit first", account_text(&format!(r#","arr":"184k","products":[{}"x"]"#, "\"x\",".repeat(5_000))).into_bytes(), "workspace.accounts[0].products: a list has more than 5000 items, more than the planner reads".into()),
+        ("a newer version with a key twice: the key first", br#"{"format":"am-planner-workspace","version":4,"workspace":{},"workspace":{}}"#.to_vec(), "workspace: the key \"workspace\" appears twice in this object; keep one (JSON readers disagree on which one counts)".into()),
+        ("another format, not JSON further on", br#"{"format":"crm-export","version":3,"rows":[1,2,}"#.to_vec(), "This file is not valid JSON (line 1, column 48: a value was expected here (text in quotes, a number, true, false, null, an object or a list)).".into()),
         ("over the size limit", vec![b' '; MAX_FILE_BYTES as usize + 1], "This file is 128.1 MB; the planner reads files up to 128 MB. Check that it is the right file: a workspace of 2,000 accounts with full plans is about 16 MB.".into()),
         ("lone surrogate", account_text("").replace("Acme", r"Ac\ud800me").into_bytes(), "This file is not valid JSON (line 1, column 112: a \\u escape holds half of a character (a lone surrogate such as \\ud800); text must be whole Unicode characters).".into()),
         ("raw NUL byte in a text", account_text("").replace("Acme", "Ac\0me").into_bytes(), "This file is not valid JSON (line 1, column 106: a text contains a raw control character (such as a tab or a line break); write it as \\t or \\n).".into()),
@@ -533,6 +536,97 @@ fn utf16(text: &str, bom: bool) -> Vec<u8> {
     let mut out = if bom { vec![0xFF, 0xFE] } else { Vec::new() };
     out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
     out
+}
+
+/// Every list of every released example (and of the demo), one item over the limit, is
+/// refused with the limit's message at that list: the one typed reading of a good file
+/// keeps the limit on each list field (`format::read::list`), none is left out.
+#[test]
+fn every_list_of_every_version_is_limited() {
+    /// Each list with an item, once per place in the shape (`accounts[].products`), by
+    /// its JSON pointer and its path as messages write it.
+    fn lists(
+        v: &Value,
+        pointer: &str,
+        path: &str,
+        shape: &str,
+        out: &mut Vec<(String, String, String)>,
+    ) {
+        match v {
+            Value::Array(items) => {
+                if !items.is_empty() && !out.iter().any(|(_, _, s)| s == shape) {
+                    out.push((pointer.to_string(), path.to_string(), shape.to_string()));
+                }
+                for (i, item) in items.iter().enumerate() {
+                    lists(
+                        item,
+                        &format!("{pointer}/{i}"),
+                        &format!("{path}[{i}]"),
+                        &format!("{shape}[]"),
+                        out,
+                    );
+                }
+            }
+            Value::Object(map) => {
+                for (k, item) in map {
+                    let path = if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    };
+                    lists(
+                        item,
+                        &format!("{pointer}/{k}"),
+                        &path,
+                        &format!("{shape}.{k}"),
+                        out,
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    let files = [
+        std::fs::read_to_string("tests/fixtures/workspace-v1-example.json").unwrap(),
+        std::fs::read_to_string("tests/fixtures/workspace-v2-example.json").unwrap(),
+        std::fs::read_to_string("tests/fixtures/workspace-v3-example.json").unwrap(),
+        encode(&demo_workspace(today()), None),
+    ];
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    // The demo is read by the version 3 reader, as the version 3 example: only its lists
+    // that example does not have are made long.
+    let mut seen_v3 = Vec::new();
+    for text in &files {
+        let file: Value = serde_json::from_str(text).unwrap();
+        let mut found = Vec::new();
+        lists(&file, "", "", "", &mut found);
+        if file["version"] == 3 {
+            found.retain(|(_, _, shape)| !seen_v3.contains(shape));
+            seen_v3.extend(found.iter().map(|(_, _, shape)| shape.clone()));
+        }
+        for (pointer, path, _) in found {
+            let mut long = file.clone();
+            let list = long.pointer_mut(&pointer).unwrap().as_array_mut().unwrap();
+            // The smallest account is enough (the accounts' own lists are made long apart).
+            let first = match path.as_str() {
+                "workspace.accounts" => json!({"id": 1, "name": "A"}),
+                _ => list[0].clone(),
+            };
+            list.resize(MAX_LIST_ITEMS + 1, first);
+            let got = decode(&long.to_string(), read_day()).map(|_| ());
+            let expected = bad_field(
+                &path,
+                "a list has more than 5000 items, more than the planner reads",
+            );
+            if got != Err(expected) {
+                wrong.push(format!("version {} {path}: {got:?}", file["version"]));
+            }
+            checked += 1;
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(checked >= 60, "{checked} lists");
 }
 
 /// Inputs that look odd but are accepted on purpose, and read back exactly as given.

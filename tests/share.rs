@@ -9,8 +9,8 @@ mod plan_fixture;
 use am_planner::domain::{Account, AccountId, Currency, FieldError, Workspace};
 use am_planner::format::share::{
     account_changes, account_file_name, base64url_decode, base64url_encode, decode_account,
-    decode_share_link, encode_account, link_json, payload_of, share_link, share_payload, Change,
-    ShareError, ShareKind, SharedAccount, MAX_LINK_CHARS,
+    decode_account_bytes, decode_share_link, encode_account, link_json, payload_of, share_link,
+    share_payload, Change, ShareError, ShareKind, SharedAccount, MAX_LINK_CHARS,
 };
 use plan_fixture::account;
 use proptest::prelude::*;
@@ -725,4 +725,27 @@ fn link_lengths_of_the_demo_accounts() {
         "{}",
         am_planner::format::share::link_length_table(&ws, "https://planner.example/")
     );
+}
+
+/// A file picked by the user is read from its bytes: the size and encoding are checked
+/// first, with the same messages as a workspace file's, and a byte-order mark is skipped.
+#[test]
+fn an_account_file_is_read_from_its_bytes() {
+    let a = Account::new(AccountId(4), plan_fixture::fields());
+    let text = encode_account(ShareKind::Colleague, &a, &eur(), None);
+    let read = decode_account_bytes(text.as_bytes(), read_day()).unwrap();
+    assert_eq!(read.account, a);
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    assert_eq!(
+        decode_account_bytes(&with_bom, read_day()).unwrap().account,
+        a
+    );
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    assert!(decode_account_bytes(&utf16, read_day())
+        .unwrap_err()
+        .to_string()
+        .contains("This file is not UTF-8 text"));
 }

@@ -48,6 +48,17 @@ fn part_count(m: &MemoryBackend) -> usize {
         .count()
 }
 
+/// A store holding the demo workspace, saved once, and its manifest.
+fn demo_saved() -> (MemoryBackend, Manifest) {
+    let m = MemoryBackend::new();
+    let mut s = session(&m, "tA");
+    s.load(NOW, read_day());
+    s.save(&mut demo_workspace(today()), NOW).unwrap();
+    let text = get(&m, MANIFEST_KEY).unwrap();
+    let manifest = Manifest::parse(&text, am_planner::format::CURRENT_VERSION).unwrap();
+    (m, manifest)
+}
+
 // ---- packing ------------------------------------------------------------------------
 
 #[test]
@@ -136,6 +147,72 @@ fn a_part_is_named_by_its_content_and_checked_when_read() {
         read_part(&stored::hash_of(&bin), &bin),
         Err(StoredError::BadPart(_))
     ));
+}
+
+/// The document is put together from the parts' text unparsed (the decode reads it once),
+/// so each account part is checked to be one JSON object holding the account the manifest
+/// names, and nothing that could reach out of its place in the document.
+#[test]
+fn a_part_holds_exactly_the_account_the_manifest_names() {
+    let (m, saved) = demo_saved();
+    let read = |part: &str| {
+        let p = make_part(part);
+        m.set(&p.key(), &p.value).unwrap();
+        let manifest = Manifest {
+            accounts: vec![(7, p.hash.clone())],
+            ..saved.clone()
+        };
+        stored::read_document(&manifest, |k| m.get(k)).unwrap()
+    };
+    // The part's text, and the name of the account read from it (None: refused).
+    let cases = [
+        ("the account", r#"{"id":7,"name":"A"}"#, Some("A")),
+        (
+            "white space around and inside",
+            " {\n \"name\" : \"A\", \"id\" : 7 }\n",
+            Some("A"),
+        ),
+        (
+            "braces and quotes in a text",
+            r#"{"name":"}]{[\"","id":7}"#,
+            Some("}]{[\""),
+        ),
+        ("another account", r#"{"id":8,"name":"A"}"#, None),
+        (
+            "two accounts",
+            r#"{"id":7,"name":"A"},{"id":7,"name":"B"}"#,
+            None,
+        ),
+        (
+            "reaching out of its place",
+            r#"{"id":7}]},"x":{"y":[{"id":7}"#,
+            None,
+        ),
+        (
+            "an object after the account",
+            r#"{"id":7,"name":"A"},{"name":"B"}"#,
+            None,
+        ),
+        ("the id twice", r#"{"id":7,"id":7}"#, None),
+        ("the id only deeper", r#"{"name":"A","a":{"id":7}}"#, None),
+        ("a list", r#"[{"id":7,"name":"A"}]"#, None),
+        ("not closed", r#"{"id":7,"name":"A""#, None),
+        ("a text left open", r#"{"id":7,"name":"A}"#, None),
+    ];
+    for (name, part, read_as) in cases {
+        let got = read(part);
+        match read_as {
+            Some(account) => {
+                let doc = got.unwrap_or_else(|e| panic!("{name}: {e}"));
+                let back = decode(&doc, read_day()).unwrap_or_else(|e| panic!("{name}: {e}"));
+                assert_eq!(back.workspace.accounts()[0].fields.name, account, "{name}");
+            }
+            None => assert!(
+                matches!(&got, Err(StoredError::BadPart(d)) if d == "the part for account 7 holds another account"),
+                "{name}: {got:?}"
+            ),
+        }
+    }
 }
 
 // ---- split and reassemble -------------------------------------------------------------
@@ -554,16 +631,7 @@ fn an_unreadable_old_value_stays_until_discarded_even_when_nothing_else_fits() {
 
 #[test]
 fn a_damaged_part_keeps_everything_and_the_download_has_it() {
-    let m = MemoryBackend::new();
-    let mut s = session(&m, "tA");
-    s.load(NOW, read_day());
-    let mut ws = demo_workspace(today());
-    s.save(&mut ws, NOW).unwrap();
-    let manifest = Manifest::parse(
-        &get(&m, MANIFEST_KEY).unwrap(),
-        am_planner::format::CURRENT_VERSION,
-    )
-    .unwrap();
+    let (m, manifest) = demo_saved();
     let damaged = stored::part_key(&manifest.accounts[3].1);
     m.set(&damaged, "garbage").unwrap();
     let before = m.state().items.clone();

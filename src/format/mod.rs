@@ -104,31 +104,32 @@ pub fn decode_bytes(bytes: &[u8], today: NaiveDate) -> Result<Decoded, ImportErr
 }
 
 /// Reads a workspace file. Every problem is an [`ImportError`]; nothing here panics on
-/// any input, and the limits of [`read`] (size, nesting, list length, keys given twice)
-/// apply before any field is looked at. `today` is the day of reading: an older file's
+/// any input. The text is read once, by the typed reader of its version, under the limits
+/// of [`read`] (size, nesting, list length, keys given twice); when it is refused, a
+/// problem with those limits, or text that is not JSON, is the one reported, wherever it
+/// is in the file. `today` is the day of reading: an older file's
 /// ARR becomes a `new` change in the ARR history dated on the contract start, or on
 /// `today` without one (docs/file-format.md#versions-and-migrations).
 pub fn decode(text: &str, today: NaiveDate) -> Result<Decoded, ImportError> {
     let header = read_header(text)?;
-    match header.format.as_deref() {
-        Some(FORMAT_NAME) => {}
-        found => {
-            return Err(ImportError::NotWorkspace {
-                found: found.map(String::from),
-            })
+    let doc = header.document;
+    let version = match (header.format.as_deref(), header.version) {
+        (Some(FORMAT_NAME), Ok(version)) if version <= CURRENT_VERSION => version,
+        (format, version) => {
+            doc.check()?;
+            return Err(match (format, version) {
+                (Some(FORMAT_NAME), Ok(found)) => ImportError::NewerVersion { found },
+                (Some(FORMAT_NAME), Err(found)) => ImportError::BadVersion { found },
+                (found, _) => ImportError::NotWorkspace {
+                    found: found.map(String::from),
+                },
+            });
         }
-    }
-    let version = header
-        .version
-        .map_err(|found| ImportError::BadVersion { found })?;
-    let value = header.value;
-    if version > CURRENT_VERSION {
-        return Err(ImportError::NewerVersion { found: version });
-    }
+    };
     let file: v3::File = if version == CURRENT_VERSION {
-        deserialize_at(&value).map_err(|(path, detail)| ImportError::BadField { path, detail })?
+        doc.deserialize()?
     } else {
-        read_older(version, &value, today)?
+        read_older(version, &doc, today)?
     };
     decode_v3(file, today).map(|(workspace, exported_at)| Decoded {
         workspace,
@@ -140,7 +141,7 @@ pub fn decode(text: &str, today: NaiveDate) -> Result<Decoded, ImportError> {
 /// Reads a document of an older version (1 or 2) into the current shape
 /// ([`older::read`]).
 pub(crate) type OlderReader =
-    fn(u64, &read::Checked<'_>, NaiveDate) -> Result<v3::File, ImportError>;
+    fn(u64, &read::Document<'_>, NaiveDate) -> Result<v3::File, ImportError>;
 
 /// In the bundle the older versions' reader is a module of its own, fetched when an older
 /// document is first read (docs/build.md); it is handed over here once fetched.
@@ -161,7 +162,7 @@ pub(crate) fn set_older_reader(read: OlderReader) {
 /// the reader handed over by [`set_older_reader`], refused without it.
 fn read_older(
     version: u64,
-    value: &read::Checked<'_>,
+    value: &read::Document<'_>,
     today: NaiveDate,
 ) -> Result<v3::File, ImportError> {
     #[cfg(not(feature = "split"))]
@@ -170,7 +171,11 @@ fn read_older(
     let read = OLDER.get().copied();
     match read {
         Some(read) => read(version, value, today),
-        None => Err(ImportError::OlderNotLoaded { found: version }),
+        None => {
+            // Text that is not JSON, or over a limit, is named first, as for any refusal.
+            value.check()?;
+            Err(ImportError::OlderNotLoaded { found: version })
+        }
     }
 }
 
@@ -241,9 +246,10 @@ fn decode_v3(
 
 /// What every versioned document of ours starts with, read before its body.
 pub(crate) struct Header<'a> {
-    /// The whole document, checked under the limits of [`read`]; read its body with
-    /// [`deserialize_at`].
-    pub value: read::Checked<'a>,
+    /// The whole document; its body is read with [`read::Document::deserialize`]. A
+    /// refusal for its `format` or `version` comes after [`read::Document::check`], so a
+    /// document that is not JSON or over a limit is named as such first.
+    pub document: read::Document<'a>,
     /// The `format` field: its text, or the JSON of a non-string value; None when absent
     /// or when the document is not an object.
     pub format: Option<String>,
@@ -251,9 +257,10 @@ pub(crate) struct Header<'a> {
     pub version: Result<u64, String>,
 }
 
-/// Checks JSON under the limits of [`read`] and reads `format` and `version`.
+/// Reads `format` and `version` (and no further when they come first, as the planner
+/// writes them), after the size and encoding checks of [`read`].
 pub(crate) fn read_header(text: &str) -> Result<Header<'_>, ImportError> {
-    let (value, top) = read::check(text)?;
+    let (document, top) = read::document(text)?;
     let format = top.format.map(|f| match f {
         Value::String(s) => s,
         other => other.to_string(),
@@ -264,21 +271,9 @@ pub(crate) fn read_header(text: &str) -> Result<Header<'_>, ImportError> {
         None => Err("nothing".into()),
     };
     Ok(Header {
-        value,
+        document,
         format,
         version,
-    })
-}
-
-/// Deserializes a checked document with the path of the first bad value
-/// (`workspace.accounts[2].arr`), or `file` when the document itself is wrong, and the
-/// problem in plain words.
-pub(crate) fn deserialize_at<T: serde::de::DeserializeOwned>(
-    value: &read::Checked<'_>,
-) -> Result<T, (String, String)> {
-    value.deserialize().map_err(|(path, detail)| {
-        let detail = read::plain_detail(&path, &detail);
-        (path, detail)
     })
 }
 

@@ -8,20 +8,16 @@
 
 use chrono::NaiveDate;
 
-use super::{deserialize_at, read, v1, v2, v3, ImportError};
+use super::{read, v1, v2, v3, ImportError};
 
 /// The document `value` of `version` (1 or 2) in the current shape, migrated on `today`.
 pub(crate) fn read(
     version: u64,
-    value: &read::Checked<'_>,
+    value: &read::Document<'_>,
     today: NaiveDate,
 ) -> Result<v3::File, ImportError> {
-    let bad = |(path, detail)| ImportError::BadField { path, detail };
     Ok(match version {
-        1 => v3::File::migrate(
-            v2::File::from(deserialize_at::<v1::File>(value).map_err(bad)?),
-            today,
-        ),
-        _ => v3::File::migrate(deserialize_at::<v2::File>(value).map_err(bad)?, today),
+        1 => v3::File::migrate(v2::File::from(value.deserialize::<v1::File>()?), today),
+        _ => v3::File::migrate(value.deserialize::<v2::File>()?, today),
     })
 }

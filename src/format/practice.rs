@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::{deserialize_at, read_header};
+use super::read_header;
 use crate::domain::practice::content::{check_decks, check_questions};
 use crate::domain::practice::{
     Card, CardState, Deck, DrillKind, DrillScore, Grade, Memory, MockAttempt, Practice, Question,
@@ -27,6 +27,7 @@ pub const CONTENT_VERSION: u64 = 1;
 pub struct DecksFile {
     pub format: String,
     pub version: u32,
+    #[serde(deserialize_with = "crate::format::read::list")]
     pub decks: Vec<DeckV1>,
 }
 
@@ -36,6 +37,7 @@ pub struct DeckV1 {
     pub id: String,
     pub title: String,
     pub description: String,
+    #[serde(deserialize_with = "crate::format::read::list")]
     pub cards: Vec<CardV1>,
 }
 
@@ -52,6 +54,7 @@ pub struct CardV1 {
 pub struct QuestionsFile {
     pub format: String,
     pub version: u32,
+    #[serde(deserialize_with = "crate::format::read::list")]
     pub questions: Vec<QuestionV1>,
 }
 
@@ -70,29 +73,35 @@ pub struct QuestionV1 {
     pub id: String,
     pub kind: QuestionKindV1,
     pub text: String,
+    #[serde(deserialize_with = "crate::format::read::list")]
     pub points: Vec<String>,
+    #[serde(deserialize_with = "crate::format::read::list")]
     pub red_flags: Vec<String>,
+    #[serde(deserialize_with = "crate::format::read::list")]
     pub structure: Vec<String>,
 }
 
-fn check_header<'a>(text: &'a str, format: &str) -> Result<super::read::Checked<'a>, String> {
+fn check_header<'a>(text: &'a str, format: &str) -> Result<super::read::Document<'a>, String> {
     let h = read_header(text).map_err(|e| e.to_string())?;
-    if h.format.as_deref() != Some(format) {
-        return Err(format!("not a \"{format}\" file"));
-    }
-    match h.version {
-        Ok(v) if v <= CONTENT_VERSION => Ok(h.value),
-        Ok(v) => Err(format!(
-            "version {v} is newer than this app reads ({CONTENT_VERSION}); reload the page"
-        )),
-        Err(found) => Err(format!("\"version\" must be a whole number, found {found}")),
-    }
+    let refused = if h.format.as_deref() != Some(format) {
+        format!("not a \"{format}\" file")
+    } else {
+        match h.version {
+            Ok(v) if v <= CONTENT_VERSION => return Ok(h.document),
+            Ok(v) => format!(
+                "version {v} is newer than this app reads ({CONTENT_VERSION}); reload the page"
+            ),
+            Err(found) => format!("\"version\" must be a whole number, found {found}"),
+        }
+    };
+    h.document.check().map_err(|e| e.to_string())?;
+    Err(refused)
 }
 
 /// Reads `decks.json`: shape, then content rules (no empty text, no duplicate ids).
 pub fn read_decks(text: &str) -> Result<Vec<Deck>, String> {
     let value = check_header(text, DECKS_FORMAT)?;
-    let file: DecksFile = deserialize_at(&value).map_err(|(p, d)| format!("{p}: {d}"))?;
+    let file: DecksFile = value.deserialize().map_err(|e| e.to_string())?;
     let decks: Vec<Deck> = file
         .decks
         .into_iter()
@@ -120,7 +129,7 @@ pub fn read_decks(text: &str) -> Result<Vec<Deck>, String> {
 /// Reads `questions.json`: shape, then content rules (at least three points each, ...).
 pub fn read_questions(text: &str) -> Result<Vec<Question>, String> {
     let value = check_header(text, QUESTIONS_FORMAT)?;
-    let file: QuestionsFile = deserialize_at(&value).map_err(|(p, d)| format!("{p}: {d}"))?;
+    let file: QuestionsFile = value.deserialize().map_err(|e| e.to_string())?;
     let questions: Vec<Question> = file
         .questions
         .into_iter()
@@ -154,14 +163,14 @@ pub struct PracticeV1 {
     #[serde(default = "default_new_per_day")]
     pub new_per_day: u32,
     /// Each reviewed card's scheduler memory (one entry per `deck/card`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub cards: Vec<MemoryV1>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub reviews: Vec<ReviewV1>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub mocks: Vec<MockV1>,
     /// Right answers per drill kind (one entry per kind).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub drills: Vec<DrillScoreV1>,
 }
 

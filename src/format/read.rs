@@ -1,7 +1,9 @@
-//! The limits every file, link and stored value is read under, before any field is looked
-//! at, and the plain wording of what the JSON parser and serde report. Shared by every
-//! versioned document (workspace files of any version, single-account files), so a new
-//! version reuses them as they are.
+//! The limits every file, link and stored value is read under, and the plain wording of
+//! what the JSON parser and serde report. Shared by every versioned document (workspace
+//! files of any version, single-account files), so a new version reuses them as they are.
+//! A document is read once, by its typed reader, which keeps the limits as it goes; only a
+//! refused document is read a second time, to name what is over a limit first
+//! ([`Document`]).
 //!
 //! - At most [`MAX_FILE_BYTES`] bytes, checked before the text is read.
 //! - Text in UTF-8 (a file saved as UTF-16 or a binary file is named as such).
@@ -64,25 +66,31 @@ pub(crate) fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
-/// A document that passed every limit above: one JSON value, in its text. Typed readers
-/// deserialize it straight from the text ([`Checked::deserialize`]), never through a
-/// generic tree of values, which took several times the time and memory of the file.
+/// A document to read: one JSON text, read once by the typed reader of its version
+/// ([`Document::deserialize`]) straight from the text, never through a generic tree of
+/// values (which took several times the time and memory of the file). The limits are kept
+/// during that one reading (lists by [`list`], keys given twice by the typed readers, the
+/// nesting by the types themselves, which go 10 levels deep at most); a document refused
+/// for any reason is then scanned whole under the limits ([`Document::check`]), so what is
+/// over a limit, or not JSON at all, is named first, wherever it is in the text.
 #[derive(Clone, Copy)]
-pub(crate) struct Checked<'a> {
+pub(crate) struct Document<'a> {
     text: &'a str,
 }
 
-/// The top-level `format` and `version` fields of a checked document, when it is an
-/// object that has them.
+/// The top-level `format` and `version` fields of a document, when it is an object that
+/// has them.
 #[derive(Default)]
 pub(crate) struct TopFields {
     pub format: Option<Value>,
     pub version: Option<Value>,
 }
 
-/// Checks JSON text under the limits above, in one pass over the text that builds
-/// nothing but the top-level `format` and `version` fields.
-pub(crate) fn check(text: &str) -> Result<(Checked<'_>, TopFields), ImportError> {
+/// The document in `text` and its top-level `format` and `version` fields. Checks the size
+/// and the encoding; the text is read only as far as those two fields (the planner writes
+/// them first). When it cannot be read that far, the whole text is checked at once
+/// ([`Document::check`]) and its error returned.
+pub(crate) fn document(text: &str) -> Result<(Document<'_>, TopFields), ImportError> {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError::TooBig {
             bytes: text.len() as u64,
@@ -95,12 +103,79 @@ pub(crate) fn check(text: &str) -> Result<(Checked<'_>, TopFields), ImportError>
     if head.starts_with('\u{fffd}') || head.starts_with('\0') || head.contains("{\0") {
         return Err(ImportError::NotText);
     }
+    let top = match top_fields(text) {
+        Some(top) => top,
+        None => scan(text)?,
+    };
+    Ok((Document { text }, top))
+}
+
+/// Reads the top-level object's keys until both `format` and `version` are found, skipping
+/// the values of other keys unread. None when the text breaks off or is malformed before.
+/// This checks nothing: the typed reading, or [`Document::check`], reads the whole text.
+fn top_fields(text: &str) -> Option<TopFields> {
+    struct Top<'t>(&'t mut TopFields);
+    impl<'de> Visitor<'de> for Top<'_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            while let Some(key) = map.next_key::<KeyText<'de>>()? {
+                let field = match &*key.0 {
+                    "format" => &mut self.0.format,
+                    "version" => &mut self.0.version,
+                    _ => {
+                        map.next_value::<de::IgnoredAny>()?;
+                        continue;
+                    }
+                };
+                *field = Some(map.next_value::<Value>()?);
+                if self.0.format.is_some() && self.0.version.is_some() {
+                    // Both found: the rest is for the typed reader.
+                    return Err(de::Error::custom("both found"));
+                }
+            }
+            Ok(())
+        }
+    }
+    let mut top = TopFields::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    let read = de::Deserializer::deserialize_any(&mut de, Top(&mut top));
+    let found = top.format.is_some() && top.version.is_some();
+    (read.is_ok() || found).then_some(top)
+}
+
+/// Checks JSON text under the limits above, in one pass over the text that builds
+/// nothing but the top-level `format` and `version` fields.
+fn scan(text: &str) -> Result<TopFields, ImportError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let scanned = Scan { depth: 0 }
         .deserialize(&mut de)
         .and_then(|top| de.end().map(|()| top));
     match scanned {
-        Ok(top) => Ok((Checked { text }, top)),
+        Ok(top) => Ok(top),
         Err(e) if e.is_data() => Err(limit_error(text)),
         Err(e) => Err(ImportError::NotJson {
             line: e.line(),
@@ -148,27 +223,69 @@ fn without_position(message: &str) -> String {
     message.split(" at line ").next().unwrap_or("").to_string()
 }
 
-impl Checked<'_> {
-    /// Deserializes the document as `T`. On failure: the path of the first bad value
-    /// (`workspace.accounts[2].arr`, or `file` when the document itself is wrong) and
-    /// serde's wording of what is wrong there. The path is found only on failure, from
-    /// where the parser stopped ([`path_at`]), so a good file is read once at full speed
-    /// and no second, path-tracking copy of every document's reader is built.
-    pub(crate) fn deserialize<T: serde::de::DeserializeOwned>(
-        &self,
-    ) -> Result<T, (String, String)> {
+impl Document<'_> {
+    /// The whole text checked under the limits: not JSON ([`ImportError::NotJson`]), or
+    /// over a limit, with its path. Called before any refusal, so that these come first.
+    pub(crate) fn check(&self) -> Result<(), ImportError> {
+        scan(self.text).map(|_| ())
+    }
+
+    /// Deserializes the document as `T`, its one reading. On failure: the first problem
+    /// of [`Document::check`] if there is one; otherwise the path of the first bad value
+    /// (`workspace.accounts[2].arr`, or `file` when the document itself is wrong) and what
+    /// is wrong there in plain words. The path is found only on failure, from where the
+    /// parser stopped ([`path_at`]), so a good file is read once at full speed and no
+    /// second, path-tracking copy of every document's reader is built.
+    pub(crate) fn deserialize<T: serde::de::DeserializeOwned>(&self) -> Result<T, ImportError> {
         serde_json::from_str::<T>(self.text).map_err(|e| {
-            (
-                shown_path(&path_at(
-                    self.text,
-                    e.line(),
-                    e.column(),
-                    e.to_string().starts_with("missing field"),
-                )),
-                without_position(&e.to_string()),
-            )
+            if let Err(first) = self.check() {
+                return first;
+            }
+            let path = shown_path(&path_at(
+                self.text,
+                e.line(),
+                e.column(),
+                e.to_string().starts_with("missing field"),
+            ));
+            let detail = plain_detail(&path, &without_position(&e.to_string()));
+            ImportError::BadField { path, detail }
         })
     }
+}
+
+/// Reads a list field under [`MAX_LIST_ITEMS`]:
+/// `#[serde(deserialize_with = "crate::format::read::list")]` on every list field of the
+/// format's types (`tests/format.rs` makes every list of every released example one item
+/// too long). Past the limit the reading stops; the message and its path are then those
+/// of [`Document::check`].
+pub fn list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: de::Deserializer<'de>,
+    T: de::Deserialize<'de>,
+{
+    struct List<T>(std::marker::PhantomData<T>);
+    impl<'de, T: de::Deserialize<'de>> Visitor<'de> for List<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            // serde's own wording for a list, which `plain_detail` knows.
+            f.write_str("a sequence")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+            while let Some(item) = seq.next_element()? {
+                if items.len() == MAX_LIST_ITEMS {
+                    return Err(de::Error::custom(too_long_message()));
+                }
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+    d.deserialize_seq(List(std::marker::PhantomData))
+}
+
+fn too_long_message() -> String {
+    format!("a list has more than {MAX_LIST_ITEMS} items, more than the planner reads")
 }
 
 /// The path of the value the JSON parser was reading when it stopped at `line` and
@@ -389,9 +506,7 @@ impl<'de> Visitor<'de> for Scan {
         let mut items = 0usize;
         while seq.next_element_seed(self.nested()?)?.is_some() {
             if items == MAX_LIST_ITEMS {
-                return Err(de::Error::custom(format!(
-                    "a list has more than {MAX_LIST_ITEMS} items, more than the planner reads"
-                )));
+                return Err(de::Error::custom(too_long_message()));
             }
             items += 1;
         }
@@ -534,9 +649,7 @@ impl<'de> Visitor<'de> for Node {
         let mut items = Vec::new();
         while let Some(v) = seq.next_element_seed(self.nested()?)? {
             if items.len() == MAX_LIST_ITEMS {
-                return Err(de::Error::custom(format!(
-                    "a list has more than {MAX_LIST_ITEMS} items, more than the planner reads"
-                )));
+                return Err(de::Error::custom(too_long_message()));
             }
             items.push(v);
         }

@@ -285,13 +285,10 @@ pub fn account_file_name(kind: ShareKind, account_name: &str, date: &str) -> Str
     }
 }
 
-/// Reads a single-account file (version 1, 2 or 3) on `today` (the day an older file's
-/// ARR history starts, see [`AccountFileV2::migrate`]). Never panics; every problem is a
-/// [`ShareError`] whose paths start at the file (`account.planning.plan.goals[0].text`).
-/// A customer file is cut to the customer copy again on reading, so nothing internal can
-/// come in through one, whoever wrote it.
-pub fn decode_account(text: &str, today: chrono::NaiveDate) -> Result<SharedAccount, ShareError> {
-    let header = super::read_header(text).map_err(|e| match e {
+/// A file's problem found by the reader shared with workspace files, as the single-account
+/// file's error.
+fn share_error(e: super::ImportError) -> ShareError {
+    match e {
         super::ImportError::NotJson {
             line,
             column,
@@ -306,32 +303,50 @@ pub fn decode_account(text: &str, today: chrono::NaiveDate) -> Result<SharedAcco
             path: "file".into(),
             detail: other.to_string(),
         },
-    })?;
-    match header.format.as_deref() {
-        Some(ACCOUNT_FORMAT_NAME) => {}
-        Some(super::FORMAT_NAME) => return Err(ShareError::WorkspaceFile),
-        found => {
-            return Err(ShareError::NotAccountFile {
-                found: found.map(String::from),
-            })
-        }
     }
-    let version = header
-        .version
-        .map_err(|found| ShareError::BadVersion { found })?;
-    if version > ACCOUNT_VERSION {
-        return Err(ShareError::NewerVersion { found: version });
+}
+
+/// Reads a single-account file given as the bytes of a file the user chose (read straight
+/// into wasm, `browser::read_bytes`): its size and encoding are checked first, as
+/// [`super::decode_bytes`] does for a workspace file, then [`decode_account`].
+pub fn decode_account_bytes(
+    bytes: &[u8],
+    today: chrono::NaiveDate,
+) -> Result<SharedAccount, ShareError> {
+    decode_account(super::read::text_of(bytes).map_err(share_error)?, today)
+}
+
+/// Reads a single-account file (version 1, 2 or 3) on `today` (the day an older file's
+/// ARR history starts, see [`AccountFileV2::migrate`]). Never panics; every problem is a
+/// [`ShareError`] whose paths start at the file (`account.planning.plan.goals[0].text`).
+/// A customer file is cut to the customer copy again on reading, so nothing internal can
+/// come in through one, whoever wrote it.
+pub fn decode_account(text: &str, today: chrono::NaiveDate) -> Result<SharedAccount, ShareError> {
+    let header = super::read_header(text).map_err(share_error)?;
+    let doc = header.document;
+    let refused = match (header.format.as_deref(), &header.version) {
+        (Some(ACCOUNT_FORMAT_NAME), Ok(version)) if *version <= ACCOUNT_VERSION => None,
+        (Some(ACCOUNT_FORMAT_NAME), Ok(found)) => Some(ShareError::NewerVersion { found: *found }),
+        (Some(ACCOUNT_FORMAT_NAME), Err(found)) => Some(ShareError::BadVersion {
+            found: found.clone(),
+        }),
+        (Some(super::FORMAT_NAME), _) => Some(ShareError::WorkspaceFile),
+        (found, _) => Some(ShareError::NotAccountFile {
+            found: found.map(String::from),
+        }),
+    };
+    if let Some(refused) = refused {
+        doc.check().map_err(share_error)?;
+        return Err(refused);
     }
-    let bad = |(path, detail)| ShareError::BadField { path, detail };
-    let file: AccountFile = match version {
-        1 => {
-            AccountFileV2::from(super::deserialize_at::<AccountFileV1>(&header.value).map_err(bad)?)
-                .migrate(today)
-        }
-        2 => super::deserialize_at::<AccountFileV2>(&header.value)
-            .map_err(bad)?
+    let file: AccountFile = match header.version {
+        Ok(1) => AccountFileV2::from(doc.deserialize::<AccountFileV1>().map_err(share_error)?)
             .migrate(today),
-        _ => super::deserialize_at(&header.value).map_err(bad)?,
+        Ok(2) => doc
+            .deserialize::<AccountFileV2>()
+            .map_err(share_error)?
+            .migrate(today),
+        _ => doc.deserialize().map_err(share_error)?,
     };
     let currency = Currency::new(&file.currency).map_err(|e| ShareError::BadField {
         path: "currency".into(),

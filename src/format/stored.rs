@@ -111,26 +111,35 @@ fn unit(v: u32) -> char {
 
 /// Reads what [`pack`] wrote. Refuses any other text (never panics).
 pub fn unpack(text: &str) -> Result<Vec<u8>, StoredError> {
-    let mut chars = text.chars().map(|c| {
-        let v = c as u32;
-        if (OFFSET..OFFSET + 0x8000).contains(&v) {
+    let mut out = Vec::new();
+    unpack_into(text, &mut out)?;
+    Ok(out)
+}
+
+/// [`unpack`] into `out` (cleared first), so one buffer serves every part of a load.
+fn unpack_into(text: &str, out: &mut Vec<u8>) -> Result<(), StoredError> {
+    out.clear();
+    let mut chars = text.chars();
+    let mut unit = || -> Option<Result<u32, StoredError>> {
+        let v = chars.next()? as u32;
+        Some(if (OFFSET..OFFSET + 0x8000).contains(&v) {
             Ok(v - OFFSET)
         } else {
             Err(StoredError::BadPacking(format!(
                 "character U+{v:04X} is out of range"
             )))
-        }
-    });
-    let (Some(hi), Some(lo)) = (chars.next(), chars.next()) else {
+        })
+    };
+    let (Some(hi), Some(lo)) = (unit(), unit()) else {
         return Err(StoredError::BadPacking("too short".into()));
     };
     let len = ((hi? << 15) | lo?) as usize;
     let expected = ((len as u64) * 8).div_ceil(15) as usize;
-    let mut out = Vec::with_capacity(len.min(text.len() * 2));
+    out.reserve(len.min(text.len() * 2));
     let mut acc: u32 = 0;
     let mut bits = 0u32;
     let mut count = 0usize;
-    for v in chars {
+    while let Some(v) = unit() {
         let v = v?;
         count += 1;
         if count > expected {
@@ -140,21 +149,24 @@ pub fn unpack(text: &str) -> Result<Vec<u8>, StoredError> {
         }
         acc = (acc << 15) | v;
         bits += 15;
-        while bits >= 8 && out.len() < len {
+        while bits >= 8 {
             bits -= 8;
             out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
         }
+        acc &= (1 << bits) - 1;
     }
-    if count != expected || out.len() != len {
+    if count != expected {
         return Err(StoredError::BadPacking(
             "shorter than its length says".into(),
         ));
     }
-    if acc != 0 {
+    // The last character's bits past the length are padding: whole bytes pushed past it,
+    // and the bits left over, all zero.
+    if acc != 0 || out[len..].iter().any(|b| *b != 0) {
         return Err(StoredError::BadPacking("padding is not zero".into()));
     }
-    Ok(out)
+    out.truncate(len);
+    Ok(())
 }
 
 // ---- parts --------------------------------------------------------------------------
@@ -198,13 +210,55 @@ pub fn make_part(json: &str) -> Part {
 
 /// Unpacks and inflates one stored part, checking it matches its hash. Never panics.
 pub fn read_part(hash: &str, value: &str) -> Result<String, StoredError> {
-    if hash_of(value) != hash {
-        return Err(StoredError::WrongContent(part_key(hash)));
+    PartReader::default().read(hash, value).map(String::from)
+}
+
+/// Reads parts one after the other with the same buffers and inflater, so a load of many
+/// parts allocates and clears them once, not once a part.
+#[derive(Default)]
+struct PartReader {
+    inflater: Box<miniz_oxide::inflate::core::DecompressorOxide>,
+    packed: Vec<u8>,
+    json: Vec<u8>,
+}
+
+impl PartReader {
+    /// One part's JSON text, borrowed until the next part is read (see [`read_part`]).
+    fn read(&mut self, hash: &str, value: &str) -> Result<&str, StoredError> {
+        use miniz_oxide::inflate::core::{decompress, inflate_flags};
+        use miniz_oxide::inflate::TINFLStatus;
+        if hash_of(value) != hash {
+            return Err(StoredError::WrongContent(part_key(hash)));
+        }
+        unpack_into(value, &mut self.packed)?;
+        // What `miniz_oxide::inflate::decompress_to_vec_zlib_with_limit` does, into a
+        // buffer kept from the part before.
+        let flags = inflate_flags::TINFL_FLAG_PARSE_ZLIB_HEADER
+            | inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
+        self.inflater.init();
+        if self.json.len() < self.packed.len() * 2 {
+            self.json
+                .resize((self.packed.len() * 2).min(MAX_PART_BYTES), 0);
+        }
+        let mut input = &self.packed[..];
+        let mut at = 0;
+        loop {
+            let (status, used, written) =
+                decompress(&mut self.inflater, input, &mut self.json, at, flags);
+            at += written;
+            match status {
+                TINFLStatus::Done => break,
+                TINFLStatus::HasMoreOutput if self.json.len() < MAX_PART_BYTES => {
+                    input = &input[used.min(input.len())..];
+                    let grown = (self.json.len() * 2).clamp(64, MAX_PART_BYTES);
+                    self.json.resize(grown, 0);
+                }
+                other => return Err(StoredError::BadCompression(format!("{other:?}"))),
+            }
+        }
+        std::str::from_utf8(&self.json[..at])
+            .map_err(|_| StoredError::BadPart("not UTF-8 text".into()))
     }
-    let bytes = unpack(value)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&bytes, MAX_PART_BYTES)
-        .map_err(|e| StoredError::BadCompression(format!("{:?}", e.status)))?;
-    String::from_utf8(json).map_err(|_| StoredError::BadPart("not UTF-8 text".into()))
 }
 
 // ---- splitting the document ---------------------------------------------------------
@@ -259,10 +313,29 @@ pub fn assemble_document(rest: &str, accounts: &[String]) -> Result<String, Stor
     splice_accounts(rest, accounts)
 }
 
-/// [`assemble_document`] for accounts already checked to be one JSON value each. Only the
-/// small rest is parsed; the accounts' text goes in as it is, in place of a marker the
-/// rest does not hold (opening a large workspace parsed every account twice more before).
+/// [`assemble_document`] for accounts already checked to be one JSON value each.
 fn splice_accounts(rest: &str, accounts: &[String]) -> Result<String, StoredError> {
+    let (head, tail) = around_accounts(rest)?;
+    let size = accounts.iter().map(|a| a.len() + 1).sum::<usize>();
+    let mut out = String::with_capacity(head.len() + size + tail.len() + 2);
+    out.push_str(&head);
+    out.push('[');
+    for (i, a) in accounts.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(a);
+    }
+    out.push(']');
+    out.push_str(&tail);
+    Ok(out)
+}
+
+/// The rest's document written before and after its `workspace.accounts` list, which goes
+/// in between. Only the small rest is parsed; the accounts' text goes in as it is, in place
+/// of a marker the rest does not hold (opening a large workspace parsed every account twice
+/// more before).
+fn around_accounts(rest: &str) -> Result<(String, String), StoredError> {
     let mut value: Value =
         serde_json::from_str(rest).map_err(|e| StoredError::BadPart(format!("the rest: {e}")))?;
     let workspace = value
@@ -285,19 +358,10 @@ fn splice_accounts(rest: &str, accounts: &[String]) -> Result<String, StoredErro
             "the rest could not be put back together".into(),
         ));
     };
-    let size = accounts.iter().map(|a| a.len() + 1).sum::<usize>();
-    let mut out = String::with_capacity(text.len() + size + 2);
-    out.push_str(&text[..at]);
-    out.push('[');
-    for (i, a) in accounts.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(a);
-    }
-    out.push(']');
-    out.push_str(&text[at + quoted.len()..]);
-    Ok(out)
+    Ok((
+        text[..at].to_string(),
+        text[at + quoted.len()..].to_string(),
+    ))
 }
 
 // ---- the manifest -------------------------------------------------------------------
@@ -398,48 +462,111 @@ fn version_numbers(v: &str) -> Vec<u64> {
 
 /// Reads the whole stored workspace: the manifest and every part it lists, through `get`
 /// (a storage read; its error is passed through unchanged). Returns the document text
-/// for [`super::decode`] and the accounts' JSON. Never panics, whatever is stored.
+/// for [`super::decode`]: each account's JSON goes into it as it inflates, with no copy of
+/// its own and no parse (the decode reads it once). Never panics, whatever is stored.
 pub fn read_document<E>(
     manifest: &Manifest,
     mut get: impl FnMut(&str) -> Result<Option<String>, E>,
 ) -> Result<Result<String, StoredError>, E> {
-    let mut fetch = |hash: &str| -> Result<Result<String, StoredError>, E> {
+    let mut reader = PartReader::default();
+    let mut fetch = |hash: &str,
+                     reader: &mut PartReader,
+                     out: &mut String|
+     -> Result<Result<(), StoredError>, E> {
         let key = part_key(hash);
-        Ok(match get(&key)? {
-            None => Err(StoredError::MissingPart(key)),
-            Some(value) => read_part(hash, &value),
-        })
+        let Some(value) = get(&key)? else {
+            return Ok(Err(StoredError::MissingPart(key)));
+        };
+        Ok(reader.read(hash, &value).map(|json| out.push_str(json)))
     };
-    let rest = match fetch(&manifest.rest)? {
-        Ok(r) => r,
+    let mut rest = String::new();
+    if let Err(e) = fetch(&manifest.rest, &mut reader, &mut rest)? {
+        return Ok(Err(e));
+    }
+    let (head, tail) = match around_accounts(&rest) {
+        Ok(around) => around,
         Err(e) => return Ok(Err(e)),
     };
-    let mut accounts = Vec::with_capacity(manifest.accounts.len());
-    for (id, hash) in &manifest.accounts {
-        match fetch(hash)? {
-            Ok(a) => {
-                if !account_has_id(&a, *id) {
-                    return Ok(Err(StoredError::BadPart(format!(
-                        "the part for account {id} holds another account"
-                    ))));
-                }
-                accounts.push(a)
-            }
-            Err(e) => return Ok(Err(e)),
+    let mut doc = head;
+    doc.push('[');
+    for (i, (id, hash)) in manifest.accounts.iter().enumerate() {
+        if i > 0 {
+            doc.push(',');
+        }
+        let start = doc.len();
+        if let Err(e) = fetch(hash, &mut reader, &mut doc)? {
+            return Ok(Err(e));
+        }
+        if !account_has_id(&doc[start..], *id) {
+            return Ok(Err(StoredError::BadPart(format!(
+                "the part for account {id} holds another account"
+            ))));
+        }
+        if i == 0 {
+            // The first account's size, for all of them: one allocation, not a doubling
+            // every few accounts.
+            let each = doc.len() - start + 1;
+            doc.reserve((each * manifest.accounts.len()).min(MAX_PART_BYTES) + tail.len());
         }
     }
-    Ok(splice_accounts(&rest, &accounts))
+    doc.push(']');
+    doc.push_str(&tail);
+    Ok(Ok(doc))
 }
 
-/// Only the id of an account part; every other field is skipped unread.
-#[derive(Deserialize)]
-struct IdOnly {
-    id: u64,
-}
-
-/// The part is one JSON object whose `id` is `id` (one pass, nothing else kept).
+/// The part is one JSON object whose top-level `id` is `id`: one pass over its bytes that
+/// builds nothing. Outside its strings, its braces and brackets close for the first time
+/// at its last character, so put in its place in the document it cannot reach out of it;
+/// the JSON itself is read once, by [`super::decode`].
 fn account_has_id(json: &str, id: u32) -> bool {
-    serde_json::from_str::<IdOnly>(json).is_ok_and(|a| a.id == u64::from(id))
+    let bytes = json.trim_ascii().as_bytes();
+    if bytes.first() != Some(&b'{') || bytes.last() != Some(&b'}') {
+        return false;
+    }
+    let mut depth = 0usize;
+    let mut found = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i = start;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if depth == 1 && bytes.get(start..i) == Some(b"id".as_slice()) {
+                    let after = json_after(bytes, i + 1);
+                    if let Some(value) = after.strip_prefix(b":") {
+                        let value = json_after(value, 0);
+                        let digits = value.iter().take_while(|b| b.is_ascii_digit()).count();
+                        if found.is_some() {
+                            return false;
+                        }
+                        found = std::str::from_utf8(&value[..digits])
+                            .ok()
+                            .and_then(|d| d.parse::<u32>().ok());
+                    }
+                }
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && i + 1 != bytes.len() {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    depth == 0 && found == Some(id)
+}
+
+/// `bytes` from `at`, past white space.
+fn json_after(bytes: &[u8], at: usize) -> &[u8] {
+    let rest = bytes.get(at..).unwrap_or_default();
+    let skip = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    &rest[skip..]
 }
 
 // ---- what is kept of unreadable data ------------------------------------------------

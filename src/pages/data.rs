@@ -186,9 +186,9 @@ fn ImportOneAccount() -> impl IntoView {
     let on_file = move |file: web_sys::File| {
         let file_name = file.name();
         wasm_bindgen_futures::spawn_local(async move {
-            let next = match browser::read_text(file).await {
+            let next = match browser::read_bytes(file).await {
                 Err(message) => OneImport::Refused { file_name, message },
-                Ok(text) => match share::decode_account(&text, browser::today()) {
+                Ok(bytes) => match share::decode_account_bytes(&bytes, browser::today()) {
                     Ok(shared) => OneImport::Preview {
                         file_name,
                         shared: Box::new(shared),

@@ -30,7 +30,7 @@ use super::AccountProblem;
 pub struct ExpansionV1 {
     #[serde(default)]
     pub readiness: ReadinessV1,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub opportunities: Vec<OpportunityV1>,
 }
 

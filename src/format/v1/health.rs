@@ -27,7 +27,7 @@ pub type Problem = (String, String);
 #[serde(deny_unknown_fields)]
 pub struct HealthV1 {
     /// Oldest first when written; any order is read. One per date.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub snapshots: Vec<SnapshotV1>,
 }
 
@@ -118,7 +118,7 @@ pub struct HealthSettingsV1 {
     /// Absent: the defaults 30 / 20 / 20 / 15 / 15.
     #[serde(default)]
     pub weights: WeightsV1,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub weight_changes: Vec<WeightChangeV1>,
 }
 

@@ -35,7 +35,7 @@ pub struct WorkspaceV1 {
     pub currency: String,
     #[serde(default)]
     pub demo: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub accounts: Vec<AccountV1>,
     /// Scoring weights and their change log; absent means the defaults.
     #[serde(default)]
@@ -55,7 +55,7 @@ pub struct AccountV1 {
     pub size: Option<SizeV1>,
     #[serde(default)]
     pub primary_use_case: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub products: Vec<String>,
     #[serde(default)]
     pub arr: f64,
@@ -86,7 +86,7 @@ pub struct AccountV1 {
     #[serde(default)]
     pub expansion: expansion::ExpansionV1,
     /// Save plans, oldest first; at most one open.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub save_plans: Vec<save_plan::SavePlanV1>,
 }
 

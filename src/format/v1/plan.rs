@@ -24,9 +24,9 @@ use super::AccountProblem;
 pub struct PlanningV1 {
     #[serde(default)]
     pub plan: PlanV1,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub qbrs: Vec<QbrV1>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub qualifications: Vec<QualificationV1>,
 }
 
@@ -37,18 +37,18 @@ pub struct PlanV1 {
     pub last_updated: Option<NaiveDate>,
     #[serde(default)]
     pub overview: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub goals: Vec<GoalV1>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub metrics: Vec<MetricV1>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub risks: Vec<RiskV1>,
     #[serde(default)]
     pub swot: SwotV1,
     /// Expansion opportunities linked to the plan, by id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub opportunity_ids: Vec<u32>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub actions: Vec<ActionV1>,
 }
 
@@ -108,13 +108,13 @@ pub struct RiskV1 {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SwotV1 {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub strengths: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub weaknesses: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub opportunities: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub threats: Vec<String>,
 }
 
@@ -144,10 +144,10 @@ pub struct QbrV1 {
     /// Start time `HH:MM`, 24-hour clock, at most 23:00.
     pub start: String,
     /// Stakeholder ids.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub attendees: Vec<u32>,
     /// Keys of the ticked preparation items (`usage_and_roi`, `agenda_sent`, ...).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub prep_done: Vec<String>,
     #[serde(default)]
     pub value_delivered: String,
@@ -157,7 +157,7 @@ pub struct QbrV1 {
     pub roadmap: String,
     #[serde(default)]
     pub notes: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub mutual_actions: Vec<MutualActionV1>,
 }
 

@@ -37,9 +37,9 @@ pub struct RenewalV1 {
     pub auto_renew: bool,
     #[serde(default)]
     pub early_start: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub done: Vec<DoneTaskV1>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub custom_tasks: Vec<CustomTaskV1>,
 }
 

@@ -37,7 +37,7 @@ pub struct SavePlanV1 {
     /// True when ARR was above 50,000 at opening: the plan has a "tell leadership" step.
     #[serde(default)]
     pub notify_leadership: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub done: Vec<DoneStepV1>,
     /// Absent or null while the plan is open.
     #[serde(default)]

@@ -34,7 +34,7 @@ pub struct StakeholdersV1 {
     /// The day the map was last marked reviewed.
     #[serde(default, deserialize_with = "crate::format::read::optional_date")]
     pub last_reviewed: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub people: Vec<PersonV1>,
 }
 
@@ -48,7 +48,7 @@ pub struct PersonV1 {
     pub title: String,
     #[serde(default)]
     pub business_unit: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub roles: Vec<RoleV1>,
     /// 1 to 5.
     pub influence: i64,

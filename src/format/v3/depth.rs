@@ -41,13 +41,13 @@ use super::super::v1::AccountProblem;
 #[serde(deny_unknown_fields)]
 pub struct WhiteSpaceV3 {
     /// Business units or teams the user added (the stakeholders' ones are not repeated).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub rows: Vec<String>,
     /// Products or modules the user added (the account's products are not repeated).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub columns: Vec<String>,
     /// The cells set; a cell not listed is not assessed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub cells: Vec<CellV3>,
 }
 

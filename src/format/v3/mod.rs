@@ -11,8 +11,9 @@
 //! ## Adding a field to version 3 (only while version 3 is unreleased)
 //! One feature, one block, one file:
 //! 1. its serialized type in a new file `src/format/v3/<feature>.rs` (with
-//!    `#[serde(deny_unknown_fields)]`, conversions both ways, problems as a path relative
-//!    to the account and a message);
+//!    `#[serde(deny_unknown_fields)]`, every list field read through
+//!    `#[serde(deserialize_with = "crate::format::read::list")]` (the list limit),
+//!    conversions both ways, problems as a path relative to the account and a message);
 //! 2. a field in [`AccountV3`] (or [`settings::SettingsV3`]) in a block of its own, with
 //!    `#[serde(default)]` so files without it read; set in `From<&Account>`, read in
 //!    [`AccountV3::into_domain`], and left at its default in [`AccountV3::from_v1`] (what a
@@ -62,7 +63,7 @@ pub struct WorkspaceV3 {
     pub currency: String,
     #[serde(default)]
     pub demo: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub accounts: Vec<AccountV3>,
     /// Scoring weights, KPI settings; absent means the defaults.
     #[serde(default)]
@@ -70,7 +71,11 @@ pub struct WorkspaceV3 {
 
     // ----- version 3: This week's snoozes (week.rs)
     /// Items of the week's list hidden until a day. Absent: nothing snoozed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::format::read::list"
+    )]
     pub snoozes: Vec<week::SnoozeV3>,
 }
 
@@ -89,7 +94,7 @@ pub struct AccountV3 {
     pub size: Option<SizeV1>,
     #[serde(default)]
     pub primary_use_case: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub products: Vec<String>,
     /// The ARR now: the sum of `arr_log` (checked on reading).
     #[serde(default)]
@@ -116,13 +121,13 @@ pub struct AccountV3 {
     #[serde(default)]
     pub expansion: expansion::ExpansionV1,
     /// Save plans, oldest first; version 3 adds each plan's recovery part (save_plans.rs).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub save_plans: Vec<save_plans::SavePlanV3>,
 
     // ----- version 3: the ARR history (arr.rs)
     /// Dated ARR changes, oldest first. Absent or empty with an ARR above 0: read as one
     /// `new` change at the contract start (or the day of reading), as a migration does.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub arr_log: Vec<arr::ArrEventV3>,
 
     // ----- version 3: the CRM id (crm.rs)
@@ -134,10 +139,18 @@ pub struct AccountV3 {
     #[serde(default, skip_serializing_if = "depth::WhiteSpaceV3::is_empty")]
     pub white_space: depth::WhiteSpaceV3,
     /// What we promised the customer; absent when none.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::format::read::list"
+    )]
     pub commitments: Vec<depth::CommitmentV3>,
     /// Escalations and their loop; absent when none.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::format::read::list"
+    )]
     pub escalations: Vec<depth::EscalationV3>,
 }
 

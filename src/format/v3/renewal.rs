@@ -37,13 +37,17 @@ pub struct RenewalV3 {
     pub auto_renew: bool,
     #[serde(default)]
     pub early_start: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub done: Vec<DoneTaskV1>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub custom_tasks: Vec<CustomTaskV3>,
 
     // ----- version 3: owners of default tasks
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::format::read::list"
+    )]
     pub owners: Vec<TaskOwnerV3>,
 }
 

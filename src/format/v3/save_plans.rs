@@ -34,20 +34,32 @@ pub struct SavePlanV3 {
     pub owner: String,
     #[serde(default)]
     pub notify_leadership: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::format::read::list")]
     pub done: Vec<DoneStepV1>,
     #[serde(default)]
     pub closed: Option<ClosureV1>,
 
     // ----- version 3: the recovery plan
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::format::read::list"
+    )]
     pub milestones: Vec<MilestoneV3>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::format::read::list"
+    )]
     pub check_ins: Vec<CheckInV3>,
 
     // ----- version 3: owners of steps (docs/account-depth.md#owners)
     /// Owners named on steps; a step not listed is the save owner's. Absent: none.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::format::read::list"
+    )]
     pub step_owners: Vec<StepOwnerV3>,
 }
 
