@@ -176,15 +176,27 @@ fn accounts_view(title: &'static str, lines: &[AccountLine], cur: &Currency) -> 
     if lines.is_empty() {
         return view! { <p class="empty-note">{format!("{title}: none.")}</p> }.into_any();
     }
-    let rows = lines
-        .iter()
-        .map(|l| {
-            view! {
-                <li><a href=format!("/accounts/{}", l.account.0)>{l.name.clone()}</a>{format!(": {}", cur.format(l.amount))}</li>
-            }
-        })
-        .collect_view();
-    view! { <h3>{title}</h3><ul class="kpi-lines">{rows}</ul> }.into_any()
+    let item = |l: AccountLine| {
+        view! {
+            <li><a href=format!("/accounts/{}", l.account.0)>{l.name}</a>{format!(": {}", cur.format(l.amount))}</li>
+        }
+    };
+    let (first, rest) = kpi::largest_first(lines, kpi::SHOWN_FIRST);
+    let more = (!rest.is_empty()).then(|| {
+        let n = rest.len();
+        view! {
+            <details class="kpi-more">
+                <summary>{format!("Show {n} more")}</summary>
+                <ul class="kpi-lines">{rest.into_iter().map(item).collect_view()}</ul>
+            </details>
+        }
+    });
+    view! {
+        <h3>{title}</h3>
+        <ul class="kpi-lines">{first.into_iter().map(item).collect_view()}</ul>
+        {more}
+    }
+    .into_any()
 }
 
 #[component]
