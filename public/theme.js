@@ -2,11 +2,27 @@
 // page is first painted, so a dark page never flashes light. The choice is one
 // localStorage key outside the workspace; the app writes it (src/browser.rs, `set_theme`).
 // System (no key) leaves the page to `prefers-color-scheme`.
+//
+// It also chooses what the frame in index.html shows while the app's code loads
+// (docs/build.md#the-first-paint): the portfolio's heading on the portfolio's address, and
+// the demo note when no workspace is stored yet (the app then starts with the demo).
+var root = document.documentElement;
 try {
   var theme = window.localStorage.getItem('am-planner-theme');
   if (theme === 'light' || theme === 'dark') {
-    document.documentElement.setAttribute('data-theme', theme);
+    root.setAttribute('data-theme', theme);
   }
 } catch (e) {
   // Storage blocked: the page follows the system.
+}
+if (location.pathname === '/' && !location.hash) {
+  root.classList.add('shell-portfolio');
+  try {
+    if (window.localStorage.getItem('am-planner.manifest') === null
+      && window.localStorage.getItem('am-planner.workspace') === null) {
+      root.classList.add('shell-demo');
+    }
+  } catch (e) {
+    // Storage blocked: the app starts empty, with no demo.
+  }
 }

@@ -23,9 +23,14 @@ use crate::state::{use_app, AppState};
 pub fn start() {
     // Offline use and the "new version" notice, beside the app on every page.
     let mount = || {
+        remove_shell();
         leptos::mount::mount_to_body(App);
         leptos::mount::mount_to_body(crate::components::new_version::NewVersion);
     };
+    // The frame's paint first (docs/build.md#the-first-paint): on a first visit the app's
+    // start is one long task, and a paint not yet recorded when the frame is taken away
+    // would not count.
+    let mount = move || crate::browser::after_first_paint(SHELL_WAIT_MS, mount);
     if !crate::storage::local::holds_older_version() {
         mount();
         return;
@@ -38,11 +43,23 @@ pub fn start() {
                 mount();
             }
             Err(_) => {
+                remove_shell();
                 leptos::mount::mount_to_body(NotStarted);
                 leptos::mount::mount_to_body(crate::components::new_version::NewVersion);
             }
         }
     });
+}
+
+/// How long the start waits for the frame of `index.html` to be painted, at most (ms).
+const SHELL_WAIT_MS: f64 = 100.0;
+
+/// Takes away the frame `index.html` paints while the code loads (docs/build.md#the-first-paint),
+/// in the same task as the mount that replaces it: no frame is painted in between.
+fn remove_shell() {
+    if let Some(shell) = document().get_element_by_id("app-shell") {
+        shell.remove();
+    }
 }
 
 lazy_fn! { in older_versions;

@@ -312,6 +312,32 @@ pub fn set_theme(theme: Theme) -> bool {
     }
 }
 
+/// Runs `f` once the browser has recorded the page's first paint (the frame of
+/// `index.html`, docs/build.md#the-first-paint), so that paint stands as the page's first
+/// and largest content even when `f` then keeps the browser busy for a while; a recorded
+/// paint is reported to the page between tasks, so this yields to the browser until it is
+/// (at most `wait_ms`: a tab in the background paints nothing).
+pub fn after_first_paint(wait_ms: f64, f: impl FnOnce() + 'static) {
+    fn painted() -> bool {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .is_none_or(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
+    }
+    fn now() -> f64 {
+        web_sys::window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    }
+    fn step(deadline: f64, f: Box<dyn FnOnce()>) {
+        if painted() || now() >= deadline {
+            f();
+        } else {
+            leptos::prelude::set_timeout(move || step(deadline, f), std::time::Duration::ZERO);
+        }
+    }
+    step(now() + wait_ms, Box::new(f));
+}
+
 /// Runs `f` after the browser has painted what the page shows now: in a task queued from
 /// the next animation frame. Work that is not in view (a figure below the table, the page
 /// address) goes here, so the frame that shows an edit or the first rows does not wait

@@ -235,9 +235,10 @@ impl AppState {
                 if std::mem::replace(&mut *first.borrow_mut(), false) {
                     // Nothing changed yet. A first open stores the demo, so a reload on
                     // another day shows the same dates; a migrated workspace is written
-                    // in the new form at once.
+                    // in the new form at once: once the first page is painted, so the
+                    // save does not hold that paint back.
                     if save_at_start {
-                        self.save_now();
+                        browser::after_paint(move || self.save_now());
                     }
                     return;
                 }

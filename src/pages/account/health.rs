@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::use_account;
+use crate::browser::after_paint;
 use crate::charts::health_trend_svg;
 use crate::components::data_table::DataTable;
 use crate::components::form::{on_submit, DateInput, Field, FormErrors, FormMessage};
@@ -19,7 +20,7 @@ use crate::derived::use_workspace_wide;
 use crate::domain::dates;
 use crate::domain::health::{
     account_health, fmt_points, read_as_of, score_of, Band, Category, HealthSummary, Recorded,
-    Score, Signals, SignalsForm, Snapshot,
+    Score, Signals, SignalsForm, Snapshot, Weights,
 };
 use crate::domain::{AccountGone, FieldError};
 use crate::state::use_app;
@@ -126,6 +127,7 @@ pub fn AccountHealth() -> impl IntoView {
         account.read(move |a| Some(account_health(&a.health, &weights.get(), app.today.get())));
     let latest = account.read(|a| a.health.latest().copied());
     let support = account.read(|a| crate::domain::escalations::support_hint(&a.escalations));
+    provide_context(ScoredHistory::new(account, weights));
     view! {
         <div class="health-tab">
             <div class="health-top">
@@ -222,11 +224,11 @@ fn ScoreCard(
 #[component]
 fn TrendCard() -> impl IntoView {
     let app = use_app();
-    let account = use_account();
     let wide = use_workspace_wide();
     // The chart's data as memos: an edit elsewhere in the workspace, or one that leaves
     // this account's scores as they were, does not draw the chart again.
-    let points = account.read(move |a| a.health.scores(&wide.weights.get()));
+    let history = use_context::<ScoredHistory>().expect("the Health tab provides its history");
+    let points = Memo::new(move |_| history.0.with(ScoredRows::points));
     let changes = wide.weight_changes;
     let has_points = Memo::new(move |_| points.with(|p| !p.is_empty()));
     // The chart follows a change one frame later: the score, the breakdown and the list
@@ -237,13 +239,8 @@ fn TrendCard() -> impl IntoView {
     Effect::new(move |first: Option<()>| {
         let d = data.get();
         if first.is_some() {
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        let _ = shown.try_set(d);
-                    },
-                    std::time::Duration::ZERO,
-                )
+            after_paint(move || {
+                let _ = shown.try_set(d);
             });
         }
     });
@@ -525,32 +522,85 @@ fn WhatIf(latest: Memo<Option<Snapshot>>) -> impl IntoView {
     }
 }
 
-/// One row of the check-in history: the check-in and its score with today's weights.
-type HistoryRow = (Snapshot, Option<Score>);
+/// One check-in with its score under today's weights, and the revision of what its row
+/// shows: a new one each time the check-in or its score changes, so the history list
+/// (keyed by day and revision) draws again only the rows an edit changed.
+#[derive(Clone, PartialEq)]
+struct HistoryRow {
+    snap: Snapshot,
+    score: Option<Score>,
+    rev: u64,
+}
 
-/// The key of a history row: its day and everything shown in it, so an edit or a change of
-/// weights draws again only the rows it changed.
-fn history_key((snap, score): &HistoryRow) -> (NaiveDate, String) {
-    let shown = score.as_ref().map(|s| (s.value, s.band, s.incomplete));
-    (snap.date, format!("{:?}{shown:?}", snap.signals))
+/// The scored check-ins, oldest first, and the weights they were scored with.
+#[derive(Clone, PartialEq, Default)]
+struct ScoredRows {
+    weights: Option<Weights>,
+    rows: Vec<HistoryRow>,
+}
+
+impl ScoredRows {
+    /// The chart's points: (day, score) of every check-in that has a score.
+    fn points(&self) -> Vec<(NaiveDate, f64)> {
+        self.rows
+            .iter()
+            .filter_map(|r| r.score.as_ref().map(|s| (r.snap.date, s.value)))
+            .collect()
+    }
+}
+
+/// The account's check-ins scored once per change and shared by the trend chart and the
+/// history list. A check-in that an edit left as it was, under the same weights, keeps its
+/// score and revision from the last time: an edit scores only the check-ins it changed.
+#[derive(Clone, Copy)]
+struct ScoredHistory(Memo<ScoredRows>);
+
+impl ScoredHistory {
+    fn new(account: crate::account_handle::AccountHandle, weights: Memo<Weights>) -> Self {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT_REV: AtomicU64 = AtomicU64::new(0);
+        ScoredHistory(Memo::new(move |prev: Option<&ScoredRows>| {
+            let w = weights.get();
+            let kept = prev.filter(|p| p.weights == Some(w));
+            let rows = account
+                .with(|a| {
+                    a.health
+                        .snapshots()
+                        .iter()
+                        .map(|s| {
+                            let old = kept.and_then(|p| {
+                                p.rows
+                                    .binary_search_by_key(&s.date, |r| r.snap.date)
+                                    .ok()
+                                    .map(|i| &p.rows[i])
+                                    .filter(|r| r.snap == *s)
+                            });
+                            match old {
+                                Some(r) => r.clone(),
+                                None => HistoryRow {
+                                    snap: *s,
+                                    score: score_of(&s.signals, &w),
+                                    rev: NEXT_REV.fetch_add(1, Ordering::Relaxed),
+                                },
+                            }
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            ScoredRows {
+                weights: Some(w),
+                rows,
+            }
+        }))
+    }
 }
 
 #[component]
 fn HistoryCard() -> impl IntoView {
-    let account = use_account();
-    let weights = use_workspace_wide().weights;
-    let rows = account.read(move |a| {
-        let weights = weights.get();
-        a.health
-            .snapshots()
-            .iter()
-            .rev()
-            .map(|s| (*s, score_of(&s.signals, &weights)))
-            .collect::<Vec<HistoryRow>>()
-    });
+    let history = use_context::<ScoredHistory>().expect("the Health tab provides its history");
     let editing = RwSignal::new(None::<NaiveDate>);
     let confirming = RwSignal::new(None::<NaiveDate>);
-    let empty = Memo::new(move |_| rows.with(Vec::is_empty));
+    let empty = Memo::new(move |_| history.0.with(|h| h.rows.is_empty()));
     view! {
         <section class="card health-history" aria-labelledby="health-history-h">
             <h2 id="health-history-h">"Check-ins"</h2>
@@ -560,8 +610,8 @@ fn HistoryCard() -> impl IntoView {
             >
                 <ol class="history-list">
                     <For
-                        each=move || rows.get()
-                        key=history_key
+                        each=move || history.0.with(|h| h.rows.iter().rev().cloned().collect::<Vec<_>>())
+                        key=|r: &HistoryRow| (r.snap.date, r.rev)
                         children=move |row| history_item(row, editing, confirming)
                     />
                 </ol>
@@ -573,7 +623,7 @@ fn HistoryCard() -> impl IntoView {
 /// One check-in of the history, drawn once; only its own editing or confirming state
 /// redraws it.
 fn history_item(
-    (snap, score): HistoryRow,
+    HistoryRow { snap, score, .. }: HistoryRow,
     editing: RwSignal<Option<NaiveDate>>,
     confirming: RwSignal<Option<NaiveDate>>,
 ) -> impl IntoView {

@@ -1,0 +1,111 @@
+// The frame index.html paints while the app's code loads (docs/build.md#the-first-paint):
+// it looks like the app's own first paint, on a phone and on a desktop, so the app takes
+// its place with nothing moving; it shows the demo note only on a first visit and the
+// portfolio's heading only on the portfolio; it is gone once the app runs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, newPage, open, shot } from './helpers.mjs';
+
+let env;
+before(async () => { env = await setup(); });
+after(async () => { await env?.close(); });
+
+/** Holds the main module's download until `release()` is called: the page shows the frame
+ * of index.html meanwhile. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/am-planner_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  return () => release();
+}
+
+/** Where the parts of the first screen are, and what they say. */
+function parts(page, topbar) {
+  return page.evaluate((topbar) => {
+    const box = (sel) => {
+      const e = document.querySelector(sel);
+      if (!e || e.getClientRects().length === 0) return null;
+      const r = e.getBoundingClientRect();
+      return { x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height), text: e.innerText.trim() };
+    };
+    return {
+      topbar: box(topbar), nav: box(`${topbar} nav.mainnav`), banner: box('.banner-demo'),
+      heading: box('.page-head h1'), head: box('.page-head'),
+    };
+  }, topbar);
+}
+
+/** What moved in the page's layout shifts (the class of each moved element) and its
+ * largest-contentful-paint entries so far. */
+function paintRecord(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const out = { moved: [], lcp: [] };
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) for (const s of e.sources) out.moved.push(String(s.node?.className?.baseVal ?? s.node?.className ?? '(gone)'));
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) out.lcp.push(e.startTime); })
+      .observe({ type: 'largest-contentful-paint', buffered: true });
+    requestAnimationFrame(() => setTimeout(() => resolve(out), 0));
+  }));
+}
+
+for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 860 }]) {
+  test(`first visit at ${viewport.width} px: the frame shows the demo note and heading where the app draws them, and nothing moves`, async () => {
+    const { page, errors, context } = await newPage(env, { viewport });
+    const release = await holdWasm(page);
+    await page.goto(env.base + '/');
+    await page.locator('#app-shell .banner-demo').waitFor();
+    const frame = await parts(page, 'header.shell-topbar');
+    await shot(page, `first-paint-frame-${viewport.width}`);
+    const releasedAt = await page.evaluate(() => performance.now());
+    release();
+    await page.locator('table.accounts tbody tr').first().waitFor();
+    const app = await parts(page, 'header.topbar');
+    await shot(page, `first-paint-app-${viewport.width}`);
+    // The same places and the same words (the app's week link gets its count later).
+    // (The top bar's save indicator says nothing until the app runs: its place only.)
+    for (const key of ['topbar', 'nav', 'banner', 'heading']) {
+      assert.ok(frame[key] && app[key], `${key} is shown by both`);
+      const [f, a] = key === 'topbar' ? [{ ...frame[key], text: '' }, { ...app[key], text: '' }] : [frame[key], app[key]];
+      assert.deepEqual(f, a, `${key}: frame ${JSON.stringify(frame[key])} vs app ${JSON.stringify(app[key])}`);
+    }
+    assert.equal(frame.head.y, app.head.y);
+    const record = await paintRecord(page);
+    // Nothing the frame painted, nor the app's copy of it, moves when the app takes its
+    // place. (On a desktop the toolbar below the charts moves once the charts know
+    // their width: not the frame's doing.)
+    const framed = /topbar|mainnav|banner|page-head|app-shell/;
+    assert.deepEqual(record.moved.filter((c) => framed.test(c)), [],
+      `moved: ${record.moved.join(', ')}`);
+    // The largest paint is the frame's demo note: nothing the app draws later is larger.
+    assert.ok(record.lcp.length > 0 && record.lcp.at(-1) < releasedAt,
+      `largest paint ${record.lcp.at(-1)} before the app's code was let through at ${releasedAt}`);
+    // The frame is gone: one top bar, one main region, one heading of level 1.
+    assert.equal(await page.locator('#app-shell').count(), 0);
+    assert.equal(await page.locator('main').count(), 1);
+    assert.equal(await page.locator('h1').count(), 1);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('a later visit shows no demo note in the frame, and another page no portfolio heading', async () => {
+  // No service worker: its fetches would pass by the hold on the main module.
+  const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
+  await open(page, env.base, '/');
+  // The first visit stores the demo (after its first paint).
+  await page.waitForFunction(() => localStorage.getItem('am-planner.manifest') !== null);
+  const release = await holdWasm(page);
+  await page.goto(env.base + '/');
+  await page.locator('#app-shell .page-head h1').waitFor();
+  assert.equal(await page.locator('#app-shell .banner-demo').isVisible(), false);
+  await page.goto(env.base + '/data');
+  await page.locator('#app-shell header.shell-topbar').waitFor();
+  assert.equal(await page.locator('#app-shell .page-head h1').isVisible(), false);
+  assert.equal(await page.locator('#app-shell .banner-demo').isVisible(), false);
+  release();
+  await page.getByRole('heading', { level: 1, name: 'Data' }).waitFor();
+  assert.equal(await page.locator('#app-shell').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
