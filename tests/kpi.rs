@@ -6,7 +6,9 @@ use am_planner::domain::arr::{ArrEvent, ArrKind, ArrLog};
 use am_planner::domain::kpi::outcome::{
     awaiting_outcome, awaiting_outcomes, record_outcome, Outcome, OutcomeField,
 };
-use am_planner::domain::kpi::{kpis, retention_by_quarter, KpiQuery, Kpis, Period, PeriodChoice};
+use am_planner::domain::kpi::{
+    kpis, largest_first, retention_by_quarter, AccountLine, KpiQuery, Kpis, Period, PeriodChoice,
+};
 use am_planner::domain::workspace::tiers_by_arr;
 use am_planner::domain::{Account, AccountFields, AccountId, Workspace};
 use chrono::NaiveDate;
@@ -624,4 +626,34 @@ fn the_address_keeps_the_period() {
         let again = KpiQuery::from_pairs(out.iter().map(|(k, v)| (*k, v.as_str())), t);
         assert_eq!(again, q, "{pairs:?} does not read back");
     }
+}
+
+#[test]
+fn the_accounts_behind_a_figure_come_largest_first_and_the_rest_folded() {
+    let line = |id: u32, name: &str, amount: f64| AccountLine {
+        account: AccountId(id),
+        name: name.into(),
+        amount,
+    };
+    // Workspace order, as the figures list them.
+    let lines = vec![
+        line(1, "Small", 10.0),
+        line(2, "beta", 500.0),
+        line(3, "Large", 900.0),
+        line(4, "Alpha", 500.0),
+        line(5, "Mid", 300.0),
+    ];
+    let names = |ls: &[AccountLine]| ls.iter().map(|l| l.name.clone()).collect::<Vec<_>>();
+    let cases: &[(usize, &[&str], &[&str])] = &[
+        // shown, first, folded
+        (3, &["Large", "Alpha", "beta"], &["Mid", "Small"]),
+        (10, &["Large", "Alpha", "beta", "Mid", "Small"], &[]),
+        (0, &[], &["Large", "Alpha", "beta", "Mid", "Small"]),
+    ];
+    for (shown, first, rest) in cases {
+        let (f, r) = largest_first(&lines, *shown);
+        assert_eq!(names(&f), *first, "shown {shown}");
+        assert_eq!(names(&r), *rest, "shown {shown}");
+    }
+    assert_eq!(largest_first(&[], 10), (vec![], vec![]));
 }

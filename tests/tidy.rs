@@ -678,3 +678,72 @@ fn the_account_handle_check_finds_a_lookup() {
     fs::write(&f, "let a = account.read(|a| a.fields.name.clone());\n").unwrap();
     assert!(lines_with(&[f], &ACCOUNT_LOOKUPS).is_empty());
 }
+
+/// The controls the form kit does not draw, each with why: the file picker hidden inside
+/// `FileButton` (a button that opens the browser's file dialog, with nothing typed or
+/// chosen in the page), and the read-only text areas of a link and a document to copy (an
+/// output shown for selecting, never an input).
+const RAW_CONTROLS_ALLOWED: [(&str, &str); 3] = [
+    ("src/components/drop_zone.rs", "<input type=\"file\""),
+    (
+        "src/components/share_link.rs",
+        "<textarea id=\"share-link-text\" readonly",
+    ),
+    ("src/components/markdown_out.rs", "<textarea id=id readonly"),
+];
+
+/// Raw `<input`, `<select` and `<textarea` of `files` outside the allowed ones, as
+/// "path:line: text".
+fn raw_controls(files: &[PathBuf]) -> Vec<String> {
+    lines_with(files, &["<input", "<select", "<textarea"])
+        .into_iter()
+        .filter(|hit| {
+            !RAW_CONTROLS_ALLOWED.iter().any(|(path, allowed)| {
+                hit.starts_with(&format!("{path}:")) && hit.contains(allowed)
+            })
+        })
+        .collect()
+}
+
+/// Invariant: every control of a view is drawn by the form kit (`src/components/form/`:
+/// `TextInput`, `DateInput`, `NumberInput`, `Select`, `TextArea`, `Checkbox`, `Tick`,
+/// `RadioGroup`), so ids, labels, `aria-*` and messages are wired one way; the exceptions
+/// are named in `RAW_CONTROLS_ALLOWED`.
+#[test]
+fn every_control_goes_through_the_form_kit() {
+    let files: Vec<PathBuf> = files_under("src", &["rs"])
+        .into_iter()
+        .filter(|f| !f.to_string_lossy().contains("/components/form/"))
+        .collect();
+    let hits = raw_controls(&files);
+    assert!(
+        hits.is_empty(),
+        "draw these controls with the form kit (src/components/form/):\n{}",
+        hits.join("\n")
+    );
+}
+
+/// The check above finds what it must and lets the named exceptions pass.
+#[test]
+fn the_form_kit_check_finds_a_raw_control() {
+    let dir = std::env::temp_dir().join("am-planner-tidy-kit");
+    fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("page.rs");
+    for page in [
+        "<input type=\"checkbox\" prop:checked=on/>\n",
+        "    <select id=\"tier-filter\">\n",
+        "<textarea rows=3></textarea>\n",
+        "<input type=\"file\" accept=accept/>\n",
+    ] {
+        fs::write(&f, page).unwrap();
+        assert_eq!(raw_controls(std::slice::from_ref(&f)).len(), 1, "{page}");
+    }
+    fs::write(
+        &f,
+        "<Select value=tier options=tiers/>\n<TextInput value=text/>\n",
+    )
+    .unwrap();
+    assert!(raw_controls(std::slice::from_ref(&f)).is_empty());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert!(raw_controls(&[root.join("src/components/drop_zone.rs")]).is_empty());
+}

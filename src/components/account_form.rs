@@ -306,12 +306,9 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
             <fieldset>
                 <legend>"Contract"</legend>
                 <div class="grid-2">
-                    <div class="field-with-unit">
-                        <Field id=id_of(Input::Arr) label="ARR" error=error_of(Input::Arr)>
-                            <NumberInput value=drafts.get(Input::Arr) placeholder="e.g. 120000" on_change=commit(Input::Arr)/>
-                        </Field>
-                        <span class="unit">{currency}</span>
-                    </div>
+                    <Field id=id_of(Input::Arr) label="ARR" error=error_of(Input::Arr) unit=Some(Signal::derive(currency))>
+                        <NumberInput value=drafts.get(Input::Arr) placeholder="e.g. 120000" on_change=commit(Input::Arr)/>
+                    </Field>
                     {select_input(Input::Tier, "Tier", tier_options)}
                     {date_input(Input::ContractStart, "Contract start")}
                     {date_input(Input::RenewalDate, "Renewal date")}

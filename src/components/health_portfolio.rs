@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::charts::{portfolio_mix_svg, score_distribution_svg};
+use crate::components::form::{Checkbox, Field, Model, Select};
 use crate::components::health::{band_badge, flag_badges, trend_view, ChartBox};
 use crate::domain::health::{Band, HealthSummary};
 use crate::domain::portfolio::{BandFilter, Filter, PortfolioQuery};
@@ -25,11 +26,21 @@ impl PortfolioFilter {
     pub fn set(self, filter: Filter) {
         self.update(|f| *f = filter)
     }
+    /// One filter as a form kit value: what `read` finds in the filter, changed by `write`.
+    pub fn model<T: Clone + Send + Sync + 'static>(
+        self,
+        read: fn(&Filter) -> T,
+        write: fn(&mut Filter, T),
+    ) -> Model<T> {
+        Model::new(
+            move || self.with(read),
+            move |v| self.update(|f| write(f, v)),
+        )
+    }
 }
 
 #[component]
 pub fn HealthFilterBar(filter: PortfolioFilter) -> impl IntoView {
-    let band = move || filter.with(|f| f.band.key());
     let options = [
         (BandFilter::All, "All bands".to_string()),
         (
@@ -45,45 +56,45 @@ pub fn HealthFilterBar(filter: PortfolioFilter) -> impl IntoView {
             format!("{} (red)", Band::Red.label()),
         ),
         (BandFilter::NoScore, "No score yet".to_string()),
-    ];
+    ]
+    .map(|(b, text)| (b.key().to_string(), text))
+    .to_vec();
+    let band = filter.model(
+        |f| f.band.key().to_string(),
+        |f, k| f.band = BandFilter::from_key(&k).unwrap_or_default(),
+    );
     view! {
         <div class="health-filters">
-            <div class="inline-field">
-                <label for="health-band">"Health"</label>
-                <select
-                    id="health-band"
-                    prop:value=band
-                    on:change=move |ev| {
-                        let b = BandFilter::from_key(&event_target_value(&ev)).unwrap_or_default();
-                        filter.update(|f| f.band = b);
-                    }
-                >
-                    {options.into_iter().map(|(b, text)| {
-                        let key = b.key();
-                        view! { <option value=key selected=move || band() == key>{text}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <label class="hp-check">
-                <input type="checkbox"
-                    prop:checked=move || filter.with(|f| f.declining)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        filter.update(|f| f.declining = on);
-                    }/>
-                "Declining only"
-            </label>
-            <label class="hp-check">
-                <input type="checkbox"
-                    prop:checked=move || filter.with(|f| f.stale)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        filter.update(|f| f.stale = on);
-                    }/>
-                "Stale only"
-            </label>
+            {filter_select("health-band", "Health", band, options)}
+            {filter_check(filter, "Declining only", |f| f.declining, |f, on| f.declining = on)}
+            {filter_check(filter, "Stale only", |f| f.stale, |f, on| f.stale = on)}
         </div>
     }
+}
+
+/// A drop-down of the filter bar: its label beside it.
+pub fn filter_select(
+    id: &'static str,
+    label: &'static str,
+    value: Model<String>,
+    options: impl Into<Signal<Vec<(String, String)>>>,
+) -> impl IntoView {
+    let options = options.into();
+    view! {
+        <Field id=id label=label class="filter">
+            <Select value=value options=options/>
+        </Field>
+    }
+}
+
+/// A tick box of the filter bar: its text and the flag of the filter it reads and sets.
+pub fn filter_check(
+    filter: PortfolioFilter,
+    text: &'static str,
+    read: fn(&Filter) -> bool,
+    write: fn(&mut Filter, bool),
+) -> impl IntoView {
+    view! { <Checkbox checked=filter.model(read, write) class="check-filter">{text}</Checkbox> }
 }
 
 /// The score cell: "67.5" and the band in words and colour; "incomplete" when it is.

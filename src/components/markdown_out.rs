@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::data_table::DataTable;
+use crate::components::form::{Choice, Model, RadioGroup};
 use crate::domain::audience::Audience;
 use crate::format::markdown::{Block, Doc};
 use crate::state::use_app;
@@ -172,30 +173,35 @@ pub fn DocumentOut(
         Audience::Internal => "Preview of the internal version: the whole document, for colleagues only. Do not send it to the customer.",
     }
     };
+    let audience_key = Model::new(
+        move || audience.get().key().to_string(),
+        move |k: String| {
+            if let Some(a) = Audience::from_key(&k) {
+                audience.set(a)
+            }
+        },
+    );
+    let audience_options = Audience::ALL
+        .into_iter()
+        .map(|a| Choice {
+            value: a.key().to_string(),
+            text: String::new(),
+            lead: Some(a.label().to_string()),
+            sub: Some(format!(
+                " · {}",
+                match a {
+                    Audience::Customer => "only what the customer may see",
+                    Audience::Internal => "everything, for colleagues",
+                }
+            )),
+        })
+        .collect::<Vec<_>>();
     view! {
         <section class="card doc-out" aria-labelledby=format!("{id}-title")>
             <div class="screen-only">
                 <h2 id=format!("{id}-title")>{format!("Hand out the {what}")}</h2>
-                <fieldset class="audience-pick">
-                    <legend>"Version"</legend>
-                    {Audience::ALL.into_iter().map(|a| {
-                        let input_id = format!("{id}-{}", a.key());
-                        let for_id = input_id.clone();
-                        let hint = match a {
-                            Audience::Customer => "only what the customer may see",
-                            Audience::Internal => "everything, for colleagues",
-                        };
-                        view! {
-                            <label for=for_id class="radio">
-                                <input type="radio" id=input_id name=format!("{id}-audience") value=a.key()
-                                    prop:checked=move || audience.get() == a
-                                    on:change=move |_| audience.set(a)/>
-                                <strong>{a.label()}</strong>
-                                <span class="sub">{format!(" · {hint}")}</span>
-                            </label>
-                        }
-                    }).collect_view()}
-                </fieldset>
+                <RadioGroup name=format!("{id}-audience") legend="Version" class="audience-pick"
+                    value=audience_key options=audience_options/>
                 <div class="actions" role="group" aria-label=format!("Hand out the {what}")>
                     <MarkdownButtons make=make_md what=what id=id label=Signal::derive(what_md)/>
                     <button type="button" class="btn" on:click=move |_| { let _ = window().print(); }>"Print"</button>

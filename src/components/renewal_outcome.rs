@@ -7,7 +7,9 @@ use chrono::{Months, NaiveDate};
 use leptos::prelude::*;
 
 use crate::account_handle::use_account;
-use crate::components::form::{on_submit, DateInput, Field, FormErrors, NumberInput, RadioGroup};
+use crate::components::form::{
+    on_submit, Choice, DateInput, Field, FormErrors, NumberInput, RadioGroup,
+};
 use crate::derived::use_workspace_wide;
 use crate::domain::dates::{long, read_date, relative};
 use crate::domain::kpi::outcome::{
@@ -104,7 +106,7 @@ pub fn OutcomeForm(due: NaiveDate) -> impl IntoView {
     };
     let outcome_options = Outcome::ALL
         .iter()
-        .map(|o| (o.key().to_string(), o.label().to_string()))
+        .map(|o| Choice::from((o.key().to_string(), o.label().to_string())))
         .collect::<Vec<_>>();
     let needs_arr = move || matches!(outcome.get(), Outcome::Uplift | Outcome::Downsell);
     let needs_next = move || outcome.get().renewed();

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::drop_zone::{FileButton, ImportRefused};
-use crate::components::form::{Field, FormErrors, Select};
+use crate::components::form::{Field, FormErrors, Select, Tick};
 use crate::domain::dates::DayOrder;
 use crate::domain::import::{
     apply_import, guess_mapping, guess_order, plan_import, undo_import, Applied, Change,
@@ -293,16 +293,13 @@ pub fn CsvImport() -> impl IntoView {
                                     })}
                                     {move || (mid_cycle.get() > 0).then(|| view! {
                                         <div class="field check csv-mid-cycle">
-                                            <input type="checkbox" id="csv-done-before"
-                                                prop:checked=move || done_before.get()
-                                                on:change=move |ev| done_before.set(event_target_checked(&ev))/>
-                                            <label for="csv-done-before">{move || {
+                                            <Tick id="csv-done-before" checked=done_before>{move || {
                                                 let n = mid_cycle.get();
                                                 format!(
                                                     "{} soon enough that earlier renewal steps fall before today. Those steps were done before this import: mark them done, each on its due day.",
                                                     if n == 1 { "1 account renews".to_string() } else { format!("{n} accounts renew") }
                                                 )
-                                            }}</label>
+                                            }}</Tick>
                                         </div>
                                     })}
                                     <div class="actions">

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::charts::retention::retention_svg;
+use crate::components::form::{DateInput, Field, Model, Select};
 use crate::components::health::ChartBox;
 use crate::components::url_state::use_url_state;
 use crate::domain::dates::{long, read_date};
@@ -54,6 +55,26 @@ pub fn KpisPage() -> impl IntoView {
             retention_svg(&rows, width, 240)
         })
     };
+    let period_key = Model::new(
+        move || choice.get().key().to_string(),
+        move |k: String| {
+            if let Some(c) = PeriodChoice::from_key(&k) {
+                state.update(|q| q.choice = c)
+            }
+        },
+    );
+    let period_options = PeriodChoice::ALL
+        .iter()
+        .map(|c| (c.key().to_string(), c.label().to_string()))
+        .collect::<Vec<_>>();
+    let first_day = Model::new(
+        move || state.with(|q| q.from.clone()),
+        move |d| state.update(|q| q.from = d),
+    );
+    let last_day = Model::new(
+        move || state.with(|q| q.to.clone()),
+        move |d| state.update(|q| q.to = d),
+    );
     view! {
         <section class="page kpi-page">
             <div class="page-head">
@@ -61,27 +82,16 @@ pub fn KpisPage() -> impl IntoView {
                 <p class="hint">"How the portfolio's ARR was kept and grown over a period. Open a figure to see the accounts and ARR changes behind it."</p>
             </div>
             <div class="kpi-period card">
-                <div class="field inline">
-                    <label for="kpi-period">"Period"</label>
-                    <select id="kpi-period" on:change=move |ev| {
-                        if let Some(c) = PeriodChoice::from_key(&event_target_value(&ev)) { state.update(|q| q.choice = c); }
-                    }>
-                        {PeriodChoice::ALL.iter().map(|c| view! {
-                            <option value=c.key() selected=move || choice.get() == *c>{c.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <Field id="kpi-period" label="Period" class="inline">
+                    <Select value=period_key options=period_options/>
+                </Field>
                 <Show when=move || choice.get() == PeriodChoice::Custom>
-                    <div class="field inline">
-                        <label for="kpi-from">"First day"</label>
-                        <input id="kpi-from" type="date" prop:value=move || state.with(|q| q.from.clone())
-                            on:change=move |ev| state.update(|q| q.from = event_target_value(&ev))/>
-                    </div>
-                    <div class="field inline">
-                        <label for="kpi-to">"Last day"</label>
-                        <input id="kpi-to" type="date" prop:value=move || state.with(|q| q.to.clone())
-                            on:change=move |ev| state.update(|q| q.to = event_target_value(&ev))/>
-                    </div>
+                    <Field id="kpi-from" label="First day" class="inline">
+                        <DateInput value=first_day/>
+                    </Field>
+                    <Field id="kpi-to" label="Last day" class="inline">
+                        <DateInput value=last_day/>
+                    </Field>
                 </Show>
                 <p class="kpi-period-label" aria-live="polite">{move || match period() {
                     // Custom days are already named by the fields; the others by their label.
@@ -166,15 +176,27 @@ fn accounts_view(title: &'static str, lines: &[AccountLine], cur: &Currency) -> 
     if lines.is_empty() {
         return view! { <p class="empty-note">{format!("{title}: none.")}</p> }.into_any();
     }
-    let rows = lines
-        .iter()
-        .map(|l| {
-            view! {
-                <li><a href=format!("/accounts/{}", l.account.0)>{l.name.clone()}</a>{format!(": {}", cur.format(l.amount))}</li>
-            }
-        })
-        .collect_view();
-    view! { <h3>{title}</h3><ul class="kpi-lines">{rows}</ul> }.into_any()
+    let item = |l: AccountLine| {
+        view! {
+            <li><a href=format!("/accounts/{}", l.account.0)>{l.name}</a>{format!(": {}", cur.format(l.amount))}</li>
+        }
+    };
+    let (first, rest) = kpi::largest_first(lines, kpi::SHOWN_FIRST);
+    let more = (!rest.is_empty()).then(|| {
+        let n = rest.len();
+        view! {
+            <details class="kpi-more">
+                <summary>{format!("Show {n} more")}</summary>
+                <ul class="kpi-lines">{rest.into_iter().map(item).collect_view()}</ul>
+            </details>
+        }
+    });
+    view! {
+        <h3>{title}</h3>
+        <ul class="kpi-lines">{first.into_iter().map(item).collect_view()}</ul>
+        {more}
+    }
+    .into_any()
 }
 
 #[component]

@@ -13,8 +13,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::components::form::{options_with_none, Field, Model, TextInput};
 use crate::components::health_portfolio::{
-    flags_cell, score_cell, trend_cell, HealthFilterBar, PortfolioFilter, PortfolioHealthCharts,
+    filter_check, filter_select, flags_cell, score_cell, trend_cell, HealthFilterBar,
+    PortfolioFilter, PortfolioHealthCharts,
 };
 use crate::components::renewal_bits::next_milestone_cell;
 use crate::components::row_window::{row_window, ROW_REM};
@@ -208,82 +210,53 @@ fn Toolbar(filter: PortfolioFilter) -> impl IntoView {
     // Every owner name of the workspace (docs/account-depth.md#owners).
     let app = use_app();
     let owner_names = Memo::new(move |_| app.ws.with(crate::domain::owners::names));
-    let tier_key =
-        move || filter.with(|f| f.tier.map(|t| t.number().to_string()).unwrap_or_default());
-    let owner_key = move || filter.with(|f| f.owner.clone().unwrap_or_default());
-    let renewal_key = move || filter.with(|f| f.renewal.key());
+    let text = filter.model(|f| f.text.clone(), |f, t| f.text = t);
+    let tier = filter.model(
+        |f| f.tier.map(|t| t.number().to_string()).unwrap_or_default(),
+        |f, k| f.tier = k.parse::<u8>().ok().and_then(Tier::from_number),
+    );
+    let tiers = options_with_none(
+        "All tiers",
+        Tier::ALL.map(|t| (t.number().to_string(), t.label().to_string())),
+    );
+    // An owner named in the address is chosen whatever its case (docs/account-depth.md#owners).
+    let owner = Model::new(
+        move || {
+            let o = filter.with(|f| f.owner.clone()).unwrap_or_default();
+            let key = o.trim().to_lowercase();
+            owner_names.with(|ns| {
+                ns.iter()
+                    .find(|n| n.to_lowercase() == key)
+                    .cloned()
+                    .unwrap_or(o)
+            })
+        },
+        move |o: String| filter.update(|f| f.owner = (!o.is_empty()).then_some(o)),
+    );
+    let owners = Signal::derive(move || {
+        options_with_none(
+            "All owners",
+            owner_names.get().into_iter().map(|n| (n.clone(), n)),
+        )
+    });
+    let renewal = filter.model(
+        |f| f.renewal.key().to_string(),
+        |f, k| f.renewal = RenewalWindow::from_key(&k).unwrap_or_default(),
+    );
+    let windows = RenewalWindow::ALL
+        .map(|w| (w.key().to_string(), w.label().to_string()))
+        .to_vec();
     view! {
         <div class="toolbar">
-            <label class="search">
-                <span class="visually-hidden">"Filter accounts"</span>
-                <input type="search" placeholder="Filter by name, industry or owner"
-                    prop:value=move || filter.with(|f| f.text.clone())
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        filter.update(|f| f.text = text);
-                    }/>
-            </label>
+            <Field id="portfolio-search" label="Filter accounts" label_class="visually-hidden" class="search filter">
+                <TextInput value=text kind="search" placeholder="Filter by name, industry or owner"/>
+            </Field>
             <HealthFilterBar filter/>
-            <div class="inline-field">
-                <label for="tier-filter">"Tier"</label>
-                <select id="tier-filter" prop:value=tier_key
-                    on:change=move |ev| {
-                        let t = event_target_value(&ev).parse::<u8>().ok().and_then(Tier::from_number);
-                        filter.update(|f| f.tier = t);
-                    }>
-                    <option value="" selected=move || tier_key().is_empty()>"All tiers"</option>
-                    {Tier::ALL.into_iter().map(|t| {
-                        let key = t.number().to_string();
-                        let k = key.clone();
-                        view! { <option value=key selected=move || tier_key() == k>{t.label()}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="inline-field">
-                <label for="owner-filter">"Owner"</label>
-                <select id="owner-filter" prop:value=owner_key
-                    on:change=move |ev| {
-                        let o = event_target_value(&ev);
-                        filter.update(|f| f.owner = (!o.is_empty()).then_some(o));
-                    }>
-                    <option value="" selected=move || owner_key().is_empty()>"All owners"</option>
-                    {move || owner_names.get().into_iter().map(|name| {
-                        let k = name.to_lowercase();
-                        let value = name.clone();
-                        view! { <option value=value selected=move || owner_key().trim().to_lowercase() == k>{name}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="inline-field">
-                <label for="renewal-filter">"Renewal"</label>
-                <select id="renewal-filter" prop:value=renewal_key
-                    on:change=move |ev| {
-                        let w = RenewalWindow::from_key(&event_target_value(&ev)).unwrap_or_default();
-                        filter.update(|f| f.renewal = w);
-                    }>
-                    {RenewalWindow::ALL.into_iter().map(|w| {
-                        let key = w.key();
-                        let k = key.clone();
-                        view! { <option value=key selected=move || renewal_key() == k>{w.label()}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <label class="check-filter">
-                <input type="checkbox" prop:checked=move || filter.with(|f| f.single_threaded)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        filter.update(|f| f.single_threaded = on);
-                    }/>
-                " Single-threaded only"
-            </label>
-            <label class="check-filter">
-                <input type="checkbox" prop:checked=move || filter.with(|f| f.show_churned)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        filter.update(|f| f.show_churned = on);
-                    }/>
-                " Show churned"
-            </label>
+            {filter_select("tier-filter", "Tier", tier, tiers)}
+            {filter_select("owner-filter", "Owner", owner, owners)}
+            {filter_select("renewal-filter", "Renewal", renewal, windows)}
+            {filter_check(filter, "Single-threaded only", |f| f.single_threaded, |f, on| f.single_threaded = on)}
+            {filter_check(filter, "Show churned", |f| f.show_churned, |f, on| f.show_churned = on)}
             <Show when=move || filter.with(Filter::is_active)>
                 <button type="button" class="btn btn-small" on:click=move |_| filter.set(Filter::default())>
                     "Clear filters"

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::browser::{self, Theme};
 use crate::components::confirm::ConfirmButton;
 use crate::components::data_table::DataTable;
-use crate::components::form::{Field, FormErrors, NumberInput};
+use crate::components::form::{Choice, Field, FormErrors, Model, NumberInput, RadioGroup};
 use crate::domain::dates;
 use crate::domain::health::{fmt_points, Category, WeightChange, Weights};
 use crate::state::use_app;
@@ -175,27 +175,23 @@ pub fn SettingsPage() -> impl IntoView {
 fn ThemeChoice() -> impl IntoView {
     let current = RwSignal::new(browser::theme());
     let not_kept = RwSignal::new(false);
+    let theme_key = Model::new(
+        move || current.get().key().to_string(),
+        move |k: String| {
+            if let Some(t) = Theme::ALL.into_iter().find(|t| t.key() == k) {
+                not_kept.set(!browser::set_theme(t));
+                current.set(t);
+            }
+        },
+    );
+    let theme_options = Theme::ALL
+        .map(|t| Choice::from((t.key().to_string(), t.label().to_string())))
+        .to_vec();
     view! {
         <section class="card" aria-labelledby="theme-h">
             <h2 id="theme-h">"Appearance"</h2>
-            <fieldset class="theme-pick">
-                <legend>"Theme on this device"</legend>
-                {Theme::ALL.into_iter().map(|t| {
-                    let id = format!("theme-{}", t.key());
-                    let for_id = id.clone();
-                    view! {
-                        <label for=for_id class="radio">
-                            <input type="radio" id=id name="theme" value=t.key()
-                                prop:checked=move || current.get() == t
-                                on:change=move |_| {
-                                    not_kept.set(!browser::set_theme(t));
-                                    current.set(t);
-                                }/>
-                            {t.label()}
-                        </label>
-                    }
-                }).collect_view()}
-            </fieldset>
+            <RadioGroup name="theme" legend="Theme on this device" class="theme-pick"
+                value=theme_key options=theme_options/>
             <p class="hint">"Kept in this browser only: it is not part of the workspace and is not exported."</p>
             {move || not_kept.get().then(|| view! {
                 <p class="field-error" role="alert">"This browser does not let the planner keep the choice: it applies until the page is reloaded."</p>

@@ -118,3 +118,26 @@ test('record the outcome of a passed renewal and see NRR, GRR and the renewal ra
   assert.equal(await page.getByRole('heading', { name: /passed with no outcome/ }).count(), 0);
   assert.deepEqual(errors, []);
 });
+
+test('what is behind NRR: the largest starting accounts first, the rest folded behind "Show N more"', async () => {
+  const { page, errors } = await newPage(env);
+  const start = isoDaysFromToday(-400);
+  // 14 accounts in workspace order, their ARR scrambled: 1,000 x (7 i mod 15), all distinct.
+  const accounts = Array.from({ length: 14 }, (_, i) => acct(i + 1, `Account ${i + 1}`, 1000 * ((7 * (i + 1)) % 15), start, isoDaysFromToday(200)));
+  await open(page, env.base, '/');
+  await storeDocument(page, { format: 'am-planner-workspace', version: 3, workspace: { currency: 'EUR', accounts } });
+  await open(page, env.base, '/kpis');
+  await setPeriod(page, isoDaysFromToday(-31), isoDaysFromToday(0));
+  const nrr = page.locator('[data-kpi="nrr"]');
+  await nrr.locator('summary', { hasText: 'What is behind it' }).click();
+  const largest = [...accounts].sort((a, b) => b.arr - a.arr).map((a) => `${a.name}: €${a.arr.toLocaleString('en')}`);
+  const first = nrr.locator('.kpi-behind > ul.kpi-lines').first();
+  assert.deepEqual(await first.locator('li').allInnerTexts(), largest.slice(0, 10));
+  const more = nrr.locator('details.kpi-more');
+  assert.equal(await more.locator('summary').innerText(), 'Show 4 more');
+  assert.equal(await more.locator('li').first().isVisible(), false, 'the rest is folded');
+  await more.locator('summary').click();
+  assert.deepEqual(await more.locator('li').allInnerTexts(), largest.slice(10));
+  await shot(page, 'kpi-behind-folded');
+  assert.deepEqual(errors, []);
+});

@@ -46,6 +46,58 @@ impl From<Signal<String>> for Hint {
     }
 }
 
+/// What an input shows and where a change goes: an `RwSignal` of its own (`into` makes one
+/// from it), or a read and a write over one part of a larger value ([`Model::new`]: one
+/// filter of the portfolio's query, a task's tick read from the account).
+pub struct Model<T: Send + Sync + 'static> {
+    read: Signal<T>,
+    write: Callback<T>,
+}
+
+impl<T: Send + Sync> Clone for Model<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync> Copy for Model<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Model<T> {
+    /// A value read by `read` (tracked) and changed by `write`.
+    pub fn new(
+        read: impl Fn() -> T + Send + Sync + 'static,
+        write: impl Fn(T) + Send + Sync + 'static,
+    ) -> Self {
+        Model {
+            read: Signal::derive(read),
+            write: Callback::new(write),
+        }
+    }
+    pub fn get(&self) -> T {
+        self.read.get()
+    }
+    pub fn get_untracked(&self) -> T {
+        self.read.get_untracked()
+    }
+    pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.read.with(f)
+    }
+    pub fn with_untracked<R>(&self, f: impl FnOnce(&T) -> R) -> R {
+        self.read.with_untracked(f)
+    }
+    pub fn set(&self, value: T) {
+        self.write.run(value)
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> From<RwSignal<T>> for Model<T> {
+    fn from(s: RwSignal<T>) -> Self {
+        Model {
+            read: s.into(),
+            write: Callback::new(move |v| s.set(v)),
+        }
+    }
+}
+
 fn field_ctx() -> Option<FieldCtx> {
     use_context::<FieldCtx>()
 }
@@ -74,6 +126,9 @@ pub fn Field<C: IntoView + 'static>(
     /// The id of one more element that describes the input (a live figure beside it).
     #[prop(optional, into)]
     also_described_by: Option<String>,
+    /// A unit shown inside the end of the input (the workspace currency of an amount).
+    #[prop(optional_no_strip)]
+    unit: Option<Signal<String>>,
     children: TypedChildren<C>,
 ) -> impl IntoView {
     let err_id = format!("{id}-err");
@@ -94,15 +149,17 @@ pub fn Field<C: IntoView + 'static>(
         described_by,
         invalid,
     };
-    let class = if class.is_empty() {
-        "field".to_string()
-    } else {
-        format!("field {class}")
+    let class = match (class.is_empty(), unit.is_some()) {
+        (true, false) => "field".to_string(),
+        (true, true) => "field field-with-unit".to_string(),
+        (false, false) => format!("field {class}"),
+        (false, true) => format!("field field-with-unit {class}"),
     };
     view! {
         <div class=class class:has-error=move || invalid.get()>
             <label for=id class=(!label_class.is_empty()).then_some(label_class)>{label}</label>
             <Provider value=ctx>{children.into_inner()()}</Provider>
+            {unit.map(|u| view! { <span class="unit">{move || u.get()}</span> })}
             {hint.map(|h| view! { <p class="hint field-hint" id=hint_id>{move || h.get()}</p> })}
             <p class="field-error" id=err_id role="alert">{move || error.get()}</p>
         </div>
@@ -131,7 +188,7 @@ struct LineAttrs {
 }
 
 fn one_line(
-    value: RwSignal<String>,
+    value: Model<String>,
     kind: &'static str,
     inputmode: &'static str,
     attrs: LineAttrs,
@@ -160,7 +217,9 @@ fn one_line(
                 if let Some(cb) = on_input { cb.run(()) }
             }
             on:change=move |ev| {
-                value.set(event_target_value(&ev));
+                // Typing already set it: a value set again would redo what follows it.
+                let typed = event_target_value(&ev);
+                if value.with_untracked(|v| *v != typed) { value.set(typed) }
                 if let Some(cb) = on_change { cb.run(()) }
             }
         />
@@ -170,7 +229,7 @@ fn one_line(
 /// A one-line text input. `kind` is the input type (default `text`; `date`, `time`).
 #[component]
 pub fn TextInput(
-    value: RwSignal<String>,
+    #[prop(into)] value: Model<String>,
     #[prop(optional)] kind: Option<&'static str>,
     #[prop(optional, into)] placeholder: Signal<String>,
     #[prop(optional)] inputmode: Option<&'static str>,
@@ -204,7 +263,7 @@ pub fn TextInput(
 /// A date input (`YYYY-MM-DD`); the text is read by `domain::dates::read_date`.
 #[component]
 pub fn DateInput(
-    value: RwSignal<String>,
+    #[prop(into)] value: Model<String>,
     #[prop(optional, into)] placeholder: Signal<String>,
     /// The latest date the picker offers (`YYYY-MM-DD`), e.g. today for a day done.
     #[prop(optional, into)]
@@ -225,7 +284,7 @@ pub fn DateInput(
 /// the browser's.
 #[component]
 pub fn NumberInput(
-    value: RwSignal<String>,
+    #[prop(into)] value: Model<String>,
     #[prop(optional, into)] placeholder: Signal<String>,
     /// The keyboard: `decimal` (default) or `numeric`.
     #[prop(optional)]
@@ -255,7 +314,7 @@ pub fn NumberInput(
 /// A text area.
 #[component]
 pub fn TextArea(
-    value: RwSignal<String>,
+    #[prop(into)] value: Model<String>,
     #[prop(optional)] rows: Option<u32>,
     #[prop(optional, into)] placeholder: Signal<String>,
     #[prop(optional, into)] on_change: Option<Callback<()>>,
@@ -281,7 +340,7 @@ pub fn TextArea(
 /// A drop-down of `(value, text)` options; `value` holds the chosen option's value.
 #[component]
 pub fn Select(
-    value: RwSignal<String>,
+    #[prop(into)] value: Model<String>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(optional, into)] on_change: Option<Callback<()>>,
 ) -> impl IntoView {
@@ -308,7 +367,7 @@ pub fn Select(
 /// A check box with its label text (the children) in one `<label>`.
 #[component]
 pub fn Checkbox<C: IntoView + 'static>(
-    checked: RwSignal<bool>,
+    #[prop(into)] checked: Model<bool>,
     /// The box's id (or the field's, inside a [`Field`]).
     #[prop(optional, into)]
     id: Option<String>,
@@ -332,6 +391,43 @@ pub fn Checkbox<C: IntoView + 'static>(
                 }/>
             {children.into_inner()()}
         </label>
+    }
+}
+
+/// A tick box on its own, for a row's tick (a task, a step, a table row): its text is the
+/// `<label for>` drawn right after it (the children, with `label_class`), or in a table
+/// cell where the row says it, its `aria_label`. A [`Checkbox`] holds its text inside
+/// its label instead.
+#[component]
+pub fn Tick(
+    /// Whether it is ticked, and what a tick changes.
+    #[prop(into)]
+    checked: Model<bool>,
+    #[prop(optional, into)] id: Option<String>,
+    /// The accessible name when there is no label beside it.
+    #[prop(optional, into)]
+    aria_label: Option<String>,
+    /// The box's class (`screen-only`).
+    #[prop(optional)]
+    class: &'static str,
+    /// The label's class (`task-text`).
+    #[prop(optional)]
+    label_class: &'static str,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let label = children.map(|c| {
+        view! { <label for=id.clone() class=(!label_class.is_empty()).then_some(label_class)>{c()}</label> }
+    });
+    view! {
+        <input type="checkbox" id=id class=(!class.is_empty()).then_some(class)
+            aria-label=aria_label
+            prop:checked=move || checked.get()
+            on:change=move |ev| {
+                checked.set(event_target_checked(&ev));
+                // A refused tick springs back: the box shows what was kept.
+                event_target::<web_sys::HtmlInputElement>(&ev).set_checked(checked.get_untracked());
+            }/>
+        {label}
     }
 }
 
@@ -386,41 +482,88 @@ pub fn RowMessage(
     view! { <p class="field-error" id=format!("{id}-err") role="alert">{move || error.get()}</p> }
 }
 
-/// A choice of one among a few, all in view: a `<fieldset>` with its legend, one radio
-/// button per `(value, text)` option, and the message line (`{name}-err`).
+/// One option of a [`RadioGroup`]: its value, its text, and optionally a bold lead before
+/// the text (a rating's number) and a muted line after it.
+#[derive(Clone, Debug, Default)]
+pub struct Choice {
+    pub value: String,
+    pub text: String,
+    pub lead: Option<String>,
+    pub sub: Option<String>,
+}
+
+impl From<(String, String)> for Choice {
+    fn from((value, text): (String, String)) -> Self {
+        Choice {
+            value,
+            text,
+            ..Choice::default()
+        }
+    }
+}
+
+/// A choice of one among a few, all in view: a `<fieldset>` (role `radiogroup`) with its
+/// legend, one radio button per option inside its label, and the message line
+/// (`{name}-err`).
 #[component]
 pub fn RadioGroup(
     /// The buttons' `name`; also the message line's id (`{name}-err`).
-    name: &'static str,
+    #[prop(into)]
+    name: String,
     #[prop(into)] legend: String,
     /// The chosen option's value.
-    value: RwSignal<String>,
-    options: Vec<(String, String)>,
+    #[prop(into)]
+    value: Model<String>,
+    #[prop(into)] options: Vec<Choice>,
     #[prop(optional, into)] error: Signal<Option<String>>,
+    /// More classes of the fieldset (`rating`, `theme-pick`).
+    #[prop(optional)]
+    class: &'static str,
+    /// The legend's class (`visually-hidden` where a heading says it already).
+    #[prop(optional)]
+    legend_class: &'static str,
+    /// Each option's label class (default `radio`).
+    #[prop(optional)]
+    option_class: Option<&'static str>,
+    /// While true, no option can be chosen (an answer already checked).
+    #[prop(optional, into)]
+    disabled: Signal<bool>,
     /// Called when another option is chosen.
     #[prop(optional, into)]
     on_change: Option<Callback<()>>,
+    /// Drawn after the options, inside the fieldset (a verdict on the choice).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let err_id = format!("{name}-err");
     let described_by = err_id.clone();
+    let fieldset_class = if class.is_empty() {
+        "field".to_string()
+    } else {
+        format!("field {class}")
+    };
+    let option_class = option_class.unwrap_or("radio");
     view! {
-        <fieldset class="field" class:has-error=move || error.with(Option::is_some)
+        <fieldset class=fieldset_class role="radiogroup" class:has-error=move || error.with(Option::is_some)
             aria-describedby=described_by>
-            <legend>{legend}</legend>
-            {options.into_iter().map(|(v, text)| {
+            <legend class=(!legend_class.is_empty()).then_some(legend_class)>{legend}</legend>
+            {options.into_iter().map(|Choice { value: v, text, lead, sub }| {
                 let chosen = v.clone();
                 view! {
-                    <label class="radio">
-                        <input type="radio" name=name value=v.clone()
+                    <label class=option_class>
+                        <input type="radio" name=name.clone() value=v.clone()
+                            prop:disabled=move || disabled.get()
                             prop:checked=move || value.with(|x| *x == chosen)
                             on:change=move |_| {
                                 value.set(v.clone());
                                 if let Some(cb) = on_change { cb.run(()) }
                             }/>
-                        " "{text}
+                        {lead.map(|l| view! { <strong>{l}</strong>" " })}{text}
+                        {sub.map(|s| view! { <span class="sub">{s}</span> })}
                     </label>
                 }
             }).collect_view()}
+            {children.map(|c| c())}
             <p class="field-error" id=err_id role="alert">{move || error.get()}</p>
         </fieldset>
     }

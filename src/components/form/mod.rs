@@ -9,7 +9,11 @@
 //!   [`NumberInput`] (text with a decimal keyboard: numbers are read by the domain's
 //!   readers, never by the browser), [`Select`], [`TextArea`] and [`Checkbox`]. Each keeps
 //!   what is typed in an `RwSignal` and calls `on_change` when the value is committed
-//!   (the browser's `change` event: the field is left, a choice is made).
+//!   (the browser's `change` event: the field is left, a choice is made). The value is a
+//!   [`Model`]: the input's own `RwSignal`, or a read and a write over part of a larger
+//!   value (a filter of the portfolio's query).
+//! - [`Tick`] is a tick box whose text is beside it or its `aria-label` (a task's or a
+//!   table row's tick), where a [`Checkbox`] holds its text in its label.
 //! - [`RadioGroup`] is a choice of one among a few, all in view (a fieldset of radio
 //!   buttons with its message line); [`DoneOn`] and [`RowMessage`] are the day a ticked
 //!   item was done and the one message line of its row (renewal tasks, save-plan steps,
@@ -27,8 +31,8 @@ mod inputs;
 
 pub use errors::{FormErrors, FormMessage};
 pub use inputs::{
-    Checkbox, DateInput, DoneOn, Field, FieldCtx, NumberInput, RadioGroup, RowMessage, Select,
-    TextArea, TextInput,
+    Checkbox, Choice, DateInput, DoneOn, Field, FieldCtx, Model, NumberInput, RadioGroup,
+    RowMessage, Select, TextArea, TextInput, Tick,
 };
 
 /// Puts the keyboard focus on the first element matching `selector` once the current

@@ -232,6 +232,24 @@ pub struct AccountLine {
     pub amount: f64,
 }
 
+/// How many accounts a list behind a figure shows before the rest are folded away.
+pub const SHOWN_FIRST: usize = 10;
+
+/// The accounts behind a figure as the page lists them: the largest amount first (equal
+/// amounts by name, then id), the first `shown` apart from the rest, which are folded
+/// behind "Show N more" (docs/kpis.md#what-is-behind-a-figure).
+pub fn largest_first(lines: &[AccountLine], shown: usize) -> (Vec<AccountLine>, Vec<AccountLine>) {
+    let mut all = lines.to_vec();
+    all.sort_by(|a, b| {
+        b.amount
+            .total_cmp(&a.amount)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| a.account.0.cmp(&b.account.0))
+    });
+    let rest = all.split_off(shown.min(all.len()));
+    (all, rest)
+}
+
 /// A renewal due in the period with no outcome yet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DueRenewal {

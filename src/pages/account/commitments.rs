@@ -334,7 +334,7 @@ pub fn AccountCommitments() -> impl IntoView {
                         let late = r.3.clone();
                         view! {
                             {long(r.1.due)}
-                            {late.map(|(t, cls)| view! { <span class=format!("lateness {cls}")>{format!(" · {t}")}</span> })}
+                            {late.map(|(t, cls)| view! { " · "<span class=format!("lateness {cls}")>{t}</span> })}
                         }
                     })
                     .col("Status", |r| {

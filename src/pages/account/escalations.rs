@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use super::use_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
-    on_submit, DateInput, DoneOn, Field, FormErrors, FormMessage, RowMessage, Select, TextInput,
+    on_submit, DateInput, DoneOn, Field, FormErrors, FormMessage, Model, RowMessage, Select,
+    TextInput, Tick,
 };
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::domain::dates::{long, read_optional_date, relative};
@@ -230,16 +231,13 @@ fn EscalationCard(eid: EscalationId) -> impl IntoView {
         view! {
             <li class="es-step" class:done=move || done().is_some()>
                 <div class="task-main">
-                    <input type="checkbox" id=cb.clone()
-                        prop:checked=move || done().is_some()
-                        on:change=move |ev| {
-                            let today = app.today.get_untracked();
-                            tick(event_target_checked(&ev).then_some(today));
-                            // A refused step stays unticked on screen too.
-                            let el = event_target::<web_sys::HtmlInputElement>(&ev);
-                            el.set_checked(esc.with_untracked(|e| e.as_ref().and_then(|e| e.done_on(step)).is_some()));
-                        }/>
-                    <label for=cb.clone() class="task-text">{step.label()}</label>
+                    // A refused step stays unticked on screen too (`Tick` shows what was kept).
+                    <Tick id=cb.clone() label_class="task-text" checked=Model::new(move || done().is_some(), move |on: bool| {
+                        let today = app.today.get_untracked();
+                        tick(on.then_some(today));
+                    })>
+                        {step.label()}
+                    </Tick>
                     {move || done().map(|d| view! {
                         <DoneOn id=date_id2.clone() label="on" day=d error=errors.at(EsField::Step(step))
                             max=max on_change=pick_day/>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use super::use_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{
-    focus_first_error, DateInput, Field, FormErrors, NumberInput, Select, TextInput,
+    focus_first_error, DateInput, Field, FormErrors, Model, NumberInput, Select, TextInput, Tick,
 };
 use crate::derived::use_workspace_wide;
 use crate::domain::dates::{long, relative};
@@ -110,15 +110,13 @@ fn Readiness() -> impl IntoView {
             let cb = format!("ready-{}", item.key());
             view! {
                 <li class="rn-check">
-                    <input type="checkbox" id=cb.clone()
-                        prop:checked=move || ticks.get().get(item)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            account.change(|a| {
-                                a.expansion.ticks.set(item, on);
-                            });
-                        }/>
-                    <label for=cb>{item.label()}</label>
+                    <Tick id=cb checked=Model::new(move || ticks.get().get(item), move |on: bool| {
+                        account.change(|a| {
+                            a.expansion.ticks.set(item, on);
+                        });
+                    })>
+                        {item.label()}
+                    </Tick>
                 </li>
             }
         })
@@ -437,6 +435,9 @@ fn OpportunityForm(
         }
     };
 
+    let currency = use_workspace_wide()
+        .currency
+        .with_untracked(|c| c.code().to_string());
     let text_field = move |at: OppInput,
                            sig: RwSignal<String>,
                            label: &'static str,
@@ -449,7 +450,8 @@ fn OpportunityForm(
         let leave = Callback::new(move |()| check(at));
         let maxlength = (max > 0).then(|| (max + 50) as u32);
         view! {
-            <Field id=format!("{prefix}-{suffix}") label=label error=errors.at(at)>
+            <Field id=format!("{prefix}-{suffix}") label=label error=errors.at(at)
+                unit=matches!(at, OppInput::Field(OpportunityField::EstimatedArr)).then(|| Signal::stored(currency.clone()))>
                 {match at {
                     OppInput::TargetDate => view! {
                         <DateInput value=sig placeholder=placeholder on_change=leave/>
@@ -469,9 +471,6 @@ fn OpportunityForm(
             </Field>
         }
     };
-    let currency = use_workspace_wide()
-        .currency
-        .with_untracked(|c| c.code().to_string());
     let type_options: Vec<(String, String)> = OpportunityType::ALL
         .into_iter()
         .map(|k| (k.key().to_string(), k.label().to_string()))
@@ -507,11 +506,8 @@ fn OpportunityForm(
                     Signal::stored("Who drives it".to_string()), MAX_OWNER_LEN)}
                 {text_field(OppInput::TargetDate, target, "Target date",
                     Signal::stored("YYYY-MM-DD".to_string()), 0)}
-                <div class="field-with-unit">
-                    {text_field(OppInput::Field(OpportunityField::EstimatedArr), arr, "Estimated ARR",
-                        Signal::stored("e.g. 40000".to_string()), 0)}
-                    <span class="unit">{currency}</span>
-                </div>
+                {text_field(OppInput::Field(OpportunityField::EstimatedArr), arr, "Estimated ARR",
+                    Signal::stored("e.g. 40000".to_string()), 0)}
             </div>
             <div class="actions">
                 <button type="submit" class="btn btn-primary">

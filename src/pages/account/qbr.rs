@@ -15,7 +15,7 @@ use super::{use_account, AccountHandle};
 use crate::components::confirm::ConfirmButton;
 use crate::components::data_table::DataTable;
 use crate::components::form::{
-    focus_soon, DateInput, Field, FormErrors, FormMessage, Select, TextArea, TextInput,
+    focus_soon, DateInput, Field, FormErrors, FormMessage, Model, Select, TextArea, TextInput, Tick,
 };
 use crate::components::item_editor::{Adding, Editing, ItemEditor, ItemForm, Layout};
 use crate::components::markdown_out::DocumentOut;
@@ -437,14 +437,12 @@ fn Attendees(
                                 let box_id = format!("att-{pid}");
                                 view! {
                                     <li class:invited=on>
-                                        <input type="checkbox" id=box_id.clone() prop:checked=on
-                                            on:change=move |ev| toggle(pid, event_target_checked(&ev))/>
-                                        <label for=box_id>
+                                        <Tick id=box_id checked=Model::new(move || on, move |t| toggle(pid, t))>
                                             {p.name.clone()}
                                             {p.is_executive_sponsor.then(|| view! { <span class="status status-brand">"Executive sponsor"</span> })}
                                             {(!current).then(|| view! { <span class="status status-grey">"Left the company"</span> })}
                                             <span class="sub">{detail}</span>
-                                        </label>
+                                        </Tick>
                                     </li>
                                 }
                             }).collect_view()}
@@ -469,12 +467,11 @@ fn PrepChecklist(account: AccountHandle, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) 
                     let on = move || qbr.with(|q| q.as_ref().is_some_and(|q| q.prep.is_ticked(item)));
                     view! {
                         <li>
-                            <input type="checkbox" id=box_id.clone() prop:checked=on
-                                on:change=move |ev| {
-                                    let t = event_target_checked(&ev);
-                                    let _ = edit_qbr(account, qbr_id, |q| q.prep.set(item, t));
-                                }/>
-                            <label for=box_id>{item.label()}</label>
+                            <Tick id=box_id checked=Model::new(on, move |t| {
+                                let _ = edit_qbr(account, qbr_id, |q| q.prep.set(item, t));
+                            })>
+                                {item.label()}
+                            </Tick>
                         </li>
                     }
                 }).collect_view()}

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::plan::{opportunity_label, show_plan_errors};
 use super::{use_account, AccountHandle};
-use crate::components::form::{Field, FormErrors, NumberInput, Select, TextArea};
+use crate::components::form::{
+    Choice, Field, FormErrors, Model, NumberInput, RadioGroup, Select, TextArea,
+};
 use crate::derived::use_workspace_wide;
 use crate::domain::plan::short_number;
 use crate::domain::qualify::{BusinessCase, Element, Framework, Payback, Qualification, Rating};
@@ -159,24 +161,29 @@ fn ElementRow(
     };
     let name = format!("rate-{}", element.key());
     let notes_id = format!("notes-{}", element.key());
+    // The rating as the chosen option's value; choosing one saves it.
+    let chosen = Model::new(
+        move || rating().to_string(),
+        move |r: String| {
+            if let Ok(r) = r.parse() {
+                save(r)
+            }
+        },
+    );
+    let choices = (0..=Rating::MAX)
+        .map(|r| Choice {
+            value: r.to_string(),
+            text: Rating::new(r).map(|x| x.label()).unwrap_or("").to_string(),
+            lead: Some(r.to_string()),
+            sub: None,
+        })
+        .collect::<Vec<_>>();
     view! {
         <fieldset class="element">
             <legend>{element.label()}</legend>
             <p class="hint">{element.question()}</p>
-            <div class="rating" role="radiogroup" aria-label=format!("{} rating", element.label())>
-                {(0..=Rating::MAX).map(|r| {
-                    let label = Rating::new(r).map(|x| x.label()).unwrap_or("");
-                    let input_id = format!("{name}-{r}");
-                    view! {
-                        <input type="radio" id=input_id.clone() name=name.clone() value=r.to_string()
-                            prop:checked=move || rating() == r
-                            on:change=move |_| save(r)/>
-                        <label for=input_id class=format!("rate rate-{r}")>
-                            <strong>{r}</strong>" "{label}
-                        </label>
-                    }
-                }).collect_view()}
-            </div>
+            <RadioGroup name=name legend=format!("{} rating", element.label()) legend_class="visually-hidden"
+                class="rating" option_class="rate" value=chosen options=choices/>
             <Field id=notes_id label="Notes" error=errors.at(())>
                 <TextArea value=notes rows=2 placeholder="The evidence: who said what, when"
                     on_change=Callback::new(move |()| save(rating()))/>
@@ -212,7 +219,7 @@ fn BusinessCaseCard(account: AccountHandle, opp: u32) -> impl IntoView {
     );
     let errors = FormErrors::<CaseField>::new();
     let wide = use_workspace_wide();
-    let currency = move || wide.currency.with(|c| c.code().to_string());
+    let currency = Signal::derive(move || wide.currency.with(|c| c.code().to_string()));
     let save = Callback::new(move |()| {
         let (i, b) = (investment.get_untracked(), benefit.get_untracked());
         if i.trim().is_empty() && b.trim().is_empty() {
@@ -254,18 +261,12 @@ fn BusinessCaseCard(account: AccountHandle, opp: u32) -> impl IntoView {
             <h2 id="bc-title">"Business case"</h2>
             <p class="hint">"What the customer invests and what it brings them each year. First-year ROI = (benefit − investment) ÷ investment."</p>
             <div class="grid-2">
-                <div class="field-with-unit">
-                    <Field id="bc-investment" label="Investment" error=errors.at(CaseField::Investment)>
-                        <NumberInput value=investment placeholder="e.g. 120000" on_change=save/>
-                    </Field>
-                    <span class="unit">{currency}</span>
-                </div>
-                <div class="field-with-unit">
-                    <Field id="bc-benefit" label="Annual benefit" error=errors.at(CaseField::AnnualBenefit)>
-                        <NumberInput value=benefit placeholder="e.g. 300000" on_change=save/>
-                    </Field>
-                    <span class="unit">{currency}</span>
-                </div>
+                <Field id="bc-investment" label="Investment" error=errors.at(CaseField::Investment) unit=Some(currency)>
+                    <NumberInput value=investment placeholder="e.g. 120000" on_change=save/>
+                </Field>
+                <Field id="bc-benefit" label="Annual benefit" error=errors.at(CaseField::AnnualBenefit) unit=Some(currency)>
+                    <NumberInput value=benefit placeholder="e.g. 300000" on_change=save/>
+                </Field>
             </div>
             {move || match stored().filter(|_| errors.is_empty()) {
                 None if !errors.is_empty() => view! { <p class="muted">"Fix the amounts above to see the ROI and the payback."</p> }.into_any(),

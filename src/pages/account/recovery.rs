@@ -8,7 +8,7 @@ use super::{use_account, AccountHandle};
 use crate::components::confirm::ConfirmButton;
 use crate::components::data_table::DataTable;
 use crate::components::form::{
-    on_submit, DateInput, Field, FormErrors, FormMessage, TextArea, TextInput,
+    on_submit, DateInput, Field, FormErrors, FormMessage, Model, TextArea, TextInput, Tick,
 };
 use crate::derived::use_workspace_wide;
 use crate::domain::dates::{long, read_optional_date};
@@ -180,21 +180,22 @@ pub fn RecoveryCard() -> impl IntoView {
                         {list.into_iter().enumerate().map(|(i, m)| {
                             let cb = format!("rc-met-{i}");
                             let late = m.is_late(today);
+                            let met_now = m.is_met();
+                            let what = m.what.clone();
+                            let target = format!(" · target: {} · by {}", m.target, long(m.by));
                             view! {
                                 <li class="rc-milestone" class:done=m.is_met() class:late=late>
-                                    <input type="checkbox" id=cb.clone() prop:checked=m.is_met()
-                                        on:change=move |ev| {
-                                            let today = app.today.get_untracked();
-                                            let met = event_target_checked(&ev).then_some(today);
-                                            let _ = account.update(|a| match a.save_plans.current_mut() {
-                                                Some(p) => depth::set_milestone_met(p, i, met, today),
-                                                None => Err(FieldError::bare("This plan is closed.")),
-                                            });
-                                        }/>
-                                    <label for=cb class="task-text">
-                                        <strong>{m.what.clone()}</strong>
-                                        {format!(" · target: {} · by {}", m.target, long(m.by))}
-                                    </label>
+                                    <Tick id=cb label_class="task-text" checked=Model::new(move || met_now, move |on: bool| {
+                                        let today = app.today.get_untracked();
+                                        let met = on.then_some(today);
+                                        let _ = account.update(|a| match a.save_plans.current_mut() {
+                                            Some(p) => depth::set_milestone_met(p, i, met, today),
+                                            None => Err(FieldError::bare("This plan is closed.")),
+                                        });
+                                    })>
+                                        <strong>{what}</strong>
+                                        {target}
+                                    </Tick>
                                     <span class="rc-state">{match (m.met_on, late) {
                                         (Some(d), _) => format!("met {}", long(d)),
                                         (None, true) => "late".to_string(),

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use super::use_account;
 use crate::charts::renewal::renewal_timeline_svg;
 use crate::components::confirm::ConfirmButton;
-use crate::components::form::{DoneOn, Field, FormErrors, RowMessage, TextInput};
+use crate::components::form::{DoneOn, Field, FormErrors, Model, RowMessage, TextInput, Tick};
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::{lateness, status_pill};
 use crate::domain::account::timeline_of;
@@ -182,15 +182,15 @@ fn TermsCard() -> impl IntoView {
                 <TextInput value=notice_text inputmode="numeric" placeholder="e.g. 60" on_change=save_notice/>
             </Field>
             <div class="rn-check">
-                <input id="auto-renew" type="checkbox" prop:checked=move || terms().0
-                    on:change=move |ev| set_flag(true, event_target_checked(&ev))/>
-                <label for="auto-renew">"Renews automatically"</label>
+                <Tick id="auto-renew" checked=Model::new(move || terms().0, move |on| set_flag(true, on))>
+                    "Renews automatically"
+                </Tick>
             </div>
             <p class="hint check-hint">"Without notice by the deadline, the contract renews by itself."</p>
             <div class="rn-check">
-                <input id="early-start" type="checkbox" prop:checked=move || terms().1
-                    on:change=move |ev| set_flag(false, event_target_checked(&ev))/>
-                <label for="early-start">"Early start (T-180)"</label>
+                <Tick id="early-start" checked=Model::new(move || terms().1, move |on| set_flag(false, on))>
+                    "Early start (T-180)"
+                </Tick>
             </div>
             <p class="hint check-hint">"Adds a kickoff six months out: worth it for strategic renewals."</p>
             <p class="hint lead-note">{move || {
@@ -425,9 +425,9 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
     let cb_id = format!("task-{dom}");
     let date_id = format!("done-{dom}");
     let date_err = RwSignal::new(None::<String>);
-    let toggle = move |ev: leptos::ev::Event| {
+    let toggle = move |on: bool| {
         let today = app.today.get_untracked();
-        let r = if event_target_checked(&ev) {
+        let r = if on {
             account.update(|a| a.renewal.tick(key, today, today))
         } else {
             account.update(|a| {
@@ -491,10 +491,9 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
                 let cb_id = cb_id.clone();
                 view! {
                     <div class="task-main">
-                        <input type="checkbox" id=cb_id.clone()
-                            prop:checked=move || done_on.get().is_some()
-                            on:change=toggle/>
-                        <label for=cb_id class="task-text">{text}</label>
+                        <Tick id=cb_id checked=Model::new(move || done_on.get().is_some(), toggle) label_class="task-text">
+                            {text}
+                        </Tick>
                         {custom_id.map(|_| view! { <span class="own-tag">"your task"</span> })}
                         <span class=move || format!("lateness {}", late().map_or("", |l| l.1))>
                             {move || late().map(|l| l.0)}

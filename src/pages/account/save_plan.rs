@@ -12,8 +12,8 @@ use super::use_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::data_table::DataTable;
 use crate::components::form::{
-    options_with_none, DateInput, DoneOn, Field, FormErrors, RowMessage, Select, TextArea,
-    TextInput,
+    options_with_none, DateInput, DoneOn, Field, FormErrors, Model, RowMessage, Select, TextArea,
+    TextInput, Tick,
 };
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::{band_of, lateness};
@@ -399,13 +399,12 @@ fn StepRow(plan: Memo<Option<SavePlan>>, kind: StepKind) -> impl IntoView {
     view! {
         <li class="step" class:done=move || done_on.get().is_some()>
             <div class="task-main">
-                <input type="checkbox" id=cb_id.clone()
-                    prop:checked=move || done_on.get().is_some()
-                    on:change=move |ev| {
-                        let today = app.today.get_untracked();
-                        tick(event_target_checked(&ev).then_some(today));
-                    }/>
-                <label for=cb_id class="task-text">{kind.label()}</label>
+                <Tick id=cb_id label_class="task-text" checked=Model::new(move || done_on.get().is_some(), move |on: bool| {
+                    let today = app.today.get_untracked();
+                    tick(on.then_some(today));
+                })>
+                    {kind.label()}
+                </Tick>
                 <span class="deadline">{kind.deadline_label()}</span>
             </div>
             <div class="task-extra">

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::browser;
+use crate::components::form::{Choice, Model, RadioGroup};
 use crate::domain::practice::drills::{generate, Drill, DrillKind};
 use crate::state::use_app;
 
@@ -134,18 +135,24 @@ fn DrillView(kind: DrillKind, seed: u64) -> impl IntoView {
             {drill.parts.iter().enumerate().map(|(i, p)| {
                 let results = results.clone();
                 let right_text = p.choices[p.answer].clone();
+                let answer = Model::new(
+                    move || chosen.with(|ch| ch[i].map(|j| j.to_string()).unwrap_or_default()),
+                    move |j: String| {
+                        if let Ok(j) = j.parse() {
+                            chosen.update(|ch| ch[i] = Some(j))
+                        }
+                    },
+                );
+                let choices = p
+                    .choices
+                    .iter()
+                    .enumerate()
+                    .map(|(j, c)| Choice::from((j.to_string(), c.clone())))
+                    .collect::<Vec<_>>();
                 view! {
-                    <fieldset class="pr-part" data-part=i.to_string()>
-                        <legend>{p.prompt.clone()}</legend>
-                        {p.choices.iter().enumerate().map(|(j, c)| view! {
-                            <label class="pr-check pr-choice">
-                                <input type="radio" name=format!("pr-part-{i}") value=j.to_string()
-                                    prop:disabled=move || checked.get()
-                                    prop:checked=move || chosen.with(|ch| ch[i] == Some(j))
-                                    on:change=move |_| chosen.update(|ch| ch[i] = Some(j))/>
-                                {c.clone()}
-                            </label>
-                        }).collect_view()}
+                    <RadioGroup name=format!("pr-part-{i}") legend=p.prompt.clone() class="pr-part"
+                        option_class="pr-check pr-choice" disabled=checked
+                        value=answer options=choices>
                         {move || checked.get().then(|| {
                             let ok = results()[i];
                             view! {
@@ -154,7 +161,7 @@ fn DrillView(kind: DrillKind, seed: u64) -> impl IntoView {
                                 </p>
                             }
                         })}
-                    </fieldset>
+                    </RadioGroup>
                 }
             }).collect_view()}
             <p class="field-error" role="alert">{move || message.get()}</p>

@@ -8,7 +8,7 @@ use super::questions::AnswerGuide;
 use super::{loaded, plural};
 use crate::browser;
 use crate::charts::practice::mock_scores_svg;
-use crate::components::form::{Field, Select, TextArea};
+use crate::components::form::{Checkbox, Field, Model, Select, TextArea};
 use crate::domain::dates;
 use crate::domain::practice::mock::{
     clock, pick_questions, DEFAULT_SECONDS, LENGTHS, SECONDS_PER_QUESTION,
@@ -194,15 +194,12 @@ pub fn PracticeMock() -> impl IntoView {
                 <fieldset class="pr-kinds">
                     <legend>"Kinds of question"</legend>
                     {QuestionKind::ALL.into_iter().map(|k| view! {
-                        <label class="pr-check">
-                            <input type="checkbox" name="kind" value=k.key()
-                                prop:checked=move || kinds.with(|ks| ks.contains(&k))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    kinds.update(|ks| { ks.retain(|x| *x != k); if on { ks.push(k); } });
-                                }/>
+                        <Checkbox class="pr-check" checked=Model::new(
+                            move || kinds.with(|ks| ks.contains(&k)),
+                            move |on| kinds.update(|ks| { ks.retain(|x| *x != k); if on { ks.push(k); } }),
+                        )>
                             {k.label()}
-                        </label>
+                        </Checkbox>
                     }).collect_view()}
                     <p class="field-error" role="alert">{move || setup_error.get()}</p>
                 </fieldset>
@@ -245,12 +242,13 @@ pub fn PracticeMock() -> impl IntoView {
                 {move || (!notes.get().trim().is_empty()).then(|| view! { <blockquote class="pr-notes">{notes.get()}</blockquote> })}
                 <fieldset>
                     <legend>"Tick each point your answer covered"</legend>
-                    {q.points.iter().enumerate().map(|(i, p)| view! {
-                        <label class="pr-check pr-point">
-                            <input type="checkbox" prop:checked=move || ticks.with(|t| t.get(i).copied().unwrap_or(false))
-                                on:change=move |ev| { let on = event_target_checked(&ev); ticks.update(|t| if let Some(x) = t.get_mut(i) { *x = on; }); }/>
-                            {p.clone()}
-                        </label>
+                    {q.points.iter().cloned().enumerate().map(|(i, p)| view! {
+                        <Checkbox class="pr-check pr-point" checked=Model::new(
+                            move || ticks.with(|t| t.get(i).copied().unwrap_or(false)),
+                            move |on| ticks.update(|t| if let Some(x) = t.get_mut(i) { *x = on; }),
+                        )>
+                            {p}
+                        </Checkbox>
                     }).collect_view()}
                 </fieldset>
                 <details class="pr-more">

@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use super::{change_plan, item_actions, save_item, Editing};
 use crate::account_handle::AccountHandle;
-use crate::components::form::{options_with_none, DateInput, Field, FormErrors, Select, TextInput};
+use crate::components::form::{
+    options_with_none, DateInput, Field, FormErrors, Model, Select, TextInput, Tick,
+};
 use crate::components::item_editor::{Adding, ItemEditor, ItemForm, Layout};
 use crate::domain::dates;
 use crate::domain::plan::{AccountPlan, Action, ActionId, ActionStatus, GoalId};
@@ -45,12 +47,10 @@ pub fn ActionsSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl I
         };
         let view = view! {
             <td class="done-cell" data-label="Done">
-                <input type="checkbox" class="screen-only" prop:checked=done
-                    aria-label=format!("Done: {}", a.text)
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
+                <Tick class="screen-only" aria_label=format!("Done: {}", a.text)
+                    checked=Model::new(move || done, move |on: bool| {
                         change_plan(app, account, |p, today| p.set_action_done(aid, on, today));
-                    }/>
+                    })/>
                 <span class="print-only">{done_text}</span>
             </td>
             <th scope="row">

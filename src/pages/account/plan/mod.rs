@@ -18,7 +18,7 @@ use leptos::prelude::*;
 
 use super::overview::account_facts;
 use super::{use_account, AccountHandle};
-use crate::components::form::{Field, FormErrors, TextArea};
+use crate::components::form::{Field, FormErrors, Model, TextArea, Tick};
 pub(crate) use crate::components::item_editor::Editing;
 use crate::components::item_editor::MoveFn;
 use crate::components::markdown_out::DocumentOut;
@@ -444,12 +444,10 @@ fn OpportunitiesSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl
                                 let box_id = format!("opp-{oid}");
                                 view! {
                                     <li class:linked=on>
-                                        <input type="checkbox" id=box_id.clone() class="screen-only" prop:checked=on
-                                            on:change=move |ev| toggle(oid, event_target_checked(&ev))/>
-                                        <label for=box_id>
+                                        <Tick id=box_id class="screen-only" checked=Model::new(move || on, move |t| toggle(oid, t))>
                                             <strong>{kind}</strong>": "{desc}
                                             <span class="sub">{format!("{stage} · est. {arr} ARR")}</span>
-                                        </label>
+                                        </Tick>
                                     </li>
                                 }
                             }).collect_view()}
