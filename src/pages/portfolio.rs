@@ -343,7 +343,7 @@ fn cells(
         {flags_cell(&r.health)}
         <td>{renewal}</td>
         <td class="next-ms-cell">{next_milestone_cell(r.next_up.as_ref(), today)}</td>
-        <td>{r.owner.clone()}</td>
+        <td class="owner-cell">{r.owner.clone()}</td>
         <td class="num">{risk_cell(r)}</td>
     }
 }
