@@ -39,6 +39,17 @@ async fn tick(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
 }
 
+/// Waits until `done` holds, looking every 10 ms, for at most `ms`; says whether it held.
+async fn until(ms: i32, done: impl Fn() -> bool) -> bool {
+    for _ in 0..ms / 10 {
+        if done() {
+            return true;
+        }
+        tick(10).await;
+    }
+    done()
+}
+
 fn fresh_container() -> web_sys::HtmlElement {
     let doc = web_sys::window().unwrap().document().unwrap();
     let div: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
@@ -471,6 +482,12 @@ async fn first_open_shows_and_stores_the_demo() {
         .length();
     assert_eq!(rows, 8);
     assert!(container.inner_text().contains("Demo workspace."));
+    // The demo is stored once the first page is painted (the save does not hold it back).
+    let stored = until(2000, || !matches!(load("tZ").1, Loaded::Nothing)).await;
+    assert!(
+        stored,
+        "the demo was not stored within 2 s of the first paint"
+    );
     match load("tZ").1 {
         Loaded::Workspace { ws, .. } => assert!(ws.demo && ws.accounts().len() == 8),
         other => panic!("{other:?}"),
