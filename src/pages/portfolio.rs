@@ -223,13 +223,7 @@ fn Toolbar(filter: PortfolioFilter) -> impl IntoView {
     let owner = Model::new(
         move || {
             let o = filter.with(|f| f.owner.clone()).unwrap_or_default();
-            let key = o.trim().to_lowercase();
-            owner_names.with(|ns| {
-                ns.iter()
-                    .find(|n| n.to_lowercase() == key)
-                    .cloned()
-                    .unwrap_or(o)
-            })
+            owner_names.with(|ns| crate::domain::owners::spelled(ns, &o))
         },
         move |o: String| filter.update(|f| f.owner = (!o.is_empty()).then_some(o)),
     );
