@@ -49,6 +49,8 @@ test('portfolio: search, sort and a filter are kept in the address and restored 
   assert.ok(expected.length >= 2, 'the case shows an order');
   await page.waitForFunction((n) => document.querySelectorAll('table.accounts tbody tr').length === n, expected.length);
   assert.deepEqual(await names(page), expected);
+  // The address is written once the rows are painted (ARCHITECTURE.md, the portfolio), so wait for it.
+  await page.waitForURL((u) => u.searchParams.get('dir') === 'desc', { timeout: 5000 }).catch(() => {});
   const url = new URL(page.url());
   assert.equal(url.pathname, '/');
   assert.equal(url.searchParams.get('q'), '1');
