@@ -46,6 +46,7 @@ pub struct DataTable<'a, R> {
     caption: Option<String>,
     empty: Option<(&'static str, String)>,
     row_class: Option<FromRow<'a, R, String>>,
+    row_class_live: Option<FromRow<'a, R, Signal<String>>>,
     foot: Option<AnyView>,
     columns: Vec<Column<'a, R>>,
 }
@@ -62,6 +63,7 @@ impl<'a, R> DataTable<'a, R> {
             caption: None,
             empty: None,
             row_class: None,
+            row_class_live: None,
             foot: None,
             columns: Vec::new(),
         }
@@ -107,6 +109,13 @@ impl<'a, R> DataTable<'a, R> {
     /// Classes of a row's `<tr>` from the row (`cm-row-overdue`).
     pub fn row_class(mut self, f: impl Fn(&R) -> String + 'a) -> Self {
         self.row_class = Some(Box::new(f));
+        self
+    }
+
+    /// Classes of a row's `<tr>` that follow a signal: a table built once whose rows'
+    /// figures change in place (the Health tab's score breakdown).
+    pub fn row_class_live(mut self, f: impl Fn(&R) -> Signal<String> + 'a) -> Self {
+        self.row_class_live = Some(Box::new(f));
         self
     }
 
@@ -204,6 +213,7 @@ impl<'a, R> DataTable<'a, R> {
             caption,
             empty,
             row_class,
+            row_class_live,
             foot,
             columns,
         } = self;
@@ -247,8 +257,11 @@ impl<'a, R> DataTable<'a, R> {
                         }
                     })
                     .collect_view();
+                if let Some(live) = row_class_live.as_ref().map(|f| f(r)) {
+                    return view! { <tr class=move || live.get()>{cells}</tr> }.into_any();
+                }
                 let class = row_class.as_ref().map(|f| f(r)).filter(|c| !c.is_empty());
-                view! { <tr class=class>{cells}</tr> }
+                view! { <tr class=class>{cells}</tr> }.into_any()
             })
             .collect_view();
         let class = (!class.is_empty()).then_some(class);

@@ -111,6 +111,16 @@ test('signals through the form give 67.5, Needs attention, with ROI dragging; ba
   assert.equal(await scoreCard(page).locator('.score-big').innerText(), '59.4');
   await scoreCard(page).getByText('Incomplete: 1 signal unknown').waitFor();
   assert.deepEqual(await line('Relationship'), ['Relationship', 'Unknown', 'Unknown', '20', '—', '—']);
+  // The rows changed in place follow their line: the unknown one muted, the one costing
+  // most marked; the day's history entry shows the new score.
+  assert.equal(await table.locator('tbody tr.unknown').count(), 1);
+  assert.match(await table.locator('tbody tr.unknown th').innerText(), /^Relationship/);
+  assert.match(await table.locator('tbody tr.dragging th').innerText(), /^ROI \/ success targets/);
+  assert.deepEqual(await table.locator('tfoot td').allInnerTexts().then((t) => t.slice(2)), ['100', '59.4', '40.6']);
+  const today = page.locator(`.history-item[data-date="${isoDaysFromToday(0)}"]`);
+  assert.equal(await page.locator('.history-item').count(), 1);
+  assert.equal(await today.locator('.score-cell').innerText(), '59.4');
+  await today.locator('.sig-list li.unknown', { hasText: 'NPS' }).waitFor();
   account = await storedAccount(page, id);
   assert.equal(snapshotsOf(account).length, 1);
   assert.equal(snapshotsOf(account)[0].nps, undefined);
@@ -221,6 +231,30 @@ test('what-if previews a score without saving; reset goes back to the latest che
   assert.equal(await result.locator('.score-big').innerText(), '52.5');
   assert.equal(await whatif.getByLabel('Seats active weekly (%)').inputValue(), '71');
   assert.equal(await whatif.getByRole('button', { name: 'Reset to latest check-in' }).isDisabled(), true);
+
+  // Left as it was, the preview follows a new check-in, drawn once: it never shows the
+  // old values against the new check-in on the way (every text it held is recorded).
+  await result.evaluate((el) => {
+    window.__whatifTexts = [];
+    const note = (n) => { if (n.nodeType === Node.TEXT_NODE) window.__whatifTexts.push(n.data); else if (n.textContent) window.__whatifTexts.push(n.textContent); };
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'characterData') window.__whatifTexts.push(r.oldValue, r.target.data);
+        r.addedNodes.forEach(note);
+        r.removedNodes.forEach(note);
+      }
+    }).observe(el, { subtree: true, childList: true, characterData: true, characterDataOldValue: true });
+  });
+  const form = page.locator('form.checkin-form');
+  await form.getByLabel('Seats active weekly (%)').fill('90');
+  await form.getByRole('button', { name: 'Save check-in' }).click();
+  await scoreCard(page).locator('.score-big').getByText('67.5').waitFor();
+  await result.getByText('Same as the latest check-in.').waitFor();
+  assert.equal(await result.locator('.score-big').innerText(), '67.5');
+  assert.equal(await whatif.getByLabel('Seats active weekly (%)').inputValue(), '90');
+  const texts = await page.evaluate(() => window.__whatifTexts);
+  assert.ok(texts.length > 0, 'the preview changed');
+  assert.deepEqual(texts.filter((t) => /against the latest/.test(t ?? '')), [], 'no stale comparison was drawn');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -19,8 +19,8 @@ use crate::components::health::{
 use crate::derived::use_workspace_wide;
 use crate::domain::dates;
 use crate::domain::health::{
-    account_health, fmt_points, read_as_of, score_of, Band, Category, HealthSummary, Recorded,
-    Score, Signals, SignalsForm, Snapshot, Weights,
+    account_health, fmt_points, read_as_of, score_of, Band, Category, HealthSummary, Rating,
+    Recorded, Score, Signals, SignalsForm, Snapshot, Weights,
 };
 use crate::domain::{AccountGone, FieldError};
 use crate::state::use_app;
@@ -265,77 +265,159 @@ fn TrendCard() -> impl IntoView {
     }
 }
 
+/// One line of the breakdown as its row shows it. The table is built once; each row
+/// follows its own figures, so an edit changes only the texts that moved.
+#[derive(Clone, PartialEq, Default)]
+struct LineFigures {
+    known: bool,
+    dragging: bool,
+    value: String,
+    rating: Option<Rating>,
+    weight: String,
+    /// "counts 31.3" when the weight applied differs from the weight set.
+    counts: Option<String>,
+    earned: String,
+    lost: String,
+}
+
+impl LineFigures {
+    fn of(score: &Score, signals: &Signals, c: Category) -> Self {
+        let l = score.breakdown.line(c);
+        let known = l.rating.is_some();
+        LineFigures {
+            known,
+            dragging: score.breakdown.dragging == Some(c),
+            value: signals.describe(c),
+            rating: l.rating,
+            weight: fmt_points(l.weight),
+            counts: (known && (l.effective_weight - l.weight).abs() >= 0.05)
+                .then(|| format!("counts {}", fmt_points(l.effective_weight))),
+            earned: if known {
+                fmt_points(l.earned)
+            } else {
+                "—".into()
+            },
+            lost: if known {
+                fmt_points(l.lost)
+            } else {
+                "—".into()
+            },
+        }
+    }
+
+    fn row_class(&self) -> &'static str {
+        match (self.dragging, self.known) {
+            (true, true) => "dragging",
+            (true, false) => "dragging unknown",
+            (false, true) => "",
+            (false, false) => "unknown",
+        }
+    }
+}
+
 #[component]
 fn BreakdownCard(
     summary: Memo<Option<HealthSummary>>,
     latest: Memo<Option<Snapshot>>,
 ) -> impl IntoView {
-    let body = move || {
-        let score = summary.get().and_then(|s| s.score)?;
-        let signals = latest.get()?.signals;
-        let dragging = score.breakdown.dragging;
-        let lost_total = 100.0 - score.value;
-        let dragging_text = match dragging {
-            Some(c) => {
-                let lost = score.breakdown.line(c).lost;
-                format!(
+    let score = Memo::new(move |_| summary.with(|s| s.as_ref().and_then(|s| s.score.clone())));
+    let signals = Memo::new(move |_| latest.with(|l| l.map(|s| s.signals)));
+    let lines: Vec<(Category, Memo<LineFigures>)> = Category::ALL
+        .into_iter()
+        .map(|c| {
+            let figures = Memo::new(move |_| {
+                let signals = signals.get().unwrap_or_default();
+                score.with(|s| {
+                    s.as_ref()
+                        .map(|s| LineFigures::of(s, &signals, c))
+                        .unwrap_or_default()
+                })
+            });
+            (c, figures)
+        })
+        .collect();
+    let dragging =
+        Memo::new(move |_| score.with(|s| s.as_ref().and_then(|s| s.breakdown.dragging)));
+    let dragging_text = Memo::new(move |_| {
+        score.with(|s| {
+            let Some(s) = s else {
+                return String::new();
+            };
+            match s.breakdown.dragging {
+                Some(c) => format!(
                     "{} is dragging the score down most: it costs {} points.",
                     c.label(),
-                    fmt_points(lost)
-                )
+                    fmt_points(s.breakdown.line(c).lost)
+                ),
+                None => "Nothing is costing points: every known signal is green.".into(),
             }
-            None => "Nothing is costing points: every known signal is green.".into(),
-        };
-        let note = score.incomplete.then_some(
-            "Unknown signals are left out and the others count for more (\"counts\"); \
-             fill them in for a full score.",
-        );
-        Some(view! {
-            <p class="dragging-note" data-dragging=dragging.map(|c| c.key())><strong>{dragging_text}</strong></p>
-            {DataTable::new("breakdown", score.breakdown.lines.to_vec())
-                .row_class(move |l| {
-                    match (dragging == Some(l.category), l.rating.is_some()) {
-                        (true, true) => "dragging",
-                        (true, false) => "dragging unknown",
-                        (false, true) => "",
-                        (false, false) => "unknown",
-                    }
-                    .to_string()
-                })
-                .row_head("Category", move |l| view! {
-                    {l.category.label()}
-                    {(dragging == Some(l.category)).then(|| view! { <span class="drag-tag">"costs most"</span> })}
-                })
-                .col("Value", move |l| signals.describe(l.category))
-                .col("Rating", |l| rating_badge(l.rating))
-                .col("Weight", |l| {
-                    let applied = (l.rating.is_some() && (l.effective_weight - l.weight).abs() >= 0.05)
-                        .then(|| format!("counts {}", fmt_points(l.effective_weight)));
-                    view! { {fmt_points(l.weight)}{applied.map(|t| view! { <span class="sub">{t}</span> })} }
-                })
-                .num()
-                .col("Points earned", |l| if l.rating.is_some() { fmt_points(l.earned) } else { "—".into() })
-                .num()
-                .col("Points lost", |l| if l.rating.is_some() { fmt_points(l.lost) } else { "—".into() })
-                .num()
-                .foot(view! {
-                    <tr>
-                        <th scope="row">"Score"</th>
-                        <td></td><td></td>
-                        <td class="num">"100"</td>
-                        <td class="num">{score.display()}</td>
-                        <td class="num">{fmt_points(lost_total)}</td>
-                    </tr>
-                })
-                .view()}
-            {note.map(|n| view! { <p class="hint">{n}</p> })}
         })
+    });
+    let total = Memo::new(move |_| {
+        score.with(|s| {
+            s.as_ref()
+                .map(|s| (s.display(), fmt_points(100.0 - s.value)))
+                .unwrap_or_default()
+        })
+    });
+    let incomplete = Memo::new(move |_| score.with(|s| s.as_ref().is_some_and(|s| s.incomplete)));
+    type Line = (Category, Memo<LineFigures>);
+    let text = |l: Memo<LineFigures>, f: fn(&LineFigures) -> String| move || l.with(f);
+    let table = move || {
+        DataTable::new("breakdown", lines.clone())
+            .row_class_live(|(_, l): &Line| {
+                let l = *l;
+                Signal::derive(move || l.with(|l| l.row_class().to_string()))
+            })
+            .row_head("Category", |(c, l): &Line| {
+                let l = *l;
+                view! {
+                    {c.label()}
+                    {move || l.with(|l| l.dragging).then(|| view! { <span class="drag-tag">"costs most"</span> })}
+                }
+            })
+            .col("Value", move |(_, l): &Line| text(*l, |l| l.value.clone()))
+            .col("Rating", |(_, l): &Line| {
+                let l = *l;
+                move || rating_badge(l.with(|l| l.rating))
+            })
+            .col("Weight", move |(_, l): &Line| {
+                let l = *l;
+                view! {
+                    {text(l, |l| l.weight.clone())}
+                    {move || l.with(|l| l.counts.clone()).map(|t| view! { <span class="sub">{t}</span> })}
+                }
+            })
+            .num()
+            .col("Points earned", move |(_, l): &Line| text(*l, |l| l.earned.clone()))
+            .num()
+            .col("Points lost", move |(_, l): &Line| text(*l, |l| l.lost.clone()))
+            .num()
+            .foot(view! {
+                <tr>
+                    <th scope="row">"Score"</th>
+                    <td></td><td></td>
+                    <td class="num">"100"</td>
+                    <td class="num">{move || total.with(|t| t.0.clone())}</td>
+                    <td class="num">{move || total.with(|t| t.1.clone())}</td>
+                </tr>
+            })
+            .view()
     };
     view! {
         <Show when=move || summary.with(|s| s.as_ref().is_some_and(|s| s.score.is_some()))>
             <section class="card health-breakdown" aria-labelledby="health-breakdown-h">
                 <h2 id="health-breakdown-h">"Why this score"</h2>
-                {body}
+                <p class="dragging-note" data-dragging=move || dragging.get().map(|c| c.key())>
+                    <strong>{move || dragging_text.get()}</strong>
+                </p>
+                {table()}
+                {move || incomplete.get().then(|| view! {
+                    <p class="hint">
+                        "Unknown signals are left out and the others count for more (\"counts\"); \
+                         fill them in for a full score."
+                    </p>
+                })}
             </section>
         </Show>
     }
@@ -427,6 +509,23 @@ fn CheckInForm(latest: Memo<Option<Snapshot>>) -> impl IntoView {
     }
 }
 
+/// What the what-if preview shows: its figures, computed once per change, so the
+/// preview is drawn once per edit (and not at all when its figures stay the same).
+#[derive(Clone, PartialEq)]
+enum WhatIfFigures {
+    /// A field is refused.
+    Refused,
+    /// No known signal: no score.
+    NoScore,
+    Scored {
+        score: Score,
+        /// Against the latest check-in.
+        compare: Option<String>,
+        /// The category that costs most.
+        drag: Option<String>,
+    },
+}
+
 #[component]
 fn WhatIf(latest: Memo<Option<Snapshot>>) -> impl IntoView {
     let weights = use_workspace_wide().weights;
@@ -436,6 +535,8 @@ fn WhatIf(latest: Memo<Option<Snapshot>>) -> impl IntoView {
     };
     let inputs = SignalInputs::new(from(latest.get_untracked()));
     let errors = FormErrors::<SignalField>::new();
+    // The check-in the inputs follow while the user has not changed anything here.
+    let followed = StoredValue::new(latest.get_untracked());
     // Follow new check-ins while the user has not changed anything here.
     Effect::new(move |prev: Option<Option<Snapshot>>| {
         let cur = latest.get();
@@ -445,59 +546,79 @@ fn WhatIf(latest: Memo<Option<Snapshot>>) -> impl IntoView {
                 errors.clear();
             }
         }
+        followed.set_value(cur);
         cur
     });
     let changed = move || inputs.form() != from(latest.get());
-    let current = move || {
+    let figures = Memo::new(move |_| {
         let w = weights.get();
-        latest.get().and_then(|s| score_of(&s.signals, &w))
-    };
+        let latest = latest.get();
+        // Inputs that still follow the last check-in are read as following the new one
+        // already: the effect above puts it in them next, and the preview does not show
+        // the old values against the new check-in in between.
+        let typed = inputs.form();
+        let form = if typed == from(followed.get_value()) {
+            from(latest)
+        } else {
+            typed
+        };
+        let Ok(s) = form.parse() else {
+            return WhatIfFigures::Refused;
+        };
+        let Some(score) = score_of(&s, &w) else {
+            return WhatIfFigures::NoScore;
+        };
+        let compare = latest.and_then(|l| score_of(&l.signals, &w)).map(|c| {
+            let diff = score.value - c.value;
+            if diff.abs() < 0.05 {
+                "Same as the latest check-in.".to_string()
+            } else {
+                format!(
+                    "{} points against the latest check-in ({}).",
+                    signed_points(diff),
+                    c.display()
+                )
+            }
+        });
+        let drag = score.breakdown.dragging.map(|c| {
+            format!(
+                "Costs most: {} ({} points).",
+                c.label(),
+                fmt_points(score.breakdown.line(c).lost)
+            )
+        });
+        WhatIfFigures::Scored {
+            score,
+            compare,
+            drag,
+        }
+    });
     let result = move || {
-        let w = weights.get();
-        match inputs.form().parse() {
-            Err(_) => {
+        figures.with(|f| match f {
+            WhatIfFigures::Refused => {
                 view! { <p class="whatif-empty">"Fix the marked field to see the score."</p> }
                     .into_any()
             }
-            Ok(s) => match score_of(&s, &w) {
-                None => {
-                    view! { <p class="whatif-empty">"With no signal known there is no score."</p> }
-                        .into_any()
-                }
-                Some(score) => {
-                    let compare = current().map(|c| {
-                        let diff = score.value - c.value;
-                        if diff.abs() < 0.05 {
-                            "Same as the latest check-in.".to_string()
-                        } else {
-                            format!(
-                                "{} points against the latest check-in ({}).",
-                                signed_points(diff),
-                                c.display()
-                            )
-                        }
-                    });
-                    let drag = score.breakdown.dragging.map(|c| {
-                        format!(
-                            "Costs most: {} ({} points).",
-                            c.label(),
-                            fmt_points(score.breakdown.line(c).lost)
-                        )
-                    });
-                    view! {
-                        <div class="score-line">
-                            <span class="score-big" data-score=score.display()>{score.display()}</span>
-                            <span class="score-of">"/ 100"</span>
-                            {band_badge(Some(score.band))}
-                            {incomplete_badge(&score)}
-                        </div>
-                        {compare.map(|t| view! { <p class="whatif-compare">{t}</p> })}
-                        {drag.map(|t| view! { <p class="hint">{t}</p> })}
-                    }
+            WhatIfFigures::NoScore => {
+                view! { <p class="whatif-empty">"With no signal known there is no score."</p> }
                     .into_any()
-                }
-            },
-        }
+            }
+            WhatIfFigures::Scored {
+                score,
+                compare,
+                drag,
+            } => view! {
+                <div class="score-line">
+                    <span class="score-big" data-score=score.display()>{score.display()}</span>
+                    <span class="score-of">"/ 100"</span>
+                    {band_badge(Some(score.band))}
+                    {incomplete_badge(score)}
+                </div>
+                {compare.clone().map(|t| view! { <p class="whatif-compare">{t}</p> })}
+                {drag.clone().map(|t| view! { <p class="hint">{t}</p> })}
+            }
+            .into_any(),
+        })
     };
     view! {
         <section class="card whatif" id="whatif" aria-labelledby="whatif-h">
@@ -524,7 +645,8 @@ fn WhatIf(latest: Memo<Option<Snapshot>>) -> impl IntoView {
 
 /// One check-in with its score under today's weights, and the revision of what its row
 /// shows: a new one each time the check-in or its score changes, so the history list
-/// (keyed by day and revision) draws again only the rows an edit changed.
+/// (keyed by day, each row following its day's `HistoryRow`) updates only the rows an
+/// edit changed.
 #[derive(Clone, PartialEq)]
 struct HistoryRow {
     snap: Snapshot,
@@ -610,9 +732,9 @@ fn HistoryCard() -> impl IntoView {
             >
                 <ol class="history-list">
                     <For
-                        each=move || history.0.with(|h| h.rows.iter().rev().cloned().collect::<Vec<_>>())
-                        key=|r: &HistoryRow| (r.snap.date, r.rev)
-                        children=move |row| history_item(row, editing, confirming)
+                        each=move || history.0.with(|h| h.rows.iter().rev().map(|r| r.snap.date).collect::<Vec<_>>())
+                        key=|date: &NaiveDate| *date
+                        children=move |date| history_item(history, date, editing, confirming)
                     />
                 </ol>
             </Show>
@@ -620,16 +742,27 @@ fn HistoryCard() -> impl IntoView {
     }
 }
 
-/// One check-in of the history, drawn once; only its own editing or confirming state
-/// redraws it.
+/// One check-in of the history, kept in the list as long as its day is: a change of the
+/// check-in (or of its score) updates its row in place, and its own editing or confirming
+/// state redraws it.
 fn history_item(
-    HistoryRow { snap, score, .. }: HistoryRow,
+    history: ScoredHistory,
+    date: NaiveDate,
     editing: RwSignal<Option<NaiveDate>>,
     confirming: RwSignal<Option<NaiveDate>>,
 ) -> impl IntoView {
     let app = use_app();
     let account = use_account();
-    let date = snap.date;
+    // This day's row; a row an edit left as it was keeps its revision, so it is equal and
+    // nothing here runs again.
+    let row = Memo::new(move |_| {
+        history.0.with(|h| {
+            h.rows
+                .binary_search_by_key(&date, |r| r.snap.date)
+                .ok()
+                .map(|i| h.rows[i].clone())
+        })
+    });
     let is_editing = Memo::new(move |_| editing.get() == Some(date));
     let is_confirming = Memo::new(move |_| confirming.get() == Some(date));
     let delete = move |date: NaiveDate| {
@@ -643,6 +776,9 @@ fn history_item(
         );
     };
     move || {
+        let Some(HistoryRow { snap, score, .. }) = row.get() else {
+            return ().into_any();
+        };
         let day = dates::long(date);
         if is_editing.get() {
             return view! {
@@ -688,7 +824,6 @@ fn history_item(
                 .into_any()
             }
         };
-        let score = score.clone();
         view! {
             <li class="history-item" data-date=date.to_string()>
                 <div class="history-head">
