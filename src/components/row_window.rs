@@ -1,9 +1,10 @@
-//! Drawing only the rows of a long table that are in view (docs/domain.md#drawing-a-long-table).
-//! The table's CSS gives every row one height; the page's scroll position comes from a
-//! passive scroll listener, read in the next animation frame (one read per frame, never
-//! right after mounting: until the first scroll the table is taken to start at the top of
-//! the screen, which draws its first rows). Which rows that makes is
-//! `domain::window::rows_in_view`.
+//! Draws only the rows of a long table that are in view (docs/domain.md#drawing-a-long-table).
+//! The table's CSS gives every row one height; where the table is on the screen is read in
+//! an animation frame (one read per frame, never right after mounting): once after the
+//! table's first paint, then after each scroll or resize (a passive listener). Until that
+//! first reading the table is taken to start where the last one did on the page (at the top
+//! of the screen the first time), so a table below the fold does not draw a screenful of
+//! rows no one sees. Which rows that makes is `domain::window::rows_in_view`.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -28,6 +29,13 @@ struct ViewBox {
     height: f64,
 }
 
+thread_local! {
+    /// How far below the top of the page the last table measured began, in CSS pixels:
+    /// the guess for the next one until it is measured (a page is opened scrolled to its
+    /// top, and the portfolio's table starts at about the same place each time).
+    static LAST_TOP: Cell<f64> = const { Cell::new(0.0) };
+}
+
 fn viewport_height() -> f64 {
     window()
         .inner_height()
@@ -45,12 +53,13 @@ pub fn row_window(
     focused: Signal<Option<usize>>,
 ) -> Memo<RowWindow> {
     let view_box = RwSignal::new(ViewBox {
-        top: 0.0,
+        top: -LAST_TOP.get(),
         row: ROW_REM * 16.0,
         height: viewport_height(),
     });
     let queued = Rc::new(Cell::new(false));
-    let on_scroll = Closure::<dyn Fn()>::new(move || {
+    // Reads where the table is in the next animation frame (at most one read a frame).
+    let measure = Rc::new(move || {
         if queued.replace(true) {
             return;
         }
@@ -64,6 +73,9 @@ pub fn row_window(
                 return;
             };
             let top = -body.get_bounding_client_rect().top();
+            if let Ok(scrolled) = window().scroll_y() {
+                LAST_TOP.set(scrolled - top);
+            }
             let row = body
                 .query_selector("tr[aria-rowindex]")
                 .ok()
@@ -81,6 +93,12 @@ pub fn row_window(
             }
         });
     });
+    // The first reading, once the table has been painted where the guess put it.
+    crate::browser::after_paint({
+        let measure = measure.clone();
+        move || measure()
+    });
+    let on_scroll = Closure::<dyn Fn()>::new(move || measure());
     let listener: js_sys::Function = on_scroll.into_js_value().unchecked_into();
     let options = web_sys::AddEventListenerOptions::new();
     options.set_passive(true);

@@ -5,8 +5,10 @@
 
 /// A table of this many rows or fewer is drawn whole.
 pub const DRAW_ALL_UP_TO: usize = 100;
-/// Rows drawn above and below the ones in view.
-pub const OVERSCAN: usize = 8;
+/// Rows drawn above and below the ones in view: enough for the frame or two a fast scroll
+/// can run ahead of the page's code (a fling of 5,000 px/s moves about one row a frame);
+/// each one more is drawn again on every keystroke in the filter.
+pub const OVERSCAN: usize = 4;
 /// A focused row this many rows or fewer outside the window stays drawn (see
 /// [`RowWindow::keeping`]).
 pub const KEEP_FOCUSED_WITHIN: usize = 60;
