@@ -471,6 +471,10 @@ fn every_bad_input_class_is_refused_with_its_message() {
         ("version 0", br#"{"format":"am-planner-workspace","version":0}"#.to_vec(), "The file's \"version\" must be a whole number such as 1; found 0.".into()),
         ("version newer", br#"{"format":"am-planner-workspace","version":4}"#.to_vec(), "This file is format version 4, written by a newer version of the planner; this one reads up to version 3. Update the app, or export again from the newer one.".into()),
         ("workspace is a list", workspace_text("[]").into_bytes(), "workspace: found a list, but an object {...} is expected here.".into()),
+        // serde_json alone reads a struct from a list of its fields in order (this was read
+        // as the account "Acme" with id 1); the planner's files hold objects only. The path
+        // names the list: the reader stops as it finds the inner list's bracket.
+        ("an account as a list of its fields", workspace_text(r#"{"currency":"EUR","accounts":[[1,"Acme"]]}"#).into_bytes(), "workspace.accounts: found a list, but an object {...} is expected here.".into()),
         ("accounts is an object", workspace_text(r#"{"currency":"EUR","accounts":{}}"#).into_bytes(), "workspace.accounts: found an object, but a list [...] is expected here.".into()),
         ("unknown field", account_text(r#","crm_id":"0061x""#).into_bytes(), "workspace.accounts[0].crm_id: \"crm_id\" is not a field the planner knows here; check the spelling, or remove it. The fields here are id, name, industry, segment, size, primary_use_case, products, arr, contract_start, renewal_date, owner, tier, notes, planning, health, stakeholders, renewal, expansion, save_plans.".into()),
         ("unknown segment", with_account_value(0, "segment", json!("large")).into_bytes(), "workspace.accounts[0].segment: \"large\" is not a segment; use one of enterprise, mid_market, smb.".into()),
