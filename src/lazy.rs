@@ -13,11 +13,15 @@
 /// `lazy_fn! { in module; /// doc \n pub fn name(arg: Type, ...) -> Output { body } }`:
 /// the function becomes `async fn name(...) -> Result<Output, SplitLoaderError>`.
 /// Arguments and output are moved across the call: plain owned types.
+///
+/// `in module, preload load_name;` also declares `async fn load_name() -> Result<(),
+/// SplitLoaderError>`, which only fetches the module: a page calls it when it opens, so the
+/// code is there by the time the function is called.
 macro_rules! lazy_fn {
-    (in $module:ident; $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $out:ty $body:block) => {
+    (in $module:ident $(, preload $preload:ident)?; $(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) -> $out:ty $body:block) => {
         $(#[$meta])*
         #[cfg(feature = "split")]
-        #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)]
+        #[::leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible $(, preload($preload))?)]
         $vis fn $name($($arg: $ty),*) -> Result<$out, ::leptos::wasm_split::SplitLoaderError> {
             Ok($body)
         }
@@ -27,5 +31,12 @@ macro_rules! lazy_fn {
         $vis async fn $name($($arg: $ty),*) -> Result<$out, ::leptos::wasm_split::SplitLoaderError> {
             Ok($body)
         }
+
+        $(
+            #[cfg(not(feature = "split"))]
+            $vis async fn $preload() -> Result<(), ::leptos::wasm_split::SplitLoaderError> {
+                Ok(())
+            }
+        )?
     };
 }

@@ -560,7 +560,7 @@ const IMPORT_NOT_LOADED: &str =
     "The part of the planner that reads files did not load, most likely \
     because the connection dropped. Try again, or reload the page once you are online.";
 
-lazy_fn! { in file_import;
+lazy_fn! { in file_import, preload load_file_readers;
     /// What a picked or dropped file holds: a table for the CRM import, a workspace file of
     /// any released version to preview, or why it is refused.
     fn read_import(file_name: String, named_table: bool, bytes: Vec<u8>, today: NaiveDate) -> ImportState {
@@ -585,6 +585,16 @@ lazy_fn! { in file_import;
             }
         }
     }
+}
+
+/// Starts fetching the file readers' code, so that it is there when a file comes: the Data
+/// page calls this once it is painted, and the page when a file is first dragged over it.
+/// Asking again costs nothing. A failure changes nothing and is not shown: the import
+/// itself tries again and says why if it still cannot.
+pub fn prepare_file_readers() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = load_file_readers().await;
+    });
 }
 
 /// Gives a workspace without an id a new random one; keeps an id it has.

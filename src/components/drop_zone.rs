@@ -23,7 +23,11 @@ pub fn DropZone(children: Children) -> impl IntoView {
             on:dragover=move |ev: web_sys::DragEvent| {
                 if has_files(&ev) {
                     ev.prevent_default();
-                    dragging.set(true);
+                    if !dragging.get_untracked() {
+                        // The file readers' code starts loading while the file is carried.
+                        crate::state::prepare_file_readers();
+                        dragging.set(true);
+                    }
                 }
             }
             on:dragleave=move |ev: web_sys::DragEvent| {

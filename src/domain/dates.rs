@@ -56,30 +56,38 @@ pub fn read_date(text: &str) -> Result<NaiveDate, FieldError> {
     if t.is_empty() {
         return Err(FieldError::bare("Pick a date."));
     }
-    let shown: String = t.chars().take(40).collect();
-    let shown = if shown.len() < t.len() {
-        format!("{shown}...")
-    } else {
-        shown
-    };
     if !iso_shaped(t) {
         return Err(FieldError::bare(format!(
-            "\"{shown}\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01."
+            "\"{}\" is not a date; write it as YYYY-MM-DD, e.g. 2027-03-01.",
+            shown(t)
         )));
     }
     let num = |r: std::ops::Range<usize>| t[r].parse::<u32>().unwrap_or(0);
-    checked_day(&shown, num(0..4), num(5..7), num(8..10))
+    checked_day(t, num(0..4), num(5..7), num(8..10))
+}
+
+/// The text as the user wrote it, for a message: its first 40 characters, and "..." when
+/// there were more. Built only when there is a message (a file holds thousands of dates).
+fn shown(t: &str) -> String {
+    let head: String = t.chars().take(40).collect();
+    if head.len() < t.len() {
+        format!("{head}...")
+    } else {
+        head
+    }
 }
 
 /// The day named by `year`, `month`, `day`, or the message saying why there is none;
-/// `shown` is the text as the user wrote it (quoted in the message).
-fn checked_day(shown: &str, year: u32, month: u32, day: u32) -> Result<NaiveDate, FieldError> {
+/// `text` is what the user wrote (quoted in the message).
+fn checked_day(text: &str, year: u32, month: u32, day: u32) -> Result<NaiveDate, FieldError> {
     if !(1..=12).contains(&month) {
+        let shown = shown(text);
         return Err(FieldError::bare(format!(
             "\"{shown}\" is not a date: there is no month {month} (months are 01 to 12)."
         )));
     }
     let Some(date) = NaiveDate::from_ymd_opt(year as i32, month, day) else {
+        let shown = shown(text);
         let first = NaiveDate::from_ymd_opt(year as i32, month, 1).unwrap_or(FIRST_DAY);
         let next = first
             .checked_add_months(chrono::Months::new(1))
@@ -91,6 +99,7 @@ fn checked_day(shown: &str, year: u32, month: u32, day: u32) -> Result<NaiveDate
         )));
     };
     if !(FIRST_DAY..=LAST_DAY).contains(&date) {
+        let shown = shown(text);
         return Err(FieldError::bare(format!(
             "\"{shown}\" is out of range; the planner takes dates from {FIRST_DAY} to {LAST_DAY}."
         )));
@@ -154,8 +163,8 @@ pub fn read_date_in(text: &str, order: DayOrder) -> Result<NaiveDate, FieldError
     if t.is_empty() || iso_shaped(t) {
         return read_date(t);
     }
-    let shown: String = t.chars().take(40).collect();
     let Some((a, b, year)) = split_numeric(t) else {
+        let shown = shown(t);
         return Err(FieldError::bare(format!(
             "\"{shown}\" is not a date; write it as YYYY-MM-DD (2027-03-01) or {}.",
             match order {
@@ -169,6 +178,7 @@ pub fn read_date_in(text: &str, order: DayOrder) -> Result<NaiveDate, FieldError
         DayOrder::DayFirst => (b, a),
     };
     if month > 12 && day <= 12 {
+        let shown = shown(t);
         return Err(FieldError::bare(format!(
             "\"{shown}\" has no month {month}: the dates of this file are read {}. If it writes the {} first, change the date order.",
             match order {
@@ -181,7 +191,7 @@ pub fn read_date_in(text: &str, order: DayOrder) -> Result<NaiveDate, FieldError
             }
         )));
     }
-    checked_day(&shown, year, month, day)
+    checked_day(t, year, month, day)
 }
 
 /// The order a date written `03/01/2027` forces, if any: day first when its first number

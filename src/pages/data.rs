@@ -25,6 +25,8 @@ pub fn DataPage() -> impl IntoView {
         export_error.set(browser::download(&name, "application/json", &text).err());
     };
     let count = move || app.ws.with(|w| w.accounts().len());
+    // A file is picked or dropped here: its readers' code loads once the page is painted.
+    browser::after_paint(crate::state::prepare_file_readers);
 
     let currency_text = RwSignal::new(app.ws.with_untracked(|w| w.currency.code().to_string()));
     let currency_error = FormErrors::<()>::new();

@@ -157,6 +157,26 @@ test('a share link, a dropped older file and a workspace saved by an earlier ver
   }
 });
 
+test('the Data page fetches the file readers once it is shown, before a file is chosen', async () => {
+  const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await open(page, env.base, '/');
+  await page.locator('table.accounts').waitFor();
+  assert.ok(!requested.some((p) => module('file_import').test(p)), 'the portfolio does not fetch them');
+  const readers = page.waitForRequest((r) => module('file_import').test(new URL(r.url()).pathname), { timeout: 10_000 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data' }).click();
+  await page.locator('h1', { hasText: 'Data' }).waitFor();
+  await readers;
+  // Fetched and ready: a file picked now is read with no further request.
+  const before = requested.length;
+  await page.locator('input[aria-label="Workspace file to import"]').setInputFiles({ name: 'old-plan.json', mimeType: 'application/json', buffer: Buffer.from(V1_FILE) });
+  await page.getByRole('region', { name: 'Import preview' }).waitFor();
+  assert.ok(!requested.slice(before).some((p) => /\.wasm$/.test(p)), 'no module is fetched when the file is chosen');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('when that code cannot be fetched: a clear message, nothing stored changes', async () => {
   const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
   await open(page, env.base, '/');
