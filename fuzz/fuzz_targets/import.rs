@@ -4,7 +4,7 @@
 #![no_main]
 
 use am_planner::charts::renewal::renewal_timeline_svg;
-use am_planner::domain::renewal::timeline_of;
+use am_planner::domain::account::timeline_of;
 use am_planner::format::{decode, decode_bytes, encode, share::decode_account};
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
