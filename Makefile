@@ -8,7 +8,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT ?= 300
 PORT ?= 8080
 
-.PHONY: serve build test lint test-native test-web test-e2e tools test-tools bench fmt clean fuzz
+.PHONY: serve build test lint test-native test-web test-e2e tools test-tools bench profile fmt clean fuzz
 
 ## Build the release bundle and serve it on 127.0.0.1 (first free port from $(PORT)).
 serve: build
@@ -28,6 +28,8 @@ lint: tools
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --quiet -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --features split --quiet -- -D warnings
+	@# The fuzz targets are their own workspace: checked here so they keep building.
+	RUSTC_BOOTSTRAP=1 cargo check --manifest-path fuzz/Cargo.toml --bins --quiet --target-dir target/fuzz-check
 
 test-native:
 	cargo test --quiet
@@ -41,6 +43,14 @@ test-e2e: test-tools
 ## Figures, not pass/fail: bundle sizes (gzip -9) and timings of the core.
 bench: build
 	scripts/bench.sh
+
+## Where the time goes (not pass/fail): a build with the functions' names kept in
+## target/profile-dist, then CPU profiles of a first visit and of a 1,000-account import
+## (scripts/profile.mjs; its `visit` and `import-ab` compare builds side by side).
+profile: tools test-tools
+	BUILD_NAMES=1 node scripts/build.mjs target/profile-dist
+	RUNS=3 node scripts/profile.mjs start target/profile-dist
+	RUNS=3 node scripts/profile.mjs import target/profile-dist
 
 ## Fuzz import, the share-link reader and the stored form, FUZZ_SECONDS each (default 60). cargo-fuzz needs
 ## nightly features: RUSTC_BOOTSTRAP=1 lets the stable toolchain build it. New inputs go to

@@ -59,13 +59,15 @@ for (const f of fs.readdirSync(modules)) {
 }
 if (!fs.existsSync(path.join(pkg, '__wasm_split.js'))) fail('the splitter wrote no __wasm_split.js');
 
-// 4. wasm-opt on every module.
+// 4. wasm-opt on every module. BUILD_NAMES=1 keeps the functions' names, for profiles
+// (`make profile`); a release never has them.
+const names = process.env.BUILD_NAMES === '1' ? ['-g'] : ['--strip-debug'];
 const wasmFiles = fs.readdirSync(pkg).filter((f) => f.endsWith('.wasm')).sort();
 for (const f of wasmFiles) {
   const file = path.join(pkg, f);
   run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
     '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types',
-    '--enable-multivalue', '--strip-debug', '--strip-producers', file, '-o', file],
+    '--enable-multivalue', ...names, '--strip-producers', file, '-o', file],
   { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 

@@ -1,0 +1,217 @@
+#!/usr/bin/env node
+// Where the time goes, for the one who changes the code (figures, never pass/fail). `make
+// profile` builds a dist with the functions' names kept (BUILD_NAMES=1) and runs `start`
+// and `import` on it; the other commands compare builds side by side, one visit of each in
+// turn. CPU profiles are written to target/prof/*.cpuprofile (DevTools opens them).
+//
+//   node scripts/profile.mjs start DIST        a first visit to "/" (the demo) at 412 px,
+//                                              CPU 4x slower: time by function
+//   node scripts/profile.mjs import DIST       the 1,000-account file chosen on the Data
+//                                              page: time by function
+//   node scripts/profile.mjs visit DIST...     first visits with the browser's throttling
+//                                              (slow 4G, CPU 4x): first paint, app ready,
+//                                              stylesheet and main module arrival
+//   node scripts/profile.mjs import-ab DIST... the import, 4 in each fresh page: the first,
+//                                              the median and the fastest, beside JSON.parse
+//
+// RUNS sets the visits or pages per build (default 5).
+import fs from 'node:fs';
+import path from 'node:path';
+import { setup, newPage, root } from '../tests/e2e/helpers.mjs';
+import { generateWorkspace } from '../tests/e2e/workspace-gen.mjs';
+
+const [command, ...dists] = process.argv.slice(2);
+const RUNS = Number(process.env.RUNS || 5);
+const outDir = path.join(root, 'target/prof');
+fs.mkdirSync(outDir, { recursive: true });
+const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+
+async function withDist(dist, f) {
+  process.env.E2E_DIST = path.resolve(dist);
+  const env = await setup();
+  try {
+    return await f(env);
+  } finally {
+    await env.close();
+  }
+}
+
+/** Self and total (inclusive) time by function of CDP profiles, per profile. */
+function byFunction(profiles) {
+  const self = new Map();
+  const total = new Map();
+  const name = (n) => (n.callFrame.functionName || '(anonymous)').replace(/::h[0-9a-f]{16}/g, '').slice(0, 110);
+  for (const p of profiles) {
+    const nodes = new Map(p.nodes.map((n) => [n.id, n]));
+    const parent = new Map();
+    for (const n of p.nodes) for (const c of n.children || []) parent.set(c, n.id);
+    p.samples.forEach((id, i) => {
+      const ms = (p.timeDeltas[i] || 0) / 1000 / profiles.length;
+      const own = name(nodes.get(id));
+      self.set(own, (self.get(own) || 0) + ms);
+      const seen = new Set();
+      for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+        const k = name(nodes.get(cur));
+        if (!seen.has(k)) {
+          seen.add(k);
+          total.set(k, (total.get(k) || 0) + ms);
+        }
+      }
+    });
+  }
+  const top = (m, n) => [...m].filter(([f]) => !/^\((idle|root|program)\)$/.test(f))
+    .sort((a, b) => b[1] - a[1]).slice(0, n).map(([f, ms]) => `${ms.toFixed(1).padStart(8)}  ${f}`).join('\n');
+  console.log(`self time, ms per run\n${top(self, 30)}\n\ntotal time, ms per run\n${top(total, 50)}`);
+}
+
+async function profiled(context, page, f) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const value = await f(cdp);
+  const { profile } = await cdp.send('Profiler.stop');
+  return { value, profile };
+}
+
+/** Chooses `text` as the file of the Data page's import; ms until the preview is shown. */
+function chooseFile(page, text) {
+  return page.evaluate(async (text) => {
+    for (const b of document.querySelectorAll('button')) if (b.textContent.trim() === 'Cancel') b.click();
+    await new Promise((r) => setTimeout(r, 100));
+    const input = document.querySelector('input[aria-label="Workspace file to import"]');
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'generated.json', { type: 'application/json' }));
+    const t0 = performance.now();
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    const shown = () => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Replace my workspace');
+    for (let i = 0; i < 100000 && !shown(); i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const imported = performance.now() - t0;
+    const p0 = performance.now();
+    JSON.parse(text);
+    return { imported, parsed: performance.now() - p0 };
+  }, text);
+}
+
+/** The Data page, opened and left a second (as a person takes to pick a file). */
+async function dataPage(env) {
+  const { page, context } = await newPage(env);
+  await page.goto(env.base + '/data');
+  await page.waitForSelector('header.topbar');
+  await page.waitForTimeout(1000);
+  return { page, context };
+}
+
+const bigFile = () => JSON.stringify(generateWorkspace({ accounts: 1000, people: 8, checkins: 52 }));
+
+const commands = {
+  async start([dist]) {
+    const profiles = await withDist(dist, async (env) => {
+      const out = [];
+      for (let r = 0; r < RUNS; r++) {
+        const { page, context } = await newPage(env, { viewport: { width: 412, height: 823 } });
+        const { profile } = await profiled(context, page, async (cdp) => {
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+          await page.goto(env.base + '/');
+          await page.waitForSelector('header.topbar');
+          await page.waitForTimeout(1500);
+        });
+        out.push(profile);
+        await context.close();
+      }
+      return out;
+    });
+    fs.writeFileSync(path.join(outDir, 'start.cpuprofile'), JSON.stringify(profiles[0]));
+    byFunction(profiles);
+  },
+
+  async import([dist]) {
+    const text = bigFile();
+    const profiles = await withDist(dist, async (env) => {
+      const out = [];
+      for (let r = 0; r < RUNS; r++) {
+        const { page, context } = await dataPage(env);
+        const { value, profile } = await profiled(context, page, () => chooseFile(page, text));
+        console.log(`page ${r + 1}: import ${value.imported.toFixed(0)} ms, JSON.parse ${value.parsed.toFixed(0)} ms`);
+        out.push(profile);
+        await context.close();
+      }
+      return out;
+    });
+    fs.writeFileSync(path.join(outDir, 'import.cpuprofile'), JSON.stringify(profiles[0]));
+    byFunction(profiles);
+  },
+
+  async visit(list) {
+    const keys = ['paint', 'ready', 'stylesheet', 'module'];
+    const out = list.map(() => Object.fromEntries(keys.map((k) => [k, []])));
+    for (let r = 0; r < RUNS; r++) {
+      for (const [i, dist] of list.entries()) {
+        await withDist(dist, async (env) => {
+          const { page, context } = await newPage(env, { viewport: { width: 412, height: 823 } });
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+          // "Ready": the frame after the app's top bar took the place of index.html's.
+          await page.addInitScript(() => {
+            const watch = new MutationObserver(() => {
+              if (!window.__ready && document.querySelector('header.topbar')) {
+                window.__ready = true;
+                requestAnimationFrame(() => setTimeout(() => { window.__readyAt = performance.now(); }));
+              }
+            });
+            document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { childList: true, subtree: true }));
+          });
+          await page.goto(env.base + '/');
+          await page.waitForFunction(() => window.__readyAt, null, { timeout: 60_000 });
+          const m = await page.evaluate(() => {
+            const res = performance.getEntriesByType('resource');
+            return {
+              paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+              ready: window.__readyAt,
+              stylesheet: res.find((e) => e.name.endsWith('.css'))?.responseEnd,
+              module: res.find((e) => e.name.endsWith('_bg.wasm'))?.responseEnd,
+            };
+          });
+          for (const k of keys) out[i][k].push(m[k]);
+          await context.close();
+        });
+      }
+    }
+    console.log(`first visit, slow 4G and CPU 4x, 412 px; medians of ${RUNS} (ms)`);
+    console.log(''.padEnd(30) + keys.map((k) => k.padStart(12)).join(''));
+    list.forEach((d, i) => console.log(d.slice(-30).padEnd(30) + keys.map((k) => median(out[i][k]).toFixed(0).padStart(12)).join('')));
+  },
+
+  async 'import-ab'(list) {
+    const text = bigFile();
+    const out = list.map(() => ({ first: [], all: [], parse: [] }));
+    for (let r = 0; r < RUNS; r++) {
+      for (const [i, dist] of list.entries()) {
+        await withDist(dist, async (env) => {
+          const { page, context } = await dataPage(env);
+          for (let k = 0; k < 4; k++) {
+            const t = await chooseFile(page, text);
+            if (k === 0) out[i].first.push(t.imported);
+            out[i].all.push(t.imported);
+            out[i].parse.push(t.parsed);
+          }
+          await context.close();
+        });
+      }
+    }
+    console.log(`import of the 1,000-account file (${(text.length / 1e6).toFixed(1)} MB), ${RUNS} fresh pages, 4 imports each (ms)`);
+    console.log(''.padEnd(30) + ['first', 'median', 'fastest', 'JSON.parse'].map((k) => k.padStart(12)).join(''));
+    list.forEach((d, i) => console.log(d.slice(-30).padEnd(30) + [median(out[i].first), median(out[i].all), Math.min(...out[i].all), median(out[i].parse)]
+      .map((v) => v.toFixed(0).padStart(12)).join('')));
+  },
+};
+
+if (!commands[command] || dists.length === 0) {
+  console.error('usage: node scripts/profile.mjs start|import|visit|import-ab DIST [DIST...]');
+  process.exit(2);
+}
+await commands[command](dists);
+process.exit(0);
