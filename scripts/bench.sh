@@ -6,7 +6,7 @@
 #   - the stored form in Chromium: size per account, capacity, the save task of one edit;
 #   - the app at 1,000 accounts in Chromium beside a plain HTML+JS page (import, first
 #     paint, sort, filter, edit to paint) and axe-core's accessibility violations;
-#   - Lighthouse scores, phone and desktop.
+#   - Lighthouse scores, phone and desktop (the median of LIGHTHOUSE_RUNS runs, default 3).
 # BENCH_RUNS (default 7) sets the runs per browser figure; BENCH_GROW=0 skips the capacity
 # search of the storage step (the slowest); BENCH_DIST (default dist) names the bundle.
 # BENCH_BASE names a baseline bundle (a copy of main's dist/ made before a change) measured
