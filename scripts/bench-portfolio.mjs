@@ -26,7 +26,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { setup, newPage, root } from '../tests/e2e/helpers.mjs';
 import { startServer } from './serve.mjs';
-import { generateWorkspace, importWorkspace } from '../tests/e2e/workspace-gen.mjs';
+import { generateWorkspace, importWorkspace, timeFileImport } from '../tests/e2e/workspace-gen.mjs';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS || 1000);
 const RUNS = Number(process.env.BENCH_RUNS || 7);
@@ -106,23 +106,7 @@ async function importTimes(page, base, text) {
   await page.goto(base + '/data');
   await page.waitForSelector('header.topbar');
   await page.waitForTimeout(1000);
-  return page.evaluate(async (text) => {
-    const input = document.querySelector('input[aria-label="Workspace file to import"]');
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'generated.json', { type: 'application/json' }));
-    const t0 = performance.now();
-    input.files = dt.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-    const shown = () => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Replace my workspace');
-    for (let i = 0; i < 100000 && !shown(); i++) {
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    }
-    const imported = performance.now() - t0;
-    const p0 = performance.now();
-    const doc = JSON.parse(text);
-    const parsed = performance.now() - p0;
-    return { imported, parsed, accounts: doc.workspace.accounts.length };
-  }, text);
+  return timeFileImport(page, text);
 }
 
 /** One check-in saved on the Health tab (the relationship signal flipped between 0 and 10)

@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { setup, newPage, root } from '../tests/e2e/helpers.mjs';
-import { generateWorkspace } from '../tests/e2e/workspace-gen.mjs';
+import { generateWorkspace, timeFileImport } from '../tests/e2e/workspace-gen.mjs';
 
 const [command, ...dists] = process.argv.slice(2);
 const RUNS = Number(process.env.RUNS || 5);
@@ -74,26 +74,6 @@ async function profiled(context, page, f) {
   return { value, profile };
 }
 
-/** Chooses `text` as the file of the Data page's import; ms until the preview is shown. */
-function chooseFile(page, text) {
-  return page.evaluate(async (text) => {
-    for (const b of document.querySelectorAll('button')) if (b.textContent.trim() === 'Cancel') b.click();
-    await new Promise((r) => setTimeout(r, 100));
-    const input = document.querySelector('input[aria-label="Workspace file to import"]');
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'generated.json', { type: 'application/json' }));
-    const t0 = performance.now();
-    input.files = dt.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-    const shown = () => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Replace my workspace');
-    for (let i = 0; i < 100000 && !shown(); i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    const imported = performance.now() - t0;
-    const p0 = performance.now();
-    JSON.parse(text);
-    return { imported, parsed: performance.now() - p0 };
-  }, text);
-}
-
 /** The Data page, opened and left a second (as a person takes to pick a file). */
 async function dataPage(env) {
   const { page, context } = await newPage(env);
@@ -132,7 +112,7 @@ const commands = {
       const out = [];
       for (let r = 0; r < RUNS; r++) {
         const { page, context } = await dataPage(env);
-        const { value, profile } = await profiled(context, page, () => chooseFile(page, text));
+        const { value, profile } = await profiled(context, page, () => timeFileImport(page, text));
         console.log(`page ${r + 1}: import ${value.imported.toFixed(0)} ms, JSON.parse ${value.parsed.toFixed(0)} ms`);
         out.push(profile);
         await context.close();
@@ -193,7 +173,7 @@ const commands = {
         await withDist(dist, async (env) => {
           const { page, context } = await dataPage(env);
           for (let k = 0; k < 4; k++) {
-            const t = await chooseFile(page, text);
+            const t = await timeFileImport(page, text);
             if (k === 0) out[i].first.push(t.imported);
             out[i].all.push(t.imported);
             out[i].parse.push(t.parsed);

@@ -110,3 +110,30 @@ export async function importWorkspace(page, base, doc, name = 'generated.json') 
   await page.getByRole('button', { name: 'Replace my workspace' }).click();
   await page.getByText(`Imported ${doc.workspace.accounts.length} accounts`).waitFor({ timeout: 120_000 });
 }
+
+/**
+ * Chooses `text` as the workspace file on the open Data page (a preview already shown is
+ * cancelled first) and times it in the page: ms until the import preview is shown, and ms
+ * of `JSON.parse` of the same text right after, for comparison. Figures only (make bench,
+ * scripts/profile.mjs).
+ */
+export function timeFileImport(page, text) {
+  return page.evaluate(async (text) => {
+    for (const b of document.querySelectorAll('button')) if (b.textContent.trim() === 'Cancel') b.click();
+    await new Promise((r) => setTimeout(r, 100));
+    const input = document.querySelector('input[aria-label="Workspace file to import"]');
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'generated.json', { type: 'application/json' }));
+    const t0 = performance.now();
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    const shown = () => [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Replace my workspace');
+    for (let i = 0; i < 100000 && !shown(); i++) {
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    const imported = performance.now() - t0;
+    const p0 = performance.now();
+    JSON.parse(text);
+    return { imported, parsed: performance.now() - p0 };
+  }, text);
+}
