@@ -26,7 +26,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { setup, newPage, root } from '../tests/e2e/helpers.mjs';
 import { startServer } from './serve.mjs';
-import { generateWorkspace, importWorkspace, timeFileImport } from '../tests/e2e/workspace-gen.mjs';
+import { generateWorkspace, importWorkspace, openDataPageForImport, timeFileImport } from '../tests/e2e/workspace-gen.mjs';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS || 1000);
 const RUNS = Number(process.env.BENCH_RUNS || 7);
@@ -103,9 +103,7 @@ async function paintedAfterLoad(page, url) {
 /** The file chosen on the Data page until the import preview is painted, and JSON.parse of
  * the same text in the same page. */
 async function importTimes(page, base, text) {
-  await page.goto(base + '/data');
-  await page.waitForSelector('header.topbar');
-  await page.waitForTimeout(1000);
+  await openDataPageForImport(page, base);
   return timeFileImport(page, text);
 }
 

@@ -18,7 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { setup, newPage, root } from '../tests/e2e/helpers.mjs';
-import { generateWorkspace, timeFileImport } from '../tests/e2e/workspace-gen.mjs';
+import { generateWorkspace, openDataPageForImport, timeFileImport } from '../tests/e2e/workspace-gen.mjs';
 
 const [command, ...dists] = process.argv.slice(2);
 const RUNS = Number(process.env.RUNS || 5);
@@ -74,12 +74,10 @@ async function profiled(context, page, f) {
   return { value, profile };
 }
 
-/** The Data page, opened and left a second (as a person takes to pick a file). */
+/** A fresh page on the Data page, ready for a file to be chosen. */
 async function dataPage(env) {
   const { page, context } = await newPage(env);
-  await page.goto(env.base + '/data');
-  await page.waitForSelector('header.topbar');
-  await page.waitForTimeout(1000);
+  await openDataPageForImport(page, env.base);
   return { page, context };
 }
 

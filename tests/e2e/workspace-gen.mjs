@@ -112,6 +112,16 @@ export async function importWorkspace(page, base, doc, name = 'generated.json') 
 }
 
 /**
+ * Opens the Data page and waits a second before a file is chosen, as a person picking it in
+ * the file dialog would (the page fetches the file readers meanwhile). Figures only.
+ */
+export async function openDataPageForImport(page, base) {
+  await page.goto(base + '/data');
+  await page.waitForSelector('header.topbar');
+  await page.waitForTimeout(1000);
+}
+
+/**
  * Chooses `text` as the workspace file on the open Data page (a preview already shown is
  * cancelled first) and times it in the page: ms until the import preview is shown, and ms
  * of `JSON.parse` of the same text right after (the median of three), for comparison. Figures only (make bench,
