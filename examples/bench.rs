@@ -57,6 +57,30 @@ fn main() {
     );
     storage_figures();
     load_figures();
+    import_figures();
+}
+
+/// Reading an exported file of 1000 accounts (native): the typed reading of the import
+/// beside serde_json's scan of the same text alone (checked as JSON, nothing built) and
+/// beside a generic tree of values. The scan is what any reader built on serde_json pays
+/// before it builds anything; in the browser it takes about as long as `JSON.parse`.
+fn import_figures() {
+    println!();
+    let indented = encode(&big::big_workspace(1000), None);
+    let value: serde_json::Value = serde_json::from_str(&indented).unwrap();
+    let compact = serde_json::to_string(&value).unwrap();
+    for (label, text) in [("as exported (indented)", indented), ("without spaces", compact)] {
+        println!("Reading the 1000-account file, {label}: {:.1} MB", text.len() as f64 / 1e6);
+        time("  the import's typed reading (decode)", 5, || {
+            decode(&text, read_day()).unwrap()
+        });
+        time("  serde_json's scan alone (IgnoredAny)", 5, || {
+            serde_json::from_str::<serde::de::IgnoredAny>(&text).unwrap()
+        });
+        time("  serde_json's tree of values (Value)", 5, || {
+            serde_json::from_str::<serde_json::Value>(&text).unwrap()
+        });
+    }
 }
 
 /// Opening the app on 1000 stored accounts (native, in memory): the whole load, then its

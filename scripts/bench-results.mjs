@@ -23,6 +23,7 @@ const table = [
   ['bundle, all features (gzip / brotli)', `${kb(bundle?.all.gzip)} / ${kb(bundle?.all.brotli)}`],
   ['first paint, 1,000 accounts', b ? `${ms(b.first_paint_ms.median)} vs plain page ${ms(b.vanilla_first_paint_ms.median)} (${b.first_paint_vs_vanilla.toFixed(2)}x)` : 'n/a'],
   ['edit to painted score (Health tab) p50 / p95', b ? `${ms(b.edit_to_paint_ms.p50)} / ${ms(b.edit_to_paint_ms.p95)}` : 'n/a'],
+  ['  floor: a text change timed the same way', b?.text_change_to_paint_ms ? `${ms(b.text_change_to_paint_ms.p50)} / ${ms(b.text_change_to_paint_ms.p95)}` : 'n/a'],
   ['sort repaint, 1,000 accounts', b ? ms(b.sort_ms.median) : 'n/a'],
   ['filter keystroke, 1,000 accounts', b ? ms(b.filter_keystroke_ms.median) : 'n/a'],
   ['table paint (menu click), 1,000 accounts', b ? ms(b.table_paint_ms.median) : 'n/a'],

@@ -13,12 +13,16 @@
 //                                              stylesheet and main module arrival
 //   node scripts/profile.mjs import-ab DIST... the import, 4 in each fresh page: the first,
 //                                              the median and the fastest, beside JSON.parse
+//   node scripts/profile.mjs edit DIST         check-ins saved on the Health tab of the
+//                                              1,000-account workspace: time by function
+//   node scripts/profile.mjs edit-ab DIST...   the same edits to painted score, builds in
+//                                              turn: p50, p95 and the slowest
 //
 // RUNS sets the visits or pages per build (default 5).
 import fs from 'node:fs';
 import path from 'node:path';
 import { setup, newPage, root } from '../tests/e2e/helpers.mjs';
-import { generateWorkspace, openDataPageForImport, timeFileImport } from '../tests/e2e/workspace-gen.mjs';
+import { editToPaint, generateWorkspace, importWorkspace, openDataPageForImport, timeFileImport } from '../tests/e2e/workspace-gen.mjs';
 
 const [command, ...dists] = process.argv.slice(2);
 const RUNS = Number(process.env.RUNS || 5);
@@ -81,6 +85,18 @@ async function dataPage(env) {
   return { page, context };
 }
 
+/** A page on the Health tab of account 1 of the 1,000-account workspace. */
+async function healthPage(env) {
+  const { page, context } = await newPage(env);
+  await page.goto(env.base + '/');
+  await page.waitForSelector('header.topbar');
+  await importWorkspace(page, env.base, generateWorkspace({ accounts: 1000, people: 8, checkins: 52 }));
+  await page.goto(env.base + '/accounts/1/health');
+  await page.waitForSelector('#checkin-relationship');
+  await page.waitForTimeout(1000);
+  return { page, context };
+}
+
 const bigFile = () => JSON.stringify(generateWorkspace({ accounts: 1000, people: 8, checkins: 52 }));
 
 const commands = {
@@ -119,6 +135,45 @@ const commands = {
     });
     fs.writeFileSync(path.join(outDir, 'import.cpuprofile'), JSON.stringify(profiles[0]));
     byFunction(profiles);
+  },
+
+  async edit([dist]) {
+    const profiles = await withDist(dist, async (env) => {
+      const out = [];
+      for (let r = 0; r < RUNS; r++) {
+        const { page, context } = await healthPage(env);
+        const { value, profile } = await profiled(context, page, async () => {
+          const t = [];
+          for (let i = 0; i < 20; i++) t.push(await editToPaint(page, i));
+          return t;
+        });
+        console.log(`page ${r + 1}: edit to paint, median ${median(value).toFixed(1)} ms`);
+        out.push(profile);
+        await context.close();
+      }
+      return out;
+    });
+    fs.writeFileSync(path.join(outDir, 'edit.cpuprofile'), JSON.stringify(profiles[0]));
+    byFunction(profiles);
+  },
+
+  async 'edit-ab'(list) {
+    const open = [];
+    for (const dist of list) {
+      process.env.E2E_DIST = path.resolve(dist);
+      const env = await setup();
+      open.push({ dist, env, ...(await healthPage(env)), times: [] });
+    }
+    for (let r = 0; r < RUNS; r++) {
+      for (const o of open) for (let i = 0; i < 20; i++) o.times.push(await editToPaint(o.page, i));
+    }
+    const at = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
+    console.log(`check-ins saved on the Health tab, 1,000 accounts, ${RUNS} rounds of 20 in turn: edit to painted score (ms)`);
+    console.log(''.padEnd(30) + ['p50', 'p95', 'slowest'].map((k) => k.padStart(10)).join(''));
+    for (const o of open) {
+      console.log(o.dist.slice(-30).padEnd(30) + [0.5, 0.95, 1].map((p) => at(o.times, p).toFixed(1).padStart(10)).join(''));
+      await o.env.close();
+    }
   },
 
   async visit(list) {
@@ -188,7 +243,7 @@ const commands = {
 };
 
 if (!commands[command] || dists.length === 0) {
-  console.error('usage: node scripts/profile.mjs start|import|visit|import-ab DIST [DIST...]');
+  console.error('usage: node scripts/profile.mjs start|import|visit|import-ab|edit|edit-ab DIST [DIST...]');
   process.exit(2);
 }
 await commands[command](dists);

@@ -151,3 +151,27 @@ export function timeFileImport(page, text) {
     return { imported, parsed: parses[1] };
   }, text);
 }
+
+/**
+ * Saves one check-in on the open Health tab (the main contact's NPS set to 10 when `i` is
+ * even, 0 when odd, so each save moves the score) and times it in the page: ms until the
+ * frame that shows the new score has been painted (a task queued from requestAnimationFrame
+ * runs after that frame). Figures only (make bench, scripts/profile.mjs).
+ */
+export function editToPaint(page, i) {
+  return page.evaluate(async (value) => {
+    const before = document.querySelector('.health-score .score-big')?.textContent;
+    const t0 = performance.now();
+    const input = document.querySelector('#checkin-relationship');
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    document.querySelector('form.checkin-form').requestSubmit();
+    for (let k = 0; k < 2000; k++) {
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const now = document.querySelector('.health-score .score-big')?.textContent;
+      if (now !== undefined && now !== before) return performance.now() - t0;
+    }
+    return NaN;
+  }, i % 2 ? '0' : '10');
+}
