@@ -657,3 +657,72 @@ fn the_accounts_behind_a_figure_come_largest_first_and_the_rest_folded() {
     }
     assert_eq!(largest_first(&[], 10), (vec![], vec![]));
 }
+
+// ---------------------------------------------------------------- chart labels
+
+#[test]
+fn quarter_labels_never_crowd_each_other() {
+    use am_planner::charts::retention::{quarter_labels, retention_svg};
+    let eight = [
+        "Q1 2025", "Q2 2025", "Q3 2025", "Q4 2025", "Q1 2026", "Q2 2026", "Q3 2026", "Q4 2026",
+    ];
+    let full = |l: &str| (l.to_string(), None);
+    let q = |l: &str| (l.to_string(), None::<String>);
+    let qy = |l: &str, y: &str| (l.to_string(), Some(y.to_string()));
+    // (plot width in px, labels expected)
+    let cases: Vec<(f64, Vec<(String, Option<String>)>)> = vec![
+        // A desktop card: every label on one line.
+        (560.0, eight.iter().map(|l| full(l)).collect()),
+        // A phone of 390 px (plot 274 px): the quarter, and the year where it changes.
+        (
+            274.0,
+            vec![
+                qy("Q1", "2025"),
+                q("Q2"),
+                q("Q3"),
+                q("Q4"),
+                qy("Q1", "2026"),
+                q("Q2"),
+                q("Q3"),
+                q("Q4"),
+            ],
+        ),
+        // A phone of 360 px: every other quarter.
+        (
+            244.0,
+            vec![
+                qy("Q1", "2025"),
+                q(""),
+                q("Q3"),
+                q(""),
+                qy("Q1", "2026"),
+                q(""),
+                q("Q3"),
+                q(""),
+            ],
+        ),
+    ];
+    for (width, want) in cases {
+        assert_eq!(quarter_labels(&eight, width), want, "plot {width} px wide");
+    }
+    // Starting mid-year, the first label shown carries its year.
+    let from_q3 = [
+        "Q3 2025", "Q4 2025", "Q1 2026", "Q2 2026", "Q3 2026", "Q4 2026", "Q1 2027", "Q2 2027",
+    ];
+    let got = quarter_labels(&from_q3, 274.0);
+    assert_eq!(got[0], qy("Q3", "2025"));
+    assert_eq!(got[2], qy("Q1", "2026"));
+    assert_eq!(got[6], qy("Q1", "2027"));
+    // The drawn chart at phone width writes no label of two words.
+    let rows: Vec<(String, Option<f64>, Option<f64>)> = eight
+        .iter()
+        .map(|l| (l.to_string(), Some(1.0), Some(0.97)))
+        .collect();
+    let svg = retention_svg(&rows, 328, 240);
+    assert!(!svg.contains("\nQ1 2025\n"), "{svg}");
+    assert!(svg.contains("\nQ2\n") && svg.contains("\n2026\n"), "{svg}");
+    let wide = retention_svg(&rows, 620, 240);
+    assert!(wide.contains("\nQ1 2025\n"), "{wide}");
+    // Its text alternative still names every quarter.
+    assert!(svg.contains("Q2 2026: NRR 100%, GRR 97%"), "{svg}");
+}

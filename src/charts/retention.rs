@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
 use super::draw::{self, text, y_grid, Area, Drawn, Label, MUTED, SMALL, TEXT};
-use super::scale::Rect;
+use super::scale::{text_width, Rect};
 
 const NRR: RGBColor = RGBColor(37, 99, 235);
 const GRR: RGBColor = RGBColor(21, 128, 61);
@@ -43,9 +43,59 @@ pub fn retention_svg(rows: &[QuarterRow], width: u32, height: u32) -> String {
     })
 }
 
+/// Room between two quarter labels, in pixels.
+const LABEL_GAP: f64 = 6.0;
+
+/// The labels under each quarter for a plot `plot_width` wide: `Q3 2026` on one line where
+/// they fit side by side; otherwise the quarter on a first line and, under it, the year on
+/// the first quarter shown and wherever the year changes (`Q3` / `2026`, `Q4`, `Q1` / `2027`);
+/// and when even the quarters crowd each other, every other quarter's label is left out
+/// (the lines keep their points, and the chart's text alternative names every quarter).
+pub fn quarter_labels(labels: &[&str], plot_width: f64) -> Vec<(String, Option<String>)> {
+    let step = plot_width / labels.len().max(1) as f64;
+    let fits = |t: &str| text_width(t, SMALL) + LABEL_GAP <= step;
+    if labels.iter().all(|l| fits(l)) {
+        return labels.iter().map(|l| (l.to_string(), None)).collect();
+    }
+    let widest_part = labels
+        .iter()
+        .flat_map(|l| l.split(' '))
+        .map(|p| text_width(p, SMALL))
+        .fold(0.0, f64::max);
+    let every = if widest_part + LABEL_GAP <= step {
+        1
+    } else {
+        2
+    };
+    // The year is written under the first label shown and wherever it changes.
+    let mut last_year: Option<&str> = None;
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i % every != 0 {
+                return (String::new(), None);
+            }
+            let (quarter, year) = l.split_once(' ').unwrap_or((l, ""));
+            let new_year = !year.is_empty() && last_year != Some(year);
+            last_year = Some(year);
+            (quarter.to_string(), new_year.then(|| year.to_string()))
+        })
+        .collect()
+}
+
 fn draw_lines(root: &Area, rows: &[QuarterRow], w: f64, h: f64) -> Drawn {
     let top = top_percent(rows);
-    let plot = Rect::new(44.0, 10.0, w - 10.0, h - 40.0);
+    let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    let labels = quarter_labels(&names, w - 54.0);
+    // Two lines of labels take one more line of room under the plot.
+    let two_lines = labels.iter().any(|l| l.1.is_some());
+    let plot = Rect::new(
+        44.0,
+        10.0,
+        w - 10.0,
+        h - if two_lines { 52.0 } else { 40.0 },
+    );
     let y_of = |v: f64| plot.bottom - v * 100.0 / top * plot.height();
     let step = if top > 200.0 { 50.0 } else { 20.0 };
     let ticks: Vec<(f64, String)> = std::iter::successors(Some(0.0_f64), |t| Some(t + step))
@@ -62,14 +112,15 @@ fn draw_lines(root: &Area, rows: &[QuarterRow], w: f64, h: f64) -> Drawn {
     }
     let step = plot.width() / rows.len().max(1) as f64;
     let x_of = |i: usize| plot.left + step * (i as f64 + 0.5);
-    for (i, (label, _, _)) in rows.iter().enumerate() {
-        text(
-            root,
-            label,
-            x_of(i),
-            plot.bottom + 14.0,
-            Label::new(SMALL, &MUTED, HPos::Center, VPos::Center),
-        )?;
+    for (i, (line, year)) in labels.iter().enumerate() {
+        let label = Label::new(SMALL, &MUTED, HPos::Center, VPos::Center);
+        if line.is_empty() {
+            continue;
+        }
+        text(root, line, x_of(i), plot.bottom + 14.0, label)?;
+        if let Some(year) = year {
+            text(root, year, x_of(i), plot.bottom + 27.0, label)?;
+        }
     }
     for (color, pick) in [(NRR, 1usize), (GRR, 2usize)] {
         let points: Vec<(i32, i32)> = rows
