@@ -116,7 +116,11 @@ async function editTimes(page, base, id, edits) {
   await page.waitForSelector('#checkin-relationship');
   const edit = [], floor = [];
   for (let i = 0; i < edits; i++) {
+    // Each from a page at rest, as a person's next save would be: the previous save's
+    // work after its paint (the chart drawn again) is over.
+    await page.waitForTimeout(100);
     edit.push(await editToPaint(page, i));
+    await page.waitForTimeout(100);
     floor.push(await timed(page,
       `let el = document.getElementById('bench-floor');
        if (!el) { el = document.createElement('span'); el.id = 'bench-floor'; document.querySelector('.crumbs').append(el); }

@@ -266,8 +266,7 @@ where
             .inner_width()
             .ok()
             .and_then(|v| v.as_f64())
-            .map(|w| if w < 640.0 { 340 } else { 720 })
-            .unwrap_or(720)
+            .map_or(720, chart_width::first_guess)
     });
     let width = RwSignal::new(guess);
     let observer = StoredValue::new_local(None::<chart_width::Observer>);
@@ -309,6 +308,20 @@ mod chart_width {
 
     pub fn remember(class: &'static str, width: u32) {
         LAST.with(|m| m.borrow_mut().insert(class, width));
+    }
+
+    /// The width of a chart box before any was measured, from the window's width. Up to
+    /// 900 px every chart takes a card's whole width: the window less the paddings of
+    /// `main` and `.card` (style/main.css: 62 px up to 640 px, 84 px above), so a first
+    /// visit on a phone or a tablet draws each chart once. Wider, the boxes differ by page
+    /// (a pair of charts, or one); the first drawing may be redone once there.
+    pub fn first_guess(window_width: f64) -> u32 {
+        let w = window_width.max(0.0) as u32;
+        match w {
+            0..=640 => w.saturating_sub(62),
+            641..=900 => w - 84,
+            _ => 720,
+        }
     }
 
     #[wasm_bindgen]

@@ -110,3 +110,34 @@ test('a later visit shows no demo note in the frame, and another page no portfol
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+for (const width of [390, 412, 768]) {
+  test(`first visit at ${width} px: each portfolio chart is drawn once, at the width it is shown`, async () => {
+    const { page, errors, context } = await newPage(env, { viewport: { width, height: 844 } });
+    // Counts every drawing of a chart box (the SVG is written as its inner HTML).
+    await page.addInitScript(() => {
+      const set = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML').set;
+      window.__chartDraws = 0;
+      Object.defineProperty(Element.prototype, 'innerHTML', {
+        ...Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML'),
+        set(v) {
+          if (this.classList?.contains('chart-box')) window.__chartDraws += 1;
+          set.call(this, v);
+        },
+      });
+    });
+    await page.goto(env.base + '/');
+    await page.locator('.chart-box svg').first().waitFor();
+    await page.waitForTimeout(500);
+    const { boxes, draws, widths } = await page.evaluate(() => ({
+      boxes: document.querySelectorAll('.chart-box').length,
+      draws: window.__chartDraws,
+      widths: [...document.querySelectorAll('.chart-box')].map((b) => [b.clientWidth, b.querySelector('svg')?.viewBox.baseVal.width]),
+    }));
+    assert.ok(boxes >= 2, `charts on the portfolio: ${boxes}`);
+    for (const [shown, drawn] of widths) assert.equal(drawn, shown, `drawn for ${drawn} px, shown at ${shown} px`);
+    assert.equal(draws, boxes, `${draws} drawings for ${boxes} charts`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
