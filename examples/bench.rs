@@ -69,8 +69,14 @@ fn import_figures() {
     let indented = encode(&big::big_workspace(1000), None);
     let value: serde_json::Value = serde_json::from_str(&indented).unwrap();
     let compact = serde_json::to_string(&value).unwrap();
-    for (label, text) in [("as exported (indented)", indented), ("without spaces", compact)] {
-        println!("Reading the 1000-account file, {label}: {:.1} MB", text.len() as f64 / 1e6);
+    for (label, text) in [
+        ("as exported (indented)", indented),
+        ("without spaces", compact),
+    ] {
+        println!(
+            "Reading the 1000-account file, {label}: {:.1} MB",
+            text.len() as f64 / 1e6
+        );
         time("  the import's typed reading (decode)", 5, || {
             decode(&text, read_day()).unwrap()
         });
