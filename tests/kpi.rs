@@ -669,8 +669,9 @@ fn quarter_labels_never_crowd_each_other() {
     let full = |l: &str| (l.to_string(), None);
     let q = |l: &str| (l.to_string(), None::<String>);
     let qy = |l: &str, y: &str| (l.to_string(), Some(y.to_string()));
-    // (plot width in px, labels expected)
-    let cases: Vec<(f64, Vec<(String, Option<String>)>)> = vec![
+    // (plot width in px, labels expected: the first line, and the year under it)
+    type Labels = Vec<(String, Option<String>)>;
+    let cases: Vec<(f64, Labels)> = vec![
         // A desktop card: every label on one line.
         (560.0, eight.iter().map(|l| full(l)).collect()),
         // A phone of 390 px (plot 274 px): the quarter, and the year where it changes.
