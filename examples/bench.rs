@@ -58,6 +58,25 @@ fn main() {
     storage_figures();
     load_figures();
     import_figures();
+    first_save_figures();
+}
+
+/// The first save of a workspace into empty storage (native, in memory): every part
+/// written, as the first visit stores the demo and an import stores what it read.
+fn first_save_figures() {
+    println!();
+    let demo = demo_workspace(read_day());
+    let big = big::big_workspace(1000);
+    for (label, ws) in [("the demo workspace", demo), ("1000 accounts", big)] {
+        let runs = if ws.accounts().len() > 100 { 3 } else { 50 };
+        time(&format!("first save of {label}"), runs, || {
+            let m = MemoryBackend::new();
+            let mut s = Session::new(Box::new(m), "bench", "bench");
+            s.load("", read_day());
+            let mut w = ws.clone();
+            s.save(&mut w, "").unwrap()
+        });
+    }
 }
 
 /// Reading an exported file of 1000 accounts (native): the typed reading of the import
