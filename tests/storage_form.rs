@@ -244,42 +244,6 @@ fn split_takes_out_only_the_accounts_and_reassembles_the_same_document() {
 }
 
 #[test]
-fn parts_written_from_the_workspace_are_the_split_of_its_document_to_the_byte() {
-    // The save writes each account's part and the rest straight from the workspace
-    // (`account_json`, `rest_json`); they must be the very text the split of the exported
-    // document gives, or every part would change its hash (and be written again, and look
-    // changed to another tab) for nothing.
-    let mut demo = demo_workspace(today());
-    let mut big = big::big_workspace(40);
-    let mut empty = Workspace::default();
-    let mut with_id = demo_workspace(today());
-    with_id.id = Some(am_planner::domain::WorkspaceId::parse("ws-123456789").unwrap());
-    for (name, ws) in [
-        ("demo", &mut demo),
-        ("big", &mut big),
-        ("empty", &mut empty),
-        ("with id", &mut with_id),
-    ] {
-        let split = split_document(&encode(ws, None)).unwrap();
-        let accounts: Vec<String> = ws.accounts().iter().map(stored::account_json).collect();
-        assert_eq!(
-            accounts,
-            split
-                .accounts
-                .iter()
-                .map(|(_, a)| a.clone())
-                .collect::<Vec<_>>(),
-            "{name}: accounts"
-        );
-        assert_eq!(
-            ws.with_accounts_aside(stored::rest_json),
-            split.rest,
-            "{name}: rest"
-        );
-    }
-}
-
-#[test]
 fn fields_the_split_does_not_know_stay_in_the_rest() {
     // A later format version adds fields at the top and in the workspace: they travel in
     // the rest untouched, with no list of fields to update.

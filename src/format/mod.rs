@@ -280,20 +280,15 @@ pub(crate) fn read_header(text: &str) -> Result<Header<'_>, ImportError> {
 /// Writes the workspace as a file of the current version (with its id, when it has
 /// one), pretty-printed for people who read diffs.
 pub fn encode(ws: &Workspace, exported_at: Option<String>) -> String {
-    serde_json::to_string_pretty(&file_of(ws, exported_at)).expect("a workspace always serializes")
-}
-
-/// The document of the current version for a workspace, as [`encode`] writes it (the
-/// stored form writes its parts from it too, `stored::rest_json`).
-pub(crate) fn file_of(ws: &Workspace, exported_at: Option<String>) -> v3::File {
-    v3::File {
+    let file = v3::File {
         format: FORMAT_NAME.into(),
         version: CURRENT_VERSION as u32,
         exported_at,
         workspace_id: ws.id.as_ref().map(|id| id.as_str().to_string()),
         workspace: v3::WorkspaceV3::from(ws),
         practice: (!ws.practice.is_empty()).then(|| practice::PracticeV1::from(&ws.practice)),
-    }
+    };
+    serde_json::to_string_pretty(&file).expect("a workspace always serializes")
 }
 
 /// A suggested file name for an export made on `date` (`YYYY-MM-DD`).

@@ -302,29 +302,6 @@ pub fn split_document(doc: &str) -> Result<Split, StoredError> {
     })
 }
 
-/// One account's part as the stored form keeps it: the account as [`super::encode`] writes
-/// it in the file, compact, with its keys in the order [`split_document`] gives (sorted),
-/// so the text and its hash are the same as that split's. Written straight from the
-/// account: no document is written and read back (a first save of the demo spent most of
-/// its time there).
-pub fn account_json(account: &crate::domain::Account) -> String {
-    serde_json::to_value(super::v3::AccountV3::from(account))
-        .expect("an account always serializes")
-        .to_string()
-}
-
-/// The rest's part as [`split_document`] gives it for the document [`super::encode`]
-/// writes: the document with its `accounts` taken out. `ws` is read without its accounts
-/// (give it with them set aside, `Workspace::with_accounts_aside`).
-pub fn rest_json(ws: &crate::domain::Workspace) -> String {
-    let mut value =
-        serde_json::to_value(super::file_of(ws, None)).expect("a workspace always serializes");
-    if let Some(w) = value.get_mut("workspace").and_then(Value::as_object_mut) {
-        w.remove("accounts");
-    }
-    value.to_string()
-}
-
 /// Puts the document back together: the rest with `workspace.accounts` set to the
 /// accounts in order. The result is read by [`super::decode`]. Each account must be one
 /// JSON value (checked here).

@@ -554,16 +554,24 @@ impl Session {
 
     /// The part of the rest of the workspace (everything but the accounts).
     fn rest_part(ws: &mut Workspace) -> Result<Part, String> {
-        Ok(stored::make_part(
-            &ws.with_accounts_aside(stored::rest_json),
-        ))
+        let doc = ws.with_accounts_aside(|w| format::encode(w, None));
+        let split = stored::split_document(&doc).map_err(|e| e.to_string())?;
+        Ok(stored::make_part(&split.rest))
     }
 
     /// Each account's part, as the file writes the account.
     fn account_parts(accounts: &[&Account]) -> Result<Vec<Part>, String> {
-        Ok(accounts
+        if accounts.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut w = Workspace::default();
+        w.set_accounts(accounts.iter().map(|a| (*a).clone()).collect())
+            .map_err(|e| format!("{e:?}"))?;
+        let split = stored::split_document(&format::encode(&w, None)).map_err(|e| e.to_string())?;
+        Ok(split
+            .accounts
             .iter()
-            .map(|a| stored::make_part(&stored::account_json(a)))
+            .map(|(_, json)| stored::make_part(json))
             .collect())
     }
 
