@@ -26,7 +26,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { setup, newPage, root } from '../tests/e2e/helpers.mjs';
 import { startServer } from './serve.mjs';
-import { editToPaint, generateWorkspace, importWorkspace, openDataPageForImport, timeFileImport } from '../tests/e2e/workspace-gen.mjs';
+import { editToPaint, textChangeToPaint, generateWorkspace, importWorkspace, openDataPageForImport, timeFileImport } from '../tests/e2e/workspace-gen.mjs';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS || 1000);
 const RUNS = Number(process.env.BENCH_RUNS || 7);
@@ -108,24 +108,14 @@ async function importTimes(page, base, text) {
 }
 
 /** One check-in saved on the Health tab, `edits` times, each until the new score is painted;
- * and, in turn with them, the floor of that measure: one text node changed on the same page,
- * timed the same way (the wait for the next frame and that frame's drawing, with no work of
- * the app's). */
+ * and, in turn with them, the floor of that measure (workspace-gen's textChangeToPaint). */
 async function editTimes(page, base, id, edits) {
   await page.goto(`${base}/accounts/${id}/health`);
   await page.waitForSelector('#checkin-relationship');
   const edit = [], floor = [];
   for (let i = 0; i < edits; i++) {
-    // Each from a page at rest, as a person's next save would be: the previous save's
-    // work after its paint (the chart drawn again) is over.
-    await page.waitForTimeout(100);
     edit.push(await editToPaint(page, i));
-    await page.waitForTimeout(100);
-    floor.push(await timed(page,
-      `let el = document.getElementById('bench-floor');
-       if (!el) { el = document.createElement('span'); el.id = 'bench-floor'; document.querySelector('.crumbs').append(el); }
-       el.textContent = ' ${i}';`,
-      'return true'));
+    floor.push(await textChangeToPaint(page, i));
   }
   return { edit, floor };
 }

@@ -112,8 +112,8 @@ fn draw_lines(root: &Area, rows: &[QuarterRow], w: f64, h: f64) -> Drawn {
     }
     let step = plot.width() / rows.len().max(1) as f64;
     let x_of = |i: usize| plot.left + step * (i as f64 + 0.5);
+    let label = Label::new(SMALL, &MUTED, HPos::Center, VPos::Center);
     for (i, (line, year)) in labels.iter().enumerate() {
-        let label = Label::new(SMALL, &MUTED, HPos::Center, VPos::Center);
         if line.is_empty() {
             continue;
         }

@@ -124,8 +124,8 @@ export async function openDataPageForImport(page, base) {
 /**
  * Chooses `text` as the workspace file on the open Data page (a preview already shown is
  * cancelled first) and times it in the page: ms until the import preview is shown, and ms
- * of `JSON.parse` of the same text right after (the median of three), for comparison. Figures only (make bench,
- * scripts/profile.mjs).
+ * of `JSON.parse` of the same text right after (the median of three), for comparison.
+ * Figures only (make bench, scripts/profile.mjs).
  */
 export function timeFileImport(page, text) {
   return page.evaluate(async (text) => {
@@ -152,13 +152,18 @@ export function timeFileImport(page, text) {
   }, text);
 }
 
+/** How long a page is left before an edit is timed: the last one's work after its paint
+ * (the chart drawn again) is over, as it is before a person's next save. */
+const REST_MS = 100;
+
 /**
  * Saves one check-in on the open Health tab (the main contact's NPS set to 10 when `i` is
- * even, 0 when odd, so each save moves the score) and times it in the page: ms until the
- * frame that shows the new score has been painted (a task queued from requestAnimationFrame
- * runs after that frame). Figures only (make bench, scripts/profile.mjs).
+ * even, 0 when odd, so each save moves the score), from a page at rest, and times it in the
+ * page: ms until the frame that shows the new score has been painted. Figures only (make
+ * bench, scripts/profile.mjs).
  */
-export function editToPaint(page, i) {
+export async function editToPaint(page, i) {
+  await page.waitForTimeout(REST_MS);
   return page.evaluate(async (value) => {
     const before = document.querySelector('.health-score .score-big')?.textContent;
     const t0 = performance.now();
@@ -168,10 +173,32 @@ export function editToPaint(page, i) {
     input.dispatchEvent(new Event('change', { bubbles: true }));
     document.querySelector('form.checkin-form').requestSubmit();
     for (let k = 0; k < 2000; k++) {
+      // A task queued from requestAnimationFrame runs after that frame is painted.
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const now = document.querySelector('.health-score .score-big')?.textContent;
       if (now !== undefined && now !== before) return performance.now() - t0;
     }
     return NaN;
   }, i % 2 ? '0' : '10');
+}
+
+/**
+ * The floor of [editToPaint] on the same page: one text node changed (after the page's
+ * breadcrumb), from a page at rest, timed the same way. It is the wait for the next frame
+ * and that frame's drawing, with no work of the app's. Figures only (make bench).
+ */
+export async function textChangeToPaint(page, i) {
+  await page.waitForTimeout(REST_MS);
+  return page.evaluate(async (i) => {
+    const t0 = performance.now();
+    let el = document.getElementById('bench-floor');
+    if (!el) {
+      el = document.createElement('span');
+      el.id = 'bench-floor';
+      document.querySelector('.crumbs').append(el);
+    }
+    el.textContent = ` ${i}`;
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, i);
 }
