@@ -17,6 +17,8 @@
 //                                              1,000-account workspace: time by function
 //   node scripts/profile.mjs edit-ab DIST...   the same edits to painted score, builds in
 //                                              turn: p50, p95 and the slowest
+//   node scripts/profile.mjs leak DIST         pages visited and left, RUNS times each: the
+//                                              live DOM nodes and window listeners after each
 //
 // RUNS sets the visits or pages per build (default 5).
 import fs from 'node:fs';
@@ -240,10 +242,44 @@ const commands = {
     list.forEach((d, i) => console.log(d.slice(-30).padEnd(30) + [median(out[i].first), median(out[i].all), Math.min(...out[i].all), median(out[i].parse)]
       .map((v) => v.toFixed(0).padStart(12)).join('')));
   },
+
+  // What a left page leaves behind: after each visit, the live DOM nodes (after a garbage
+  // collection) and the window's scroll and resize listeners, on the demo workspace. A page
+  // that goes when it is left brings the count back to where it was.
+  async leak([dist]) {
+    await withDist(dist, async (env) => {
+      const pages = [['/', 'Portfolio'], ['/accounts/1', null], ['/renewals', 'Renewals'], ['/week', 'This week']];
+      const { page, context } = await newPage(env);
+      await page.goto(env.base + '/kpis');
+      await page.waitForSelector('header.topbar');
+      await page.waitForTimeout(1000);
+      const cdp = await context.newCDPSession(page);
+      const count = async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+        const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+        await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+        const n = (t) => listeners.filter((l) => l.type === t).length;
+        return `nodes ${(await cdp.send('Memory.getDOMCounters')).nodes}, window scroll ${n('scroll')}, resize ${n('resize')}`;
+      };
+      console.log(`KPIs (start): ${await count()}`);
+      for (const [href, link] of pages) {
+        for (let r = 0; r < RUNS; r++) {
+          if (link) await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+          else await page.evaluate((h) => { history.pushState(null, '', h); dispatchEvent(new PopStateEvent('popstate')); }, href);
+          await page.waitForTimeout(700);
+          await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'KPIs' }).click();
+          await page.waitForTimeout(700);
+          console.log(`${href} then KPIs, visit ${r + 1}: ${await count()}`);
+        }
+      }
+      await context.close();
+    });
+  },
 };
 
 if (!commands[command] || dists.length === 0) {
-  console.error('usage: node scripts/profile.mjs start|import|visit|import-ab|edit|edit-ab DIST [DIST...]');
+  console.error('usage: node scripts/profile.mjs start|import|visit|import-ab|edit|edit-ab|leak DIST [DIST...]');
   process.exit(2);
 }
 await commands[command](dists);

@@ -747,3 +747,40 @@ fn the_form_kit_check_finds_a_raw_control() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     assert!(raw_controls(&[root.join("src/components/drop_zone.rs")]).is_empty());
 }
+
+/// Lines of `files` that take the current reactive owner (`Owner::current`) without
+/// downgrading it to a `WeakOwner` on the same line, as "path:line: text".
+fn strong_owner_holds(files: &[PathBuf]) -> Vec<String> {
+    lines_with(files, &["Owner::current"])
+        .into_iter()
+        .filter(|hit| !hit.contains(".downgrade()"))
+        .collect()
+}
+
+/// Invariant: no view code keeps its reactive owner strongly. What a page creates (its
+/// effects and their closures) belongs to the page's owner; a closure holding that owner
+/// keeps the page alive after it is left, with its nodes, effects and window listeners
+/// (the address-kept filters did this, and every visit of the portfolio stayed behind).
+/// Take it as a `WeakOwner` (`Owner::current().map(|o| o.downgrade())`) and upgrade it
+/// when it is used.
+#[test]
+fn no_view_holds_its_owner_strongly() {
+    let hits = strong_owner_holds(&files_under("src", &["rs"]));
+    assert!(
+        hits.is_empty(),
+        "hold the reactive owner weakly (Owner::current().map(|o| o.downgrade())):\n{}",
+        hits.join("\n")
+    );
+}
+
+/// The check above finds what it must.
+#[test]
+fn the_owner_check_finds_a_strong_hold() {
+    let dir = std::env::temp_dir().join("am-planner-tidy-owner");
+    fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("view.rs");
+    fs::write(&f, "let owner = Owner::current();\n").unwrap();
+    assert_eq!(strong_owner_holds(std::slice::from_ref(&f)).len(), 1);
+    fs::write(&f, "let owner = Owner::current().map(|o| o.downgrade());\n").unwrap();
+    assert!(strong_owner_holds(&[f]).is_empty());
+}

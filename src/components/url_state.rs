@@ -71,8 +71,10 @@ where
     let write_address = Rc::new(write_address);
     let queued = Rc::new(Cell::new(false));
     // The write runs under the page's owner, so a `read` that uses the app's context
-    // (the owner filters spell a name as the workspace does) finds it.
-    let owner = Owner::current();
+    // (the owner filters spell a name as the workspace does) finds it. The effect holds it
+    // weakly: the effect belongs to the page, and a strong hold would keep the page (its
+    // nodes, effects and cleanups) alive after it is left.
+    let owner = Owner::current().map(|o| o.downgrade());
     Effect::new(move |_| {
         state.track();
         if queued.replace(true) {
@@ -81,7 +83,7 @@ where
         let (queued, write_address, owner) = (queued.clone(), write_address.clone(), owner.clone());
         crate::browser::after_paint(move || {
             queued.set(false);
-            match owner {
+            match owner.and_then(|o| o.upgrade()) {
                 Some(owner) => owner.with(|| write_address()),
                 None => write_address(),
             }

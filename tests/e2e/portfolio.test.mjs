@@ -1,6 +1,7 @@
 // The portfolio's filters and sort live in the page address: search, sort by a column and
 // filter, open an account and come Back to the same view; a bookmarked address opens
-// filtered; unreadable values in the address are ignored. The workspace comes from the
+// filtered; unreadable values in the address are ignored; a page left is let go (its live
+// nodes and window listeners counted after visits). The workspace comes from the
 // shared generator, imported through the Data page. Screenshots at desktop and phone
 // width; no console errors.
 import { test, before, after } from 'node:test';
@@ -104,6 +105,69 @@ test('portfolio: a bookmarked address opens filtered and sorted; unreadable valu
   assert.equal(await rows(page).count(), 40);
   assert.equal(await page.getByLabel('Health', { exact: true }).inputValue(), '');
   assert.equal((await page.locator('th[aria-sort=ascending]').innerText()).replace(/\s/g, ''), 'Renewal▲');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// A page goes when it is left: its nodes, its effects and its listeners on the window.
+// The address-kept filters held their page strongly from one of its own effects, so no
+// page with filters in its address (the portfolio, KPIs, Renewals, This week) was ever let
+// go: after a day of coming back to the portfolio each scroll on any page ran dozens of
+// its table's listeners, and every edit updated every portfolio ever shown.
+test('portfolio and account page: leaving them lets them go, window listeners included', async () => {
+  const { page, errors, context } = await newPage(env);
+  await open(page, env.base, '/');
+  await rows(page).first().waitFor();
+  const cdp = await context.newCDPSession(page);
+  const listeners = async () => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+    const { listeners: all } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+    await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+    return { scroll: all.filter((l) => l.type === 'scroll').length, resize: all.filter((l) => l.type === 'resize').length };
+  };
+  // Nodes still held by anything (the page's DOM and what code keeps), after a collection.
+  const nodes = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Memory.getDOMCounters')).nodes;
+  };
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const toKpis = async () => {
+    await nav.getByRole('link', { name: 'KPIs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'KPIs' }).waitFor();
+    await page.waitForTimeout(300);
+  };
+  const onPortfolio = await listeners();
+  assert.ok(onPortfolio.scroll >= 1, 'the table listens to scrolling');
+  await toKpis();
+  const away = await listeners();
+  assert.equal(away.scroll, onPortfolio.scroll - 1, 'the table\'s scroll listener is gone with the page');
+  assert.equal(away.resize, onPortfolio.resize - 1, 'and its resize listener');
+  const first = await nodes();
+  for (let i = 0; i < 3; i++) {
+    await nav.getByRole('link', { name: 'Portfolio' }).click();
+    await rows(page).first().waitFor();
+    await toKpis();
+    await rows(page).first().waitFor({ state: 'detached' });
+  }
+  assert.deepEqual(await listeners(), away, 'three more visits leave no listener behind');
+  const afterPortfolio = await nodes();
+  assert.ok(afterPortfolio <= first + 50, `three visits of the portfolio leave no nodes behind: ${first} then ${afterPortfolio}`);
+  // An account page, reached the way a link inside the app does (the first demo account);
+  // counted from after the first visit, which loads the account pages' code once.
+  const visitAccount = async () => {
+    await page.evaluate(() => { history.pushState(null, '', '/accounts/1'); dispatchEvent(new PopStateEvent('popstate')); });
+    await page.getByRole('navigation', { name: 'Account sections' }).waitFor();
+    await toKpis();
+    await page.getByRole('navigation', { name: 'Account sections' }).waitFor({ state: 'detached' });
+  };
+  await visitAccount();
+  const kpisBefore = await nodes();
+  for (let i = 0; i < 3; i++) await visitAccount();
+  const afterAccount = await nodes();
+  assert.ok(afterAccount <= kpisBefore + 50, `three visits of an account leave no nodes behind: ${kpisBefore} then ${afterAccount}`);
+  await nav.getByRole('link', { name: 'Portfolio' }).click();
+  await rows(page).first().waitFor();
+  assert.deepEqual(await listeners(), onPortfolio, 'back on the portfolio: its listeners once');
   assert.deepEqual(errors, []);
   await context.close();
 });
