@@ -248,7 +248,10 @@ const commands = {
   // that goes when it is left brings the count back to where it was.
   async leak([dist]) {
     await withDist(dist, async (env) => {
-      const pages = [['/', 'Portfolio'], ['/accounts/1', null], ['/renewals', 'Renewals'], ['/week', 'This week']];
+      // Each page with the main navigation's link to it, or null: reached by an in-app
+      // address change (PAGES, comma-separated paths, replaces the list).
+      const nav = { '/': 'Portfolio', '/renewals': 'Renewals', '/week': 'This week', '/white-space': 'White space', '/practice': 'Practice', '/data': 'Data', '/settings': 'Settings' };
+      const pages = (process.env.PAGES || '/,/accounts/1,/renewals,/week').split(',').map((p) => [p, nav[p] || null]);
       const { page, context } = await newPage(env);
       await page.goto(env.base + '/kpis');
       await page.waitForSelector('header.topbar');
