@@ -23,7 +23,7 @@
 // RUNS sets the visits or pages per build (default 5).
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, newPage, root } from '../tests/e2e/helpers.mjs';
+import { setup, newPage, root, liveNodes, windowListeners } from '../tests/e2e/helpers.mjs';
 import { editToPaint, generateWorkspace, importWorkspace, openDataPageForImport, timeFileImport } from '../tests/e2e/workspace-gen.mjs';
 
 const [command, ...dists] = process.argv.slice(2);
@@ -258,12 +258,8 @@ const commands = {
       await page.waitForTimeout(1000);
       const cdp = await context.newCDPSession(page);
       const count = async () => {
-        await cdp.send('HeapProfiler.collectGarbage');
-        const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
-        const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
-        await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
-        const n = (t) => listeners.filter((l) => l.type === t).length;
-        return `nodes ${(await cdp.send('Memory.getDOMCounters')).nodes}, window scroll ${n('scroll')}, resize ${n('resize')}`;
+        const { scroll, resize } = await windowListeners(cdp);
+        return `nodes ${await liveNodes(cdp)}, window scroll ${scroll}, resize ${resize}`;
       };
       console.log(`KPIs (start): ${await count()}`);
       for (const [href, link] of pages) {

@@ -143,3 +143,17 @@ export async function download(page, trigger) {
   await d.saveAs(file);
   return file;
 }
+
+/** What a page leaves behind, read through a CDP session on it: the live DOM nodes after a
+ * garbage collection, and the window's listeners of each of `types`. */
+export async function liveNodes(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Memory.getDOMCounters')).nodes;
+}
+
+export async function windowListeners(cdp, types = ['scroll', 'resize']) {
+  const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
+  await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+  return Object.fromEntries(types.map((t) => [t, listeners.filter((l) => l.type === t).length]));
+}

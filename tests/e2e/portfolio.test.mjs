@@ -6,7 +6,7 @@
 // width; no console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, newPage, open, shot, saved } from './helpers.mjs';
+import { setup, newPage, open, shot, saved, liveNodes, windowListeners } from './helpers.mjs';
 import { generateWorkspace, importWorkspace } from './workspace-gen.mjs';
 
 let env;
@@ -119,17 +119,8 @@ test('portfolio and account page: leaving them lets them go, window listeners in
   await open(page, env.base, '/');
   await rows(page).first().waitFor();
   const cdp = await context.newCDPSession(page);
-  const listeners = async () => {
-    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
-    const { listeners: all } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId });
-    await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
-    return { scroll: all.filter((l) => l.type === 'scroll').length, resize: all.filter((l) => l.type === 'resize').length };
-  };
-  // Nodes still held by anything (the page's DOM and what code keeps), after a collection.
-  const nodes = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    return (await cdp.send('Memory.getDOMCounters')).nodes;
-  };
+  const listeners = () => windowListeners(cdp);
+  const nodes = () => liveNodes(cdp);
   const nav = page.getByRole('navigation', { name: 'Main' });
   const toKpis = async () => {
     await nav.getByRole('link', { name: 'KPIs' }).click();
