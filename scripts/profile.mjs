@@ -23,7 +23,7 @@
 // RUNS sets the visits or pages per build (default 5).
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, newPage, root, liveNodes, windowListeners } from '../tests/e2e/helpers.mjs';
+import { setup, newPage, root, liveNodes, windowListeners, goInApp } from '../tests/e2e/helpers.mjs';
 import { editToPaint, generateWorkspace, importWorkspace, openDataPageForImport, timeFileImport } from '../tests/e2e/workspace-gen.mjs';
 
 const [command, ...dists] = process.argv.slice(2);
@@ -265,7 +265,7 @@ const commands = {
       for (const [href, link] of pages) {
         for (let r = 0; r < RUNS; r++) {
           if (link) await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
-          else await page.evaluate((h) => { history.pushState(null, '', h); dispatchEvent(new PopStateEvent('popstate')); }, href);
+          else await goInApp(page, href);
           await page.waitForTimeout(700);
           await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'KPIs' }).click();
           await page.waitForTimeout(700);

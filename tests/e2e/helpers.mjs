@@ -144,6 +144,12 @@ export async function download(page, trigger) {
   return file;
 }
 
+/** Goes to `path` the way a link inside the app does (the router follows the address; no
+ * page load). */
+export async function goInApp(page, path) {
+  await page.evaluate((p) => { history.pushState(null, '', p); dispatchEvent(new PopStateEvent('popstate')); }, path);
+}
+
 /** What a page leaves behind, read through a CDP session on it: the live DOM nodes after a
  * garbage collection, and the window's listeners of each of `types`. */
 export async function liveNodes(cdp) {

@@ -6,7 +6,7 @@
 // width; no console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, newPage, open, shot, saved, liveNodes, windowListeners } from './helpers.mjs';
+import { setup, newPage, open, shot, saved, liveNodes, windowListeners, goInApp } from './helpers.mjs';
 import { generateWorkspace, importWorkspace } from './workspace-gen.mjs';
 
 let env;
@@ -112,8 +112,8 @@ test('portfolio: a bookmarked address opens filtered and sorted; unreadable valu
 // A page goes when it is left: its nodes, its effects and its listeners on the window.
 // The address-kept filters held their page strongly from one of its own effects, so no
 // page with filters in its address (the portfolio, KPIs, Renewals, This week) was ever let
-// go: after a day of coming back to the portfolio each scroll on any page ran dozens of
-// its table's listeners, and every edit updated every portfolio ever shown.
+// go: after a day of coming back to the portfolio, every page shown stayed in memory and
+// each scroll on any page ran dozens of its table's listeners.
 test('portfolio and account page: leaving them lets them go, window listeners included', async () => {
   const { page, errors, context } = await newPage(env);
   await open(page, env.base, '/');
@@ -146,7 +146,7 @@ test('portfolio and account page: leaving them lets them go, window listeners in
   // An account page, reached the way a link inside the app does (the first demo account);
   // counted from after the first visit, which loads the account pages' code once.
   const visitAccount = async () => {
-    await page.evaluate(() => { history.pushState(null, '', '/accounts/1'); dispatchEvent(new PopStateEvent('popstate')); });
+    await goInApp(page, '/accounts/1');
     await page.getByRole('navigation', { name: 'Account sections' }).waitFor();
     await toKpis();
     await page.getByRole('navigation', { name: 'Account sections' }).waitFor({ state: 'detached' });
