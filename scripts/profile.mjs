@@ -19,6 +19,9 @@
 //                                              turn: p50, p95 and the slowest
 //   node scripts/profile.mjs leak DIST         pages visited and left, RUNS times each: the
 //                                              live DOM nodes and window listeners after each
+//   node scripts/profile.mjs selectors DIST    10 check-ins saved on the Health tab (or, with
+//                                              ON=portfolio, 10 filter keystrokes at 1,000
+//                                              accounts): the style's time by CSS selector
 //
 // RUNS sets the visits or pages per build (default 5).
 import fs from 'node:fs';
@@ -243,6 +246,49 @@ const commands = {
       .map((v) => v.toFixed(0).padStart(12)).join('')));
   },
 
+  // Chrome's selector statistics (a trace category; it slows matching, so compare the
+  // selectors with each other, not with other figures).
+  async selectors([dist]) {
+    await withDist(dist, async (env) => {
+      const onPortfolio = process.env.ON === 'portfolio';
+      const { page, context } = await healthPage(env);
+      if (onPortfolio) {
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio', exact: true }).click();
+        await page.waitForSelector('table.accounts tbody tr[aria-rowindex]');
+        await page.waitForTimeout(1000);
+      }
+      await env.browser.startTracing(page, { categories: ['disabled-by-default-blink.debug', 'devtools.timeline'] });
+      for (let i = 0; i < 10; i++) {
+        if (!onPortfolio) await editToPaint(page, i);
+        else {
+          await page.evaluate((text) => {
+            const input = document.querySelector('input[type=search]');
+            input.value = text;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          }, i % 2 ? '' : '7');
+          await page.waitForTimeout(200);
+        }
+      }
+      const events = JSON.parse((await env.browser.stopTracing()).toString()).traceEvents;
+      const bySelector = new Map();
+      for (const e of events.filter((x) => x.name === 'SelectorStats')) {
+        for (const t of e.args.selector_stats.selector_timings) {
+          const a = bySelector.get(t.selector) || { us: 0, attempts: 0, matches: 0 };
+          a.us += t['elapsed (us)'];
+          a.attempts += t.match_attempts;
+          a.matches += t.match_count;
+          bySelector.set(t.selector, a);
+        }
+      }
+      const all = [...bySelector.values()].reduce((x, a) => x + a.us, 0);
+      console.log(`${onPortfolio ? '10 filter keystrokes' : '10 check-ins saved'}: all selectors ${(all / 1000).toFixed(2)} ms (traced)`);
+      for (const [sel, a] of [...bySelector].sort((x, y) => y[1].us - x[1].us).slice(0, 15)) {
+        console.log(`${(a.us / 1000).toFixed(2).padStart(8)} ms ${String(a.attempts).padStart(6)} tried ${String(a.matches).padStart(6)} matched  ${sel.slice(0, 100)}`);
+      }
+      await context.close();
+    });
+  },
+
   // What a left page leaves behind: after each visit, the live DOM nodes (after a garbage
   // collection) and the window's scroll and resize listeners, on the demo workspace. A page
   // that goes when it is left brings the count back to where it was.
@@ -278,7 +324,7 @@ const commands = {
 };
 
 if (!commands[command] || dists.length === 0) {
-  console.error('usage: node scripts/profile.mjs start|import|visit|import-ab|edit|edit-ab|leak DIST [DIST...]');
+  console.error('usage: node scripts/profile.mjs start|import|visit|import-ab|edit|edit-ab|leak|selectors DIST [DIST...]');
   process.exit(2);
 }
 await commands[command](dists);

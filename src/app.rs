@@ -115,7 +115,7 @@ pub fn App() -> impl IntoView {
                     <SaveIndicator/>
                 </header>
                 <StorageBanner/>
-                <main id="main" tabindex="-1">
+                <Main>
                     <SharePanel/>
                     // While a shared account is shown, it takes the place of the page.
                     <div class="routed" hidden=move || share.is_showing()>
@@ -152,7 +152,7 @@ pub fn App() -> impl IntoView {
                         </ParentRoute>
                     </Routes>
                     </div>
-                </main>
+                </Main>
                 <ToastHost/>
             </DropZone>
         </Router>
@@ -352,6 +352,16 @@ fn focus_main_heading(routing: ReadSignal<bool>, frames_left: u32) {
 /// Planner"), a polite live region announces it, and focus moves to its main heading
 /// (kept on the chosen tab when moving between an account's tabs). The first load only
 /// sets the title. While a shared account is shown, it names the tab itself.
+/// The page's place. On the portfolio's address it is wider (`main.wide`), for the table's
+/// ten columns. The address decides, not a rule looking into the page: a `main:has(...)`
+/// rule cost every change inside the page a search of its whole subtree (docs/build.md).
+#[component]
+fn Main(children: Children) -> impl IntoView {
+    let location = use_location();
+    let wide = move || location.pathname.with(|p| p == "/");
+    view! { <main id="main" tabindex="-1" class:wide=wide>{children()}</main> }
+}
+
 #[component]
 fn RouteAnnouncer(share: FragmentShare, routing: ReadSignal<bool>) -> impl IntoView {
     let app = use_app();

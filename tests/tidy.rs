@@ -784,3 +784,66 @@ fn the_owner_check_finds_a_strong_hold() {
     fs::write(&f, "let owner = Owner::current().map(|o| o.downgrade());\n").unwrap();
     assert!(strong_owner_holds(&[f]).is_empty());
 }
+
+/// Selectors of a line of CSS (comments already removed) whose subject is `html`, `body`
+/// or `main` (or their id or class) and that hold `:has(`, as the selector text.
+fn page_wide_has(line: &str) -> Vec<String> {
+    let selectors = line.split('{').next().unwrap_or("");
+    selectors
+        .split(',')
+        .map(str::trim)
+        .filter(|s| {
+            s.find(":has(").is_some_and(|at| {
+                let subject = s[..at].rsplit([' ', '>', '+', '~']).next().unwrap_or("");
+                let element = subject.split(['.', '#', ':', '[']).next().unwrap_or("");
+                matches!(element, "html" | "body" | "main" | ":root")
+                    || subject == "#main"
+                    || subject.starts_with(":root")
+            })
+        })
+        .map(String::from)
+        .collect()
+}
+
+/// Invariant: no style rule asks whether the whole page holds something
+/// (`main:has(...)`, `body:has(...)`). Chromium answers such a rule again on every change
+/// anywhere inside, by searching the subtree: the rule that widened `main` for the
+/// portfolio cost each Health-tab edit about 1.7 ms of style (docs/build.md). Put a class
+/// where the state is decided (the address decides `main.wide`, `app::Main`).
+#[test]
+fn no_rule_searches_the_whole_page() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut hits = Vec::new();
+    for f in files_under("style", &["css"]) {
+        for (n, line) in css_lines(&fs::read_to_string(&f).unwrap()) {
+            for s in page_wide_has(&line) {
+                hits.push(format!(
+                    "{}:{n}: {s}",
+                    f.strip_prefix(root).unwrap_or(&f).display()
+                ));
+            }
+        }
+    }
+    assert!(
+        hits.is_empty(),
+        "rules on the whole page's content (set a class instead):\n{}",
+        hits.join("\n")
+    );
+}
+
+/// The check above finds what it must.
+#[test]
+fn the_page_wide_has_check_finds_what_it_must() {
+    for (line, found) in [
+        ("main:has(.page.wide) { max-width: 1480px; }", 1),
+        ("body:has(dialog[open]) { overflow: hidden; }", 1),
+        (".x, html:has(.y) .z { color: var(--ink); }", 1),
+        (":root:has(.modal) { overflow: hidden; }", 1),
+        ("#main:has(.x) { padding: 0; }", 1),
+        (".rate:has(input:checked) { color: var(--on-fill); }", 0),
+        ("main .card:has(> h2) { padding: 0; }", 0),
+        ("main.wide { max-width: 1480px; }", 0),
+    ] {
+        assert_eq!(page_wide_has(line).len(), found, "{line}");
+    }
+}

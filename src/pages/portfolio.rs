@@ -130,7 +130,7 @@ pub fn PortfolioPage() -> impl IntoView {
     };
 
     view! {
-        <section class="page wide">
+        <section class="page">
             <Show when=move || demo.get()>
                 <div class="banner banner-demo" role="note">
                     <strong>"Demo workspace. "</strong>
