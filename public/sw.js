@@ -4,7 +4,8 @@
 // file (which is how the browser notices a new version).
 //
 // - install: every file of this build goes into the cache "am-planner-shell-<build>"; if any
-//   fails, the install fails and the old version stays in charge, whole.
+//   fails, the install fails and the old version stays in charge, whole. What the page
+//   already fetched is not downloaded again (HASHED, below).
 // - the new worker then waits: the page shows "A new version is ready" and sends "activate"
 //   when the user chooses to reload, so a page never runs new code with old code.
 // - activate: the caches of other builds are dropped (never the practice content cache).
@@ -15,10 +16,17 @@ const FILES = __FILES__;
 const PREFIX = 'am-planner-shell-';
 const CACHE = PREFIX + BUILD;
 
+// A file whose name carries the hash of its content (the build's module directory
+// app-<hash>/ and the stylesheet app-<hash>.css) can only ever hold that content, so it is
+// taken from the browser's HTTP cache when the page has just fetched it (the main module,
+// its JavaScript and the stylesheet, on a first visit): not downloaded a second time. Every
+// other file (index.html, theme.js, the practice content, the icons) is fetched anew.
+const HASHED = /^\/app-[0-9a-f]+(\/|\.css$)/;
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
-      cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
+      cache.addAll(FILES.map((f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'reload' })))),
   );
 });
 

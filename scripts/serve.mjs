@@ -13,6 +13,9 @@ const TYPES = {
   '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
 };
 
+/** The paths of files whose names hold the hash of their content (as `public/sw.js`). */
+const HASHED = /^\/app-[0-9a-f]+(\/|\.css$)/;
+
 export function startServer(dir, port = 0) {
   const root = path.resolve(dir);
   const index = path.join(root, 'index.html');
@@ -24,7 +27,10 @@ export function startServer(dir, port = 0) {
     if (!fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
     const headers = {
       'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
-      'Cache-Control': 'no-cache',
+      // A name holding its content's hash (app-<hash>/..., app-<hash>.css) never changes
+      // content: kept for a year without asking again. Anything else is asked again each
+      // time (docs/offline.md).
+      'Cache-Control': HASHED.test(url.pathname) && file !== index ? 'public, max-age=31536000, immutable' : 'no-cache',
       'Vary': 'Accept-Encoding',
     };
     const accepts = String(req.headers['accept-encoding'] || '');

@@ -58,6 +58,28 @@ test('after one visit, a reload with no network opens every page, practice decks
   await context.close();
 });
 
+test('a first visit downloads each file of the build once: the worker takes what the page fetched from the HTTP cache', async () => {
+  const server = await startServer(process.env.E2E_DIST || path.join(root, 'dist'), 0);
+  const sent = new Map();
+  server.prependListener('request', (req, res) => {
+    const asked = new URL(req.url, 'http://x').pathname;
+    if (req.method === 'GET') res.on('finish', () => sent.set(asked, (sent.get(asked) || 0) + 1));
+  });
+  try {
+    const { page, errors, context } = await newPage(env);
+    await open(page, `http://127.0.0.1:${server.address().port}`, '/');
+    await controlled(page);
+    const hashed = [...sent].filter(([p]) => /^\/app-[0-9a-f]+(\/|\.css$)/.test(p));
+    assert.ok(hashed.some(([p]) => p.endsWith('_bg.wasm')), 'the main module was fetched');
+    assert.ok(hashed.length > 20, `every module of the build was cached: ${hashed.length} files`);
+    assert.deepEqual(hashed.filter(([, n]) => n > 1), [], 'no file of the build is sent twice');
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    server.close();
+  }
+});
+
 test('without the service worker, the same offline reload fails (the test can tell)', async () => {
   const context = await env.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
