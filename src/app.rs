@@ -348,10 +348,6 @@ fn focus_main_heading(routing: ReadSignal<bool>, frames_left: u32) {
     }
 }
 
-/// After each navigation: the tab title names the page ("Acme · Health · Account
-/// Planner"), a polite live region announces it, and focus moves to its main heading
-/// (kept on the chosen tab when moving between an account's tabs). The first load only
-/// sets the title. While a shared account is shown, it names the tab itself.
 /// The page's place. On the portfolio's address it is wider (`main.wide`), for the table's
 /// ten columns. The address decides, not a rule looking into the page: a `main:has(...)`
 /// rule cost every change inside the page a search of its whole subtree (docs/build.md).
@@ -362,6 +358,10 @@ fn Main(children: Children) -> impl IntoView {
     view! { <main id="main" tabindex="-1" class:wide=wide>{children()}</main> }
 }
 
+/// After each navigation: the tab title names the page ("Acme · Health · Account
+/// Planner"), a polite live region announces it, and focus moves to its main heading
+/// (kept on the chosen tab when moving between an account's tabs). The first load only
+/// sets the title. While a shared account is shown, it names the tab itself.
 #[component]
 fn RouteAnnouncer(share: FragmentShare, routing: ReadSignal<bool>) -> impl IntoView {
     let app = use_app();
