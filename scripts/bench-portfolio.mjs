@@ -30,7 +30,7 @@ import { editToPaint, textChangeToPaint, generateWorkspace, importWorkspace, ope
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS || 1000);
 const RUNS = Number(process.env.BENCH_RUNS || 7);
-const EDITS = Number(process.env.BENCH_EDITS || 20);
+const EDITS = Number(process.env.BENCH_EDITS || 40);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -107,17 +107,24 @@ async function importTimes(page, base, text) {
   return timeFileImport(page, text);
 }
 
-/** One check-in saved on the Health tab, `edits` times, each until the new score is painted;
- * and, in turn with them, the floor of that measure (workspace-gen's textChangeToPaint). */
-async function editTimes(page, base, id, edits) {
-  await page.goto(`${base}/accounts/${id}/health`);
-  await page.waitForSelector('#checkin-relationship');
-  const edit = [], floor = [];
-  for (let i = 0; i < edits; i++) {
-    edit.push(await editToPaint(page, i));
-    floor.push(await textChangeToPaint(page, i));
+/** Opens the Health tab of account `id`, where editTimes saves check-ins. */
+async function openHealth(b, id) {
+  await b.page.goto(`${b.env.base}/accounts/${id}/health`);
+  await b.page.waitForSelector('#checkin-relationship');
+  b.edit = [];
+  b.floor = [];
+}
+
+/** `n` check-ins saved on the open Health tab, each until the new score is painted; and,
+ * in turn with them, the floor of that measure (workspace-gen's textChangeToPaint). The
+ * page's own count of edits keeps the saved value alternating, so every save moves the
+ * score. */
+async function editTimes(b, n) {
+  for (let k = 0; k < n; k++) {
+    const i = b.edit.length;
+    b.edit.push(await editToPaint(b.page, i));
+    b.floor.push(await textChangeToPaint(b.page, i));
   }
-  return { edit, floor };
 }
 
 /** axe-core's violations on each page of the demo workspace (a fresh visit). */
@@ -220,7 +227,9 @@ const vanilla = { page: await vanillaCtx.newPage(), base: vs.base };
 await vanilla.page.addInitScript(paintWatch, ACCOUNTS);
 // The dists run in turn, run by run, so a busy moment on the machine falls on all of them.
 for (let i = 0; i < RUNS; i++) for (const b of open) await runOnce(b, vanilla);
-for (const b of open) Object.assign(b, await editTimes(b.page, b.env.base, 1, EDITS));
+// The edits too run in turn, a few at a time on each dist, so a busy moment falls on all.
+for (const b of open) await openHealth(b, 1);
+for (let done = 0; done < EDITS; done += 5) for (const b of open) await editTimes(b, Math.min(5, EDITS - done));
 const axe = await axeViolations(open[0].env);
 await vanillaCtx.close();
 vs.server.close();
