@@ -785,8 +785,9 @@ fn the_owner_check_finds_a_strong_hold() {
     assert!(strong_owner_holds(&[f]).is_empty());
 }
 
-/// Selectors of a line of CSS (comments already removed) whose subject is `html`, `body`
-/// or `main` (or their id or class) and that hold `:has(`, as the selector text.
+/// Selectors of a line of CSS (comments already removed) that hold `:has(` on `html`,
+/// `:root`, `body`, `main` or `#main` (with or without classes and states), as the
+/// selector text.
 fn page_wide_has(line: &str) -> Vec<String> {
     let selectors = line.split('{').next().unwrap_or("");
     selectors
@@ -794,11 +795,15 @@ fn page_wide_has(line: &str) -> Vec<String> {
         .map(str::trim)
         .filter(|s| {
             s.find(":has(").is_some_and(|at| {
+                // The compound selector `:has(` is attached to, and its first part
+                // (`main` of `main.wide:hover`, `:root` of `:root:hover`).
                 let subject = s[..at].rsplit([' ', '>', '+', '~']).next().unwrap_or("");
-                let element = subject.split(['.', '#', ':', '[']).next().unwrap_or("");
-                matches!(element, "html" | "body" | "main" | ":root")
-                    || subject == "#main"
-                    || subject.starts_with(":root")
+                let end = subject
+                    .get(1..)
+                    .and_then(|rest| rest.find(['.', '[', ':', '#']))
+                    .map_or(subject.len(), |i| i + 1);
+                let element = &subject[..end];
+                matches!(element, "html" | ":root" | "body" | "main" | "#main")
             })
         })
         .map(String::from)
@@ -808,8 +813,9 @@ fn page_wide_has(line: &str) -> Vec<String> {
 /// Invariant: no style rule asks whether the whole page holds something
 /// (`main:has(...)`, `body:has(...)`). Chromium answers such a rule again on every change
 /// anywhere inside, by searching the subtree: the rule that widened `main` for the
-/// portfolio cost each Health-tab edit about 1.7 ms of style (docs/build.md). Put a class
-/// where the state is decided (the address decides `main.wide`, `app::Main`).
+/// portfolio took five times the style matching of all other selectors together on each
+/// Health-tab edit (docs/build.md). Put a class where the state is decided (the address
+/// decides `main.wide`, `app::Main`).
 #[test]
 fn no_rule_searches_the_whole_page() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -840,6 +846,7 @@ fn the_page_wide_has_check_finds_what_it_must() {
         (".x, html:has(.y) .z { color: var(--ink); }", 1),
         (":root:has(.modal) { overflow: hidden; }", 1),
         ("#main:has(.x) { padding: 0; }", 1),
+        ("main.wide:hover:has(.x) { padding: 0; }", 1),
         (".rate:has(input:checked) { color: var(--on-fill); }", 0),
         ("main .card:has(> h2) { padding: 0; }", 0),
         ("main.wide { max-width: 1480px; }", 0),
