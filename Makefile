@@ -28,11 +28,15 @@ lint: tools
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --quiet -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins --features split --quiet -- -D warnings
+	@# The splitter's tool (tools/split) is its own workspace too.
+	cargo fmt --check --manifest-path tools/split/Cargo.toml
+	cargo clippy --manifest-path tools/split/Cargo.toml --release --all-targets --quiet -- -D warnings
 	@# The fuzz targets are their own workspace: checked here so they keep building.
 	RUSTC_BOOTSTRAP=1 cargo check --manifest-path fuzz/Cargo.toml --bins --quiet --target-dir target/fuzz-check
 
 test-native:
 	cargo test --quiet
+	cargo test --manifest-path tools/split/Cargo.toml --release --quiet
 
 test-web: test-tools
 	cargo test --target wasm32-unknown-unknown --test web

@@ -19,6 +19,13 @@
 //                                              turn: p50, p95 and the slowest
 //   node scripts/profile.mjs leak DIST         pages visited and left, RUNS times each: the
 //                                              live DOM nodes and window listeners after each
+//   node scripts/profile.mjs pages DIST...     a page's first opening on a phone, builds in
+//                                              turn: a first visit (no service worker,
+//                                              slow 4G, CPU 4x), a click from the portfolio
+//                                              until the page is painted, for an account
+//                                              and four other pages; and the first account
+//                                              opened on a returning visit (the worker in
+//                                              charge, CPU 4x)
 //   node scripts/profile.mjs selectors DIST    10 check-ins saved on the Health tab (or, with
 //                                              ON=portfolio, 10 filter keystrokes at 1,000
 //                                              accounts): the style's time by CSS selector
@@ -104,6 +111,29 @@ async function healthPage(env) {
 
 const bigFile = () => JSON.stringify(generateWorkspace({ accounts: 1000, people: 8, checkins: 52 }));
 
+/** Runs `click` (an expression in the page) and gives the ms until `done` (an expression
+ * that may use `before`, the page's h1 at the click) holds after a frame. */
+async function clickToPaint(page, click, done) {
+  return page.evaluate(`(async () => {
+    const before = document.querySelector('main h1');
+    const t0 = performance.now();
+    ${click};
+    for (;;) {
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      if (${done}) return performance.now() - t0;
+    }
+  })()`);
+}
+
+/** What `pages` opens: a click in the page, and when it is painted. */
+const OPENINGS = {
+  account: ["document.querySelector('table.accounts tbody th a').click()", "document.querySelector('main .danger-zone')"],
+  ...Object.fromEntries(['Renewals', 'KPIs', 'White space', 'This week'].map((label) => [label, [
+    `[...document.querySelectorAll('nav.mainnav a')].find((a) => a.textContent.trim() === ${JSON.stringify(label)}).click()`,
+    "document.querySelector('main h1') && document.querySelector('main h1') !== before",
+  ]])),
+};
+
 const commands = {
   async start([dist]) {
     const profiles = await withDist(dist, async (env) => {
@@ -178,6 +208,53 @@ const commands = {
     for (const o of open) {
       console.log(o.dist.slice(-30).padEnd(30) + [0.5, 0.95, 1].map((p) => at(o.times, p).toFixed(1).padStart(10)).join(''));
       await o.env.close();
+    }
+  },
+
+  async pages(list) {
+    const names = [...Object.keys(OPENINGS), 'account (worker)'];
+    const out = list.map(() => Object.fromEntries(names.map((k) => [k, []])));
+    const slow = async (context, page) => {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      return cdp;
+    };
+    for (let r = 0; r < RUNS; r++) {
+      for (const [name, [click, done]] of Object.entries(OPENINGS)) {
+        for (const [i, dist] of list.entries()) {
+          await withDist(dist, async (env) => {
+            const { page, context } = await newPage(env, { viewport: { width: 412, height: 823 }, serviceWorkers: 'block' });
+            await page.goto(env.base + '/');
+            await page.waitForSelector('table.accounts tbody tr');
+            await page.waitForTimeout(1500);
+            await slow(context, page);
+            out[i][name].push(await clickToPaint(page, click, done));
+            await context.close();
+          });
+        }
+      }
+      for (const [i, dist] of list.entries()) {
+        await withDist(dist, async (env) => {
+          const { page, context } = await newPage(env, { viewport: { width: 412, height: 823 } });
+          await page.goto(env.base + '/');
+          await page.waitForSelector('table.accounts tbody tr');
+          await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60000 });
+          await page.reload();
+          await page.waitForSelector('table.accounts tbody tr');
+          await page.waitForTimeout(2000);
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+          out[i]['account (worker)'].push(await clickToPaint(page, ...OPENINGS.account));
+          await context.close();
+        });
+      }
+    }
+    console.log(`first opening of a page, click until painted, 412 px, CPU 4x (ms, medians of ${RUNS}, builds in turn)`);
+    console.log('first visit, slow 4G, no service worker'.padEnd(30) + names.map((k) => k.padStart(18)).join(''));
+    for (const [i, dist] of list.entries()) {
+      console.log(dist.slice(-30).padEnd(30) + names.map((k) => median(out[i][k]).toFixed(0).padStart(18)).join(''));
     }
   },
 
@@ -324,7 +401,7 @@ const commands = {
 };
 
 if (!commands[command] || dists.length === 0) {
-  console.error('usage: node scripts/profile.mjs start|import|visit|import-ab|edit|edit-ab|leak|selectors DIST [DIST...]');
+  console.error('usage: node scripts/profile.mjs start|import|visit|import-ab|edit|edit-ab|pages|leak|selectors DIST [DIST...]');
   process.exit(2);
 }
 await commands[command](dists);

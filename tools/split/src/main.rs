@@ -6,9 +6,24 @@
 //! the main module imports; it takes the main module's exports through `initSync` of
 //! `<main-js>`, a path relative to `<out-dir>`), and `split-manifest.json`: for each lazy
 //! function, the files it loads. Prints one line per module written.
+//!
+//! The splitter writes one chunk for every set of lazy functions that share some code,
+//! many of them a few hundred bytes. The chunks under `JOIN_BELOW` bytes are joined into
+//! one (`join.rs`), which every lazy function that needed any of them then loads: fewer
+//! files to fetch and instantiate, for a few kilobytes more on some pages
+//! (docs/build.md, "Small chunks joined").
 
-use std::path::PathBuf;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod join;
+mod loader;
+
+/// Chunks smaller than this (bytes, as the splitter writes them, before wasm-opt) are
+/// joined into one. Chosen by measure: 8 KB and 16 KB were built and timed side by side
+/// (docs/build.md, "Small chunks joined").
+const JOIN_BELOW: u64 = 16 * 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,7 +50,8 @@ fn run(input: &str, out_dir: &std::path::Path, main_js: &str) -> eyre_like::Resu
     opts.main_module = main_js;
     opts.link_name = "./__wasm_split.js";
     let split = wasm_split_cli_support::transform(opts).map_err(|e| format!("{e:?}"))?;
-    let mut names: Vec<_> = split.prefetch_map.into_iter().collect();
+    let prefetch = join_small_chunks(out_dir, split.prefetch_map)?;
+    let mut names: Vec<_> = prefetch.into_iter().collect();
     names.sort();
     let manifest = names
         .iter()
@@ -54,15 +70,88 @@ fn run(input: &str, out_dir: &std::path::Path, main_js: &str) -> eyre_like::Resu
         format!("{{\n{manifest}\n}}\n"),
     )
     .map_err(|e| format!("cannot write the manifest: {e}"))?;
-    for m in &split.split_modules {
+    let mut written = 0;
+    for m in split.split_modules.iter().filter(|m| m.exists()) {
         println!("am-split: {}", m.display());
+        written += 1;
     }
     println!(
-        "am-split: main module and {} split module(s) in {}",
-        split.split_modules.len(),
+        "am-split: main module and {written} split module(s) in {}",
         out_dir.display()
     );
     Ok(())
+}
+
+/// Joins the chunks under `JOIN_BELOW` bytes into the first of them (its file and its name
+/// in the loader stay), removes the others, and gives back the prefetch map that follows.
+fn join_small_chunks(
+    out_dir: &Path,
+    prefetch: HashMap<String, Vec<String>>,
+) -> Result<HashMap<String, Vec<String>>, String> {
+    let mut small: Vec<(u32, PathBuf)> = Vec::new();
+    for entry in std::fs::read_dir(out_dir).map_err(|e| format!("cannot list {out_dir:?}: {e}"))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let Some(n) = path.file_name().and_then(|f| f.to_str()).and_then(|f| {
+            f.strip_prefix("chunk_")?
+                .strip_suffix(".wasm")?
+                .parse::<u32>()
+                .ok()
+        }) else {
+            continue;
+        };
+        let size = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
+        if size < JOIN_BELOW {
+            small.push((n, path));
+        }
+    }
+    small.sort();
+    if small.len() < 2 {
+        return Ok(prefetch);
+    }
+    let chunks = small
+        .iter()
+        .map(|(_, p)| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            std::fs::read(p)
+                .map(|b| (name, b))
+                .map_err(|e| format!("cannot read {p:?}: {e}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let joined = join::join(&chunks)?;
+    let (keep, keep_path) = &small[0];
+    std::fs::write(keep_path, &joined).map_err(|e| format!("cannot write {keep_path:?}: {e}"))?;
+    for (_, p) in &small[1..] {
+        std::fs::remove_file(p).map_err(|e| format!("cannot remove {p:?}: {e}"))?;
+    }
+    let numbers: BTreeSet<u32> = small.iter().map(|(n, _)| *n).collect();
+    let js_path = out_dir.join("__wasm_split.js");
+    let js =
+        std::fs::read_to_string(&js_path).map_err(|e| format!("cannot read the loader: {e}"))?;
+    let js = loader::join_chunks(&js, &numbers, *keep)?;
+    std::fs::write(&js_path, js).map_err(|e| format!("cannot write the loader: {e}"))?;
+    println!(
+        "am-split: {} chunks under {JOIN_BELOW} bytes joined into chunk_{keep}.wasm ({} bytes)",
+        small.len(),
+        joined.len()
+    );
+    let joined_names: BTreeSet<String> = numbers.iter().map(|n| format!("chunk_{n}")).collect();
+    Ok(prefetch
+        .into_iter()
+        .map(|(split, files)| {
+            let mut out: Vec<String> = Vec::new();
+            for f in files {
+                let f = if joined_names.contains(&f) {
+                    format!("chunk_{keep}")
+                } else {
+                    f
+                };
+                if !out.contains(&f) {
+                    out.push(f);
+                }
+            }
+            (split, out)
+        })
+        .collect())
 }
 
 /// Errors are messages: this tool only reports them.
