@@ -40,11 +40,21 @@ test('the portfolio loads no lazy module; opening Practice loads its own, and on
   await page.locator('main h1', { hasText: 'Interview practice' }).waitFor();
   assert.deepEqual(requested.slice(before).filter((p) => LAZY.test(p)), [], 'a module is fetched once');
 
-  // An account tab opened from the portfolio, straight from its address too.
+  // An account opened from the portfolio: its Overview's group only; a tab of another
+  // group brings that group.
   await page.locator('nav.mainnav a', { hasText: 'Portfolio' }).click();
+  const beforeAccount = requested.length;
   await page.locator('table.accounts a').first().click();
   await page.locator('nav.tabs').waitFor();
-  assert.ok(requested.some((p) => /split_account_pages\b/.test(p)), 'the account pages load on demand');
+  await page.locator('main .danger-zone').waitFor();
+  const account = requested.slice(beforeAccount).filter((p) => LAZY.test(p));
+  assert.ok(account.some((p) => /split_account_overview\b/.test(p)), `the Overview's group loads on demand: ${account}`);
+  assert.ok(account.every((p) => !/split_account_(stakeholders|commercial|plans)\b/.test(p)),
+    `no other tab's group is loaded with the Overview: ${account}`);
+  await page.locator('nav.tabs a', { hasText: 'Renewal' }).click();
+  await page.locator('main .renewal-tab').waitFor();
+  assert.ok(requested.some((p) => /split_account_commercial\b/.test(p)), 'the Renewal tab brings its group');
+  // Straight from an address too.
   await open(page, env.base, '/accounts/1/health');
   await page.locator('main h1').first().waitFor();
   await page.locator('nav.tabs').waitFor();
