@@ -10,8 +10,8 @@
 //! The splitter writes one chunk for every set of lazy functions that share some code,
 //! many of them a few hundred bytes. The chunks under `JOIN_BELOW` bytes are joined into
 //! one (`join.rs`), which every lazy function that needed any of them then loads: fewer
-//! files to fetch and instantiate, for a few kilobytes more on some pages
-//! (docs/build.md, "Small chunks joined").
+//! files to fetch and instantiate; the small pages fetch more bytes (the joined chunk) and
+//! still open sooner (docs/build.md, "Small chunks joined").
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
