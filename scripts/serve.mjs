@@ -1,5 +1,6 @@
-// A static server for dist/ with the fallback a single-page app needs: any path that is
-// not a file gets index.html, so /accounts/3 works on reload. A file with a precompressed
+// A static server for dist/ with the fallback a single-page app needs: an address of the
+// app that is not a file gets index.html, so /accounts/3 works on reload; a missing file
+// (a name with an extension, or anything under a build's `app-<hash>/`) gets 404. A file with a precompressed
 // twin (name.br, name.gz, written by scripts/precompress.mjs) is sent as that twin, with
 // Content-Encoding, when the browser accepts it. No dependencies.
 // Usage: node scripts/serve.mjs <dir> [port]   (port 0 = any free port)
@@ -23,7 +24,12 @@ export function startServer(dir, port = 0) {
     const url = new URL(req.url, 'http://localhost');
     let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
     if (!file.startsWith(root)) { res.writeHead(403); res.end(); return; }
-    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = index;
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      // A build's file that is not there (an old page asking for a module of a build
+      // since replaced) must fail as such, not arrive as a page.
+      if (HASHED.test(url.pathname) || path.extname(url.pathname) !== '') { res.writeHead(404); res.end(); return; }
+      file = index;
+    }
     if (!fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
     const headers = {
       'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',

@@ -87,6 +87,22 @@ test('a page whose module cannot be fetched says so, keeps the data, and loads o
   await context.close();
 });
 
+test('the server: a missing file of a build is a 404, an address of the app is the page', async () => {
+  const status = async (p) => {
+    const r = await fetch(env.base + p);
+    return [r.status, r.headers.get('content-type')];
+  };
+  const [app] = fs.readdirSync(process.env.E2E_DIST || path.join(root, 'dist')).filter((f) => /^app-[0-9a-f]+$/.test(f));
+  // What an old page asks for once the site holds another build.
+  assert.deepEqual(await status('/app-0123456789abcdef/chunk_12.wasm'), [404, null]);
+  assert.deepEqual(await status(`/${app}/gone.wasm`), [404, null]);
+  assert.deepEqual(await status('/gone.js'), [404, null]);
+  assert.deepEqual(await status(`/${app}/am-planner_bg.wasm`), [200, 'application/wasm']);
+  for (const p of ['/', '/accounts/3', '/accounts/3/health', '/practice/review']) {
+    assert.deepEqual(await status(p), [200, 'text/html; charset=utf-8'], p);
+  }
+});
+
 // The code that only a share link, an imported file or a workspace saved by an earlier
 // version needs is fetched on demand too (`lazy_fn!`, docs/build.md).
 const fixture = (name) => fs.readFileSync(path.join(root, 'tests/fixtures', name), 'utf8');
