@@ -160,7 +160,10 @@ test('blocked storage: the app runs in memory, says so, and export still works',
 test('an unreadable stored value is kept, offered on the Data page, and removed only when discarded', async () => {
   const { page, errors, context } = await newPage(env);
   const raw = '{"format": "am-planner-workspace", "version": 1, "workspace": {"currency": "EUR", "accounts": [{"id": 1, "name": ""}]}, "padding": "' + 'x'.repeat(2_700_000) + '"}';
-  await page.goto(env.base + '/favicon.svg');
+  // A page of the same origin where the app does not run (with its own icon, so the
+  // browser asks for no /favicon.ico, which the server answers with 404).
+  await page.route(env.base + '/blank', (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title><link rel="icon" href="data:,">' }));
+  await page.goto(env.base + '/blank');
   await page.evaluate((v) => { localStorage.clear(); localStorage.setItem('am-planner.workspace', v); }, raw);
   await open(page, env.base, '/');
   await page.locator('#storage-unreadable-kept').waitFor();
