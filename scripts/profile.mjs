@@ -111,6 +111,15 @@ async function healthPage(env) {
 
 const bigFile = () => JSON.stringify(generateWorkspace({ accounts: 1000, people: 8, checkins: 52 }));
 
+/** The browser's own throttling of a slow phone: slow 4G (150 ms round trip, 1.6 Mbit/s
+ * down) and a CPU 4x slower. */
+async function slowPhone(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
 /** Runs `click` (an expression in the page) and gives the ms until `done` (an expression
  * that may use `before`, the page's h1 at the click) holds after a frame. */
 async function clickToPaint(page, click, done) {
@@ -214,13 +223,6 @@ const commands = {
   async pages(list) {
     const names = [...Object.keys(OPENINGS), 'account (worker)'];
     const out = list.map(() => Object.fromEntries(names.map((k) => [k, []])));
-    const slow = async (context, page) => {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      return cdp;
-    };
     for (let r = 0; r < RUNS; r++) {
       for (const [name, [click, done]] of Object.entries(OPENINGS)) {
         for (const [i, dist] of list.entries()) {
@@ -229,7 +231,7 @@ const commands = {
             await page.goto(env.base + '/');
             await page.waitForSelector('table.accounts tbody tr');
             await page.waitForTimeout(1500);
-            await slow(context, page);
+            await slowPhone(context, page);
             out[i][name].push(await clickToPaint(page, click, done));
             await context.close();
           });
@@ -265,10 +267,7 @@ const commands = {
       for (const [i, dist] of list.entries()) {
         await withDist(dist, async (env) => {
           const { page, context } = await newPage(env, { viewport: { width: 412, height: 823 } });
-          const cdp = await context.newCDPSession(page);
-          await cdp.send('Network.enable');
-          await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
-          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+          await slowPhone(context, page);
           // "Ready": the frame after the app's top bar took the place of index.html's.
           await page.addInitScript(() => {
             const watch = new MutationObserver(() => {

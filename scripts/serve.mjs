@@ -1,8 +1,8 @@
 // A static server for dist/ with the fallback a single-page app needs: an address of the
 // app that is not a file gets index.html, so /accounts/3 works on reload; a missing file
-// (a name with an extension, or anything under a build's `app-<hash>/`) gets 404. A file with a precompressed
-// twin (name.br, name.gz, written by scripts/precompress.mjs) is sent as that twin, with
-// Content-Encoding, when the browser accepts it. No dependencies.
+// (a name with an extension, or anything under a build's `app-<hash>/`) gets 404. A file
+// with a precompressed twin (name.br, name.gz, written by scripts/precompress.mjs) is sent
+// as that twin, with Content-Encoding, when the browser accepts it. No dependencies.
 // Usage: node scripts/serve.mjs <dir> [port]   (port 0 = any free port)
 import http from 'node:http';
 import fs from 'node:fs';

@@ -79,14 +79,10 @@ impl Reencode for Renumber {
 #[derive(Default)]
 struct Chunk<'a> {
     types: Option<wasmparser::TypeSectionReader<'a>>,
-    type_count: u32,
     imports: Vec<(&'a str, &'a str, TypeRef)>,
     functions: Option<wasmparser::FunctionSectionReader<'a>>,
-    function_count: u32,
     elements: Option<wasmparser::ElementSectionReader<'a>>,
-    element_count: u32,
     data: Option<wasmparser::DataSectionReader<'a>>,
-    data_count: u32,
     has_data_count: bool,
     bodies: Vec<wasmparser::FunctionBody<'a>>,
     names: Option<wasmparser::NameSectionReader<'a>>,
@@ -98,10 +94,7 @@ fn read<'a>(name: &str, bytes: &'a [u8]) -> Result<Chunk<'a>, String> {
     for payload in Parser::new(0).parse_all(bytes) {
         match payload.map_err(|e| format!("{name}: {e}"))? {
             Payload::Version { .. } | Payload::End(_) | Payload::CodeSectionStart { .. } => {}
-            Payload::TypeSection(s) => {
-                chunk.type_count = s.count();
-                chunk.types = Some(s);
-            }
+            Payload::TypeSection(s) => chunk.types = Some(s),
             Payload::ImportSection(s) => {
                 for imports in s {
                     for import in imports.map_err(|e| format!("{name}: {e}"))? {
@@ -110,19 +103,10 @@ fn read<'a>(name: &str, bytes: &'a [u8]) -> Result<Chunk<'a>, String> {
                     }
                 }
             }
-            Payload::FunctionSection(s) => {
-                chunk.function_count = s.count();
-                chunk.functions = Some(s);
-            }
-            Payload::ElementSection(s) => {
-                chunk.element_count = s.count();
-                chunk.elements = Some(s);
-            }
+            Payload::FunctionSection(s) => chunk.functions = Some(s),
+            Payload::ElementSection(s) => chunk.elements = Some(s),
             Payload::DataCountSection { .. } => chunk.has_data_count = true,
-            Payload::DataSection(s) => {
-                chunk.data_count = s.count();
-                chunk.data = Some(s);
-            }
+            Payload::DataSection(s) => chunk.data = Some(s),
             Payload::CodeSectionEntry(body) => chunk.bodies.push(body),
             Payload::CustomSection(c) => {
                 if let wasmparser::KnownCustom::Name(names) = c.as_known() {
@@ -147,6 +131,13 @@ fn read<'a>(name: &str, bytes: &'a [u8]) -> Result<Chunk<'a>, String> {
         }
     }
     Ok(chunk)
+}
+
+/// How many entries a section holds (none when the chunk has no such section). A type
+/// section's entries are its recursive groups, one type each in the modules joined here
+/// (the app uses no garbage-collection types).
+fn count<T>(section: &Option<wasmparser::SectionLimited<'_, T>>) -> u32 {
+    section.as_ref().map_or(0, |s| s.count())
 }
 
 /// Joins the chunks (`(file name, bytes)`) into one module's bytes.
@@ -207,10 +198,10 @@ pub fn join(chunks: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
         n.defined_funcs = funcs;
         n.data = data;
         n.elements = elements;
-        types += chunk.type_count;
-        funcs += chunk.function_count;
-        data += chunk.data_count;
-        elements += chunk.element_count;
+        types += count(&chunk.types);
+        funcs += count(&chunk.functions);
+        data += count(&chunk.data);
+        elements += count(&chunk.elements);
     }
 
     let wrap = |name: &str, e: ReencodeError<String>| format!("{name}: {e:?}");

@@ -79,27 +79,58 @@ fn rename_in_list(line: &str, joined: &BTreeSet<u32>, keep: u32) -> Result<Strin
     let close = line
         .find(']')
         .ok_or_else(|| format!("a list without its end: {line}"))?;
-    let mut names: Vec<String> = Vec::new();
-    for name in line[open + 1..close].split(", ").filter(|s| !s.is_empty()) {
-        let n: u32 = name
-            .strip_prefix("__chunk_")
-            .and_then(|n| n.parse().ok())
-            .ok_or_else(|| format!("the loader lists something other than a chunk: {name}"))?;
-        let name = if joined.contains(&n) {
-            format!("__chunk_{keep}")
-        } else {
-            name.to_owned()
-        };
-        if !names.contains(&name) {
-            names.push(name);
-        }
+    let names: Vec<&str> = line[open + 1..close]
+        .split(", ")
+        .filter(|s| !s.is_empty())
+        .collect();
+    let is_chunk = |name: &&str| {
+        name.strip_prefix("__chunk_")
+            .is_some_and(|n| n.parse::<u32>().is_ok())
+    };
+    if let Some(odd) = names.iter().find(|name| !is_chunk(name)) {
+        return Err(format!(
+            "the loader lists something other than a chunk: {odd}"
+        ));
     }
+    let names = after_join(
+        names.into_iter().map(str::to_owned),
+        joined,
+        keep,
+        "__chunk_",
+    );
     Ok(format!(
         "{}{}{}",
         &line[..=open],
         names.join(", "),
         &line[close..]
     ))
+}
+
+/// A list of chunk names (`<prefix><n>`) after a join: the joined chunks' names given as the
+/// kept one's, every name once, in the order first met. The loader's lists (`__chunk_<n>`)
+/// and the manifest's (`chunk_<n>`) both follow a join this way.
+pub fn after_join(
+    names: impl IntoIterator<Item = String>,
+    joined: &BTreeSet<u32>,
+    keep: u32,
+    prefix: &str,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        let is_joined = name
+            .strip_prefix(prefix)
+            .and_then(|n| n.parse().ok())
+            .is_some_and(|n| joined.contains(&n));
+        let name = if is_joined {
+            format!("{prefix}{keep}")
+        } else {
+            name
+        };
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -137,6 +168,15 @@ mod tests {
             loader("c", "__chunk_2, __chunk_1"),
         );
         assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn the_manifests_lists_follow_the_join_too() {
+        let files = ["chunk_3", "chunk_2", "chunk_1", "split_a"].map(String::from);
+        assert_eq!(
+            after_join(files, &BTreeSet::from([1, 3]), 1, "chunk_"),
+            ["chunk_1", "chunk_2", "split_a"]
+        );
     }
 
     #[test]

@@ -134,23 +134,9 @@ fn join_small_chunks(
         small.len(),
         joined.len()
     );
-    let joined_names: BTreeSet<String> = numbers.iter().map(|n| format!("chunk_{n}")).collect();
     Ok(prefetch
         .into_iter()
-        .map(|(split, files)| {
-            let mut out: Vec<String> = Vec::new();
-            for f in files {
-                let f = if joined_names.contains(&f) {
-                    format!("chunk_{keep}")
-                } else {
-                    f
-                };
-                if !out.contains(&f) {
-                    out.push(f);
-                }
-            }
-            (split, out)
-        })
+        .map(|(split, files)| (split, loader::after_join(files, &numbers, *keep, "chunk_")))
         .collect())
 }
 
