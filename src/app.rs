@@ -26,6 +26,7 @@ pub fn start() {
         remove_shell();
         leptos::mount::mount_to_body(App);
         leptos::mount::mount_to_body(crate::components::new_version::NewVersion);
+        warm_account_overview();
     };
     // The frame's paint first (docs/build.md#the-first-paint): on a first visit the app's
     // start is one long task, and a paint not yet recorded when the frame is taken away
@@ -50,6 +51,30 @@ pub fn start() {
         }
     });
 }
+
+/// On a visit served by the service worker (every module in its cache), the module of
+/// the account tab every account opens on is fetched and linked a while after the start,
+/// so the first account opened does not wait for it. Nothing is downloaded: on a first visit (no worker yet)
+/// this does nothing, and the module comes when an account is first opened. A failure
+/// changes nothing and is not shown: opening an account tries again and says why.
+fn warm_account_overview() {
+    if !crate::components::new_version::controlled() {
+        return;
+    }
+    set_timeout(
+        || {
+            wasm_bindgen_futures::spawn_local(async {
+                // No page of the group is asked for: the module is only loaded.
+                let _ = account_overview(u32::MAX).await;
+            })
+        },
+        std::time::Duration::from_millis(WARM_AFTER_MS),
+    );
+}
+
+/// How long after the start the Overview's module is made ready (ms): after the
+/// first visit's long tasks (the start, the first layout, the first save) on a slow phone.
+const WARM_AFTER_MS: u64 = 2000;
 
 /// How long the start waits for the frame of `index.html` to be painted, at most (ms).
 const SHELL_WAIT_MS: f64 = 100.0;

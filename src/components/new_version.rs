@@ -25,6 +25,12 @@ fn container() -> Option<ServiceWorkerContainer> {
     (!sw.is_undefined() && !sw.is_null()).then(|| sw.unchecked_into())
 }
 
+/// Whether a service worker serves this page: every module of the build is then in its
+/// cache, and fetching one costs no download.
+pub fn controlled() -> bool {
+    container().and_then(|c| c.controller()).is_some()
+}
+
 /// Registers the worker and calls `ready` when a new build waits to take over. On the
 /// first visit there is no controller yet: the installed worker is this build, not news.
 fn register(ready: impl Fn() + Clone + 'static) {
@@ -45,8 +51,7 @@ fn register(ready: impl Fn() + Clone + 'static) {
         let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
             return;
         };
-        let has_controller = move || container().and_then(|c| c.controller()).is_some();
-        if reg.waiting().is_some() && has_controller() {
+        if reg.waiting().is_some() && controlled() {
             ready();
         }
         let reg2 = reg.clone();
@@ -57,7 +62,7 @@ fn register(ready: impl Fn() + Clone + 'static) {
             let worker = installing.clone();
             let ready = ready.clone();
             let on_state = Closure::<dyn Fn()>::new(move || {
-                if worker.state() == ServiceWorkerState::Installed && has_controller() {
+                if worker.state() == ServiceWorkerState::Installed && controlled() {
                     ready();
                 }
             });

@@ -62,6 +62,29 @@ test('the portfolio loads no lazy module; opening Practice loads its own, and on
   await context.close();
 });
 
+test('a visit served by the service worker readies the Overview of an account before an account is opened; a first visit does not', async () => {
+  const { page, errors, context } = await newPage(env);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await open(page, env.base, '/');
+  await page.locator('table.accounts').waitFor();
+  await page.waitForTimeout(3000);
+  // First visit: no worker served the page, so nothing is downloaded ahead.
+  assert.ok(!requested.some((p) => /split_account_overview\b/.test(p)), 'a first visit downloads no account module ahead');
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
+  await page.reload();
+  requested.length = 0;
+  await page.locator('table.accounts').waitFor();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /split_account_overview/.test(e.name)), null, { timeout: 10_000 });
+  assert.ok(requested.some((p) => /split_account_overview\b/.test(p)), 'the Overview\'s group comes from the worker ahead of a click');
+  assert.ok(!requested.some((p) => /split_(account_(stakeholders|commercial|plans)|practice|data|settings|kpis|week|renewals|white_space)_/.test(p)), `no other group: ${requested.filter((p) => /split_/.test(p))}`);
+  // The account opens from the module made ready.
+  await page.locator('table.accounts tbody th a').first().click();
+  await page.locator('main .danger-zone').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a page whose module cannot be fetched says so, keeps the data, and loads on the next try', async () => {
   const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
   await open(page, env.base, '/');
