@@ -509,7 +509,7 @@ fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>>
 
 /// The leaf modules: plain values every feature may use; they use only each other.
 const LEAVES: &[&str] = &[
-    "dates", "error", "ids", "items", "money", "numbers", "text", "tier",
+    "dates", "error", "ids", "items", "money", "numbers", "order", "text", "tier",
 ];
 
 fn the_domain_graph() -> BTreeMap<String, BTreeSet<String>> {
@@ -853,4 +853,53 @@ fn the_page_wide_has_check_finds_what_it_must() {
     ] {
         assert_eq!(page_wide_has(line).len(), found, "{line}");
     }
+}
+
+/// A slice's own sorts: each call is compiled again for its element type and comparison.
+const OWN_SORTS: [&str; 5] = [
+    ".sort(",
+    ".sort_by(",
+    ".sort_by_key(",
+    ".sort_by_cached_key(",
+    ".sort_unstable",
+];
+
+/// Invariant: every list of the app is put in order by `domain::order` (one compiled sort
+/// for the whole app, docs/build.md "One sort"); no other file of `src/`
+/// calls a slice's own sort.
+#[test]
+fn every_sort_goes_through_the_one_sort() {
+    let files: Vec<PathBuf> = files_under("src", &["rs"])
+        .into_iter()
+        .filter(|f| !f.ends_with("src/domain/order.rs"))
+        .collect();
+    let hits = lines_with(&files, &OWN_SORTS);
+    assert!(
+        hits.is_empty(),
+        "sort through domain::order (sort, sort_by, sort_by_key):\n{}",
+        hits.join("\n")
+    );
+}
+
+/// The check above finds what it must.
+#[test]
+fn the_sort_check_finds_a_slice_sort() {
+    let dir = std::env::temp_dir().join("am-planner-tidy-sort");
+    fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("list.rs");
+    for text in [
+        "v.sort();\n",
+        "rows.sort_by(|a, b| a.cmp(b));\n",
+        "self.items.sort_by_key(|i| i.date);\n",
+        "list\n    .sort_unstable_by(|a, b| a.cmp(b));\n",
+    ] {
+        fs::write(&f, text).unwrap();
+        assert_eq!(
+            lines_with(std::slice::from_ref(&f), &OWN_SORTS).len(),
+            1,
+            "{text}"
+        );
+    }
+    fs::write(&f, "order::sort_by_key(&mut v, |i| i.date);\n").unwrap();
+    assert!(lines_with(&[f], &OWN_SORTS).is_empty());
 }

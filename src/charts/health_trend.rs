@@ -2,6 +2,7 @@
 //! line with a dot per check-in (coloured by band), dashed lines where the scoring weights
 //! changed, and the latest score written beside its dot.
 
+use crate::domain::order;
 use chrono::NaiveDate;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -80,7 +81,7 @@ pub fn health_trend_svg(
 ) -> String {
     let mut pts: Vec<(NaiveDate, f64)> =
         points.iter().copied().filter(|p| p.1.is_finite()).collect();
-    pts.sort_by_key(|p| p.0);
+    order::sort_by_key(&mut pts, |p| p.0);
     let layout = TrendLayout::new(&pts, today, width, height);
     let title = match pts.last() {
         None => "Health score over time: no check-ins yet".to_string(),

@@ -182,7 +182,7 @@ pub fn state_color(state: MilestoneState) -> &'static str {
 /// that row; if none, into the row whose last label ends furthest left.
 fn assign_rows(marks: &mut [Mark], rows: &[f64]) {
     let mut order: Vec<usize> = (0..marks.len()).collect();
-    order.sort_by(|&a, &b| marks[a].x.total_cmp(&marks[b].x));
+    crate::domain::order::sort_by(&mut order, |&a, &b| marks[a].x.total_cmp(&marks[b].x));
     let mut right_edge = vec![f64::NEG_INFINITY; rows.len()];
     for i in order {
         let (left, right) = marks[i].label_span();

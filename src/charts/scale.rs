@@ -2,6 +2,7 @@
 //! and stacked segments. Everything is in SVG user units (the `viewBox`), y growing down.
 //! The drawing modules only turn these numbers into shapes.
 
+use crate::domain::order;
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::domain::health::Band;
@@ -138,7 +139,7 @@ pub fn point_positions(
 /// x of each weight-change marker inside the shown range, one per date, left to right.
 pub fn marker_xs(dates: &[NaiveDate], xs: &DateScale) -> Vec<f64> {
     let mut inside: Vec<NaiveDate> = dates.iter().copied().filter(|d| xs.contains(*d)).collect();
-    inside.sort();
+    order::sort(&mut inside);
     inside.dedup();
     inside.into_iter().map(|d| xs.x(d)).collect()
 }

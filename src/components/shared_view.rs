@@ -8,6 +8,7 @@
 //! A **colleague** share shows the whole account, says that it includes internal notes,
 //! and offers "Import…", which opens the same preview-and-import flow as a file.
 
+use crate::domain::order;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -222,7 +223,7 @@ fn qbrs(a: &Account, kind: ShareKind) -> AnyView {
     if list.is_empty() {
         return empty("No QBR planned yet.");
     }
-    list.sort_by_key(|q| std::cmp::Reverse(q.date));
+    order::sort_by_key(&mut list, |q| std::cmp::Reverse(q.date));
     let account_name = a.fields.name.clone();
     let people: Vec<(u32, String, String)> = a
         .stakeholders
@@ -413,7 +414,7 @@ fn people(a: &Account) -> AnyView {
 
 fn health(a: &Account) -> AnyView {
     let mut snaps = a.health.snapshots().to_vec();
-    snaps.sort_by_key(|s| std::cmp::Reverse(s.date));
+    order::sort_by_key(&mut snaps, |s| std::cmp::Reverse(s.date));
     let pct = |p: Option<crate::domain::health::Percent>| {
         p.map(|p| format!("{}%", short_number(p.value())))
             .unwrap_or_else(|| "—".into())

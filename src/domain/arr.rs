@@ -6,6 +6,7 @@
 //! so a refused change leaves both as they were.
 
 use crate::domain::error::FieldError;
+use crate::domain::order;
 use chrono::NaiveDate;
 
 use super::money::MAX_ARR;
@@ -96,7 +97,7 @@ impl ArrLog {
     /// A refused event is named by its index in the list given (`[2]`).
     pub fn new(events: Vec<ArrEvent>) -> Result<ArrLog, FieldError> {
         let mut indexed: Vec<(usize, ArrEvent)> = events.into_iter().enumerate().collect();
-        indexed.sort_by_key(|(i, e)| (e.date, *i));
+        order::sort_by_key(&mut indexed, |(i, e)| (e.date, *i));
         let mut running = 0.0_f64;
         for (i, e) in &indexed {
             running = check_event(e, running).map_err(|m| m.under(&format!("[{i}]")))?;

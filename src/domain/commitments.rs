@@ -15,6 +15,7 @@
 
 use super::error::read_owner;
 use crate::domain::error::FieldError;
+use crate::domain::order;
 use chrono::NaiveDate;
 
 use super::stakeholders::{StakeholderId, StakeholderMap};
@@ -309,7 +310,7 @@ impl Commitments {
     pub fn sorted(&self) -> Vec<(CommitmentId, &Commitment)> {
         let mut v: Vec<(CommitmentId, &Commitment)> =
             self.items.iter().map(|(i, c)| (*i, c)).collect();
-        v.sort_by(|(ia, a), (ib, b)| {
+        order::sort_by(&mut v, |(ia, a), (ib, b)| {
             b.is_open()
                 .cmp(&a.is_open())
                 .then_with(|| {
@@ -445,7 +446,9 @@ impl Commitments {
                 }
             })
             .collect();
-        out.sort_by_key(|r| matches!(r.kind, CommitmentRiskKind::Broken { .. }));
+        order::sort_by_key(&mut out, |r| {
+            matches!(r.kind, CommitmentRiskKind::Broken { .. })
+        });
         out
     }
 
@@ -459,7 +462,7 @@ impl Commitments {
             .filter(|c| c.is_kept_with_evidence())
             .filter(|c| since.is_none_or(|s| c.status.date().is_some_and(|d| d >= s)))
             .collect();
-        kept.sort_by_key(|c| c.status.date());
+        order::sort_by_key(&mut kept, |c| c.status.date());
         kept.iter()
             .map(|c| {
                 format!(

@@ -5,6 +5,7 @@
 //! `escalations`, `recovery`) never name the account that holds them.
 
 use crate::domain::error::FieldError;
+use crate::domain::order;
 use chrono::NaiveDate;
 
 use super::expansion::{OpportunityDraft, OpportunityId, OpportunityType};
@@ -113,7 +114,7 @@ pub fn white_space_portfolio(ws: &Workspace) -> (Vec<AccountWhiteSpace>, Counts)
             owned_arr: a.white_space.owned_arr(),
         })
         .collect();
-    rows.sort_by(|a, b| {
+    order::sort_by(&mut rows, |a, b| {
         b.counts
             .open
             .cmp(&a.counts.open)

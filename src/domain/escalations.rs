@@ -15,6 +15,7 @@
 //!   signal as a hint for the person rating it.
 
 use super::error::{read_owner, FieldError};
+use crate::domain::order;
 use chrono::NaiveDate;
 
 pub const MAX_ISSUE_LEN: usize = 500;
@@ -304,7 +305,7 @@ impl Escalations {
     pub fn sorted(&self, today: NaiveDate) -> Vec<(EscalationId, &Escalation)> {
         let mut v: Vec<(EscalationId, &Escalation)> =
             self.items.iter().map(|(i, e)| (*i, e)).collect();
-        v.sort_by(|(ia, a), (ib, b)| {
+        order::sort_by(&mut v, |(ia, a), (ib, b)| {
             b.is_open()
                 .cmp(&a.is_open())
                 .then(b.is_flagged(today).cmp(&a.is_flagged(today)))
@@ -434,7 +435,7 @@ impl Escalations {
             .map(|(_, e)| e)
             .filter(|e| e.is_open())
             .collect();
-        open.sort_by_key(|e| e.opened_on);
+        order::sort_by_key(&mut open, |e| e.opened_on);
         open.iter()
             .map(|e| {
                 let issue = e.issue.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -20,6 +20,7 @@ pub mod kpi_settings;
 pub mod mid_cycle;
 pub mod money;
 pub mod numbers;
+pub mod order;
 pub mod owners;
 pub mod plan;
 pub mod planning;

@@ -7,6 +7,7 @@
 //! through [`PortfolioQuery::from_pairs`] and [`PortfolioQuery::to_pairs`]; a value that
 //! cannot be read is ignored.
 
+use crate::domain::order;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -438,7 +439,7 @@ fn missing_last(a: &Option<Key>, b: &Option<Key>, ascending: bool) -> Ordering {
 pub fn sort_rows(rows: &mut [&Facts], sort: Sort) {
     let mut keyed: Vec<(Option<Key>, &Facts)> =
         rows.iter().map(|f| (key_of(f, sort.column), *f)).collect();
-    keyed.sort_by(|(ka, a), (kb, b)| {
+    order::sort_by(&mut keyed, |(ka, a), (kb, b)| {
         missing_last(ka, kb, sort.ascending)
             .then_with(|| a.name_key.cmp(&b.name_key))
             .then(a.id.cmp(&b.id))
@@ -569,7 +570,7 @@ pub struct Summary {
 pub fn summary<'a>(facts: impl IntoIterator<Item = &'a Facts>, today: NaiveDate) -> Summary {
     let mut ids: Vec<&Facts> = facts.into_iter().collect();
     // Added in one order, so the float sums never depend on a map's order.
-    ids.sort_by_key(|f| f.id);
+    order::sort_by_key(&mut ids, |f| f.id);
     let within_90 = RenewalWindow::Within(90);
     Summary {
         accounts: ids.len(),

@@ -16,6 +16,7 @@
 //!   Milestones not met do not block closing; they are named in the closing form.
 
 use crate::domain::error::FieldError;
+use crate::domain::order;
 use chrono::NaiveDate;
 
 pub const MAX_TEXT_LEN: usize = 300;
@@ -180,7 +181,7 @@ impl Recovery {
     /// Logs a check-in checked by [`Recovery::check_check_in`].
     pub fn push_check_in(&mut self, c: CheckInLog) {
         self.check_ins.push(c);
-        self.check_ins.sort_by_key(|c| c.on);
+        order::sort_by_key(&mut self.check_ins, |c| c.on);
     }
 
     /// Restores milestones and logged check-ins read from a file.
@@ -211,7 +212,7 @@ impl Recovery {
                 check_log(c, opened_on, None).map_err(|e| e.under(&format!("check_ins[{i}]")))?;
             r.check_ins.push(c);
         }
-        r.check_ins.sort_by_key(|c| c.on);
+        order::sort_by_key(&mut r.check_ins, |c| c.on);
         Ok(r)
     }
 }

@@ -17,6 +17,7 @@
 //! - A plan is proposed when the account is red and no plan is open; it is suggested for
 //!   closing when an open plan's account is green again. The caller passes those facts.
 
+use crate::domain::order;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -561,7 +562,7 @@ impl SavePlans {
     /// Closed plans, most recently closed first.
     pub fn history(&self) -> Vec<&SavePlan> {
         let mut h: Vec<&SavePlan> = self.plans.iter().filter(|p| !p.is_open()).collect();
-        h.sort_by(|a, b| {
+        order::sort_by(&mut h, |a, b| {
             let key = |p: &SavePlan| p.closure.as_ref().map(|c| c.on);
             key(b).cmp(&key(a)).then(b.opened_on.cmp(&a.opened_on))
         });

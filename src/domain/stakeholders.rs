@@ -20,6 +20,7 @@ mod risks;
 mod table;
 
 use crate::domain::error::FieldError;
+use crate::domain::order;
 use std::collections::{BTreeSet, HashSet};
 
 use chrono::NaiveDate;
@@ -812,7 +813,7 @@ impl StakeholderMap {
             .iter()
             .filter(|p| p.fields.reports_to == Some(id))
             .collect();
-        v.sort_by(|a, b| by_name(a, b));
+        order::sort_by(&mut v, |a, b| by_name(a, b));
         v.into_iter().map(|p| p.id).collect()
     }
 
@@ -827,7 +828,7 @@ impl StakeholderMap {
                 None => true,
             })
             .collect();
-        v.sort_by(|a, b| by_name(a, b));
+        order::sort_by(&mut v, |a, b| by_name(a, b));
         v.into_iter().map(|p| p.id).collect()
     }
 

@@ -1,6 +1,7 @@
 //! The workspace: every account an AM keeps, the currency they are counted in, and the
 //! rules that span accounts (unique ids, tiers by ARR rank).
 
+use crate::domain::order;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -361,7 +362,7 @@ pub struct TierOf {
 pub fn tiers_by_arr(accounts: &[(AccountId, f64)]) -> HashMap<AccountId, Tier> {
     let n = accounts.len();
     let mut sorted: Vec<(AccountId, f64)> = accounts.to_vec();
-    sorted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    order::sort_by(&mut sorted, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let t1 = ((n as f64 * 0.15).ceil() as usize).max(1).min(n);
     let t2 = ((n as f64 * 0.50).ceil() as usize).max(t1 + 1).min(n);
     let mut out = HashMap::new();

@@ -12,6 +12,7 @@
 //! `|` becomes `\\|` and line breaks become `<br>`; in one-line places (list items,
 //! headings) line breaks become spaces.
 
+use crate::domain::order;
 use chrono::NaiveDate;
 
 use crate::domain::audience::{customer_account, shows, Audience};
@@ -393,7 +394,7 @@ pub fn plan_doc(account: &Account, audience: Audience, inputs: &PlanInputs) -> D
     }
     let mut open: Vec<&crate::domain::escalations::Escalation> =
         a.escalations.open().map(|(_, e)| e).collect();
-    open.sort_by_key(|e| e.opened_on);
+    order::sort_by_key(&mut open, |e| e.opened_on);
     if !open.is_empty() {
         let rows = open
             .iter()

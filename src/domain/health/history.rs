@@ -1,6 +1,7 @@
 //! Dated snapshots of the signals: one per day, kept in date order.
 
 use crate::domain::error::FieldError;
+use crate::domain::order;
 use chrono::NaiveDate;
 
 use super::*;
@@ -82,7 +83,7 @@ impl HealthHistory {
             }
         }
         let mut snapshots = snapshots;
-        snapshots.sort_by_key(|s| s.date);
+        order::sort_by_key(&mut snapshots, |s| s.date);
         Ok(HealthHistory { snapshots })
     }
 
@@ -158,7 +159,7 @@ impl HealthHistory {
             return Err(date_taken(date));
         }
         self.snapshots[i] = Snapshot { date, signals };
-        self.snapshots.sort_by_key(|s| s.date);
+        order::sort_by_key(&mut self.snapshots, |s| s.date);
         Ok(())
     }
 

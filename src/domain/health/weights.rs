@@ -1,6 +1,7 @@
 //! The scoring weights of the five categories, and the workspace health settings that keep
 //! them with their change log.
 
+use crate::domain::order;
 use chrono::NaiveDate;
 
 use crate::domain::error::FieldError;
@@ -160,7 +161,7 @@ pub struct HealthSettings {
 impl HealthSettings {
     /// From parts read elsewhere; the log is sorted by date (stable for one day).
     pub fn new(weights: Weights, mut changes: Vec<WeightChange>) -> Self {
-        changes.sort_by_key(|c| c.date);
+        order::sort_by_key(&mut changes, |c| c.date);
         HealthSettings { weights, changes }
     }
 

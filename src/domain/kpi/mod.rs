@@ -5,6 +5,7 @@
 pub mod outcome;
 
 use crate::domain::error::FieldError;
+use crate::domain::order;
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::arr::{ArrEvent, ArrKind};
@@ -240,7 +241,7 @@ pub const SHOWN_FIRST: usize = 10;
 /// behind "Show N more" (docs/kpis.md#what-is-behind-a-figure).
 pub fn largest_first(lines: &[AccountLine], shown: usize) -> (Vec<AccountLine>, Vec<AccountLine>) {
     let mut all = lines.to_vec();
-    all.sort_by(|a, b| {
+    order::sort_by(&mut all, |a, b| {
         b.amount
             .total_cmp(&a.amount)
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
@@ -470,8 +471,9 @@ pub fn kpis(ws: &Workspace, period: Period, today: NaiveDate) -> Kpis {
             });
         }
     }
-    k.due_without_outcome
-        .sort_by(|x, y| (!x.passed, x.due, &x.name).cmp(&(!y.passed, y.due, &y.name)));
+    order::sort_by(&mut k.due_without_outcome, |x, y| {
+        (!x.passed, x.due, &x.name).cmp(&(!y.passed, y.due, &y.name))
+    });
     k
 }
 

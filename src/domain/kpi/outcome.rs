@@ -4,6 +4,7 @@
 //! ARR as an expansion.
 
 use crate::domain::error::FieldError;
+use crate::domain::order;
 use chrono::NaiveDate;
 
 use crate::domain::account::Account;
@@ -99,7 +100,7 @@ pub fn awaiting_outcomes(ws: &Workspace, today: NaiveDate) -> Vec<AccountId> {
         .filter(|a| awaiting_outcome(a, today))
         .filter_map(|a| a.fields.renewal_date.map(|d| (d, a.id)))
         .collect();
-    due.sort();
+    order::sort(&mut due);
     due.into_iter().map(|(_, id)| id).collect()
 }
 

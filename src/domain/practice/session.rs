@@ -2,6 +2,7 @@
 //! still in its short steps (failed, or new and not yet learned) comes back before the
 //! session ends.
 
+use crate::domain::order;
 use std::collections::VecDeque;
 
 use chrono::NaiveDateTime;
@@ -69,7 +70,7 @@ impl Session {
                 }
             }
         }
-        due.sort();
+        order::sort(&mut due);
         new.truncate(practice.new_left_today(now.date()));
         Session {
             queue: due.into_iter().map(|(_, k)| k).chain(new).collect(),

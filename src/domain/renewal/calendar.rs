@@ -1,6 +1,7 @@
 //! The portfolio views: renewals due by month and the "overdue / this week" agenda across
 //! accounts.
 
+use crate::domain::order;
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::*;
@@ -85,9 +86,9 @@ pub fn renewal_calendar(
         }
     }
     let by_date = |a: &RenewalDue, b: &RenewalDue| a.date.cmp(&b.date).then(a.name.cmp(&b.name));
-    overdue.sort_by(by_date);
+    order::sort_by(&mut overdue, by_date);
     for m in &mut months {
-        m.renewals.sort_by(by_date);
+        order::sort_by(&mut m.renewals, by_date);
     }
     RenewalCalendar { overdue, months }
 }
@@ -168,7 +169,7 @@ pub fn renewal_agenda(
             }
         }
     }
-    out.sort_by(|a, b| {
+    order::sort_by(&mut out, |a, b| {
         b.overdue
             .cmp(&a.overdue)
             .then(a.due.cmp(&b.due))

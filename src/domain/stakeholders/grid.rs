@@ -301,7 +301,7 @@ pub fn grid_layout<'a>(
         taken[quadrant_index(q)] = vec![false; slots[quadrant_index(q)].len()];
     }
     let mut order: Vec<usize> = (0..people.len()).collect();
-    order.sort_by_key(|&i| people[i].id);
+    crate::domain::order::sort_by_key(&mut order, |&i| people[i].id);
     let mut placed: Vec<Option<Dot>> = vec![None; people.len()];
     for i in order {
         let p = people[i];

@@ -5,6 +5,7 @@
 //! any list of people: each loop found is reported, and the member first by name is shown
 //! at the top (with a note) so everyone appears exactly once and nothing loops.
 
+use crate::domain::order;
 use std::collections::{HashMap, HashSet};
 
 use super::{by_name, Stakeholder, StakeholderId};
@@ -64,11 +65,11 @@ pub fn org_chart(people: &[Stakeholder]) -> OrgChart {
         }
     }
     for list in children.values_mut() {
-        list.sort_by(|a, b| by_name(a, b));
+        order::sort_by(list, |a, b| by_name(a, b));
     }
 
     let mut sorted: Vec<&Stakeholder> = people.iter().collect();
-    sorted.sort_by(|a, b| by_name(a, b));
+    order::sort_by(&mut sorted, |a, b| by_name(a, b));
 
     let mut chart = OrgChart::default();
     let mut visited: HashSet<StakeholderId> = HashSet::new();

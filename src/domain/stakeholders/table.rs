@@ -1,6 +1,7 @@
 //! Sorting the people table. Ties always fall back to name, then id, so the order is
 //! stable whatever the column.
 
+use crate::domain::order;
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
@@ -42,7 +43,7 @@ pub fn sort_people(
     today: NaiveDate,
 ) -> Vec<StakeholderId> {
     let mut v: Vec<&Stakeholder> = people.iter().collect();
-    v.sort_by(|a, b| {
+    order::sort_by(&mut v, |a, b| {
         let primary = compare(a, b, column, today);
         let primary = match order {
             SortOrder::Ascending => primary,

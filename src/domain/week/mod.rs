@@ -11,6 +11,7 @@ pub mod sources;
 
 pub use super::snooze::{Snoozes, MAX_SNOOZES, MAX_SNOOZE_DAYS};
 
+use crate::domain::order;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -192,7 +193,7 @@ pub fn all_items(ws: &Workspace, today: NaiveDate) -> Vec<WeekItem> {
             out.extend(source(&cx, a, &health));
         }
     }
-    out.sort_by(|a, b| {
+    order::sort_by(&mut out, |a, b| {
         a.is_overdue(today)
             .cmp(&b.is_overdue(today))
             .reverse()

@@ -5,6 +5,7 @@
 //! plan and push it into the 90-day actions, and hand the QBR out (customer copy or
 //! internal version, as Markdown, in print and as a preview).
 
+use crate::domain::order;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -135,7 +136,7 @@ pub fn AccountQbrTab() -> impl IntoView {
                 {move || {
                     let today = app.today.get();
                     let mut list = qbrs.get();
-                    list.sort_by_key(|q| std::cmp::Reverse((q.date, q.start)));
+                    order::sort_by_key(&mut list, |q| std::cmp::Reverse((q.date, q.start)));
                     if list.is_empty() {
                         view! { <p class="empty-note">"No QBR planned yet. Plan the next one: the builder sets the agenda, the checklist and the date the agenda must go out."</p> }.into_any()
                     } else {

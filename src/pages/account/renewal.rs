@@ -5,6 +5,7 @@
 //! Rows are keyed (`<For>`), so ticking one task does not redraw the others and what is
 //! being typed elsewhere stays where it is.
 
+use crate::domain::order;
 use chrono::NaiveDate;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -272,7 +273,7 @@ fn items(t: &Timeline) -> Vec<Item> {
         v.push((n, 1, Item::Notice));
     }
     v.push((t.renewal_date, 2, Item::Renewal));
-    v.sort_by_key(|(d, o, _)| (*d, *o));
+    order::sort_by_key(&mut v, |(d, o, _)| (*d, *o));
     v.into_iter().map(|(_, _, i)| i).collect()
 }
 
