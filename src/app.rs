@@ -379,14 +379,31 @@ fn focus_main_heading(routing: ReadSignal<bool>, frames_left: u32) {
     }
 }
 
-/// The page's place. On the portfolio's address it is wider (`main.wide`), for the table's
-/// ten columns. The address decides, not a rule looking into the page: a `main:has(...)`
-/// rule cost every change inside the page a search of its whole subtree (docs/build.md).
+/// The page's place. While the portfolio is shown it is wider (`main.wide`), for the
+/// table's ten columns. The page says so (`WidePage::claim`), not a rule looking into the
+/// page: a `main:has(...)` rule cost every change inside the page a search of its whole
+/// subtree (docs/build.md). Nor the address: a page whose code is still coming leaves the
+/// one before it shown, and that page would change width meanwhile. The first drawing
+/// takes the address, as the frame of `index.html` does.
 #[component]
 fn Main(children: Children) -> impl IntoView {
-    let location = use_location();
-    let wide = move || location.pathname.with(|p| p == "/");
-    view! { <main id="main" tabindex="-1" class:wide=wide>{children()}</main> }
+    let wide = RwSignal::new(use_location().pathname.with_untracked(|p| p == "/"));
+    provide_context(WidePage(wide));
+    view! { <main id="main" tabindex="-1" class:wide=move || wide.get()>{children()}</main> }
+}
+
+/// Whether the page shown takes the wider `main`.
+#[derive(Clone, Copy)]
+pub struct WidePage(RwSignal<bool>);
+
+impl WidePage {
+    /// Called by a page that needs the wider `main`: wide for as long as it is shown.
+    pub fn claim() {
+        if let Some(WidePage(wide)) = use_context::<WidePage>() {
+            wide.set(true);
+            on_cleanup(move || wide.set(false));
+        }
+    }
 }
 
 /// After each navigation: the tab title names the page ("Acme · Health · Account

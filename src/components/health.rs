@@ -247,32 +247,34 @@ pub fn SignalFields(
 /// screen; the SVG scales with its `viewBox`, so it is sharp on HiDPI screens.
 ///
 /// The width is never read right after mounting (that forces the browser to lay out the
-/// whole page before it has painted it): the first drawing uses the width this kind of box
-/// had last time (or a phone / desktop guess from the window), and a `ResizeObserver`
-/// reports the real width after the browser's own layout; the chart is drawn again only
-/// when that differs, and on every later resize.
+/// whole page before it has painted it): the first drawing uses the width a box in the same
+/// place had last time, or the width the stylesheet gives that place for the window's width
+/// (`ChartPlace`), and a `ResizeObserver` reports the real width after the browser's own
+/// layout; the chart is drawn again only when that differs, and on every later resize.
 #[component]
 pub fn ChartBox<F>(
     /// Draws the chart for a width in CSS pixels.
     render: F,
+    /// Where the box sits: the width of its first drawing.
+    place: ChartPlace,
     #[prop(optional)] class: &'static str,
 ) -> impl IntoView
 where
     F: Fn(u32) -> String + Send + Sync + 'static,
 {
     let node = NodeRef::<leptos::html::Div>::new();
-    let guess = chart_width::last(class).unwrap_or_else(|| {
+    let guess = chart_width::last(place).unwrap_or_else(|| {
         window()
             .inner_width()
             .ok()
             .and_then(|v| v.as_f64())
-            .map_or(720, chart_width::first_guess)
+            .map_or(720, |w| place.first_width(w))
     });
     let width = RwSignal::new(guess);
     let observer = StoredValue::new_local(None::<chart_width::Observer>);
     node.on_load(move |el| {
         let o = chart_width::Observer::new(&el, move |w| {
-            chart_width::remember(class, w);
+            chart_width::remember(place, w);
             if width.get_untracked() != w {
                 width.set(w);
             }
@@ -291,37 +293,62 @@ where
     }
 }
 
-/// The measured widths of chart boxes (by their class) and the `ResizeObserver` binding.
+/// Where a chart box sits on its page, which gives the width of its first drawing, before
+/// the browser has laid the page out. A box drawn at another width than it is shown is
+/// scaled, so its height changes when it is drawn again and the page below it moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChartPlace {
+    /// A card as wide as a page: `main` (at most 1,200 px) less its padding and the card's.
+    PageCard,
+    /// One of the portfolio's two charts: side by side above 900 px in the portfolio's wider
+    /// page (at most 1,480 px), one above the other below.
+    PortfolioPair,
+    /// An account's health trend: the wider (7 of 12) column of the Health tab's top row
+    /// above 900 px (style/health.css), a whole card below.
+    HealthTrend,
+}
+
+impl ChartPlace {
+    /// The box's width for a window `window_width` CSS pixels wide, as style/main.css and
+    /// style/portfolio.css lay it out: `main`'s padding and a card's padding and border
+    /// take 62 px up to 640 px and 84 px above (22.5 px a side of `main`, 18.75 px and a
+    /// 1 px border a side of the card); the two charts of the portfolio share the page less
+    /// a 15 px gap, and so do the Health tab's two columns. A window with a classic scroll bar is narrower by its width: the first
+    /// drawing is then a few pixels off and drawn again.
+    pub fn first_width(self, window_width: f64) -> u32 {
+        let w = window_width.max(0.0);
+        let card = |page: f64| if w <= 640.0 { page - 62.0 } else { page - 84.0 };
+        let width = match self {
+            ChartPlace::PortfolioPair if w > 900.0 => (w.min(1480.0) - 45.0 - 15.0) / 2.0 - 39.5,
+            ChartPlace::HealthTrend if w > 900.0 => {
+                (w.min(1200.0) - 45.0 - 15.0) * 7.0 / 12.0 - 39.5
+            }
+            ChartPlace::PortfolioPair | ChartPlace::HealthTrend => card(w),
+            ChartPlace::PageCard => card(w.min(1200.0)),
+        };
+        width.round().max(1.0) as u32
+    }
+}
+
+/// The measured widths of chart boxes (by their place) and the `ResizeObserver` binding.
 mod chart_width {
     use std::cell::RefCell;
     use std::collections::HashMap;
 
     use wasm_bindgen::prelude::*;
 
+    use super::ChartPlace;
+
     thread_local! {
-        static LAST: RefCell<HashMap<&'static str, u32>> = RefCell::new(HashMap::new());
+        static LAST: RefCell<HashMap<ChartPlace, u32>> = RefCell::new(HashMap::new());
     }
 
-    pub fn last(class: &'static str) -> Option<u32> {
-        LAST.with(|m| m.borrow().get(class).copied())
+    pub fn last(place: ChartPlace) -> Option<u32> {
+        LAST.with(|m| m.borrow().get(&place).copied())
     }
 
-    pub fn remember(class: &'static str, width: u32) {
-        LAST.with(|m| m.borrow_mut().insert(class, width));
-    }
-
-    /// The width of a chart box before any was measured, from the window's width. Up to
-    /// 900 px every chart takes a card's whole width: the window less the paddings of
-    /// `main` and `.card` (style/main.css: 62 px up to 640 px, 84 px above), so a first
-    /// visit on a phone or a tablet draws each chart once. Wider, the boxes differ by page
-    /// (a pair of charts, or one); the first drawing may be redone once there.
-    pub fn first_guess(window_width: f64) -> u32 {
-        let w = window_width.max(0.0) as u32;
-        match w {
-            0..=640 => w.saturating_sub(62),
-            641..=900 => w - 84,
-            _ => 720,
-        }
+    pub fn remember(place: ChartPlace, width: u32) {
+        LAST.with(|m| m.borrow_mut().insert(place, width));
     }
 
     #[wasm_bindgen]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::charts::{portfolio_mix_svg, score_distribution_svg};
 use crate::components::form::{Checkbox, Field, Model, Select};
-use crate::components::health::{band_badge, flag_badges, trend_view, ChartBox};
+use crate::components::health::{band_badge, flag_badges, trend_view, ChartBox, ChartPlace};
 use crate::domain::health::{Band, HealthSummary};
 use crate::domain::portfolio::{BandFilter, Filter, PortfolioQuery};
 use crate::state::use_app;
@@ -140,12 +140,12 @@ pub fn PortfolioHealthCharts() -> impl IntoView {
             <section class="card chart-card" aria-labelledby="mix-h">
                 <h2 id="mix-h">"Health mix"</h2>
                 <p class="hint">"Accounts and ARR in each band."</p>
-                <ChartBox render=mix/>
+                <ChartBox render=mix place=ChartPlace::PortfolioPair/>
             </section>
             <section class="card chart-card" aria-labelledby="dist-h">
                 <h2 id="dist-h">"Score distribution"</h2>
                 <p class="hint">"How many accounts score in each 10-point range."</p>
-                <ChartBox render=dist/>
+                <ChartBox render=dist place=ChartPlace::PortfolioPair/>
             </section>
         </div>
     }

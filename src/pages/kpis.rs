@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::charts::retention::retention_svg;
 use crate::components::form::{DateInput, Field, Model, Select};
-use crate::components::health::ChartBox;
+use crate::components::health::{ChartBox, ChartPlace};
 use crate::components::url_state::use_url_state;
 use crate::domain::dates::{long, read_date};
 use crate::domain::kpi::{
@@ -105,7 +105,7 @@ pub fn KpisPage() -> impl IntoView {
             <section class="card chart-card" aria-labelledby="kpi-chart-h">
                 <h2 id="kpi-chart-h">"NRR and GRR by quarter"</h2>
                 <p class="hint">"The last eight calendar quarters; this one counted to date."</p>
-                <ChartBox render=chart/>
+                <ChartBox render=chart place=ChartPlace::PageCard/>
             </section>
         </section>
     }

@@ -46,6 +46,7 @@ fn sub_line(segment: Option<&str>, industry: &str) -> String {
 pub fn PortfolioPage() -> impl IntoView {
     let app = use_app();
     let derived = use_derived();
+    crate::app::WidePage::claim();
 
     // The address is the source of the filters and sort (`components::url_state`).
     let state = use_url_state(

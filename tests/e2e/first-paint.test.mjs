@@ -4,11 +4,28 @@
 // portfolio's heading only on the portfolio; it is gone once the app runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, newPage, open, shot } from './helpers.mjs';
+import { setup, newPage, open, shot, goInApp } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
+
+/** Counts every drawing of a chart box in `window.__chartDraws` (the SVG is written as
+ * its inner HTML), and keeps the boxes drawn in `window.__chartDrawn`, one per drawing. */
+async function countChartDraws(page) {
+  await page.addInitScript(() => {
+    const set = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML').set;
+    window.__chartDraws = 0;
+    window.__chartDrawn = [];
+    Object.defineProperty(Element.prototype, 'innerHTML', {
+      ...Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML'),
+      set(v) {
+        if (this.classList?.contains('chart-box')) { window.__chartDraws += 1; window.__chartDrawn.push(this); }
+        set.call(this, v);
+      },
+    });
+  });
+}
 
 /** Holds the main module's download until `release()` is called: the page shows the frame
  * of index.html meanwhile. */
@@ -111,21 +128,10 @@ test('a later visit shows no demo note in the frame, and another page no portfol
   await context.close();
 });
 
-for (const width of [390, 412, 768]) {
+for (const width of [390, 412, 768, 1280, 1920]) {
   test(`first visit at ${width} px: each portfolio chart is drawn once, at the width it is shown`, async () => {
     const { page, errors, context } = await newPage(env, { viewport: { width, height: 844 } });
-    // Counts every drawing of a chart box (the SVG is written as its inner HTML).
-    await page.addInitScript(() => {
-      const set = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML').set;
-      window.__chartDraws = 0;
-      Object.defineProperty(Element.prototype, 'innerHTML', {
-        ...Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML'),
-        set(v) {
-          if (this.classList?.contains('chart-box')) window.__chartDraws += 1;
-          set.call(this, v);
-        },
-      });
-    });
+    await countChartDraws(page);
     await page.goto(env.base + '/');
     await page.locator('.chart-box svg').first().waitFor();
     await page.waitForTimeout(500);
@@ -141,3 +147,31 @@ for (const width of [390, 412, 768]) {
     await context.close();
   });
 }
+
+test('at 1280 px, every other chart is drawn once at its width too: KPIs, an account\'s health trend and renewal timeline, the portfolio again', async () => {
+  const { page, errors, context } = await newPage(env, { viewport: { width: 1280, height: 860 } });
+  await countChartDraws(page);
+  await page.goto(env.base + '/');
+  await page.locator('.chart-box svg').first().waitFor();
+  // Each page opened from the one before, in the app, so the widths seen on the portfolio
+  // are remembered: a box in another place must not start from them. The page left is
+  // not drawn again while the next one's code comes (its width does not change), and the
+  // portfolio, opened again, draws each chart once.
+  const pages = [['/kpis', '.kpi-page .chart-box'], ['/accounts/1/health', '.trend-chart'],
+    ['/accounts/1/renewal', '.renewal-chart'], ['/', '.chart-pair .chart-box']];
+  for (const [path, box] of pages) {
+    await page.waitForTimeout(300);
+    await page.evaluate(() => { window.__chartDraws = 0; window.__chartDrawn = []; });
+    await goInApp(page, path);
+    await page.locator(`${box} svg`).first().waitFor();
+    await page.waitForTimeout(500);
+    const { draws, widths } = await page.evaluate((sel) => ({
+      draws: window.__chartDraws,
+      widths: [...document.querySelectorAll(sel)].map((b) => [b.clientWidth, b.querySelector('svg').viewBox.baseVal.width]),
+    }), box);
+    for (const [shown, drawn] of widths) assert.equal(drawn, shown, `${path}: drawn for ${drawn} px, shown at ${shown} px`);
+    assert.equal(draws, widths.length, `${path}: ${draws} drawings for ${widths.length} charts`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});

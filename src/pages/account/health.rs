@@ -13,8 +13,8 @@ use crate::charts::health_trend_svg;
 use crate::components::data_table::DataTable;
 use crate::components::form::{on_submit, DateInput, Field, FormErrors, FormMessage};
 use crate::components::health::{
-    band_badge, rating_badge, signed_points, stale_message, trend_view, ChartBox, Check,
-    SignalField, SignalFields, SignalInputs,
+    band_badge, rating_badge, signed_points, stale_message, trend_view, ChartBox, ChartPlace,
+    Check, SignalField, SignalFields, SignalInputs,
 };
 use crate::derived::use_workspace_wide;
 use crate::domain::dates;
@@ -255,7 +255,7 @@ fn TrendCard() -> impl IntoView {
                 when=move || has_points.get()
                 fallback=|| view! { <p class="empty-note">"The chart starts with the first check-in."</p> }
             >
-                <ChartBox render=render class="trend-chart"/>
+                <ChartBox render=render place=ChartPlace::HealthTrend class="trend-chart"/>
                 <p class="hint">
                     "One dot per check-in, coloured by band. A dashed line marks a day the scoring weights changed; "
                     "every point is scored with today's weights."

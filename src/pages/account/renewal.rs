@@ -14,6 +14,7 @@ use super::use_account;
 use crate::charts::renewal::renewal_timeline_svg;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{DoneOn, Field, FormErrors, Model, RowMessage, TextInput, Tick};
+use crate::components::health::{ChartBox, ChartPlace};
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::{lateness, status_pill};
 use crate::domain::account::timeline_of;
@@ -209,29 +210,15 @@ fn TermsCard() -> impl IntoView {
 // ---------------------------------------------------------------------------------------
 // Chart
 
-fn chart_width() -> f64 {
-    window()
-        .inner_width()
-        .ok()
-        .and_then(|v| v.as_f64())
-        .map(|w| (w.min(1200.0) - 90.0).clamp(300.0, 1110.0))
-        .unwrap_or(900.0)
-}
+/// The narrowest the timeline is drawn (px): narrower boxes show it scaled down.
+const TIMELINE_MIN_WIDTH: u32 = 300;
 
 #[component]
 fn TimelineChart(timeline: TimelineMemo) -> impl IntoView {
     let app = use_app();
-    let width = RwSignal::new(chart_width());
-    let handle = window_event_listener(leptos::ev::resize, move |_| {
-        let w = chart_width();
-        if (w - width.get_untracked()).abs() >= 1.0 {
-            width.set(w);
-        }
-    });
-    on_cleanup(move || handle.remove());
-    let svg = move || {
+    let svg = move |width: u32| {
         let today = app.today.get();
-        let w = width.get();
+        let w = f64::from(width.max(TIMELINE_MIN_WIDTH));
         timeline
             .with(|t| t.as_ref().map(|t| renewal_timeline_svg(t, today, w)))
             .unwrap_or_default()
@@ -239,7 +226,7 @@ fn TimelineChart(timeline: TimelineMemo) -> impl IntoView {
     view! {
         <section class="card chart-card" aria-labelledby="tl-chart-h">
             <h2 id="tl-chart-h">"Timeline"</h2>
-            <div class="renewal-chart" inner_html=svg></div>
+            <ChartBox render=svg place=ChartPlace::PageCard class="renewal-chart"/>
             <ul class="chart-legend" aria-label="Legend">
                 <li><span class="lg lg-done" aria-hidden="true"></span>"Milestone done"</li>
                 <li><span class="lg lg-open" aria-hidden="true"></span>"Open"</li>
