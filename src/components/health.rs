@@ -306,6 +306,9 @@ pub enum ChartPlace {
     /// An account's health trend: the wider (7 of 12) column of the Health tab's top row
     /// above 900 px (style/health.css), a whole card below.
     HealthTrend,
+    /// One of Practice's progress charts: two a row above 640 px with an 11.25 px gap
+    /// (style/practice.css), one a row below.
+    PracticePair,
 }
 
 impl ChartPlace {
@@ -323,7 +326,10 @@ impl ChartPlace {
             ChartPlace::HealthTrend if w > 900.0 => {
                 (w.min(1200.0) - 45.0 - 15.0) * 7.0 / 12.0 - 39.5
             }
-            ChartPlace::PortfolioPair | ChartPlace::HealthTrend => card(w),
+            ChartPlace::PracticePair if w > 640.0 => (w.min(1200.0) - 45.0 - 11.25) / 2.0 - 39.5,
+            ChartPlace::PortfolioPair | ChartPlace::HealthTrend | ChartPlace::PracticePair => {
+                card(w)
+            }
             ChartPlace::PageCard => card(w.min(1200.0)),
         };
         width.round().max(1.0) as u32

@@ -148,7 +148,7 @@ for (const width of [390, 412, 768, 1280, 1920]) {
   });
 }
 
-test('at 1280 px, every other chart is drawn once at its width too: KPIs, an account\'s health trend and renewal timeline, the portfolio again', async () => {
+test('at 1280 px, every other chart is drawn once at its width too: KPIs, an account\'s health trend and renewal timeline, Practice\'s progress, the portfolio again', async () => {
   const { page, errors, context } = await newPage(env, { viewport: { width: 1280, height: 860 } });
   await countChartDraws(page);
   await page.goto(env.base + '/');
@@ -158,7 +158,8 @@ test('at 1280 px, every other chart is drawn once at its width too: KPIs, an acc
   // not drawn again while the next one's code comes (its width does not change), and the
   // portfolio, opened again, draws each chart once.
   const pages = [['/kpis', '.kpi-page .chart-box'], ['/accounts/1/health', '.trend-chart'],
-    ['/accounts/1/renewal', '.renewal-chart'], ['/', '.chart-pair .chart-box']];
+    ['/accounts/1/renewal', '.renewal-chart'], ['/practice', '.pr-charts .chart-box'],
+    ['/practice/mock', '.pr-mock .chart-box'], ['/', '.chart-pair .chart-box']];
   for (const [path, box] of pages) {
     await page.waitForTimeout(300);
     await page.evaluate(() => { window.__chartDraws = 0; window.__chartDrawn = []; });

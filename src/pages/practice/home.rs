@@ -10,15 +10,13 @@ use crate::charts::practice::{
 };
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{Field, FormErrors, TextInput};
+use crate::components::health::{ChartBox, ChartPlace};
 use crate::domain::practice::session::deck_counts;
 use crate::domain::practice::{parse_new_per_day, stats, DrillKind};
 use crate::state::use_app;
 
 /// Days shown in the review charts.
 const CHART_DAYS: usize = 30;
-/// Drawing width of the charts: close to a phone's column, so text stays readable there;
-/// on a desktop the stylesheet caps how far they grow.
-pub const CHART_WIDTH: u32 = 360;
 
 #[component]
 pub fn PracticeHome() -> impl IntoView {
@@ -75,27 +73,22 @@ pub fn PracticeHome() -> impl IntoView {
         Err(e) => errors.set((), Some(e.message)),
     };
 
-    let charts = {
-        let decks = decks.clone();
-        move || {
-            let today = now.get().date();
-            app.ws.with(|w| {
-                let days = stats::daily(&w.practice, today, CHART_DAYS);
-                let states = stats::by_state(&w.practice, &decks);
-                let scores: Vec<u32> = stats::mock_scores(&w.practice)
-                    .iter()
-                    .map(|s| s.1)
-                    .collect();
-                (
-                    reviews_per_day_svg(&days, CHART_WIDTH, 180),
-                    retention_svg(&days, CHART_WIDTH, 180),
-                    cards_by_state_svg(&states, CHART_WIDTH, 150),
-                    mock_scores_svg(&scores, CHART_WIDTH, 180),
-                )
-            })
+    // Each chart is drawn at its box's width (`ChartBox`), from the figures it shows.
+    let days = move || {
+        let today = now.get().date();
+        app.ws
+            .with(|w| stats::daily(&w.practice, today, CHART_DAYS))
+    };
+    let reviews = move |width: u32| reviews_per_day_svg(&days(), width, 180);
+    let retention = move |width: u32| retention_svg(&days(), width, 180);
+    let states = {
+        let decks = StoredValue::new(decks.clone());
+        move |width: u32| {
+            let states = decks.with_value(|d| app.ws.with(|w| stats::by_state(&w.practice, d)));
+            cards_by_state_svg(&states, width, 150)
         }
     };
-    let charts = Memo::new(move |_| charts());
+    let mocks = move |width: u32| mock_scores_svg(&super::mock::scores(app), width, 180);
 
     view! {
         <div class="pr-home">
@@ -164,10 +157,10 @@ pub fn PracticeHome() -> impl IntoView {
             </section>
 
             <section class="pr-charts" aria-label="Progress">
-                <div class="card pr-chart"><h2>"Reviews per day"</h2><div inner_html=move || charts.get().0></div></div>
-                <div class="card pr-chart"><h2>"Retention"</h2><p class="hint">"Share of learned cards you recalled; the scheduler aims for 90%."</p><div inner_html=move || charts.get().1></div></div>
-                <div class="card pr-chart"><h2>"Cards by state"</h2><div inner_html=move || charts.get().2></div></div>
-                <div class="card pr-chart"><h2>"Mock interviews"</h2><div inner_html=move || charts.get().3></div></div>
+                <div class="card pr-chart"><h2>"Reviews per day"</h2><ChartBox render=reviews place=ChartPlace::PracticePair/></div>
+                <div class="card pr-chart"><h2>"Retention"</h2><p class="hint">"Share of learned cards you recalled; the scheduler aims for 90%."</p><ChartBox render=retention place=ChartPlace::PracticePair/></div>
+                <div class="card pr-chart"><h2>"Cards by state"</h2><ChartBox render=states place=ChartPlace::PracticePair/></div>
+                <div class="card pr-chart"><h2>"Mock interviews"</h2><ChartBox render=mocks place=ChartPlace::PracticePair/></div>
             </section>
         </div>
     }

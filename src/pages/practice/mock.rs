@@ -9,12 +9,13 @@ use super::{loaded, plural};
 use crate::browser;
 use crate::charts::practice::mock_scores_svg;
 use crate::components::form::{Checkbox, Field, Model, Select, TextArea};
+use crate::components::health::{ChartBox, ChartPlace};
 use crate::domain::dates;
 use crate::domain::practice::mock::{
     clock, pick_questions, DEFAULT_SECONDS, LENGTHS, SECONDS_PER_QUESTION,
 };
 use crate::domain::practice::{stats, MockAttempt, QuestionKind};
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phase {
@@ -149,20 +150,18 @@ pub fn PracticeMock() -> impl IntoView {
             next();
         }
     };
-    let history = move || {
+    let recent = move || {
         app.ws.with(|w| {
-            let scores: Vec<u32> = stats::mock_scores(&w.practice)
+            w.practice
+                .mocks()
                 .iter()
-                .map(|s| s.1)
-                .collect();
-            let recent: Vec<MockAttempt> =
-                w.practice.mocks().iter().rev().take(5).cloned().collect();
-            (
-                mock_scores_svg(&scores, super::home::CHART_WIDTH, 180),
-                recent,
-            )
+                .rev()
+                .take(5)
+                .cloned()
+                .collect::<Vec<MockAttempt>>()
         })
     };
+    let chart = move |width: u32| mock_scores_svg(&scores(app), width, 180);
 
     let length_options = StoredValue::new(
         LENGTHS
@@ -282,18 +281,23 @@ pub fn PracticeMock() -> impl IntoView {
             }}
             <section class="card pr-chart" aria-labelledby="pr-mock-hist">
                 <h2 id="pr-mock-hist">"Your progress"</h2>
-                {move || {
-                    let (svg, recent) = history();
-                    view! {
-                        <div inner_html=svg></div>
-                        <ul class="pr-attempts">
-                            {recent.into_iter().map(|a| view! {
-                                <li>{format!("{} at {}: {}% · {} · {}", dates::long(a.at.date()), a.at.format("%H:%M"), a.score(), plural(a.questions as usize, "question", "questions"), clock(a.seconds))}</li>
-                            }).collect_view()}
-                        </ul>
-                    }
-                }}
+                <ChartBox render=chart place=ChartPlace::PageCard/>
+                <ul class="pr-attempts">
+                    {move || recent().into_iter().map(|a| view! {
+                        <li>{format!("{} at {}: {}% · {} · {}", dates::long(a.at.date()), a.at.format("%H:%M"), a.score(), plural(a.questions as usize, "question", "questions"), clock(a.seconds))}</li>
+                    }).collect_view()}
+                </ul>
             </section>
         </div>
     }
+}
+
+/// The mock interviews' scores, oldest first: what the progress charts draw.
+pub(super) fn scores(app: AppState) -> Vec<u32> {
+    app.ws.with(|w| {
+        stats::mock_scores(&w.practice)
+            .iter()
+            .map(|s| s.1)
+            .collect()
+    })
 }
