@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 
 use crate::charts::{portfolio_mix_svg, score_distribution_svg};
+use crate::components::chart_box::{ChartBox, ChartPlace};
 use crate::components::form::{Checkbox, Field, Model, Select};
-use crate::components::health::{band_badge, flag_badges, trend_view, ChartBox, ChartPlace};
+use crate::components::health::{band_badge, flag_badges, trend_view};
 use crate::domain::health::{Band, HealthSummary};
 use crate::domain::portfolio::{BandFilter, Filter, PortfolioQuery};
 use crate::state::use_app;

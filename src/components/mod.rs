@@ -2,6 +2,7 @@
 
 pub mod account_form;
 pub mod arr_history;
+pub mod chart_box;
 pub mod confirm;
 pub mod data_table;
 pub mod drop_zone;

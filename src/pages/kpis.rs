@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::charts::retention::retention_svg;
+use crate::components::chart_box::{ChartBox, ChartPlace};
 use crate::components::form::{DateInput, Field, Model, Select};
-use crate::components::health::{ChartBox, ChartPlace};
 use crate::components::url_state::use_url_state;
 use crate::domain::dates::{long, read_date};
 use crate::domain::kpi::{

@@ -10,11 +10,12 @@ use leptos::prelude::*;
 use super::use_account;
 use crate::browser::after_paint;
 use crate::charts::health_trend_svg;
+use crate::components::chart_box::{ChartBox, ChartPlace};
 use crate::components::data_table::DataTable;
 use crate::components::form::{on_submit, DateInput, Field, FormErrors, FormMessage};
 use crate::components::health::{
-    band_badge, rating_badge, signed_points, stale_message, trend_view, ChartBox, ChartPlace,
-    Check, SignalField, SignalFields, SignalInputs,
+    band_badge, rating_badge, signed_points, stale_message, trend_view, Check, SignalField,
+    SignalFields, SignalInputs,
 };
 use crate::derived::use_workspace_wide;
 use crate::domain::dates;

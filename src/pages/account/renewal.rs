@@ -12,9 +12,9 @@ use leptos::prelude::*;
 
 use super::use_account;
 use crate::charts::renewal::renewal_timeline_svg;
+use crate::components::chart_box::{ChartBox, ChartPlace};
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{DoneOn, Field, FormErrors, Model, RowMessage, TextInput, Tick};
-use crate::components::health::{ChartBox, ChartPlace};
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::{lateness, status_pill};
 use crate::domain::account::timeline_of;

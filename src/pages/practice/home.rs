@@ -8,9 +8,9 @@ use super::{loaded, plural, use_now};
 use crate::charts::practice::{
     cards_by_state_svg, mock_scores_svg, retention_svg, reviews_per_day_svg,
 };
+use crate::components::chart_box::{ChartBox, ChartPlace};
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{Field, FormErrors, TextInput};
-use crate::components::health::{ChartBox, ChartPlace};
 use crate::domain::practice::session::deck_counts;
 use crate::domain::practice::{parse_new_per_day, stats, DrillKind};
 use crate::state::use_app;

@@ -8,8 +8,8 @@ use super::questions::AnswerGuide;
 use super::{loaded, plural};
 use crate::browser;
 use crate::charts::practice::mock_scores_svg;
+use crate::components::chart_box::{ChartBox, ChartPlace};
 use crate::components::form::{Checkbox, Field, Model, Select, TextArea};
-use crate::components::health::{ChartBox, ChartPlace};
 use crate::domain::dates;
 use crate::domain::practice::mock::{
     clock, pick_questions, DEFAULT_SECONDS, LENGTHS, SECONDS_PER_QUESTION,
