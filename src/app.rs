@@ -54,9 +54,10 @@ pub fn start() {
 
 /// On a visit served by the service worker (every module in its cache), the module of
 /// the account tab every account opens on is fetched and linked a while after the start,
-/// so the first account opened does not wait for it. Nothing is downloaded: on a first visit (no worker yet)
-/// this does nothing, and the module comes when an account is first opened. A failure
-/// changes nothing and is not shown: opening an account tries again and says why.
+/// so the first account opened does not wait for it. Nothing is downloaded: on a first
+/// visit (no worker yet) this does nothing, and the module comes when an account is first
+/// opened. A failure changes nothing and is not shown: opening an account tries again and
+/// says why.
 fn warm_account_overview() {
     if !crate::components::new_version::controlled() {
         return;

@@ -628,14 +628,22 @@ fn lines_with(files: &[PathBuf], needles: &[&str]) -> Vec<String> {
     let mut hits = Vec::new();
     for f in files {
         let text = fs::read_to_string(f).unwrap();
-        for (i, line) in text.lines().enumerate() {
-            if needles.iter().any(|n| line.contains(n)) {
-                let rel = f.strip_prefix(root).unwrap_or(f);
-                hits.push(format!("{}:{}: {}", rel.display(), i + 1, line.trim()));
-            }
+        let rel = f.strip_prefix(root).unwrap_or(f);
+        for (i, line) in matching_lines(&text, needles) {
+            hits.push(format!("{}:{}: {}", rel.display(), i + 1, line.trim()));
         }
     }
     hits
+}
+
+/// The lines of `text` (index, line) that contain any of `needles` anywhere.
+fn matching_lines<'a>(
+    text: &'a str,
+    needles: &'a [&str],
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| needles.iter().any(|n| line.contains(n)))
 }
 
 /// Invariant: the account pages read and change their account through `AccountHandle`
@@ -660,23 +668,15 @@ fn account_pages_go_through_the_account_handle() {
 /// The check above finds what it must.
 #[test]
 fn the_account_handle_check_finds_a_lookup() {
-    let dir = std::env::temp_dir().join("am-planner-tidy-handle");
-    fs::create_dir_all(&dir).unwrap();
-    let f = dir.join("page.rs");
     for page in [
         "let a = app.ws.with(|w| w.account(id).cloned());\n",
         "let a = app\n    .ws\n    .with(|w| 1);\n",
         "app.ws.update(|w| w.account_mut(id));\n",
     ] {
-        fs::write(&f, page).unwrap();
-        assert_eq!(
-            lines_with(std::slice::from_ref(&f), &ACCOUNT_LOOKUPS).len(),
-            1,
-            "{page}"
-        );
+        assert_eq!(matching_lines(page, &ACCOUNT_LOOKUPS).count(), 1, "{page}");
     }
-    fs::write(&f, "let a = account.read(|a| a.fields.name.clone());\n").unwrap();
-    assert!(lines_with(&[f], &ACCOUNT_LOOKUPS).is_empty());
+    let read = "let a = account.read(|a| a.fields.name.clone());\n";
+    assert_eq!(matching_lines(read, &ACCOUNT_LOOKUPS).count(), 0);
 }
 
 /// The controls the form kit does not draw, each with why: the file picker hidden inside
@@ -865,8 +865,8 @@ const OWN_SORTS: [&str; 5] = [
 ];
 
 /// Invariant: every list of the app is put in order by `domain::order` (one compiled sort
-/// for the whole app, docs/build.md "One sort"); no other file of `src/`
-/// calls a slice's own sort.
+/// for the whole app, docs/build.md "One sort"); no other file of `src/` calls a slice's
+/// own sort.
 #[test]
 fn every_sort_goes_through_the_one_sort() {
     let files: Vec<PathBuf> = files_under("src", &["rs"])
@@ -884,22 +884,14 @@ fn every_sort_goes_through_the_one_sort() {
 /// The check above finds what it must.
 #[test]
 fn the_sort_check_finds_a_slice_sort() {
-    let dir = std::env::temp_dir().join("am-planner-tidy-sort");
-    fs::create_dir_all(&dir).unwrap();
-    let f = dir.join("list.rs");
     for text in [
         "v.sort();\n",
         "rows.sort_by(|a, b| a.cmp(b));\n",
         "self.items.sort_by_key(|i| i.date);\n",
         "list\n    .sort_unstable_by(|a, b| a.cmp(b));\n",
     ] {
-        fs::write(&f, text).unwrap();
-        assert_eq!(
-            lines_with(std::slice::from_ref(&f), &OWN_SORTS).len(),
-            1,
-            "{text}"
-        );
+        assert_eq!(matching_lines(text, &OWN_SORTS).count(), 1, "{text}");
     }
-    fs::write(&f, "order::sort_by_key(&mut v, |i| i.date);\n").unwrap();
-    assert!(lines_with(&[f], &OWN_SORTS).is_empty());
+    let shared = "order::sort_by_key(&mut v, |i| i.date);\n";
+    assert_eq!(matching_lines(shared, &OWN_SORTS).count(), 0);
 }

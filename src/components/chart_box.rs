@@ -72,22 +72,28 @@ pub enum ChartPlace {
     PracticePair,
 }
 
+/// What style/main.css puts around a chart above 640 px (CSS px, both sides together):
+/// `main`'s padding (22.5 a side) and a card's padding and border (18.75 and 1 a side).
+const MAIN_SIDES: f64 = 45.0;
+const CARD_SIDES: f64 = 39.5;
+
 impl ChartPlace {
-    /// The box's width for a window `window_width` CSS pixels wide, as style/main.css and
-    /// style/portfolio.css lay it out: `main`'s padding and a card's padding and border
-    /// take 62 px up to 640 px and 84 px above (22.5 px a side of `main`, 18.75 px and a
-    /// 1 px border a side of the card); the two charts of the portfolio share the page less
-    /// a 15 px gap, and so do the Health tab's two columns. A window with a classic scroll bar is narrower by its width: the first
+    /// The box's width for a window `window_width` CSS pixels wide, as the stylesheets lay
+    /// it out: a whole card is the page less 62 px up to 640 px and 84 px above; a column
+    /// is its share (in twelfths) of the page less `main`'s padding and the gap between
+    /// columns (15 px on the portfolio and the Health tab, 11.25 px on Practice), less the
+    /// card's own. A window with a classic scroll bar is narrower by its width: the first
     /// drawing is then a few pixels off and drawn again.
     pub fn first_width(self, window_width: f64) -> u32 {
         let w = window_width.max(0.0);
         let card = |page: f64| if w <= 640.0 { page - 62.0 } else { page - 84.0 };
+        let column = |page: f64, gap: f64, twelfths: f64| {
+            (page - MAIN_SIDES - gap) * twelfths / 12.0 - CARD_SIDES
+        };
         let width = match self {
-            ChartPlace::PortfolioPair if w > 900.0 => (w.min(1480.0) - 45.0 - 15.0) / 2.0 - 39.5,
-            ChartPlace::HealthTrend if w > 900.0 => {
-                (w.min(1200.0) - 45.0 - 15.0) * 7.0 / 12.0 - 39.5
-            }
-            ChartPlace::PracticePair if w > 640.0 => (w.min(1200.0) - 45.0 - 11.25) / 2.0 - 39.5,
+            ChartPlace::PortfolioPair if w > 900.0 => column(w.min(1480.0), 15.0, 6.0),
+            ChartPlace::HealthTrend if w > 900.0 => column(w.min(1200.0), 15.0, 7.0),
+            ChartPlace::PracticePair if w > 640.0 => column(w.min(1200.0), 11.25, 6.0),
             ChartPlace::PortfolioPair | ChartPlace::HealthTrend | ChartPlace::PracticePair => {
                 card(w)
             }

@@ -48,7 +48,8 @@ fn permute<T>(v: &mut [T], order: &mut [u32]) {
         loop {
             let from = order[at] as usize;
             order[at] = at as u32;
-            if from == start || from == at {
+            // Back at the cycle's start (a position already in place is a cycle of one).
+            if from == start {
                 break;
             }
             v.swap(at, from);

@@ -11,16 +11,15 @@ before(async () => { env = await setup(); });
 after(async () => { await env?.close(); });
 
 /** Counts every drawing of a chart box in `window.__chartDraws` (the SVG is written as
- * its inner HTML), and keeps the boxes drawn in `window.__chartDrawn`, one per drawing. */
+ * its inner HTML). */
 async function countChartDraws(page) {
   await page.addInitScript(() => {
     const set = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML').set;
     window.__chartDraws = 0;
-    window.__chartDrawn = [];
     Object.defineProperty(Element.prototype, 'innerHTML', {
       ...Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML'),
       set(v) {
-        if (this.classList?.contains('chart-box')) { window.__chartDraws += 1; window.__chartDrawn.push(this); }
+        if (this.classList?.contains('chart-box')) window.__chartDraws += 1;
         set.call(this, v);
       },
     });
@@ -162,7 +161,7 @@ test('at 1280 px, every other chart is drawn once at its width too: KPIs, an acc
     ['/practice/mock', '.pr-mock .chart-box'], ['/', '.chart-pair .chart-box']];
   for (const [path, box] of pages) {
     await page.waitForTimeout(300);
-    await page.evaluate(() => { window.__chartDraws = 0; window.__chartDrawn = []; });
+    await page.evaluate(() => { window.__chartDraws = 0; });
     await goInApp(page, path);
     await page.locator(`${box} svg`).first().waitFor();
     await page.waitForTimeout(500);

@@ -74,17 +74,18 @@ pub fn PracticeHome() -> impl IntoView {
     };
 
     // Each chart is drawn at its box's width (`ChartBox`), from the figures it shows.
-    let days = move || {
+    // The days are read once for the two charts that show them.
+    let days = Memo::new(move |_| {
         let today = now.get().date();
         app.ws
             .with(|w| stats::daily(&w.practice, today, CHART_DAYS))
-    };
-    let reviews = move |width: u32| reviews_per_day_svg(&days(), width, 180);
-    let retention = move |width: u32| retention_svg(&days(), width, 180);
+    });
+    let reviews = move |width: u32| days.with(|d| reviews_per_day_svg(d, width, 180));
+    let retention = move |width: u32| days.with(|d| retention_svg(d, width, 180));
     let states = {
-        let decks = StoredValue::new(decks.clone());
+        let decks = decks.clone();
         move |width: u32| {
-            let states = decks.with_value(|d| app.ws.with(|w| stats::by_state(&w.practice, d)));
+            let states = app.ws.with(|w| stats::by_state(&w.practice, &decks));
             cards_by_state_svg(&states, width, 150)
         }
     };
