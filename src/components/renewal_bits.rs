@@ -96,8 +96,9 @@ pub fn next_milestone_cell(up: Option<&NextUp>, today: NaiveDate) -> AnyView {
             None => ("All tasks done".to_string(), String::new(), false),
         }
     };
+    let title = what.clone();
     view! {
-        <span class="next-ms">{what}</span>
+        <span class="next-ms" title=title>{what}</span>
         <span class="sub-inline" class:behind=behind>{when}</span>
         <span class="next-ms-line" title="Renewal status">{status_pill(status)}</span>
     }

@@ -173,6 +173,14 @@ pub fn PortfolioPage() -> impl IntoView {
                 <div class="table-wrap">
                     <table class="accounts" class:windowed=windowed
                         aria-rowcount=move || (total.get() > 0).then(|| total.get() + 1)>
+                        // A long table's columns take fixed shares of its width
+                        // (style/portfolio.css), so drawing other rows never moves them.
+                        <colgroup>
+                            <col class="pf-col-name"/><col class="pf-col-tier"/><col class="pf-col-arr"/>
+                            <col class="pf-col-health"/><col class="pf-col-trend"/><col class="pf-col-flags"/>
+                            <col class="pf-col-renewal"/><col class="pf-col-next"/><col class="pf-col-owner"/>
+                            <col class="pf-col-risks"/>
+                        </colgroup>
                         <thead><tr aria-rowindex="1">
                             {header(Column::Name, "Account", false)}
                             {header(Column::Tier, "Tier", false)}
@@ -328,7 +336,7 @@ fn cells(
         "Computed from ARR rank"
     };
     view! {
-        <th scope="row"><a href=href>{r.name.clone()}</a>
+        <th scope="row"><a href=href title=r.name.clone()>{r.name.clone()}</a>
             <span class="sub">{sub_line(r.segment.map(|s| s.label()), &r.industry)}</span></th>
         <td><span class=format!("tier tier-{}", r.tier.tier.number()) title=tier_title>
             {r.tier.tier.short()}{r.tier.overridden.then_some("*")}</span></td>

@@ -1,7 +1,9 @@
 // The portfolio at 1,000 accounts: the table draws only the rows in view (aria-rowcount
 // gives the whole count, aria-rowindex each drawn row's place), every row one height; a
 // sort and a filter give the right rows; scrolled to the end, the last account opens; the
-// keyboard focus stays on a row scrolled a little out of view. Screenshots of the top and
+// keyboard focus stays on a row scrolled a little out of view; the columns keep their
+// widths whichever rows are drawn (a filtered table of 100 rows or fewer is drawn whole,
+// its columns as wide as their content). Screenshots of the top and
 // the end of the table in both themes; no console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,6 +26,11 @@ const drawn = (page) => page.$$eval('table.accounts tbody tr[aria-rowindex]', (t
   name: tr.querySelector('th a').textContent.trim(),
   height: tr.getBoundingClientRect().height,
 })));
+// The header cells' widths, and the drawn cells whose content is wider than the cell.
+const columns = (page) => page.$$eval('table.accounts thead th', (ths) => ths.map((th) => Math.round(th.getBoundingClientRect().width * 10) / 10));
+const spilled = (page) => page.$$eval('table.accounts tbody tr[aria-rowindex] > *', (cells) => cells
+  .filter((c) => c.scrollWidth > c.clientWidth + 1)
+  .map((c) => `row ${c.parentElement.getAttribute('aria-rowindex')}: ${c.textContent.trim().slice(0, 40)}`));
 const rowCount = (page) => page.$eval('table.accounts', (t) => Number(t.getAttribute('aria-rowcount')));
 const viewShot = (page, name) => page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
 
@@ -52,6 +59,11 @@ test('portfolio at 1,000 accounts: rows in view drawn, sort and filter right, th
   const rem = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   for (const r of shown) assert.equal(r.height, 5.5 * rem, `row ${r.index} is one row height (${r.height}px)`);
   assert.deepEqual(shown.map((r) => r.index), shown.map((_, i) => i + 2), 'the first rows, in order');
+  // The columns take fixed shares of the table: drawing other rows (scrolling, a filter)
+  // never moves them, and every cell's content fits its column.
+  const widths = await columns(page);
+  assert.equal(widths.length, 10);
+  assert.deepEqual(await spilled(page), [], 'no cell content wider than its column');
 
   // Sort by name: the first rows are the first names.
   await page.getByRole('button', { name: 'Account' }).click();
@@ -59,6 +71,7 @@ test('portfolio at 1,000 accounts: rows in view drawn, sort and filter right, th
   await page.waitForFunction((first) => document.querySelector('table.accounts tbody tr[aria-rowindex] th a')?.textContent.trim() === first, expected[0]);
   shown = await drawn(page);
   assert.deepEqual(shown.map((r) => r.name), expected.slice(0, shown.length));
+  assert.deepEqual(await columns(page), widths, 'the columns have not moved with the sort');
   await page.evaluate(() => document.querySelector('.toolbar').scrollIntoView());
   await page.waitForTimeout(100);
   await viewShot(page, 'portfolio-1000-top-light');
@@ -80,6 +93,8 @@ test('portfolio at 1,000 accounts: rows in view drawn, sort and filter right, th
   shown = await drawn(page);
   assert.deepEqual(shown.map((r) => r.name), expected.slice(shown[0].index - 2, shown[0].index - 2 + shown.length));
   assert.ok(shown.length < 60, `still only the rows in view (${shown.length})`);
+  assert.deepEqual(await columns(page), widths, 'the columns have not moved at the end of the table');
+  assert.deepEqual(await spilled(page), [], 'no cell content wider than its column at the end');
   await viewShot(page, 'portfolio-1000-end-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForTimeout(100);
