@@ -307,19 +307,22 @@ pub fn after_first_paint(wait_ms: f64, f: impl FnOnce() + 'static) {
             .and_then(|w| w.performance())
             .is_none_or(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
     }
-    fn now() -> f64 {
-        web_sys::window()
-            .and_then(|w| w.performance())
-            .map_or(0.0, |p| p.now())
-    }
     fn step(deadline: f64, f: Box<dyn FnOnce()>) {
-        if painted() || now() >= deadline {
+        if painted() || monotonic_ms() >= deadline {
             f();
         } else {
             leptos::prelude::set_timeout(move || step(deadline, f), std::time::Duration::ZERO);
         }
     }
-    step(now() + wait_ms, Box::new(f));
+    step(monotonic_ms() + wait_ms, Box::new(f));
+}
+
+/// Milliseconds since the page opened (`performance.now()`), for measuring waits: it never
+/// goes back when the computer's clock is changed. 0 where there is no `performance`.
+pub fn monotonic_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Runs `f` after the browser has painted what the page shows now: in a task queued from

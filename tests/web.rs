@@ -664,3 +664,24 @@ async fn focus_goes_to_the_first_refused_field() {
     );
     drop(handle);
 }
+
+/// The address of a page is written at most once every `WRITE_GAP_MS`: a write asked for
+/// sooner waits for the rest of the gap, and never longer.
+#[wasm_bindgen_test]
+fn an_address_write_waits_for_the_rest_of_the_gap() {
+    use am_planner::components::url_state::{wait_before_write, WRITE_GAP_MS};
+    for (last, now, wait) in [
+        (None, 5.0, 0.0),
+        (Some(1000.0), 1000.0, WRITE_GAP_MS),
+        (Some(1000.0), 1150.0, WRITE_GAP_MS - 150.0),
+        (Some(1000.0), 1000.0 + WRITE_GAP_MS, 0.0),
+        (Some(1000.0), 9000.0, 0.0),
+        (Some(9000.0), 1000.0, WRITE_GAP_MS),
+    ] {
+        assert_eq!(
+            wait_before_write(last, now),
+            wait,
+            "last {last:?}, now {now}"
+        );
+    }
+}

@@ -4,10 +4,14 @@
 //! instead of stepping through each keystroke). The page's query type reads and writes
 //! its own pairs; that rule lives in the domain and is tested natively.
 //!
-//! The address is written after the change is painted (`browser::after_paint`), at most
-//! once a frame and always with the latest state: replacing the history entry and the
-//! router's own update take longer than a frame at 1,000 accounts, and the table need not
-//! wait for them.
+//! The address is written after the change is painted (`browser::after_paint`), always
+//! with the latest state: replacing the history entry and the router's own update take
+//! longer than a frame at 1,000 accounts, and the table need not wait for them. And it is
+//! written at most once every [`WRITE_GAP_MS`]: browsers limit how often a page may change
+//! its history (Safari refuses the hundredth change within thirty seconds with an exception,
+//! which the router does not catch; Chromium drops changes that come too fast), and typing
+//! in a filter changes the state at every key. A change made while the last write is that
+//! recent waits for the gap to pass, so the address is at most that late.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -16,6 +20,23 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
+
+/// The shortest time between two writes of the address, in milliseconds: 75 in thirty
+/// seconds at most, while a user types.
+pub const WRITE_GAP_MS: f64 = 400.0;
+
+thread_local! {
+    /// When the address was last written by any page (`browser::monotonic_ms`).
+    static LAST_WRITE: Cell<Option<f64>> = const { Cell::new(None) };
+}
+
+/// How long a write asked for at `now` waits: nothing when the last one is at least
+/// [`WRITE_GAP_MS`] old, else the rest of the gap (never more, whatever the clocks say).
+pub fn wait_before_write(last: Option<f64>, now: f64) -> f64 {
+    last.map_or(0.0, |last| {
+        (last + WRITE_GAP_MS - now).clamp(0.0, WRITE_GAP_MS)
+    })
+}
 
 /// A signal of `Q` kept in step with the address of the page at `path`. `read` builds `Q`
 /// from the address's pairs; `write` gives the pairs for `Q` (an empty list for defaults).
@@ -58,6 +79,7 @@ where
             .unwrap_or(false);
         if on_page && url.try_with_untracked(&from_url).is_some_and(|u| u != q) {
             let map: ParamsMap = write(&q).into_iter().collect();
+            LAST_WRITE.with(|t| t.set(Some(crate::browser::monotonic_ms())));
             navigate(
                 &format!("{path}{}", map.to_query_string()),
                 NavigateOptions {
@@ -82,10 +104,19 @@ where
         }
         let (queued, write_address, owner) = (queued.clone(), write_address.clone(), owner.clone());
         crate::browser::after_paint(move || {
-            queued.set(false);
-            match owner.and_then(|o| o.upgrade()) {
-                Some(owner) => owner.with(|| write_address()),
-                None => write_address(),
+            let write = move || {
+                queued.set(false);
+                match owner.and_then(|o| o.upgrade()) {
+                    Some(owner) => owner.with(|| write_address()),
+                    None => write_address(),
+                }
+            };
+            let wait =
+                wait_before_write(LAST_WRITE.with(Cell::get), crate::browser::monotonic_ms());
+            if wait > 0.0 {
+                set_timeout(write, std::time::Duration::from_secs_f64(wait / 1000.0));
+            } else {
+                write();
             }
         });
     });
