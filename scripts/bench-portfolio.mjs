@@ -6,7 +6,10 @@
 //   - import: the file chosen on the Data page until its preview is painted, beside
 //     JSON.parse of the same text in the same page. The file is chosen a second after the
 //     page opens, as a person picking it in the file dialog would (the page loads the file
-//     readers' code meanwhile); the first import in a fresh page, not a second one
+//     readers' code meanwhile); the first import in a fresh page, not a second one. The
+//     generated file is of version 1 (read through the older versions' reader and
+//     migrated); beside it, the same workspace as the first dist exports it (this version,
+//     indented), the file people hand each other now
 //   - first paint: a page load (the workspace in storage) until the table of 1,000 accounts
 //     is painted (the app draws the rows in view of a long table; aria-rowcount gives the count),
 //     beside the plain page (its file fetched, parsed and drawn)
@@ -172,7 +175,7 @@ async function openDist(dist, doc, text) {
   await page.addInitScript(paintWatch, ACCOUNTS);
   await page.goto(env.base + '/');
   await page.waitForSelector('header.topbar');
-  const b = { dist, env, page, context, paint: [], sort: [], key: [], load: [], vanilla: [], imported: [], parsed: [], edit: [], floor: [] };
+  const b = { dist, env, page, context, paint: [], sort: [], key: [], load: [], vanilla: [], imported: [], parsed: [], importedNow: [], parsedNow: [], edit: [], floor: [] };
   // The import, timed 5 times, each on a fresh Data page (the preview only; the figure moves
   // by a third between single runs), then done for real.
   for (let i = 0; i < 5; i++) {
@@ -183,6 +186,17 @@ async function openDist(dist, doc, text) {
   await importWorkspace(page, env.base, doc);
   await page.waitForFunction(() => document.querySelector('.save-indicator')?.textContent.includes('Saved'), null, { timeout: 120_000 });
   return b;
+}
+
+/** The open workspace as this dist's Data page exports it (the current version). */
+async function exported(b) {
+  await b.page.goto(b.env.base + '/data');
+  await b.page.waitForSelector('header.topbar');
+  const [download] = await Promise.all([
+    b.page.waitForEvent('download'),
+    b.page.getByRole('button', { name: 'Export workspace' }).click(),
+  ]);
+  return fs.readFileSync(await download.path(), 'utf8');
 }
 
 /** One run of each measure on one open dist. */
@@ -221,6 +235,15 @@ console.log(`app at ${ACCOUNTS} accounts (8 people, 52 check-ins each; file ${(t
 const fmt = (xs) => `${median(xs).toFixed(0).padStart(6)} (${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)})`;
 const open = [];
 for (const dist of dists) open.push(await openDist(path.resolve(dist), doc, text));
+// The same workspace exported by the first dist, imported 5 times by each in turn.
+const now = await exported(open[0]);
+for (let i = 0; i < 5; i++) {
+  for (const b of open) {
+    const t = await importTimes(b.page, b.env.base, now);
+    b.importedNow.push(t.imported);
+    b.parsedNow.push(t.parsed);
+  }
+}
 const vs = await vanillaServer(doc, path.resolve(dists[0]));
 const vanillaCtx = await open[0].env.browser.newContext({ viewport: { width: 1280, height: 860 } });
 const vanilla = { page: await vanillaCtx.newPage(), base: vs.base };
@@ -236,6 +259,7 @@ vs.server.close();
 
 const rows = [
   ['import (file to preview; 5 pages)', (b) => b.imported], ['  JSON.parse of the same text', (b) => b.parsed],
+  [`import, as exported now (${(now.length / 1e6).toFixed(1)} MB)`, (b) => b.importedNow], ['  JSON.parse of the same text', (b) => b.parsedNow],
   ['first paint (page load to rows)', (b) => b.load], ['  plain HTML+JS page, same rows', (b) => b.vanilla],
   ['table paint (menu click to rows)', (b) => b.paint], ['sort repaint', (b) => b.sort],
   ['filter keystroke', (b) => b.key],
@@ -246,6 +270,7 @@ console.log(`${'edit to painted score p50 / p95'.padEnd(36)} ${open.map((b) => `
 console.log(`${'  floor: a text change, same timing'.padEnd(36)} ${open.map((b) => `${median(b.floor).toFixed(1)} / ${pct(b.floor, 95).toFixed(1)}`.padStart(22)).join(' ')}`);
 console.log(`${'  ratios: first paint / plain page'.padEnd(36)} ${open.map((b) => `${(median(b.load) / median(b.vanilla)).toFixed(2)}x`.padStart(22)).join(' ')}`);
 console.log(`${'          import / JSON.parse'.padEnd(36)} ${open.map((b) => `${(median(b.imported) / median(b.parsed)).toFixed(1)}x`.padStart(22)).join(' ')}`);
+console.log(`${'          the same, as exported now'.padEnd(36)} ${open.map((b) => `${(median(b.importedNow) / median(b.parsedNow)).toFixed(1)}x`.padStart(22)).join(' ')}`);
 if (axe) {
   const total = Object.values(axe).reduce((n, v) => n + v.length, 0);
   console.log(`axe-core violations on ${Object.keys(axe).length} pages of the demo workspace (${dists[0].slice(-22)}): ${total}`);
@@ -256,6 +281,8 @@ const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.m
 const out = open.map((b) => ({
   dist: b.dist, accounts: ACCOUNTS, file_bytes: text.length,
   import_ms: summary(b.imported), json_parse_ms: summary(b.parsed), import_vs_json_parse: median(b.imported) / median(b.parsed),
+  exported_file_bytes: now.length, import_exported_ms: summary(b.importedNow), json_parse_exported_ms: summary(b.parsedNow),
+  import_exported_vs_json_parse: median(b.importedNow) / median(b.parsedNow),
   first_paint_ms: summary(b.load), vanilla_first_paint_ms: summary(b.vanilla), first_paint_vs_vanilla: median(b.load) / median(b.vanilla),
   table_paint_ms: summary(b.paint), sort_ms: summary(b.sort), filter_keystroke_ms: summary(b.key),
   edit_to_paint_ms: { p50: median(b.edit), p95: pct(b.edit, 95), edits: b.edit.length },
