@@ -65,6 +65,9 @@ impl HealthHistory {
     /// with no signal; the path names the offender by its index in the given order (`[2]`,
     /// `[2].date`) and the message is worded for the file.
     pub fn from_snapshots(snapshots: Vec<Snapshot>) -> Result<Self, FieldError> {
+        // Snapshots in date order (as written) cannot share a day: the earlier ones are
+        // looked through only when they are not (52 check-ins of 1,000 accounts are read).
+        let ordered = snapshots.windows(2).all(|w| w[0].date < w[1].date);
         for (i, s) in snapshots.iter().enumerate() {
             if s.signals.is_empty() {
                 return Err(FieldError::new(
@@ -72,7 +75,7 @@ impl HealthHistory {
                     "the snapshot has no signal; give at least one of seat_usage_pct, core_features, nps, ticket_trend, targets_met_pct",
                 ));
             }
-            if snapshots[..i].iter().any(|p| p.date == s.date) {
+            if !ordered && snapshots[..i].iter().any(|p| p.date == s.date) {
                 return Err(FieldError::new(
                     format!("[{i}].date"),
                     format!(
