@@ -316,7 +316,11 @@ impl StakeholderFields {
             (StakeholderField::Notes, &self.notes, MAX_NOTES),
         ];
         for (field, text, max) in limits {
-            if text.trim().chars().count() > max && !errors.iter().any(|e| e.path == field.key()) {
+            // No more characters than bytes: a short text is not counted.
+            if text.len() > max
+                && text.trim().chars().count() > max
+                && !errors.iter().any(|e| e.path == field.key())
+            {
                 errors.push(FieldError::new(
                     field.key(),
                     format!("Keep this under {max} characters."),
