@@ -21,7 +21,7 @@ mod table;
 
 use crate::domain::error::FieldError;
 use crate::domain::order;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
@@ -512,7 +512,9 @@ impl StakeholderMap {
         people: Vec<Stakeholder>,
         last_reviewed: Option<NaiveDate>,
     ) -> Result<Self, FieldError> {
-        let mut seen = HashSet::new();
+        // Ordered, not hashed: a map holds a few people, and every account of a file is
+        // checked (hashing each id cost more than comparing it).
+        let mut seen = BTreeSet::new();
         for (index, p) in people.iter().enumerate() {
             if !seen.insert(p.id) {
                 return Err(at_person(
