@@ -21,6 +21,7 @@ pub mod row_window;
 pub mod share_link;
 pub mod shared_account;
 pub mod shared_view;
+pub mod show_more;
 pub mod sort_header;
 pub mod status;
 pub mod url_state;

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::owner_field::{owner_in_address, OwnerSelect};
+use crate::components::show_more::{ShowMore, STEP};
 use crate::components::url_state::use_url_state;
 use crate::domain::dates::{self, days_until};
 use crate::domain::owners;
@@ -55,6 +56,20 @@ pub fn WeekPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Each list draws its first items, then more on demand (`ShowMore`); another owner
+    // starts both lists at their first items again.
+    let overdue_shown = RwSignal::new(STEP);
+    let upcoming_shown = RwSignal::new(STEP);
+    Effect::new(move |first: Option<()>| {
+        owner.track();
+        if first.is_some() {
+            overdue_shown.set(STEP);
+            upcoming_shown.set(STEP);
+        }
+    });
+    let first_of = move |items: Memo<Vec<WeekItem>>, shown: RwSignal<usize>| {
+        move || items.with(|v| v.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+    };
     let span = move || {
         let today = app.today.get();
         format!(
@@ -103,14 +118,16 @@ pub fn WeekPage() -> impl IntoView {
             <Show when=move || overdue.with(|v| !v.is_empty())>
                 <h2 class="week-head week-head-overdue">{move || format!("Overdue ({})", overdue.with(Vec::len))}</h2>
                 <ul class="week-list" id="week-overdue">
-                    <For each=move || overdue.get() key=|i| i.key.clone() children=move |i| view! { <Item item=i/> }/>
+                    <For each=first_of(overdue, overdue_shown) key=|i| i.key.clone() children=move |i| view! { <Item item=i/> }/>
                 </ul>
+                <ShowMore list_id="week-overdue" total=Signal::derive(move || overdue.with(Vec::len)) shown=overdue_shown noun="overdue items"/>
             </Show>
             <Show when=move || upcoming.with(|v| !v.is_empty())>
                 <h2 class="week-head">{move || format!("Due this week ({})", upcoming.with(Vec::len))}</h2>
                 <ul class="week-list" id="week-due">
-                    <For each=move || upcoming.get() key=|i| i.key.clone() children=move |i| view! { <Item item=i/> }/>
+                    <For each=first_of(upcoming, upcoming_shown) key=|i| i.key.clone() children=move |i| view! { <Item item=i/> }/>
                 </ul>
+                <ShowMore list_id="week-due" total=Signal::derive(move || upcoming.with(Vec::len)) shown=upcoming_shown noun="items due this week"/>
             </Show>
             <Snoozed list=list/>
         </section>

@@ -1,11 +1,12 @@
 // This week: a workspace whose dates are relative to today makes one item of each kind due;
 // the page lists them (overdue first), each link lands on its tab and section, a snooze
 // hides an item across a reload and "Show again" brings it back; the portfolio links here;
-// an account created with its renewal near asks about the earlier steps. Screenshots, no
-// console errors.
+// an account created with its renewal near asks about the earlier steps; a long week (300
+// generated accounts) draws its lists 25 items at a time. Screenshots, no console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, newPage, open, shot, saved, stored, storeDocument, isoDaysFromToday as day } from './helpers.mjs';
+import { generateWorkspace } from './workspace-gen.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -159,6 +160,37 @@ test('Each item names its owner; the owner filter narrows the week, kept in the 
   await page.waitForURL((u) => !u.searchParams.has('owner'));
   await page.locator('.week-item').nth(9).waitFor();
   assert.equal(await page.locator('.week-item').count(), 10);
+  assert.deepEqual(errors, []);
+});
+
+test('A long week draws 25 items a list, then 25 more a press, the focus on the first new one', async () => {
+  const { page, errors } = await newPage(env);
+  await open(page, env.base, '/');
+  await storeDocument(page, generateWorkspace({ accounts: 300, people: 2, checkins: 3 }));
+  await open(page, env.base, '/week');
+  const overdue = page.locator('#week-overdue > li');
+  await overdue.first().waitFor();
+  const total = Number((await page.locator('h2.week-head-overdue').innerText()).match(/\((\d+)\)/)[1]);
+  assert.ok(total > 60, `the generated book has a long overdue list (${total})`);
+  assert.equal(await overdue.count(), 25, 'the first 25 overdue items');
+  const more = page.locator('#week-overdue + .show-more');
+  assert.equal(await more.locator('span').innerText(), `Showing 25 of ${total} overdue items.`);
+  // The lede still counts every item.
+  assert.match(await page.locator('.lede').innerText(), new RegExp(`${total} items overdue`));
+  await more.getByRole('button', { name: 'Show 25 more' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#week-overdue > li').length === 50);
+  await page.waitForFunction(() => document.activeElement?.closest('li') === document.querySelector('#week-overdue > li:nth-child(26)'));
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'week-account', 'the focus is on the first new item\'s account link');
+  assert.equal(await more.locator('span').innerText(), `Showing 50 of ${total} overdue items.`);
+  // Keyboard: Enter on the button draws the next part.
+  await more.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('#week-overdue > li').length === 75);
+  // Another owner starts the lists at their first items again.
+  const owner = await page.locator('#week-overdue > li .week-owner').first().innerText();
+  await page.getByLabel('Owner').selectOption(owner.replace('Owner: ', ''));
+  await page.waitForFunction(() => document.querySelectorAll('#week-overdue > li').length <= 25);
+  await shot(page, 'week-long');
   assert.deepEqual(errors, []);
 });
 
