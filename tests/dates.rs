@@ -114,3 +114,24 @@ fn a_day_done_is_read_like_any_date_and_may_not_be_after_today() {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+
+    /// A date written exactly YYYY-MM-DD is read on a short path; the same text with a
+    /// space before it goes the long way (trimmed, shape checked, each number parsed, then
+    /// the calendar and the range). Both give the same day, or the same message.
+    #[test]
+    fn the_short_path_reads_what_the_long_way_reads(
+        year in 0u32..10_000, month in 0u32..100, day in 0u32..100,
+    ) {
+        let text = format!("{year:04}-{month:02}-{day:02}");
+        proptest::prop_assert_eq!(read_date(&text), read_date(&format!(" {text}")));
+    }
+
+    /// Any ten characters of digits, dashes and a few others: the same answer both ways.
+    #[test]
+    fn any_ten_characters_read_alike_both_ways(text in "[0-9x+ -]{10}") {
+        proptest::prop_assert_eq!(read_date(&text), read_date(&format!(" {text}")));
+    }
+}

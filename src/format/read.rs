@@ -1035,31 +1035,8 @@ impl Visitor<'_> for DateVisitor {
         f.write_str("a date in quotes written YYYY-MM-DD")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<chrono::NaiveDate, E> {
-        match plain_date(v) {
-            Some(day) => Ok(day),
-            None => crate::domain::dates::read_date(v).map_err(E::custom),
-        }
+        crate::domain::dates::read_date(v).map_err(E::custom)
     }
-}
-
-/// A date written exactly `YYYY-MM-DD` (as the planner writes every date) that
-/// [`crate::domain::dates::read_date`] would read, read without its trimming and number
-/// parsing: a file holds tens of thousands of dates. None for anything else, which
-/// `read_date` then reads or refuses with its message.
-fn plain_date(v: &str) -> Option<chrono::NaiveDate> {
-    use crate::domain::dates::{FIRST_DAY, LAST_DAY};
-    let b = v.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let number = |from: usize, to: usize| {
-        b[from..to].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
-    let date = chrono::NaiveDate::from_ymd_opt(year as i32, month, day)?;
-    (FIRST_DAY..=LAST_DAY).contains(&date).then_some(date)
 }
 
 struct OptionalDate;
