@@ -17,7 +17,7 @@ pub const STEP: usize = 25;
 /// first link or button of the first new item.
 #[component]
 pub fn ShowMore(
-    list_id: &'static str,
+    #[prop(into)] list_id: String,
     total: Signal<usize>,
     shown: RwSignal<usize>,
     /// What the items are, plural: "overdue items".
@@ -28,12 +28,15 @@ pub fn ShowMore(
         <Show when=move || { more() > 0 }>
             <p class="show-more">
                 <span>{move || format!("Showing {} of {} {noun}.", shown.get(), total.get())}</span>
-                <button type="button" class="btn btn-small" aria-controls=list_id on:click=move |_| {
-                    let first_new = shown.get_untracked() + 1;
-                    shown.update(|n| *n += STEP);
-                    focus_soon(format!(
-                        "#{list_id} > li:nth-child({first_new}) :is(a, button)"
-                    ));
+                <button type="button" class="btn btn-small" aria-controls=list_id.clone() on:click={
+                    let list_id = list_id.clone();
+                    move |_| {
+                        let first_new = shown.get_untracked() + 1;
+                        shown.update(|n| *n += STEP);
+                        focus_soon(format!(
+                            "#{list_id} > li:nth-child({first_new}) :is(a, button)"
+                        ));
+                    }
                 }>{move || format!("Show {} more", more())}</button>
             </p>
         </Show>

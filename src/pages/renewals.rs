@@ -10,6 +10,7 @@ use crate::browser;
 use crate::components::data_table::DataTable;
 use crate::components::owner_field::{owner_in_address, OwnerSelect};
 use crate::components::renewal_bits::status_pill;
+use crate::components::show_more::{ShowMore, STEP};
 use crate::components::url_state::use_url_state;
 use crate::domain::account::timeline_of;
 use crate::domain::dates::{long, relative};
@@ -69,6 +70,19 @@ pub fn RenewalsPage() -> impl IntoView {
                 .count()
         })
     };
+    // Long lists draw their first accounts, then more on demand (`ShowMore`); another
+    // owner starts them at their first accounts again.
+    let late_shown = RwSignal::new(STEP);
+    let week_shown = RwSignal::new(STEP);
+    let passed_shown = RwSignal::new(STEP);
+    Effect::new(move |first: Option<()>| {
+        query.track();
+        if first.is_some() {
+            for shown in [late_shown, week_shown, passed_shown] {
+                shown.set(STEP);
+            }
+        }
+    });
     let fmt_short = move |x: f64| app.ws.with(|w| w.currency.format_short(x));
     let fmt = move |x: f64| app.ws.with(|w| w.currency.format(x));
 
@@ -150,14 +164,19 @@ pub fn RenewalsPage() -> impl IntoView {
                                     (i, who)
                                 }).collect());
                                 let (late, week): (Vec<_>, Vec<_>) = items.into_iter().partition(|i| i.0.overdue);
+                                let (late_n, week_n) = (late.len(), week.len());
+                                let (late, week) = (by_account(late), by_account(week));
+                                let (late_accounts, week_accounts) = (late.len(), week.len());
                                 view! {
-                                    {(!late.is_empty()).then(|| view! {
-                                        <h3 class="agenda-sub late">{format!("Overdue ({})", late.len())}</h3>
-                                        <ul class="agenda">{agenda_groups(late, today)}</ul>
+                                    {(late_n > 0).then(|| view! {
+                                        <h3 class="agenda-sub late">{format!("Overdue ({late_n})")}</h3>
+                                        <ul class="agenda" id="agenda-late">{agenda_groups(late, late_shown.get(), today)}</ul>
+                                        <ShowMore list_id="agenda-late" total=Signal::derive(move || late_accounts) shown=late_shown noun="accounts"/>
                                     })}
-                                    {(!week.is_empty()).then(|| view! {
-                                        <h3 class="agenda-sub">{format!("This week ({})", week.len())}</h3>
-                                        <ul class="agenda">{agenda_groups(week, today)}</ul>
+                                    {(week_n > 0).then(|| view! {
+                                        <h3 class="agenda-sub">{format!("This week ({week_n})")}</h3>
+                                        <ul class="agenda" id="agenda-week">{agenda_groups(week, week_shown.get(), today)}</ul>
+                                        <ShowMore list_id="agenda-week" total=Signal::derive(move || week_accounts) shown=week_shown noun="accounts"/>
                                     })}
                                 }.into_any()
                             }}
@@ -170,10 +189,11 @@ pub fn RenewalsPage() -> impl IntoView {
                                 if rows.is_empty() {
                                     return view! { <p class="muted">"None: every renewal date is still ahead."</p> }.into_any();
                                 }
+                                let total = rows.len();
                                 view! {
                                     <p class="hint">"Record how it went (and the next renewal date) on the account's Renewal tab."</p>
-                                    <ul class="overdue-list">
-                                        {rows.into_iter().map(|r| view! {
+                                    <ul class="overdue-list" id="renewals-passed">
+                                        {rows.into_iter().take(passed_shown.get()).map(|r| view! {
                                             <li>
                                                 <a href=format!("/accounts/{}/renewal", r.account.0)>{r.name.clone()}</a>
                                                 <span class="sub">{format!("{} · {} · {}", long(r.date), relative(today, r.date), fmt(r.arr))}</span>
@@ -181,6 +201,7 @@ pub fn RenewalsPage() -> impl IntoView {
                                             </li>
                                         }).collect_view()}
                                     </ul>
+                                    <ShowMore list_id="renewals-passed" total=Signal::derive(move || total) shown=passed_shown noun="accounts"/>
                                 }.into_any()
                             }}
                         </section>
@@ -207,11 +228,19 @@ pub fn RenewalsPage() -> impl IntoView {
                                 })
                                 .class("bar-col")
                                 .head_hidden()
-                                .col("Accounts", move |m| view! {
+                                .col("Accounts", move |m| {
+                                    // Each month draws its first accounts, then more on demand.
+                                    let shown = RwSignal::new(STEP);
+                                    let list_id = format!("month-{}", m.month.format("%Y-%m"));
+                                    let total = m.renewals.len();
+                                    let rows: Vec<_> = m.renewals.iter()
+                                        .map(|r| (r.clone(), statuses.get(&r.account).copied()))
+                                        .collect();
+                                    view! {
                                     {m.renewals.is_empty().then(|| view! { <span class="muted">"No renewals"</span> })}
-                                    <ul class="month-accounts">
-                                        {m.renewals.iter().map(|r| {
-                                            let st = statuses.get(&r.account).copied();
+                                    <ul class="month-accounts" id=list_id.clone()>
+                                        {move || rows.iter().take(shown.get()).map(|(r, st)| {
+                                            let st = *st;
                                             view! {
                                                 <li>
                                                     <a href=format!("/accounts/{}/renewal", r.account.0)>{r.name.clone()}</a>
@@ -222,6 +251,8 @@ pub fn RenewalsPage() -> impl IntoView {
                                             }
                                         }).collect_view()}
                                     </ul>
+                                    <ShowMore list_id=list_id total=Signal::derive(move || total) shown=shown noun="accounts"/>
+                                    }
                                 })
                                 .view()
                         }}
@@ -264,19 +295,32 @@ fn owner_tasks(tasks: Vec<Task>, today: chrono::NaiveDate) -> Option<impl IntoVi
     })
 }
 
+/// One account's items of an agenda list: the account, its name, the items.
+type Group = (AccountId, String, Vec<OwnedItem>);
+
 /// The items of one list grouped by account, accounts in the order of their first item
 /// (the list is sorted by due date, so the most pressing account comes first). Each item
 /// comes with its task's owner (empty when none or not a task).
-fn agenda_groups(items: Vec<OwnedItem>, today: chrono::NaiveDate) -> impl IntoView {
-    let mut groups: Vec<(AccountId, String, Vec<OwnedItem>)> = Vec::new();
+fn by_account(items: Vec<OwnedItem>) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut place: std::collections::HashMap<AccountId, usize> = Default::default();
     for i in items {
-        match groups.iter_mut().find(|g| g.0 == i.0.account) {
-            Some(g) => g.2.push(i),
-            None => groups.push((i.0.account, i.0.account_name.clone(), vec![i])),
+        match place.get(&i.0.account) {
+            Some(&g) => groups[g].2.push(i),
+            None => {
+                place.insert(i.0.account, groups.len());
+                groups.push((i.0.account, i.0.account_name.clone(), vec![i]));
+            }
         }
     }
     groups
+}
+
+/// The first `shown` groups of an agenda list, one `li` each.
+fn agenda_groups(groups: Vec<Group>, shown: usize, today: chrono::NaiveDate) -> impl IntoView {
+    groups
         .into_iter()
+        .take(shown)
         .map(|(account, name, items)| {
             let count = match items.len() {
                 1 => "1 item".to_string(),

@@ -2,12 +2,14 @@
 // changes as tasks are ticked, validation at the field, own tasks, reload keeps it all),
 // the next cycle after a passed renewal, the Renewals page and its .ics export parsed and
 // checked against the milestones, an account turned red by importing a health check-in and
-// its save plan, the Expansion tab, the portfolio column, screenshots, no console errors.
+// its save plan, the Expansion tab, the portfolio column; a book of 800 accounts draws the
+// Renewals page's lists 25 accounts at a time; screenshots, no console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, newPage, open, shot, saved, stored, isoDaysFromToday, shotsDir } from './helpers.mjs';
+import { setup, newPage, open, shot, saved, stored, storeDocument, isoDaysFromToday, shotsDir } from './helpers.mjs';
+import { generateWorkspace } from './workspace-gen.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -289,6 +291,38 @@ test('Renewals page: agenda with links to each Renewal tab, 12 months, overdue; 
   assert.equal(await statusWord(page), 'Critical');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('Renewals page of a long book: each list and month draws 25 accounts, then 25 more a press', async () => {
+  const { page, errors } = await newPage(env);
+  await open(page, env.base, '/');
+  await storeDocument(page, generateWorkspace({ accounts: 800, people: 1, checkins: 1 }));
+  await open(page, env.base, '/renewals');
+  await page.locator('#renewals-passed > li').first().waitFor();
+  const passed = page.locator('#renewals-passed > li');
+  // The "Renewals overdue" figure: the count, then its ARR in a span.
+  const passedTotal = parseInt(await page.locator('.stat').nth(1).locator('dd').textContent(), 10);
+  assert.ok(passedTotal > 50, `the book has many passed renewals (${passedTotal})`);
+  assert.equal(await passed.count(), 25);
+  const more = page.locator('#renewals-passed + .show-more');
+  assert.equal(await more.locator('span').innerText(), `Showing 25 of ${passedTotal} accounts.`);
+  await more.getByRole('button', { name: 'Show 25 more' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#renewals-passed > li').length === 50);
+  await page.waitForFunction(() => document.activeElement === document.querySelector('#renewals-passed > li:nth-child(26) a'));
+  // A month with more than 25 renewals draws 25 and offers the rest; its ARR counts them all.
+  const months = page.locator('ul.month-accounts');
+  const sizes = await months.evaluateAll((uls) => uls.map((ul) => ul.children.length));
+  assert.ok(sizes.every((n) => n <= 25), `no month draws more than 25 at first (${sizes})`);
+  const full = sizes.indexOf(25);
+  assert.ok(full >= 0, 'a month has at least 25 renewals');
+  const id = await months.nth(full).getAttribute('id');
+  const monthMore = page.locator(`#${id} + .show-more`);
+  if (await monthMore.count()) {
+    await monthMore.getByRole('button').click();
+    await page.waitForFunction((id) => document.getElementById(id).children.length > 25, id);
+  }
+  await shot(page, 'renewals-long');
+  assert.deepEqual(errors, []);
 });
 
 test('an account turned red by an imported health check-in gets a save plan proposal; open it, tick a step, reload, close it', async () => {
