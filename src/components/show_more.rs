@@ -11,6 +11,21 @@ use crate::components::form::focus_soon;
 /// How many items a long list draws at first, and how many more each press draws.
 pub const STEP: usize = 25;
 
+/// How many items each of a page's `N` long lists shows: [`STEP`] at first, and [`STEP`]
+/// again for all of them when what `restart` reads changes (another owner chosen).
+pub fn shown_counts<const N: usize>(restart: impl Fn() + 'static) -> [RwSignal<usize>; N] {
+    let shown: [RwSignal<usize>; N] = std::array::from_fn(|_| RwSignal::new(STEP));
+    Effect::new(move |first: Option<()>| {
+        restart();
+        if first.is_some() {
+            for n in shown {
+                n.set(STEP);
+            }
+        }
+    });
+    shown
+}
+
 /// Under a list drawn a part at a time: how many of how many are shown, and a button that
 /// draws [`STEP`] more. Nothing when every item is drawn. `list_id` is the id of the `ul`
 /// or `ol` whose items (`li`, one per item) are drawn; after a press the focus goes to the

@@ -10,7 +10,7 @@ use crate::browser;
 use crate::components::data_table::DataTable;
 use crate::components::owner_field::{owner_in_address, OwnerSelect};
 use crate::components::renewal_bits::status_pill;
-use crate::components::show_more::{ShowMore, STEP};
+use crate::components::show_more::{shown_counts, ShowMore, STEP};
 use crate::components::url_state::use_url_state;
 use crate::domain::account::timeline_of;
 use crate::domain::dates::{long, relative};
@@ -72,17 +72,7 @@ pub fn RenewalsPage() -> impl IntoView {
     };
     // Long lists draw their first accounts, then more on demand (`ShowMore`); another
     // owner starts them at their first accounts again.
-    let late_shown = RwSignal::new(STEP);
-    let week_shown = RwSignal::new(STEP);
-    let passed_shown = RwSignal::new(STEP);
-    Effect::new(move |first: Option<()>| {
-        query.track();
-        if first.is_some() {
-            for shown in [late_shown, week_shown, passed_shown] {
-                shown.set(STEP);
-            }
-        }
-    });
+    let [late_shown, week_shown, passed_shown] = shown_counts(move || query.track());
     let fmt_short = move |x: f64| app.ws.with(|w| w.currency.format_short(x));
     let fmt = move |x: f64| app.ws.with(|w| w.currency.format(x));
 

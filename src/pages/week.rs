@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::components::owner_field::{owner_in_address, OwnerSelect};
-use crate::components::show_more::{ShowMore, STEP};
+use crate::components::show_more::{shown_counts, ShowMore};
 use crate::components::url_state::use_url_state;
 use crate::domain::dates::{self, days_until};
 use crate::domain::owners;
@@ -58,15 +58,7 @@ pub fn WeekPage() -> impl IntoView {
     });
     // Each list draws its first items, then more on demand (`ShowMore`); another owner
     // starts both lists at their first items again.
-    let overdue_shown = RwSignal::new(STEP);
-    let upcoming_shown = RwSignal::new(STEP);
-    Effect::new(move |first: Option<()>| {
-        owner.track();
-        if first.is_some() {
-            overdue_shown.set(STEP);
-            upcoming_shown.set(STEP);
-        }
-    });
+    let [overdue_shown, upcoming_shown] = shown_counts(move || owner.track());
     let first_of = move |items: Memo<Vec<WeekItem>>, shown: RwSignal<usize>| {
         move || items.with(|v| v.iter().take(shown.get()).cloned().collect::<Vec<_>>())
     };
