@@ -327,7 +327,10 @@ pub fn page_title(path: &str, account: impl Fn(AccountId) -> Option<String>) -> 
                 _ => None,
             }
         }
+        ["week"] => Some("This week".to_string()),
         ["renewals"] => Some("Renewals".to_string()),
+        ["white-space"] => Some("White space".to_string()),
+        ["kpis"] => Some("KPIs".to_string()),
         ["data"] => Some("Data".to_string()),
         ["settings"] => Some("Settings".to_string()),
         ["practice"] => Some("Practice".to_string()),

@@ -10,7 +10,7 @@ use crate::components::show_more::{shown_counts, ShowMore};
 use crate::components::url_state::use_url_state;
 use crate::domain::dates::{self, days_until};
 use crate::domain::owners;
-use crate::domain::plural;
+use crate::domain::{grouped, plural};
 use crate::domain::renewal::{days_after, WEEK_DAYS};
 use crate::domain::week::{portfolio_views, this_week, WeekItem, WeekList};
 use crate::state::{use_app, AppState};
@@ -26,7 +26,6 @@ fn week_memo(app: AppState) -> Memo<WeekList> {
 #[component]
 pub fn WeekPage() -> impl IntoView {
     let app = use_app();
-    Effect::new(move |_| document().set_title("This week · Account Planner"));
     // An owner filter kept in the address, like the Renewals page's: one person's part of
     // the week.
     let owner = use_url_state(
@@ -80,7 +79,7 @@ pub fn WeekPage() -> impl IntoView {
                 if o + u == 0 {
                     "nothing due.".to_string()
                 } else {
-                    format!("{} overdue, {} due this week.", plural(o, "item", "items"), u)
+                    format!("{} overdue, {} due this week.", plural(o, "item", "items"), grouped(u))
                 }
             }}</p>
             <div class="owner-filter">
@@ -108,14 +107,14 @@ pub fn WeekPage() -> impl IntoView {
                 </div>
             </Show>
             <Show when=move || overdue.with(|v| !v.is_empty())>
-                <h2 class="week-head week-head-overdue">{move || format!("Overdue ({})", overdue.with(Vec::len))}</h2>
+                <h2 class="week-head week-head-overdue">{move || format!("Overdue ({})", grouped(overdue.with(Vec::len)))}</h2>
                 <ul class="week-list" id="week-overdue">
                     <For each=first_of(overdue, overdue_shown) key=|i| i.key.clone() children=move |i| view! { <Item item=i/> }/>
                 </ul>
                 <ShowMore list_id="week-overdue" total=Signal::derive(move || overdue.with(Vec::len)) shown=overdue_shown noun="overdue items"/>
             </Show>
             <Show when=move || upcoming.with(|v| !v.is_empty())>
-                <h2 class="week-head">{move || format!("Due this week ({})", upcoming.with(Vec::len))}</h2>
+                <h2 class="week-head">{move || format!("Due this week ({})", grouped(upcoming.with(Vec::len)))}</h2>
                 <ul class="week-list" id="week-due">
                     <For each=first_of(upcoming, upcoming_shown) key=|i| i.key.clone() children=move |i| view! { <Item item=i/> }/>
                 </ul>
@@ -244,7 +243,7 @@ pub fn WeekLink() -> impl IntoView {
             match (n, o) {
                 (0, _) => "This week: nothing due".to_string(),
                 (n, 0) => format!("This week: {} to do", plural(n, "item", "items")),
-                (n, o) => format!("This week: {} to do, {o} overdue", plural(n, "item", "items")),
+                (n, o) => format!("This week: {} to do, {} overdue", plural(n, "item", "items"), grouped(o)),
             }
         }}</a>
     }

@@ -11,7 +11,6 @@ use crate::state::use_app;
 #[component]
 pub fn WhiteSpacePage() -> impl IntoView {
     let app = use_app();
-    Effect::new(move |_| document().set_title("White space · Account Planner"));
     let data = Memo::new(move |_| app.ws.with(portfolio));
     view! {
         <section class="page ws-portfolio">

@@ -184,6 +184,18 @@ test('navigation names the page, announces it and moves focus; the skip link rea
   assert.equal(await page.locator('#route-announcer').innerText(), `${name} · Health`);
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Health');
 
+  // Every page of the main menu is titled and announced by its own name.
+  const menu = page.getByRole('navigation', { name: 'Main' });
+  const names = (await menu.getByRole('link').allInnerTexts()).map((t) => t.trim());
+  assert.ok(names.length >= 8, `the main menu's pages (${names.join(', ')})`);
+  for (const menuName of names) {
+    await menu.getByRole('link', { name: menuName, exact: true }).click();
+    await page.waitForFunction((n) => document.querySelector('#route-announcer')?.textContent === n, menuName, { timeout: 10000 })
+      .catch(() => {});
+    assert.equal(await page.locator('#route-announcer').innerText(), menuName, `${menuName} is announced by its name`);
+    assert.equal(await page.title(), `${menuName} · Account Planner`, `${menuName}'s tab title`);
+  }
+
   await open(page, env.base, '/practice/mock');
   await page.waitForFunction(() => document.title === 'Mock interview · Practice · Account Planner');
   await open(page, env.base, '/accounts/99999/health');
