@@ -64,8 +64,14 @@ pub fn lateness(
     }
 }
 
-/// The portfolio cell, from the row's precomputed [`NextUp`]: next milestone, when it is
-/// due, and the renewal status. Plain text: the row's one link is the account name.
+/// The renewal status under the renewal date in a portfolio row (its own line).
+pub fn status_line(s: RenewalStatus) -> impl IntoView {
+    view! { <span class="status-line" title="Renewal status">{status_pill(s)}</span> }
+}
+
+/// The portfolio cell, from the row's precomputed [`NextUp`]: next milestone and when it
+/// is due (the renewal status is under the renewal date, [`status_line`]). Plain text: the
+/// row's one link is the account name.
 pub fn next_milestone_cell(up: Option<&NextUp>, today: NaiveDate) -> AnyView {
     let Some(up) = up else {
         return view! { <span class="muted">"No renewal date"</span> }.into_any();
@@ -100,7 +106,6 @@ pub fn next_milestone_cell(up: Option<&NextUp>, today: NaiveDate) -> AnyView {
     view! {
         <span class="next-ms" title=title>{what}</span>
         <span class="sub-inline" class:behind=behind>{when}</span>
-        <span class="next-ms-line" title="Renewal status">{status_pill(status)}</span>
     }
     .into_any()
 }

@@ -18,7 +18,7 @@ use crate::components::health_portfolio::{
     filter_check, filter_select, flags_cell, score_cell, trend_cell, HealthFilterBar,
     PortfolioFilter, PortfolioHealthCharts,
 };
-use crate::components::renewal_bits::next_milestone_cell;
+use crate::components::renewal_bits::{next_milestone_cell, status_line};
 use crate::components::row_window::{row_window, ROW_REM};
 use crate::components::sort_header::sort_header;
 use crate::components::url_state::use_url_state;
@@ -344,7 +344,7 @@ fn cells(
         {score_cell(&r.health)}
         {trend_cell(&r.health)}
         {flags_cell(&r.health)}
-        <td>{renewal}</td>
+        <td>{renewal}{r.next_up.as_ref().map(|u| status_line(u.status))}</td>
         <td class="next-ms-cell">{next_milestone_cell(r.next_up.as_ref(), today)}</td>
         <td class="owner-cell">{r.owner.clone()}</td>
         <td class="num">{risk_cell(r)}</td>

@@ -31,6 +31,12 @@ const columns = (page) => page.$$eval('table.accounts thead th', (ths) => ths.ma
 const spilled = (page) => page.$$eval('table.accounts tbody tr[aria-rowindex] > *', (cells) => cells
   .filter((c) => c.scrollWidth > c.clientWidth + 1)
   .map((c) => `row ${c.parentElement.getAttribute('aria-rowindex')}: ${c.textContent.trim().slice(0, 40)}`));
+// The drawn milestones cut short (wider or taller than their box), and how many of the
+// longest ones ("T-120 Forecast and evidence", "T-7 Paperwork and new term") are drawn.
+const milestones = (page) => page.$$eval('table.accounts tbody tr[aria-rowindex] .next-ms', (els) => ({
+  cut: els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).map((e) => e.textContent.trim()),
+  longest: els.filter((e) => /^(T-120|T-7) /.test(e.textContent.trim())).length,
+}));
 const rowCount = (page) => page.$eval('table.accounts', (t) => Number(t.getAttribute('aria-rowcount')));
 const viewShot = (page, name) => page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
 
@@ -49,6 +55,8 @@ test('portfolio at 1,000 accounts: rows in view drawn, sort and filter right, th
   assert.equal(await page.locator('.outcome-banner li').count(), 5);
   assert.equal(await page.locator('.outcome-more').innerText(),
     `And ${passed - 5} more: see every passed renewal on the Renewals page.`);
+  // Counts of a thousand or more are grouped like amounts.
+  assert.match(await page.locator('a.week-link').innerText(), /^This week: \d{1,3}(,\d{3})+ items to do, \d{1,3}(,\d{3})* overdue$/);
   let shown = await drawn(page);
   assert.ok(shown.length > 0 && shown.length < 60, `only the first rows are drawn (${shown.length})`);
   // The table's top scrolled to the top of the screen: a screenful of rows.
@@ -95,6 +103,10 @@ test('portfolio at 1,000 accounts: rows in view drawn, sort and filter right, th
   assert.ok(shown.length < 60, `still only the rows in view (${shown.length})`);
   assert.deepEqual(await columns(page), widths, 'the columns have not moved at the end of the table');
   assert.deepEqual(await spilled(page), [], 'no cell content wider than its column at the end');
+  for (const r of shown) assert.equal(r.height, 5.5 * rem, `row ${r.index} at the end is one row height (${r.height}px)`);
+  const ms = await milestones(page);
+  assert.ok(ms.longest > 0, 'the rows at the end include one of the longest milestones');
+  assert.deepEqual(ms.cut, [], 'no milestone cut short');
   await viewShot(page, 'portfolio-1000-end-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForTimeout(100);

@@ -449,8 +449,13 @@ test('portfolio shows the next milestone with its status and sorts by it; Renewa
   await open(page, env.base, '/');
   await page.getByRole('button', { name: 'Next milestone' }).click();
   const first = page.locator('table.accounts tbody tr').first();
-  assert.match(await first.innerText(), /Orbit Analytics[\s\S]*T-90 Value review[\s\S]*Critical/);
-  assert.match(await page.locator('table.accounts').innerText(), /Renewal date passed[\s\S]*Overdue/);
+  assert.match(await first.locator('th').innerText(), /Orbit Analytics/);
+  assert.equal(await first.locator('.next-ms').innerText(), 'T-90 Value review');
+  // The renewal's status sits under its date, in the Renewal column.
+  assert.match(await first.locator('.status-line').innerText(), /Critical/);
+  assert.equal(await first.locator('td').nth(5).locator('.status-line').count(), 1, 'the status in the Renewal column');
+  const passedRow = page.locator('table.accounts tbody tr').filter({ has: page.locator('.next-ms', { hasText: 'Renewal date passed' }) }).first();
+  assert.match(await passedRow.locator('.status-line').innerText(), /Overdue/);
 
   const url = await accountUrl(page, 'Northwind Logistics');
   await open(page, env.base, new URL(url).pathname + '/renewal');
