@@ -368,3 +368,20 @@ fn names_with_bidi_controls_are_isolated_in_sentences() {
         assert!(t.contains("\u{2068}\u{202e}Ingrid\u{2069}"), "{t:?}");
     }
 }
+
+#[test]
+fn counts_in_sentences_take_the_right_number_and_group_thousands() {
+    use am_planner::domain::text::{grouped, plural};
+    for (n, want) in [
+        (0, "0 items"),
+        (1, "1 item"),
+        (2, "2 items"),
+        (999, "999 items"),
+        (1_000, "1,000 items"),
+        (1_375, "1,375 items"),
+        (1_234_567, "1,234,567 items"),
+    ] {
+        assert_eq!(plural(n, "item", "items"), want);
+        assert_eq!(grouped(n), want.trim_end_matches(" items").trim_end_matches(" item"));
+    }
+}

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::components::form::focus_soon;
+use crate::domain::grouped;
 
 /// How many items a long list draws at first, and how many more each press draws.
 pub const STEP: usize = 25;
@@ -42,7 +43,7 @@ pub fn ShowMore(
     view! {
         <Show when=move || { more() > 0 }>
             <p class="show-more">
-                <span>{move || format!("Showing {} of {} {noun}.", shown.get(), total.get())}</span>
+                <span>{move || format!("Showing {} of {} {noun}.", grouped(shown.get()), grouped(total.get()))}</span>
                 <button type="button" class="btn btn-small" aria-controls=list_id.clone() on:click={
                     let list_id = list_id.clone();
                     move |_| {
@@ -52,7 +53,7 @@ pub fn ShowMore(
                             "#{list_id} > li:nth-child({first_new}) :is(a, button)"
                         ));
                     }
-                }>{move || format!("Show {} more", more())}</button>
+                }>{move || format!("Show {} more", grouped(more()))}</button>
             </p>
         </Show>
     }

@@ -45,5 +45,5 @@ pub mod workspace;
 pub use account::{Account, AccountFields, AccountId, CompanySize, Field, Segment, Tier};
 pub use error::FieldError;
 pub use money::Currency;
-pub use text::plural;
+pub use text::{grouped, plural};
 pub use workspace::{AccountGone, Removed, TierOf, Workspace, WorkspaceId};

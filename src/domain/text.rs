@@ -25,13 +25,19 @@ pub fn isolate(text: &str) -> String {
 }
 
 /// `n` and the word in the right number: `plural(1, "account", "accounts")` is
-/// "1 account"; any other count takes the plural ("0 accounts", "2 accounts").
+/// "1 account"; any other count takes the plural ("0 accounts", "2 accounts", "1,375
+/// accounts").
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
-        format!("{n} {one}")
+        format!("1 {one}")
     } else {
-        format!("{n} {many}")
+        format!("{} {many}", grouped(n))
     }
+}
+
+/// A count as the app writes it, thousands grouped like its amounts: "1,375".
+pub fn grouped(n: usize) -> String {
+    crate::domain::money::group_thousands(n as u64)
 }
 
 /// Longest one-line text (a goal, an action, a metric name, a SWOT entry...).

@@ -17,7 +17,7 @@ use crate::domain::dates::{long, relative};
 
 use crate::domain::renewal::{AgendaItem, AgendaWhat, Task};
 use crate::domain::renewals_query::RenewalsQuery;
-use crate::domain::{plural, AccountId};
+use crate::domain::{grouped, plural, AccountId};
 use crate::format::ics;
 use crate::state::use_app;
 
@@ -122,10 +122,10 @@ pub fn RenewalsPage() -> impl IntoView {
             </div>
             <dl class="stat-row">
                 <div class="stat"><dt>"ARR renewing in 12 months"</dt><dd>{move || fmt(stats().0)}</dd></div>
-                <div class="stat"><dt>"Renewals overdue"</dt><dd>{move || stats().1}
+                <div class="stat"><dt>"Renewals overdue"</dt><dd>{move || grouped(stats().1)}
                     <span class="sub">{move || fmt_short(stats().2)}</span></dd></div>
-                <div class="stat"><dt>"Overdue items"</dt><dd>{move || stats().3}</dd></div>
-                <div class="stat"><dt>"Due this week"</dt><dd>{move || stats().4}</dd></div>
+                <div class="stat"><dt>"Overdue items"</dt><dd>{move || grouped(stats().3)}</dd></div>
+                <div class="stat"><dt>"Due this week"</dt><dd>{move || grouped(stats().4)}</dd></div>
             </dl>
             {move || if with_date() == 0 {
                 view! {
@@ -159,12 +159,12 @@ pub fn RenewalsPage() -> impl IntoView {
                                 let (late_accounts, week_accounts) = (late.len(), week.len());
                                 view! {
                                     {(late_n > 0).then(|| view! {
-                                        <h3 class="agenda-sub late">{format!("Overdue ({late_n})")}</h3>
+                                        <h3 class="agenda-sub late">{format!("Overdue ({})", grouped(late_n))}</h3>
                                         <ul class="agenda" id="agenda-late">{agenda_groups(late, late_shown.get(), today)}</ul>
                                         <ShowMore list_id="agenda-late" total=Signal::derive(move || late_accounts) shown=late_shown noun="accounts"/>
                                     })}
                                     {(week_n > 0).then(|| view! {
-                                        <h3 class="agenda-sub">{format!("This week ({week_n})")}</h3>
+                                        <h3 class="agenda-sub">{format!("This week ({})", grouped(week_n))}</h3>
                                         <ul class="agenda" id="agenda-week">{agenda_groups(week, week_shown.get(), today)}</ul>
                                         <ShowMore list_id="agenda-week" total=Signal::derive(move || week_accounts) shown=week_shown noun="accounts"/>
                                     })}
@@ -312,10 +312,7 @@ fn agenda_groups(groups: Vec<Group>, shown: usize, today: chrono::NaiveDate) -> 
         .into_iter()
         .take(shown)
         .map(|(account, name, items)| {
-            let count = match items.len() {
-                1 => "1 item".to_string(),
-                n => format!("{n} items"),
-            };
+            let count = plural(items.len(), "item", "items");
             view! {
                 <li class="agenda-group">
                     <div class="agenda-head">

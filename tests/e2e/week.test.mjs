@@ -170,18 +170,19 @@ test('A long week draws 25 items a list, then 25 more a press, the focus on the 
   await open(page, env.base, '/week');
   const overdue = page.locator('#week-overdue > li');
   await overdue.first().waitFor();
-  const total = Number((await page.locator('h2.week-head-overdue').innerText()).match(/\((\d+)\)/)[1]);
+  const total = Number((await page.locator('h2.week-head-overdue').innerText()).match(/\(([\d,]+)\)/)[1].replaceAll(',', ''));
+  const totalText = total.toLocaleString('en-US');
   assert.ok(total > 60, `the generated book has a long overdue list (${total})`);
   assert.equal(await overdue.count(), 25, 'the first 25 overdue items');
   const more = page.locator('#week-overdue + .show-more');
-  assert.equal(await more.locator('span').innerText(), `Showing 25 of ${total} overdue items.`);
+  assert.equal(await more.locator('span').innerText(), `Showing 25 of ${totalText} overdue items.`);
   // The lede still counts every item.
-  assert.match(await page.locator('.lede').innerText(), new RegExp(`${total} items overdue`));
+  assert.match(await page.locator('.lede').innerText(), new RegExp(`${totalText} items overdue`));
   await more.getByRole('button', { name: 'Show 25 more' }).click();
   await page.waitForFunction(() => document.querySelectorAll('#week-overdue > li').length === 50);
   await page.waitForFunction(() => document.activeElement?.closest('li') === document.querySelector('#week-overdue > li:nth-child(26)'));
   assert.equal(await page.evaluate(() => document.activeElement.className), 'week-account', 'the focus is on the first new item\'s account link');
-  assert.equal(await more.locator('span').innerText(), `Showing 50 of ${total} overdue items.`);
+  assert.equal(await more.locator('span').innerText(), `Showing 50 of ${totalText} overdue items.`);
   // Keyboard: Enter on the button draws the next part.
   await more.getByRole('button').focus();
   await page.keyboard.press('Enter');

@@ -108,7 +108,7 @@ export async function importWorkspace(page, base, doc, name = 'generated.json') 
     name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)),
   });
   await page.getByRole('button', { name: 'Replace my workspace' }).click();
-  await page.getByText(`Imported ${doc.workspace.accounts.length} accounts`).waitFor({ timeout: 120_000 });
+  await page.getByText(`Imported ${doc.workspace.accounts.length.toLocaleString('en-US')} accounts`).waitFor({ timeout: 120_000 });
 }
 
 /**
