@@ -282,7 +282,7 @@ pub fn SharedAccountPreview(
                                     .col("Imported", |c| c.after.clone())
                                     .cell_class("after")
                                     .view()}
-                                {(total > MAX_CHANGES_SHOWN).then(|| view! { <p class="hint">{format!("and {} more.", total - MAX_CHANGES_SHOWN)}</p> })}
+                                {(total > MAX_CHANGES_SHOWN).then(|| view! { <p class="hint">{format!("and {} more.", crate::domain::grouped(total - MAX_CHANGES_SHOWN))}</p> })}
                             }.into_any()
                         }
                     })}

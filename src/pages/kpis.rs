@@ -186,7 +186,7 @@ fn accounts_view(title: &'static str, lines: &[AccountLine], cur: &Currency) -> 
         let n = rest.len();
         view! {
             <details class="kpi-more">
-                <summary>{format!("Show {n} more")}</summary>
+                <summary>{format!("Show {} more", crate::domain::grouped(n))}</summary>
                 <ul class="kpi-lines">{rest.into_iter().map(item).collect_view()}</ul>
             </details>
         }
