@@ -7,7 +7,8 @@
 //   node scripts/profile.mjs start DIST        a first visit to "/" (the demo) at 412 px,
 //                                              CPU 4x slower: time by function
 //   node scripts/profile.mjs import DIST       the 1,000-account file chosen on the Data
-//                                              page: time by function
+//                                              page: time by function (FILE=path: that
+//                                              file instead)
 //   node scripts/profile.mjs visit DIST...     first visits with the browser's throttling
 //                                              (slow 4G, CPU 4x): first paint, app ready,
 //                                              stylesheet and main module arrival
@@ -165,7 +166,8 @@ const commands = {
   },
 
   async import([dist]) {
-    const text = bigFile();
+    // FILE=path profiles that file instead (a workspace as the app exports it, say).
+    const text = process.env.FILE ? fs.readFileSync(process.env.FILE, 'utf8') : bigFile();
     const profiles = await withDist(dist, async (env) => {
       const out = [];
       for (let r = 0; r < RUNS; r++) {
