@@ -112,17 +112,8 @@ pub fn read_number(text: &str) -> Option<f64> {
     }
 }
 
-pub fn group_thousands(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
+/// Digits grouped by thousands (`domain::text` holds it: counts use it too).
+pub use super::text::group_thousands;
 
 /// Currency marks an amount may carry in an imported table, before or after the digits.
 const CURRENCY_SIGNS: [&str; 7] = ["US$", "$", "€", "£", "¥", "₹", "CHF"];

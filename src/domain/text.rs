@@ -37,7 +37,21 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// A count as the app writes it, thousands grouped like its amounts: "1,375".
 pub fn grouped(n: usize) -> String {
-    crate::domain::money::group_thousands(n as u64)
+    group_thousands(n as u64)
+}
+
+/// `n`'s digits with a comma between thousands: "1,234,567". Amounts
+/// (`domain::money`) and counts ([`grouped`]) are written with it.
+pub fn group_thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
 }
 
 /// Longest one-line text (a goal, an action, a metric name, a SWOT entry...).
