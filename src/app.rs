@@ -16,11 +16,29 @@ use crate::domain::AccountId;
 use crate::pages::{account::AccountPage, not_found::NotFound, portfolio::PortfolioPage};
 use crate::state::{use_app, AppState};
 
-/// Starts the planner. A workspace stored in an older format version needs the older
-/// versions' reader first, code fetched on demand (docs/build.md): the app starts once it
-/// is here. If it cannot be fetched, the planner says so and does not start, so nothing is
-/// read or written.
+/// Starts the planner. A stored workspace needs the documents' reader first, code fetched
+/// on demand (docs/build.md): its fetch starts at once, and the app starts once it is here.
+/// If it cannot be fetched, the planner says so and does not start, so nothing is read or
+/// written. A first visit (nothing stored: the demo) starts without it; it is fetched when
+/// first needed (a file imported, another tab's save taken in: `AppState::sync_now`).
 pub fn start() {
+    if crate::storage::local::holds_workspace() {
+        // Leptos' executor starts with the first mount: before it, the browser's own.
+        wasm_bindgen_futures::spawn_local(async {
+            if let Ok(read) = crate::state::document_reader().await {
+                crate::format::set_reader(read);
+            }
+        });
+    }
+    // The frame's paint first (docs/build.md#the-first-paint): on a first visit the app's
+    // start is one long task, and a paint not yet recorded when the frame is taken away
+    // would not count.
+    crate::browser::after_first_paint(SHELL_WAIT_MS, start_when_readable);
+}
+
+/// Mounts the app once what is stored can be read. Asked again here, in the task that
+/// reads storage: another tab may have saved since the start looked.
+fn start_when_readable() {
     // Offline use and the "new version" notice, beside the app on every page.
     let mount = || {
         remove_shell();
@@ -28,19 +46,14 @@ pub fn start() {
         leptos::mount::mount_to_body(crate::components::new_version::NewVersion);
         warm_account_overview();
     };
-    // The frame's paint first (docs/build.md#the-first-paint): on a first visit the app's
-    // start is one long task, and a paint not yet recorded when the frame is taken away
-    // would not count.
-    let mount = move || crate::browser::after_first_paint(SHELL_WAIT_MS, mount);
-    if !crate::storage::local::holds_older_version() {
+    if crate::format::has_reader() || !crate::storage::local::holds_workspace() {
         mount();
         return;
     }
-    // Leptos' executor starts with the first mount: before it, the browser's own.
     wasm_bindgen_futures::spawn_local(async move {
-        match older_reader().await {
+        match crate::state::document_reader().await {
             Ok(read) => {
-                crate::format::set_older_reader(read);
+                crate::format::set_reader(read);
                 mount();
             }
             Err(_) => {
@@ -88,22 +101,15 @@ fn remove_shell() {
     }
 }
 
-lazy_fn! { in older_versions;
-    /// The reader of format versions 1 and 2 (`format::older`).
-    fn older_reader() -> crate::format::OlderReader {
-        crate::format::older::read
-    }
-}
-
-/// In place of the planner when the stored workspace needs the older versions' reader and
-/// it could not be fetched.
+/// In place of the planner when a workspace is stored and the documents' reader could not
+/// be fetched.
 #[component]
 fn NotStarted() -> impl IntoView {
     view! {
         <main id="main" class="page not-started">
             <h1>"The planner could not start"</h1>
-            <p>"Your workspace in this browser was saved by an earlier version of the planner. \
-                The part that updates it did not load, most likely because the connection dropped. \
+            <p>"The part of the planner that reads your saved workspace did not load, \
+                most likely because the connection dropped. \
                 Nothing was changed: your data is still in this browser."</p>
             <p>"Reload the page once you are online."</p>
             <button class="btn btn-primary" on:click=|_| { let _ = window().location().reload(); }>"Reload"</button>

@@ -354,6 +354,27 @@ impl AppState {
         if panic_screen::panicked() {
             return;
         }
+        if !format::has_reader() {
+            // A first visit that has not fetched the documents' reader yet: fetched first.
+            // Meanwhile nothing is written (a save finds the other tab's data and comes
+            // back here).
+            wasm_bindgen_futures::spawn_local(async move {
+                match document_reader().await {
+                    Ok(read) => {
+                        format::set_reader(read);
+                        self.sync_now(prefer);
+                    }
+                    Err(_) => {
+                        self.save_status.set(SaveStatus::Failed(
+                            "another tab saved data this one cannot read".into(),
+                        ));
+                        self.notice
+                            .set(StorageNotice::OtherTabUnreadable(READER_NOT_LOADED.into()));
+                    }
+                }
+            });
+            return;
+        }
         let today = self.today.get_untracked();
         let result = local::with_session(|s| {
             self.ws
@@ -555,6 +576,10 @@ impl AppState {
     }
 }
 
+/// Why another tab's save could not be read when the documents' reader could not be fetched.
+const READER_NOT_LOADED: &str = "the part of the planner that reads saved data did not load \
+    (most likely the connection dropped); reload the page once you are online";
+
 /// The reason a file is refused when the file readers could not be fetched.
 const IMPORT_NOT_LOADED: &str =
     "The part of the planner that reads files did not load, most likely \
@@ -570,9 +595,8 @@ lazy_fn! { in file_import, preload load_file_readers;
                 Err(message) => ImportState::Refused { file_name, message },
             }
         } else {
-            // A file of an older version is read here too (in the bundle this module
-            // holds that reader as well).
-            format::set_older_reader(format::older::read);
+            // In the bundle this module holds the documents' reader as well.
+            format::set_reader(format::reader::read);
             match format::decode_bytes(&bytes, today) {
                 Ok(decoded) => ImportState::Preview {
                     file_name,
@@ -584,6 +608,14 @@ lazy_fn! { in file_import, preload load_file_readers;
                 },
             }
         }
+    }
+}
+
+lazy_fn! { in readers;
+    /// The reader of workspace documents of every version (`format::reader`): needed to
+    /// read what is stored or what another tab saved, never on a first visit's start.
+    pub(crate) fn document_reader() -> format::Reader {
+        format::reader::read
     }
 }
 

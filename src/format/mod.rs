@@ -4,9 +4,9 @@
 
 pub mod ics;
 pub mod markdown;
-pub mod older;
 pub mod practice;
 pub mod read;
+pub mod reader;
 pub mod share;
 pub mod stored;
 pub mod table;
@@ -50,9 +50,9 @@ pub enum ImportError {
     NewerVersion { found: u64 },
     /// A field is missing, of the wrong type, or holds a value out of range.
     BadField { path: String, detail: String },
-    /// An older version, and the code that reads older versions could not be fetched
-    /// (only in the bundle, where that code loads on demand: [`set_older_reader`]).
-    OlderNotLoaded { found: u64 },
+    /// The code that reads workspace documents could not be fetched (only in the bundle,
+    /// where that code loads on demand: [`set_reader`]).
+    ReaderNotLoaded { found: u64 },
 }
 
 impl fmt::Display for ImportError {
@@ -81,9 +81,9 @@ impl fmt::Display for ImportError {
                 "This file is format version {found}, written by a newer version of the planner; this one reads up to version {CURRENT_VERSION}. Update the app, or export again from the newer one."
             ),
             ImportError::BadField { path, detail } => write!(f, "{path}: {detail}"),
-            ImportError::OlderNotLoaded { found } => write!(
+            ImportError::ReaderNotLoaded { found } => write!(
                 f,
-                "This is format version {found}, and the part of the planner that reads older versions did not load, most likely because the connection dropped. Nothing was changed. Reload the page once you are online and try again."
+                "This is format version {found}, and the part of the planner that reads workspace files did not load, most likely because the connection dropped. Nothing was changed. Reload the page once you are online and try again."
             ),
         }
     }
@@ -126,60 +126,65 @@ pub fn decode(text: &str, today: NaiveDate) -> Result<Decoded, ImportError> {
             });
         }
     };
-    let file: v3::File = if version == CURRENT_VERSION {
-        doc.deserialize()?
-    } else {
-        read_older(version, &doc, today)?
-    };
-    decode_v3(file, today).map(|(workspace, exported_at)| Decoded {
+    let (workspace, exported_at) = read_version(version, &doc, today)?;
+    Ok(Decoded {
         workspace,
         exported_at,
         version,
     })
 }
 
-/// Reads a document of an older version (1 or 2) into the current shape
-/// ([`older::read`]).
-pub(crate) type OlderReader =
-    fn(u64, &read::Document<'_>, NaiveDate) -> Result<v3::File, ImportError>;
+/// Reads a document of a given version into the domain ([`reader::read`]).
+pub(crate) type Reader =
+    fn(u64, &read::Document<'_>, NaiveDate) -> Result<(Workspace, Option<String>), ImportError>;
 
-/// In the bundle the older versions' reader is a module of its own, fetched when an older
-/// document is first read (docs/build.md); it is handed over here once fetched.
+/// In the bundle the reader is a module of its own, fetched when a document is first read
+/// (docs/build.md); it is handed over here once fetched.
 #[cfg(feature = "split")]
-static OLDER: std::sync::OnceLock<OlderReader> = std::sync::OnceLock::new();
+static READER: std::sync::OnceLock<Reader> = std::sync::OnceLock::new();
 
-/// Hands over the older versions' reader once its module is fetched (in any other build
-/// it is always there, and this does nothing). Only the browser's start-up calls it.
+/// Hands over the reader once its module is fetched (in any other build it is always
+/// there, and this does nothing).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn set_older_reader(read: OlderReader) {
+pub(crate) fn set_reader(read: Reader) {
     #[cfg(feature = "split")]
-    let _ = OLDER.set(read);
+    let _ = READER.set(read);
     #[cfg(not(feature = "split"))]
     let _ = read;
 }
 
-/// Reads an older document: at once in every build but the bundle; in the bundle through
-/// the reader handed over by [`set_older_reader`], refused without it.
-fn read_older(
+/// Whether a document can be read now: always, but in the bundle before the reader's
+/// module is fetched.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn has_reader() -> bool {
+    #[cfg(feature = "split")]
+    return READER.get().is_some();
+    #[cfg(not(feature = "split"))]
+    true
+}
+
+/// Reads a document: at once in every build but the bundle; in the bundle through the
+/// reader handed over by [`set_reader`], refused without it.
+fn read_version(
     version: u64,
     value: &read::Document<'_>,
     today: NaiveDate,
-) -> Result<v3::File, ImportError> {
+) -> Result<(Workspace, Option<String>), ImportError> {
     #[cfg(not(feature = "split"))]
-    let read: Option<OlderReader> = Some(older::read);
+    let read: Option<Reader> = Some(reader::read);
     #[cfg(feature = "split")]
-    let read = OLDER.get().copied();
+    let read = READER.get().copied();
     match read {
         Some(read) => read(version, value, today),
         None => {
             // Text that is not JSON, or over a limit, is named first, as for any refusal.
             value.check()?;
-            Err(ImportError::OlderNotLoaded { found: version })
+            Err(ImportError::ReaderNotLoaded { found: version })
         }
     }
 }
 
-fn decode_v3(
+pub(crate) fn decode_v3(
     mut file: v3::File,
     today: NaiveDate,
 ) -> Result<(Workspace, Option<String>), ImportError> {

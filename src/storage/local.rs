@@ -98,11 +98,11 @@ pub fn open() -> Result<(), String> {
     blocked
 }
 
-/// Whether the stored workspace is of an older format version ([`Session::holds_older_version`]);
-/// false when storage cannot be read.
-pub fn holds_older_version() -> bool {
+/// Whether a workspace is stored ([`Session::holds_workspace`]); false when storage cannot
+/// be read.
+pub fn holds_workspace() -> bool {
     local_storage()
-        .map(|s| Session::new(Box::new(LocalBackend(s)), "", "").holds_older_version())
+        .map(|s| Session::new(Box::new(LocalBackend(s)), "", "").holds_workspace())
         .unwrap_or(false)
 }
 

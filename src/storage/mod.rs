@@ -284,21 +284,12 @@ impl Session {
         &*self.backend
     }
 
-    /// Whether what is stored is a document of an older format version (under an older
-    /// manifest, or in the old single key): reading it needs the older versions' reader,
-    /// which the bundle fetches first (`format::older`, docs/build.md). A fault or damage
-    /// reads as no: [`Session::load`] reports it.
-    pub fn holds_older_version(&self) -> bool {
-        let older = |v: u64| v < CURRENT_VERSION;
-        let manifest = self.backend.get(MANIFEST_KEY).ok().flatten();
-        if let Some(Ok(m)) = manifest.map(|t| Manifest::parse(&t, CURRENT_VERSION)) {
-            if older(m.format) {
-                return true;
-            }
-        }
-        let legacy = self.backend.get(LEGACY_KEY).ok().flatten();
-        legacy
-            .is_some_and(|raw| format::read_header(&raw).is_ok_and(|h| h.version.is_ok_and(older)))
+    /// Whether a workspace is stored (under a manifest, or in the old single key): reading
+    /// it needs the documents' reader, which the bundle fetches first (`format::reader`,
+    /// docs/build.md). A fault reads as no: [`Session::load`] reports it.
+    pub fn holds_workspace(&self) -> bool {
+        let present = |key: &str| self.backend.get(key).ok().flatten().is_some();
+        present(MANIFEST_KEY) || present(LEGACY_KEY)
     }
 
     /// Reads what is stored. Never writes over anything; may write the small record of

@@ -154,7 +154,7 @@ test('a share link, a dropped older file and a workspace saved by an earlier ver
     await page.goto(SHARE_LINK.replace('https://planner.example', env.base));
     await page.locator('.sv-page h1').waitFor();
     assert.ok(requested.some((p) => module('share_link').test(p)), 'the share module is fetched');
-    assert.ok(!requested.some((p) => module('(file_import|older_versions)').test(p)), 'nothing else is');
+    assert.ok(!requested.some((p) => module('(file_import|readers)').test(p)), 'nothing else is');
     await shot(page, 'lazy-share-link');
     assert.deepEqual(errors, []);
     await context.close();
@@ -180,7 +180,7 @@ test('a share link, a dropped older file and a workspace saved by an earlier ver
     await context.close();
   }
   // A workspace saved by an earlier version (version 1 under the old single key): the
-  // planner fetches the older versions' reader, then starts with it and saves it anew.
+  // planner fetches the documents' reader, then starts with it and saves it anew.
   {
     const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
     await open(page, env.base, '/');
@@ -190,17 +190,17 @@ test('a share link, a dropped older file and a workspace saved by an earlier ver
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.reload();
     await page.locator('table.accounts').getByText('Marlow Dental Group').waitFor();
-    assert.ok(requested.some((p) => module('older_versions').test(p)), 'the older versions\' reader is fetched');
+    assert.ok(requested.some((p) => module('readers').test(p)), 'the documents\' reader is fetched');
     await saved(page);
     const doc = await stored(page);
     assert.equal(doc.version, 3);
     assert.equal(doc.workspace.accounts.length, 2);
-    // Saved in the current form: the next start needs no older reader.
+    // Saved in the current form: the next start reads it with the same reader.
     const again = [];
     page.on('request', (r) => again.push(new URL(r.url()).pathname));
     await page.reload();
     await page.locator('table.accounts').getByText('Marlow Dental Group').waitFor();
-    assert.ok(!again.some((p) => module('older_versions').test(p)));
+    assert.ok(again.some((p) => module('readers').test(p)), 'a stored workspace is read by the fetched reader');
     assert.deepEqual(errors, []);
     await context.close();
   }
@@ -230,7 +230,8 @@ test('when that code cannot be fetched: a clear message, nothing stored changes'
   const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
   await open(page, env.base, '/');
   await saved(page);
-  await page.route(/\/split_(share_link|file_import|older_versions)[^/]*\.wasm$/, (route) => route.abort());
+  // (The documents' reader is blocked only below: every start with a workspace stored needs it.)
+  await page.route(/\/split_(share_link|file_import)[^/]*\.wasm$/, (route) => route.abort());
 
   // A share link.
   let before = await snapshot(page);
@@ -249,7 +250,9 @@ test('when that code cannot be fetched: a clear message, nothing stored changes'
   await shot(page, 'lazy-import-not-loaded');
   assert.equal(await snapshot(page), before);
 
-  // A workspace saved by an earlier version: the planner does not start, and keeps it.
+  // A stored workspace (here one saved by an earlier version) and no reader: the planner
+  // does not start, and keeps it.
+  await page.route(/\/split_readers[^/]*\.wasm$/, (route) => route.abort());
   await storeDocument(page, JSON.parse(V1_FILE));
   before = await snapshot(page);
   await page.reload();
@@ -258,9 +261,45 @@ test('when that code cannot be fetched: a clear message, nothing stored changes'
   await shot(page, 'lazy-older-not-loaded');
   assert.equal(await snapshot(page), before);
   // Online again: it starts with the stored workspace (the drop above left the Data page).
-  await page.unroute(/\/split_(share_link|file_import|older_versions)[^/]*\.wasm$/);
+  await page.unroute(/\/split_(share_link|file_import)[^/]*\.wasm$/);
+  await page.unroute(/\/split_readers[^/]*\.wasm$/);
   await open(page, env.base, '/');
   await page.locator('table.accounts').getByText('Marlow Dental Group').waitFor();
   assert.deepEqual(errors.filter((e) => !/split_|Failed to fetch|ERR_FAILED/.test(e)), []);
+  await context.close();
+});
+
+test('a first visit reads nothing stored, so it starts without the documents\' reader; another tab\'s save brings it, and the change comes in', async () => {
+  const { page: a, errors, context } = await newPage(env, { serviceWorkers: 'block' });
+  const requested = [];
+  a.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await open(a, env.base, '/');
+  await a.locator('table.accounts').waitFor();
+  await saved(a);
+  assert.ok(!requested.some((p) => module('readers').test(p)), 'a first visit does not fetch the reader');
+  // A second tab starts with the stored demo: it reads it, so it fetches the reader.
+  const b = await context.newPage();
+  const requestedB = [];
+  b.on('request', (r) => requestedB.push(new URL(r.url()).pathname));
+  await open(b, env.base, '/accounts/new');
+  assert.ok(requestedB.some((p) => module('readers').test(p)), 'a start with a stored workspace fetches the reader');
+  await b.getByLabel('Name').fill('Made in the second tab');
+  await b.getByRole('button', { name: 'Create account' }).click();
+  await b.getByRole('heading', { level: 1, name: 'Made in the second tab' }).waitFor();
+  await saved(b);
+  // The first tab fetches the reader, then takes the change in.
+  await a.locator('table.accounts tbody tr', { hasText: 'Made in the second tab' }).waitFor({ timeout: 5000 });
+  await a.getByText('This tab now shows the changes saved in another tab.').waitFor();
+  assert.ok(requested.some((p) => module('readers').test(p)), 'the first tab fetched the reader to read it');
+  // And its own next edit (no reload) is saved over the new state, keeping that account.
+  await a.locator('nav.mainnav a', { hasText: 'Settings' }).click();
+  await a.locator('main h1', { hasText: 'Settings' }).waitFor();
+  await a.getByLabel('Product usage').fill('35');
+  await a.getByLabel('Product usage').press('Tab');
+  await saved(a);
+  const doc = await stored(a);
+  assert.equal(doc.workspace.settings.health.weights.usage, 35);
+  assert.ok(doc.workspace.accounts.some((x) => x.name === 'Made in the second tab'));
+  assert.deepEqual(errors, []);
   await context.close();
 });
