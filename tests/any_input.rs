@@ -382,6 +382,9 @@ fn counts_in_sentences_take_the_right_number_and_group_thousands() {
         (1_234_567, "1,234,567 items"),
     ] {
         assert_eq!(plural(n, "item", "items"), want);
-        assert_eq!(grouped(n), want.trim_end_matches(" items").trim_end_matches(" item"));
+        assert_eq!(
+            grouped(n),
+            want.trim_end_matches(" items").trim_end_matches(" item")
+        );
     }
 }

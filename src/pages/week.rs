@@ -10,9 +10,9 @@ use crate::components::show_more::{shown_counts, ShowMore};
 use crate::components::url_state::use_url_state;
 use crate::domain::dates::{self, days_until};
 use crate::domain::owners;
-use crate::domain::{grouped, plural};
 use crate::domain::renewal::{days_after, WEEK_DAYS};
 use crate::domain::week::{portfolio_views, this_week, WeekItem, WeekList};
+use crate::domain::{grouped, plural};
 use crate::state::{use_app, AppState};
 
 /// The week's list, computed once per change of the workspace or the day.
