@@ -26,3 +26,27 @@ if (location.pathname === '/' && !location.hash) {
     // Storage blocked: the app starts empty, with no demo.
   }
 }
+
+// A workspace is stored: the app reads it before its first drawing, with code of its own
+// (the readers group, docs/build.md). Its files are asked for now, beside the main module,
+// rather than after it; the build names them in index.html.
+try {
+  if (window.localStorage.getItem('am-planner.manifest') !== null
+    || window.localStorage.getItem('am-planner.workspace') !== null) {
+    var names = document.querySelector('meta[name="am-planner-stored-start"]');
+    if (names) {
+      names.content.split(' ').forEach(function (name) {
+        if (!name) return;
+        var link = document.createElement('link');
+        link.rel = 'preload';
+        link.as = 'fetch';
+        link.type = 'application/wasm';
+        link.crossOrigin = 'anonymous';
+        link.href = names.getAttribute('data-dir') + name;
+        document.head.appendChild(link);
+      });
+    }
+  }
+} catch (e) {
+  // Storage blocked: nothing stored can be read; the app starts empty.
+}

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { groupsOf } from './split-groups.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
@@ -39,13 +40,8 @@ const groups = {};
 const loaderFile = files.find((f) => f.endsWith('/__wasm_split.js'));
 if (loaderFile) {
   const dir = path.dirname(loaderFile);
-  const loader = fs.readFileSync(path.join(dist, loaderFile), 'utf8');
-  const chunks = Object.fromEntries([...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)]
-    .map((m) => [m[1], `${dir}/${m[2]}`]));
-  for (const m of loader.matchAll(/export const __wasm_split_load_([a-z_]+?)(?:_\d+)? = wrapAsyncCb\(makeLoad\(([\s\S]*?)\[([^\]]*)\]\)\);/g)) {
-    const own = m[2].match(/"\.\/([^"]+\.wasm)"/);
-    const deps = m[3].split(',').map((s) => s.trim()).filter(Boolean).map((c) => chunks[c]);
-    groups[m[1]] = [...(own ? [`${dir}/${own[1]}`] : []), ...deps];
+  for (const [g, names] of Object.entries(groupsOf(fs.readFileSync(path.join(dist, loaderFile), 'utf8')))) {
+    groups[g] = names.map((n) => `${dir}/${n}`);
   }
 }
 const byFile = Object.fromEntries(rows.map((r) => [r.file, r]));

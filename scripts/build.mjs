@@ -18,6 +18,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { groupsOf } from './split-groups.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(root, process.argv[2] || 'dist');
@@ -86,7 +87,14 @@ const marker = '<!-- app: scripts/build.mjs puts the loader here -->';
 if (!template.includes(marker)) fail(`index.html lacks the line ${marker}`);
 const js = `/${appDir}/${NAME}.js`;
 const wasm = `/${appDir}/${NAME}_bg.wasm`;
+// The reader of stored workspaces is a group of its own (docs/build.md): a start with a
+// workspace stored needs it before its first drawing, so theme.js asks for its files beside
+// the main module then. Their names are written here, relative to their directory (so the
+// page does not name them as first-page files).
+const readers = groupsOf(fs.readFileSync(path.join(pkg, '__wasm_split.js'), 'utf8')).readers;
+if (!readers?.length) fail('the loader names no readers group');
 const loader = [
+  `<meta name="am-planner-stored-start" data-dir="/${appDir}/" content="${readers.join(' ')}" />`,
   `<script type="module">import init from '${js}'; init({ module_or_path: '${wasm}' });</script>`,
   `<link rel="modulepreload" href="${js}" />`,
   `<link rel="modulepreload" href="/${appDir}/__wasm_split.js" />`,

@@ -283,6 +283,10 @@ test('a first visit reads nothing stored, so it starts without the documents\' r
   b.on('request', (r) => requestedB.push(new URL(r.url()).pathname));
   await open(b, env.base, '/accounts/new');
   assert.ok(requestedB.some((p) => module('readers').test(p)), 'a start with a stored workspace fetches the reader');
+  // Asked for by theme.js beside the main module (preloads), and fetched once.
+  assert.equal(await b.locator('link[rel="preload"][href*="/split_readers"]').count(), 1, 'the reader is preloaded');
+  assert.equal(requestedB.filter((p) => module('readers').test(p)).length, 1, 'and fetched once');
+  assert.equal(await a.locator('link[rel="preload"][href*="/split_readers"]').count(), 0, 'a first visit preloads no reader');
   await b.getByLabel('Name').fill('Made in the second tab');
   await b.getByRole('button', { name: 'Create account' }).click();
   await b.getByRole('heading', { level: 1, name: 'Made in the second tab' }).waitFor();
