@@ -96,9 +96,11 @@ test('record the outcome of a passed renewal and see NRR, GRR and the renewal ra
 
   // The address keeps the period: a bookmark or Back brings the same custom days.
   const [from, to] = [isoDaysFromToday(-31), isoDaysFromToday(0)];
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('period') === 'custom');
-  const params = new URL(page.url()).searchParams;
-  assert.deepEqual([params.get('from'), params.get('to')], [from, to]);
+  // The address is written at most every 400 ms (components::url_state): wait for the days.
+  await page.waitForFunction(([f, t]) => {
+    const p = new URL(location.href).searchParams;
+    return p.get('period') === 'custom' && p.get('from') === f && p.get('to') === t;
+  }, [from, to]);
   const bookmark = page.url();
   await page.getByRole('link', { name: 'Portfolio', exact: true }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Portfolio' }).waitFor();
