@@ -15,38 +15,37 @@ try {
 } catch (e) {
   // Storage blocked: the page follows the system.
 }
+// Whether a workspace is stored (a manifest, or the old single key); null when storage is
+// blocked (the app then starts empty, with no demo, and reads nothing).
+var stored = null;
+try {
+  stored = window.localStorage.getItem('am-planner.manifest') !== null
+    || window.localStorage.getItem('am-planner.workspace') !== null;
+} catch (e) {
+  // Storage blocked.
+}
 if (location.pathname === '/' && !location.hash) {
   root.classList.add('shell-portfolio');
-  try {
-    if (window.localStorage.getItem('am-planner.manifest') === null
-      && window.localStorage.getItem('am-planner.workspace') === null) {
-      root.classList.add('shell-demo');
-    }
-  } catch (e) {
-    // Storage blocked: the app starts empty, with no demo.
+  if (stored === false) {
+    root.classList.add('shell-demo');
   }
 }
 
 // A workspace is stored: the app reads it before its first drawing, with code of its own
 // (the readers group, docs/build.md). Its files are asked for now, beside the main module,
 // rather than after it; the build names them in index.html.
-try {
-  if (window.localStorage.getItem('am-planner.manifest') !== null
-    || window.localStorage.getItem('am-planner.workspace') !== null) {
-    var names = document.querySelector('meta[name="am-planner-stored-start"]');
-    if (names) {
-      names.content.split(' ').forEach(function (name) {
-        if (!name) return;
-        var link = document.createElement('link');
-        link.rel = 'preload';
-        link.as = 'fetch';
-        link.type = 'application/wasm';
-        link.crossOrigin = 'anonymous';
-        link.href = names.getAttribute('data-dir') + name;
-        document.head.appendChild(link);
-      });
-    }
+if (stored) {
+  var names = document.querySelector('meta[name="am-planner-stored-start"]');
+  if (names) {
+    names.content.split(' ').forEach(function (name) {
+      if (!name) return;
+      var link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.type = 'application/wasm';
+      link.crossOrigin = 'anonymous';
+      link.href = names.getAttribute('data-dir') + name;
+      document.head.appendChild(link);
+    });
   }
-} catch (e) {
-  // Storage blocked: nothing stored can be read; the app starts empty.
 }

@@ -25,9 +25,7 @@ pub fn start() {
     if crate::storage::local::holds_workspace() {
         // Leptos' executor starts with the first mount: before it, the browser's own.
         wasm_bindgen_futures::spawn_local(async {
-            if let Ok(read) = crate::state::document_reader().await {
-                crate::format::set_reader(read);
-            }
+            let _ = crate::state::fetch_reader().await;
         });
     }
     // The frame's paint first (docs/build.md#the-first-paint): on a first visit the app's
@@ -51,11 +49,8 @@ fn start_when_readable() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        match crate::state::document_reader().await {
-            Ok(read) => {
-                crate::format::set_reader(read);
-                mount();
-            }
+        match crate::state::fetch_reader().await {
+            Ok(()) => mount(),
             Err(_) => {
                 remove_shell();
                 leptos::mount::mount_to_body(NotStarted);

@@ -359,11 +359,8 @@ impl AppState {
             // Meanwhile nothing is written (a save finds the other tab's data and comes
             // back here).
             wasm_bindgen_futures::spawn_local(async move {
-                match document_reader().await {
-                    Ok(read) => {
-                        format::set_reader(read);
-                        self.sync_now(prefer);
-                    }
+                match fetch_reader().await {
+                    Ok(()) => self.sync_now(prefer),
                     Err(_) => {
                         self.save_status.set(SaveStatus::Failed(
                             "another tab saved data this one cannot read".into(),
@@ -614,9 +611,18 @@ lazy_fn! { in file_import, preload load_file_readers;
 lazy_fn! { in readers;
     /// The reader of workspace documents of every version (`format::reader`): needed to
     /// read what is stored or what another tab saved, never on a first visit's start.
-    pub(crate) fn document_reader() -> format::Reader {
+    fn document_reader() -> format::Reader {
         format::reader::read
     }
+}
+
+/// Makes the documents' reader ready: at once when it is there, else its module fetched
+/// and the reader handed to `format`. The one way the start and a sync get it.
+pub(crate) async fn fetch_reader() -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    if !format::has_reader() {
+        format::set_reader(document_reader().await?);
+    }
+    Ok(())
 }
 
 /// Starts fetching the file readers' code, so that it is there when a file comes: the Data

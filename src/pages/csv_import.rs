@@ -297,7 +297,7 @@ pub fn CsvImport() -> impl IntoView {
                                                 let n = mid_cycle.get();
                                                 format!(
                                                     "{} soon enough that earlier renewal steps fall before today. Those steps were done before this import: mark them done, each on its due day.",
-                                                    if n == 1 { "1 account renews".to_string() } else { format!("{} accounts renew", crate::domain::grouped(n)) }
+                                                    crate::domain::plural(n, "account renews", "accounts renew")
                                                 )
                                             }}</Tick>
                                         </div>
