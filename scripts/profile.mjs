@@ -6,6 +6,12 @@
 //
 //   node scripts/profile.mjs start DIST        a first visit to "/" (the demo) at 412 px,
 //                                              CPU 4x slower: time by function
+//   node scripts/profile.mjs stored DIST       a returning visit to "/" with the 1,000-account
+//                                              workspace stored: time by function
+//   node scripts/profile.mjs stored-ab DIST... returning visits with 1,000 accounts stored,
+//                                              builds in turn: page load to the painted
+//                                              table, and the reading within it (SLOW=1:
+//                                              a slow 4G line)
 //   node scripts/profile.mjs import DIST       the 1,000-account file chosen on the Data
 //                                              page: time by function (FILE=path: that
 //                                              file instead)
@@ -163,6 +169,79 @@ const commands = {
     });
     fs.writeFileSync(path.join(outDir, 'start.cpuprofile'), JSON.stringify(profiles[0]));
     byFunction(profiles);
+  },
+
+  async stored([dist]) {
+    // A returning visit: the 1,000-account workspace stored, the page loaded until the
+    // table's rows are painted (no service worker, full speed), RUNS times in one page.
+    const profiles = await withDist(dist, async (env) => {
+      const { page, context } = await newPage(env, { serviceWorkers: 'block' });
+      await page.goto(env.base + '/');
+      await page.waitForSelector('header.topbar');
+      await importWorkspace(page, env.base, generateWorkspace({ accounts: 1000, people: 8, checkins: 52 }));
+      await page.waitForFunction(() => document.querySelector('.save-indicator')?.textContent.includes('Saved'), null, { timeout: 120000 });
+      const out = [];
+      for (let r = 0; r < RUNS; r++) {
+        const { value, profile } = await profiled(context, page, async () => {
+          await page.goto(env.base + '/');
+          await page.waitForFunction(() => document.querySelectorAll('table.accounts tbody tr[aria-rowindex]').length > 0, null, { timeout: 120000 });
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+          return page.evaluate(() => performance.getEntriesByName('am-planner:load')[0]?.duration);
+        });
+        console.log(`visit ${r + 1}: reading the stored workspace ${value?.toFixed(0)} ms`);
+        out.push(profile);
+      }
+      await context.close();
+      return out;
+    });
+    fs.writeFileSync(path.join(outDir, 'stored.cpuprofile'), JSON.stringify(profiles[0]));
+    byFunction(profiles);
+  },
+
+  async 'stored-ab'(dists) {
+    // Returning visits, builds in turn: the 1,000-account workspace stored, page load until
+    // the table's rows are painted (no service worker, full speed; SLOW=1: a slow 4G line),
+    // and the part of it spent reading the stored workspace (`am-planner:load`).
+    const doc = generateWorkspace({ accounts: 1000, people: 8, checkins: 52 });
+    const open = [];
+    try {
+      for (const dist of dists) {
+        process.env.E2E_DIST = path.resolve(dist);
+        const env = await setup();
+        const { page, context } = await newPage(env, { serviceWorkers: 'block' });
+        open.push({ dist, env, context, page, painted: [], load: [] });
+        await page.goto(env.base + '/');
+        await page.waitForSelector('header.topbar');
+        await importWorkspace(page, env.base, doc);
+        await page.waitForFunction(() => document.querySelector('.save-indicator')?.textContent.includes('Saved'), null, { timeout: 120000 });
+        await page.addInitScript(() => {
+          if (location.pathname !== '/') return;
+          const shown = () => document.querySelector('table.accounts tbody tr[aria-rowindex]') !== null;
+          const tick = () => { if (shown()) window.__painted = performance.now(); else requestAnimationFrame(() => setTimeout(tick, 0)); };
+          requestAnimationFrame(() => setTimeout(tick, 0));
+        });
+        if (process.env.SLOW) {
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+          await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        }
+      }
+      for (let r = 0; r < RUNS; r++) {
+        for (const b of open) {
+          await b.page.goto(b.env.base + '/');
+          await b.page.waitForFunction(() => window.__painted !== undefined, null, { timeout: 120000 });
+          const [painted, load] = await b.page.evaluate(() => [window.__painted, performance.getEntriesByName('am-planner:load')[0]?.duration ?? NaN]);
+          b.painted.push(painted);
+          b.load.push(load);
+        }
+      }
+      for (const b of open) {
+        console.log(`${b.dist}: painted, median ${median(b.painted).toFixed(0)} ms (${b.painted.map((t) => t.toFixed(0)).join(' ')}); reading the stored workspace, median ${median(b.load).toFixed(0)} ms`);
+      }
+    } finally {
+      for (const b of open) { await b.context.close(); await b.env.close(); }
+    }
   },
 
   async import([dist]) {
