@@ -7,7 +7,7 @@
 //     JSON.parse of the same text in the same page. The file is chosen a second after the
 //     page opens, as a person picking it in the file dialog would (the page loads the file
 //     readers' code meanwhile); the first import in a fresh page, not a second one. The
-//     generated file is of version 1 (read through the older versions' reader and
+//     generated file is of version 1 (read through the documents' reader and
 //     migrated); beside it, the same workspace as the first dist exports it (this version,
 //     indented), the file people hand each other now
 //   - first paint: a page load (the workspace in storage) until the table of 1,000 accounts

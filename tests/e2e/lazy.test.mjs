@@ -258,7 +258,7 @@ test('when that code cannot be fetched: a clear message, nothing stored changes'
   await page.reload();
   await page.locator('main h1', { hasText: 'The planner could not start' }).waitFor();
   assert.match(await page.locator('main').innerText(), /Nothing was changed/);
-  await shot(page, 'lazy-older-not-loaded');
+  await shot(page, 'lazy-reader-not-loaded');
   assert.equal(await snapshot(page), before);
   // Online again: it starts with the stored workspace (the drop above left the Data page).
   await page.unroute(/\/split_(share_link|file_import)[^/]*\.wasm$/);
