@@ -104,12 +104,19 @@ async function dataPage(env) {
   return { page, context };
 }
 
-/** A page on the Health tab of account 1 of the 1,000-account workspace. */
-async function healthPage(env) {
-  const { page, context } = await newPage(env);
+/** A page with the 1,000-account workspace imported and saved (`doc`, else generated). */
+async function bigWorkspacePage(env, options = {}, doc = generateWorkspace({ accounts: 1000, people: 8, checkins: 52 })) {
+  const { page, context } = await newPage(env, options);
   await page.goto(env.base + '/');
   await page.waitForSelector('header.topbar');
-  await importWorkspace(page, env.base, generateWorkspace({ accounts: 1000, people: 8, checkins: 52 }));
+  await importWorkspace(page, env.base, doc);
+  await page.waitForFunction(() => document.querySelector('.save-indicator')?.textContent.includes('Saved'), null, { timeout: 120000 });
+  return { page, context };
+}
+
+/** A page on the Health tab of account 1 of the 1,000-account workspace. */
+async function healthPage(env) {
+  const { page, context } = await bigWorkspacePage(env);
   await page.goto(env.base + '/accounts/1/health');
   await page.waitForSelector('#checkin-relationship');
   await page.waitForTimeout(1000);
@@ -175,11 +182,7 @@ const commands = {
     // A returning visit: the 1,000-account workspace stored, the page loaded until the
     // table's rows are painted (no service worker, full speed), RUNS times in one page.
     const profiles = await withDist(dist, async (env) => {
-      const { page, context } = await newPage(env, { serviceWorkers: 'block' });
-      await page.goto(env.base + '/');
-      await page.waitForSelector('header.topbar');
-      await importWorkspace(page, env.base, generateWorkspace({ accounts: 1000, people: 8, checkins: 52 }));
-      await page.waitForFunction(() => document.querySelector('.save-indicator')?.textContent.includes('Saved'), null, { timeout: 120000 });
+      const { page, context } = await bigWorkspacePage(env, { serviceWorkers: 'block' });
       const out = [];
       for (let r = 0; r < RUNS; r++) {
         const { value, profile } = await profiled(context, page, async () => {
@@ -208,12 +211,10 @@ const commands = {
       for (const dist of dists) {
         process.env.E2E_DIST = path.resolve(dist);
         const env = await setup();
-        const { page, context } = await newPage(env, { serviceWorkers: 'block' });
-        open.push({ dist, env, context, page, painted: [], load: [] });
-        await page.goto(env.base + '/');
-        await page.waitForSelector('header.topbar');
-        await importWorkspace(page, env.base, doc);
-        await page.waitForFunction(() => document.querySelector('.save-indicator')?.textContent.includes('Saved'), null, { timeout: 120000 });
+        const b = { dist, env, painted: [], load: [] };
+        open.push(b);
+        const { page, context } = await bigWorkspacePage(env, { serviceWorkers: 'block' }, doc);
+        Object.assign(b, { page, context });
         await page.addInitScript(() => {
           if (location.pathname !== '/') return;
           const shown = () => document.querySelector('table.accounts tbody tr[aria-rowindex]') !== null;
@@ -240,7 +241,7 @@ const commands = {
         console.log(`${b.dist}: painted, median ${median(b.painted).toFixed(0)} ms (${b.painted.map((t) => t.toFixed(0)).join(' ')}); reading the stored workspace, median ${median(b.load).toFixed(0)} ms`);
       }
     } finally {
-      for (const b of open) { await b.context.close(); await b.env.close(); }
+      for (const b of open) { await b.context?.close(); await b.env.close(); }
     }
   },
 
