@@ -5,6 +5,7 @@ pub mod arr_history;
 pub mod chart_box;
 pub mod confirm;
 pub mod data_table;
+pub mod disclosure;
 pub mod drop_zone;
 pub mod form;
 pub mod hash_scroll;

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::charts::retention::retention_svg;
 use crate::components::chart_box::{ChartBox, ChartPlace};
+use crate::components::disclosure::Disclosure;
 use crate::components::form::{DateInput, Field, Model, Select};
 use crate::components::url_state::use_url_state;
 use crate::domain::dates::{long, read_date};
@@ -123,7 +124,7 @@ fn tile(
     target: String,
     met: Option<bool>,
     note: Option<String>,
-    behind: AnyView,
+    behind: impl Fn() -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = match met {
         Some(true) => "kpi-met",
@@ -141,10 +142,7 @@ fn tile(
             <p class="kpi-figure">{figure}</p>
             <p class="kpi-target">{target}" "<span class="kpi-mark">{mark}</span></p>
             {note.map(|n| view! { <p class="hint">{n}</p> })}
-            <details class="kpi-behind">
-                <summary>"What is behind it"</summary>
-                {behind}
-            </details>
+            <Disclosure class="kpi-behind" summary="What is behind it">{behind()}</Disclosure>
         </section>
     }
 }
@@ -184,11 +182,16 @@ fn accounts_view(title: &'static str, lines: &[AccountLine], cur: &Currency) -> 
     let (first, rest) = kpi::largest_first(lines, kpi::SHOWN_FIRST);
     let more = (!rest.is_empty()).then(|| {
         let n = rest.len();
+        let cur = cur.clone();
+        let item = move |l: AccountLine| {
+            view! {
+                <li><a href=format!("/accounts/{}", l.account.0)>{l.name}</a>{format!(": {}", cur.format(l.amount))}</li>
+            }
+        };
         view! {
-            <details class="kpi-more">
-                <summary>{format!("Show {} more", crate::domain::grouped(n))}</summary>
-                <ul class="kpi-lines">{rest.into_iter().map(item).collect_view()}</ul>
-            </details>
+            <Disclosure class="kpi-more" summary=format!("Show {} more", crate::domain::grouped(n))>
+                <ul class="kpi-lines">{rest.clone().into_iter().map(item.clone()).collect_view()}</ul>
+            </Disclosure>
         }
     });
     view! {
@@ -221,11 +224,13 @@ fn Figures(k: Kpis, cur: Currency) -> impl IntoView {
     };
     let renewals = {
         let (k, cur) = (k.clone(), cur.clone());
-        view! {
-            {lines_view("Renewed", &k.renewed, &cur)}
-            {lines_view("Lost (churned)", &k.lost, &cur)}
+        move || {
+            view! {
+                {lines_view("Renewed", &k.renewed, &cur)}
+                {lines_view("Lost (churned)", &k.lost, &cur)}
+            }
+            .into_any()
         }
-        .into_any()
     };
     let decided = k.renewed.len() + k.lost.len();
     let due_note = (!k.due_without_outcome.is_empty()).then(|| {
@@ -244,17 +249,20 @@ fn Figures(k: Kpis, cur: Currency) -> impl IntoView {
             ("Red (below 50)", k.health_arr[2]),
             ("No score yet", k.unscored_arr),
         ];
-        view! {
-            <ul class="kpi-lines">{rows.into_iter().map(|(b, v)| view! { <li>{format!("{b}: {}", cur.format(v))}</li> }).collect_view()}</ul>
+        move || {
+            view! {
+                <ul class="kpi-lines">{rows.into_iter().map(|(b, v)| view! { <li>{format!("{b}: {}", cur.format(v))}</li> }).collect_view()}</ul>
+            }
+            .into_any()
         }
-        .into_any()
     };
     let forecast_behind = {
         let (k, cur) = (k.clone(), cur.clone());
-        if k.due_without_outcome.is_empty() {
-            view! { <p class="empty-note">"No renewal due in this period is waiting for an outcome."</p> }.into_any()
-        } else {
-            view! {
+        move || {
+            if k.due_without_outcome.is_empty() {
+                view! { <p class="empty-note">"No renewal due in this period is waiting for an outcome."</p> }.into_any()
+            } else {
+                view! {
                 <ul class="kpi-lines">{k.due_without_outcome.iter().map(|d| view! {
                     <li><a href=format!("/accounts/{}/renewal", d.account.0)>{d.name.clone()}</a>
                         {format!(": {} due {}{} · {} × {:.0}%", cur.format(d.arr), long(d.due),
@@ -263,31 +271,41 @@ fn Figures(k: Kpis, cur: Currency) -> impl IntoView {
                 }).collect_view()}</ul>
             }
             .into_any()
+            }
         }
     };
     let coverage_behind = {
         let (k, cur) = (k.clone(), cur.clone());
-        view! {
-            <p>{match k.target {
-                Some(t) => format!("Target for this period: {} (its share of the yearly target).", cur.format(t)),
-                None => "No expansion target yet: set one in Settings.".to_string(),
-            }}</p>
-            {accounts_view("Open opportunities by account", &k.pipeline_lines, &cur)}
+        move || {
+            view! {
+                <p>{match k.target {
+                    Some(t) => format!("Target for this period: {} (its share of the yearly target).", cur.format(t)),
+                    None => "No expansion target yet: set one in Settings.".to_string(),
+                }}</p>
+                {accounts_view("Open opportunities by account", &k.pipeline_lines, &cur)}
+            }
+            .into_any()
         }
-        .into_any()
     };
-    let new_behind = lines_view("New ARR", &k.new_lines, &cur);
+    let new_behind = {
+        let (k, cur) = (k.clone(), cur.clone());
+        move || lines_view("New ARR", &k.new_lines, &cur)
+    };
+    let expansion_behind = {
+        let (k, cur) = (k.clone(), cur.clone());
+        move || lines_view("Expansion", &k.expansion_lines, &cur)
+    };
     view! {
         <div class="kpi-grid">
             {tile("nrr", "Net revenue retention", or_none(k.nrr()), format!("Target above {}", percent(NRR_TARGET)),
-                k.nrr().map(|v| v > NRR_TARGET), no_start.clone(), flows.clone()())}
+                k.nrr().map(|v| v > NRR_TARGET), no_start.clone(), flows.clone())}
             {tile("grr", "Gross revenue retention", or_none(k.grr()), format!("Target above {}", percent(GRR_TARGET)),
-                k.grr().map(|v| v > GRR_TARGET), no_start.clone(), flows())}
+                k.grr().map(|v| v > GRR_TARGET), no_start.clone(), flows)}
             {tile("renewal-rate", "Renewal rate", or_none(k.renewal_rate()), format!("Target above {}", percent(RENEWAL_RATE_TARGET)),
                 k.renewal_rate().map(|v| v > RENEWAL_RATE_TARGET),
                 Some(format!("{} with an outcome. {}", plural(decided, "renewal", "renewals"), due_note.clone().unwrap_or_default())), renewals)}
             {tile("expansion-share", "Expansion share", or_none(k.expansion_share()), format!("Target above {:.2}% for this period (25% a year)", share_target * 100.0),
-                k.expansion_share().map(|v| v > share_target), no_start, view! { {lines_view("Expansion", &k.expansion_lines, &cur)} }.into_any())}
+                k.expansion_share().map(|v| v > share_target), no_start, expansion_behind)}
             {tile("new-arr", "New ARR", cur.format(k.new_arr), "Shown apart: in no ratio".into(), None, None, new_behind)}
             {tile("health-mix", "ARR in green health", or_none(green), "Target: all ARR above 75".into(),
                 green.map(|g| g >= 1.0), Some("Today's ARR by health band, churned accounts left out.".into()), health)}

@@ -90,6 +90,7 @@ test('record the outcome of a passed renewal and see NRR, GRR and the renewal ra
   assert.equal(await figure(page, 'grr'), '100%');
   assert.equal(await figure(page, 'renewal-rate'), '100%');
   await page.locator('[data-kpi="nrr"] summary').click();
+  await page.locator('[data-kpi="nrr"] .kpi-behind li').first().waitFor();
   assert.match(await page.locator('[data-kpi="nrr"] .kpi-behind').innerText(), /Passed Renewal Co: expansion €20,000/);
   assert.equal(await page.locator('.chart-card svg').count(), 1);
   await shot(page, 'kpi-after');
@@ -131,13 +132,25 @@ test('what is behind NRR: the largest starting accounts first, the rest folded b
   await open(page, env.base, '/kpis');
   await setPeriod(page, isoDaysFromToday(-31), isoDaysFromToday(0));
   const nrr = page.locator('[data-kpi="nrr"]');
+  // A folded section draws its body when first opened (components::disclosure): none yet.
+  await page.locator('[data-kpi="new-arr"] .kpi-figure').waitFor();
+  assert.equal(await page.locator('main details li').count(), 0, 'nothing folded is drawn before it is opened');
   await nrr.locator('summary', { hasText: 'What is behind it' }).click();
   const largest = [...accounts].sort((a, b) => b.arr - a.arr).map((a) => `${a.name}: €${a.arr.toLocaleString('en')}`);
   const first = nrr.locator('.kpi-behind > ul.kpi-lines').first();
+  await first.locator('li').nth(9).waitFor();
   assert.deepEqual(await first.locator('li').allInnerTexts(), largest.slice(0, 10));
   const more = nrr.locator('details.kpi-more');
   assert.equal(await more.locator('summary').innerText(), 'Show 4 more');
-  assert.equal(await more.locator('li').first().isVisible(), false, 'the rest is folded');
+  assert.equal(await more.locator('li').count(), 0, 'the rest is folded, and not drawn yet');
+  // By keyboard, as a summary is pressed.
+  await more.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await more.locator('li').nth(3).waitFor();
+  assert.deepEqual(await more.locator('li').allInnerTexts(), largest.slice(10));
+  assert.equal(await more.evaluate((d) => d.open), true);
+  // Folded again and opened again: the same lines, drawn once.
+  await more.locator('summary').click();
   await more.locator('summary').click();
   assert.deepEqual(await more.locator('li').allInnerTexts(), largest.slice(10));
   await shot(page, 'kpi-behind-folded');
