@@ -329,43 +329,6 @@ fn storage_that_throws_on_read_is_an_error_not_a_first_open() {
 }
 
 #[wasm_bindgen_test]
-fn reading_many_values_at_once_gives_what_reading_each_gives() {
-    use am_planner::storage::Backend;
-    local().clear().unwrap();
-    let cases = [
-        ("part", "\u{20}\u{8000}\u{1234}abc\u{801f}"),
-        ("empty", ""),
-        ("holds the separator", "a\u{1}b"),
-        ("plain", "{\"json\": true}"),
-        ("outside the basic plane", "\u{1F600}"),
-    ];
-    for (key, value) in cases {
-        local().set_item(key, value).unwrap();
-    }
-    let backend = LocalBackend(local());
-    let mut keys: Vec<String> = cases.iter().map(|(k, _)| k.to_string()).collect();
-    keys.insert(2, "missing".into());
-    let one_by_one: Vec<_> = keys.iter().map(|k| backend.get(k).unwrap()).collect();
-    assert_eq!(one_by_one[2], None);
-    assert_eq!(one_by_one[1].as_deref(), Some(""));
-    assert_eq!(backend.get_many(&keys).unwrap(), one_by_one);
-    // Without the value that holds the separator (the joined string splits as it is).
-    keys.retain(|k| k != "holds the separator");
-    let one_by_one: Vec<_> = keys.iter().map(|k| backend.get(k).unwrap()).collect();
-    assert_eq!(backend.get_many(&keys).unwrap(), one_by_one);
-    assert_eq!(backend.get_many(&[]).unwrap(), Vec::<Option<String>>::new());
-    // A storage that throws on read is a fault here too.
-    let original = break_storage_method("getItem");
-    let read = backend.get_many(&keys);
-    restore_storage_method("getItem", &original);
-    assert!(
-        matches!(read, Err(am_planner::storage::Fault::Refused(ref e)) if e.contains("blocked by the test")),
-        "{read:?}"
-    );
-    local().clear().unwrap();
-}
-
-#[wasm_bindgen_test]
 async fn the_app_on_storage_that_throws_on_read_says_so_and_writes_nothing() {
     local().clear().unwrap();
     let (mut s, _) = load("tA");

@@ -35,38 +35,6 @@ impl Backend for LocalBackend {
     fn get(&self, key: &str) -> Result<Option<String>, Fault> {
         self.0.get_item(key).map_err(fault)
     }
-    /// Every value crosses into the module as one string, joined by U+0001 (never in a
-    /// stored part, whose characters start at U+0020): a value of its own costs a copy
-    /// through UTF-8 each, about 55 ms for the thousand parts of 1,000 accounts
-    /// (docs/build.md). A value holding the separator, or empty, is read again on its own.
-    fn get_many(&self, keys: &[String]) -> Result<Vec<Option<String>>, Fault> {
-        let storage: &JsValue = self.0.as_ref();
-        let get_item: js_sys::Function = js_sys::Reflect::get(storage, &"getItem".into())
-            .map_err(fault)?
-            .dyn_into()
-            .map_err(|_| Fault::Refused("the browser's storage has no getItem".into()))?;
-        let values = js_sys::Array::new_with_length(keys.len() as u32);
-        for (i, key) in keys.iter().enumerate() {
-            let value = get_item
-                .call1(storage, &JsValue::from_str(key))
-                .map_err(fault)?;
-            values.set(i as u32, value);
-        }
-        // `join` writes null (no such key) as nothing.
-        let joined = String::from(values.join("\u{1}"));
-        let pieces: Vec<&str> = joined.split('\u{1}').collect();
-        if pieces.len() != keys.len() {
-            return keys.iter().map(|k| self.get(k)).collect();
-        }
-        pieces
-            .into_iter()
-            .zip(keys)
-            .map(|(piece, key)| match piece {
-                "" => self.get(key),
-                piece => Ok(Some(piece.to_string())),
-            })
-            .collect()
-    }
     fn set(&self, key: &str, value: &str) -> Result<(), Fault> {
         self.0.set_item(key, value).map_err(fault)
     }

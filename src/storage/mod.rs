@@ -35,11 +35,6 @@ pub enum Fault {
 /// A key-value store of strings: localStorage, or memory.
 pub trait Backend {
     fn get(&self, key: &str) -> Result<Option<String>, Fault>;
-    /// The values of `keys`, each as [`Backend::get`] gives it. The browser's backend reads
-    /// them in one crossing into the module (a load reads a thousand parts).
-    fn get_many(&self, keys: &[String]) -> Result<Vec<Option<String>>, Fault> {
-        keys.iter().map(|k| self.get(k)).collect()
-    }
     fn set(&self, key: &str, value: &str) -> Result<(), Fault>;
     fn remove(&self, key: &str) -> Result<(), Fault>;
     fn keys(&self) -> Result<Vec<String>, Fault>;
@@ -350,12 +345,8 @@ impl Session {
             }
         };
         let mut sizes = HashMap::new();
-        let mut parts = self.read_parts(&manifest)?;
         let doc = stored::read_document(&manifest, |key| {
-            let v = match parts.remove(key) {
-                Some(v) => v,
-                None => self.backend.get(key)?,
-            };
+            let v = self.backend.get(key)?;
             if let Some(v) = &v {
                 sizes.insert(
                     key[PART_PREFIX.len()..].to_string(),
@@ -410,18 +401,6 @@ impl Session {
             ws,
             migrated: false,
         })
-    }
-
-    /// The stored values of the parts `manifest` lists, by key, read in one call
-    /// ([`Backend::get_many`]) for [`stored::read_document`] to take one by one (a part two
-    /// accounts share is read again when taken the second time).
-    fn read_parts(&self, manifest: &Manifest) -> Result<HashMap<String, Option<String>>, Fault> {
-        let keys: Vec<String> = std::iter::once(&manifest.rest)
-            .chain(manifest.accounts.iter().map(|(_, hash)| hash))
-            .map(|hash| stored::part_key(hash))
-            .collect();
-        let values = self.backend.get_many(&keys)?;
-        Ok(keys.into_iter().zip(values).collect())
     }
 
     fn part_keys(&self) -> Result<Vec<String>, Fault> {
@@ -893,12 +872,8 @@ impl Session {
             ..theirs.clone()
         };
         let mut sizes = Vec::new();
-        let mut parts = self.read_parts(&partial).map_err(|f| fault_text(&f))?;
         let doc = stored::read_document(&partial, |key| {
-            let v = match parts.remove(key) {
-                Some(v) => v,
-                None => self.backend.get(key)?,
-            };
+            let v = self.backend.get(key)?;
             if let Some(v) = &v {
                 sizes.push((
                     key[PART_PREFIX.len()..].to_string(),
