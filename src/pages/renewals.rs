@@ -43,6 +43,32 @@ pub fn RenewalsPage() -> impl IntoView {
         let today = app.today.get();
         query.with(|q| app.ws.with(|w| q.agenda(w.accounts(), today)))
     });
+    // The agenda's two lists, each grouped by account and each item with its task's owner:
+    // computed once per change of the agenda, so "Show more" only adds the next groups.
+    let agenda_lists = Memo::new(move |_| {
+        let items = agenda.get();
+        let items: Vec<OwnedItem> = app.ws.with(|w| {
+            items
+                .into_iter()
+                .map(|i| {
+                    let who = match (&i.what, w.account(i.account)) {
+                        (AgendaWhat::Task { key, .. }, Some(a)) => {
+                            a.renewal.owner(*key).to_string()
+                        }
+                        _ => String::new(),
+                    };
+                    (i, who)
+                })
+                .collect()
+        });
+        let (late, week): (Vec<_>, Vec<_>) = items.into_iter().partition(|i| i.0.overdue);
+        AgendaLists {
+            late_items: late.len(),
+            week_items: week.len(),
+            late: by_account(late),
+            week: by_account(week),
+        }
+    });
     // With an owner chosen: that person's open renewal tasks, per account shown.
     let tasks_of = move |account: AccountId| -> Vec<Task> {
         query.with(|q| {
@@ -141,32 +167,35 @@ pub fn RenewalsPage() -> impl IntoView {
                         <section class="card agenda-card" aria-labelledby="agenda-h">
                             <h2 id="agenda-h">"Overdue and this week"</h2>
                             {move || {
-                                let items = agenda.get();
-                                if items.is_empty() {
+                                let (late_n, week_n) = agenda_lists.with(|l| (l.late_items, l.week_items));
+                                if late_n + week_n == 0 {
                                     return view! { <p class="muted">"Nothing overdue and nothing due in the next seven days."</p> }.into_any();
                                 }
                                 let today = app.today.get();
-                                let items: Vec<(AgendaItem, String)> = app.ws.with(|w| items.into_iter().map(|i| {
-                                    let who = match (&i.what, w.account(i.account)) {
-                                        (AgendaWhat::Task { key, .. }, Some(a)) => a.renewal.owner(*key).to_string(),
-                                        _ => String::new(),
-                                    };
-                                    (i, who)
-                                }).collect());
-                                let (late, week): (Vec<_>, Vec<_>) = items.into_iter().partition(|i| i.0.overdue);
-                                let (late_n, week_n) = (late.len(), week.len());
-                                let (late, week) = (by_account(late), by_account(week));
-                                let (late_accounts, week_accounts) = (late.len(), week.len());
+                                // The first groups of one list; a press adds groups, keyed by account.
+                                let first = move |late: bool, shown: RwSignal<usize>| {
+                                    move || agenda_lists.with(|l| {
+                                        let groups = if late { &l.late } else { &l.week };
+                                        groups.iter().take(shown.get()).cloned().collect::<Vec<_>>()
+                                    })
+                                };
+                                let accounts = move |late: bool| {
+                                    Signal::derive(move || agenda_lists.with(|l| if late { l.late.len() } else { l.week.len() }))
+                                };
                                 view! {
                                     {(late_n > 0).then(|| view! {
                                         <h3 class="agenda-sub late">{format!("Overdue ({})", grouped(late_n))}</h3>
-                                        <ul class="agenda" id="agenda-late">{agenda_groups(late, late_shown.get(), today)}</ul>
-                                        <ShowMore list_id="agenda-late" total=Signal::derive(move || late_accounts) shown=late_shown noun="accounts"/>
+                                        <ul class="agenda" id="agenda-late">
+                                            <For each=first(true, late_shown) key=|g| g.0 children=move |g| agenda_group(g, today)/>
+                                        </ul>
+                                        <ShowMore list_id="agenda-late" total=accounts(true) shown=late_shown noun="accounts"/>
                                     })}
                                     {(week_n > 0).then(|| view! {
                                         <h3 class="agenda-sub">{format!("This week ({})", grouped(week_n))}</h3>
-                                        <ul class="agenda" id="agenda-week">{agenda_groups(week, week_shown.get(), today)}</ul>
-                                        <ShowMore list_id="agenda-week" total=Signal::derive(move || week_accounts) shown=week_shown noun="accounts"/>
+                                        <ul class="agenda" id="agenda-week">
+                                            <For each=first(false, week_shown) key=|g| g.0 children=move |g| agenda_group(g, today)/>
+                                        </ul>
+                                        <ShowMore list_id="agenda-week" total=accounts(false) shown=week_shown noun="accounts"/>
                                     })}
                                 }.into_any()
                             }}
@@ -306,26 +335,30 @@ fn by_account(items: Vec<OwnedItem>) -> Vec<Group> {
     groups
 }
 
-/// The first `shown` groups of an agenda list, one `li` each.
-fn agenda_groups(groups: Vec<Group>, shown: usize, today: chrono::NaiveDate) -> impl IntoView {
-    groups
-        .into_iter()
-        .take(shown)
-        .map(|(account, name, items)| {
-            let count = plural(items.len(), "item", "items");
-            view! {
-                <li class="agenda-group">
-                    <div class="agenda-head">
-                        <a href=format!("/accounts/{}/renewal", account.0) class="agenda-account">{name}</a>
-                        <span class="sub-inline">{count}</span>
-                    </div>
-                    <ul class="agenda-items">
-                        {items.into_iter().map(|(i, who)| agenda_row(i, who, today)).collect_view()}
-                    </ul>
-                </li>
-            }
-        })
-        .collect_view()
+/// The agenda's two lists: overdue and this week, grouped by account, with their counts of
+/// items.
+#[derive(Debug, Clone, PartialEq)]
+struct AgendaLists {
+    late_items: usize,
+    week_items: usize,
+    late: Vec<Group>,
+    week: Vec<Group>,
+}
+
+/// One account's group of an agenda list, one `li`.
+fn agenda_group((account, name, items): Group, today: chrono::NaiveDate) -> impl IntoView {
+    let count = plural(items.len(), "item", "items");
+    view! {
+        <li class="agenda-group">
+            <div class="agenda-head">
+                <a href=format!("/accounts/{}/renewal", account.0) class="agenda-account">{name}</a>
+                <span class="sub-inline">{count}</span>
+            </div>
+            <ul class="agenda-items">
+                {items.into_iter().map(|(i, who)| agenda_row(i, who, today)).collect_view()}
+            </ul>
+        </li>
+    }
 }
 
 fn agenda_row(i: AgendaItem, owner: String, today: chrono::NaiveDate) -> impl IntoView {

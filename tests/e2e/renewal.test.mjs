@@ -309,6 +309,15 @@ test('Renewals page of a long book: each list and month draws 25 accounts, then 
   await more.getByRole('button', { name: 'Show 25 more' }).click();
   await page.waitForFunction(() => document.querySelectorAll('#renewals-passed > li').length === 50);
   await page.waitForFunction(() => document.activeElement === document.querySelector('#renewals-passed > li:nth-child(26) a'));
+  // The agenda's overdue accounts: 25, then a press adds the next 25, the focus on the
+  // first new one.
+  const late = page.locator('#agenda-late > li');
+  assert.equal(await late.count(), 25);
+  const firstLate = await late.first().locator('a').innerText();
+  await page.locator('#agenda-late + .show-more').getByRole('button', { name: 'Show 25 more' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#agenda-late > li').length === 50);
+  await page.waitForFunction(() => document.activeElement === document.querySelector('#agenda-late > li:nth-child(26) a'));
+  assert.equal(await late.first().locator('a').innerText(), firstLate);
   // A month with more than 25 renewals draws 25 and offers the rest; its ARR counts them all.
   const months = page.locator('ul.month-accounts');
   const sizes = await months.evaluateAll((uls) => uls.map((ul) => ul.children.length));
