@@ -145,6 +145,9 @@ fn load_figures() {
     time("this week's list over 1000 accounts", 5, || {
         am_planner::domain::week::this_week(&ws, read_day())
     });
+    time("  its counts alone (the portfolio's link)", 5, || {
+        am_planner::domain::week::week_counts(&ws, read_day())
+    });
 }
 
 /// Chromium's localStorage quota per origin, in UTF-16 code units, keys included.

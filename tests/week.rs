@@ -9,7 +9,7 @@ use am_planner::domain::plan::{AccountPlan, PlanContent};
 use am_planner::domain::qbr::{ClockTime, PrepItem};
 use am_planner::domain::renewal::RenewalStatus;
 use am_planner::domain::stakeholders::{Frequency, StakeholderFields};
-use am_planner::domain::week::{all_items, this_week, ItemKind, Snoozes, WeekItem};
+use am_planner::domain::week::{all_items, this_week, week_counts, ItemKind, Snoozes, WeekItem};
 use am_planner::domain::{AccountFields, AccountId, Currency, FieldError, Tier, Workspace};
 use chrono::{Days, Months, NaiveDate};
 
@@ -433,6 +433,33 @@ fn a_snoozed_item_is_hidden_until_its_day() {
     assert_eq!(this_week(&ws, plus(2)).items.len(), 1);
     ws.snoozes.wake(&key);
     assert_eq!(this_week(&ws, today()).items.len(), 1);
+}
+
+#[test]
+fn the_counts_are_those_of_the_list() {
+    // The demo workspace, made on a day and looked at over the weeks after it, with some
+    // items snoozed: the portfolio's counts are the week list's.
+    let mut ws = am_planner::demo::demo_workspace(today());
+    let keys: Vec<String> = this_week(&ws, today())
+        .items
+        .iter()
+        .step_by(3)
+        .map(|i| i.key.clone())
+        .collect();
+    assert!(keys.len() >= 2, "the demo has work this week");
+    for key in &keys {
+        ws.snoozes.snooze(key, plus(10), today()).unwrap();
+    }
+    for day in (-7..60).step_by(4).map(plus) {
+        let list = this_week(&ws, day);
+        let overdue = list.items.iter().filter(|i| i.is_overdue(day)).count();
+        assert_eq!(
+            week_counts(&ws, day),
+            (list.items.len(), overdue),
+            "on {day}"
+        );
+    }
+    assert!(week_counts(&ws, today()).1 > 0, "some of it overdue");
 }
 
 #[test]

@@ -11,7 +11,7 @@ use crate::components::url_state::use_url_state;
 use crate::domain::dates::{self, days_until};
 use crate::domain::owners;
 use crate::domain::renewal::{days_after, WEEK_DAYS};
-use crate::domain::week::{portfolio_views, this_week, WeekItem, WeekList};
+use crate::domain::week::{portfolio_views, this_week, week_counts, WeekItem, WeekList};
 use crate::domain::{grouped, plural};
 use crate::state::{use_app, AppState};
 
@@ -227,19 +227,13 @@ fn Snoozed(list: Memo<WeekList>) -> impl IntoView {
 #[component]
 pub fn WeekLink() -> impl IntoView {
     let app = use_app();
-    let list = week_memo(app);
-    let counts = move || {
+    let counts = Memo::new(move |_| {
         let today = app.today.get();
-        list.with(|l| {
-            (
-                l.items.len(),
-                l.items.iter().filter(|i| i.is_overdue(today)).count(),
-            )
-        })
-    };
+        app.ws.with(|w| week_counts(w, today))
+    });
     view! {
         <a class="week-link" href="/week">{move || {
-            let (n, o) = counts();
+            let (n, o) = counts.get();
             match (n, o) {
                 (0, _) => "This week: nothing due".to_string(),
                 (n, 0) => format!("This week: {} to do", plural(n, "item", "items")),

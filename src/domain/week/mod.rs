@@ -178,6 +178,20 @@ pub const SOURCES: &[Source] = &[
 /// account name and kind; on a full tie, in the order the source gives them (a renewal's
 /// tasks in timeline order).
 pub fn all_items(ws: &Workspace, today: NaiveDate) -> Vec<WeekItem> {
+    let mut out = unordered_items(ws, today);
+    order::sort_by(&mut out, |a, b| {
+        a.is_overdue(today)
+            .cmp(&b.is_overdue(today))
+            .reverse()
+            .then(a.due.cmp(&b.due))
+            .then(a.account_name.cmp(&b.account_name))
+            .then(a.kind.cmp(&b.kind))
+    });
+    out
+}
+
+/// [`all_items`] in the order the accounts and sources give them.
+fn unordered_items(ws: &Workspace, today: NaiveDate) -> Vec<WeekItem> {
     let tiers = ws.tiers();
     let weights = ws.settings.health.weights();
     let cx = Context {
@@ -193,15 +207,18 @@ pub fn all_items(ws: &Workspace, today: NaiveDate) -> Vec<WeekItem> {
             out.extend(source(&cx, a, &health));
         }
     }
-    order::sort_by(&mut out, |a, b| {
-        a.is_overdue(today)
-            .cmp(&b.is_overdue(today))
-            .reverse()
-            .then(a.due.cmp(&b.due))
-            .then(a.account_name.cmp(&b.account_name))
-            .then(a.kind.cmp(&b.kind))
-    });
     out
+}
+
+/// How many items [`this_week`] lists, and how many of them are overdue, without putting
+/// them in order (the portfolio's link to the week shows only the counts).
+pub fn week_counts(ws: &Workspace, today: NaiveDate) -> (usize, usize) {
+    unordered_items(ws, today)
+        .iter()
+        .filter(|i| !ws.snoozes.is_snoozed(&i.key, today))
+        .fold((0, 0), |(n, late), i| {
+            (n + 1, late + usize::from(i.is_overdue(today)))
+        })
 }
 
 /// The week's list: the items not snoozed, and how many are snoozed.
