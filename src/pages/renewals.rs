@@ -204,23 +204,25 @@ pub fn RenewalsPage() -> impl IntoView {
                             <h2 id="overdue-h">"Renewal date passed"</h2>
                             {move || {
                                 let today = app.today.get();
-                                let rows = calendar.with(|c| c.overdue.clone());
-                                if rows.is_empty() {
+                                if calendar.with(|c| c.overdue.is_empty()) {
                                     return view! { <p class="muted">"None: every renewal date is still ahead."</p> }.into_any();
                                 }
-                                let total = rows.len();
+                                // The first accounts; a press adds the next, keyed by account.
+                                let first = move || calendar.with(|c| {
+                                    c.overdue.iter().take(passed_shown.get()).cloned().collect::<Vec<_>>()
+                                });
                                 view! {
                                     <p class="hint">"Record how it went (and the next renewal date) on the account's Renewal tab."</p>
                                     <ul class="overdue-list" id="renewals-passed">
-                                        {rows.into_iter().take(passed_shown.get()).map(|r| view! {
+                                        <For each=first key=|r| r.account children=move |r| view! {
                                             <li>
                                                 <a href=format!("/accounts/{}/renewal", r.account.0)>{r.name.clone()}</a>
                                                 <span class="sub">{format!("{} · {} · {}", long(r.date), relative(today, r.date), fmt(r.arr))}</span>
                                                 {owner_tasks(tasks_of(r.account), today)}
                                             </li>
-                                        }).collect_view()}
+                                        }/>
                                     </ul>
-                                    <ShowMore list_id="renewals-passed" total=Signal::derive(move || total) shown=passed_shown noun="accounts"/>
+                                    <ShowMore list_id="renewals-passed" total=Signal::derive(move || calendar.with(|c| c.overdue.len())) shown=passed_shown noun="accounts"/>
                                 }.into_any()
                             }}
                         </section>
