@@ -128,10 +128,22 @@ const bigFile = () => JSON.stringify(generateWorkspace({ accounts: 1000, people:
 /** The browser's own throttling of a slow phone: slow 4G (150 ms round trip, 1.6 Mbit/s
  * down) and a CPU 4x slower. */
 async function slowPhone(context, page) {
+  const cdp = await slowNetwork(context, page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+/** Slow 4G alone (150 ms round trip, 1.6 Mbit/s down); gives the CDP session. */
+async function slowNetwork(context, page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return cdp;
+}
+
+/** Keeps the first of `profiles` as target/prof/NAME.cpuprofile and prints them by function. */
+function report(name, profiles) {
+  fs.writeFileSync(path.join(outDir, `${name}.cpuprofile`), JSON.stringify(profiles[0]));
+  byFunction(profiles);
 }
 
 /** Runs `click` (an expression in the page) and gives the ms until `done` (an expression
@@ -174,8 +186,7 @@ const commands = {
       }
       return out;
     });
-    fs.writeFileSync(path.join(outDir, 'start.cpuprofile'), JSON.stringify(profiles[0]));
-    byFunction(profiles);
+    report('start', profiles);
   },
 
   async stored([dist]) {
@@ -197,8 +208,7 @@ const commands = {
       await context.close();
       return out;
     });
-    fs.writeFileSync(path.join(outDir, 'stored.cpuprofile'), JSON.stringify(profiles[0]));
-    byFunction(profiles);
+    report('stored', profiles);
   },
 
   async 'stored-ab'(dists) {
@@ -222,9 +232,7 @@ const commands = {
           requestAnimationFrame(() => setTimeout(tick, 0));
         });
         if (process.env.SLOW) {
-          const cdp = await context.newCDPSession(page);
-          await cdp.send('Network.enable');
-          await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+          const cdp = await slowNetwork(context, page);
           await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
         }
       }
@@ -259,8 +267,7 @@ const commands = {
       }
       return out;
     });
-    fs.writeFileSync(path.join(outDir, 'import.cpuprofile'), JSON.stringify(profiles[0]));
-    byFunction(profiles);
+    report('import', profiles);
   },
 
   async edit([dist]) {
@@ -279,8 +286,7 @@ const commands = {
       }
       return out;
     });
-    fs.writeFileSync(path.join(outDir, 'edit.cpuprofile'), JSON.stringify(profiles[0]));
-    byFunction(profiles);
+    report('edit', profiles);
   },
 
   async 'edit-ab'(list) {

@@ -174,23 +174,21 @@ fn accounts_view(title: &'static str, lines: &[AccountLine], cur: &Currency) -> 
     if lines.is_empty() {
         return view! { <p class="empty-note">{format!("{title}: none.")}</p> }.into_any();
     }
-    let item = |l: AccountLine| {
-        view! {
-            <li><a href=format!("/accounts/{}", l.account.0)>{l.name}</a>{format!(": {}", cur.format(l.amount))}</li>
+    let item = {
+        let cur = cur.clone();
+        move |l: AccountLine| {
+            view! {
+                <li><a href=format!("/accounts/{}", l.account.0)>{l.name}</a>{format!(": {}", cur.format(l.amount))}</li>
+            }
         }
     };
     let (first, rest) = kpi::largest_first(lines, kpi::SHOWN_FIRST);
     let more = (!rest.is_empty()).then(|| {
         let n = rest.len();
-        let cur = cur.clone();
-        let item = move |l: AccountLine| {
-            view! {
-                <li><a href=format!("/accounts/{}", l.account.0)>{l.name}</a>{format!(": {}", cur.format(l.amount))}</li>
-            }
-        };
+        let item = item.clone();
         view! {
             <Disclosure class="kpi-more" summary=format!("Show {} more", crate::domain::grouped(n))>
-                <ul class="kpi-lines">{rest.clone().into_iter().map(item.clone()).collect_view()}</ul>
+                <ul class="kpi-lines">{rest.clone().into_iter().map(&item).collect_view()}</ul>
             </Disclosure>
         }
     });

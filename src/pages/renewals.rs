@@ -63,8 +63,6 @@ pub fn RenewalsPage() -> impl IntoView {
         });
         let (late, week): (Vec<_>, Vec<_>) = items.into_iter().partition(|i| i.0.overdue);
         AgendaLists {
-            late_items: late.len(),
-            week_items: week.len(),
             late: by_account(late),
             week: by_account(week),
         }
@@ -167,7 +165,7 @@ pub fn RenewalsPage() -> impl IntoView {
                         <section class="card agenda-card" aria-labelledby="agenda-h">
                             <h2 id="agenda-h">"Overdue and this week"</h2>
                             {move || {
-                                let (late_n, week_n) = agenda_lists.with(|l| (l.late_items, l.week_items));
+                                let (late_n, week_n) = agenda_lists.with(|l| (items_in(&l.late), items_in(&l.week)));
                                 if late_n + week_n == 0 {
                                     return view! { <p class="muted">"Nothing overdue and nothing due in the next seven days."</p> }.into_any();
                                 }
@@ -337,14 +335,16 @@ fn by_account(items: Vec<OwnedItem>) -> Vec<Group> {
     groups
 }
 
-/// The agenda's two lists: overdue and this week, grouped by account, with their counts of
-/// items.
+/// The agenda's two lists: overdue and this week, grouped by account.
 #[derive(Debug, Clone, PartialEq)]
 struct AgendaLists {
-    late_items: usize,
-    week_items: usize,
     late: Vec<Group>,
     week: Vec<Group>,
+}
+
+/// How many items the groups of a list hold.
+fn items_in(groups: &[Group]) -> usize {
+    groups.iter().map(|g| g.2.len()).sum()
 }
 
 /// One account's group of an agenda list, one `li`.
