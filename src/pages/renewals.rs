@@ -255,12 +255,16 @@ pub fn RenewalsPage() -> impl IntoView {
                                     let rows: Vec<_> = m.renewals.iter()
                                         .map(|r| (r.clone(), statuses.get(&r.account).copied()))
                                         .collect();
+                                    // A press adds the next accounts, keyed by account, as the
+                                    // agenda does; the ones shown stay as they are.
+                                    let first = move || rows.iter().take(shown.get()).cloned().collect::<Vec<_>>();
                                     view! {
                                     {m.renewals.is_empty().then(|| view! { <span class="muted">"No renewals"</span> })}
                                     <ul class="month-accounts" id=list_id.clone()>
-                                        {move || rows.iter().take(shown.get()).map(|(r, st)| {
-                                            let st = *st;
-                                            view! {
+                                        <For
+                                            each=first
+                                            key=|(r, _)| r.account
+                                            children=move |(r, st)| view! {
                                                 <li>
                                                     <a href=format!("/accounts/{}/renewal", r.account.0)>{r.name.clone()}</a>
                                                     <span class="sub-inline">{format!(" {} · {}", r.date.format("%-d %b"), fmt(r.arr))}</span>
@@ -268,7 +272,7 @@ pub fn RenewalsPage() -> impl IntoView {
                                                     {owner_tasks(tasks_of(r.account), today)}
                                                 </li>
                                             }
-                                        }).collect_view()}
+                                        />
                                     </ul>
                                     <ShowMore list_id=list_id total=Signal::derive(move || total) shown=shown noun="accounts"/>
                                     }

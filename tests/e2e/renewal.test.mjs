@@ -327,8 +327,11 @@ test('Renewals page of a long book: each list and month draws 25 accounts, then 
   const id = await months.nth(full).getAttribute('id');
   const monthMore = page.locator(`#${id} + .show-more`);
   if (await monthMore.count()) {
+    const firstOfMonth = await months.nth(full).locator('li').first().locator('a').innerText();
     await monthMore.getByRole('button').click();
     await page.waitForFunction((id) => document.getElementById(id).children.length > 25, id);
+    await page.waitForFunction((id) => document.activeElement === document.querySelector(`#${id} > li:nth-child(26) a`), id);
+    assert.equal(await months.nth(full).locator('li').first().locator('a').innerText(), firstOfMonth);
   }
   await shot(page, 'renewals-long');
   assert.deepEqual(errors, []);
