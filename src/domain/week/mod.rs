@@ -149,6 +149,9 @@ pub struct Context<'a> {
     pub week_end: NaiveDate,
     pub tiers: &'a HashMap<AccountId, TierOf>,
     pub weights: &'a Weights,
+    /// Whether items carry their words (sentence, link, account and owner names): the
+    /// list shows them; the counts need only each item's key and day.
+    pub words: bool,
 }
 
 impl Context<'_> {
@@ -178,7 +181,7 @@ pub const SOURCES: &[Source] = &[
 /// account name and kind; on a full tie, in the order the source gives them (a renewal's
 /// tasks in timeline order).
 pub fn all_items(ws: &Workspace, today: NaiveDate) -> Vec<WeekItem> {
-    let mut out = unordered_items(ws, today);
+    let mut out = unordered_items(ws, today, true);
     order::sort_by(&mut out, |a, b| {
         a.is_overdue(today)
             .cmp(&b.is_overdue(today))
@@ -190,8 +193,9 @@ pub fn all_items(ws: &Workspace, today: NaiveDate) -> Vec<WeekItem> {
     out
 }
 
-/// [`all_items`] in the order the accounts and sources give them.
-fn unordered_items(ws: &Workspace, today: NaiveDate) -> Vec<WeekItem> {
+/// [`all_items`] in the order the accounts and sources give them; without their words
+/// when `words` is false (see [`Context::words`]).
+fn unordered_items(ws: &Workspace, today: NaiveDate, words: bool) -> Vec<WeekItem> {
     let tiers = ws.tiers();
     let weights = ws.settings.health.weights();
     let cx = Context {
@@ -199,6 +203,7 @@ fn unordered_items(ws: &Workspace, today: NaiveDate) -> Vec<WeekItem> {
         week_end: days_after(today, WEEK_DAYS - 1),
         tiers: &tiers,
         weights,
+        words,
     };
     let mut out = Vec::new();
     for a in ws.accounts() {
@@ -211,9 +216,10 @@ fn unordered_items(ws: &Workspace, today: NaiveDate) -> Vec<WeekItem> {
 }
 
 /// How many items [`this_week`] lists, and how many of them are overdue, without putting
-/// them in order (the portfolio's link to the week shows only the counts).
+/// them in order or writing their words (the portfolio's link to the week shows only the
+/// counts).
 pub fn week_counts(ws: &Workspace, today: NaiveDate) -> (usize, usize) {
-    unordered_items(ws, today)
+    unordered_items(ws, today, false)
         .iter()
         .filter(|i| !ws.snoozes.is_snoozed(&i.key, today))
         .fold((0, 0), |(n, late), i| {

@@ -15,22 +15,40 @@ use crate::domain::qbr::PrepItem;
 use crate::domain::renewal::{renewal_agenda, AgendaWhat};
 use crate::domain::text::isolate;
 
+/// One item of account `a`. Its sentence is written only when the list needs its words
+/// ([`Context::words`]); the key and the day always.
+#[allow(clippy::too_many_arguments)]
 fn item(
+    cx: &Context,
     a: &Account,
     kind: ItemKind,
     what: &str,
     due: NaiveDate,
-    text: String,
+    text: impl FnOnce() -> String,
     tab_and_section: &str,
     link_label: &'static str,
 ) -> WeekItem {
+    let key = format!("{}:{}:{what}:{due}", kind.key(), a.id.0);
+    if !cx.words {
+        return WeekItem {
+            key,
+            kind,
+            account: a.id,
+            account_name: String::new(),
+            due,
+            text: String::new(),
+            link: String::new(),
+            link_label,
+            owner: String::new(),
+        };
+    }
     WeekItem {
-        key: format!("{}:{}:{what}:{due}", kind.key(), a.id.0),
+        key,
         kind,
         account: a.id,
         account_name: a.fields.name.clone(),
         due,
-        text,
+        text: text(),
         link: format!("/accounts/{}/{tab_and_section}", a.id.0),
         link_label,
         owner: a.fields.owner.trim().to_string(),
@@ -62,11 +80,12 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
         .filter_map(|i| {
             Some(match i.what {
                 AgendaWhat::Renewal if awaits_outcome(a, cx.today) => item(
+                    cx,
                     a,
                     ItemKind::RenewalPassed,
                     "renewal",
                     i.due,
-                    format!(
+                    move || format!(
                         "The renewal date ({}) has passed: record the outcome (renewed, with uplift or downsell, or churned) and the next renewal date.",
                         long(i.due)
                     ),
@@ -74,11 +93,12 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
                     "Record the outcome",
                 ),
                 AgendaWhat::Renewal if i.due >= cx.today => item(
+                    cx,
                     a,
                     ItemKind::RenewalThisWeek,
                     "renewal",
                     i.due,
-                    format!(
+                    move || format!(
                         "Renews on {}: check the paperwork is signed and countersigned.",
                         written_with_day(i.due)
                     ),
@@ -87,11 +107,12 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
                 ),
                 AgendaWhat::Renewal => return None,
                 AgendaWhat::NoticeDeadline { auto_renew } => item(
+                    cx,
                     a,
                     ItemKind::NoticeDeadline,
                     "notice",
                     i.due,
-                    format!(
+                    move || format!(
                         "Last day to give notice under the contract ({}){}.",
                         long(i.due),
                         if auto_renew {
@@ -110,11 +131,12 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
                 } => {
                     let dom = key.id_string().replace('.', "-");
                     item(
+                        cx,
                         a,
                         ItemKind::RenewalTask,
                         &key.id_string(),
                         i.due,
-                        format!("{}: {text}", milestone.label()),
+                        move || format!("{}: {text}", milestone.label()),
                         &format!("renewal#task-{dom}"),
                         "Tick it on the Renewal tab",
                     )
@@ -127,7 +149,7 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
 
 /// Health is red and no save plan is open: the playbook triages within 24 hours of the
 /// check-in that turned it red, so the item is due the day after that check-in.
-pub fn red_without_save_plan(_cx: &Context, a: &Account, health: &HealthSummary) -> Vec<WeekItem> {
+pub fn red_without_save_plan(cx: &Context, a: &Account, health: &HealthSummary) -> Vec<WeekItem> {
     let (Some(Band::Red), Some(as_of)) = (health.band(), health.as_of) else {
         return Vec::new();
     };
@@ -135,15 +157,18 @@ pub fn red_without_save_plan(_cx: &Context, a: &Account, health: &HealthSummary)
         return Vec::new();
     }
     vec![item(
+        cx,
         a,
         ItemKind::RedWithoutSavePlan,
         "save_plan",
         plus(as_of, 1),
-        format!(
+        move || {
+            format!(
             "Health is red (score {:.0} on {}) and no save plan is open: triage it and open one.",
             health.value().unwrap_or(0.0),
             long(as_of)
-        ),
+        )
+        },
         "save-plan#propose-h",
         "Open a save plan",
     )]
@@ -162,20 +187,23 @@ pub fn contacts(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekI
                 None => cx.today,
             };
             cx.due_this_week(due).then(|| {
-                let since = match p.fields.last_contact {
-                    Some(last) => format!("last contact {}", long(last)),
-                    None => "no contact on record".into(),
-                };
                 item(
+                    cx,
                     a,
                     ItemKind::Contact,
                     &format!("person{}", p.id.0),
                     due,
-                    format!(
-                        "Get in touch with {} ({}, {since}).",
-                        isolate(&p.fields.name),
-                        f.label().to_lowercase()
-                    ),
+                    || {
+                        let since = match p.fields.last_contact {
+                            Some(last) => format!("last contact {}", long(last)),
+                            None => "no contact on record".into(),
+                        };
+                        format!(
+                            "Get in touch with {} ({}, {since}).",
+                            isolate(&p.fields.name),
+                            f.label().to_lowercase()
+                        )
+                    },
                     "stakeholders#risk-head",
                     "Open the Stakeholders tab",
                 )
@@ -193,36 +221,39 @@ pub fn cadence(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
         .into_iter()
         .filter(|t| cx.due_this_week(t.due))
         .map(|t| {
-            let every = match t.months {
-                1 => "every month".to_string(),
-                m => format!("every {m} months"),
-            };
-            let last = match t.last {
-                Some(d) => format!("the last was on {}", long(d)),
-                None => "none on record".into(),
-            };
-            let (text, section, label) = match t.kind {
+            let (section, label) = match t.kind {
                 TouchKind::Call => (
-                    format!("Call the account ({}: {every}; {last})", tier.label()),
                     "stakeholders#risk-head",
                     "Log the call on the Stakeholders tab",
                 ),
-                kind => (
-                    format!(
-                        "{} due ({}: {every}; {last}). Book it.",
-                        kind.label(),
-                        tier.label()
-                    ),
-                    "qbr#qbr-list-title",
-                    "Book it on the QBR tab",
-                ),
+                _ => ("qbr#qbr-list-title", "Book it on the QBR tab"),
             };
             item(
+                cx,
                 a,
                 ItemKind::Touch,
                 t.kind.key(),
                 t.due,
-                text,
+                || {
+                    let every = match t.months {
+                        1 => "every month".to_string(),
+                        m => format!("every {m} months"),
+                    };
+                    let last = match t.last {
+                        Some(d) => format!("the last was on {}", long(d)),
+                        None => "none on record".into(),
+                    };
+                    match t.kind {
+                        TouchKind::Call => {
+                            format!("Call the account ({}: {every}; {last})", tier.label())
+                        }
+                        kind => format!(
+                            "{} due ({}: {every}; {last}). Book it.",
+                            kind.label(),
+                            tier.label()
+                        ),
+                    }
+                },
                 section,
                 label,
             )
@@ -240,15 +271,18 @@ pub fn qbr_agendas(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<We
         .filter(|q| cx.due_this_week(q.agenda_due()))
         .map(|q| {
             item(
+                cx,
                 a,
                 ItemKind::QbrAgenda,
                 &format!("qbr{}", q.id.0),
                 q.agenda_due(),
-                format!(
-                    "Send the agenda of the QBR on {} (due {}, 5 business days before).",
-                    long(q.date),
-                    long(q.agenda_due())
-                ),
+                move || {
+                    format!(
+                        "Send the agenda of the QBR on {} (due {}, 5 business days before).",
+                        long(q.date),
+                        long(q.agenda_due())
+                    )
+                },
                 "qbr#prep-agenda_sent",
                 "Open the QBR tab",
             )
@@ -267,14 +301,17 @@ pub fn stale_health(cx: &Context, a: &Account, health: &HealthSummary) -> Vec<We
         return Vec::new();
     }
     vec![item(
+        cx,
         a,
         ItemKind::StaleHealth,
         "checkin",
         due,
-        format!(
+        move || {
+            format!(
             "Record a health check-in: the last one is from {} (health is refreshed every {HEALTH_STALE_DAYS} days).",
             long(last)
-        ),
+        )
+        },
         "health#checkin-h",
         "Open the Health tab",
     )]
@@ -291,14 +328,17 @@ pub fn stale_plan(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<Wee
         return Vec::new();
     }
     vec![item(
+        cx,
         a,
         ItemKind::StalePlan,
         "plan",
         due,
-        format!(
+        move || {
+            format!(
             "Review the account plan: last updated {} (plans are reviewed every {PLAN_STALE_DAYS} days).",
             long(last)
-        ),
+        )
+        },
         "plan#plan-title",
         "Open the Plan tab",
     )]
@@ -313,11 +353,12 @@ pub fn commitments(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<We
         .filter(|(_, c)| c.is_open() && cx.due_this_week(c.due_now()))
         .map(|(id, c)| {
             item(
+                cx,
                 a,
                 ItemKind::Commitment,
                 &format!("commitment-{}", id.0),
                 c.due_now(),
-                format!("Keep the promise: {}", isolate(c.what.trim())),
+                move || format!("Keep the promise: {}", isolate(c.what.trim())),
                 "commitments",
                 "Open the Commitments tab",
             )
@@ -336,29 +377,27 @@ pub fn escalations(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<We
         .iter()
         .flat_map(|(id, e)| {
             e.flags(cx.today).into_iter().filter_map(move |f| {
-                let (due, text) = match f {
-                    Flag::UpdateLate { .. } => (
-                        e.next_update?,
-                        format!(
-                            "Send the customer an update on: {}",
-                            isolate(e.issue.trim())
-                        ),
-                    ),
-                    Flag::NotConfirmed { .. } => (
-                        plus(e.done_on(Step::Resolve)?, UNCONFIRMED_DAYS),
-                        format!(
-                            "Confirm with the customer that this is resolved: {}",
-                            isolate(e.issue.trim())
-                        ),
-                    ),
+                let (due, late) = match f {
+                    Flag::UpdateLate { .. } => (e.next_update?, true),
+                    Flag::NotConfirmed { .. } => {
+                        (plus(e.done_on(Step::Resolve)?, UNCONFIRMED_DAYS), false)
+                    }
                 };
                 Some(
                     item(
+                        cx,
                         a,
                         ItemKind::Escalation,
                         &format!("escalation-{}", id.0),
                         due,
-                        text,
+                        || {
+                            let issue = isolate(e.issue.trim());
+                            if late {
+                                format!("Send the customer an update on: {issue}")
+                            } else {
+                                format!("Confirm with the customer that this is resolved: {issue}")
+                            }
+                        },
                         "escalations",
                         "Open the Escalations tab",
                     )
