@@ -24,7 +24,7 @@ fn item(
     kind: ItemKind,
     what: &str,
     due: NaiveDate,
-    text: impl FnOnce() -> String,
+    text: &dyn Fn() -> String,
     tab_and_section: &str,
     link_label: &'static str,
 ) -> WeekItem {
@@ -85,7 +85,7 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
                     ItemKind::RenewalPassed,
                     "renewal",
                     i.due,
-                    move || format!(
+                    &move || format!(
                         "The renewal date ({}) has passed: record the outcome (renewed, with uplift or downsell, or churned) and the next renewal date.",
                         long(i.due)
                     ),
@@ -98,7 +98,7 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
                     ItemKind::RenewalThisWeek,
                     "renewal",
                     i.due,
-                    move || format!(
+                    &move || format!(
                         "Renews on {}: check the paperwork is signed and countersigned.",
                         written_with_day(i.due)
                     ),
@@ -112,7 +112,7 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
                     ItemKind::NoticeDeadline,
                     "notice",
                     i.due,
-                    move || format!(
+                    &move || format!(
                         "Last day to give notice under the contract ({}){}.",
                         long(i.due),
                         if auto_renew {
@@ -136,7 +136,7 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
                         ItemKind::RenewalTask,
                         &key.id_string(),
                         i.due,
-                        move || format!("{}: {text}", milestone.label()),
+                        &move || format!("{}: {text}", milestone.label()),
                         &format!("renewal#task-{dom}"),
                         "Tick it on the Renewal tab",
                     )
@@ -162,7 +162,7 @@ pub fn red_without_save_plan(cx: &Context, a: &Account, health: &HealthSummary) 
         ItemKind::RedWithoutSavePlan,
         "save_plan",
         plus(as_of, 1),
-        move || {
+        &move || {
             format!(
             "Health is red (score {:.0} on {}) and no save plan is open: triage it and open one.",
             health.value().unwrap_or(0.0),
@@ -193,7 +193,7 @@ pub fn contacts(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekI
                     ItemKind::Contact,
                     &format!("person{}", p.id.0),
                     due,
-                    || {
+                    &|| {
                         let since = match p.fields.last_contact {
                             Some(last) => format!("last contact {}", long(last)),
                             None => "no contact on record".into(),
@@ -234,7 +234,7 @@ pub fn cadence(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
                 ItemKind::Touch,
                 t.kind.key(),
                 t.due,
-                || {
+                &|| {
                     let every = match t.months {
                         1 => "every month".to_string(),
                         m => format!("every {m} months"),
@@ -276,7 +276,7 @@ pub fn qbr_agendas(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<We
                 ItemKind::QbrAgenda,
                 &format!("qbr{}", q.id.0),
                 q.agenda_due(),
-                move || {
+                &move || {
                     format!(
                         "Send the agenda of the QBR on {} (due {}, 5 business days before).",
                         long(q.date),
@@ -306,7 +306,7 @@ pub fn stale_health(cx: &Context, a: &Account, health: &HealthSummary) -> Vec<We
         ItemKind::StaleHealth,
         "checkin",
         due,
-        move || {
+        &move || {
             format!(
             "Record a health check-in: the last one is from {} (health is refreshed every {HEALTH_STALE_DAYS} days).",
             long(last)
@@ -333,7 +333,7 @@ pub fn stale_plan(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<Wee
         ItemKind::StalePlan,
         "plan",
         due,
-        move || {
+        &move || {
             format!(
             "Review the account plan: last updated {} (plans are reviewed every {PLAN_STALE_DAYS} days).",
             long(last)
@@ -358,7 +358,7 @@ pub fn commitments(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<We
                 ItemKind::Commitment,
                 &format!("commitment-{}", id.0),
                 c.due_now(),
-                move || format!("Keep the promise: {}", isolate(c.what.trim())),
+                &move || format!("Keep the promise: {}", isolate(c.what.trim())),
                 "commitments",
                 "Open the Commitments tab",
             )
@@ -390,7 +390,7 @@ pub fn escalations(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<We
                         ItemKind::Escalation,
                         &format!("escalation-{}", id.0),
                         due,
-                        || {
+                        &|| {
                             let issue = isolate(e.issue.trim());
                             if late {
                                 format!("Send the customer an update on: {issue}")
