@@ -28,30 +28,26 @@ fn item(
     tab_and_section: &str,
     link_label: &'static str,
 ) -> WeekItem {
-    let key = format!("{}:{}:{what}:{due}", kind.key(), a.id.0);
-    if !cx.words {
-        return WeekItem {
-            key,
-            kind,
-            account: a.id,
-            account_name: String::new(),
-            due,
-            text: String::new(),
-            link: String::new(),
-            link_label,
-            owner: String::new(),
-        };
-    }
+    let (account_name, text, link, owner) = if cx.words {
+        (
+            a.fields.name.clone(),
+            text(),
+            format!("/accounts/{}/{tab_and_section}", a.id.0),
+            a.fields.owner.trim().to_string(),
+        )
+    } else {
+        Default::default()
+    };
     WeekItem {
-        key,
+        key: format!("{}:{}:{what}:{due}", kind.key(), a.id.0),
         kind,
         account: a.id,
-        account_name: a.fields.name.clone(),
+        account_name,
         due,
-        text: text(),
-        link: format!("/accounts/{}/{tab_and_section}", a.id.0),
+        text,
+        link,
         link_label,
-        owner: a.fields.owner.trim().to_string(),
+        owner,
     }
 }
 
@@ -85,7 +81,7 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
                     ItemKind::RenewalPassed,
                     "renewal",
                     i.due,
-                    &move || format!(
+                    &|| format!(
                         "The renewal date ({}) has passed: record the outcome (renewed, with uplift or downsell, or churned) and the next renewal date.",
                         long(i.due)
                     ),
@@ -98,7 +94,7 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
                     ItemKind::RenewalThisWeek,
                     "renewal",
                     i.due,
-                    &move || format!(
+                    &|| format!(
                         "Renews on {}: check the paperwork is signed and countersigned.",
                         written_with_day(i.due)
                     ),
@@ -112,7 +108,7 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
                     ItemKind::NoticeDeadline,
                     "notice",
                     i.due,
-                    &move || format!(
+                    &|| format!(
                         "Last day to give notice under the contract ({}){}.",
                         long(i.due),
                         if auto_renew {
@@ -136,7 +132,7 @@ pub fn renewal(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<WeekIt
                         ItemKind::RenewalTask,
                         &key.id_string(),
                         i.due,
-                        &move || format!("{}: {text}", milestone.label()),
+                        &|| format!("{}: {text}", milestone.label()),
                         &format!("renewal#task-{dom}"),
                         "Tick it on the Renewal tab",
                     )
@@ -162,12 +158,12 @@ pub fn red_without_save_plan(cx: &Context, a: &Account, health: &HealthSummary) 
         ItemKind::RedWithoutSavePlan,
         "save_plan",
         plus(as_of, 1),
-        &move || {
+        &|| {
             format!(
-            "Health is red (score {:.0} on {}) and no save plan is open: triage it and open one.",
-            health.value().unwrap_or(0.0),
-            long(as_of)
-        )
+                "Health is red (score {:.0} on {}) and no save plan is open: triage it and open one.",
+                health.value().unwrap_or(0.0),
+                long(as_of)
+            )
         },
         "save-plan#propose-h",
         "Open a save plan",
@@ -276,7 +272,7 @@ pub fn qbr_agendas(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<We
                 ItemKind::QbrAgenda,
                 &format!("qbr{}", q.id.0),
                 q.agenda_due(),
-                &move || {
+                &|| {
                     format!(
                         "Send the agenda of the QBR on {} (due {}, 5 business days before).",
                         long(q.date),
@@ -306,11 +302,11 @@ pub fn stale_health(cx: &Context, a: &Account, health: &HealthSummary) -> Vec<We
         ItemKind::StaleHealth,
         "checkin",
         due,
-        &move || {
+        &|| {
             format!(
-            "Record a health check-in: the last one is from {} (health is refreshed every {HEALTH_STALE_DAYS} days).",
-            long(last)
-        )
+                "Record a health check-in: the last one is from {} (health is refreshed every {HEALTH_STALE_DAYS} days).",
+                long(last)
+            )
         },
         "health#checkin-h",
         "Open the Health tab",
@@ -333,11 +329,11 @@ pub fn stale_plan(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<Wee
         ItemKind::StalePlan,
         "plan",
         due,
-        &move || {
+        &|| {
             format!(
-            "Review the account plan: last updated {} (plans are reviewed every {PLAN_STALE_DAYS} days).",
-            long(last)
-        )
+                "Review the account plan: last updated {} (plans are reviewed every {PLAN_STALE_DAYS} days).",
+                long(last)
+            )
         },
         "plan#plan-title",
         "Open the Plan tab",
@@ -358,7 +354,7 @@ pub fn commitments(cx: &Context, a: &Account, _health: &HealthSummary) -> Vec<We
                 ItemKind::Commitment,
                 &format!("commitment-{}", id.0),
                 c.due_now(),
-                &move || format!("Keep the promise: {}", isolate(c.what.trim())),
+                &|| format!("Keep the promise: {}", isolate(c.what.trim())),
                 "commitments",
                 "Open the Commitments tab",
             )
