@@ -73,8 +73,8 @@ fn first_save_figures() {
             let m = MemoryBackend::new();
             let mut s = Session::new(Box::new(m), "bench", "bench");
             s.load("", read_day());
-            let mut w = ws.clone();
-            s.save(&mut w, "").unwrap()
+            let w = ws.clone();
+            s.save(&w, "").unwrap()
         });
     }
 }
@@ -114,11 +114,11 @@ fn load_figures() {
     use am_planner::format::stored::{self, Manifest, MANIFEST_KEY};
     println!();
     println!("Opening 1000 stored accounts (native, in memory)");
-    let mut ws = big::big_workspace(1000);
+    let ws = big::big_workspace(1000);
     let m = MemoryBackend::new();
     let mut s = Session::new(Box::new(m.clone()), "bench", "bench");
     s.load("", read_day());
-    s.save(&mut ws, "").unwrap();
+    s.save(&ws, "").unwrap();
     time("load: the whole session load", 5, || {
         Session::new(Box::new(m.clone()), "bench", "bench").load("", read_day())
     });
@@ -161,11 +161,11 @@ fn stored_chars(n: u32) -> Option<usize> {
     if n as usize > am_planner::format::MAX_LIST_ITEMS {
         return None;
     }
-    let mut ws = big::big_workspace(n);
+    let ws = big::big_workspace(n);
     let m = MemoryBackend::with_quota(QUOTA);
     let mut s = Session::new(Box::new(m.clone()), "bench", "bench");
     s.load("", read_day());
-    s.save(&mut ws, "").ok().map(|saved| saved.total_chars)
+    s.save(&ws, "").ok().map(|saved| saved.total_chars)
 }
 
 fn old_chars(n: u32) -> usize {
@@ -224,7 +224,7 @@ fn storage_figures() {
     let m = MemoryBackend::new();
     let mut s = Session::new(Box::new(m), "bench", "bench");
     s.load("", read_day());
-    s.save(&mut ws, "").unwrap();
+    s.save(&ws, "").unwrap();
     let mut times = Vec::new();
     let mut written = 0;
     for i in 0..25usize {
@@ -233,7 +233,7 @@ fn storage_figures() {
         f.notes = format!("edit {i}");
         ws.update_fields(id, f).unwrap();
         let t = Instant::now();
-        written += s.save(&mut ws, "").unwrap().chars_written;
+        written += s.save(&ws, "").unwrap().chars_written;
         times.push(t.elapsed());
     }
     times.sort();

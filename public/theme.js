@@ -32,8 +32,9 @@ if (location.pathname === '/' && !location.hash) {
 }
 
 // A workspace is stored: the app reads it before its first drawing, with code of its own
-// (the readers group, docs/build.md). Its files are asked for now, beside the main module,
-// rather than after it; the build names them in index.html.
+// (the readers group, docs/build.md), and writes with more (the writers group). Their files
+// are asked for now, beside the main module, rather than after it; the build names them in
+// index.html.
 if (stored) {
   var names = document.querySelector('meta[name="am-planner-stored-start"]');
   if (names) {

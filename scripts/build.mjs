@@ -89,12 +89,15 @@ const js = `/${appDir}/${NAME}.js`;
 const wasm = `/${appDir}/${NAME}_bg.wasm`;
 // The reader of stored workspaces is a group of its own (docs/build.md): a start with a
 // workspace stored needs it before its first drawing, so theme.js asks for its files beside
-// the main module then. Their names are written here, relative to their directory (so the
-// page does not name them as first-page files).
-const readers = groupsOf(fs.readFileSync(path.join(pkg, '__wasm_split.js'), 'utf8')).readers;
-if (!readers?.length) fail('the loader names no readers group');
+// the main module then, and for the writer's (fetched at every start, needed by the first
+// save). Their names are written here, relative to their directory (so the page does not
+// name them as first-page files).
+const split = groupsOf(fs.readFileSync(path.join(pkg, '__wasm_split.js'), 'utf8'));
+if (!split.readers?.length) fail('the loader names no readers group');
+if (!split.writers?.length) fail('the loader names no writers group');
+const storedStart = [...new Set([...split.readers, ...split.writers])];
 const loader = [
-  `<meta name="am-planner-stored-start" data-dir="/${appDir}/" content="${readers.join(' ')}" />`,
+  `<meta name="am-planner-stored-start" data-dir="/${appDir}/" content="${storedStart.join(' ')}" />`,
   `<script type="module">import init from '${js}'; init({ module_or_path: '${wasm}' });</script>`,
   `<link rel="modulepreload" href="${js}" />`,
   `<link rel="modulepreload" href="/${appDir}/__wasm_split.js" />`,

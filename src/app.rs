@@ -21,9 +21,14 @@ use crate::state::{use_app, AppState};
 /// If it cannot be fetched, the planner says so and does not start, so nothing is read or
 /// written. A first visit (nothing stored: the demo) starts without it; it is fetched when
 /// first needed (a file imported, another tab's save taken in: `AppState::sync_now`).
+/// The writer, code fetched on demand as well, is asked for at once on every visit: the
+/// app starts without it, and a save waits for it (`AppState::save_now`).
 pub fn start() {
+    // Leptos' executor starts with the first mount: before it, the browser's own.
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = crate::state::fetch_writer().await;
+    });
     if crate::storage::local::holds_workspace() {
-        // Leptos' executor starts with the first mount: before it, the browser's own.
         wasm_bindgen_futures::spawn_local(async {
             let _ = crate::state::fetch_reader().await;
         });

@@ -334,3 +334,16 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
         leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
     });
 }
+
+/// Runs `f` once, when the browser next says the connection is back (`online`).
+pub fn once_online(f: impl FnOnce() + 'static) {
+    let listener = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = leptos::prelude::window()
+        .add_event_listener_with_callback_and_add_event_listener_options(
+            "online",
+            listener.unchecked_ref(),
+            &options,
+        );
+}

@@ -47,6 +47,9 @@ pub enum StorageNotice {
     },
     /// A save failed for another reason.
     WriteFailed(String),
+    /// The code that writes the workspace could not be fetched (only in the bundle, where
+    /// it loads at the start: `fetch_writer`); nothing is saved until it is.
+    WriterNotLoaded,
     /// A newer version of the app saved: this tab stopped writing.
     Newer,
     /// Another tab changed what this tab has unsaved changes to.
@@ -185,6 +188,8 @@ impl AppState {
         }
         let status = match (&blocked, &notice) {
             (Some(_), _) => SaveStatus::InMemory,
+            // Written once the first page is painted (and the writer is here).
+            (None, StorageNotice::None) if save_at_start => SaveStatus::Pending,
             (None, StorageNotice::None) => SaveStatus::Saved,
             _ => SaveStatus::Failed("this tab is not saving".into()),
         };
@@ -228,8 +233,11 @@ impl AppState {
             }
         };
         let first = Rc::new(RefCell::new(true));
+        // A change was made since the start (a first visit's demo is not one).
+        let changed = Rc::new(std::cell::Cell::new(false));
         {
             let pending = pending.clone();
+            let changed = changed.clone();
             Effect::new(move |_| {
                 self.ws.track();
                 if std::mem::replace(&mut *first.borrow_mut(), false) {
@@ -242,6 +250,7 @@ impl AppState {
                     }
                     return;
                 }
+                changed.set(true);
                 if !matches!(self.save_status.get_untracked(), SaveStatus::InMemory) {
                     self.save_status.set(SaveStatus::Pending);
                 }
@@ -265,6 +274,17 @@ impl AppState {
         let _ =
             window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
         on_hide.forget(); // lives as long as the app
+
+        // Changes made while the writer's code has not come (it could not be fetched)
+        // cannot be saved on the way out: the browser asks before the tab goes.
+        let on_leave = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            if changed.get() && !format::has_writer() {
+                ev.prevent_default();
+            }
+        });
+        let _ = window()
+            .add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
+        on_leave.forget();
     }
 
     /// Another tab saved (the `storage` event fires in every other tab of the origin).
@@ -289,6 +309,10 @@ impl AppState {
         if panic_screen::panicked() {
             return;
         }
+        if !format::has_writer() {
+            self.save_when_writer_is_here();
+            return;
+        }
         local::perf_mark("am-planner:save-start");
         let now = browser::now_rfc3339();
         let result = local::with_session(|s| {
@@ -308,7 +332,9 @@ impl AppState {
                 });
                 if matches!(
                     self.notice.get_untracked(),
-                    StorageNotice::Full { .. } | StorageNotice::WriteFailed(_)
+                    StorageNotice::Full { .. }
+                        | StorageNotice::WriteFailed(_)
+                        | StorageNotice::WriterNotLoaded
                 ) {
                     self.notice.set(StorageNotice::None);
                 }
@@ -348,18 +374,50 @@ impl AppState {
         }
     }
 
+    /// A save asked for before the writer's code is here (in the bundle, a visit's first
+    /// moments: `app::start` fetches it at once): the save waits for it, "Saving" shown,
+    /// and runs when it comes. If it cannot be fetched, the banner says nothing is saved,
+    /// and the next change or the connection's return tries again. One fetch at a time.
+    fn save_when_writer_is_here(self) {
+        if WAITING_FOR_WRITER.with(|w| w.replace(true)) {
+            return;
+        }
+        if !matches!(self.save_status.get_untracked(), SaveStatus::InMemory) {
+            self.save_status.set(SaveStatus::Pending);
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let fetched = fetch_writer().await;
+            WAITING_FOR_WRITER.with(|w| w.set(false));
+            match fetched {
+                Ok(()) => self.save_now(),
+                Err(_) => {
+                    self.save_status.set(SaveStatus::Failed(
+                        "the part of the planner that saves did not load".into(),
+                    ));
+                    self.notice.set(StorageNotice::WriterNotLoaded);
+                    browser::once_online(move || self.save_now());
+                }
+            }
+        });
+    }
+
     /// Catches up with another tab's save. Its changes come in; this tab's unsaved changes
     /// stay if they touch other things, else the user is asked (`prefer` is the answer).
     pub fn sync_now(self, prefer: Option<Side>) {
         if panic_screen::panicked() {
             return;
         }
-        if !format::has_reader() {
-            // A first visit that has not fetched the documents' reader yet: fetched first.
-            // Meanwhile nothing is written (a save finds the other tab's data and comes
-            // back here).
+        if !format::has_reader() || !format::has_writer() {
+            // A first visit that has not fetched the documents' reader yet (or, in its
+            // first moments, the writer, which compares this tab's accounts with theirs):
+            // fetched first. Meanwhile nothing is written (a save finds the other tab's
+            // data and comes back here).
             wasm_bindgen_futures::spawn_local(async move {
-                match fetch_reader().await {
+                let fetched = match fetch_reader().await {
+                    Ok(()) => fetch_writer().await,
+                    Err(e) => Err(e),
+                };
+                match fetched {
                     Ok(()) => self.sync_now(prefer),
                     Err(_) => {
                         self.save_status.set(SaveStatus::Failed(
@@ -573,9 +631,15 @@ impl AppState {
     }
 }
 
-/// Why another tab's save could not be read when the documents' reader could not be fetched.
+/// Why another tab's save could not be read when the documents' reader (or writer) could
+/// not be fetched.
 const READER_NOT_LOADED: &str = "the part of the planner that reads saved data did not load \
     (most likely the connection dropped); reload the page once you are online";
+
+thread_local! {
+    /// A save waits for the writer's code to be fetched (`save_when_writer_is_here`).
+    static WAITING_FOR_WRITER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 
 /// The reason a file is refused when the file readers could not be fetched.
 const IMPORT_NOT_LOADED: &str =
@@ -614,6 +678,23 @@ lazy_fn! { in readers;
     fn document_reader() -> format::Reader {
         format::reader::read
     }
+}
+
+lazy_fn! { in writers;
+    /// The writer of what storage keeps (`format::writer`): fetched at the start of every
+    /// visit, needed by the first save.
+    fn document_writer() -> format::writer::Writer {
+        format::writer::WRITER
+    }
+}
+
+/// Makes the writer ready: at once when it is there, else its module fetched and the
+/// writer handed to `format`. The one way the start and a save get it.
+pub(crate) async fn fetch_writer() -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    if !format::has_writer() {
+        format::set_writer(document_writer().await?);
+    }
+    Ok(())
 }
 
 /// Makes the documents' reader ready: at once when it is there, else its module fetched

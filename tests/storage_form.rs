@@ -1,4 +1,4 @@
-//! The stored form (packing, parts, split/reassemble, manifest) as tables of cases, and the
+//! The stored form (packing, parts, the parts and the file, manifest) as tables of cases, and the
 //! storage rules (atomic saves, quota, faults, unreadable data, migration, several tabs)
 //! on a memory store that acts out the browser's faults. See docs/storage.md.
 
@@ -12,10 +12,10 @@ use am_planner::demo::demo_workspace;
 use am_planner::domain::health::{HealthSettings, Weights};
 use am_planner::domain::{Account, AccountFields, AccountId, Currency, Workspace};
 use am_planner::format::stored::{
-    self, assemble_document, make_part, pack, read_part, split_document, unpack, Manifest,
-    StoredError, LEGACY_KEY, MANIFEST_KEY, PART_PREFIX, UNREADABLE_KEY,
+    self, assemble_document, make_part, pack, read_part, unpack, Manifest, StoredError, LEGACY_KEY,
+    MANIFEST_KEY, PART_PREFIX, UNREADABLE_KEY,
 };
-use am_planner::format::{decode, encode};
+use am_planner::format::{decode, encode, writer};
 use am_planner::storage::{Backend, Hold, Loaded, MemoryBackend, SaveError, Session, Side, Sync};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -53,7 +53,7 @@ fn demo_saved() -> (MemoryBackend, Manifest) {
     let m = MemoryBackend::new();
     let mut s = session(&m, "tA");
     s.load(NOW, read_day());
-    s.save(&mut demo_workspace(today()), NOW).unwrap();
+    s.save(&demo_workspace(today()), NOW).unwrap();
     let text = get(&m, MANIFEST_KEY).unwrap();
     let manifest = Manifest::parse(&text, am_planner::format::CURRENT_VERSION).unwrap();
     (m, manifest)
@@ -215,83 +215,62 @@ fn a_part_holds_exactly_the_account_the_manifest_names() {
     }
 }
 
-// ---- split and reassemble -------------------------------------------------------------
+// ---- the stored parts and the file -----------------------------------------------------
 
-#[test]
-fn split_takes_out_only_the_accounts_and_reassembles_the_same_document() {
-    let ws = demo_workspace(today());
-    let doc = encode(&ws, None);
-    let split = split_document(&doc).unwrap();
-    assert_eq!(split.accounts.len(), ws.accounts().len());
-    let rest: Value = serde_json::from_str(&split.rest).unwrap();
-    assert!(rest["workspace"].get("accounts").is_none());
-    assert_eq!(rest["workspace"]["currency"], json!(ws.currency.code()));
-    assert!(!split.rest.contains('\n'), "compact, not pretty-printed");
-    let back = assemble_document(
-        &split.rest,
-        &split
-            .accounts
-            .iter()
-            .map(|(_, a)| a.clone())
-            .collect::<Vec<_>>(),
-    )
-    .unwrap();
-    assert_eq!(
-        serde_json::from_str::<Value>(&back).unwrap(),
-        serde_json::from_str::<Value>(&doc).unwrap()
-    );
-    assert_eq!(decode(&back, read_day()).unwrap().workspace, ws);
+/// The stored parts of a workspace (the rest, then each account), put back together: the
+/// document storage reads.
+fn stored_document(ws: &Workspace) -> String {
+    let accounts: Vec<String> = ws.accounts().iter().map(writer::account_json).collect();
+    assemble_document(&writer::rest_json(ws), &accounts).unwrap()
 }
 
 #[test]
-fn fields_the_split_does_not_know_stay_in_the_rest() {
-    // A later format version adds fields at the top and in the workspace: they travel in
-    // the rest untouched, with no list of fields to update.
-    let doc = json!({
-        "format": "am-planner-workspace", "version": 2, "added_at_top": {"x": [1, 2]},
-        "workspace": {"currency": "EUR", "workspace_id": "ws-123456789", "practice": true,
-            "accounts": [{"id": 7, "name": "A"}, {"id": 3, "name": "B"}]}
-    });
-    let split = split_document(&doc.to_string()).unwrap();
-    assert_eq!(
-        split.accounts.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
-        vec![7, 3]
-    );
-    let rest: Value = serde_json::from_str(&split.rest).unwrap();
-    assert_eq!(rest["workspace"]["workspace_id"], json!("ws-123456789"));
-    assert_eq!(rest["added_at_top"], json!({"x": [1, 2]}));
-    let back = assemble_document(
-        &split.rest,
-        &split
-            .accounts
-            .iter()
-            .map(|(_, a)| a.clone())
-            .collect::<Vec<_>>(),
-    )
-    .unwrap();
-    assert_eq!(serde_json::from_str::<Value>(&back).unwrap(), doc);
-}
-
-#[test]
-fn split_refuses_documents_it_cannot_take_apart() {
-    for (name, doc) in [
-        ("not JSON", "{".to_string()),
-        ("no workspace", json!({"format": "x"}).to_string()),
-        (
-            "accounts not a list",
-            json!({"workspace": {"accounts": 5}}).to_string(),
-        ),
-        (
-            "account without id",
-            json!({"workspace": {"accounts": [{}]}}).to_string(),
-        ),
-        (
-            "id too big",
-            json!({"workspace": {"accounts": [{"id": 5_000_000_000u64}]}}).to_string(),
-        ),
+fn the_stored_parts_put_together_are_the_file() {
+    let mut big = big::big_workspace(30);
+    big.id = Some(am_planner::domain::WorkspaceId::parse("ws-123456789").unwrap());
+    for (name, ws) in [
+        ("the demo", demo_workspace(today())),
+        ("a generated book", big),
+        ("an empty workspace", Workspace::default()),
     ] {
-        assert!(split_document(&doc).is_err(), "{name}");
+        let rest = writer::rest_json(&ws);
+        assert!(!rest.contains('\n'), "{name}: compact, not pretty-printed");
+        let rest_value: Value = serde_json::from_str(&rest).unwrap();
+        assert_eq!(
+            rest_value["workspace"]["accounts"],
+            json!([]),
+            "{name}: no account in the rest"
+        );
+        for a in ws.accounts() {
+            let part = writer::account_json(a);
+            assert!(!part.contains('\n'), "{name}: compact");
+            assert_eq!(
+                serde_json::from_str::<Value>(&part).unwrap()["id"],
+                json!(a.id.0),
+                "{name}"
+            );
+        }
+        let back = stored_document(&ws);
+        assert_eq!(
+            serde_json::from_str::<Value>(&back).unwrap(),
+            serde_json::from_str::<Value>(&encode(&ws, None)).unwrap(),
+            "{name}: the same document as the file"
+        );
+        assert_eq!(decode(&back, read_day()).unwrap().workspace, ws, "{name}");
     }
+}
+
+#[test]
+fn a_part_is_its_json_compressed_and_named_by_its_content() {
+    let ws = demo_workspace(today());
+    let a = &ws.accounts()[0];
+    let part = writer::account_part(a);
+    assert_eq!(part, make_part(&writer::account_json(a)));
+    assert_eq!(
+        read_part(&part.hash, &part.value).unwrap(),
+        writer::account_json(a)
+    );
+    assert_eq!(writer::rest_part(&ws), make_part(&writer::rest_json(&ws)));
 }
 
 // ---- the manifest -----------------------------------------------------------------------
@@ -374,8 +353,8 @@ fn first_open_finds_nothing_then_save_and_load_give_the_same_workspace() {
     let m = MemoryBackend::new();
     let mut s = session(&m, "tA");
     assert_eq!(s.load(NOW, read_day()), Loaded::Nothing);
-    let mut ws = demo_workspace(today());
-    let saved = s.save(&mut ws, NOW).unwrap();
+    let ws = demo_workspace(today());
+    let saved = s.save(&ws, NOW).unwrap();
     assert_eq!(saved.parts_written, ws.accounts().len() + 1);
     assert_eq!(
         saved.total_chars,
@@ -404,23 +383,23 @@ fn one_edit_writes_one_part_and_the_manifest_and_removes_the_old_part() {
     let mut s = session(&m, "tA");
     s.load(NOW, read_day());
     let mut ws = demo_workspace(today());
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     let parts_before = part_count(&m);
     rename(&mut ws, 2, "Renamed Ltd");
-    let saved = s.save(&mut ws, NOW).unwrap();
+    let saved = s.save(&ws, NOW).unwrap();
     assert_eq!(saved.parts_written, 1);
     assert_eq!(part_count(&m), parts_before, "the old part is gone");
     assert_eq!(s.revision(), 2);
     // Nothing changed: nothing written.
-    assert_eq!(s.save(&mut ws, NOW).unwrap().parts_written, 0);
+    assert_eq!(s.save(&ws, NOW).unwrap().parts_written, 0);
     // A settings change writes the rest part only.
     ws.settings.health =
         HealthSettings::new(Weights::new([1.0, 1.0, 1.0, 1.0, 1.0]).unwrap(), vec![]);
-    assert_eq!(s.save(&mut ws, NOW).unwrap().parts_written, 1);
+    assert_eq!(s.save(&ws, NOW).unwrap().parts_written, 1);
     // Removing an account writes no part, only the manifest.
     let id = ws.accounts()[0].id;
     ws.remove_account(id);
-    assert_eq!(s.save(&mut ws, NOW).unwrap().parts_written, 0);
+    assert_eq!(s.save(&ws, NOW).unwrap().parts_written, 0);
     assert_eq!(part_count(&m), ws.accounts().len() + 1);
     assert_eq!(loaded_ws(&m, "tB").1, ws);
 }
@@ -437,8 +416,8 @@ fn a_stored_workspace_is_told_before_loading() {
     let saved_in_form = {
         let m = MemoryBackend::new();
         m.set(LEGACY_KEY, &current).unwrap();
-        let (mut s, mut ws) = loaded_ws(&m, "tA");
-        s.save(&mut ws, NOW).unwrap();
+        let (mut s, ws) = loaded_ws(&m, "tA");
+        s.save(&ws, NOW).unwrap();
         m
     };
     let older_manifest = {
@@ -479,7 +458,7 @@ fn the_old_single_key_is_migrated_then_removed() {
     let ws = demo_workspace(today());
     m.set(LEGACY_KEY, &encode(&ws, Some(NOW.into()))).unwrap();
     let mut s = session(&m, "tA");
-    let mut got = match s.load(NOW, read_day()) {
+    let got = match s.load(NOW, read_day()) {
         Loaded::Workspace { ws, migrated: true } => ws,
         other => panic!("{other:?}"),
     };
@@ -488,7 +467,7 @@ fn the_old_single_key_is_migrated_then_removed() {
         get(&m, LEGACY_KEY).is_some(),
         "kept until the new form is saved"
     );
-    s.save(&mut got, NOW).unwrap();
+    s.save(&got, NOW).unwrap();
     assert!(
         get(&m, LEGACY_KEY).is_none(),
         "removed once saved in the new form"
@@ -502,7 +481,7 @@ fn a_full_store_refuses_the_save_and_keeps_the_last_good_one() {
     let mut s = session(&m, "tA");
     s.load(NOW, read_day());
     let mut ws = demo_workspace(today());
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     let before = m.state().items.clone();
     // Room for exactly what is stored: the next change does not fit.
     m.state().quota = Some(m.used());
@@ -511,7 +490,7 @@ fn a_full_store_refuses_the_save_and_keeps_the_last_good_one() {
         1,
         "A much longer name that needs more room than before",
     );
-    match s.save(&mut ws, NOW) {
+    match s.save(&ws, NOW) {
         Err(SaveError::Quota {
             needed,
             unreadable: 0,
@@ -531,7 +510,7 @@ fn a_full_store_refuses_the_save_and_keeps_the_last_good_one() {
     );
     // Room again: the same session saves.
     m.state().quota = None;
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     assert_eq!(loaded_ws(&m, "tB").1, ws);
 }
 
@@ -541,12 +520,12 @@ fn a_quota_hit_on_the_manifest_removes_the_new_parts() {
     let mut s = session(&m, "tA");
     s.load(NOW, read_day());
     let mut ws = demo_workspace(today());
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     let before = m.state().items.clone();
     rename(&mut ws, 1, "B");
     // The new part fits, the manifest does not.
     m.state().full_at = Some(MANIFEST_KEY.into());
-    assert!(matches!(s.save(&mut ws, NOW), Err(SaveError::Quota { .. })));
+    assert!(matches!(s.save(&ws, NOW), Err(SaveError::Quota { .. })));
     assert_eq!(m.state().items, before);
 }
 
@@ -555,8 +534,8 @@ fn a_read_that_throws_is_an_error_never_a_first_open() {
     let m = MemoryBackend::new();
     let mut s = session(&m, "tA");
     s.load(NOW, read_day());
-    let mut ws = demo_workspace(today());
-    s.save(&mut ws, NOW).unwrap();
+    let ws = demo_workspace(today());
+    s.save(&ws, NOW).unwrap();
     let before = m.state().items.clone();
     m.state().fail_reads = true;
     let mut s2 = session(&m, "tB");
@@ -564,9 +543,9 @@ fn a_read_that_throws_is_an_error_never_a_first_open() {
     assert!(matches!(s2.hold(), Some(Hold::ReadFailed(_))));
     m.state().fail_reads = false;
     // Even once reads work again, this tab writes nothing (the demo never replaces data).
-    let mut demo = demo_workspace(today());
+    let demo = demo_workspace(today());
     assert!(matches!(
-        s2.save(&mut demo, NOW),
+        s2.save(&demo, NOW),
         Err(SaveError::Held(Hold::ReadFailed(_)))
     ));
     assert_eq!(m.state().items, before);
@@ -578,14 +557,11 @@ fn a_write_that_throws_keeps_the_last_good_save() {
     let mut s = session(&m, "tA");
     s.load(NOW, read_day());
     let mut ws = demo_workspace(today());
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     let before = m.state().items.clone();
     m.state().fail_writes = true;
     rename(&mut ws, 0, "X");
-    assert!(matches!(
-        s.save(&mut ws, NOW),
-        Err(SaveError::WriteFailed(_))
-    ));
+    assert!(matches!(s.save(&ws, NOW), Err(SaveError::WriteFailed(_))));
     assert_eq!(m.state().items, before);
 }
 
@@ -612,9 +588,9 @@ fn an_unreadable_old_value_stays_until_discarded_even_when_nothing_else_fits() {
         read_day(),
     )
     .unwrap();
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     rename(&mut ws, 0, "Newer");
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     assert_eq!(get(&m, LEGACY_KEY).as_deref(), Some(big.as_str()));
     // A later start still offers it, and reads the new data.
     let (mut s2, back) = loaded_ws(&m, "tB");
@@ -651,7 +627,7 @@ fn a_damaged_part_keeps_everything_and_the_download_has_it() {
             read_day(),
         )
         .unwrap();
-    s2.save(&mut fresh, NOW).unwrap();
+    s2.save(&fresh, NOW).unwrap();
     // Every part of the unreadable save is still there; the manifest has a copy.
     for (k, v) in &before {
         if k.starts_with(PART_PREFIX) {
@@ -683,11 +659,8 @@ fn unreadable_data_that_cannot_be_copied_aside_stops_every_write() {
         other => panic!("{other:?}"),
     }
     let before = m.state().items.clone();
-    let mut ws = demo_workspace(today());
-    assert_eq!(
-        s.save(&mut ws, NOW),
-        Err(SaveError::Held(Hold::NoRoomForCopy))
-    );
+    let ws = demo_workspace(today());
+    assert_eq!(s.save(&ws, NOW), Err(SaveError::Held(Hold::NoRoomForCopy)));
     assert_eq!(m.state().items, before);
     // Once downloaded, the app may write again (replacing it).
     assert!(
@@ -696,7 +669,7 @@ fn unreadable_data_that_cannot_be_copied_aside_stops_every_write() {
     );
     s.release_after_download();
     m.state().quota = None;
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
 }
 
 // ---- several tabs -------------------------------------------------------------------------
@@ -705,8 +678,8 @@ fn two_tabs() -> (MemoryBackend, Session, Workspace, Session, Workspace) {
     let m = MemoryBackend::new();
     let mut a = session(&m, "tA");
     a.load(NOW, read_day());
-    let mut ws = demo_workspace(today());
-    a.save(&mut ws, NOW).unwrap();
+    let ws = demo_workspace(today());
+    a.save(&ws, NOW).unwrap();
     let (b, wb) = loaded_ws(&m, "tB");
     (m, a, ws, b, wb)
 }
@@ -724,11 +697,11 @@ fn a_stale_tab_never_overwrites_and_takes_the_newer_data_in() {
             read_day(),
         )
         .unwrap();
-    a.save(&mut wa, NOW).unwrap();
+    a.save(&wa, NOW).unwrap();
     let after_a = m.state().items.clone();
     // B has an unsaved edit to another account: its save is refused, nothing written.
     rename(&mut wb, 4, "Edited in B");
-    assert_eq!(b.save(&mut wb, NOW), Err(SaveError::Stale));
+    assert_eq!(b.save(&wb, NOW), Err(SaveError::Stale));
     assert_eq!(m.state().items, after_a);
     // B catches up: A's account comes in, B's edit stays.
     let merged = match b.sync(&mut wb, None, read_day()).unwrap() {
@@ -742,7 +715,7 @@ fn a_stale_tab_never_overwrites_and_takes_the_newer_data_in() {
     assert!(merged.account(new_id).is_some());
     assert_eq!(merged.accounts()[4].fields.name, "Edited in B");
     wb = merged;
-    b.save(&mut wb, NOW).unwrap();
+    b.save(&wb, NOW).unwrap();
     // A catches up with B's edit; both tabs now hold the same workspace.
     match a.sync(&mut wa, None, read_day()).unwrap() {
         Sync::Updated {
@@ -761,14 +734,14 @@ fn the_same_account_changed_in_two_tabs_asks_which_to_keep() {
         let (m, mut a, mut wa, mut b, mut wb) = two_tabs();
         rename(&mut wa, 2, "From A");
         rename(&mut wa, 5, "Only A touched this");
-        a.save(&mut wa, NOW).unwrap();
+        a.save(&wa, NOW).unwrap();
         rename(&mut wb, 2, "From B");
         let before = m.state().items.clone();
         match b.sync(&mut wb, None, read_day()).unwrap() {
             Sync::Conflict { names } => assert_eq!(names, vec!["From B".to_string()]),
             other => panic!("{other:?}"),
         }
-        assert_eq!(b.save(&mut wb, NOW), Err(SaveError::Held(Hold::Conflict)));
+        assert_eq!(b.save(&wb, NOW), Err(SaveError::Held(Hold::Conflict)));
         assert_eq!(
             m.state().items,
             before,
@@ -790,7 +763,7 @@ fn the_same_account_changed_in_two_tabs_asks_which_to_keep() {
             "{side:?}"
         );
         wb = merged;
-        b.save(&mut wb, NOW).unwrap();
+        b.save(&wb, NOW).unwrap();
         assert_eq!(loaded_ws(&m, "tC").1, wb);
     }
 }
@@ -817,7 +790,7 @@ fn accounts_created_in_two_tabs_with_the_same_id_are_both_kept() {
         )
         .unwrap();
     assert_eq!(ia, ib);
-    a.save(&mut wa, NOW).unwrap();
+    a.save(&wa, NOW).unwrap();
     let merged = match b.sync(&mut wb, None, read_day()).unwrap() {
         Sync::Updated { ws, .. } => ws,
         other => panic!("{other:?}"),
@@ -839,7 +812,7 @@ fn removed_in_one_tab_edited_in_the_other_is_a_conflict() {
     let (_m, mut a, mut wa, mut b, mut wb) = two_tabs();
     let id = wa.accounts()[1].id;
     wa.remove_account(id);
-    a.save(&mut wa, NOW).unwrap();
+    a.save(&wa, NOW).unwrap();
     rename(&mut wb, 1, "Still wanted");
     assert!(matches!(
         b.sync(&mut wb, None, read_day()).unwrap(),
@@ -853,7 +826,7 @@ fn removed_in_one_tab_edited_in_the_other_is_a_conflict() {
     let (_m, mut a, mut wa, mut b, mut wb) = two_tabs();
     let id = wa.accounts()[1].id;
     wa.remove_account(id);
-    a.save(&mut wa, NOW).unwrap();
+    a.save(&wa, NOW).unwrap();
     match b.sync(&mut wb, None, read_day()).unwrap() {
         Sync::Updated { ws, .. } => assert!(ws.account(id).is_none()),
         other => panic!("{other:?}"),
@@ -868,10 +841,10 @@ fn two_saves_on_the_same_revision_are_merged_not_lost() {
     let rev1 = get(&m, MANIFEST_KEY).unwrap();
     rename(&mut wa, 1, "A's edit");
     rename(&mut wb, 6, "B's edit");
-    a.save(&mut wa, NOW).unwrap();
+    a.save(&wa, NOW).unwrap();
     // B has not seen A's revision 2 yet when it writes its own revision 2.
     m.set(MANIFEST_KEY, &rev1).unwrap();
-    b.save(&mut wb, NOW).unwrap();
+    b.save(&wb, NOW).unwrap();
     let theirs = Manifest::parse(
         &get(&m, MANIFEST_KEY).unwrap(),
         am_planner::format::CURRENT_VERSION,
@@ -879,7 +852,7 @@ fn two_saves_on_the_same_revision_are_merged_not_lost() {
     .unwrap();
     assert_eq!((theirs.rev, theirs.writer.as_str()), (2, "tB"));
     // A sees B's revision 2: its own edit is merged back and saved as revision 3.
-    let mut merged = match a.sync(&mut wa, None, read_day()).unwrap() {
+    let merged = match a.sync(&mut wa, None, read_day()).unwrap() {
         Sync::Updated {
             ws, kept_mine: 1, ..
         } => ws,
@@ -887,7 +860,7 @@ fn two_saves_on_the_same_revision_are_merged_not_lost() {
     };
     assert_eq!(merged.accounts()[1].fields.name, "A's edit");
     assert_eq!(merged.accounts()[6].fields.name, "B's edit");
-    a.save(&mut merged, NOW).unwrap();
+    a.save(&merged, NOW).unwrap();
     assert_eq!(a.revision(), 3);
     assert_eq!(loaded_ws(&m, "tC").1, merged);
 }
@@ -901,24 +874,24 @@ fn a_newer_app_in_another_tab_stops_this_one_writing() {
     m.set(MANIFEST_KEY, &v.to_string()).unwrap();
     assert_eq!(b.sync(&mut wb, None, read_day()).unwrap(), Sync::Newer);
     rename(&mut wb, 0, "X");
-    assert_eq!(b.save(&mut wb, NOW), Err(SaveError::Held(Hold::Newer)));
+    assert_eq!(b.save(&wb, NOW), Err(SaveError::Held(Hold::Newer)));
     // A newer stored form or file format: the same, at start too.
     v["format"] = json!(99);
     m.set(MANIFEST_KEY, &v.to_string()).unwrap();
     let mut c = session(&m, "tC");
     assert_eq!(c.load(NOW, read_day()), Loaded::Newer);
-    assert_eq!(c.save(&mut wb, NOW), Err(SaveError::Held(Hold::Newer)));
+    assert_eq!(c.save(&wb, NOW), Err(SaveError::Held(Hold::Newer)));
 }
 
 // ---- capacity -----------------------------------------------------------------------------
 
 #[test]
 fn two_thousand_full_accounts_fit_in_chromiums_quota() {
-    let mut ws = big::big_workspace(2000);
+    let ws = big::big_workspace(2000);
     let m = MemoryBackend::with_quota(5_242_880);
     let mut s = session(&m, "tA");
     s.load(NOW, read_day());
-    let saved = s.save(&mut ws, NOW).unwrap();
+    let saved = s.save(&ws, NOW).unwrap();
     assert!(saved.total_chars < 5_242_880, "{}", saved.total_chars);
     let old_form = encode(&ws, None).encode_utf16().count();
     assert!(
@@ -940,11 +913,11 @@ fn two_thousand_full_accounts_fit_in_chromiums_quota() {
 #[test]
 fn the_largest_workspace_storage_holds_reads_back_and_imports() {
     let sample = 200;
-    let mut ws = big::big_workspace(sample);
+    let ws = big::big_workspace(sample);
     let m = MemoryBackend::with_quota(u64::MAX as usize / 2);
     let mut s = session(&m, "tA");
     s.load(NOW, read_day());
-    let stored = s.save(&mut ws, NOW).unwrap().total_chars as u64;
+    let stored = s.save(&ws, NOW).unwrap().total_chars as u64;
     let exported = encode(&ws, None).len() as u64;
     // Accounts that fit, from the stored chars per account (the rest part is tiny).
     let capacity = 5_242_880 * sample as u64 / stored;
@@ -1000,7 +973,7 @@ proptest! {
         let mut s = session(&m, "tA");
         s.load(NOW, read_day());
         let mut ws = ws;
-        s.save(&mut ws, NOW).unwrap();
+        s.save(&ws, NOW).unwrap();
         let (_, back) = loaded_ws(&m, "tB");
         prop_assert_eq!(&back, &ws);
         prop_assert_eq!(encode(&back, None), encode(&ws, None));
@@ -1008,7 +981,7 @@ proptest! {
         if !ws.accounts().is_empty() {
             let i = edit % ws.accounts().len();
             rename(&mut ws, i, "Edited");
-            s.save(&mut ws, NOW).unwrap();
+            s.save(&ws, NOW).unwrap();
             prop_assert_eq!(loaded_ws(&m, "tC").1, ws);
         }
     }
@@ -1025,7 +998,6 @@ proptest! {
         let _ = unpack(&text);
         let _ = read_part(&hash, &text);
         let _ = Manifest::parse(&text, 1);
-        let _ = split_document(&text);
         let _ = assemble_document(&text, std::slice::from_ref(&text));
     }
 

@@ -145,7 +145,7 @@ fn save_then_load_gives_the_same_workspace() {
     )
     .unwrap();
     let (mut s, _) = load("tA");
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     assert_eq!(
         load("tB").1,
         Loaded::Workspace {
@@ -179,7 +179,7 @@ fn workspace_ids_come_from_the_browser_and_are_kept_in_storage() {
     let mut ws = demo_workspace(day());
     ws.id = Some(a.clone());
     let (mut s, _) = load("tA");
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     match load("tB").1 {
         Loaded::Workspace { ws: back, .. } => assert_eq!(back.id, Some(a)),
         other => panic!("{other:?}"),
@@ -194,12 +194,12 @@ fn the_old_single_key_form_is_migrated() {
         .set_item(LEGACY_KEY, &encode(&ws, Some(NOW.into())))
         .unwrap();
     let (mut s, loaded) = load("tA");
-    let mut got = match loaded {
+    let got = match loaded {
         Loaded::Workspace { ws, migrated: true } => ws,
         other => panic!("{other:?}"),
     };
     assert_eq!(got, ws);
-    s.save(&mut got, NOW).unwrap();
+    s.save(&got, NOW).unwrap();
     assert_eq!(local().get_item(LEGACY_KEY).unwrap(), None);
     assert_eq!(
         load("tB").1,
@@ -230,8 +230,8 @@ fn corrupt_old_values_are_kept_and_reported() {
             .unwrap()
             .unwrap()
             .contains(LEGACY_KEY));
-        let mut ws = demo_workspace(day());
-        s.save(&mut ws, NOW).unwrap();
+        let ws = demo_workspace(day());
+        s.save(&ws, NOW).unwrap();
         assert_eq!(
             local().get_item(LEGACY_KEY).unwrap().as_deref(),
             Some(corrupt),
@@ -256,9 +256,9 @@ fn a_large_unreadable_value_is_kept_and_the_app_still_saves() {
         "{loaded:?}"
     );
     let mut ws = demo_workspace(day());
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     rename(&mut ws, 0, "After");
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     assert_eq!(
         local().get_item(LEGACY_KEY).unwrap().map(|v| v.len()),
         Some(big.len())
@@ -280,7 +280,7 @@ fn a_full_store_refuses_the_save_and_keeps_the_old_data() {
     local().clear().unwrap();
     let (mut s, _) = load("tA");
     let mut ws = demo_workspace(day());
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     fill_storage();
     let before = items();
     rename(
@@ -288,7 +288,7 @@ fn a_full_store_refuses_the_save_and_keeps_the_old_data() {
         3,
         "A name long enough to need more room than the old one had",
     );
-    let result = s.save(&mut ws, NOW);
+    let result = s.save(&ws, NOW);
     let after = items();
     remove_filler();
     match result {
@@ -301,7 +301,7 @@ fn a_full_store_refuses_the_save_and_keeps_the_old_data() {
         other => panic!("{other:?}"),
     }
     // With room again the same session saves.
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -310,12 +310,12 @@ fn storage_that_throws_on_read_is_an_error_not_a_first_open() {
     let (mut s, _) = load("tA");
     let mut ws = demo_workspace(day());
     rename(&mut ws, 0, "Real data");
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     let before = items();
     let original = break_storage_method("getItem");
     let (mut s2, loaded) = load("tB");
-    let mut demo = demo_workspace(day());
-    let saved = s2.save(&mut demo, NOW);
+    let demo = demo_workspace(day());
+    let saved = s2.save(&demo, NOW);
     restore_storage_method("getItem", &original);
     assert!(
         matches!(loaded, Loaded::Failed(ref e) if e.contains("blocked by the test")),
@@ -334,7 +334,7 @@ async fn the_app_on_storage_that_throws_on_read_says_so_and_writes_nothing() {
     let (mut s, _) = load("tA");
     let mut ws = demo_workspace(day());
     rename(&mut ws, 0, "Real data");
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     let before = items();
     let original = break_storage_method("getItem");
     let container = fresh_container();
@@ -355,11 +355,11 @@ fn storage_that_throws_on_write_keeps_the_last_save() {
     local().clear().unwrap();
     let (mut s, _) = load("tA");
     let mut ws = demo_workspace(day());
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     let before = items();
     let original = break_storage_method("setItem");
     rename(&mut ws, 2, "Not written");
-    let result = s.save(&mut ws, NOW);
+    let result = s.save(&ws, NOW);
     restore_storage_method("setItem", &original);
     assert!(
         matches!(result, Err(SaveError::WriteFailed(ref e)) if e.contains("blocked by the test")),
@@ -400,9 +400,9 @@ async fn blocked_local_storage_runs_the_app_in_memory_and_says_so() {
 #[wasm_bindgen_test]
 fn two_thousand_full_accounts_save_and_reload() {
     local().clear().unwrap();
-    let mut ws = big::big_workspace(2000);
+    let ws = big::big_workspace(2000);
     let (mut s, _) = load("tA");
-    let saved = s.save(&mut ws, NOW).unwrap();
+    let saved = s.save(&ws, NOW).unwrap();
     assert!(saved.total_chars < 5_242_880, "{}", saved.total_chars);
     match load("tB").1 {
         Loaded::Workspace { ws: back, .. } => assert!(back == ws),
@@ -416,18 +416,18 @@ fn a_tab_behind_never_overwrites_and_merges() {
     local().clear().unwrap();
     let (mut a, _) = load("tA");
     let mut wa = demo_workspace(day());
-    a.save(&mut wa, NOW).unwrap();
+    a.save(&wa, NOW).unwrap();
     let (mut b, loaded) = load("tB");
     let Loaded::Workspace { ws: mut wb, .. } = loaded else {
         panic!()
     };
     rename(&mut wa, 1, "From A");
-    a.save(&mut wa, NOW).unwrap();
+    a.save(&wa, NOW).unwrap();
     let after_a = items();
     rename(&mut wb, 5, "From B");
-    assert_eq!(b.save(&mut wb, NOW), Err(SaveError::Stale));
+    assert_eq!(b.save(&wb, NOW), Err(SaveError::Stale));
     assert!(items() == after_a, "revision checked before writing");
-    let mut merged = match b.sync(&mut wb, None, read_day()).unwrap() {
+    let merged = match b.sync(&mut wb, None, read_day()).unwrap() {
         Sync::Updated {
             ws,
             from_them: 1,
@@ -435,7 +435,7 @@ fn a_tab_behind_never_overwrites_and_merges() {
         } => ws,
         other => panic!("{other:?}"),
     };
-    b.save(&mut merged, NOW).unwrap();
+    b.save(&merged, NOW).unwrap();
     let Loaded::Workspace { ws: back, .. } = load("tC").1 else {
         panic!()
     };
@@ -534,9 +534,9 @@ async fn confirm_button_acts_only_after_yes() {
 #[wasm_bindgen_test]
 fn empty_workspace_saves_and_loads() {
     local().clear().unwrap();
-    let mut ws = Workspace::default();
+    let ws = Workspace::default();
     let (mut s, _) = load("tA");
-    s.save(&mut ws, NOW).unwrap();
+    s.save(&ws, NOW).unwrap();
     assert_eq!(
         load("tB").1,
         Loaded::Workspace {

@@ -84,6 +84,12 @@ pub fn StorageBanner() -> impl IntoView {
                 <p>"Your last save is kept as it was. Export your workspace on the Data page to keep this work; the planner tries again at your next change."</p>
             </div>
         }.into_any(),
+        StorageNotice::WriterNotLoaded => view! {
+            <div class="banner banner-danger" role="alert" id="storage-writer-not-loaded">
+                <p><strong>"Not saved: the part of the planner that saves your work did not load, most likely because the connection dropped. "</strong></p>
+                <p>"Your changes are in this tab only, and what was saved before is kept as it was. Keep this tab open: the planner tries again at your next change and as soon as the connection is back."</p>
+            </div>
+        }.into_any(),
         StorageNotice::Newer => view! {
             <div class="banner banner-danger" role="alert" id="storage-newer">
                 <p><strong>"A newer version of the planner saved your data, in another tab or window. "</strong></p>

@@ -13,6 +13,7 @@ pub mod table;
 pub mod v1;
 pub mod v2;
 pub mod v3;
+pub mod writer;
 
 use std::fmt;
 
@@ -283,17 +284,40 @@ pub(crate) fn read_header(text: &str) -> Result<Header<'_>, ImportError> {
 }
 
 /// Writes the workspace as a file of the current version (with its id, when it has
-/// one), pretty-printed for people who read diffs.
+/// one), pretty-printed for people who read diffs ([`writer::file`]). For the pages that
+/// export; storage writes through [`writer()`], which the bundle fetches on demand.
 pub fn encode(ws: &Workspace, exported_at: Option<String>) -> String {
-    let file = v3::File {
-        format: FORMAT_NAME.into(),
-        version: CURRENT_VERSION as u32,
-        exported_at,
-        workspace_id: ws.id.as_ref().map(|id| id.as_str().to_string()),
-        workspace: v3::WorkspaceV3::from(ws),
-        practice: (!ws.practice.is_empty()).then(|| practice::PracticeV1::from(&ws.practice)),
-    };
-    serde_json::to_string_pretty(&file).expect("a workspace always serializes")
+    writer::file(ws, exported_at)
+}
+
+/// In the bundle the writer is a module of its own, fetched at the start of every visit
+/// (docs/build.md); it is handed over here once fetched.
+#[cfg(feature = "split")]
+static WRITER: std::sync::OnceLock<writer::Writer> = std::sync::OnceLock::new();
+
+/// Hands over the writer once its module is fetched (in any other build it is always
+/// there, and this does nothing).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn set_writer(write: writer::Writer) {
+    #[cfg(feature = "split")]
+    let _ = WRITER.set(write);
+    #[cfg(not(feature = "split"))]
+    let _ = write;
+}
+
+/// The writer storage saves with: always there, but in the bundle before its module is
+/// fetched ([`set_writer`]).
+pub(crate) fn writer() -> Option<writer::Writer> {
+    #[cfg(feature = "split")]
+    return WRITER.get().copied();
+    #[cfg(not(feature = "split"))]
+    Some(writer::WRITER)
+}
+
+/// Whether the workspace can be written now ([`writer()`]).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn has_writer() -> bool {
+    writer().is_some()
 }
 
 /// A suggested file name for an export made on `date` (`YYYY-MM-DD`).

@@ -1,9 +1,9 @@
 //! The stored form: how the workspace document is kept in the browser's localStorage
 //! (described in `docs/storage.md`). Pure, so it is tested natively.
 //!
-//! The document is the one [`super::encode`] writes for export, split in parts: one part
-//! per account (the account's JSON exactly as the file has it) and one part for the rest
-//! (the document with its `accounts` array taken out, whatever other fields it has). Each
+//! The document is the one [`super::encode`] writes for export, in parts (written by
+//! `super::writer`): one part per account (the account's JSON as the file has it) and one
+//! part for the rest (the document with an empty `accounts` list). Each
 //! part is compact JSON, deflated (zlib), and packed 15 bits to a character so that every
 //! character is a valid Unicode scalar value (U+0020 to U+801F, never a surrogate). A part
 //! is stored under a key named by a hash of its content, so an unchanged part is never
@@ -262,45 +262,6 @@ impl PartReader {
 }
 
 // ---- splitting the document ---------------------------------------------------------
-
-/// A document split in parts: the rest (the document with `workspace.accounts` taken
-/// out) and each account's JSON with its id, all compact.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Split {
-    pub rest: String,
-    pub accounts: Vec<(u32, String)>,
-}
-
-/// Splits a document written by [`super::encode`]. Nothing is listed but `accounts`: any
-/// other field of the document or the workspace stays in the rest as it is.
-pub fn split_document(doc: &str) -> Result<Split, StoredError> {
-    let mut value: Value =
-        serde_json::from_str(doc).map_err(|e| StoredError::BadPart(e.to_string()))?;
-    let workspace = value
-        .get_mut("workspace")
-        .and_then(Value::as_object_mut)
-        .ok_or_else(|| StoredError::BadPart("no workspace object".into()))?;
-    let accounts = match workspace.remove("accounts") {
-        None => Vec::new(),
-        Some(Value::Array(items)) => items,
-        Some(_) => return Err(StoredError::BadPart("accounts is not a list".into())),
-    };
-    let accounts = accounts
-        .into_iter()
-        .map(|a| {
-            let id = a
-                .get("id")
-                .and_then(Value::as_u64)
-                .and_then(|id| u32::try_from(id).ok())
-                .ok_or_else(|| StoredError::BadPart("an account has no id".into()))?;
-            Ok((id, a.to_string()))
-        })
-        .collect::<Result<Vec<_>, StoredError>>()?;
-    Ok(Split {
-        rest: value.to_string(),
-        accounts,
-    })
-}
 
 /// Puts the document back together: the rest with `workspace.accounts` set to the
 /// accounts in order. The result is read by [`super::decode`]. Each account must be one

@@ -23,6 +23,11 @@ use crate::format::{self, CURRENT_VERSION};
 /// The app version written in every manifest.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// Why nothing could be written: in the bundle the writer's code is fetched on demand
+/// (`format::writer`), and it is not here (the connection dropped before it came).
+pub const WRITER_NOT_LOADED: &str =
+    "the part of the planner that saves did not load (most likely the connection dropped)";
+
 /// What a storage call can fail with.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fault {
@@ -543,11 +548,15 @@ impl Session {
         Ok(())
     }
 
+    /// The writer of the stored parts (`format::writer`); in the bundle its module must
+    /// have been fetched first (the app does so at its start, `state::fetch_writer`).
+    fn writer() -> Result<format::writer::Writer, String> {
+        format::writer().ok_or_else(|| WRITER_NOT_LOADED.to_string())
+    }
+
     /// The part of the rest of the workspace (everything but the accounts).
-    fn rest_part(ws: &mut Workspace) -> Result<Part, String> {
-        let doc = ws.with_accounts_aside(|w| format::encode(w, None));
-        let split = stored::split_document(&doc).map_err(|e| e.to_string())?;
-        Ok(stored::make_part(&split.rest))
+    fn rest_part(ws: &Workspace) -> Result<Part, String> {
+        Ok((Self::writer()?.rest_part)(ws))
     }
 
     /// Each account's part, as the file writes the account.
@@ -555,15 +564,8 @@ impl Session {
         if accounts.is_empty() {
             return Ok(Vec::new());
         }
-        let mut w = Workspace::default();
-        w.set_accounts(accounts.iter().map(|a| (*a).clone()).collect())
-            .map_err(|e| format!("{e:?}"))?;
-        let split = stored::split_document(&format::encode(&w, None)).map_err(|e| e.to_string())?;
-        Ok(split
-            .accounts
-            .iter()
-            .map(|(_, json)| stored::make_part(json))
-            .collect())
+        let part = Self::writer()?.account_part;
+        Ok(accounts.iter().map(|a| part(a)).collect())
     }
 
     fn listed(&self) -> HashSet<&str> {
@@ -612,8 +614,7 @@ impl Session {
     /// Saves the workspace: writes the parts that changed under new keys, then the
     /// manifest (one write makes the save visible), then removes parts nothing lists.
     /// Writes nothing if storage no longer holds what this tab last read ([`SaveError::Stale`]).
-    /// `ws` is borrowed mutably only to encode its non-account part; it is unchanged.
-    pub fn save(&mut self, ws: &mut Workspace, saved_at: &str) -> Result<Saved, SaveError> {
+    pub fn save(&mut self, ws: &Workspace, saved_at: &str) -> Result<Saved, SaveError> {
         if let Some(h) = &self.hold {
             return Err(SaveError::Held(h.clone()));
         }

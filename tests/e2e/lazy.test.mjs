@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setup, newPage, open, shot, saved, stored, storeDocument, root } from './helpers.mjs';
+import { setup, newPage, open, shot, saved, stored, storedItems, storeDocument, root, goInApp } from './helpers.mjs';
+import { groupsOf } from '../../scripts/split-groups.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -14,15 +15,28 @@ after(async () => { await env?.close(); });
 const LAZY = /\/app-[0-9a-f]+\/(split_|chunk_)[^/]*\.wasm$/;
 const MAIN = /\/app-[0-9a-f]+\/am-planner_bg\.wasm$/;
 
-test('the portfolio loads no lazy module; opening Practice loads its own, and only once', async () => {
+/** The files of a group of lazy modules in the build under test (from its loader). */
+function groupFiles(name) {
+  const dist = process.env.E2E_DIST || path.join(root, 'dist');
+  const [app] = fs.readdirSync(dist).filter((f) => /^app-[0-9a-f]+$/.test(f));
+  const files = groupsOf(fs.readFileSync(path.join(dist, app, '__wasm_split.js'), 'utf8'))[name];
+  assert.ok(files?.length, `the build has a ${name} group`);
+  return files;
+}
+
+test('the portfolio loads no lazy module but the writer; opening Practice loads its own, and only once', async () => {
   // No service worker: it would fetch every file of the build into its cache.
   const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await open(page, env.base, '/');
   await page.locator('table.accounts').waitFor();
+  await saved(page);
   assert.ok(requested.some((p) => MAIN.test(p)), 'the main module is loaded');
-  assert.deepEqual(requested.filter((p) => LAZY.test(p)), [], 'no lazy module before a lazy page is opened');
+  // The writer's code, fetched at every start: the first save needs it.
+  const writers = groupFiles('writers');
+  assert.deepEqual([...new Set(requested.filter((p) => LAZY.test(p)).map((p) => p.split('/').pop()))].sort(), [...writers].sort(),
+    'no lazy module but the writer\'s before a lazy page is opened');
 
   await page.locator('nav.mainnav a', { hasText: 'Practice' }).click();
   await page.locator('main h1', { hasText: 'Interview practice' }).waitFor();
@@ -305,5 +319,55 @@ test('a first visit reads nothing stored, so it starts without the documents\' r
   assert.equal(doc.workspace.settings.health.weights.usage, 35);
   assert.ok(doc.workspace.accounts.some((x) => x.name === 'Made in the second tab'));
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a first visit saves once the writer\'s code is here; when it cannot come, the banner says so, leaving asks first, and the connection\'s return saves', async () => {
+  // The writer held back: the demo is shown and nothing is stored until it comes.
+  {
+    const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(module('writers'), async (route) => { await held; await route.continue(); });
+    await open(page, env.base, '/');
+    await page.locator('table.accounts').waitFor();
+    await page.waitForTimeout(600);
+    assert.equal(await page.locator('.save-indicator').innerText(), 'Saving…');
+    assert.deepEqual(await storedItems(page), {}, 'nothing stored before the writer is here');
+    release();
+    await saved(page);
+    assert.equal((await stored(page)).workspace.demo, true, 'the demo is stored once it came');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  // The writer cannot be fetched (the connection dropped after the main module came).
+  const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
+  await page.route(module('writers'), (route) => route.abort());
+  await open(page, env.base, '/');
+  await page.locator('table.accounts').waitFor();
+  await page.locator('#storage-writer-not-loaded').waitFor();
+  assert.match(await page.locator('#storage-writer-not-loaded').innerText(), /Not saved[\s\S]*did not load[\s\S]*Keep this tab open/);
+  assert.deepEqual(await storedItems(page), {});
+  // A change is made: still not saved, and said so.
+  await goInApp(page, '/accounts/new');
+  await page.getByLabel('Name').fill('Made while offline');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Made while offline' }).waitFor();
+  await page.waitForTimeout(800);
+  await page.locator('#storage-writer-not-loaded').waitFor();
+  await shot(page, 'lazy-writer-not-loaded');
+  assert.deepEqual(await storedItems(page), {}, 'nothing half-written');
+  // Leaving now would lose the change: the browser asks first.
+  const asked = new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.type()); await d.dismiss(); }));
+  await page.close({ runBeforeUnload: true });
+  assert.equal(await asked, 'beforeunload');
+  assert.ok(!page.isClosed(), 'the tab stays when the person stays');
+  // The connection is back: the change is saved, and the banner goes.
+  await page.unroute(module('writers'));
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await saved(page);
+  assert.equal(await page.locator('#storage-writer-not-loaded').count(), 0);
+  assert.ok((await stored(page)).workspace.accounts.some((a) => a.name === 'Made while offline'), 'the change is stored');
+  assert.deepEqual(errors.filter((e) => !/split_|Failed to fetch|ERR_FAILED/.test(e)), []);
   await context.close();
 });

@@ -296,11 +296,19 @@ impl From<&Account> for AccountV3 {
 
 impl From<&Workspace> for WorkspaceV3 {
     fn from(ws: &Workspace) -> Self {
+        WorkspaceV3::with_accounts(ws, ws.accounts().iter().map(AccountV3::from).collect())
+    }
+}
+
+impl WorkspaceV3 {
+    /// The workspace's own fields with the accounts given, already converted (the stored
+    /// rest has none: `format::writer`).
+    pub fn with_accounts(ws: &Workspace, accounts: Vec<AccountV3>) -> Self {
         WorkspaceV3 {
             currency: ws.currency.code().to_string(),
             demo: ws.demo,
             settings: (&ws.settings).into(),
-            accounts: ws.accounts().iter().map(AccountV3::from).collect(),
+            accounts,
             snoozes: week::snoozes_to_v3(&ws.snoozes),
         }
     }
