@@ -5,7 +5,7 @@
 //      dependencies stay built);
 //   2. tools/split (am-split): the main module, one module per group of lazy pages and the
 //      chunks they share, and `__wasm_split.js`, the loader of those modules;
-//   3. wasm-bindgen 0.2.130 (`--target web`) on the main module;
+//   3. wasm-bindgen 0.2.130 (`--target web`) on the main module, its glue minified;
 //   4. wasm-opt -Oz (binaryen 132) on the main module and every other module;
 //   5. the modules and their JavaScript into dist/app-<hash>/ (a hash of all of them, so a
 //      page never mixes the files of two builds), public/ and the stylesheets beside them,
@@ -16,6 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { groupsOf } from './split-groups.mjs';
@@ -59,6 +60,15 @@ for (const f of fs.readdirSync(modules)) {
   if (f !== 'main.wasm' && /\.(wasm|js)$/.test(f)) fs.copyFileSync(path.join(modules, f), path.join(pkg, f));
 }
 if (!fs.existsSync(path.join(pkg, '__wasm_split.js'))) fail('the splitter wrote no __wasm_split.js');
+// wasm-bindgen's glue minified (esbuild, pinned in tools/): comments and spaces out, local
+// names shortened; its exports and the names the module imports are kept (docs/build.md,
+// "Minified text"). The splitter's loader stays as written: the build and the bundle's
+// figures read its file names from it.
+if (process.env.BUILD_NAMES !== '1') {
+  const glue = path.join(pkg, `${NAME}.js`);
+  const esbuild = createRequire(path.join(root, 'tools/package.json'))('esbuild');
+  fs.writeFileSync(glue, esbuild.transformSync(fs.readFileSync(glue, 'utf8'), { format: 'esm', minify: true }).code);
+}
 
 // 4. wasm-opt on every module. BUILD_NAMES=1 keeps the functions' names, for profiles
 // (`make profile`); a release never has them.

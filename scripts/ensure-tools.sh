@@ -33,8 +33,9 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION" \
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# npm packages (binaryen 132 for wasm-opt, playwright-core) pinned by tools/package-lock.json.
-if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ] || [ ! -d tools/node_modules/axe-core ] \
+# npm packages (binaryen 132 for wasm-opt, esbuild to minify the stylesheet and the glue,
+# playwright-core) pinned by tools/package-lock.json.
+if [ ! -x tools/node_modules/.bin/wasm-opt ] || [ ! -d tools/node_modules/playwright-core ] || [ ! -d tools/node_modules/axe-core ] || [ ! -d tools/node_modules/esbuild ] \
    || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
   say "installing npm tools from tools/package-lock.json"
   (cd tools && npm ci --no-audit --no-fund --loglevel=error)
