@@ -83,7 +83,8 @@ fn run(input: &str, out_dir: &std::path::Path, main_js: &str) -> eyre_like::Resu
 }
 
 /// Joins the chunks under `JOIN_BELOW` bytes into the first of them (its file and its name
-/// in the loader stay), removes the others, and gives back the prefetch map that follows.
+/// in the loader stay), removes the others, and gives back the prefetch map that follows;
+/// those of the groups fetched at every start ([`AT_EVERY_START`]) into a chunk apart.
 fn join_small_chunks(
     out_dir: &Path,
     prefetch: HashMap<String, Vec<String>>,
@@ -105,6 +106,33 @@ fn join_small_chunks(
         }
     }
     small.sort();
+    // The small chunks a group fetched at every start needs are joined apart from the
+    // others: a first visit then fetches only what that group runs.
+    let early: BTreeSet<u32> = AT_EVERY_START
+        .iter()
+        .filter_map(|g| prefetch.get(*g))
+        .flatten()
+        .filter_map(|f| f.strip_prefix("chunk_")?.parse().ok())
+        .collect();
+    let (first, rest): (Vec<_>, Vec<_>) = small.into_iter().partition(|(n, _)| early.contains(n));
+    let mut prefetch = prefetch;
+    for set in [first, rest] {
+        prefetch = join_chunk_set(out_dir, &set, prefetch)?;
+    }
+    Ok(prefetch)
+}
+
+/// The groups fetched at the start of every visit (the writer, `state::fetch_writer` in the
+/// app): their small chunks are joined into a chunk of their own.
+const AT_EVERY_START: &[&str] = &["writers"];
+
+/// Joins one set of small chunks into the first of them, follows that in the loader, and
+/// gives back the prefetch map that follows. A set of fewer than two is left as it is.
+fn join_chunk_set(
+    out_dir: &Path,
+    small: &[(u32, PathBuf)],
+    prefetch: HashMap<String, Vec<String>>,
+) -> Result<HashMap<String, Vec<String>>, String> {
     if small.len() < 2 {
         return Ok(prefetch);
     }
