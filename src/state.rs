@@ -233,11 +233,8 @@ impl AppState {
             }
         };
         let first = Rc::new(RefCell::new(true));
-        // A change was made since the start (a first visit's demo is not one).
-        let changed = Rc::new(std::cell::Cell::new(false));
         {
             let pending = pending.clone();
-            let changed = changed.clone();
             Effect::new(move |_| {
                 self.ws.track();
                 if std::mem::replace(&mut *first.borrow_mut(), false) {
@@ -250,7 +247,9 @@ impl AppState {
                     }
                     return;
                 }
-                changed.set(true);
+                if !format::has_writer() {
+                    guard_leaving();
+                }
                 if !matches!(self.save_status.get_untracked(), SaveStatus::InMemory) {
                     self.save_status.set(SaveStatus::Pending);
                 }
@@ -274,17 +273,6 @@ impl AppState {
         let _ =
             window().add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
         on_hide.forget(); // lives as long as the app
-
-        // Changes made while the writer's code has not come (it could not be fetched)
-        // cannot be saved on the way out: the browser asks before the tab goes.
-        let on_leave = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            if changed.get() && !format::has_writer() {
-                ev.prevent_default();
-            }
-        });
-        let _ = window()
-            .add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
-        on_leave.forget();
     }
 
     /// Another tab saved (the `storage` event fires in every other tab of the origin).
@@ -639,6 +627,26 @@ const READER_NOT_LOADED: &str = "the part of the planner that reads saved data d
 thread_local! {
     /// A save waits for the writer's code to be fetched (`save_when_writer_is_here`).
     static WAITING_FOR_WRITER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The browser is asked to confirm leaving (`guard_leaving`).
+    static GUARDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A change was made before the writer's code came: it cannot be saved on the way out, so
+/// from now on, while the writer is missing, the browser asks before the tab goes. Added
+/// only then (a `beforeunload` listener can keep a page out of the browser's back/forward
+/// cache) and once.
+fn guard_leaving() {
+    if GUARDING.with(|g| g.replace(true)) {
+        return;
+    }
+    let on_leave = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
+        if !format::has_writer() {
+            ev.prevent_default();
+        }
+    });
+    let _ = window()
+        .add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
+    on_leave.forget();
 }
 
 /// The reason a file is refused when the file readers could not be fetched.
