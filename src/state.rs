@@ -401,11 +401,11 @@ impl AppState {
             // fetched first. Meanwhile nothing is written (a save finds the other tab's
             // data and comes back here).
             wasm_bindgen_futures::spawn_local(async move {
-                let fetched = match fetch_reader().await {
-                    Ok(()) => fetch_writer().await,
-                    Err(e) => Err(e),
+                let fetched = async {
+                    fetch_reader().await?;
+                    fetch_writer().await
                 };
-                match fetched {
+                match fetched.await {
                     Ok(()) => self.sync_now(prefer),
                     Err(_) => {
                         self.save_status.set(SaveStatus::Failed(

@@ -261,7 +261,7 @@ impl PartReader {
     }
 }
 
-// ---- splitting the document ---------------------------------------------------------
+// ---- putting the document together --------------------------------------------------
 
 /// Puts the document back together: the rest with `workspace.accounts` set to the
 /// accounts in order. The result is read by [`super::decode`]. Each account must be one
