@@ -1,5 +1,6 @@
 //! What the user sees if the app panics anyway: the page is covered by a plain message
-//! with "Download your data" (the last save, read straight from storage) and "Reload".
+//! with "Download your data" (the last save, read straight from storage) and "Reload"
+//! (only "Reload" when this page cannot read the save: see [`show`]).
 //! Built with plain DOM calls, no leptos: the hook runs just before the wasm aborts, and
 //! the links work without calling back into it. After a panic nothing is saved
 //! ([`panicked`] is checked by the save path), so a broken state never reaches storage.
@@ -76,6 +77,16 @@ pub fn show() {
                     "p",
                     "",
                     "Download your data to keep a copy of the last save, then reload the page.",
+                )?)
+                .ok()?;
+            }
+            // Saved, but this page never fetched the code that reads a save (in the bundle,
+            // a first visit's): the reload reads it, and offers the download if it stops again.
+            None if !crate::storage::has_reader() && crate::storage::local::holds_workspace() => {
+                card.append_child(&para(
+                    "p",
+                    "",
+                    "Reload the page to open your last save again.",
                 )?)
                 .ok()?;
             }

@@ -395,24 +395,26 @@ impl AppState {
         if panic_screen::panicked() {
             return;
         }
-        if !format::has_reader() || !format::has_writer() {
+        if !storage::has_reader() || !format::has_writer() {
             // A first visit that has not fetched the documents' reader yet (or, in its
             // first moments, the writer, which compares this tab's accounts with theirs):
             // fetched first. Meanwhile nothing is written (a save finds the other tab's
             // data and comes back here).
             wasm_bindgen_futures::spawn_local(async move {
-                let fetched = async {
-                    fetch_reader().await?;
-                    fetch_writer().await
+                // The writer is not asked for when the reader failed.
+                let fetched = match fetch_reader().await {
+                    Ok(()) => fetch_writer().await.map_err(|_| storage::WRITER_NOT_LOADED),
+                    Err(_) => Err(storage::READER_NOT_LOADED),
                 };
-                match fetched.await {
+                match fetched {
                     Ok(()) => self.sync_now(prefer),
-                    Err(_) => {
+                    Err(missing) => {
                         self.save_status.set(SaveStatus::Failed(
                             "another tab saved data this one cannot read".into(),
                         ));
-                        self.notice
-                            .set(StorageNotice::OtherTabUnreadable(READER_NOT_LOADED.into()));
+                        self.notice.set(StorageNotice::OtherTabUnreadable(format!(
+                            "{missing}; reload the page once you are online"
+                        )));
                     }
                 }
             });
@@ -619,11 +621,6 @@ impl AppState {
     }
 }
 
-/// Why another tab's save could not be read when the documents' reader (or writer) could
-/// not be fetched.
-const READER_NOT_LOADED: &str = "the part of the planner that reads saved data did not load \
-    (most likely the connection dropped); reload the page once you are online";
-
 thread_local! {
     /// A save waits for the writer's code to be fetched (`save_when_writer_is_here`).
     static WAITING_FOR_WRITER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -681,10 +678,11 @@ lazy_fn! { in file_import, preload load_file_readers;
 }
 
 lazy_fn! { in readers;
-    /// The reader of workspace documents of every version (`format::reader`): needed to
-    /// read what is stored or what another tab saved, never on a first visit's start.
-    fn document_reader() -> format::Reader {
-        format::reader::read
+    /// The reader of workspace documents of every version (`format::reader`) and what
+    /// reads the stored form (`storage::StoredReader`): needed to read what is stored or
+    /// what another tab saved, never on a first visit's start.
+    fn document_reader() -> (format::Reader, storage::StoredReader) {
+        (format::reader::read, storage::STORED_READER)
     }
 }
 
@@ -705,11 +703,14 @@ pub(crate) async fn fetch_writer() -> Result<(), leptos::wasm_split::SplitLoader
     Ok(())
 }
 
-/// Makes the documents' reader ready: at once when it is there, else its module fetched
-/// and the reader handed to `format`. The one way the start and a sync get it.
+/// Makes the readers ready: at once when they are there, else their module fetched and
+/// the documents' reader handed to `format`, the stored form's to `storage`. The one way
+/// the start and a sync get them. (A file's import hands over only the documents' reader.)
 pub(crate) async fn fetch_reader() -> Result<(), leptos::wasm_split::SplitLoaderError> {
-    if !format::has_reader() {
-        format::set_reader(document_reader().await?);
+    if !storage::has_reader() {
+        let (document, stored) = document_reader().await?;
+        format::set_reader(document);
+        storage::set_reader(stored);
     }
     Ok(())
 }

@@ -261,6 +261,42 @@ fn the_stored_parts_put_together_are_the_file() {
 }
 
 #[test]
+fn the_last_save_read_for_the_panic_screen_is_the_file_of_what_was_saved() {
+    let empty = MemoryBackend::new();
+    assert_eq!(
+        am_planner::storage::saved_document(&empty),
+        None,
+        "nothing stored"
+    );
+    let (m, manifest) = demo_saved();
+    let ws = demo_workspace(today());
+    let doc = am_planner::storage::saved_document(&m).expect("a save to offer");
+    assert_eq!(
+        serde_json::from_str::<Value>(&doc).unwrap(),
+        serde_json::from_str::<Value>(&encode(&ws, None)).unwrap(),
+        "the document the file would be"
+    );
+    assert_eq!(decode(&doc, read_day()).unwrap().workspace, ws);
+    // A damaged part: nothing offered, and nothing changed in storage.
+    let key = stored::part_key(&manifest.accounts[0].1);
+    m.set(&key, "damaged").unwrap();
+    let before: Vec<_> = m
+        .keys()
+        .unwrap()
+        .into_iter()
+        .map(|k| (get(&m, &k), k))
+        .collect();
+    assert_eq!(am_planner::storage::saved_document(&m), None);
+    let after: Vec<_> = m
+        .keys()
+        .unwrap()
+        .into_iter()
+        .map(|k| (get(&m, &k), k))
+        .collect();
+    assert_eq!(before, after);
+}
+
+#[test]
 fn a_part_is_its_json_compressed_and_named_by_its_content() {
     let ws = demo_workspace(today());
     let a = &ws.accounts()[0];

@@ -154,16 +154,6 @@ pub(crate) fn set_reader(read: Reader) {
     let _ = read;
 }
 
-/// Whether a document can be read now: always, but in the bundle before the reader's
-/// module is fetched.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn has_reader() -> bool {
-    #[cfg(feature = "split")]
-    return READER.get().is_some();
-    #[cfg(not(feature = "split"))]
-    true
-}
-
 /// Reads a document: at once in every build but the bundle; in the bundle through the
 /// reader handed over by [`set_reader`], refused without it.
 fn read_version(

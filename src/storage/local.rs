@@ -6,8 +6,6 @@ use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::{Backend, Fault, MemoryBackend, Session, APP_VERSION};
-use crate::format::stored::{self, Manifest, MANIFEST_KEY};
-use crate::format::CURRENT_VERSION;
 
 /// `window.localStorage`, every exception turned into a [`Fault`].
 pub struct LocalBackend(pub web_sys::Storage);
@@ -115,19 +113,12 @@ pub fn with_session<R>(f: impl FnOnce(&mut Session) -> R) -> Option<R> {
     })
 }
 
-/// The last saved workspace as a file (the document `format::encode` writes), read
-/// straight from storage without the app's state: what the panic screen offers. None
-/// when nothing readable is stored.
+/// The last saved workspace as a file (`super::saved_document`), read straight from
+/// storage without the app's state: what the panic screen offers. None when nothing
+/// readable is stored, or when the code that reads it is not here ([`super::has_reader`]:
+/// in the bundle, a first visit's; the save is still in storage then).
 pub fn saved_document() -> Option<String> {
-    let read = |backend: &dyn Backend| -> Option<String> {
-        let text = backend.get(MANIFEST_KEY).ok()??;
-        let manifest = Manifest::parse(&text, CURRENT_VERSION).ok()?;
-        let doc = stored::read_document(&manifest, |k| backend.get(k))
-            .ok()?
-            .ok()?;
-        let value: serde_json::Value = serde_json::from_str(&doc).ok()?;
-        serde_json::to_string_pretty(&value).ok()
-    };
+    let read = super::reader()?.document;
     if let Some(memory) = MEMORY.with(|m| m.try_borrow().ok().and_then(|m| m.clone())) {
         return read(&memory);
     }

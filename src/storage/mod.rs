@@ -28,6 +28,89 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub const WRITER_NOT_LOADED: &str =
     "the part of the planner that saves did not load (most likely the connection dropped)";
 
+/// Why what is stored could not be read: in the bundle the code that reads it is fetched
+/// on demand (`state::fetch_reader`), and it is not here.
+pub const READER_NOT_LOADED: &str =
+    "the part of the planner that reads saved data did not load (most likely the connection dropped)";
+
+/// The code that reads what is stored: a stored workspace at the start, another tab's save
+/// ([`Session::sync`]), the last save for the panic screen. Nothing of it runs when nothing
+/// is stored, so in the bundle it is in the module of the documents' reader (docs/build.md),
+/// fetched before the app starts on a stored workspace, and handed over with [`set_reader`].
+/// Each a plain function, so the set can be handed from the module that holds them.
+#[derive(Clone, Copy)]
+pub(crate) struct StoredReader {
+    /// [`Session::load`] once something is stored.
+    pub load: LoadStored,
+    /// [`Session::sync`] once storage holds another manifest.
+    pub sync: SyncStored,
+    /// The last save as a workspace file ([`saved_document`]; the panic screen's).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub document: fn(&dyn Backend) -> Option<String>,
+}
+
+/// [`Session::load`]'s reading: the manifest's text and the old single key's, as read.
+pub(crate) type LoadStored = fn(
+    &mut Session,
+    &str,
+    chrono::NaiveDate,
+    Option<String>,
+    Option<String>,
+) -> Result<Loaded, Fault>;
+
+/// [`Session::sync`]'s reading: the other manifest's text last.
+pub(crate) type SyncStored = fn(
+    &mut Session,
+    &mut Workspace,
+    Option<Side>,
+    chrono::NaiveDate,
+    String,
+) -> Result<Sync, String>;
+
+/// The stored reader's functions, handed over as one value.
+pub(crate) const STORED_READER: StoredReader = StoredReader {
+    load: Session::load_stored,
+    sync: Session::sync_stored,
+    document: saved_document,
+};
+
+#[cfg(feature = "split")]
+static READER: std::sync::OnceLock<StoredReader> = std::sync::OnceLock::new();
+
+/// Hands over the stored reader once its module is fetched (in any other build it is
+/// always there, and this does nothing).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn set_reader(read: StoredReader) {
+    #[cfg(feature = "split")]
+    let _ = READER.set(read);
+    #[cfg(not(feature = "split"))]
+    let _ = read;
+}
+
+/// The stored reader: always there, but in the bundle before its module is fetched.
+pub(crate) fn reader() -> Option<StoredReader> {
+    #[cfg(feature = "split")]
+    return READER.get().copied();
+    #[cfg(not(feature = "split"))]
+    Some(STORED_READER)
+}
+
+/// Whether what is stored can be read now ([`reader`]).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn has_reader() -> bool {
+    reader().is_some()
+}
+
+/// The last save in `backend` as a workspace file (the current version, compact), read
+/// straight from storage; None when nothing readable is stored.
+pub fn saved_document(backend: &dyn Backend) -> Option<String> {
+    let text = backend.get(MANIFEST_KEY).ok()??;
+    let manifest = Manifest::parse(&text, CURRENT_VERSION).ok()?;
+    stored::read_document(&manifest, |k| backend.get(k))
+        .ok()?
+        .ok()
+}
+
 /// What a storage call can fail with.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fault {
@@ -321,6 +404,23 @@ impl Session {
         }
         let manifest_text = self.backend.get(MANIFEST_KEY)?;
         let legacy = self.backend.get(LEGACY_KEY)?;
+        if manifest_text.is_none() && legacy.is_none() {
+            self.seen_text = None;
+            return Ok(Loaded::Nothing);
+        }
+        let read = reader().ok_or_else(|| Fault::Refused(READER_NOT_LOADED.into()))?;
+        (read.load)(self, found_at, today, manifest_text, legacy)
+    }
+
+    /// [`Session::load`] once something is stored (through [`StoredReader`]): the
+    /// manifest's text and the old single key's, as read.
+    fn load_stored(
+        &mut self,
+        found_at: &str,
+        today: chrono::NaiveDate,
+        manifest_text: Option<String>,
+        legacy: Option<String>,
+    ) -> Result<Loaded, Fault> {
         let Some(text) = manifest_text else {
             self.seen_text = None;
             return match legacy {
@@ -800,6 +900,19 @@ impl Session {
             self.prev = None;
             return Ok(Sync::Same);
         };
+        let read = reader().ok_or_else(|| READER_NOT_LOADED.to_string())?;
+        (read.sync)(self, ws, prefer, today, text)
+    }
+
+    /// [`Session::sync`] once storage holds another manifest (`text`), through
+    /// [`StoredReader`].
+    fn sync_stored(
+        &mut self,
+        ws: &mut Workspace,
+        prefer: Option<Side>,
+        today: chrono::NaiveDate,
+        text: String,
+    ) -> Result<Sync, String> {
         let theirs = match Manifest::parse(&text, CURRENT_VERSION) {
             Ok(m) => m,
             Err(StoredError::Newer { .. }) => {

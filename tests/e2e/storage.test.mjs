@@ -1,7 +1,7 @@
 // Storage flows (docs/storage.md): two tabs editing in turn and at once (nothing lost, both
 // converge, the stale one says so, a conflict asks), a newer app in another tab, blocked
 // storage (in memory, export works), unreadable data kept and offered on the Data page,
-// a full store (banner, last save intact), the panic screen.
+// a full store (banner, last save intact), the panic screen (and on a first visit).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -231,6 +231,32 @@ test('a full store: the banner says how much space is needed and what to do; the
   assert.equal(await page.locator('#storage-full').count(), 0);
   assert.equal((await stored(page)).workspace.accounts.find((a) => a.name === 'Helix Biotech').notes, 'Now it fits.');
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a panic on a first visit, before the code that reads a save was ever fetched, offers Reload and keeps the save', async () => {
+  const { page, errors, context } = await newPage(env);
+  await open(page, env.base, '/');
+  await saved(page);
+  const lastSave = await stored(page);
+  // No reload since the first open: this page never read what is stored.
+  await page.evaluate(() => { Date.prototype.getUTCHours = () => 99; });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Renewals' }).click();
+  await page.getByRole('button', { name: 'Download calendar (.ics)' }).click();
+  const screen = page.locator('#panic-screen');
+  await screen.waitFor();
+  const text = await screen.innerText();
+  assert.match(text, /The planner stopped because of an error/);
+  assert.match(text, /Reload the page to open your last save again/);
+  assert.equal(await screen.getByRole('link', { name: 'Download your data' }).count(), 0);
+  assert.equal(await screen.getByRole('link', { name: 'Reload' }).getAttribute('href'), env.base + '/renewals');
+  await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
+  assert.deepEqual(await stored(page), lastSave, 'the save is as it was');
+  assert.ok(errors.length > 0 && errors.every((e) => /panicked|unreachable|RuntimeError/i.test(e)), errors.join('\n'));
+  // The next load reads it.
+  await open(page, env.base, '/');
+  await rows(page).first().waitFor();
+  assert.equal(await rows(page).count(), lastSave.workspace.accounts.length);
   await context.close();
 });
 
