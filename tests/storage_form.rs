@@ -280,20 +280,16 @@ fn the_last_save_read_for_the_panic_screen_is_the_file_of_what_was_saved() {
     // A damaged part: nothing offered, and nothing changed in storage.
     let key = stored::part_key(&manifest.accounts[0].1);
     m.set(&key, "damaged").unwrap();
-    let before: Vec<_> = m
-        .keys()
-        .unwrap()
-        .into_iter()
-        .map(|k| (get(&m, &k), k))
-        .collect();
+    let every_item = |m: &MemoryBackend| -> Vec<_> {
+        m.keys()
+            .unwrap()
+            .into_iter()
+            .map(|k| (get(m, &k), k))
+            .collect()
+    };
+    let before = every_item(&m);
     assert_eq!(am_planner::storage::saved_document(&m), None);
-    let after: Vec<_> = m
-        .keys()
-        .unwrap()
-        .into_iter()
-        .map(|k| (get(&m, &k), k))
-        .collect();
-    assert_eq!(before, after);
+    assert_eq!(every_item(&m), before);
 }
 
 #[test]

@@ -55,8 +55,19 @@ export async function open(page, base, p = '/') {
   await page.waitForSelector('header.topbar');
 }
 
+/** A full-page screenshot. Rows the stylesheet lets the browser skip while far from the
+ * screen (`content-visibility: auto`, the Health tab's check-ins) are drawn for it, as they
+ * are for someone who scrolls to them; without that they show as blank space. */
 export async function shot(page, name) {
+  const skipped = await page.evaluate(() => {
+    const els = [...document.querySelectorAll('body *')].filter((e) => getComputedStyle(e).contentVisibility === 'auto');
+    for (const e of els) e.style.contentVisibility = 'visible';
+    window.__shotSkipped = els;
+    return els.length;
+  });
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage: true });
+  if (skipped) await page.evaluate(() => { for (const e of window.__shotSkipped) e.style.contentVisibility = ''; });
+  await page.evaluate(() => { delete window.__shotSkipped; });
 }
 
 /** Waits for autosave to reach storage (the indicator says so). */
