@@ -248,6 +248,7 @@ test('a panic on a first visit, before the code that reads a save was ever fetch
   const text = await screen.innerText();
   assert.match(text, /The planner stopped because of an error/);
   assert.match(text, /Reload the page to open your last save again/);
+  await shot(page, 'storage-panic-first-visit');
   assert.equal(await screen.getByRole('link', { name: 'Download your data' }).count(), 0);
   assert.equal(await screen.getByRole('link', { name: 'Reload' }).getAttribute('href'), env.base + '/renewals');
   await page.evaluate(() => window.dispatchEvent(new Event('pagehide')));
