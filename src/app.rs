@@ -49,7 +49,7 @@ fn start_when_readable() {
         leptos::mount::mount_to_body(crate::components::new_version::NewVersion);
         warm_account_overview();
     };
-    if crate::storage::has_reader() || !crate::storage::local::holds_workspace() {
+    if crate::storage::READER.is_here() || !crate::storage::local::holds_workspace() {
         mount();
         return;
     }

@@ -3,8 +3,7 @@
 //! Arrows run one way: `pages -> components -> state -> domain`, `format -> domain`,
 //! `storage -> format`. See ARCHITECTURE.md.
 
-// `lazy_fn!`, before the modules that use it.
-#[cfg(target_arch = "wasm32")]
+// `lazy_fn!` and `handed!`, before the modules that use them.
 #[macro_use]
 mod lazy;
 

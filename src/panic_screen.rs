@@ -82,7 +82,9 @@ pub fn show() {
             }
             // Saved, but this page never fetched the code that reads a save (in the bundle,
             // a first visit's): the reload reads it, and offers the download if it stops again.
-            None if !crate::storage::has_reader() && crate::storage::local::holds_workspace() => {
+            None if !crate::storage::READER.is_here()
+                && crate::storage::local::holds_workspace() =>
+            {
                 card.append_child(&para(
                     "p",
                     "",

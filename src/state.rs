@@ -247,7 +247,7 @@ impl AppState {
                     }
                     return;
                 }
-                if !format::has_writer() {
+                if !format::WRITER.is_here() {
                     guard_leaving();
                 }
                 if !matches!(self.save_status.get_untracked(), SaveStatus::InMemory) {
@@ -297,7 +297,7 @@ impl AppState {
         if panic_screen::panicked() {
             return;
         }
-        if !format::has_writer() {
+        if !format::WRITER.is_here() {
             self.save_when_writer_is_here();
             return;
         }
@@ -395,7 +395,7 @@ impl AppState {
         if panic_screen::panicked() {
             return;
         }
-        if !storage::has_reader() || !format::has_writer() {
+        if !storage::READER.is_here() || !format::WRITER.is_here() {
             // A first visit that has not fetched the documents' reader yet (or, in its
             // first moments, the writer, which compares this tab's accounts with theirs):
             // fetched first. Meanwhile nothing is written (a save finds the other tab's
@@ -637,7 +637,7 @@ fn guard_leaving() {
         return;
     }
     let on_leave = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
-        if !format::has_writer() {
+        if !format::WRITER.is_here() {
             ev.prevent_default();
         }
     });
@@ -662,7 +662,7 @@ lazy_fn! { in file_import, preload load_file_readers;
             }
         } else {
             // In the bundle this module holds the documents' reader as well.
-            format::set_reader(format::reader::read);
+            format::READER.set(format::reader::read);
             match format::decode_bytes(&bytes, today) {
                 Ok(decoded) => ImportState::Preview {
                     file_name,
@@ -697,8 +697,8 @@ lazy_fn! { in writers;
 /// Makes the writer ready: at once when it is there, else its module fetched and the
 /// writer handed to `format`. The one way the start and a save get it.
 pub(crate) async fn fetch_writer() -> Result<(), leptos::wasm_split::SplitLoaderError> {
-    if !format::has_writer() {
-        format::set_writer(document_writer().await?);
+    if !format::WRITER.is_here() {
+        format::WRITER.set(document_writer().await?);
     }
     Ok(())
 }
@@ -707,10 +707,10 @@ pub(crate) async fn fetch_writer() -> Result<(), leptos::wasm_split::SplitLoader
 /// the documents' reader handed to `format`, the stored form's to `storage`. The one way
 /// the start and a sync get them. (A file's import hands over only the documents' reader.)
 pub(crate) async fn fetch_reader() -> Result<(), leptos::wasm_split::SplitLoaderError> {
-    if !storage::has_reader() {
+    if !storage::READER.is_here() {
         let (document, stored) = document_reader().await?;
-        format::set_reader(document);
-        storage::set_reader(stored);
+        format::READER.set(document);
+        storage::READER.set(stored);
     }
     Ok(())
 }

@@ -52,7 +52,7 @@ pub enum ImportError {
     /// A field is missing, of the wrong type, or holds a value out of range.
     BadField { path: String, detail: String },
     /// The code that reads workspace documents could not be fetched (only in the bundle,
-    /// where that code loads on demand: [`set_reader`]).
+    /// where that code loads on demand: [`READER`]).
     ReaderNotLoaded { found: u64 },
 }
 
@@ -139,33 +139,20 @@ pub fn decode(text: &str, today: NaiveDate) -> Result<Decoded, ImportError> {
 pub(crate) type Reader =
     fn(u64, &read::Document<'_>, NaiveDate) -> Result<(Workspace, Option<String>), ImportError>;
 
-/// In the bundle the reader is a module of its own, fetched when a document is first read
-/// (docs/build.md); it is handed over here once fetched.
-#[cfg(feature = "split")]
-static READER: std::sync::OnceLock<Reader> = std::sync::OnceLock::new();
-
-/// Hands over the reader once its module is fetched (in any other build it is always
-/// there, and this does nothing).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn set_reader(read: Reader) {
-    #[cfg(feature = "split")]
-    let _ = READER.set(read);
-    #[cfg(not(feature = "split"))]
-    let _ = read;
+handed! {
+    /// The documents' reader: in the bundle a module of its own, fetched when a document is
+    /// first read (docs/build.md) and handed over here.
+    pub(crate) static READER: Reader = reader::read;
 }
 
 /// Reads a document: at once in every build but the bundle; in the bundle through the
-/// reader handed over by [`set_reader`], refused without it.
+/// reader handed over to [`READER`], refused without it.
 fn read_version(
     version: u64,
     value: &read::Document<'_>,
     today: NaiveDate,
 ) -> Result<(Workspace, Option<String>), ImportError> {
-    #[cfg(not(feature = "split"))]
-    let read: Option<Reader> = Some(reader::read);
-    #[cfg(feature = "split")]
-    let read = READER.get().copied();
-    match read {
+    match READER.get() {
         Some(read) => read(version, value, today),
         None => {
             // Text that is not JSON, or over a limit, is named first, as for any refusal.
@@ -275,39 +262,15 @@ pub(crate) fn read_header(text: &str) -> Result<Header<'_>, ImportError> {
 
 /// Writes the workspace as a file of the current version (with its id, when it has
 /// one), pretty-printed for people who read diffs ([`writer::file`]). For the pages that
-/// export; storage writes through [`writer()`], which the bundle fetches on demand.
+/// export; storage writes through [`WRITER`], which the bundle fetches on demand.
 pub fn encode(ws: &Workspace, exported_at: Option<String>) -> String {
     writer::file(ws, exported_at)
 }
 
-/// In the bundle the writer is a module of its own, fetched at the start of every visit
-/// (docs/build.md); it is handed over here once fetched.
-#[cfg(feature = "split")]
-static WRITER: std::sync::OnceLock<writer::Writer> = std::sync::OnceLock::new();
-
-/// Hands over the writer once its module is fetched (in any other build it is always
-/// there, and this does nothing).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn set_writer(write: writer::Writer) {
-    #[cfg(feature = "split")]
-    let _ = WRITER.set(write);
-    #[cfg(not(feature = "split"))]
-    let _ = write;
-}
-
-/// The writer storage saves with: always there, but in the bundle before its module is
-/// fetched ([`set_writer`]).
-pub(crate) fn writer() -> Option<writer::Writer> {
-    #[cfg(feature = "split")]
-    return WRITER.get().copied();
-    #[cfg(not(feature = "split"))]
-    Some(writer::WRITER)
-}
-
-/// Whether the workspace can be written now ([`writer()`]).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn has_writer() -> bool {
-    writer().is_some()
+handed! {
+    /// The writer storage saves with: in the bundle a module of its own, fetched at the
+    /// start of every visit (docs/build.md) and handed over here before the first save.
+    pub(crate) static WRITER: writer::Writer = writer::WRITER;
 }
 
 /// A suggested file name for an export made on `date` (`YYYY-MM-DD`).

@@ -5,7 +5,7 @@
 //!
 //! A first visit (nothing stored, the demo) never reads a document, so in the bundle this
 //! is code fetched when one is first read (docs/build.md): [`super::decode`] reaches it
-//! through [`super::set_reader`]. It is about a sixth of the code the main module held.
+//! through [`super::READER`]. It is about a sixth of the code the main module held.
 
 use chrono::NaiveDate;
 

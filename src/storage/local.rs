@@ -115,10 +115,10 @@ pub fn with_session<R>(f: impl FnOnce(&mut Session) -> R) -> Option<R> {
 
 /// The last saved workspace as a file (`super::saved_document`), read straight from
 /// storage without the app's state: what the panic screen offers. None when nothing
-/// readable is stored, or when the code that reads it is not here ([`super::has_reader`]:
+/// readable is stored, or when the code that reads it is not here ([`super::READER`]:
 /// in the bundle, a first visit's; the save is still in storage then).
 pub fn saved_document() -> Option<String> {
-    let read = super::reader()?.document;
+    let read = super::READER.get()?.document;
     if let Some(memory) = MEMORY.with(|m| m.try_borrow().ok().and_then(|m| m.clone())) {
         return read(&memory);
     }

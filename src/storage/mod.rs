@@ -36,7 +36,7 @@ pub const READER_NOT_LOADED: &str =
 /// The code that reads what is stored: a stored workspace at the start, another tab's save
 /// ([`Session::sync`]), the last save for the panic screen. Nothing of it runs when nothing
 /// is stored, so in the bundle it is in the module of the documents' reader (docs/build.md),
-/// fetched before the app starts on a stored workspace, and handed over with [`set_reader`].
+/// fetched before the app starts on a stored workspace, and handed over to [`READER`].
 /// Each a plain function, so the set can be handed from the module that holds them.
 #[derive(Clone, Copy)]
 pub(crate) struct StoredReader {
@@ -49,14 +49,19 @@ pub(crate) struct StoredReader {
     pub document: fn(&dyn Backend) -> Option<String>,
 }
 
-/// [`Session::load`]'s reading: the manifest's text and the old single key's, as read.
-pub(crate) type LoadStored = fn(
-    &mut Session,
-    &str,
-    chrono::NaiveDate,
-    Option<String>,
-    Option<String>,
-) -> Result<Loaded, Fault>;
+/// [`Session::load`]'s reading of what is stored.
+pub(crate) type LoadStored =
+    fn(&mut Session, &str, chrono::NaiveDate, Stored) -> Result<Loaded, Fault>;
+
+/// What [`Session::load`] found stored, as read: only the old single key, or a manifest
+/// (with the old key when it is still there).
+pub(crate) enum Stored {
+    Legacy(String),
+    Manifest {
+        text: String,
+        legacy: Option<String>,
+    },
+}
 
 /// [`Session::sync`]'s reading: the other manifest's text last.
 pub(crate) type SyncStored = fn(
@@ -74,31 +79,10 @@ pub(crate) const STORED_READER: StoredReader = StoredReader {
     document: saved_document,
 };
 
-#[cfg(feature = "split")]
-static READER: std::sync::OnceLock<StoredReader> = std::sync::OnceLock::new();
-
-/// Hands over the stored reader once its module is fetched (in any other build it is
-/// always there, and this does nothing).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn set_reader(read: StoredReader) {
-    #[cfg(feature = "split")]
-    let _ = READER.set(read);
-    #[cfg(not(feature = "split"))]
-    let _ = read;
-}
-
-/// The stored reader: always there, but in the bundle before its module is fetched.
-pub(crate) fn reader() -> Option<StoredReader> {
-    #[cfg(feature = "split")]
-    return READER.get().copied();
-    #[cfg(not(feature = "split"))]
-    Some(STORED_READER)
-}
-
-/// Whether what is stored can be read now ([`reader`]).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn has_reader() -> bool {
-    reader().is_some()
+handed! {
+    /// The stored reader: in the bundle a module of its own, fetched before the app starts on
+    /// a stored workspace (or before another tab's save is read) and handed over here.
+    pub(crate) static READER: StoredReader = STORED_READER;
 }
 
 /// The last save in `backend` as a workspace file (the current version, compact), read
@@ -404,28 +388,31 @@ impl Session {
         }
         let manifest_text = self.backend.get(MANIFEST_KEY)?;
         let legacy = self.backend.get(LEGACY_KEY)?;
-        if manifest_text.is_none() && legacy.is_none() {
-            self.seen_text = None;
-            return Ok(Loaded::Nothing);
-        }
-        let read = reader().ok_or_else(|| Fault::Refused(READER_NOT_LOADED.into()))?;
-        (read.load)(self, found_at, today, manifest_text, legacy)
+        let stored = match (manifest_text, legacy) {
+            (None, None) => {
+                self.seen_text = None;
+                return Ok(Loaded::Nothing);
+            }
+            (None, Some(raw)) => Stored::Legacy(raw),
+            (Some(text), legacy) => Stored::Manifest { text, legacy },
+        };
+        let read = READER
+            .get()
+            .ok_or_else(|| Fault::Refused(READER_NOT_LOADED.into()))?;
+        (read.load)(self, found_at, today, stored)
     }
 
-    /// [`Session::load`] once something is stored (through [`StoredReader`]): the
-    /// manifest's text and the old single key's, as read.
+    /// [`Session::load`] once something is stored (through [`StoredReader`]).
     fn load_stored(
         &mut self,
         found_at: &str,
         today: chrono::NaiveDate,
-        manifest_text: Option<String>,
-        legacy: Option<String>,
+        stored: Stored,
     ) -> Result<Loaded, Fault> {
-        let Some(text) = manifest_text else {
-            self.seen_text = None;
-            return match legacy {
-                None => Ok(Loaded::Nothing),
-                Some(raw) => match format::decode(&raw, today) {
+        let (text, legacy) = match stored {
+            Stored::Legacy(raw) => {
+                self.seen_text = None;
+                return match format::decode(&raw, today) {
                     Ok(d) => {
                         self.legacy_done = true;
                         Ok(Loaded::Workspace {
@@ -434,8 +421,9 @@ impl Session {
                         })
                     }
                     Err(e) => Ok(self.keep_legacy(e.to_string(), found_at)),
-                },
-            };
+                };
+            }
+            Stored::Manifest { text, legacy } => (text, legacy),
         };
         self.seen_text = Some(text.clone());
         let manifest = match Manifest::parse(&text, CURRENT_VERSION) {
@@ -651,7 +639,9 @@ impl Session {
     /// The writer of the stored parts (`format::writer`); in the bundle its module must
     /// have been fetched first (the app does so at its start, `state::fetch_writer`).
     fn writer() -> Result<format::writer::Writer, String> {
-        format::writer().ok_or_else(|| WRITER_NOT_LOADED.to_string())
+        format::WRITER
+            .get()
+            .ok_or_else(|| WRITER_NOT_LOADED.to_string())
     }
 
     /// The part of the rest of the workspace (everything but the accounts).
@@ -900,7 +890,7 @@ impl Session {
             self.prev = None;
             return Ok(Sync::Same);
         };
-        let read = reader().ok_or_else(|| READER_NOT_LOADED.to_string())?;
+        let read = READER.get().ok_or_else(|| READER_NOT_LOADED.to_string())?;
         (read.sync)(self, ws, prefer, today, text)
     }
 
