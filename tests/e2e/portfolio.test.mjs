@@ -7,7 +7,8 @@
 // width; no console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, newPage, open, shot, saved, liveNodes, windowListeners, goInApp } from './helpers.mjs';
+import path from 'node:path';
+import { setup, newPage, open, shot, shotsDir, saved, liveNodes, windowListeners, goInApp } from './helpers.mjs';
 import { generateWorkspace, importWorkspace } from './workspace-gen.mjs';
 
 let env;
@@ -129,6 +130,21 @@ test('portfolio: a bookmarked address opens filtered and sorted; unreadable valu
   await shot(page, 'portfolio-bookmark-phone');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page overflows by ${overflow}px at 390px`);
+  // Scrolled to its last column, the account names stay in view (a frozen first column).
+  const wrap = page.locator('.table-wrap').first();
+  const edges = await wrap.evaluate((w) => {
+    w.scrollLeft = w.scrollWidth;
+    const frame = w.getBoundingClientRect();
+    const name = w.querySelector('tbody tr th').getBoundingClientRect();
+    const risks = [...w.querySelectorAll('thead th')].at(-1).getBoundingClientRect();
+    return { scrolled: w.scrollLeft, frame: [frame.left, frame.right], name: [name.left, name.right], risks: [risks.left, risks.right] };
+  });
+  assert.ok(edges.scrolled > 200, `the table scrolls sideways in its card (${edges.scrolled}px)`);
+  assert.ok(Math.abs(edges.name[0] - edges.frame[0]) <= 2 && edges.name[1] < edges.risks[0],
+    `the account column stays at the card's left edge (${JSON.stringify(edges)})`);
+  assert.ok(edges.risks[1] <= edges.frame[1] + 1, 'the last column is in view');
+  await wrap.screenshot({ path: path.join(shotsDir, 'portfolio-phone-scrolled.png') });
+  await wrap.evaluate((w) => { w.scrollLeft = 0; });
   await page.setViewportSize({ width: 1280, height: 860 });
 
   // Values the page cannot read change nothing: every account, the default sort.
