@@ -97,6 +97,98 @@ fn band_rectangles_split_at_75_and_50() {
 }
 
 #[test]
+fn a_band_is_named_in_the_first_corner_the_line_leaves_clear() {
+    // A band 200 x 60, a name 40 x 10, 6 in from the sides and 4 from top and bottom.
+    let band = Rect::new(0.0, 0.0, 200.0, 60.0);
+    let (top_left, top_right) = (
+        Rect::new(6.0, 4.0, 46.0, 14.0),
+        Rect::new(154.0, 4.0, 194.0, 14.0),
+    );
+    let (bottom_left, bottom_right) = (
+        Rect::new(6.0, 46.0, 46.0, 56.0),
+        Rect::new(154.0, 46.0, 194.0, 56.0),
+    );
+    let cases: &[(&str, &[(f64, f64)], Rect)] = &[
+        ("no check-ins", &[], top_left),
+        (
+            "a line low in the band",
+            &[(10.0, 40.0), (190.0, 42.0)],
+            top_left,
+        ),
+        (
+            "the first dot in the top left",
+            &[(10.0, 8.0), (190.0, 40.0)],
+            top_right,
+        ),
+        // The dot is 5 px from the box: closer than its radius (4) and a pixel.
+        ("a dot that almost touches", &[(51.0, 10.0)], top_right),
+        ("a dot just clear", &[(52.0, 10.0)], top_left),
+        (
+            "a line across the top",
+            &[(0.0, 10.0), (200.0, 10.0)],
+            bottom_left,
+        ),
+        // The stretch between two dots crosses the box though neither dot is near it.
+        (
+            "a line through the top left only",
+            &[(0.0, 30.0), (60.0, 0.0), (200.0, 50.0)],
+            top_right,
+        ),
+        (
+            "the top and the bottom left",
+            &[(0.0, 10.0), (200.0, 10.0), (0.0, 50.0)],
+            bottom_right,
+        ),
+        (
+            "every corner crossed",
+            &[(0.0, 10.0), (200.0, 10.0), (0.0, 50.0), (200.0, 50.0)],
+            top_left,
+        ),
+    ];
+    for (what, points, want) in cases {
+        assert_eq!(
+            band_label_box(band, 40.0, 10.0, 6.0, points, 5.0),
+            *want,
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn the_trend_chart_keeps_its_band_names_off_the_line() {
+    // The demo's pattern: healthy at the first check-in (at the plot's left), falling since.
+    let pts = [
+        (ago(118), 92.5),
+        (ago(90), 85.0),
+        (ago(62), 70.0),
+        (ago(33), 60.0),
+        (ago(5), 52.5),
+    ];
+    let layout = TrendLayout::new(&pts, today(), 360, 180);
+    let pos = point_positions(&pts, &layout.xs, &layout.ys);
+    let dot = layout.dot_radius() as f64 + 1.0;
+    for (band, r) in band_rects(layout.plot) {
+        let name = band.label();
+        let b = band_label_box(r, text_width(name, 10.0), 10.0, 6.0, &pos, dot);
+        assert!(
+            r.contains((b.left, b.top)) && r.contains((b.right, b.bottom)),
+            "{name} inside its band"
+        );
+        for p in &pos {
+            let near = b.left - dot <= p.0
+                && p.0 <= b.right + dot
+                && b.top - dot <= p.1
+                && p.1 <= b.bottom + dot;
+            assert!(!near, "{name} at {b:?} is clear of the dot at {p:?}");
+        }
+    }
+    // The first dot sits in the green band's top left: its name moves to the top right.
+    let green = band_rects(layout.plot)[0].1;
+    let b = band_label_box(green, text_width("Healthy", 10.0), 10.0, 6.0, &pos, dot);
+    assert!(b.left > (green.left + green.right) / 2.0, "{b:?}");
+}
+
+#[test]
 fn points_and_markers() {
     let xs = DateScale::new(ago(20), today(), 0.0, 200.0);
     let ys = ScoreScale::new(0.0, 100.0);

@@ -13,8 +13,8 @@ use super::draw::{
     TEXT,
 };
 use super::scale::{
-    band_rects, date_ticks, marker_xs, point_positions, px, text_width, trend_domain, DateScale,
-    Rect, ScoreScale, SCORE_TICKS,
+    band_label_box, band_rects, date_ticks, marker_xs, point_positions, px, text_width,
+    trend_domain, DateScale, Rect, ScoreScale, SCORE_TICKS,
 };
 use crate::domain::health::{fmt_points, Band};
 
@@ -132,14 +132,25 @@ fn draw_trend(
 ) -> Drawn {
     let plot = l.plot;
 
-    // Bands, each named at its top left so the colour is not the only cue.
+    // Bands, each named so the colour is not the only cue: at its top left, or the first
+    // other corner the line and dots leave clear.
+    let pos = point_positions(pts, &l.xs, &l.ys);
     for (band, r) in band_rects(plot) {
         root.draw(&Rectangle::new(r.px(), band_fill(band).filled()))?;
+        let name = band.label();
+        let at = band_label_box(
+            r,
+            text_width(name, SMALL),
+            SMALL,
+            6.0,
+            &pos,
+            l.dot_radius() as f64 + 1.0,
+        );
         text(
             root,
-            band.label(),
-            plot.left + 6.0,
-            r.top + 4.0,
+            name,
+            at.left,
+            at.top,
             Label::new(SMALL, band_text(band), HPos::Left, VPos::Top),
         )?;
     }
@@ -217,7 +228,6 @@ fn draw_trend(
     }
 
     // Line and dots.
-    let pos = point_positions(pts, &l.xs, &l.ys);
     if pos.len() > 1 {
         root.draw(&PathElement::new(
             pos.iter()

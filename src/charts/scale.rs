@@ -34,6 +34,11 @@ impl Rect {
         self.bottom - self.top
     }
 
+    /// Whether the point is inside, edges included.
+    pub fn contains(&self, (x, y): (f64, f64)) -> bool {
+        (self.left..=self.right).contains(&x) && (self.top..=self.bottom).contains(&y)
+    }
+
     /// Corners in whole pixels, as plotters wants them.
     pub fn px(&self) -> [(i32, i32); 2] {
         [
@@ -125,6 +130,65 @@ pub fn band_rects(plot: Rect) -> [(Band, Rect); 3] {
         (Band::Yellow, row(75.0, 50.0)),
         (Band::Red, row(50.0, 0.0)),
     ]
+}
+
+/// Where a band's name goes: the box of `w` x `h` in the first corner of `band` (top left,
+/// top right, bottom left, bottom right; `pad` in from its edges) that no dot (of radius
+/// `dot`) and no stretch of the line between `points` touches, so the line never hides the
+/// name. The top left when every corner is touched (the line is drawn over it then).
+pub fn band_label_box(
+    band: Rect,
+    w: f64,
+    h: f64,
+    pad: f64,
+    points: &[(f64, f64)],
+    dot: f64,
+) -> Rect {
+    let (left, right) = (band.left + pad, band.right - pad - w);
+    let (top, bottom) = (
+        band.top + pad * 2.0 / 3.0,
+        band.bottom - pad * 2.0 / 3.0 - h,
+    );
+    let corners = [(left, top), (right, top), (left, bottom), (right, bottom)];
+    let boxes = corners.map(|(x, y)| Rect::new(x, y, x + w, y + h));
+    let clear = |b: &Rect| {
+        let near = Rect::new(b.left - dot, b.top - dot, b.right + dot, b.bottom + dot);
+        let dots = points.iter().all(|&p| !near.contains(p));
+        let line = points
+            .windows(2)
+            .all(|s| !segment_touches(s[0], s[1], &near));
+        dots && line
+    };
+    boxes.iter().copied().find(clear).unwrap_or(boxes[0])
+}
+
+/// Whether the segment from `a` to `b` touches `r` (Liang-Barsky clipping).
+fn segment_touches(a: (f64, f64), b: (f64, f64), r: &Rect) -> bool {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (p, q) in [
+        (-dx, a.0 - r.left),
+        (dx, r.right - a.0),
+        (-dy, a.1 - r.top),
+        (dy, r.bottom - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+            if t0 > t1 {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Where each (date, score) point is drawn.
