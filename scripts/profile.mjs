@@ -18,6 +18,9 @@
 //   node scripts/profile.mjs visit DIST...     first visits with the browser's throttling
 //                                              (slow 4G, CPU 4x): first paint, app ready,
 //                                              stylesheet and main module arrival
+//   node scripts/profile.mjs tasks DIST...     the same first visits, builds in turn: each
+//                                              long task (50 ms or more) with its script,
+//                                              style, layout and paint, and the blocking time
 //   node scripts/profile.mjs import-ab DIST... the import, 4 in each fresh page: the first,
 //                                              the median and the fastest, beside JSON.parse
 //   node scripts/profile.mjs edit DIST         check-ins saved on the Health tab of the
@@ -138,6 +141,38 @@ async function slowNetwork(context, page) {
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
   return cdp;
+}
+
+/** The tasks of 50 ms or more on the page's main thread of a trace, in ms from the
+ * navigation's start, each with its time in script, style, layout and paint. */
+function longTasks(events) {
+  const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame && e.args.data.documentLoaderURL);
+  const main = nav ? { pid: nav.pid, tid: nav.tid } : null;
+  const on = (e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X';
+  const runs = events.filter((e) => on(e) && e.name === 'RunTask' && e.ts >= nav.ts && e.dur >= 50_000);
+  const kinds = {
+    script: ['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'EventDispatch', 'v8.compile', 'v8.wasm.compileLazy'],
+    style: ['UpdateLayoutTree', 'RecalculateStyles'],
+    layout: ['Layout'],
+    paint: ['PrePaint', 'Paint', 'Layerize', 'UpdateLayer', 'Commit', 'PaintImage'],
+  };
+  return runs.map((t) => {
+    const inside = events.filter((e) => on(e) && e !== t && e.ts >= t.ts && e.ts + (e.dur || 0) <= t.ts + t.dur);
+    const sum = (names) => {
+      // Only the outermost of nested events of these names counts.
+      const picked = inside.filter((e) => names.includes(e.name)).sort((a, b) => a.ts - b.ts);
+      let end = -1;
+      let total = 0;
+      for (const e of picked) {
+        if (e.ts >= end) {
+          total += e.dur;
+          end = e.ts + e.dur;
+        }
+      }
+      return total / 1000;
+    };
+    return { at: (t.ts - nav.ts) / 1000, dur: t.dur / 1000, script: sum(kinds.script), style: sum(kinds.style), layout: sum(kinds.layout), paint: sum(kinds.paint) };
+  });
 }
 
 /** Keeps the first of `profiles` as target/prof/NAME.cpuprofile and prints them by function. */
@@ -387,6 +422,46 @@ const commands = {
     list.forEach((d, i) => console.log(d.slice(-30).padEnd(30) + keys.map((k) => median(out[i][k]).toFixed(0).padStart(12)).join('')));
   },
 
+  // The long tasks of a first visit (what Lighthouse's total blocking time adds up): each
+  // task of 50 ms or more on the page's main thread until two seconds after the app is
+  // ready (so the first save is in), with what the task spent on script, style, layout and
+  // paint; and the blocking time, the sum of each task's time over 50 ms.
+  async tasks(list) {
+    const out = list.map(() => ({ blocking: [], runs: [] }));
+    for (let r = 0; r < RUNS; r++) {
+      for (const [i, dist] of list.entries()) {
+        await withDist(dist, async (env) => {
+          const { page, context } = await newPage(env, { viewport: { width: 412, height: 823 } });
+          await slowPhone(context, page);
+          await page.addInitScript(() => {
+            const watch = new MutationObserver(() => {
+              if (!window.__ready && document.querySelector('header.topbar')) {
+                window.__ready = true;
+                requestAnimationFrame(() => setTimeout(() => { window.__readyAt = performance.now(); }));
+              }
+            });
+            document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { childList: true, subtree: true }));
+          });
+          await env.browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
+          await page.goto(env.base + '/');
+          await page.waitForFunction(() => window.__readyAt, null, { timeout: 60_000 });
+          await page.waitForTimeout(2000);
+          const events = JSON.parse((await env.browser.stopTracing()).toString()).traceEvents;
+          const tasks = longTasks(events);
+          out[i].runs.push(tasks);
+          out[i].blocking.push(tasks.reduce((a, t) => a + Math.max(0, t.dur - 50), 0));
+          await context.close();
+        });
+      }
+    }
+    console.log(`first visit, slow 4G and CPU 4x, 412 px: long tasks (ms from the navigation's start)`);
+    list.forEach((d, i) => {
+      console.log(`${d}: blocking time median ${median(out[i].blocking).toFixed(0)} ms (${out[i].blocking.map((b) => b.toFixed(0)).join(', ')})`);
+      out[i].runs.forEach((tasks, r) => console.log(`  run ${r + 1}: ` + tasks.map((t) =>
+        `@${t.at.toFixed(0)} ${t.dur.toFixed(0)} (script ${t.script.toFixed(0)}, style ${t.style.toFixed(0)}, layout ${t.layout.toFixed(0)}, paint ${t.paint.toFixed(0)})`).join('; ')));
+    });
+  },
+
   async 'import-ab'(list) {
     const text = bigFile();
     const out = list.map(() => ({ first: [], all: [], parse: [] }));
@@ -488,7 +563,7 @@ const commands = {
 };
 
 if (!commands[command] || dists.length === 0) {
-  console.error('usage: node scripts/profile.mjs start|import|visit|import-ab|edit|edit-ab|pages|leak|selectors DIST [DIST...]');
+  console.error('usage: node scripts/profile.mjs start|import|visit|tasks|import-ab|edit|edit-ab|pages|leak|selectors DIST [DIST...]');
   process.exit(2);
 }
 await commands[command](dists);
