@@ -135,6 +135,23 @@ async function slowPhone(context, page) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 }
 
+/** A page for a first visit on a phone (412 px, slow 4G, CPU 4x) that sets `window.__readyAt`
+ * once the app is ready: the frame after the app's top bar took the place of index.html's. */
+async function firstVisitPage(env) {
+  const { page, context } = await newPage(env, { viewport: { width: 412, height: 823 } });
+  await slowPhone(context, page);
+  await page.addInitScript(() => {
+    const watch = new MutationObserver(() => {
+      if (!window.__ready && document.querySelector('header.topbar')) {
+        window.__ready = true;
+        requestAnimationFrame(() => setTimeout(() => { window.__readyAt = performance.now(); }));
+      }
+    });
+    document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { childList: true, subtree: true }));
+  });
+  return { page, context };
+}
+
 /** Slow 4G alone (150 ms round trip, 1.6 Mbit/s down); gives the CDP session. */
 async function slowNetwork(context, page) {
   const cdp = await context.newCDPSession(page);
@@ -155,6 +172,8 @@ function longTasks(events) {
     style: ['UpdateLayoutTree', 'RecalculateStyles'],
     layout: ['Layout'],
     paint: ['PrePaint', 'Paint', 'Layerize', 'UpdateLayer', 'Commit', 'PaintImage'],
+    // Within script: the browser compiling wasm functions on their first call.
+    compile: ['wasm.CompileLazy'],
   };
   return runs.map((t) => {
     const inside = events.filter((e) => on(e) && e !== t && e.ts >= t.ts && e.ts + (e.dur || 0) <= t.ts + t.dur);
@@ -171,7 +190,7 @@ function longTasks(events) {
       }
       return total / 1000;
     };
-    return { at: (t.ts - nav.ts) / 1000, dur: t.dur / 1000, script: sum(kinds.script), style: sum(kinds.style), layout: sum(kinds.layout), paint: sum(kinds.paint) };
+    return { at: (t.ts - nav.ts) / 1000, dur: t.dur / 1000, script: sum(kinds.script), compile: sum(kinds.compile), compiled: inside.filter((e) => e.name === 'wasm.CompileLazy').length, style: sum(kinds.style), layout: sum(kinds.layout), paint: sum(kinds.paint) };
   });
 }
 
@@ -389,18 +408,7 @@ const commands = {
     for (let r = 0; r < RUNS; r++) {
       for (const [i, dist] of list.entries()) {
         await withDist(dist, async (env) => {
-          const { page, context } = await newPage(env, { viewport: { width: 412, height: 823 } });
-          await slowPhone(context, page);
-          // "Ready": the frame after the app's top bar took the place of index.html's.
-          await page.addInitScript(() => {
-            const watch = new MutationObserver(() => {
-              if (!window.__ready && document.querySelector('header.topbar')) {
-                window.__ready = true;
-                requestAnimationFrame(() => setTimeout(() => { window.__readyAt = performance.now(); }));
-              }
-            });
-            document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { childList: true, subtree: true }));
-          });
+          const { page, context } = await firstVisitPage(env);
           await page.goto(env.base + '/');
           await page.waitForFunction(() => window.__readyAt, null, { timeout: 60_000 });
           const m = await page.evaluate(() => {
@@ -425,24 +433,15 @@ const commands = {
   // The long tasks of a first visit (what Lighthouse's total blocking time adds up): each
   // task of 50 ms or more on the page's main thread until two seconds after the app is
   // ready (so the first save is in), with what the task spent on script, style, layout and
-  // paint; and the blocking time, the sum of each task's time over 50 ms.
+  // paint (and within script, the wasm functions compiled on their first call); and the
+  // blocking time, the sum of each task's time over 50 ms.
   async tasks(list) {
     const out = list.map(() => ({ blocking: [], runs: [] }));
     for (let r = 0; r < RUNS; r++) {
       for (const [i, dist] of list.entries()) {
         await withDist(dist, async (env) => {
-          const { page, context } = await newPage(env, { viewport: { width: 412, height: 823 } });
-          await slowPhone(context, page);
-          await page.addInitScript(() => {
-            const watch = new MutationObserver(() => {
-              if (!window.__ready && document.querySelector('header.topbar')) {
-                window.__ready = true;
-                requestAnimationFrame(() => setTimeout(() => { window.__readyAt = performance.now(); }));
-              }
-            });
-            document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { childList: true, subtree: true }));
-          });
-          await env.browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
+          const { page, context } = await firstVisitPage(env);
+          await env.browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed'] });
           await page.goto(env.base + '/');
           await page.waitForFunction(() => window.__readyAt, null, { timeout: 60_000 });
           await page.waitForTimeout(2000);
@@ -458,7 +457,7 @@ const commands = {
     list.forEach((d, i) => {
       console.log(`${d}: blocking time median ${median(out[i].blocking).toFixed(0)} ms (${out[i].blocking.map((b) => b.toFixed(0)).join(', ')})`);
       out[i].runs.forEach((tasks, r) => console.log(`  run ${r + 1}: ` + tasks.map((t) =>
-        `@${t.at.toFixed(0)} ${t.dur.toFixed(0)} (script ${t.script.toFixed(0)}, style ${t.style.toFixed(0)}, layout ${t.layout.toFixed(0)}, paint ${t.paint.toFixed(0)})`).join('; ')));
+        `@${t.at.toFixed(0)} ${t.dur.toFixed(0)} (script ${t.script.toFixed(0)}${t.compiled ? ` of which compiling ${t.compiled} wasm functions ${t.compile.toFixed(0)}` : ''}, style ${t.style.toFixed(0)}, layout ${t.layout.toFixed(0)}, paint ${t.paint.toFixed(0)})`).join('; ')));
     });
   },
 

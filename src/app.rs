@@ -49,7 +49,16 @@ fn start_when_readable() {
         leptos::mount::mount_to_body(crate::components::new_version::NewVersion);
         warm_account_overview();
     };
-    if crate::storage::READER.is_here() || !crate::storage::local::holds_workspace() {
+    let stored = crate::storage::local::holds_workspace();
+    if !stored {
+        // A first visit: the demo is built in a task of its own, and the app mounted in the
+        // next (the frame stays shown in between), so neither keeps the page busy as long
+        // as both would (docs/build.md, "A first visit's long tasks").
+        crate::state::build_demo_ahead(crate::browser::today());
+        set_timeout(mount, std::time::Duration::ZERO);
+        return;
+    }
+    if crate::storage::READER.is_here() {
         mount();
         return;
     }

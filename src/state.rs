@@ -111,6 +111,28 @@ pub enum ImportState {
     },
 }
 
+thread_local! {
+    /// The demo workspace built ahead of the start, in a task of its own ([`build_demo_ahead`]).
+    static DEMO_AHEAD: RefCell<Option<(NaiveDate, Workspace)>> = const { RefCell::new(None) };
+}
+
+/// Builds the demo workspace for `today` ahead of the start, when nothing is stored: the
+/// start then takes it instead of building it (docs/build.md, "A first visit's long
+/// tasks"). Storage is still read by the start, in the task that mounts the app: if
+/// something was stored meanwhile, that is what the app opens, and this goes unused.
+pub(crate) fn build_demo_ahead(today: NaiveDate) {
+    let ws = demo_workspace(today);
+    DEMO_AHEAD.with(|d| *d.borrow_mut() = Some((today, ws)));
+}
+
+/// The demo for `today`: the one built ahead when there is one for that day, else built now.
+fn demo_ahead(today: NaiveDate) -> Workspace {
+    DEMO_AHEAD
+        .with(|d| d.borrow_mut().take())
+        .filter(|(day, _)| *day == today)
+        .map_or_else(|| demo_workspace(today), |(_, ws)| ws)
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub ws: RwSignal<Workspace>,
@@ -149,7 +171,7 @@ impl AppState {
         let mut ws = match loaded {
             Loaded::Nothing => {
                 save_at_start = true;
-                demo_workspace(today)
+                demo_ahead(today)
             }
             Loaded::Workspace { ws, migrated } => {
                 // Saved at once: migrated from the old form, or stored before workspaces
