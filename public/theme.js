@@ -50,3 +50,54 @@ if (stored) {
     });
   }
 }
+
+// While the code downloads, the page is idle; the app's first layout then spends much of
+// its time starting the font system: looking up each weight and size of the system font it
+// uses, and the fonts that draw its symbols (docs/build.md, "A first visit's long tasks").
+// So once the frame is painted, the same weights, sizes and symbols are laid out off screen,
+// a few in each frame so no task runs long, and taken away when done or when the app
+// starts. The list is what the portfolio uses (each `weight size numbers`, px of a 15 px
+// root); tests/e2e/first-paint.test.mjs checks that it still covers what the portfolio uses.
+var FONT_WARM = [
+  '400 15px', '600 15px', '700 15px', '400 15px tabular-nums', '700 15px tabular-nums',
+  '400 11px', '700 11px', '700 10.5px', '700 11.7px', '700 12px',
+  '400 12.3px', '600 12.3px', '700 12.3px', '400 12.3px tabular-nums',
+  '400 12.75px', '700 12.75px', '700 12.75px tabular-nums', '400 13.2px',
+  '400 13.5px', '600 13.5px', '600 13.8px', '700 15.75px', '700 17.25px', '700 20.25px', '700 24px',
+];
+var FONT_WARM_TEXT = 'Portfolio Accounts 0123456789 $€£ ◆·–—▲▼↑↓→✓✕‼';
+(function () {
+  var box = null;
+  var next = 0;
+  function started() {
+    return document.querySelector('header.topbar') !== null;
+  }
+  function step() {
+    if (started() || next >= FONT_WARM.length) {
+      if (box) box.remove();
+      return;
+    }
+    if (!box) {
+      box = document.createElement('div');
+      box.className = 'font-warm';
+      box.setAttribute('aria-hidden', 'true');
+      document.body.appendChild(box);
+    }
+    for (var n = 0; n < 4 && next < FONT_WARM.length; n++, next++) {
+      var parts = FONT_WARM[next].split(' ');
+      var span = document.createElement('span');
+      span.style.fontWeight = parts[0];
+      span.style.fontSize = parts[1];
+      if (parts[2]) span.style.fontVariantNumeric = parts[2];
+      span.textContent = FONT_WARM_TEXT;
+      box.appendChild(span);
+    }
+    // Laid out in the coming frame; the next few after it.
+    afterFrame(step);
+  }
+  function afterFrame(f) {
+    requestAnimationFrame(function () { setTimeout(f, 0); });
+  }
+  // After the frame's first paint, which this must not delay.
+  afterFrame(function () { afterFrame(step); });
+})();

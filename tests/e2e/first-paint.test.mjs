@@ -112,6 +112,63 @@ for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 860 
   });
 }
 
+// The weights, sizes and symbols the portfolio's text uses: `style weight size[ numbers]`.
+function fontsInUse(page, root) {
+  return page.evaluate((root) => {
+    const key = (cs) => `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize}${cs.fontVariantNumeric === 'normal' ? '' : ` ${cs.fontVariantNumeric}`}`;
+    const fonts = new Set();
+    const symbols = new Set();
+    const walker = document.createTreeWalker(document.querySelector(root), NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent.trim();
+      if (!text || !n.parentElement.checkVisibility()) continue;
+      fonts.add(key(getComputedStyle(n.parentElement)));
+      for (const c of text) if (c.codePointAt(0) > 127) symbols.add(c);
+    }
+    return { fonts: [...fonts].sort(), symbols: [...symbols].join('') };
+  }, root);
+}
+
+test('while the code downloads, the font system is started off screen with what the portfolio uses, a few lines a task, and it is gone once the app runs', async () => {
+  const { page, errors, context } = await newPage(env, { viewport: { width: 412, height: 823 } });
+  // Each warmed line, as laid out, recorded as it comes.
+  await page.addInitScript(() => {
+    window.__warmed = [];
+    let batch = 0;
+    new MutationObserver((records) => {
+      batch += 1;
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (n.parentElement?.classList.contains('font-warm')) {
+            const cs = getComputedStyle(n);
+            window.__warmed.push({ key: `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize}${cs.fontVariantNumeric === 'normal' ? '' : ` ${cs.fontVariantNumeric}`}`, text: n.textContent, batch, hidden: cs.visibility === 'hidden' && n.getBoundingClientRect().right < 0 });
+          }
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const release = await holdWasm(page);
+  await page.goto(env.base + '/');
+  await page.locator('#app-shell .banner-demo').waitFor();
+  await page.waitForFunction(() => window.__warmed.length === window.FONT_WARM.length && !document.querySelector('.font-warm'));
+  const warmed = await page.evaluate(() => ({ lines: window.__warmed }));
+  assert.ok(warmed.lines.every((l) => l.hidden), 'laid out off screen, hidden');
+  // A few lines in each task (each laid out in a frame of its own), never all at once.
+  const perBatch = [...warmed.lines.reduce((m, l) => m.set(l.batch, (m.get(l.batch) || 0) + 1), new Map()).values()];
+  assert.ok(perBatch.length > 1 && Math.max(...perBatch) <= 4, `lines per task: ${perBatch}`);
+  release();
+  await page.locator('table.accounts tbody tr').first().waitFor();
+  await page.locator('.chart-box svg').first().waitFor();
+  const used = await fontsInUse(page, 'body');
+  const keys = new Set(warmed.lines.map((l) => l.key));
+  assert.deepEqual(used.fonts.filter((f) => !keys.has(f)), [], `the portfolio uses fonts not warmed (add them to FONT_WARM in public/theme.js)`);
+  const text = warmed.lines[0].text;
+  assert.deepEqual([...used.symbols].filter((c) => !text.includes(c)), [], 'symbols not warmed (add them to FONT_WARM_TEXT)');
+  assert.equal(await page.locator('.font-warm').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a later visit shows no demo note in the frame, and another page no portfolio heading', async () => {
   // No service worker: its fetches would pass by the hold on the main module.
   const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
