@@ -385,6 +385,12 @@ test('portfolio: health columns, sort by score, band and flag filters, the two c
       // The trend chart is drawn at the phone's width, not shrunk from a desktop drawing.
       const vb = await page.locator('svg.chart-health-trend').getAttribute('viewBox');
       assert.ok(Number(vb.split(' ')[2]) < 400, `phone drawing width ${vb}`);
+      // The score's breakdown is one card per category: every figure in sight, with its name.
+      const wrap = page.locator('table.breakdown').locator('xpath=..');
+      assert.ok(await wrap.evaluate((w) => w.scrollWidth <= w.clientWidth), 'the breakdown does not scroll sideways');
+      const lost = page.locator('table.breakdown tbody tr').first().locator('td').last();
+      assert.equal(await lost.getAttribute('data-label'), 'Points lost');
+      assert.ok((await lost.boundingBox()).x < 390 / 2, 'a card: the figure starts on the left, under the name');
     }
     await shot(page, name);
     overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

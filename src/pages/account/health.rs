@@ -365,7 +365,8 @@ fn BreakdownCard(
     type Line = (Category, Memo<LineFigures>);
     let text = |l: Memo<LineFigures>, f: fn(&LineFigures) -> String| move || l.with(f);
     let table = move || {
-        DataTable::new("breakdown", lines.clone())
+        DataTable::new("plan-table breakdown", lines.clone())
+            .stacked()
             .row_class_live(|(_, l): &Line| {
                 let l = *l;
                 Signal::derive(move || l.with(|l| l.row_class().to_string()))
@@ -398,9 +399,9 @@ fn BreakdownCard(
                 <tr>
                     <th scope="row">"Score"</th>
                     <td></td><td></td>
-                    <td class="num">"100"</td>
-                    <td class="num">{move || total.with(|t| t.0.clone())}</td>
-                    <td class="num">{move || total.with(|t| t.1.clone())}</td>
+                    <td class="num" data-label="Weight">"100"</td>
+                    <td class="num" data-label="Points earned">{move || total.with(|t| t.0.clone())}</td>
+                    <td class="num" data-label="Points lost">{move || total.with(|t| t.1.clone())}</td>
                 </tr>
             })
             .view()
