@@ -49,8 +49,7 @@ fn start_when_readable() {
         leptos::mount::mount_to_body(crate::components::new_version::NewVersion);
         warm_account_overview();
     };
-    let stored = crate::storage::local::holds_workspace();
-    if !stored {
+    if !crate::storage::local::holds_workspace() {
         // A first visit: the demo is built in a task of its own, and the app mounted in the
         // next (the frame stays shown in between), so neither keeps the page busy as long
         // as both would (docs/build.md, "A first visit's long tasks").

@@ -3,8 +3,8 @@
 //! format.
 //!
 //! In the bundle this is a module of its own (`writers`, docs/build.md), fetched at the
-//! start of every visit and handed to [`super::WRITER`]; storage reaches it only through
-//! [`super::writer`]. Pages that write a file (export, share) call [`file`] directly: their
+//! start of every visit and handed to [`super::WRITER`], the only way storage reaches it.
+//! Pages that write a file (export, share) call [`file`] directly: their
 //! own modules hold it.
 
 use super::stored::{self, Part};
