@@ -388,3 +388,21 @@ fn counts_in_sentences_take_the_right_number_and_group_thousands() {
         );
     }
 }
+
+#[test]
+fn the_apps_phrases_start_with_a_capital() {
+    use am_planner::domain::text::capitalized;
+    for (phrase, want) in [
+        ("renewal call every month", "Renewal call every month"),
+        ("Already capital", "Already capital"),
+        ("qbr every 6 months", "Qbr every 6 months"),
+        ("x", "X"),
+        ("", ""),
+        // A first character that is not a letter, or not ASCII, is left as it is (the
+        // app's own phrases are ASCII English; this never panics on a wide character).
+        ("3 calls", "3 calls"),
+        ("\u{e9}t\u{e9}", "\u{e9}t\u{e9}"),
+    ] {
+        assert_eq!(capitalized(phrase), want, "{phrase:?}");
+    }
+}

@@ -895,3 +895,35 @@ fn the_sort_check_finds_a_slice_sort() {
     let shared = "order::sort_by_key(&mut v, |i| i.date);\n";
     assert_eq!(matching_lines(shared, &OWN_SORTS).count(), 0);
 }
+
+/// Changing case to upper in Unicode (`str::to_uppercase`, `char::to_uppercase`) puts the
+/// whole Unicode upper-case table (12 KB) in the bundle. The app's own words are ASCII
+/// English (`domain::text::capitalized`, `to_ascii_uppercase`) and user text is never put
+/// in upper case, so nothing in `src/` needs it (docs/build.md, "Case").
+const UNICODE_UPPER: [&str; 2] = [".to_uppercase(", "char::to_uppercase"];
+
+#[test]
+fn nothing_changes_case_to_unicode_upper() {
+    let hits = lines_with(&files_under("src", &["rs"]), &UNICODE_UPPER);
+    assert!(
+        hits.is_empty(),
+        "use domain::text::capitalized or to_ascii_uppercase:\n{}",
+        hits.join("\n")
+    );
+}
+
+/// The check above finds what it must.
+#[test]
+fn the_upper_case_check_finds_what_it_must() {
+    for text in [
+        "let s = first.to_uppercase() + rest;\n",
+        "name.chars().flat_map(char::to_uppercase).collect()\n",
+        "word\n    .to_uppercase()\n",
+    ] {
+        assert_eq!(matching_lines(text, &UNICODE_UPPER).count(), 1, "{text}");
+    }
+    assert_eq!(
+        matching_lines("code.to_ascii_uppercase()\n", &UNICODE_UPPER).count(),
+        0
+    );
+}

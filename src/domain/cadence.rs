@@ -144,10 +144,6 @@ pub fn describe(tier: Tier) -> String {
     if parts.is_empty() {
         "Automated touchpoints; no personal touch is due".into()
     } else {
-        let mut s = parts.join(", ");
-        if let Some(first) = s.get(..1) {
-            s = first.to_uppercase() + &s[1..];
-        }
-        s
+        super::text::capitalized(&parts.join(", "))
     }
 }

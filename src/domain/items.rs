@@ -104,16 +104,12 @@ pub fn check_unique<T: Item>(errors: &mut Vec<FieldError>, list_key: &str, list:
         if list[..i].iter().any(|y| y.id() == x.id()) {
             errors.push(FieldError::new(
                 format!("{list_key}[{i}].id"),
-                format!("{} id {} is used twice.", capital(T::NOUN), x.id().raw()),
+                format!(
+                    "{} id {} is used twice.",
+                    super::text::capitalized(T::NOUN),
+                    x.id().raw()
+                ),
             ));
         }
-    }
-}
-
-fn capital(word: &str) -> String {
-    let mut c = word.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }

@@ -54,6 +54,18 @@ pub fn group_thousands(n: u64) -> String {
     out
 }
 
+/// One of the app's own phrases with its first letter in upper case ("renewal call every
+/// month" -> "Renewal call every month"). The app's words are English, so the case change
+/// is ASCII's: a Unicode upper case would put the whole Unicode upper-case table in the
+/// bundle (docs/build.md, "Case"), and user text is never put in upper case.
+pub fn capitalized(phrase: &str) -> String {
+    let mut out = phrase.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
+
 /// Longest one-line text (a goal, an action, a metric name, a SWOT entry...).
 pub const MAX_LINE: usize = 300;
 /// Longest free text (overview, QBR sections, notes).

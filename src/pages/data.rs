@@ -30,7 +30,7 @@ pub fn DataPage() -> impl IntoView {
 
     let currency_text = RwSignal::new(app.ws.with_untracked(|w| w.currency.code().to_string()));
     let currency_error = FormErrors::<()>::new();
-    let set_currency = move |code: String| match Currency::new(&code.to_uppercase()) {
+    let set_currency = move |code: String| match Currency::new(&code.to_ascii_uppercase()) {
         Ok(c) => {
             currency_error.clear();
             currency_text.set(c.code().to_string());
