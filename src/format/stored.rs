@@ -562,11 +562,13 @@ pub fn unreadable_download(values: &[(String, String)]) -> String {
     match values {
         [(_, only)] => only.clone(),
         _ => {
-            let map: serde_json::Map<String, Value> = values
+            // Strings only (keys in order): a map of JSON values would bring the writer of
+            // every kind of value, numbers included, into the main module.
+            let map: std::collections::BTreeMap<&str, &str> = values
                 .iter()
-                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                .map(|(k, v)| (k.as_str(), v.as_str()))
                 .collect();
-            serde_json::to_string_pretty(&Value::Object(map)).expect("always serializes")
+            serde_json::to_string_pretty(&map).expect("always serializes")
         }
     }
 }
