@@ -135,3 +135,56 @@ proptest::proptest! {
         proptest::prop_assert_eq!(read_date(&text), read_date(&format!(" {text}")));
     }
 }
+
+/// The dates the app writes, each shape once: the English names, the day without a leading
+/// zero, the year in full.
+#[test]
+fn dates_are_written_in_each_shape() {
+    use am_planner::domain::dates::*;
+    type Writer = fn(NaiveDate) -> String;
+    let day = d(2026, 12, 3);
+    let cases: [(Writer, &str); 9] = [
+        (day_month, "3 Dec"),
+        (long, "3 Dec 2026"),
+        (written, "3 December 2026"),
+        (written_with_day, "Thursday 3 December 2026"),
+        (long_with_day, "Thursday 3 Dec 2026"),
+        (day_month_with_day, "Thursday 3 Dec"),
+        (month_written, "December 2026"),
+        (month_short, "Dec 2026"),
+        (|x| month_abbr(x).to_string(), "Dec"),
+    ];
+    for (write, want) in cases {
+        assert_eq!(write(day), want);
+    }
+    assert_eq!(long(d(1900, 1, 1)), "1 Jan 1900");
+    assert_eq!(
+        written_with_day(d(2200, 12, 31)),
+        "Wednesday 31 December 2200"
+    );
+    assert_eq!(long_with_day(d(2027, 5, 30)), "Sunday 30 May 2027");
+    assert_eq!(day_month(d(2027, 9, 21)), "21 Sep");
+}
+
+proptest::proptest! {
+    /// On every day the planner accepts, each shape reads as `chrono`'s own writing of the
+    /// same pattern would (the app does not use `chrono`'s patterns: docs/build.md).
+    #[test]
+    fn every_day_is_written_as_chrono_writes_it(offset in 0i64..=(LAST_DAY - FIRST_DAY).num_days()) {
+        use am_planner::domain::dates::*;
+        let day = FIRST_DAY + chrono::Duration::days(offset);
+        for (ours, pattern) in [
+            (day_month(day), "%-d %b"),
+            (long(day), "%-d %b %Y"),
+            (written(day), "%-d %B %Y"),
+            (written_with_day(day), "%A %-d %B %Y"),
+            (long_with_day(day), "%A %-d %b %Y"),
+            (day_month_with_day(day), "%A %-d %b"),
+            (month_written(day), "%B %Y"),
+            (month_short(day), "%b %Y"),
+            (month_abbr(day).to_string(), "%b"),
+        ] {
+            proptest::prop_assert_eq!(ours, day.format(pattern).to_string());
+        }
+    }
+}

@@ -899,7 +899,7 @@ fn the_sort_check_finds_a_slice_sort() {
 /// Changing case to upper in Unicode (`str::to_uppercase`, `char::to_uppercase`) puts the
 /// whole Unicode upper-case table (12 KB) in the bundle. The app's own words are ASCII
 /// English (`domain::text::capitalized`, `to_ascii_uppercase`) and user text is never put
-/// in upper case, so nothing in `src/` needs it (docs/build.md, "Case").
+/// in upper case, so nothing in `src/` needs it (docs/build.md, "Case and dates").
 const UNICODE_UPPER: [&str; 2] = [".to_uppercase(", "char::to_uppercase"];
 
 #[test]
@@ -924,6 +924,36 @@ fn the_upper_case_check_finds_what_it_must() {
     }
     assert_eq!(
         matching_lines("code.to_ascii_uppercase()\n", &UNICODE_UPPER).count(),
+        0
+    );
+}
+
+/// Every date the app shows is written by `domain::dates` (`long`, `written`,
+/// `day_month`...), never by a `chrono` pattern: one way to write each shape, and no
+/// pattern reader in the bundle (docs/build.md, "Case and dates").
+const DATE_PATTERNS: [&str; 2] = [".format(\"%", ".format_with_items("];
+
+#[test]
+fn dates_are_written_by_the_dates_module() {
+    let hits = lines_with(&files_under("src", &["rs"]), &DATE_PATTERNS);
+    assert!(
+        hits.is_empty(),
+        "write dates with domain::dates:\n{}",
+        hits.join("\n")
+    );
+}
+
+/// The check above finds what it must.
+#[test]
+fn the_date_pattern_check_finds_what_it_must() {
+    for text in [
+        "let s = d.format(\"%-d %b\").to_string();\n",
+        "format!(\"{}\", due.format(\"%A %-d %B %Y\"))\n",
+    ] {
+        assert_eq!(matching_lines(text, &DATE_PATTERNS).count(), 1, "{text}");
+    }
+    assert_eq!(
+        matching_lines("format!(\"{:.1}\", x)\n", &DATE_PATTERNS).count(),
         0
     );
 }

@@ -91,7 +91,7 @@ pub fn health_trend_svg(
             if pts.len() == 1 { "" } else { "s" },
             fmt_points(*s),
             Band::of(*s).label(),
-            d.format("%-d %b %Y")
+            crate::domain::dates::long(*d)
         ),
     };
     let mut figures = pts
@@ -99,7 +99,7 @@ pub fn health_trend_svg(
         .map(|(d, s)| {
             format!(
                 "{}: {} ({})",
-                d.format("%-d %b %Y"),
+                crate::domain::dates::long(*d),
                 fmt_points(*s),
                 Band::of(*s).label()
             )
@@ -109,7 +109,7 @@ pub fn health_trend_svg(
     let shown: Vec<String> = weight_changes
         .iter()
         .filter(|d| pts.first().is_some_and(|p| **d >= p.0) && **d <= today)
-        .map(|d| d.format("%-d %b %Y").to_string())
+        .map(|d| crate::domain::dates::long(*d))
         .collect();
     if !shown.is_empty() {
         figures.push_str(&format!(". Weights changed on {}", shown.join(", ")));

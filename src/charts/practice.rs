@@ -37,7 +37,9 @@ fn render(
 /// The days that had reviews, as `figure` gives them, for a chart's description.
 fn days_figures(days: &[Day], figure: impl Fn(&Day) -> Option<String>) -> String {
     days.iter()
-        .filter_map(|d| figure(d).map(|f| format!("{}: {f}", d.date.format("%-d %b"))))
+        .filter_map(|d| {
+            figure(d).map(|f| format!("{}: {f}", crate::domain::dates::day_month(d.date)))
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -68,7 +70,7 @@ fn x_days(root: &Area, plot: Rect, days: &[Day]) -> Drawn {
         };
         text(
             root,
-            &d.date.format("%-d %b").to_string(),
+            &crate::domain::dates::day_month(d.date),
             x,
             plot.bottom + 6.0,
             Label::new(SMALL, &MUTED, h, VPos::Top),

@@ -115,9 +115,9 @@ pub fn month_ticks(axis: &DateAxis) -> Vec<(f64, String)> {
         .enumerate()
         .map(|(i, m)| {
             let label = if i == 0 || m.month() == 1 {
-                m.format("%b %Y").to_string()
+                crate::domain::dates::month_short(m)
             } else {
-                m.format("%b").to_string()
+                crate::domain::dates::month_abbr(m).to_string()
             };
             (axis.x(m), label)
         })

@@ -291,8 +291,8 @@ pub fn date_ticks(start: NaiveDate, end: NaiveDate, max_ticks: usize) -> Vec<(Na
         }
     }
     vec![
-        (start, start.format("%Y").to_string()),
-        (end, end.format("%Y").to_string()),
+        (start, start.year().to_string()),
+        (end, end.year().to_string()),
     ]
 }
 

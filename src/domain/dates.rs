@@ -1,6 +1,6 @@
 //! Calendar-date helpers shared by the rules and the screens. Pure: `today` is a parameter.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::error::FieldError;
 
@@ -20,19 +20,87 @@ pub fn relative(today: NaiveDate, date: NaiveDate) -> String {
     }
 }
 
+// Every date the app shows is written by the functions below, in English, from these
+// names: not by `chrono`'s `format` patterns, whose reader and writer would be one more
+// piece of the first page's module for the same few shapes (docs/build.md, "Case and
+// dates").
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The month's name: `December`.
+pub fn month_name(date: NaiveDate) -> &'static str {
+    MONTHS[date.month0() as usize]
+}
+
+/// The month's name in three letters: `Dec`.
+pub fn month_abbr(date: NaiveDate) -> &'static str {
+    &month_name(date)[..3]
+}
+
+/// The day of the week: `Thursday`.
+pub fn weekday_name(date: NaiveDate) -> &'static str {
+    WEEKDAYS[date.weekday().num_days_from_monday() as usize]
+}
+
+/// A day and its month, short: `3 Dec`.
+pub fn day_month(date: NaiveDate) -> String {
+    format!("{} {}", date.day(), month_abbr(date))
+}
+
 /// A date as people read it in a table: `12 Mar 2027`.
 pub fn long(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
+    format!("{} {}", day_month(date), date.year())
 }
 
 /// A date as people write it in a letter: `3 December 2026`.
 pub fn written(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+    format!("{} {}", date.day(), month_written(date))
 }
 
 /// With the day of the week: `Thursday 3 December 2026`.
 pub fn written_with_day(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
+    format!("{} {}", weekday_name(date), written(date))
+}
+
+/// With the day of the week, short: `Thursday 3 Dec 2026`.
+pub fn long_with_day(date: NaiveDate) -> String {
+    format!("{} {}", weekday_name(date), long(date))
+}
+
+/// A day of the coming weeks: `Thursday 3 Dec`.
+pub fn day_month_with_day(date: NaiveDate) -> String {
+    format!("{} {}", weekday_name(date), day_month(date))
+}
+
+/// A month as people write it: `December 2026`.
+pub fn month_written(date: NaiveDate) -> String {
+    format!("{} {}", month_name(date), date.year())
+}
+
+/// A month, short: `Dec 2026`.
+pub fn month_short(date: NaiveDate) -> String {
+    format!("{} {}", month_abbr(date), date.year())
 }
 
 /// The first day the planner accepts anywhere (files, links, forms).
@@ -117,7 +185,7 @@ fn checked_day(text: &str, year: u32, month: u32, day: u32) -> Result<NaiveDate,
             .unwrap_or(first);
         return Err(FieldError::bare(format!(
             "\"{shown}\" is not a date: {} has {} days.",
-            first.format("%B %Y"),
+            month_written(first),
             (next - first).num_days()
         )));
     };

@@ -57,7 +57,7 @@ pub fn group_thousands(n: u64) -> String {
 /// One of the app's own phrases with its first letter in upper case ("renewal call every
 /// month" -> "Renewal call every month"). The app's words are English, so the case change
 /// is ASCII's: a Unicode upper case would put the whole Unicode upper-case table in the
-/// bundle (docs/build.md, "Case"), and user text is never put in upper case.
+/// bundle (docs/build.md, "Case and dates"), and user text is never put in upper case.
 pub fn capitalized(phrase: &str) -> String {
     let mut out = phrase.to_string();
     if let Some(first) = out.get_mut(..1) {

@@ -17,7 +17,7 @@
 //! duplicating them, and different between workspaces, whose account ids overlap. Dates outside years 1-9999 cannot be written as `YYYYMMDD`; such
 //! events are skipped.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::domain::renewal::Timeline;
 use crate::domain::{AccountId, WorkspaceId};
@@ -80,7 +80,7 @@ pub fn fold_line(line: &str) -> String {
 /// `YYYYMMDD`, or `None` outside years 1 to 9999.
 pub fn ics_date(d: NaiveDate) -> Option<String> {
     if (1..=9999).contains(&d.year()) {
-        Some(d.format("%Y%m%d").to_string())
+        Some(format!("{:04}{:02}{:02}", d.year(), d.month(), d.day()))
     } else {
         None
     }
@@ -88,7 +88,15 @@ pub fn ics_date(d: NaiveDate) -> Option<String> {
 
 /// `YYYYMMDDTHHMMSSZ` for a UTC time.
 pub fn ics_utc(t: NaiveDateTime) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 /// A whole calendar: CRLF line endings, folded lines. `dtstamp` is the export time, UTC.

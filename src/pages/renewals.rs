@@ -4,6 +4,7 @@
 //! An owner filter, kept in the page address, narrows every part to one person's renewals
 //! (docs/account-depth.md#owners).
 
+use chrono::Datelike;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -250,7 +251,7 @@ pub fn RenewalsPage() -> impl IntoView {
                                 .col("Accounts", move |m| {
                                     // Each month draws its first accounts, then more on demand.
                                     let shown = RwSignal::new(STEP);
-                                    let list_id = format!("month-{}", m.month.format("%Y-%m"));
+                                    let list_id = format!("month-{}-{:02}", m.month.year(), m.month.month());
                                     let total = m.renewals.len();
                                     let rows: Vec<_> = m.renewals.iter()
                                         .map(|r| (r.clone(), statuses.get(&r.account).copied()))
@@ -267,7 +268,7 @@ pub fn RenewalsPage() -> impl IntoView {
                                             children=move |(r, st)| view! {
                                                 <li>
                                                     <a href=format!("/accounts/{}/renewal", r.account.0)>{r.name.clone()}</a>
-                                                    <span class="sub-inline">{format!(" {} · {}", r.date.format("%-d %b"), fmt(r.arr))}</span>
+                                                    <span class="sub-inline">{format!(" {} · {}", crate::domain::dates::day_month(r.date), fmt(r.arr))}</span>
                                                     {st.map(status_pill)}
                                                     {owner_tasks(tasks_of(r.account), today)}
                                                 </li>

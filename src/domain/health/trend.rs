@@ -112,7 +112,7 @@ impl Decline {
             Decline::Fell { from, to, since } => format!(
                 "Down {} points since {} ({} to {}).",
                 fmt_points(from - to),
-                since.format("%-d %b %Y"),
+                super::super::dates::long(*since),
                 fmt_points(*from),
                 fmt_points(*to)
             ),
@@ -120,7 +120,7 @@ impl Decline {
                 "Dropped from {} to {} since {}.",
                 from.label(),
                 to.label(),
-                since.format("%-d %b %Y")
+                super::super::dates::long(*since)
             ),
         }
     }

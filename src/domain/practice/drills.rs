@@ -671,7 +671,11 @@ fn qbr(rng: &mut Prng, facts: &mut Vec<(String, String)>, today: NaiveDate) -> B
     qbr.prep.set(PrepItem::AgendaSent, sent);
     facts.push((
         "QBR".into(),
-        format!("{} at {}", date.format("%A %-d %b %Y"), qbr.time_range()),
+        format!(
+            "{} at {}",
+            crate::domain::dates::long_with_day(date),
+            qbr.time_range()
+        ),
     ));
     facts.push(("Agenda sent".into(), if sent { "yes" } else { "no" }.into()));
     let (due, late) = qbr_answer(&qbr, today);
@@ -696,7 +700,7 @@ fn qbr(rng: &mut Prng, facts: &mut Vec<(String, String)>, today: NaiveDate) -> B
             prompt: "By when must the agenda go out?".into(),
             choices: unique
                 .iter()
-                .map(|d| d.format("%A %-d %b %Y").to_string())
+                .map(|d| crate::domain::dates::long_with_day(*d))
                 .collect(),
             answer: unique.iter().position(|d| *d == due).expect("listed"),
         },
@@ -712,8 +716,8 @@ fn qbr(rng: &mut Prng, facts: &mut Vec<(String, String)>, today: NaiveDate) -> B
     let why = vec![
         format!(
             "Count five business days back from {}, skipping Saturdays and Sundays: {}.",
-            date.format("%A %-d %b"),
-            due.format("%A %-d %b")
+            crate::domain::dates::day_month_with_day(date),
+            crate::domain::dates::day_month_with_day(due)
         ),
         if sent {
             "The agenda is already sent, so it cannot be late.".into()

@@ -29,7 +29,7 @@ pub struct MonthDue {
 impl MonthDue {
     /// `Mar 2027`.
     pub fn label(&self) -> String {
-        self.month.format("%b %Y").to_string()
+        crate::domain::dates::month_short(self.month)
     }
 }
 

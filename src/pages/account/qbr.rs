@@ -314,11 +314,15 @@ fn QbrEditor(account: AccountHandle, qbr_id: QbrId) -> impl IntoView {
                 let due = q.agenda_due();
                 let sent = q.prep.is_ticked(PrepItem::AgendaSent);
                 (
-                    format!("{}, {}", q.date.format("%A %-d %B %Y"), q.time_range()),
+                    format!(
+                        "{}, {}",
+                        crate::domain::dates::written_with_day(q.date),
+                        q.time_range()
+                    ),
                     dates::relative(today, q.date),
                     format!(
                         "{} ({})",
-                        due.format("%A %-d %B %Y"),
+                        crate::domain::dates::written_with_day(due),
                         dates::relative(today, due)
                     ),
                     sent,

@@ -2,6 +2,7 @@
 //! time against a countdown (pause, skip), with a box for notes or a written answer; then
 //! tick the points your answer covered. Attempts are kept with the workspace.
 
+use chrono::Timelike;
 use leptos::prelude::*;
 
 use super::questions::AnswerGuide;
@@ -284,7 +285,7 @@ pub fn PracticeMock() -> impl IntoView {
                 <ChartBox render=chart place=ChartPlace::PageCard/>
                 <ul class="pr-attempts">
                     {move || recent().into_iter().map(|a| view! {
-                        <li>{format!("{} at {}: {}% · {} · {}", dates::long(a.at.date()), a.at.format("%H:%M"), a.score(), plural(a.questions as usize, "question", "questions"), clock(a.seconds))}</li>
+                        <li>{format!("{} at {}: {}% · {} · {}", dates::long(a.at.date()), format!("{:02}:{:02}", a.at.hour(), a.at.minute()), a.score(), plural(a.questions as usize, "question", "questions"), clock(a.seconds))}</li>
                     }).collect_view()}
                 </ul>
             </section>
