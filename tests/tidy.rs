@@ -931,7 +931,16 @@ fn the_upper_case_check_finds_what_it_must() {
 /// Every date the app shows is written by `domain::dates` (`long`, `written`,
 /// `day_month`...), never by a `chrono` pattern: one way to write each shape, and no
 /// pattern reader in the bundle (docs/build.md, "Case and dates").
-const DATE_PATTERNS: [&str; 2] = [".format(\"%", ".format_with_items("];
+const DATE_PATTERNS: [&str; 8] = [
+    ".format(\"%",
+    ".format_with_items(",
+    "\"%-d",
+    "\"%d",
+    "\"%b",
+    "\"%B",
+    "\"%A",
+    "\"%Y",
+];
 
 #[test]
 fn dates_are_written_by_the_dates_module() {
@@ -949,6 +958,7 @@ fn the_date_pattern_check_finds_what_it_must() {
     for text in [
         "let s = d.format(\"%-d %b\").to_string();\n",
         "format!(\"{}\", due.format(\"%A %-d %B %Y\"))\n",
+        "Step::Months(_) => \"%Y\",\n",
     ] {
         assert_eq!(matching_lines(text, &DATE_PATTERNS).count(), 1, "{text}");
     }

@@ -2,7 +2,7 @@
 //! and stacked segments. Everything is in SVG user units (the `viewBox`), y growing down.
 //! The drawing modules only turn these numbers into shapes.
 
-use crate::domain::order;
+use crate::domain::{dates, order};
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::domain::health::Band;
@@ -279,15 +279,12 @@ pub fn date_ticks(start: NaiveDate, end: NaiveDate, max_ticks: usize) -> Vec<(Na
     let limit = max_ticks.max(2);
     for step in STEPS {
         if let Some(ticks) = ticks_for(step, start, end, limit) {
-            let fmt = match step {
-                Step::Days(_) | Step::Weeks(_) => "%-d %b",
-                Step::Months(n) if n < 12 => "%b %Y",
-                Step::Months(_) => "%Y",
+            let label: fn(NaiveDate) -> String = match step {
+                Step::Days(_) | Step::Weeks(_) => dates::day_month,
+                Step::Months(n) if n < 12 => dates::month_short,
+                Step::Months(_) => |d| d.year().to_string(),
             };
-            return ticks
-                .into_iter()
-                .map(|d| (d, d.format(fmt).to_string()))
-                .collect();
+            return ticks.into_iter().map(|d| (d, label(d))).collect();
         }
     }
     vec![
