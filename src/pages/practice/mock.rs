@@ -285,7 +285,7 @@ pub fn PracticeMock() -> impl IntoView {
                 <ChartBox render=chart place=ChartPlace::PageCard/>
                 <ul class="pr-attempts">
                     {move || recent().into_iter().map(|a| view! {
-                        <li>{format!("{} at {}: {}% · {} · {}", dates::long(a.at.date()), format!("{:02}:{:02}", a.at.hour(), a.at.minute()), a.score(), plural(a.questions as usize, "question", "questions"), clock(a.seconds))}</li>
+                        <li>{format!("{} at {:02}:{:02}: {}% · {} · {}", dates::long(a.at.date()), a.at.hour(), a.at.minute(), a.score(), plural(a.questions as usize, "question", "questions"), clock(a.seconds))}</li>
                     }).collect_view()}
                 </ul>
             </section>
