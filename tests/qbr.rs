@@ -164,6 +164,15 @@ fn clock_times_parse_strictly() {
         );
     }
     assert_eq!(ClockTime::new(24, 0), None);
+    // A time of day (a mock interview's start) reads as the clock writes it, seconds dropped.
+    for (h, m, s, want) in [
+        (0, 0, 0, "00:00"),
+        (9, 5, 59, "09:05"),
+        (23, 59, 59, "23:59"),
+    ] {
+        let t = chrono::NaiveTime::from_hms_opt(h, m, s).unwrap();
+        assert_eq!(ClockTime::of(t).to_string(), want);
+    }
 }
 
 #[test]

@@ -16,6 +16,7 @@ use super::scale::{
     band_label_box, band_rects, date_ticks, marker_xs, point_positions, px, text_width,
     trend_domain, DateScale, Rect, ScoreScale, SCORE_TICKS,
 };
+use crate::domain::dates;
 use crate::domain::health::{fmt_points, Band};
 
 /// Smallest drawing accepted; smaller sizes are raised to these.
@@ -91,7 +92,7 @@ pub fn health_trend_svg(
             if pts.len() == 1 { "" } else { "s" },
             fmt_points(*s),
             Band::of(*s).label(),
-            crate::domain::dates::long(*d)
+            dates::long(*d)
         ),
     };
     let mut figures = pts
@@ -99,7 +100,7 @@ pub fn health_trend_svg(
         .map(|(d, s)| {
             format!(
                 "{}: {} ({})",
-                crate::domain::dates::long(*d),
+                dates::long(*d),
                 fmt_points(*s),
                 Band::of(*s).label()
             )
@@ -109,7 +110,7 @@ pub fn health_trend_svg(
     let shown: Vec<String> = weight_changes
         .iter()
         .filter(|d| pts.first().is_some_and(|p| **d >= p.0) && **d <= today)
-        .map(|d| crate::domain::dates::long(*d))
+        .map(|d| dates::long(*d))
         .collect();
     if !shown.is_empty() {
         figures.push_str(&format!(". Weights changed on {}", shown.join(", ")));

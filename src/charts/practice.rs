@@ -7,6 +7,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::draw::{self, text, y_grid, Area, Drawn, Label, INK, MUTED, SMALL, TEXT};
 use super::scale::{count_ticks, Rect};
+use crate::domain::dates;
 use crate::domain::practice::scheduler::CardState;
 use crate::domain::practice::stats::Day;
 
@@ -37,9 +38,7 @@ fn render(
 /// The days that had reviews, as `figure` gives them, for a chart's description.
 fn days_figures(days: &[Day], figure: impl Fn(&Day) -> Option<String>) -> String {
     days.iter()
-        .filter_map(|d| {
-            figure(d).map(|f| format!("{}: {f}", crate::domain::dates::day_month(d.date)))
-        })
+        .filter_map(|d| figure(d).map(|f| format!("{}: {f}", dates::day_month(d.date))))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -70,7 +69,7 @@ fn x_days(root: &Area, plot: Rect, days: &[Day]) -> Drawn {
         };
         text(
             root,
-            &crate::domain::dates::day_month(d.date),
+            &dates::day_month(d.date),
             x,
             plot.bottom + 6.0,
             Label::new(SMALL, &MUTED, h, VPos::Top),

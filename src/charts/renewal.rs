@@ -11,6 +11,7 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
+use crate::domain::dates;
 use crate::domain::renewal::{days_after, days_before, MilestoneKind, MilestoneState, Timeline};
 
 pub const HEIGHT: f64 = 150.0;
@@ -115,9 +116,9 @@ pub fn month_ticks(axis: &DateAxis) -> Vec<(f64, String)> {
         .enumerate()
         .map(|(i, m)| {
             let label = if i == 0 || m.month() == 1 {
-                crate::domain::dates::month_short(m)
+                dates::month_short(m)
             } else {
-                crate::domain::dates::month_abbr(m).to_string()
+                dates::month_abbr(m).to_string()
             };
             (axis.x(m), label)
         })

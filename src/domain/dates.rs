@@ -49,7 +49,7 @@ const WEEKDAYS: [&str; 7] = [
 ];
 
 /// The month's name: `December`.
-pub fn month_name(date: NaiveDate) -> &'static str {
+fn month_name(date: NaiveDate) -> &'static str {
     MONTHS[date.month0() as usize]
 }
 
@@ -59,7 +59,7 @@ pub fn month_abbr(date: NaiveDate) -> &'static str {
 }
 
 /// The day of the week: `Thursday`.
-pub fn weekday_name(date: NaiveDate) -> &'static str {
+fn weekday_name(date: NaiveDate) -> &'static str {
     WEEKDAYS[date.weekday().num_days_from_monday() as usize]
 }
 

@@ -37,6 +37,12 @@ impl ClockTime {
         (hour < 24 && minute < 60).then(|| ClockTime(hour as u16 * 60 + minute as u16))
     }
 
+    /// The hour and minute of a time of day (seconds dropped).
+    pub fn of(time: chrono::NaiveTime) -> ClockTime {
+        use chrono::Timelike;
+        ClockTime((time.hour() * 60 + time.minute()) as u16)
+    }
+
     /// Minutes since midnight.
     pub fn minutes(self) -> u16 {
         self.0

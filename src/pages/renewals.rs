@@ -14,7 +14,7 @@ use crate::components::renewal_bits::status_pill;
 use crate::components::show_more::{shown_counts, ShowMore, STEP};
 use crate::components::url_state::use_url_state;
 use crate::domain::account::timeline_of;
-use crate::domain::dates::{long, relative};
+use crate::domain::dates::{day_month, long, relative};
 
 use crate::domain::renewal::{AgendaItem, AgendaWhat, Task};
 use crate::domain::renewals_query::RenewalsQuery;
@@ -268,7 +268,7 @@ pub fn RenewalsPage() -> impl IntoView {
                                             children=move |(r, st)| view! {
                                                 <li>
                                                     <a href=format!("/accounts/{}/renewal", r.account.0)>{r.name.clone()}</a>
-                                                    <span class="sub-inline">{format!(" {} · {}", crate::domain::dates::day_month(r.date), fmt(r.arr))}</span>
+                                                    <span class="sub-inline">{format!(" {} · {}", day_month(r.date), fmt(r.arr))}</span>
                                                     {st.map(status_pill)}
                                                     {owner_tasks(tasks_of(r.account), today)}
                                                 </li>

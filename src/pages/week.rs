@@ -130,7 +130,7 @@ fn when(due: NaiveDate, today: NaiveDate) -> String {
     match days_until(today, due) {
         0 => "Due today".into(),
         1 => "Due tomorrow".into(),
-        n if n > 1 => format!("Due {}", crate::domain::dates::day_month_with_day(due)),
+        n if n > 1 => format!("Due {}", dates::day_month_with_day(due)),
         n => format!(
             "{} overdue (due {})",
             plural((-n) as usize, "day", "days"),

@@ -4,6 +4,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::*;
+use crate::domain::dates::long;
 use crate::domain::numbers::{fmt_points, round1};
 
 /// Below this many points of change (in absolute value) the trend is flat.
@@ -112,7 +113,7 @@ impl Decline {
             Decline::Fell { from, to, since } => format!(
                 "Down {} points since {} ({} to {}).",
                 fmt_points(from - to),
-                super::super::dates::long(*since),
+                long(*since),
                 fmt_points(*from),
                 fmt_points(*to)
             ),
@@ -120,7 +121,7 @@ impl Decline {
                 "Dropped from {} to {} since {}.",
                 from.label(),
                 to.label(),
-                super::super::dates::long(*since)
+                long(*since)
             ),
         }
     }

@@ -12,7 +12,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::prng::Prng;
 use crate::domain::account::AccountFields;
-use crate::domain::dates::long;
+use crate::domain::dates::{day_month_with_day, long, long_with_day};
 use crate::domain::expansion::{Expansion, ReadinessItem, ReadinessTicks};
 use crate::domain::health::{
     score_of, Band, Category, Nps, Percent, Score, Signals, TicketTrend, Weights,
@@ -671,11 +671,7 @@ fn qbr(rng: &mut Prng, facts: &mut Vec<(String, String)>, today: NaiveDate) -> B
     qbr.prep.set(PrepItem::AgendaSent, sent);
     facts.push((
         "QBR".into(),
-        format!(
-            "{} at {}",
-            crate::domain::dates::long_with_day(date),
-            qbr.time_range()
-        ),
+        format!("{} at {}", long_with_day(date), qbr.time_range()),
     ));
     facts.push(("Agenda sent".into(), if sent { "yes" } else { "no" }.into()));
     let (due, late) = qbr_answer(&qbr, today);
@@ -698,10 +694,7 @@ fn qbr(rng: &mut Prng, facts: &mut Vec<(String, String)>, today: NaiveDate) -> B
     let parts = vec![
         Part {
             prompt: "By when must the agenda go out?".into(),
-            choices: unique
-                .iter()
-                .map(|d| crate::domain::dates::long_with_day(*d))
-                .collect(),
+            choices: unique.iter().map(|d| long_with_day(*d)).collect(),
             answer: unique.iter().position(|d| *d == due).expect("listed"),
         },
         Part {
@@ -716,8 +709,8 @@ fn qbr(rng: &mut Prng, facts: &mut Vec<(String, String)>, today: NaiveDate) -> B
     let why = vec![
         format!(
             "Count five business days back from {}, skipping Saturdays and Sundays: {}.",
-            crate::domain::dates::day_month_with_day(date),
-            crate::domain::dates::day_month_with_day(due)
+            day_month_with_day(date),
+            day_month_with_day(due)
         ),
         if sent {
             "The agenda is already sent, so it cannot be late.".into()

@@ -5,6 +5,7 @@ use crate::domain::order;
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::*;
+use crate::domain::dates;
 use crate::domain::ids::AccountId;
 
 /// One account's renewal in a portfolio view.
@@ -29,7 +30,7 @@ pub struct MonthDue {
 impl MonthDue {
     /// `Mar 2027`.
     pub fn label(&self) -> String {
-        crate::domain::dates::month_short(self.month)
+        dates::month_short(self.month)
     }
 }
 

@@ -314,15 +314,11 @@ fn QbrEditor(account: AccountHandle, qbr_id: QbrId) -> impl IntoView {
                 let due = q.agenda_due();
                 let sent = q.prep.is_ticked(PrepItem::AgendaSent);
                 (
-                    format!(
-                        "{}, {}",
-                        crate::domain::dates::written_with_day(q.date),
-                        q.time_range()
-                    ),
+                    format!("{}, {}", dates::written_with_day(q.date), q.time_range()),
                     dates::relative(today, q.date),
                     format!(
                         "{} ({})",
-                        crate::domain::dates::written_with_day(due),
+                        dates::written_with_day(due),
                         dates::relative(today, due)
                     ),
                     sent,

@@ -2,7 +2,6 @@
 //! time against a countdown (pause, skip), with a box for notes or a written answer; then
 //! tick the points your answer covered. Attempts are kept with the workspace.
 
-use chrono::Timelike;
 use leptos::prelude::*;
 
 use super::questions::AnswerGuide;
@@ -16,6 +15,7 @@ use crate::domain::practice::mock::{
     clock, pick_questions, DEFAULT_SECONDS, LENGTHS, SECONDS_PER_QUESTION,
 };
 use crate::domain::practice::{stats, MockAttempt, QuestionKind};
+use crate::domain::qbr::ClockTime;
 use crate::state::{use_app, AppState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -285,7 +285,7 @@ pub fn PracticeMock() -> impl IntoView {
                 <ChartBox render=chart place=ChartPlace::PageCard/>
                 <ul class="pr-attempts">
                     {move || recent().into_iter().map(|a| view! {
-                        <li>{format!("{} at {:02}:{:02}: {}% · {} · {}", dates::long(a.at.date()), a.at.hour(), a.at.minute(), a.score(), plural(a.questions as usize, "question", "questions"), clock(a.seconds))}</li>
+                        <li>{format!("{} at {}: {}% · {} · {}", dates::long(a.at.date()), ClockTime::of(a.at.time()), a.score(), plural(a.questions as usize, "question", "questions"), clock(a.seconds))}</li>
                     }).collect_view()}
                 </ul>
             </section>
