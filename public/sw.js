@@ -16,12 +16,12 @@ const FILES = __FILES__;
 const PREFIX = 'am-planner-shell-';
 const CACHE = PREFIX + BUILD;
 
-// A file whose name carries the hash of its content (the build's module directory
-// app-<hash>/ and the stylesheet app-<hash>.css) can only ever hold that content, so it is
-// taken from the browser's HTTP cache when the page has just fetched it (the main module,
-// its JavaScript and the stylesheet, on a first visit): not downloaded a second time. Every
-// other file (index.html, theme.js, the practice content, the icons) is fetched anew.
-const HASHED = /^\/app-[0-9a-f]+(\/|\.css$)/;
+// A file under the build's module directory app-<hash>/ can only ever hold that content, so
+// it is taken from the browser's HTTP cache when the page has just fetched it (the main
+// module and its JavaScript, on a first visit): not downloaded a second time. Every other
+// file (index.html, which carries the stylesheet and the theme script, the practice
+// content, the icons) is fetched anew.
+const HASHED = /^\/app-[0-9a-f]+\//;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// The release bundle's size (figures, never pass/fail): each wasm, js and css file of
-// dist/ (the build's module directory app-<hash>/ included) raw, gzip -9 and brotli 11, and
-// the totals that matter:
-//   - first page: what the portfolio loads before it is interactive: the files index.html
-//     names (loader, main module, its JavaScript, the stylesheet, theme.js);
+// The release bundle's size (figures, never pass/fail): index.html and each wasm, js and css
+// file of dist/ (the build's module directory app-<hash>/ included) raw, gzip -9 and brotli
+// 11, and the totals that matter:
+//   - first page: what the portfolio loads before it is interactive: index.html (with the
+//     loader, and since 2026-12-03 the stylesheet and theme.js written in) and the files it
+//     names (main module, its JavaScript; in older builds the stylesheet and theme.js);
 //   - each group of pages loaded on demand: its module and the shared chunks it needs (read
 //     from the loader __wasm_split.js, docs/build.md), on top of the first page;
 //   - all features: every file.
@@ -21,13 +22,13 @@ const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 const walk = (d, base = '') => fs.readdirSync(path.join(dist, d), { withFileTypes: true }).flatMap((e) =>
   e.isDirectory() ? walk(path.join(d, e.name), `${base}${e.name}/`) : [`${base}${e.name}`]);
-const files = walk('.').filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js').sort();
+const files = walk('.').filter((f) => (/\.(wasm|js|css)$/.test(f) && f !== 'sw.js') || f === 'index.html').sort();
 const size = (f) => {
   const bytes = fs.readFileSync(path.join(dist, f));
   return {
     file: f, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length,
     brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    first_page: html.includes(`/${f}`),
+    first_page: f === 'index.html' || html.includes(`/${f}`),
   };
 };
 const rows = files.map(size);
@@ -59,7 +60,7 @@ for (const r of rows.filter((r) => r.first_page || !/\/(chunk|split)_/.test(r.fi
 const lazyRows = rows.filter((r) => !r.first_page && /\/(chunk|split)_/.test(r.file));
 if (lazyRows.length) line(`${lazyRows.length} modules loaded on demand`, total(lazyRows), 'on demand');
 for (const [g, t] of Object.entries(result.on_demand)) line(`  ${g} (${t.files.length} files)`, t, `+ on first opening (${kb(t.gzip)} gzip)`);
-line('first page (wasm + js + css)', firstPage, `(${kb(firstPage.gzip)} gzip, ${kb(firstPage.brotli)} brotli)`);
+line('first page (html + wasm + js + css)', firstPage, `(${kb(firstPage.gzip)} gzip, ${kb(firstPage.brotli)} brotli)`);
 line('all features', result.all, `(${kb(result.all.gzip)} gzip, ${kb(result.all.brotli)} brotli)`);
 fs.mkdirSync(path.join(root, 'target/bench'), { recursive: true });
 fs.writeFileSync(path.join(root, 'target/bench/bundle.json'), JSON.stringify(result, null, 2));

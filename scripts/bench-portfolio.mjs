@@ -159,7 +159,10 @@ async function vanillaServer(doc, dist) {
   const dir = path.join(root, 'target/bench/vanilla');
   fs.mkdirSync(dir, { recursive: true });
   for (const f of ['vanilla.html', 'vanilla.js']) fs.copyFileSync(path.join(root, 'bench', f), path.join(dir, f));
-  const css = fs.readdirSync(dist).filter((f) => f.endsWith('.css')).sort()
+  // The app's stylesheet: written into index.html (since 2026-12-03), or a file of its own
+  // in a build from before, when it is the baseline.
+  const inline = fs.readFileSync(path.join(dist, 'index.html'), 'utf8').match(/<style>([\s\S]*?)<\/style>/);
+  const css = inline ? inline[1] : fs.readdirSync(dist).filter((f) => f.endsWith('.css')).sort()
     .map((f) => fs.readFileSync(path.join(dist, f), 'utf8')).join('\n');
   fs.writeFileSync(path.join(dir, 'app.css'), css);
   fs.writeFileSync(path.join(dir, 'ws.json'), JSON.stringify(doc));

@@ -1,8 +1,9 @@
 // The last step of scripts/build.mjs, on the laid-out dist/ (each step depends on the one
 // before, so they run in this order):
-//   0. bundle-css.mjs: the stylesheets joined into one file (one render-blocking request
-//      instead of one per feature);
-//   1. csp-hash.mjs: the inline loader's hash into the Content Security Policy of index.html;
+//   0. inline-head.mjs: the stylesheets joined and written into index.html, theme.js too (the
+//      frame paints with no request of its own);
+//   1. csp-hash.mjs: the hashes of the inline scripts (the loader, theme.js) and the inline
+//      stylesheet into the Content Security Policy of index.html;
 //   2. offline.mjs: the service worker with this build's id and file list (every wasm
 //      module included, so every page opens offline);
 //   3. precompress.mjs: a .gz and a .br beside each text or wasm file, for servers that
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-for (const step of ['bundle-css.mjs', 'csp-hash.mjs', 'offline.mjs', 'precompress.mjs']) {
+for (const step of ['inline-head.mjs', 'csp-hash.mjs', 'offline.mjs', 'precompress.mjs']) {
   const r = spawnSync(process.execPath, [path.join(here, step), ...process.argv.slice(2)], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

@@ -17,7 +17,8 @@
 //                                              file instead)
 //   node scripts/profile.mjs visit DIST...     first visits with the browser's throttling
 //                                              (slow 4G, CPU 4x): first paint, app ready,
-//                                              stylesheet and main module arrival
+//                                              the page's, the stylesheet's (when not in
+//                                              the page) and the main module's arrival
 //   node scripts/profile.mjs tasks DIST...     the same first visits, builds in turn: each
 //                                              long task (50 ms or more) with its script,
 //                                              style, layout and paint, and the blocking time
@@ -403,7 +404,7 @@ const commands = {
   },
 
   async visit(list) {
-    const keys = ['paint', 'ready', 'stylesheet', 'module'];
+    const keys = ['paint', 'ready', 'page', 'stylesheet', 'module'];
     const out = list.map(() => Object.fromEntries(keys.map((k) => [k, []])));
     for (let r = 0; r < RUNS; r++) {
       for (const [i, dist] of list.entries()) {
@@ -416,6 +417,7 @@ const commands = {
             return {
               paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
               ready: window.__readyAt,
+              page: performance.getEntriesByType('navigation')[0]?.responseEnd,
               stylesheet: res.find((e) => e.name.endsWith('.css'))?.responseEnd,
               module: res.find((e) => e.name.endsWith('_bg.wasm'))?.responseEnd,
             };
@@ -427,7 +429,9 @@ const commands = {
     }
     console.log(`first visit, slow 4G and CPU 4x, 412 px; medians of ${RUNS} (ms)`);
     console.log(''.padEnd(30) + keys.map((k) => k.padStart(12)).join(''));
-    list.forEach((d, i) => console.log(d.slice(-30).padEnd(30) + keys.map((k) => median(out[i][k]).toFixed(0).padStart(12)).join('')));
+    // A stylesheet inlined in the page has no request of its own: shown as '-'.
+    const shown = (a) => (a.some((x) => x == null) ? '-' : median(a).toFixed(0));
+    list.forEach((d, i) => console.log(d.slice(-30).padEnd(30) + keys.map((k) => shown(out[i][k]).padStart(12)).join('')));
   },
 
   // The long tasks of a first visit (what Lighthouse's total blocking time adds up): each

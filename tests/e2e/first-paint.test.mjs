@@ -112,6 +112,41 @@ for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 860 
   });
 }
 
+test('the frame paints with no request but the page: its stylesheet and theme script are written into it', async () => {
+  const { page, errors, context } = await newPage(env, { viewport: { width: 412, height: 823 } });
+  // Every request but the page itself is held until the frame has been painted.
+  const held = [];
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() === 'document') return route.continue();
+    held.push(new URL(route.request().url()).pathname);
+    await gate;
+    return route.continue();
+  });
+  await page.goto(env.base + '/', { waitUntil: 'commit' });
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 10_000 });
+  const frame = await page.evaluate(() => ({
+    sheets: [...document.styleSheets].map((s) => s.href ?? 'in the page'),
+    scripts: [...document.head.querySelectorAll('script[src]')].map((s) => s.getAttribute('src')),
+    // theme.js ran: the frame shows the portfolio's heading and, nothing being stored, the demo note.
+    classes: document.documentElement.className,
+    demo: document.querySelector('.app-shell .shell-demo').checkVisibility(),
+    // The stylesheet applies: the save indicator's place is held by invisible text.
+    hold: getComputedStyle(document.querySelector('.shell-hold')).visibility,
+  }));
+  assert.deepEqual(frame.sheets, ['in the page']);
+  assert.deepEqual(frame.scripts, []);
+  assert.equal(frame.classes, 'shell-portfolio shell-demo');
+  assert.equal(frame.demo, true);
+  assert.equal(frame.hold, 'hidden');
+  assert.ok(held.some((p) => p.endsWith('_bg.wasm')), `the main module was asked for before the paint: ${held.join(', ')}`);
+  release();
+  await page.waitForSelector('header.topbar');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 // The weights, sizes and symbols the portfolio's text uses: `style weight size[ numbers]`.
 function fontsInUse(page, root) {
   return page.evaluate((root) => {
