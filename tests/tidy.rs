@@ -967,3 +967,40 @@ fn the_date_pattern_check_finds_what_it_must() {
         0
     );
 }
+
+/// A stacked table's cell carries its column's heading as `data-label` (the phone layout
+/// writes it before the value). Only the two table components write it, from the headings
+/// they were given (`DataTable`, and `ItemEditor`'s `Layout::Table` with its `Cell`s): a
+/// heading is written once, and a cell cannot carry another column's name.
+const CELL_LABEL: [&str; 1] = ["data-label="];
+
+/// Invariant: no view but the table components writes a `data-label`.
+#[test]
+fn cells_are_labelled_by_the_table_components() {
+    let files: Vec<PathBuf> = files_under("src", &["rs"])
+        .into_iter()
+        .filter(|f| {
+            !f.ends_with("src/components/data_table.rs")
+                && !f.ends_with("src/components/item_editor.rs")
+        })
+        .collect();
+    let hits = lines_with(&files, &CELL_LABEL);
+    assert!(
+        hits.is_empty(),
+        "give the cells to DataTable (col, foot) or ItemEditor (Cell) instead:\n{}",
+        hits.join("\n")
+    );
+}
+
+/// The check above finds what it must.
+#[test]
+fn the_cell_label_check_finds_a_hand_written_label() {
+    for text in [
+        "<td class=\"num\" data-label=\"Weight\">\"100\"</td>\n",
+        "view! { <td data-label=label>{v}</td> }\n",
+    ] {
+        assert_eq!(matching_lines(text, &CELL_LABEL).count(), 1, "{text}");
+    }
+    let doc = "//! each of its cells carries its column's heading as `data-label`\n";
+    assert_eq!(matching_lines(doc, &CELL_LABEL).count(), 0);
+}

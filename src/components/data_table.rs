@@ -47,7 +47,7 @@ pub struct DataTable<'a, R> {
     empty: Option<(&'static str, String)>,
     row_class: Option<FromRow<'a, R, String>>,
     row_class_live: Option<FromRow<'a, R, Signal<String>>>,
-    foot: Option<AnyView>,
+    foot: Option<(String, Vec<Option<AnyView>>)>,
     columns: Vec<Column<'a, R>>,
 }
 
@@ -119,9 +119,11 @@ impl<'a, R> DataTable<'a, R> {
         self
     }
 
-    /// The footer row(s): a `<tr>` (or several) put in `<tfoot>` as given.
-    pub fn foot(mut self, rows: impl IntoView + 'static) -> Self {
-        self.foot = Some(rows.into_any());
+    /// The footer row (a total): its heading, in the row heading's column, and one cell for
+    /// each other column in order (`None`: left empty). Each cell takes its column's classes
+    /// and, in a stacked table, its heading as `data-label`, as the rows' cells do.
+    pub fn foot(mut self, head: impl Into<String>, cells: Vec<Option<AnyView>>) -> Self {
+        self.foot = Some((head.into(), cells));
         self
     }
 
@@ -265,6 +267,32 @@ impl<'a, R> DataTable<'a, R> {
             })
             .collect_view();
         let class = (!class.is_empty()).then_some(class);
+        let foot = foot.map(|(head, cells)| {
+            debug_assert_eq!(
+                cells.len(),
+                columns.iter().filter(|c| !c.row_head).count(),
+                "one footer cell per column"
+            );
+            let mut cells = cells.into_iter();
+            let row = columns
+                .iter()
+                .map(|c| {
+                    let class = (!c.class.is_empty()).then_some(c.class);
+                    if c.row_head {
+                        return view! { <th scope="row" class=class>{head.clone()}</th> }
+                            .into_any();
+                    }
+                    match cells.next().flatten() {
+                        Some(content) => {
+                            let label = stacked.then(|| c.head.clone());
+                            view! { <td class=class data-label=label>{content}</td> }.into_any()
+                        }
+                        None => view! { <td class=class></td> }.into_any(),
+                    }
+                })
+                .collect_view();
+            view! { <tr>{row}</tr> }
+        });
         let table = view! {
             <table class=class>
                 {caption.map(|c| view! { <caption class="visually-hidden">{c}</caption> })}

@@ -22,19 +22,73 @@ pub enum Editing<Id> {
     Item(Id),
 }
 
-/// How the items are laid out.
-pub enum Layout {
-    /// An ordered list of cards: `<ol class=list>` of `<li class=item>`.
+/// How the items are laid out, and what each one shows.
+pub enum Layout<T> {
+    /// An ordered list of cards: `<ol class=list>` of `<li class=item>`; `card` gives a
+    /// card's classes and content.
     Cards {
         list: &'static str,
         item: &'static str,
+        card: ItemFn<T, (String, AnyView)>,
     },
-    /// A table (`plan-table stack` plus `class`) with these column heads (text, class);
-    /// the last column holds the buttons.
+    /// A table (`plan-table stack` plus `class`) with these column heads (text, and a class
+    /// on the heading and on each cell of the column); the last column holds the buttons.
+    /// `cells` gives a row's classes and its cells, one per heading in the same order.
     Table {
         class: &'static str,
         head: &'static [(&'static str, &'static str)],
+        cells: ItemFn<T, (String, Vec<Cell>)>,
     },
+}
+
+/// One cell of an item table's row. A data cell carries its column's heading as
+/// `data-label`, which the phone layout writes before the value (`.plan-table.stack`), so
+/// the heading is written once, in the layout's `head`.
+pub struct Cell {
+    row_head: bool,
+    class: &'static str,
+    content: AnyView,
+}
+
+impl Cell {
+    /// The row's heading (`<th scope="row">`): what the row is.
+    pub fn row_head(content: impl IntoView + 'static) -> Cell {
+        Cell {
+            row_head: true,
+            class: "",
+            content: content.into_any(),
+        }
+    }
+
+    /// A data cell (`<td>`).
+    pub fn data(content: impl IntoView + 'static) -> Cell {
+        Cell {
+            row_head: false,
+            class: "",
+            content: content.into_any(),
+        }
+    }
+
+    /// A class of this cell only (`nowrap`, `pre`), beside its column's.
+    pub fn class(self, class: &'static str) -> Cell {
+        Cell { class, ..self }
+    }
+
+    /// The cell drawn under the column headed `head` with the column's `column_class`.
+    fn draw(self, head: &'static str, column_class: &'static str) -> AnyView {
+        let class = [column_class, self.class]
+            .into_iter()
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let class = (!class.is_empty()).then_some(class);
+        let content = self.content;
+        if self.row_head {
+            view! { <th scope="row" class=class>{content}</th> }.into_any()
+        } else {
+            view! { <td class=class data-label=head>{content}</td> }.into_any()
+        }
+    }
 }
 
 /// How items are added.
@@ -60,15 +114,13 @@ pub struct ItemEditor<T: Item + Send + Sync + 'static> {
     /// Start of the ids of its elements: `goal` gives `goal-add`, `goal-edit-3`.
     pub key: &'static str,
     pub items: Signal<Vec<T>>,
-    pub layout: Layout,
+    pub layout: Layout<T>,
     /// Shown when the list is empty.
     pub empty: &'static str,
     /// The item as its buttons name it: "goal 1", "risk New CFO".
     pub name: ItemFn<T, String>,
     /// Asked before removing the item.
     pub remove_question: ItemFn<T, String>,
-    /// The row's (or card's) classes and content: the cells of a table row.
-    pub row: ItemFn<T, (String, AnyView)>,
     /// More buttons of a row, before Remove (Close / Reopen).
     pub more: Option<ItemFn<T, AnyView>>,
     pub form: FormFn<T::Id>,
@@ -112,7 +164,6 @@ where
             empty,
             name,
             remove_question,
-            row,
             more,
             form,
             first_field,
@@ -214,24 +265,24 @@ where
             if n == 0 {
                 return view! { <p class="empty-note">{empty}</p> }.into_any();
             }
-            let rows = all.iter().enumerate().map(|(i, item)| {
-                let id = item.id();
-                let (class, content) = row(item, i);
-                (id, class, content, buttons(item, i, n))
-            });
+            let buttons_of = |i: usize, item: &T| (item.id(), buttons(item, i, n));
             match &layout {
-                Layout::Cards { list, item } => view! {
+                Layout::Cards { list, item, card } => view! {
                     <ol class=*list>
-                        {rows.map(|(id, class, content, buttons)| view! {
-                            <li class=format!("{item} {class}").trim_end().to_string() class:editing=move || is_editing(id)>
-                                {content}
-                                <div class="actions screen-only">{buttons}</div>
-                            </li>
+                        {all.iter().enumerate().map(|(i, it)| {
+                            let (class, content) = card(it, i);
+                            let (id, buttons) = buttons_of(i, it);
+                            view! {
+                                <li class=format!("{item} {class}").trim_end().to_string() class:editing=move || is_editing(id)>
+                                    {content}
+                                    <div class="actions screen-only">{buttons}</div>
+                                </li>
+                            }
                         }).collect_view()}
                     </ol>
                 }
                 .into_any(),
-                Layout::Table { class, head } => view! {
+                Layout::Table { class, head, cells } => view! {
                     <div class="table-wrap">
                         <table class=format!("plan-table stack {class}").trim_end().to_string()>
                             <thead><tr>
@@ -241,11 +292,21 @@ where
                                 <th scope="col" class="screen-only"><span class="visually-hidden">"Change"</span></th>
                             </tr></thead>
                             <tbody>
-                                {rows.map(|(id, class, content, buttons)| view! {
-                                    <tr class=class class:editing=move || is_editing(id)>
-                                        {content}
-                                        <td class="row-actions screen-only">{buttons}</td>
-                                    </tr>
+                                {all.iter().enumerate().map(|(i, it)| {
+                                    let (class, row) = cells(it, i);
+                                    debug_assert_eq!(row.len(), head.len(), "one cell per heading");
+                                    let row = row
+                                        .into_iter()
+                                        .zip(head.iter())
+                                        .map(|(cell, &(text, column_class))| cell.draw(text, column_class))
+                                        .collect_view();
+                                    let (id, buttons) = buttons_of(i, it);
+                                    view! {
+                                        <tr class=class class:editing=move || is_editing(id)>
+                                            {row}
+                                            <td class="row-actions screen-only">{buttons}</td>
+                                        </tr>
+                                    }
                                 }).collect_view()}
                             </tbody>
                         </table>

@@ -41,17 +41,14 @@ pub fn WhiteSpacePage() -> impl IntoView {
                         .col("Open", |r| r.counts.open).num()
                         .col("Not a fit", |r| r.counts.not_a_fit).num()
                         .col("Owned ARR known", move |r| currency.format(r.owned_arr)).num()
-                        .foot(view! {
-                            <tr>
-                                <th scope="row">"All"</th>
-                                <td class="num">{total.penetration_label()}</td>
-                                <td class="num">{total.owned}</td>
-                                <td class="num">{total.pipeline}</td>
-                                <td class="num">{total.open}</td>
-                                <td class="num">{total.not_a_fit}</td>
-                                <td></td>
-                            </tr>
-                        })
+                        .foot("All", vec![
+                            Some(total.penetration_label().into_any()),
+                            Some(total.owned.into_any()),
+                            Some(total.pipeline.into_any()),
+                            Some(total.open.into_any()),
+                            Some(total.not_a_fit.into_any()),
+                            None,
+                        ])
                         .view()}
                 }.into_any()
             }}

@@ -116,20 +116,51 @@ for (const theme of ['light', 'dark']) {
   });
 }
 
-test('every page and tab reflows at 320 px: no page-wide horizontal scrolling', async () => {
+/** The cells of the page's stacked tables (one card per row on a phone) whose `data-label`,
+ * written before the value, is not their column's heading: a cell with text and no label,
+ * or a label under another column. The button column (`row-actions`) has no label. */
+function mislabelledCells(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const tables = [...document.querySelectorAll('table.stack')];
+    for (const [t, table] of tables.entries()) {
+      const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+      for (const [r, tr] of [...table.querySelectorAll('tbody tr, tfoot tr')].entries()) {
+        for (const [c, cell] of [...tr.children].entries()) {
+          if (cell.tagName !== 'TD' || cell.classList.contains('row-actions')) continue;
+          const label = cell.getAttribute('data-label');
+          const empty = cell.textContent.trim() === '' && !cell.querySelector('input, button, select');
+          if (label === null ? !empty : label !== heads[c]) {
+            found.push(`table ${t + 1} (${table.className}) row ${r + 1} cell ${c + 1}: label ${JSON.stringify(label)} under "${heads[c]}"`);
+          }
+        }
+      }
+    }
+    return { tables: tables.length, found };
+  });
+}
+
+test('every page and tab reflows at 320 px: no page-wide horizontal scrolling; stacked tables label each cell with its heading', async () => {
   const { page, errors, context } = await newPage(env, { viewport: { width: 320, height: 640 } });
   const accounts = await accountPaths(page);
   const wide = [];
+  const labels = [];
+  let stacked = 0;
   for (const place of [...PAGES, ...accounts.slice(0, 3).flatMap((a) => TABS.map((t) => a + t))]) {
     await open(page, env.base, place);
     await settled(page);
     const over = await page.evaluate(() => document.scrollingElement.scrollWidth - window.innerWidth);
     if (over > 0) wide.push(`${place}: ${over}px wider than the window`);
+    const cells = await mislabelledCells(page);
+    stacked += cells.tables;
+    labels.push(...cells.found.map((f) => `${place}: ${f}`));
   }
   await open(page, env.base, accounts[0] + '/health');
   await settled(page);
   await shot(page, 'a11y-320-health');
   assert.deepEqual(wide, []);
+  assert.ok(stacked >= 5, `stacked tables seen: ${stacked}`);
+  assert.deepEqual(labels, []);
   assert.deepEqual(errors, []);
   await context.close();
 });

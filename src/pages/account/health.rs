@@ -395,15 +395,16 @@ fn BreakdownCard(
             .num()
             .col("Points lost", move |(_, l): &Line| text(*l, |l| l.lost.clone()))
             .num()
-            .foot(view! {
-                <tr>
-                    <th scope="row">"Score"</th>
-                    <td></td><td></td>
-                    <td class="num" data-label="Weight">"100"</td>
-                    <td class="num" data-label="Points earned">{move || total.with(|t| t.0.clone())}</td>
-                    <td class="num" data-label="Points lost">{move || total.with(|t| t.1.clone())}</td>
-                </tr>
-            })
+            .foot(
+                "Score",
+                vec![
+                    None,
+                    None,
+                    Some("100".into_any()),
+                    Some((move || total.with(|t| t.0.clone())).into_any()),
+                    Some((move || total.with(|t| t.1.clone())).into_any()),
+                ],
+            )
             .view()
     };
     view! {

@@ -18,7 +18,7 @@ use crate::components::data_table::DataTable;
 use crate::components::form::{
     focus_soon, DateInput, Field, FormErrors, FormMessage, Model, Select, TextArea, TextInput, Tick,
 };
-use crate::components::item_editor::{Adding, Editing, ItemEditor, ItemForm, Layout};
+use crate::components::item_editor::{Adding, Cell, Editing, ItemEditor, ItemForm, Layout};
 use crate::components::markdown_out::DocumentOut;
 use crate::domain::audience::{plan_qbr, refill_challenges, refill_value_delivered, Audience};
 use crate::domain::items;
@@ -667,6 +667,28 @@ fn MutualPlan(account: AccountHandle, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> 
                 ("Due", ""),
                 ("90-day plan", ""),
             ],
+            cells: Arc::new(|m: &MutualAction, _| {
+                let owner = if m.owner.is_empty() {
+                    "—".to_string()
+                } else {
+                    m.owner.clone()
+                };
+                let in_plan = if m.pushed_as.is_some() {
+                    view! { <span class="status status-green">"✓ In the plan"</span> }.into_any()
+                } else {
+                    view! { <span class="status status-grey">"Not yet"</span> }.into_any()
+                };
+                (
+                    String::new(),
+                    vec![
+                        Cell::row_head(m.text.clone()),
+                        Cell::data(owner),
+                        Cell::data(m.side.label()),
+                        Cell::data(dates::long(m.due)).class("nowrap"),
+                        Cell::data(in_plan),
+                    ],
+                )
+            }),
         },
         empty: "Nothing agreed yet.",
         name: Arc::new(|m: &MutualAction, _| m.text.clone()),
@@ -680,20 +702,6 @@ fn MutualPlan(account: AccountHandle, qbr_id: QbrId, qbr: Memo<Option<Qbr>>) -> 
                     ""
                 }
             )
-        }),
-        row: Arc::new(|m: &MutualAction, _| {
-            let view = view! {
-                <th scope="row">{m.text.clone()}</th>
-                <td data-label="Owner">{if m.owner.is_empty() { "—".to_string() } else { m.owner.clone() }}</td>
-                <td data-label="Side">{m.side.label()}</td>
-                <td class="nowrap" data-label="Due">{dates::long(m.due)}</td>
-                <td data-label="90-day plan">{if m.pushed_as.is_some() {
-                    view! { <span class="status status-green">"✓ In the plan"</span> }.into_any()
-                } else {
-                    view! { <span class="status status-grey">"Not yet"</span> }.into_any()
-                }}</td>
-            };
-            (String::new(), view.into_any())
         }),
         more: None,
         form: Arc::new(move |editing, on_close| {

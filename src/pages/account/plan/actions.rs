@@ -10,7 +10,7 @@ use crate::account_handle::AccountHandle;
 use crate::components::form::{
     options_with_none, DateInput, Field, FormErrors, Model, Select, TextInput, Tick,
 };
-use crate::components::item_editor::{Adding, ItemEditor, ItemForm, Layout};
+use crate::components::item_editor::{Adding, Cell, ItemEditor, ItemForm, Layout};
 use crate::domain::dates;
 use crate::domain::plan::{AccountPlan, Action, ActionId, ActionStatus, GoalId};
 use crate::state::use_app;
@@ -29,7 +29,7 @@ pub fn ActionsSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl I
         })
     };
     let (remove, move_by) = item_actions::<Action>(app, account);
-    let row = move |a: &Action, _| {
+    let cells = move |a: &Action, _| {
         let today = app.today.get_untracked();
         let serves = plan.with_untracked(|p| {
             let c = p.content();
@@ -45,15 +45,16 @@ pub fn ActionsSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl I
             ActionStatus::Done { on } => format!("Done {}", dates::long(on)),
             ActionStatus::Open => "Open".into(),
         };
-        let view = view! {
-            <td class="done-cell" data-label="Done">
+        let cells = vec![
+            Cell::data(view! {
                 <Tick class="screen-only" aria_label=format!("Done: {}", a.text)
                     checked=Model::new(move || done, move |on: bool| {
                         change_plan(app, account, |p, today| p.set_action_done(aid, on, today));
                     })/>
                 <span class="print-only">{done_text}</span>
-            </td>
-            <th scope="row">
+            })
+            .class("done-cell"),
+            Cell::row_head(view! {
                 <span class="action-text">{a.text.clone()}</span>
                 {(overdue > 0).then(|| view! {
                     <span class="status status-red">{format!("Overdue by {overdue} day{}", if overdue == 1 { "" } else { "s" })}</span>
@@ -61,24 +62,25 @@ pub fn ActionsSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl I
                 {a.goal.is_none().then(|| view! {
                     <span class="status status-yellow untied-badge">"Untied: serves no goal"</span>
                 })}
-            </th>
-            <td data-label="Serves">{match serves {
+            }),
+            Cell::data(match serves {
                 Some((n, t)) => view! { <span title=t>{format!("Goal {n}")}</span> }.into_any(),
                 None => view! { <span class="muted">"—"</span> }.into_any(),
-            }}</td>
-            <td data-label="Owner">{if a.owner.is_empty() { "—".to_string() } else { a.owner.clone() }}</td>
-            <td class="nowrap" data-label="Due">
+            }),
+            Cell::data(if a.owner.is_empty() { "—".to_string() } else { a.owner.clone() }),
+            Cell::data(view! {
                 {dates::long(a.due)}
                 <span class="sub screen-only">{if done { String::new() } else { dates::relative(today, a.due) }}</span>
-            </td>
-        };
+            })
+            .class("nowrap"),
+        ];
         let class = match (done, overdue > 0) {
             (true, true) => "done overdue",
             (true, false) => "done",
             (false, true) => "overdue",
             (false, false) => "",
         };
-        (class.to_string(), view.into_any())
+        (class.to_string(), cells)
     };
     let editor = ItemEditor {
         key: "action",
@@ -92,11 +94,11 @@ pub fn ActionsSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl I
                 ("Owner", ""),
                 ("Due", ""),
             ],
+            cells: Arc::new(cells),
         },
         empty: "No actions yet. Plan the next 90 days: each action with an owner, a due date and the goal it serves.",
         name: Arc::new(|a: &Action, _| format!("action {}", a.text)),
         remove_question: Arc::new(|a: &Action, _| format!("Remove the action \"{}\"?", a.text)),
-        row: Arc::new(row),
         more: None,
         form: Arc::new(move |editing, on_close| {
             view! { <ActionForm account=account plan=plan editing=editing on_close=on_close/> }.into_any()

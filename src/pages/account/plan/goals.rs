@@ -23,6 +23,17 @@ pub fn GoalsSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl Int
         layout: Layout::Cards {
             list: "goal-list",
             item: "goal",
+            card: Arc::new(|g: &Goal, i| {
+                let view = view! {
+                    <p class="goal-num">{format!("Goal {}", i + 1)}</p>
+                    <p class="goal-text">{g.text.clone()}</p>
+                    <dl class="goal-meta">
+                        <div><dt>"Source"</dt><dd>{if g.source.is_empty() { "—".to_string() } else { g.source.clone() }}</dd></div>
+                        <div><dt>"How we help"</dt><dd class="pre">{if g.mapping.is_empty() { "Not mapped yet".to_string() } else { g.mapping.clone() }}</dd></div>
+                    </dl>
+                };
+                (String::new(), view.into_any())
+            }),
         },
         empty: "No goals yet. Write down the customer's top three, in their words, and where you heard them.",
         name: Arc::new(|_, i| format!("goal {}", i + 1)),
@@ -46,17 +57,6 @@ pub fn GoalsSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl Int
                     ),
                 }
             )
-        }),
-        row: Arc::new(|g: &Goal, i| {
-            let view = view! {
-                <p class="goal-num">{format!("Goal {}", i + 1)}</p>
-                <p class="goal-text">{g.text.clone()}</p>
-                <dl class="goal-meta">
-                    <div><dt>"Source"</dt><dd>{if g.source.is_empty() { "—".to_string() } else { g.source.clone() }}</dd></div>
-                    <div><dt>"How we help"</dt><dd class="pre">{if g.mapping.is_empty() { "Not mapped yet".to_string() } else { g.mapping.clone() }}</dd></div>
-                </dl>
-            };
-            (String::new(), view.into_any())
         }),
         more: None,
         form: Arc::new(move |editing, on_close| {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::{item_actions, save_item, Editing};
 use crate::account_handle::AccountHandle;
 use crate::components::form::{Checkbox, Field, FormErrors, NumberInput, Select, TextInput};
-use crate::components::item_editor::{Adding, ItemEditor, ItemForm, Layout};
+use crate::components::item_editor::{Adding, Cell, ItemEditor, ItemForm, Layout};
 use crate::domain::plan::{
     parse_metric_value, short_number, AccountPlan, MetRule, MetStatus, MetricId, SuccessMetric,
 };
@@ -48,26 +48,28 @@ pub fn MetricsSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl I
                 ("Current", "num"),
                 ("Status", ""),
             ],
+            cells: Arc::new(|m: &SuccessMetric, _| {
+                let current = match (m.rule, m.current) {
+                    (MetRule::Manual { .. }, _) => "—".to_string(),
+                    (_, Some(c)) => m.show(c),
+                    (_, None) => "not measured".to_string(),
+                };
+                (
+                    String::new(),
+                    vec![
+                        Cell::row_head(m.name.clone()),
+                        Cell::data(target_text(m)),
+                        Cell::data(current),
+                        Cell::data(status_badge(m.status())),
+                    ],
+                )
+            }),
         },
         empty:
             "No metrics agreed yet. Add the numbers the customer will judge us by, with a target.",
         name: Arc::new(|m: &SuccessMetric, _| format!("metric {}", m.name)),
         remove_question: Arc::new(|m: &SuccessMetric, _| {
             format!("Remove the metric \"{}\"?", m.name)
-        }),
-        row: Arc::new(|m: &SuccessMetric, _| {
-            let current = match (m.rule, m.current) {
-                (MetRule::Manual { .. }, _) => "—".to_string(),
-                (_, Some(c)) => m.show(c),
-                (_, None) => "not measured".to_string(),
-            };
-            let view = view! {
-                <th scope="row">{m.name.clone()}</th>
-                <td data-label="Target">{target_text(m)}</td>
-                <td class="num" data-label="Current">{current}</td>
-                <td data-label="Status">{status_badge(m.status())}</td>
-            };
-            (String::new(), view.into_any())
         }),
         more: None,
         form: Arc::new(move |editing, on_close| {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{change_plan, item_actions, save_item, Editing};
 use crate::account_handle::AccountHandle;
 use crate::components::form::{Checkbox, Field, FormErrors, TextArea, TextInput};
-use crate::components::item_editor::{Adding, ItemEditor, ItemForm, Layout};
+use crate::components::item_editor::{Adding, Cell, ItemEditor, ItemForm, Layout};
 use crate::domain::plan::{AccountPlan, Risk, RiskId, RiskStatus};
 use crate::state::use_app;
 
@@ -27,26 +27,32 @@ pub fn RisksSection(account: AccountHandle, plan: Memo<AccountPlan>) -> impl Int
         layout: Layout::Table {
             class: "risks-table",
             head: &[("Risk", ""), ("Mitigation", ""), ("Status", "")],
+            cells: Arc::new(|r: &Risk, _| {
+                let open_risk = r.status == RiskStatus::Open;
+                let mitigation = if r.mitigation.trim().is_empty() {
+                    view! { <span class="status status-yellow">"No mitigation yet"</span> }.into_any()
+                } else {
+                    r.mitigation.clone().into_any()
+                };
+                let status = if open_risk {
+                    view! { <span class="status status-red">"Open"</span> }
+                } else {
+                    view! { <span class="status status-grey">"Closed"</span> }
+                };
+                let class = if open_risk { "" } else { "closed" };
+                (
+                    class.to_string(),
+                    vec![
+                        Cell::row_head(r.risk.clone()),
+                        Cell::data(mitigation).class("pre"),
+                        Cell::data(status),
+                    ],
+                )
+            }),
         },
         empty: "No risks listed. What could stop the renewal or the goals? Write it down with what you will do about it.",
         name: Arc::new(|r: &Risk, _| format!("risk {}", r.risk)),
         remove_question: Arc::new(|r: &Risk, _| format!("Remove the risk \"{}\"?", r.risk)),
-        row: Arc::new(|r: &Risk, _| {
-            let open_risk = r.status == RiskStatus::Open;
-            let view = view! {
-                <th scope="row">{r.risk.clone()}</th>
-                <td class="pre" data-label="Mitigation">{if r.mitigation.trim().is_empty() {
-                    view! { <span class="status status-yellow">"No mitigation yet"</span> }.into_any()
-                } else { r.mitigation.clone().into_any() }}</td>
-                <td data-label="Status">{if open_risk {
-                    view! { <span class="status status-red">"Open"</span> }
-                } else {
-                    view! { <span class="status status-grey">"Closed"</span> }
-                }}</td>
-            };
-            let class = if open_risk { "" } else { "closed" };
-            (class.to_string(), view.into_any())
-        }),
         more: Some(Arc::new(move |r: &Risk, _| {
             let (rid, open_risk) = (r.id, r.status == RiskStatus::Open);
             view! {
