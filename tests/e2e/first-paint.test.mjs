@@ -147,10 +147,18 @@ test('the frame paints with no request but the page: its stylesheet and theme sc
   await context.close();
 });
 
-// The weights, sizes and symbols the portfolio's text uses: `style weight size[ numbers]`.
+/** Puts `window.__fontKey(computedStyle)` in the page: a font as `style weight size[
+ * numbers]`, the one key both the warmed lines and the text in use are compared by. */
+function defineFontKey(page) {
+  return page.addInitScript(() => {
+    window.__fontKey = (cs) => `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize}${cs.fontVariantNumeric === 'normal' ? '' : ` ${cs.fontVariantNumeric}`}`;
+  });
+}
+
+// The weights, sizes and symbols the portfolio's text uses (keyed by `window.__fontKey`).
 function fontsInUse(page, root) {
   return page.evaluate((root) => {
-    const key = (cs) => `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize}${cs.fontVariantNumeric === 'normal' ? '' : ` ${cs.fontVariantNumeric}`}`;
+    const key = window.__fontKey;
     const fonts = new Set();
     const symbols = new Set();
     const walker = document.createTreeWalker(document.querySelector(root), NodeFilter.SHOW_TEXT);
@@ -166,6 +174,7 @@ function fontsInUse(page, root) {
 
 test('while the code downloads, the font system is started off screen with what the portfolio uses, a few lines a task, and it is gone once the app runs', async () => {
   const { page, errors, context } = await newPage(env, { viewport: { width: 412, height: 823 } });
+  await defineFontKey(page);
   // Each warmed line, as laid out, recorded as it comes.
   await page.addInitScript(() => {
     window.__warmed = [];
@@ -176,7 +185,7 @@ test('while the code downloads, the font system is started off screen with what 
         for (const n of r.addedNodes) {
           if (n.parentElement?.classList.contains('font-warm')) {
             const cs = getComputedStyle(n);
-            window.__warmed.push({ key: `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize}${cs.fontVariantNumeric === 'normal' ? '' : ` ${cs.fontVariantNumeric}`}`, text: n.textContent, batch, hidden: cs.visibility === 'hidden' && n.getBoundingClientRect().right < 0 });
+            window.__warmed.push({ key: window.__fontKey(cs), text: n.textContent, batch, hidden: cs.visibility === 'hidden' && n.getBoundingClientRect().right < 0 });
           }
         }
       }
