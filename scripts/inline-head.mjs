@@ -4,7 +4,8 @@
 //     index.html lists them, into one minified <style> element in place of the first link.
 //     The cascade is the same: the files are concatenated as the browser would apply them.
 //   - public/theme.js (the theme applied before the first paint, and what the frame shows)
-//     is written in place of its <script src> tag.
+//     is written in place of its <script src> tag;
+//   - the template's comments (for whoever edits index.html) are left out of the built page.
 // scripts/csp-hash.mjs then allows both by their hashes.
 //
 //   node scripts/inline-head.mjs [dir]   (default: dist)
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const dir = process.argv[2] || 'dist';
 const file = path.join(dir, 'index.html');
-const html = fs.readFileSync(file, 'utf8');
+const html = fs.readFileSync(file, 'utf8').replace(/[ \t]*<!--[\s\S]*?-->\n?/g, '');
 const fail = (why) => {
   console.error(`inline-head: ${why}`);
   process.exit(1);
