@@ -268,30 +268,10 @@ impl<'a, R> DataTable<'a, R> {
             .collect_view();
         let class = (!class.is_empty()).then_some(class);
         let foot = foot.map(|(head, cells)| {
-            debug_assert_eq!(
-                cells.len(),
-                columns.iter().filter(|c| !c.row_head).count(),
-                "one footer cell per column"
-            );
-            let mut cells = cells.into_iter();
-            let row = columns
+            let places = columns
                 .iter()
-                .map(|c| {
-                    let class = (!c.class.is_empty()).then_some(c.class);
-                    if c.row_head {
-                        return view! { <th scope="row" class=class>{head.clone()}</th> }
-                            .into_any();
-                    }
-                    match cells.next().flatten() {
-                        Some(content) => {
-                            let label = stacked.then(|| c.head.clone());
-                            view! { <td class=class data-label=label>{content}</td> }.into_any()
-                        }
-                        None => view! { <td class=class></td> }.into_any(),
-                    }
-                })
-                .collect_view();
-            view! { <tr>{row}</tr> }
+                .map(|c| (c.head.as_str(), c.class, c.row_head));
+            foot_row(places.collect(), stacked, head, cells)
         });
         let table = view! {
             <table class=class>
@@ -306,4 +286,37 @@ impl<'a, R> DataTable<'a, R> {
             None => table.into_any(),
         }
     }
+}
+
+/// The footer row under columns given as (heading, class, is the row heading): not generic
+/// over the rows, so its code is in the bundle once for every table (see [`DataTable::foot`]).
+fn foot_row(
+    columns: Vec<(&str, &'static str, bool)>,
+    stacked: bool,
+    head: String,
+    cells: Vec<Option<AnyView>>,
+) -> AnyView {
+    debug_assert_eq!(
+        cells.len(),
+        columns.iter().filter(|c| !c.2).count(),
+        "one footer cell per column"
+    );
+    let mut cells = cells.into_iter();
+    let row = columns
+        .into_iter()
+        .map(|(heading, class, row_head)| {
+            let class = (!class.is_empty()).then_some(class);
+            if row_head {
+                return view! { <th scope="row" class=class>{head.clone()}</th> }.into_any();
+            }
+            match cells.next().flatten() {
+                Some(content) => {
+                    let label = stacked.then(|| heading.to_string());
+                    view! { <td class=class data-label=label>{content}</td> }.into_any()
+                }
+                None => view! { <td class=class></td> }.into_any(),
+            }
+        })
+        .collect_view();
+    view! { <tr>{row}</tr> }.into_any()
 }
