@@ -57,7 +57,9 @@ if (stored) {
 // So once the frame is painted, the same weights, sizes and symbols are laid out off screen,
 // a few in each frame so no task runs long, and taken away when done or when the app
 // starts. The list is what the portfolio uses (each `weight size numbers`, px of a 15 px
-// root); tests/e2e/first-paint.test.mjs checks that it still covers what the portfolio uses.
+// root), and its symbols (the save indicator's "Saving…" included: it shows while the demo's
+// first save runs); tests/e2e/first-paint.test.mjs checks that it still covers what the
+// portfolio uses.
 var FONT_WARM = [
   '400 15px', '600 15px', '700 15px', '400 15px tabular-nums', '700 15px tabular-nums',
   '400 11px', '700 11px', '700 10.5px', '700 11.7px', '700 12px',
@@ -65,7 +67,7 @@ var FONT_WARM = [
   '400 12.75px', '700 12.75px', '700 12.75px tabular-nums', '400 13.2px',
   '400 13.5px', '600 13.5px', '600 13.8px', '700 15.75px', '700 17.25px', '700 20.25px', '700 24px',
 ];
-var FONT_WARM_TEXT = 'Portfolio Accounts 0123456789 $€£ ◆·–—▲▼↑↓→✓✕‼';
+var FONT_WARM_TEXT = 'Portfolio Accounts 0123456789 $€£ ◆·–—…▲▼↑↓→✓✕‼';
 (function () {
   var box = null;
   var next = 0;
