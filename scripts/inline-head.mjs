@@ -21,10 +21,10 @@ const fail = (why) => {
   console.error(`inline-head: ${why}`);
   process.exit(1);
 };
-const link = /<link rel="stylesheet" href="\/([^"]+\.css)"(?: integrity="[^"]*")?\s*\/?>\s*/g;
+const link = /<link rel="stylesheet" href="\/([^"]+\.css)"\s*\/?>\s*/g;
 const names = [...html.matchAll(link)].map((m) => m[1]);
 if (names.length === 0) fail(`${file} names no stylesheet`);
-const joined = names.map((n) => `/* ${n} */\n${fs.readFileSync(path.join(dir, n), 'utf8')}\n`).join('');
+const joined = names.map((n) => `${fs.readFileSync(path.join(dir, n), 'utf8')}\n`).join('');
 if (/@import|@charset/.test(joined)) fail('a stylesheet uses @import or @charset, which only work at the top of a file');
 if (/url\(/.test(joined)) fail('a stylesheet names a file with url(): written into the page, its address would change');
 // Minified (esbuild, pinned in tools/): comments and spaces out; the rules, their order and

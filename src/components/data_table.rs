@@ -243,20 +243,10 @@ impl<'a, R> DataTable<'a, R> {
                 let cells = columns
                     .iter()
                     .map(|c| {
-                        let content = (c.cell)(r);
                         let of_row = c.cell_class_of.as_ref().map_or("", |f| f(r));
-                        let class = [c.class, c.cell_class, of_row]
-                            .into_iter()
-                            .filter(|s| !s.is_empty())
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        let class = (!class.is_empty()).then_some(class);
-                        if c.row_head {
-                            view! { <th scope="row" class=class>{content}</th> }.into_any()
-                        } else {
-                            let label = stacked.then(|| c.head.clone());
-                            view! { <td class=class data-label=label>{content}</td> }.into_any()
-                        }
+                        let label = stacked.then_some(c.head.as_str());
+                        let classes = [c.class, c.cell_class, of_row];
+                        draw_cell(c.row_head, &classes, label, (c.cell)(r))
                     })
                     .collect_view();
                 if let Some(live) = row_class_live.as_ref().map(|f| f(r)) {
@@ -305,18 +295,39 @@ fn foot_row(
     let row = columns
         .into_iter()
         .map(|(heading, class, row_head)| {
-            let class = (!class.is_empty()).then_some(class);
             if row_head {
-                return view! { <th scope="row" class=class>{head.clone()}</th> }.into_any();
+                return draw_cell(true, &[class], None, head.clone().into_any());
             }
             match cells.next().flatten() {
-                Some(content) => {
-                    let label = stacked.then(|| heading.to_string());
-                    view! { <td class=class data-label=label>{content}</td> }.into_any()
-                }
-                None => view! { <td class=class></td> }.into_any(),
+                Some(content) => draw_cell(false, &[class], stacked.then_some(heading), content),
+                None => draw_cell(false, &[class], None, ().into_any()),
             }
         })
         .collect_view();
     view! { <tr>{row}</tr> }.into_any()
+}
+
+/// One cell of a table row, drawn the one way for every table (`DataTable`'s rows and footer,
+/// the item editor's `Cell`s): the row's heading as `<th scope="row">`, a data cell as `<td>`
+/// carrying `label` (its column's heading, in a stacked table) as `data-label`. The classes
+/// are joined, the empty ones left out.
+pub(crate) fn draw_cell(
+    row_head: bool,
+    classes: &[&str],
+    label: Option<&str>,
+    content: AnyView,
+) -> AnyView {
+    let class = classes
+        .iter()
+        .copied()
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let class = (!class.is_empty()).then_some(class);
+    if row_head {
+        view! { <th scope="row" class=class>{content}</th> }.into_any()
+    } else {
+        let label = label.map(str::to_string);
+        view! { <td class=class data-label=label>{content}</td> }.into_any()
+    }
 }

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::confirm::ConfirmButton;
+use super::data_table::draw_cell;
 use super::form::{focus_soon, FormErrors, FormMessage};
 use crate::domain::items::{Item, ItemId, Step};
 
@@ -76,18 +77,8 @@ impl Cell {
 
     /// The cell drawn under the column headed `head` with the column's `column_class`.
     fn draw(self, head: &'static str, column_class: &'static str) -> AnyView {
-        let class = [column_class, self.class]
-            .into_iter()
-            .filter(|c| !c.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let class = (!class.is_empty()).then_some(class);
-        let content = self.content;
-        if self.row_head {
-            view! { <th scope="row" class=class>{content}</th> }.into_any()
-        } else {
-            view! { <td class=class data-label=head>{content}</td> }.into_any()
-        }
+        let classes = [column_class, self.class];
+        draw_cell(self.row_head, &classes, Some(head), self.content)
     }
 }
 
