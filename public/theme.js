@@ -103,3 +103,39 @@ var FONT_WARM_TEXT = 'Portfolio Accounts 0123456789 $€£ ◆·–—…▲▼�
   // After the frame's first paint, which this must not delay.
   afterFrame(function () { afterFrame(step); });
 })();
+
+// The stylesheet of the pages that load on demand (docs/build.md#styles-on-demand): one file
+// of the build, named in a <meta>, applied after the page's own stylesheet. The app calls
+// amLaterStyles() when such a page first opens, and draws the page once the promise is
+// fulfilled; it also calls it after its start. Asked for once; when the file cannot be
+// fetched the promise is rejected, and the next call asks again. Opened at an address other
+// than the portfolio's (a page or a shared account), the file is preloaded now, beside the
+// code.
+(function () {
+  var meta = document.querySelector('meta[name="am-planner-later-styles"]');
+  var asked = null;
+  window.amLaterStyles = function () {
+    if (asked) return asked;
+    if (!meta) return Promise.resolve();
+    asked = new Promise(function (resolve, reject) {
+      var link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = meta.content;
+      link.addEventListener('load', function () { resolve(); });
+      link.addEventListener('error', function () {
+        link.remove();
+        asked = null;
+        reject(new Error('the stylesheet ' + meta.content + ' could not be fetched'));
+      });
+      document.head.appendChild(link);
+    });
+    return asked;
+  };
+  if (meta && (location.pathname !== '/' || location.hash)) {
+    var preload = document.createElement('link');
+    preload.rel = 'preload';
+    preload.as = 'style';
+    preload.href = meta.content;
+    document.head.appendChild(preload);
+  }
+})();

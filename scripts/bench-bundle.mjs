@@ -22,13 +22,16 @@ const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 const walk = (d, base = '') => fs.readdirSync(path.join(dist, d), { withFileTypes: true }).flatMap((e) =>
   e.isDirectory() ? walk(path.join(d, e.name), `${base}${e.name}/`) : [`${base}${e.name}`]);
+// The stylesheet of the pages loaded on demand: named in the page, asked for after the start
+// or with the first such page (docs/build.md#styles-on-demand), not by the first page.
+const laterStyles = html.match(/<meta name="am-planner-later-styles" content="\/([^"]+)"/)?.[1];
 const files = walk('.').filter((f) => (/\.(wasm|js|css)$/.test(f) && f !== 'sw.js') || f === 'index.html').sort();
 const size = (f) => {
   const bytes = fs.readFileSync(path.join(dist, f));
   return {
     file: f, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length,
     brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    first_page: f === 'index.html' || html.includes(`/${f}`),
+    first_page: f === 'index.html' || (html.includes(`/${f}`) && f !== laterStyles),
   };
 };
 const rows = files.map(size);
@@ -52,11 +55,14 @@ const result = {
   first_page: firstPage,
   on_demand: Object.fromEntries(Object.entries(groups).map(([g, fs]) => [g, { files: fs, ...total(fs.map((f) => byFile[f])) }])),
   all: total(rows),
+  later_styles: laterStyles ? byFile[laterStyles] : null,
 };
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
 const line = (label, t, note) => console.log(`${label.padEnd(48)} ${String(t.raw).padStart(10)} ${String(t.gzip).padStart(10)} ${String(t.brotli).padStart(10)}  ${note}`);
 console.log(`${'file'.padEnd(48)} ${'bytes'.padStart(10)} ${'gzip -9'.padStart(10)} ${'brotli'.padStart(10)}  first page`);
-for (const r of rows.filter((r) => r.first_page || !/\/(chunk|split)_/.test(r.file))) line(r.file, r, r.first_page ? 'yes' : 'on demand');
+for (const r of rows.filter((r) => r.first_page || !/\/(chunk|split)_/.test(r.file))) {
+  line(r.file, r, r.first_page ? 'yes' : r.file === laterStyles ? 'on demand: the pages\' stylesheet, after the start' : 'on demand');
+}
 const lazyRows = rows.filter((r) => !r.first_page && /\/(chunk|split)_/.test(r.file));
 if (lazyRows.length) line(`${lazyRows.length} modules loaded on demand`, total(lazyRows), 'on demand');
 for (const [g, t] of Object.entries(result.on_demand)) line(`  ${g} (${t.files.length} files)`, t, `+ on first opening (${kb(t.gzip)} gzip)`);

@@ -48,6 +48,7 @@ fn start_when_readable() {
         leptos::mount::mount_to_body(App);
         leptos::mount::mount_to_body(crate::components::new_version::NewVersion);
         warm_account_overview();
+        later_styles_after_start();
     };
     if !crate::storage::local::holds_workspace() {
         // A first visit: the demo is built in a task of its own, and the app mounted in the
@@ -88,6 +89,21 @@ fn warm_account_overview() {
             wasm_bindgen_futures::spawn_local(async {
                 // No page of the group is asked for: the module is only loaded.
                 let _ = account_overview(u32::MAX).await;
+            })
+        },
+        std::time::Duration::from_millis(WARM_AFTER_MS),
+    );
+}
+
+/// The stylesheet of the pages loaded on demand (docs/build.md#styles-on-demand) is asked
+/// for a while after the start, on every visit: the first such page opened finds it here,
+/// and the portfolio prints with its print rules (the last of that file). A failure is not
+/// shown: a page that needs the file asks again and says why it cannot open.
+fn later_styles_after_start() {
+    set_timeout(
+        || {
+            wasm_bindgen_futures::spawn_local(async {
+                let _ = crate::browser::later_styles().await;
             })
         },
         std::time::Duration::from_millis(WARM_AFTER_MS),
@@ -203,7 +219,7 @@ pub fn App() -> impl IntoView {
 /// wasm module: `$load` is the function the build cuts out (with the `split` feature;
 /// without it the same function runs at once, so tests and an unsplit build take the same
 /// path through the router), and each `$route` is a route's view, `$n` its page in the
-/// group. Few groups keep the number of modules small (each mix of groups sharing some
+/// group. A page is drawn once the stylesheet of the pages loaded on demand is here too. Few groups keep the number of modules small (each mix of groups sharing some
 /// code is a module of its own). A module that cannot be fetched shows
 /// [`PageNotLoaded`]; the next opening tries again.
 macro_rules! lazy_pages {
@@ -217,9 +233,12 @@ macro_rules! lazy_pages {
                 }
 
                 async fn view(_: Self) -> AnyView {
-                    match $load($n).await {
-                        Ok(page) => page,
-                        Err(_) => view! { <PageNotLoaded/> }.into_any(),
+                    // The pages' stylesheet is asked for beside the code, and the page
+                    // drawn once both are here (docs/build.md#styles-on-demand).
+                    let styles = crate::browser::later_styles();
+                    match ($load($n).await, styles.await) {
+                        (Ok(page), Ok(())) => page,
+                        _ => view! { <PageNotLoaded/> }.into_any(),
                     }
                 }
             }

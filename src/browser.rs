@@ -172,6 +172,30 @@ pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// The stylesheet of the pages loaded on demand (docs/build.md#styles-on-demand): asked for
+/// at once, through the page's `amLaterStyles` (public/theme.js), and ready once the future
+/// gives `Ok`, the rules applied. `Err` when the file could not be fetched (the next call
+/// asks again). A page without it (the tests' pages) has nothing to wait for.
+pub fn later_styles() -> impl std::future::Future<Output = Result<(), ()>> {
+    let asked = js_sys::Reflect::get(
+        &leptos::prelude::window(),
+        &JsValue::from_str("amLaterStyles"),
+    )
+    .ok()
+    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    .and_then(|f| f.call0(&JsValue::NULL).ok())
+    .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    async move {
+        match asked {
+            Some(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map(|_| ())
+                .map_err(|_| ()),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Copies `text` to the clipboard. Fails when the browser refuses (no permission, not a
 /// secure context, no Clipboard API): the caller then shows the text selected instead.
 pub async fn copy_text(text: &str) -> Result<(), String> {

@@ -75,8 +75,8 @@ impl FragmentShare {
         self.1.opening.get() || self.0.with(|s| matches!(s, Some(Ok(_))))
     }
 
-    /// Fetches the share module once, then runs `then` with it; when it cannot be fetched,
-    /// the panel says so (nothing else changes).
+    /// Fetches the share module once (and the pages' stylesheet), then runs `then` with it;
+    /// when either cannot be fetched, the panel says so (nothing else changes).
     fn with_code(self, then: impl FnOnce(ShareCode) + 'static) {
         if let Some(code) = self.1.code.get_untracked() {
             then(code);
@@ -87,9 +87,13 @@ impl FragmentShare {
         }
         self.1.fetching.set(true);
         leptos::task::spawn_local(async move {
+            // The read-only page's rules are in the stylesheet of the pages loaded on
+            // demand: asked for beside the code (docs/build.md#styles-on-demand).
+            let styles = browser::later_styles();
             let code = share_code().await;
+            let styles = styles.await;
             self.1.fetching.set(false);
-            match code {
+            match code.map_err(|_| ()).and_then(|code| styles.map(|()| code)) {
                 Ok(code) => {
                     self.1.code.set(Some(code));
                     then(code);
