@@ -47,6 +47,10 @@ pub(crate) struct StoredReader {
     /// The last save as a workspace file ([`saved_document`]; the panic screen's).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub document: fn(&dyn Backend) -> Option<String>,
+    /// The record of unreadable data ([`Unreadable::parse`]): the one JSON the main module
+    /// would read otherwise, which would keep serde_json's reader in the first page
+    /// (docs/build.md, "The stored form's reading on demand").
+    pub unreadable: fn(&str) -> Option<Unreadable>,
 }
 
 /// [`Session::load`]'s reading of what is stored.
@@ -77,6 +81,7 @@ pub(crate) const STORED_READER: StoredReader = StoredReader {
     load: Session::load_stored,
     sync: Session::sync_stored,
     document: saved_document,
+    unreadable: Unreadable::parse,
 };
 
 handed! {
@@ -356,12 +361,14 @@ impl Session {
         &*self.backend
     }
 
-    /// Whether a workspace is stored (under a manifest, or in the old single key): reading
-    /// it needs the documents' reader, which the bundle fetches first (`format::reader`,
-    /// docs/build.md). A fault reads as no: [`Session::load`] reports it.
+    /// Whether a workspace is stored (under a manifest, or in the old single key), or a
+    /// record of unreadable data: reading any of them needs the stored reader, which the
+    /// bundle fetches first (`format::reader`, docs/build.md). A fault reads as no:
+    /// [`Session::load`] reports it.
     pub fn holds_workspace(&self) -> bool {
         let present = |key: &str| self.backend.get(key).ok().flatten().is_some();
-        present(MANIFEST_KEY) || present(LEGACY_KEY)
+        // The record of unreadable data is read with the stored reader too.
+        present(MANIFEST_KEY) || present(LEGACY_KEY) || present(UNREADABLE_KEY)
     }
 
     /// Reads what is stored. Never writes over anything; may write the small record of
@@ -379,10 +386,7 @@ impl Session {
     }
 
     fn load_inner(&mut self, found_at: &str, today: chrono::NaiveDate) -> Result<Loaded, Fault> {
-        let record = self
-            .backend
-            .get(UNREADABLE_KEY)?
-            .and_then(|t| Unreadable::parse(&t));
+        let record = self.unreadable_record()?;
         if let Some(r) = &record {
             self.pinned.extend(r.keys.iter().cloned());
         }
@@ -565,10 +569,20 @@ impl Session {
 
     /// The unreadable data kept from an earlier start or this one, if any.
     pub fn unreadable(&self) -> Result<Option<Unreadable>, Fault> {
-        Ok(self
-            .backend
-            .get(UNREADABLE_KEY)?
-            .and_then(|t| Unreadable::parse(&t)))
+        self.unreadable_record()
+    }
+
+    /// The record of unreadable data, read with the stored reader ([`StoredReader`]). A
+    /// record there while the reader is not is refused, never taken for no record: the keys
+    /// it names stay pinned.
+    fn unreadable_record(&self) -> Result<Option<Unreadable>, Fault> {
+        let Some(text) = self.backend.get(UNREADABLE_KEY)? else {
+            return Ok(None);
+        };
+        let read = READER
+            .get()
+            .ok_or_else(|| Fault::Refused(READER_NOT_LOADED.into()))?;
+        Ok((read.unreadable)(&text))
     }
 
     /// The file to download for kept unreadable data: the stored values as they were.
