@@ -283,6 +283,35 @@ test('when that code cannot be fetched: a clear message, nothing stored changes'
   await context.close();
 });
 
+test('a record of unreadable data alone is read with the stored reader: without it the planner does not start, and the record and the data it keeps stay', async () => {
+  const { page, errors, context } = await newPage(env, { serviceWorkers: 'block' });
+  await open(page, env.base, '/');
+  await page.locator('table.accounts').waitFor();
+  // Only a record of data that could not be read, and the part it keeps.
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem('am-planner.part.kept', '{"not": "a part of ours"');
+    localStorage.setItem('am-planner.unreadable', JSON.stringify({
+      error: 'a part could not be read', found_at: '2026-01-05T10:00:00Z', keys: ['am-planner.part.kept'],
+    }));
+  });
+  const before = await snapshot(page);
+  await page.route(/\/split_readers[^/]*\.wasm$/, (route) => route.abort());
+  await page.reload();
+  await page.locator('main h1', { hasText: 'The planner could not start' }).waitFor();
+  assert.equal(await snapshot(page), before, 'nothing changed');
+  // Online again: the planner starts (the demo, nothing else being stored), says data is
+  // kept, and its first save leaves the kept part as it was.
+  await page.unroute(/\/split_readers[^/]*\.wasm$/);
+  await page.reload();
+  await page.locator('table.accounts').waitFor();
+  await saved(page);
+  assert.equal(await page.evaluate(() => localStorage.getItem('am-planner.part.kept')), '{"not": "a part of ours"');
+  assert.ok(await page.evaluate(() => localStorage.getItem('am-planner.unreadable')), 'the record stays');
+  assert.deepEqual(errors.filter((e) => !/split_|Failed to fetch|ERR_FAILED/.test(e)), []);
+  await context.close();
+});
+
 test('a first visit reads nothing stored, so it starts without the documents\' reader; another tab\'s save brings it, and the change comes in', async () => {
   const { page: a, errors, context } = await newPage(env, { serviceWorkers: 'block' });
   const requested = [];
