@@ -219,8 +219,9 @@ pub fn App() -> impl IntoView {
 /// wasm module: `$load` is the function the build cuts out (with the `split` feature;
 /// without it the same function runs at once, so tests and an unsplit build take the same
 /// path through the router), and each `$route` is a route's view, `$n` its page in the
-/// group. A page is drawn once the stylesheet of the pages loaded on demand is here too. Few groups keep the number of modules small (each mix of groups sharing some
-/// code is a module of its own). A module that cannot be fetched shows
+/// group. A page is drawn once the stylesheet of the pages loaded on demand is here too.
+/// Few groups keep the number of modules small (each mix of groups sharing some code is a
+/// module of its own). A module or the stylesheet that cannot be fetched shows
 /// [`PageNotLoaded`]; the next opening tries again.
 macro_rules! lazy_pages {
     ($($load:ident { $($n:literal => $route:ident => $page:path,)* })*) => {$(
