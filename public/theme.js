@@ -24,7 +24,9 @@ try {
 } catch (e) {
   // Storage blocked.
 }
-if (location.pathname === '/' && !location.hash) {
+// The portfolio's address: its frame is painted, and the later stylesheet is not needed yet.
+var onPortfolio = location.pathname === '/' && !location.hash;
+if (onPortfolio) {
   root.classList.add('shell-portfolio');
   if (stored === false) {
     root.classList.add('shell-demo');
@@ -131,7 +133,7 @@ var FONT_WARM_TEXT = 'Portfolio Accounts 0123456789 $€£ ◆·–—…▲▼�
     });
     return asked;
   };
-  if (meta && (location.pathname !== '/' || location.hash)) {
+  if (meta && !onPortfolio) {
     var preload = document.createElement('link');
     preload.rel = 'preload';
     preload.as = 'style';

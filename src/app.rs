@@ -46,9 +46,10 @@ fn start_when_readable() {
     let mount = || {
         remove_shell();
         leptos::mount::mount_to_body(App);
-        leptos::mount::mount_to_body(crate::components::new_version::NewVersion);
-        warm_account_overview();
-        later_styles_after_start();
+        crate::browser::next_task(|| {
+            leptos::mount::mount_to_body(crate::components::new_version::NewVersion)
+        });
+        after_start();
     };
     if !crate::storage::local::holds_workspace() {
         // A first visit: the demo is built in a task of its own, and the app mounted in the
@@ -74,43 +75,35 @@ fn start_when_readable() {
     });
 }
 
-/// On a visit served by the service worker (every module in its cache), the module of
-/// the account tab every account opens on is fetched and linked a while after the start,
-/// so the first account opened does not wait for it. Nothing is downloaded: on a first
-/// visit (no worker yet) this does nothing, and the module comes when an account is first
-/// opened. A failure changes nothing and is not shown: opening an account tries again and
-/// says why.
-fn warm_account_overview() {
-    if !crate::components::new_version::controlled() {
-        return;
-    }
+/// A while after the start, what a later page needs is made ready, so the first one opened
+/// does not wait for it:
+/// - the stylesheet of the pages loaded on demand (docs/build.md#styles-on-demand), on
+///   every visit (the portfolio then prints with its print rules, the last of that file);
+/// - on a visit served by the service worker (every module in its cache), the module of the
+///   account tab every account opens on, fetched and linked. Nothing is downloaded for it:
+///   on a first visit (no worker yet) it comes when an account is first opened.
+///
+/// A failure changes nothing and is not shown: a page that needs either asks again and says
+/// why it cannot open.
+fn after_start() {
+    let served_by_worker = crate::components::new_version::controlled();
     set_timeout(
-        || {
-            wasm_bindgen_futures::spawn_local(async {
-                // No page of the group is asked for: the module is only loaded.
-                let _ = account_overview(u32::MAX).await;
-            })
-        },
-        std::time::Duration::from_millis(WARM_AFTER_MS),
-    );
-}
-
-/// The stylesheet of the pages loaded on demand (docs/build.md#styles-on-demand) is asked
-/// for a while after the start, on every visit: the first such page opened finds it here,
-/// and the portfolio prints with its print rules (the last of that file). A failure is not
-/// shown: a page that needs the file asks again and says why it cannot open.
-fn later_styles_after_start() {
-    set_timeout(
-        || {
+        move || {
             wasm_bindgen_futures::spawn_local(async {
                 let _ = crate::browser::later_styles().await;
-            })
+            });
+            if served_by_worker {
+                wasm_bindgen_futures::spawn_local(async {
+                    // No page of the group is asked for: the module is only loaded.
+                    let _ = account_overview(u32::MAX).await;
+                });
+            }
         },
         std::time::Duration::from_millis(WARM_AFTER_MS),
     );
 }
 
-/// How long after the start the Overview's module is made ready (ms): after the
+/// How long after the start `after_start` makes later pages ready (ms): after the
 /// first visit's long tasks (the start, the first layout, the first save) on a slow phone.
 const WARM_AFTER_MS: u64 = 2000;
 

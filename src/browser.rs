@@ -359,6 +359,28 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     });
 }
 
+/// Runs `f` in a task of its own, queued now: the task running gives the browser back its
+/// thread first (input, a frame due), and a long piece of work cut so is blocking in shorter
+/// pieces (docs/build.md, "A first visit's long tasks"). Through the browser's
+/// `scheduler.postTask` where it has one: a `setTimeout` queued from a chain of five or more
+/// waits at least 4 ms, and the start is such a chain.
+pub fn next_task(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let task = wasm_bindgen::closure::Closure::once_into_js(f);
+    let get = |of: &wasm_bindgen::JsValue, name: &str| {
+        js_sys::Reflect::get(of, &wasm_bindgen::JsValue::from_str(name)).ok()
+    };
+    let posted = get(&js_sys::global(), "scheduler")
+        .filter(|s| s.is_object())
+        .and_then(|scheduler| {
+            let post: js_sys::Function = get(&scheduler, "postTask")?.dyn_into().ok()?;
+            post.call1(&scheduler, &task).ok()
+        });
+    if posted.is_none() {
+        let _ = leptos::prelude::window().set_timeout_with_callback(task.unchecked_ref());
+    }
+}
+
 /// Runs `f` once, when the browser next says the connection is back (`online`).
 pub fn once_online(f: impl FnOnce() + 'static) {
     let listener = wasm_bindgen::closure::Closure::once_into_js(f);

@@ -454,7 +454,8 @@ async fn the_app_starts_on_corrupt_storage_and_says_so() {
         .unwrap();
     let container = fresh_container();
     let handle = leptos::mount::mount_to(container.clone(), am_planner::app::App);
-    tick(50).await;
+    // The portfolio's first drawing comes in parts, the table's place last.
+    until(2000, || container.inner_text().contains("No accounts yet.")).await;
     let text = container.inner_text();
     assert!(
         text.contains("The saved workspace could not be read."),
@@ -475,12 +476,15 @@ async fn first_open_shows_and_stores_the_demo() {
     local().clear().unwrap();
     let container = fresh_container();
     let handle = leptos::mount::mount_to(container.clone(), am_planner::app::App);
-    tick(50).await;
-    let rows = container
-        .query_selector_all("table.accounts tbody tr")
-        .unwrap()
-        .length();
-    assert_eq!(rows, 8);
+    // The portfolio's first drawing in the page comes in parts, the table last.
+    let rows = || {
+        container
+            .query_selector_all("table.accounts tbody tr")
+            .unwrap()
+            .length()
+    };
+    until(2000, || rows() == 8).await;
+    assert_eq!(rows(), 8);
     assert!(container.inner_text().contains("Demo workspace."));
     // The demo is stored once the first page is painted (the save does not hold it back).
     let stored = until(2000, || !matches!(load("tZ").1, Loaded::Nothing)).await;
@@ -684,4 +688,35 @@ fn an_address_write_waits_for_the_rest_of_the_gap() {
             "last {last:?}, now {now}"
         );
     }
+}
+
+/// `browser::next_task` runs its work after the task that queued it, in the order queued,
+/// each in a task of its own (a microtask queued by the first runs before the second).
+#[wasm_bindgen_test]
+async fn work_queued_for_the_next_task_runs_later_in_order() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let log = Rc::new(RefCell::new(Vec::<&str>::new()));
+    let push = |what: &'static str| {
+        let log = log.clone();
+        move || log.borrow_mut().push(what)
+    };
+    am_planner::browser::next_task({
+        let log = log.clone();
+        let second = push("second");
+        move || {
+            log.borrow_mut().push("first");
+            // Queued from the first task: a microtask runs before the first task ends, the
+            // second piece in a later task.
+            am_planner::browser::next_task(second);
+            let log = log.clone();
+            wasm_bindgen_futures::spawn_local(async move { log.borrow_mut().push("microtask") });
+        }
+    });
+    assert!(
+        log.borrow().is_empty(),
+        "nothing runs in the task that queued it"
+    );
+    assert!(until(2000, || log.borrow().len() == 3).await);
+    assert_eq!(*log.borrow(), ["first", "microtask", "second"]);
 }

@@ -93,10 +93,12 @@ pub fn row_window(
             }
         });
     });
-    // The first reading, once the table has been painted where the guess put it.
-    crate::browser::after_paint({
+    // The first reading, once the table is in the page and has been painted where the
+    // guess put it (the portfolio's first drawing adds the table a few tasks after the
+    // page's start).
+    body.on_load({
         let measure = measure.clone();
-        move || measure()
+        move |_| crate::browser::after_paint(move || measure())
     });
     let on_scroll = Closure::<dyn Fn()>::new(move || measure());
     let listener: js_sys::Function = on_scroll.into_js_value().unchecked_into();

@@ -30,6 +30,47 @@ use crate::domain::window::DRAW_ALL_UP_TO;
 use crate::domain::{dates, AccountId, Currency, Tier};
 use crate::state::use_app;
 
+/// The parts of the portfolio's first drawing in a page, in the order they come.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    Head,
+    Charts,
+    Filters,
+    All,
+}
+
+impl Part {
+    /// Whether `part` is drawn once the drawing has come to `self`.
+    fn shows(self, part: Part) -> bool {
+        self >= part
+    }
+
+    fn next(self) -> Option<Part> {
+        match self {
+            Part::Head => Some(Part::Charts),
+            Part::Charts => Some(Part::Filters),
+            Part::Filters => Some(Part::All),
+            Part::All => None,
+        }
+    }
+}
+
+/// Draws the next part in a task of its own, and so on until all are drawn.
+fn draw_in_turn(part: RwSignal<Part>) {
+    if let Some(next) = part.get_untracked().next() {
+        crate::browser::next_task(move || {
+            if part.try_set(next).is_none() {
+                draw_in_turn(part);
+            }
+        });
+    }
+}
+
+thread_local! {
+    /// Whether the portfolio has been drawn in this page.
+    static DRAWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// Columns of the table, for the "nothing matches" row.
 const COLUMNS: &str = "10";
 
@@ -120,7 +161,21 @@ pub fn PortfolioPage() -> impl IntoView {
     });
     let money = move |x: f64| currency.with(|c| c.format_short(x));
 
-    // What is not the table waits until the first rows are painted.
+    // The first drawing of the portfolio in a page (the start) is made in four tasks: the
+    // head and the figures, then the charts, the filters, the table. That drawing
+    // is mostly the browser compiling the code it runs for the first time, so in one task it
+    // kept the page from answering for longest (docs/build.md, "A first visit's long
+    // tasks"). Each part goes below the ones before, so nothing drawn moves. Later drawings
+    // run compiled code and are made at once.
+    let part = RwSignal::new(if DRAWN.replace(true) {
+        Part::All
+    } else {
+        Part::Head
+    });
+    draw_in_turn(part);
+
+    // What is not the table (the week's count) waits for the page's first paint: the first
+    // rows, or on the page's first drawing its head.
     let painted = RwSignal::new(false);
     crate::browser::after_paint(move || {
         let _ = painted.try_set(true);
@@ -131,7 +186,7 @@ pub fn PortfolioPage() -> impl IntoView {
     };
 
     view! {
-        <section class="page">
+        <section class="page" aria-busy=move || (!part.get().shows(Part::All)).then_some("true")>
             <Show when=move || demo.get()>
                 <div class="banner banner-demo" role="note">
                     <strong>"Demo workspace. "</strong>
@@ -156,58 +211,62 @@ pub fn PortfolioPage() -> impl IntoView {
                 <div class="stat"><dt>"ARR renewing in 90 days"</dt><dd>{move || money(summary.get().arr_renewing_90)}</dd></div>
                 <div class="stat"><dt>"Tier 1 accounts"</dt><dd>{move || summary.get().tier1}</dd></div>
             </dl>
-            <Show when=move || has_accounts.get()>
+            <Show when=move || has_accounts.get() && part.get().shows(Part::Charts)>
                 <PortfolioHealthCharts/>
             </Show>
-            <Toolbar filter=PortfolioFilter(state)/>
-            <Show
-                when=move || has_accounts.get()
-                fallback=|| view! {
-                    <div class="empty">
-                        <p>"No accounts yet."</p>
-                        <p><a class="btn btn-primary" href="/accounts/new">"Add your first account"</a>
-                        " or import a workspace file or a CSV from your CRM on the "<a href="/data">"Data page"</a>"."</p>
+            <Show when=move || part.get().shows(Part::Filters)>
+                <Toolbar filter=PortfolioFilter(state)/>
+            </Show>
+            <Show when=move || part.get().shows(Part::All)>
+                <Show
+                    when=move || has_accounts.get()
+                    fallback=|| view! {
+                        <div class="empty">
+                            <p>"No accounts yet."</p>
+                            <p><a class="btn btn-primary" href="/accounts/new">"Add your first account"</a>
+                            " or import a workspace file or a CSV from your CRM on the "<a href="/data">"Data page"</a>"."</p>
+                        </div>
+                    }
+                >
+                    <div class="table-wrap">
+                        <table class="accounts" class:windowed=windowed
+                            aria-rowcount=move || (total.get() > 0).then(|| total.get() + 1)>
+                            // A long table's columns take fixed shares of its width
+                            // (style/portfolio.css), so drawing other rows never moves them.
+                            <colgroup>
+                                <col class="pf-col-name"/><col class="pf-col-tier"/><col class="pf-col-arr"/>
+                                <col class="pf-col-health"/><col class="pf-col-trend"/><col class="pf-col-flags"/>
+                                <col class="pf-col-renewal"/><col class="pf-col-next"/><col class="pf-col-owner"/>
+                                <col class="pf-col-risks"/>
+                            </colgroup>
+                            <thead><tr aria-rowindex="1">
+                                {header(Column::Name, "Account", false)}
+                                {header(Column::Tier, "Tier", false)}
+                                {header(Column::Arr, "ARR", true)}
+                                {header(Column::Health, "Health", false)}
+                                {header(Column::Trend, "Trend", true)}
+                                {header(Column::Flags, "Flags", false)}
+                                {header(Column::Renewal, "Renewal", false)}
+                                {header(Column::NextMilestone, "Next milestone", false)}
+                                {header(Column::Owner, "Owner", false)}
+                                {header(Column::Risks, "Risks", true)}
+                            </tr></thead>
+                            <tbody node_ref=body on:focusout=move |_| focused.set(None)>
+                                {move || visible.with(Vec::is_empty).then(|| view! {
+                                    <tr><td colspan=COLUMNS class="muted">"No account matches the filters."</td></tr>
+                                })}
+                                {move || gap(true)}
+                                <For
+                                    each=move || drawn.get()
+                                    key=row_key
+                                    children=move |f| account_row(&f, currency, position, focused)
+                                />
+                                {move || gap(false)}
+                            </tbody>
+                        </table>
+                        <p class="footnote">"* tier set by hand; others follow the ARR rank (top 15% Tier 1, next 35% Tier 2)."</p>
                     </div>
-                }
-            >
-                <div class="table-wrap">
-                    <table class="accounts" class:windowed=windowed
-                        aria-rowcount=move || (total.get() > 0).then(|| total.get() + 1)>
-                        // A long table's columns take fixed shares of its width
-                        // (style/portfolio.css), so drawing other rows never moves them.
-                        <colgroup>
-                            <col class="pf-col-name"/><col class="pf-col-tier"/><col class="pf-col-arr"/>
-                            <col class="pf-col-health"/><col class="pf-col-trend"/><col class="pf-col-flags"/>
-                            <col class="pf-col-renewal"/><col class="pf-col-next"/><col class="pf-col-owner"/>
-                            <col class="pf-col-risks"/>
-                        </colgroup>
-                        <thead><tr aria-rowindex="1">
-                            {header(Column::Name, "Account", false)}
-                            {header(Column::Tier, "Tier", false)}
-                            {header(Column::Arr, "ARR", true)}
-                            {header(Column::Health, "Health", false)}
-                            {header(Column::Trend, "Trend", true)}
-                            {header(Column::Flags, "Flags", false)}
-                            {header(Column::Renewal, "Renewal", false)}
-                            {header(Column::NextMilestone, "Next milestone", false)}
-                            {header(Column::Owner, "Owner", false)}
-                            {header(Column::Risks, "Risks", true)}
-                        </tr></thead>
-                        <tbody node_ref=body on:focusout=move |_| focused.set(None)>
-                            {move || visible.with(Vec::is_empty).then(|| view! {
-                                <tr><td colspan=COLUMNS class="muted">"No account matches the filters."</td></tr>
-                            })}
-                            {move || gap(true)}
-                            <For
-                                each=move || drawn.get()
-                                key=row_key
-                                children=move |f| account_row(&f, currency, position, focused)
-                            />
-                            {move || gap(false)}
-                        </tbody>
-                    </table>
-                    <p class="footnote">"* tier set by hand; others follow the ARR rank (top 15% Tier 1, next 35% Tier 2)."</p>
-                </div>
+                </Show>
             </Show>
         </section>
     }

@@ -112,6 +112,58 @@ for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 860 
   });
 }
 
+test('the portfolio\'s first drawing in a page comes in parts, each below the last, marked busy meanwhile; a later drawing is whole at once', async () => {
+  const { page, errors, context } = await newPage(env, { viewport: { width: 1280, height: 860 } });
+  // Each part of the page in the order it first appears (one entry per batch of changes),
+  // with whether the table was already there when the page's head appeared.
+  await page.addInitScript(() => {
+    const parts = { head: '.page-head h1', charts: '.chart-pair', filters: '.toolbar', table: 'table.accounts tbody tr' };
+    window.__parts = [];
+    window.__drawings = [];
+    let seen = new Set();
+    // The app's, not the frame's (index.html's frame has a heading row too).
+    const find = (sel) => [...document.querySelectorAll(sel)].find((e) => !e.closest('#app-shell'));
+    new MutationObserver(() => {
+      const batch = Object.entries(parts).filter(([name, sel]) => !seen.has(name) && find(sel)).map(([name]) => name);
+      if (batch.length === 0) return;
+      for (const name of batch) seen.add(name);
+      window.__parts.push(batch);
+      if (batch.includes('head')) {
+        const section = find('main .page');
+        window.__drawings.push({ tableWithHead: batch.includes('table'), busy: section?.getAttribute('aria-busy') ?? null });
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(env.base + '/');
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelector('table.accounts tbody tr'));
+  const first = await page.evaluate(() => ({ parts: window.__parts, drawings: window.__drawings }));
+  assert.deepEqual(first.parts, [['head'], ['charts'], ['filters'], ['table']], 'first drawing: the parts, in turn');
+  assert.deepEqual(first.drawings, [{ tableWithHead: false, busy: 'true' }]);
+  // Nothing drawn moves as the parts come. (The top bar's save indicator grows to the left
+  // when the first save's words come: not the parts' doing.)
+  const record = await paintRecord(page);
+  const moved = record.moved.filter((m) => m.cls !== 'save-indicator');
+  assert.deepEqual(moved, [], `moved: ${JSON.stringify(moved)}`);
+  // Another page, then the portfolio again: drawn whole, not busy.
+  await goInApp(page, '/renewals');
+  await page.locator('main h1', { hasText: 'Renewals' }).waitFor();
+  // In the task of the navigation: the app's updates run as microtasks, so a thousand
+  // turns of the microtask queue let them all run, and no other task can come between.
+  const again = await page.evaluate(async () => {
+    history.pushState(null, '', '/');
+    dispatchEvent(new PopStateEvent('popstate'));
+    for (let i = 0; i < 1000; i++) await null;
+    return {
+      head: !!document.querySelector('.page-head h1'), charts: !!document.querySelector('.chart-pair'),
+      filters: !!document.querySelector('.toolbar'), rows: document.querySelectorAll('table.accounts tbody tr').length,
+      busy: document.querySelector('main .page').getAttribute('aria-busy'),
+    };
+  });
+  assert.deepEqual(again, { head: true, charts: true, filters: true, rows: 8, busy: null }, 'later drawing: whole in one task');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the frame paints with no request but the page: its stylesheet and theme script are written into it', async () => {
   const { page, errors, context } = await newPage(env, { viewport: { width: 412, height: 823 } });
   // Every request but the page itself is held until the frame has been painted.

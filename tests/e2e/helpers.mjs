@@ -49,10 +49,12 @@ export async function newPage(env, { viewport = { width: 1280, height: 860 }, ac
   return { context, page, errors };
 }
 
-/** Opens a path and waits until the app has rendered. */
+/** Opens a path and waits until the app has rendered: the portfolio's first drawing in a
+ * page comes in parts, the page marked `aria-busy` until the last. */
 export async function open(page, base, p = '/') {
   await page.goto(base + p);
   await page.waitForSelector('header.topbar');
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
 }
 
 /** A full-page screenshot. Rows the stylesheet lets the browser skip while far from the
