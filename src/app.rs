@@ -44,6 +44,7 @@ pub fn start() {
 fn start_when_readable() {
     // Offline use and the "new version" notice, beside the app on every page.
     let mount = || {
+        crate::browser::measure_scrollbar_gutter();
         remove_shell();
         leptos::mount::mount_to_body(App);
         crate::browser::next_task(|| {

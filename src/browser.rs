@@ -381,6 +381,30 @@ pub fn next_task(f: impl FnOnce() + 'static) {
     }
 }
 
+thread_local! {
+    /// The room the page keeps for a vertical scroll bar, in CSS pixels (`scrollbar-gutter`
+    /// in style/main.css; 0 where scroll bars lie over the page, as on phones).
+    static GUTTER: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
+/// Measures the room kept for the scroll bar, once, at the start: the frame of `index.html`
+/// is laid out then, so the reading costs no layout of the app.
+pub fn measure_scrollbar_gutter() {
+    // The body's width (it has no margin), not the root's `clientWidth`: a browser whose
+    // bars are hidden can keep the room and still report the whole window there.
+    let window = leptos::prelude::window();
+    let inner = window.inner_width().ok().and_then(|v| v.as_f64());
+    let body = window.document().and_then(|d| d.body());
+    if let (Some(inner), Some(body)) = (inner, body) {
+        GUTTER.set((inner - body.get_bounding_client_rect().width()).max(0.0));
+    }
+}
+
+/// The room kept for the scroll bar (CSS pixels), as measured at the start.
+pub fn scrollbar_gutter() -> f64 {
+    GUTTER.get()
+}
+
 /// Runs `f` once, when the browser next says the connection is back (`online`).
 pub fn once_online(f: impl FnOnce() + 'static) {
     let listener = wasm_bindgen::closure::Closure::once_into_js(f);

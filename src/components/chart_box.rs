@@ -29,7 +29,9 @@ where
             .inner_width()
             .ok()
             .and_then(|v| v.as_f64())
-            .map_or(720, |w| place.first_width(w))
+            .map_or(720, |w| {
+                place.first_width(w, crate::browser::scrollbar_gutter())
+            })
     });
     let width = RwSignal::new(guess);
     let observer = StoredValue::new_local(None::<chart_width::Observer>);
@@ -82,22 +84,23 @@ impl ChartPlace {
     /// it out: a whole card is the page less 62 px up to 640 px and 84 px above; a column
     /// is its share (in twelfths) of the page less `main`'s padding and the gap between
     /// columns (15 px on the portfolio and the Health tab, 11.25 px on Practice), less the
-    /// card's own. A window with a classic scroll bar is narrower by its width: the first
-    /// drawing is then a few pixels off and drawn again.
-    pub fn first_width(self, window_width: f64) -> u32 {
+    /// card's own. The page is the window less `gutter`, the room kept for a scroll bar
+    /// (where bars take room); the stylesheets' breakpoints go by the whole window.
+    pub fn first_width(self, window_width: f64, gutter: f64) -> u32 {
         let w = window_width.max(0.0);
+        let room = (w - gutter.max(0.0)).max(0.0);
         let card = |page: f64| if w <= 640.0 { page - 62.0 } else { page - 84.0 };
         let column = |page: f64, gap: f64, twelfths: f64| {
             (page - MAIN_SIDES - gap) * twelfths / 12.0 - CARD_SIDES
         };
         let width = match self {
-            ChartPlace::PortfolioPair if w > 900.0 => column(w.min(1480.0), 15.0, 6.0),
-            ChartPlace::HealthTrend if w > 900.0 => column(w.min(1200.0), 15.0, 7.0),
-            ChartPlace::PracticePair if w > 640.0 => column(w.min(1200.0), 11.25, 6.0),
+            ChartPlace::PortfolioPair if w > 900.0 => column(room.min(1480.0), 15.0, 6.0),
+            ChartPlace::HealthTrend if w > 900.0 => column(room.min(1200.0), 15.0, 7.0),
+            ChartPlace::PracticePair if w > 640.0 => column(room.min(1200.0), 11.25, 6.0),
             ChartPlace::PortfolioPair | ChartPlace::HealthTrend | ChartPlace::PracticePair => {
-                card(w)
+                card(room)
             }
-            ChartPlace::PageCard => card(w.min(1200.0)),
+            ChartPlace::PageCard => card(room.min(1200.0)),
         };
         width.round().max(1.0) as u32
     }

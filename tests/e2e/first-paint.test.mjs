@@ -4,7 +4,7 @@
 // portfolio's heading only on the portfolio; it is gone once the app runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, newPage, open, shot, goInApp } from './helpers.mjs';
+import { setup, setupWithScrollBars, newPage, open, shot, goInApp } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -162,6 +162,30 @@ test('the portfolio\'s first drawing in a page comes in parts, each below the la
   assert.deepEqual(again, { head: true, charts: true, filters: true, rows: 8, busy: null }, 'later drawing: whole in one task');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('with scroll bars that take room, nothing moves as the portfolio\'s parts come and make the page scroll, and the charts are drawn once', async () => {
+  const classic = await setupWithScrollBars();
+  try {
+    const { page, errors, context } = await newPage(classic, { viewport: { width: 1350, height: 940 } });
+    await countChartDraws(page);
+    await page.goto(classic.base + '/');
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelector('table.accounts tbody tr'));
+    await page.waitForTimeout(500);
+    const record = await paintRecord(page);
+    const moved = record.moved.filter((m) => m.cls !== 'save-indicator');
+    assert.deepEqual(moved, [], `moved: ${JSON.stringify(moved)}`);
+    const { draws, boxes, scrolls } = await page.evaluate(() => ({
+      draws: window.__chartDraws, boxes: document.querySelectorAll('.chart-box').length,
+      scrolls: document.documentElement.scrollHeight > innerHeight,
+    }));
+    assert.ok(scrolls, 'the portfolio is taller than the window');
+    assert.equal(draws, boxes, `${draws} drawings for ${boxes} charts`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await classic.close();
+  }
 });
 
 test('the frame paints with no request but the page: its stylesheet and theme script are written into it', async () => {

@@ -15,12 +15,19 @@ const { chromium } = require('playwright-core');
 export const shotsDir = path.join(root, 'target/e2e');
 fs.mkdirSync(shotsDir, { recursive: true });
 
-export async function setup() {
+/** `setup()`, with scroll bars that take room from the page, as a desktop's classic ones do
+ * (Playwright hides them by default). */
+export function setupWithScrollBars() {
+  return setup({ ignoreDefaultArgs: ['--hide-scrollbars'] });
+}
+
+export async function setup(launch = {}) {
   const dist = process.env.E2E_DIST || path.join(root, 'dist');
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is missing: run `make build`');
   const server = await startServer(dist, 0);
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
+    ...launch,
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
