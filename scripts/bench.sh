@@ -10,8 +10,9 @@
 # BENCH_RUNS (default 7) sets the runs per browser figure; BENCH_GROW=0 skips the capacity
 # search of the storage step (the slowest); BENCH_DIST (default dist) names the bundle.
 # BENCH_BASE names a baseline bundle (a copy of main's dist/ made before a change) measured
-# in the same run: its bundle sizes and Lighthouse scores are printed first, and the browser
-# table shows it beside BENCH_DIST (the summary and results.json are BENCH_DIST's).
+# in the same run: its bundle sizes are printed first, the browser table shows it beside
+# BENCH_DIST, and Lighthouse runs the two in turn (the summary and results.json are
+# BENCH_DIST's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export BENCH_DIST=${BENCH_DIST:-dist}
@@ -28,8 +29,6 @@ echo
 cargo run --quiet --release --example big_workspace -- 1000 > target/bench/ws-1000.json
 node scripts/bench-storage.mjs target/bench/ws-1000.json 15
 echo; node scripts/bench-portfolio.mjs "$BENCH_DIST" ${BENCH_BASE:+"$BENCH_BASE"}
-if [ -n "${BENCH_BASE:-}" ]; then
-  echo; echo "baseline: $BENCH_BASE"; node scripts/bench-lighthouse.mjs "$BENCH_BASE"
-fi
-echo; node scripts/bench-lighthouse.mjs "$BENCH_DIST"
+# With a baseline, the two builds take turns (one run each), so noise falls on both.
+echo; node scripts/bench-lighthouse.mjs "$BENCH_DIST" ${BENCH_BASE:+"$BENCH_BASE"}
 node scripts/bench-results.mjs

@@ -22,6 +22,10 @@
 //   node scripts/profile.mjs tasks DIST...     the same first visits, builds in turn: each
 //                                              long task (50 ms or more) with its script,
 //                                              style, layout and paint, and the blocking time
+//   node scripts/profile.mjs compiled DIST     a first visit of a build with names: what each
+//                                              long task compiles, by crate (ALL=1: the
+//                                              app's own functions by name; ALL=<crate>:
+//                                              that crate's)
 //   node scripts/profile.mjs import-ab DIST... the import, 4 in each fresh page: the first,
 //                                              the median and the fastest, beside JSON.parse
 //   node scripts/profile.mjs edit DIST         check-ins saved on the Health tab of the
@@ -162,8 +166,9 @@ async function slowNetwork(context, page) {
 }
 
 /** The tasks of 50 ms or more on the page's main thread of a trace, in ms from the
- * navigation's start, each with its time in script, style, layout and paint. */
-function longTasks(events) {
+ * navigation's start, each with its time in script, style, layout and paint (and with
+ * `indices`, the index of each wasm function compiled in it). */
+function longTasks(events, indices = false) {
   const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame && e.args.data.documentLoaderURL);
   const main = nav ? { pid: nav.pid, tid: nav.tid } : null;
   const on = (e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X';
@@ -191,8 +196,115 @@ function longTasks(events) {
       }
       return total / 1000;
     };
-    return { at: (t.ts - nav.ts) / 1000, dur: t.dur / 1000, script: sum(kinds.script), compile: sum(kinds.compile), compiled: inside.filter((e) => e.name === 'wasm.CompileLazy').length, style: sum(kinds.style), layout: sum(kinds.layout), paint: sum(kinds.paint) };
+    const compiled = inside.filter((e) => e.name === 'wasm.CompileLazy');
+    return {
+      at: (t.ts - nav.ts) / 1000, dur: t.dur / 1000, script: sum(kinds.script), compile: sum(kinds.compile), compiled: compiled.length,
+      style: sum(kinds.style), layout: sum(kinds.layout), paint: sum(kinds.paint),
+      // Each with its body's size (the compilation inside it says), which tells the main
+      // module's functions from a split module's of the same index.
+      ...(indices ? {
+        functions: compiled.map((e) => {
+          const base = inside.find((b) => b.name === 'wasm.CompileBaseline' && b.ts >= e.ts && b.ts <= e.ts + e.dur);
+          return { index: e.args?.func_index, size: base?.args?.bodySize };
+        }),
+      } : {}),
+    };
   });
+}
+
+/** The main module of a dist (the one the page's loader fetches). */
+function mainModule(dist) {
+  const dir = fs.readdirSync(dist).find((d) => d.startsWith('app-'));
+  return path.join(dist, dir, fs.readdirSync(path.join(dist, dir)).find((f) => f.endsWith('_bg.wasm')));
+}
+
+/** The function names of a wasm module (its `name` section) and the sizes of their bodies,
+ * by function index. */
+function functionNames(file) {
+  const b = fs.readFileSync(file);
+  let at = 8;
+  const leb = () => {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = b[at++];
+      v += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (byte < 0x80) return v;
+    }
+  };
+  const text = () => {
+    const n = leb();
+    const t = b.toString('utf8', at, at + n);
+    at += n;
+    return t;
+  };
+  const names = new Map();
+  const sizes = new Map();
+  let imported = 0;
+  while (at < b.length) {
+    const id = b[at++];
+    const size = leb();
+    const end = at + size;
+    if (id === 2) {
+      // Imports: the functions among them come first in the index space.
+      for (let n = leb(); n > 0; n--) {
+        text();
+        text();
+        const kind = b[at++];
+        const limits = () => {
+          const flags = b[at++];
+          leb();
+          if (flags & 1) leb();
+        };
+        if (kind === 0) {
+          leb();
+          imported += 1;
+        } else if (kind === 1) {
+          at += 1;
+          limits();
+        } else if (kind === 2) {
+          limits();
+        } else if (kind === 3) {
+          at += 2;
+        } else {
+          at += 1;
+          leb();
+        }
+      }
+    } else if (id === 10) {
+      for (let n = leb(), i = 0; i < n; i++) {
+        const body = leb();
+        sizes.set(imported + i, body);
+        at += body;
+      }
+    } else if (id === 0 && text() === 'name') {
+      while (at < end) {
+        const sub = b[at++];
+        const subEnd = leb() + at;
+        if (sub === 1) {
+          for (let n = leb(); n > 0; n--) {
+            const i = leb();
+            names.set(i, text());
+          }
+        }
+        at = subEnd;
+      }
+    }
+    at = end;
+  }
+  return { names, sizes };
+}
+
+/** The crate a function's name starts in: `tachys` for `tachys::view::...` and for
+ * `<tachys::html::X as Y>::z`; for a generic type (`<T as tachys::X>::y`), the trait's. */
+function crateOf(name) {
+  if (name.startsWith('(')) return name;
+  // `<T as tachys::...>`, `<() as ...>`, `<(A,B) as ...>`: the trait's crate.
+  const generic = /^<(?:[A-Z][A-Za-z0-9]*|\(.*?\)|\*(?:mut|const) [A-Z]) as ([A-Za-z_][A-Za-z0-9_]*)/.exec(name);
+  if (generic) return generic[1];
+  const m = /^[<&\s]*(?:dyn\s+|mut\s+)*([A-Za-z_][A-Za-z0-9_]*)/.exec(name);
+  return m ? m[1] : '(other)';
 }
 
 /** Keeps the first of `profiles` as target/prof/NAME.cpuprofile and prints them by function. */
@@ -465,6 +577,47 @@ const commands = {
     });
   },
 
+  // What each long task of a first visit compiles (a build with names: BUILD_NAMES=1): the
+  // wasm functions compiled on their first call, counted by crate (the first segment of the
+  // function's name), and with ALL=1 every function of the app's own code by name (ALL=<crate>:
+  // that crate's). Only the
+  // main module's functions are named (the split modules are not loaded on a first visit
+  // to the portfolio).
+  async compiled([dist]) {
+    const { names, sizes } = functionNames(mainModule(dist));
+    // ALL=1: the app's own functions by name; ALL=<crate>: that crate's.
+    const listed = process.env.ALL === '1' ? 'am_planner' : process.env.ALL;
+    if (names.size === 0) console.log(`${dist}: no function names (build it with BUILD_NAMES=1)`);
+    for (let r = 0; r < RUNS; r++) {
+      await withDist(dist, async (env) => {
+        const { page, context } = await firstVisitPage(env);
+        await env.browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed'] });
+        await page.goto(env.base + '/');
+        await page.waitForFunction(() => window.__readyAt, null, { timeout: 60_000 });
+        await page.waitForTimeout(2000);
+        const events = JSON.parse((await env.browser.stopTracing()).toString()).traceEvents;
+        console.log(`run ${r + 1}:`);
+        for (const t of longTasks(events, true)) {
+          if (t.functions.length === 0) continue;
+          const byCrate = new Map();
+          const own = [];
+          for (const { index, size } of t.functions) {
+            // A function of a module loaded later (the writer's, at the first save) has an
+            // index of its own module: told apart by its size.
+            const name = size === sizes.get(index) ? names.get(index) ?? `(function ${index})` : '(a split module)';
+            const crate = crateOf(name);
+            byCrate.set(crate, (byCrate.get(crate) || 0) + 1);
+            if (crate === listed) own.push(name);
+          }
+          const top = [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([c, n]) => `${c} ${n}`).join(', ');
+          console.log(`  @${t.at.toFixed(0)} ${t.dur.toFixed(0)} ms, ${t.functions.length} functions: ${top}`);
+          for (const n of own.sort()) console.log(`      ${n}`);
+        }
+        await context.close();
+      });
+    }
+  },
+
   async 'import-ab'(list) {
     const text = bigFile();
     const out = list.map(() => ({ first: [], all: [], parse: [] }));
@@ -566,7 +719,7 @@ const commands = {
 };
 
 if (!commands[command] || dists.length === 0) {
-  console.error('usage: node scripts/profile.mjs start|import|visit|tasks|import-ab|edit|edit-ab|pages|leak|selectors DIST [DIST...]');
+  console.error('usage: node scripts/profile.mjs start|import|visit|tasks|compiled|import-ab|edit|edit-ab|pages|leak|selectors DIST [DIST...]');
   process.exit(2);
 }
 await commands[command](dists);
