@@ -143,10 +143,12 @@ pub fn App() -> impl IntoView {
     let (routing, set_routing) = signal(false);
     view! {
         <Router set_is_routing=set_routing>
-            <crate::components::hash_scroll::HashScroll/>
             <DropZone>
                 <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
-                <RouteAnnouncer share=share routing=routing/>
+                <Later>
+                    <crate::components::hash_scroll::HashScroll/>
+                    <RouteAnnouncer share=share routing=routing/>
+                </Later>
                 <header class="topbar">
                     <A href="/" attr:class="brand">
                         <span class="brand-mark" aria-hidden="true">"◆"</span>
@@ -203,10 +205,23 @@ pub fn App() -> impl IntoView {
                     </Routes>
                     </div>
                 </Main>
-                <ToastHost/>
+                <Later><ToastHost/></Later>
             </DropZone>
         </Router>
     }
+}
+
+/// Draws its children in the task after the one that draws it (`browser::next_task`): the
+/// parts of the app's frame that show nothing at the start (the route announcer, the toast's
+/// place), so the start's task runs less code for the first time (docs/build.md, "A first
+/// visit's long tasks").
+#[component]
+fn Later(children: ChildrenFn) -> impl IntoView {
+    let here = RwSignal::new(false);
+    crate::browser::next_task(move || {
+        let _ = here.try_set(true);
+    });
+    move || here.get().then(|| children())
 }
 
 /// Pages whose code loads on first opening (docs/build.md). Each group below becomes one
