@@ -53,11 +53,10 @@ fn start_when_readable() {
         after_start();
     };
     if !crate::storage::local::holds_workspace() {
-        // A first visit: the demo is built in a task of its own, and the app mounted in the
-        // next (the frame stays shown in between), so neither keeps the page busy as long
-        // as both would (docs/build.md, "A first visit's long tasks").
-        crate::state::build_demo_ahead(crate::browser::today());
-        set_timeout(mount, std::time::Duration::ZERO);
+        // A first visit: the demo is built in two tasks of its own, and the app mounted in
+        // the next (the frame stays shown in between), so none of them keeps the page busy
+        // as long as all would (docs/build.md, "A first visit's long tasks").
+        crate::state::build_demo_ahead(crate::browser::today(), mount);
         return;
     }
     if crate::storage::READER.is_here() {

@@ -112,17 +112,22 @@ pub enum ImportState {
 }
 
 thread_local! {
-    /// The demo workspace built ahead of the start, in a task of its own ([`build_demo_ahead`]).
+    /// The demo workspace built ahead of the start, in tasks of its own ([`build_demo_ahead`]).
     static DEMO_AHEAD: RefCell<Option<(NaiveDate, Workspace)>> = const { RefCell::new(None) };
 }
 
-/// Builds the demo workspace for `today` ahead of the start, when nothing is stored: the
-/// start then takes it instead of building it (docs/build.md, "A first visit's long
+/// Builds the demo workspace for `today` ahead of the start, when nothing is stored, in two
+/// tasks (its accounts, then their plans), and runs `then` (the mount) in the task after: the
+/// start then takes the demo instead of building it (docs/build.md, "A first visit's long
 /// tasks"). Storage is still read by the start, in the task that mounts the app: if
 /// something was stored meanwhile, that is what the app opens, and this goes unused.
-pub(crate) fn build_demo_ahead(today: NaiveDate) {
-    let ws = demo_workspace(today);
-    DEMO_AHEAD.with(|d| *d.borrow_mut() = Some((today, ws)));
+pub(crate) fn build_demo_ahead(today: NaiveDate, then: impl FnOnce() + 'static) {
+    let mut ws = crate::demo::demo_accounts(today);
+    crate::browser::next_task(move || {
+        crate::demo::demo_plans(&mut ws, today);
+        DEMO_AHEAD.with(|d| *d.borrow_mut() = Some((today, ws)));
+        crate::browser::next_task(then);
+    });
 }
 
 /// The demo for `today`: the one built ahead when there is one for that day, else built now.

@@ -149,6 +149,15 @@ const SAMPLES: &[Sample] = &[
 
 /// The demo workspace for a given day.
 pub fn demo_workspace(today: NaiveDate) -> Workspace {
+    let mut ws = demo_accounts(today);
+    demo_plans(&mut ws, today);
+    ws
+}
+
+/// The demo's first half: the accounts with their ARR history, people, renewals (with the
+/// save plan and expansion) and health. The app builds the two halves in two tasks on a first visit (the browser compiles
+/// each half's code on its first call: docs/build.md, "A first visit's long tasks").
+pub fn demo_accounts(today: NaiveDate) -> Workspace {
     let mut ws = Workspace::empty(Currency::default());
     for s in SAMPLES {
         let renewal = today + Duration::days(s.renewal_in_days);
@@ -176,8 +185,13 @@ pub fn demo_workspace(today: NaiveDate) -> Workspace {
     people::seed(&mut ws, today);
     renewal::seed(&mut ws, today);
     health::seed(&mut ws, today);
-    plan::seed(&mut ws, today);
-    depth::seed(&mut ws, today);
     ws.demo = true;
     ws
+}
+
+/// The demo's second half, on the accounts of [`demo_accounts`]: the account plans, the QBR
+/// with its qualification, and the account depth (white space, commitments, escalations).
+pub fn demo_plans(ws: &mut Workspace, today: NaiveDate) {
+    plan::seed(ws, today);
+    depth::seed(ws, today);
 }
