@@ -211,8 +211,9 @@ pub fn App() -> impl IntoView {
 }
 
 /// Draws its children in the task after the one that draws it (`browser::next_task`): the
-/// parts of the app's frame that show nothing at the start (the route announcer, the toast's
-/// place), so the start's task runs less code for the first time (docs/build.md, "A first
+/// parts of the app's frame that show nothing at the start (the route announcer, the
+/// link-to-section scrolling, the toast's place), so the start's task runs less code for the
+/// first time (docs/build.md, "A first
 /// visit's long tasks").
 #[component]
 fn Later(children: ChildrenFn) -> impl IntoView {

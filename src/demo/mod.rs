@@ -155,8 +155,9 @@ pub fn demo_workspace(today: NaiveDate) -> Workspace {
 }
 
 /// The demo's first half: the accounts with their ARR history, people, renewals (with the
-/// save plan and expansion) and health. The app builds the two halves in two tasks on a first visit (the browser compiles
-/// each half's code on its first call: docs/build.md, "A first visit's long tasks").
+/// save plan and expansion) and health. A first visit builds the two halves in two tasks:
+/// the browser compiles each half's code on its first call (docs/build.md, "A first
+/// visit's long tasks").
 pub fn demo_accounts(today: NaiveDate) -> Workspace {
     let mut ws = Workspace::empty(Currency::default());
     for s in SAMPLES {

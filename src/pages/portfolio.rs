@@ -165,11 +165,10 @@ pub fn PortfolioPage() -> impl IntoView {
 
     // The first drawing of the portfolio in a page (the start) is made in five tasks: what
     // the frame of `index.html` shows (the demo note and the heading row), then the figures,
-    // the charts, the filters, the table. That drawing
-    // is mostly the browser compiling the code it runs for the first time, so in one task it
-    // kept the page from answering for longest (docs/build.md, "A first visit's long
-    // tasks"). Each part goes below the ones before, so nothing drawn moves. Later drawings
-    // run compiled code and are made at once.
+    // the charts, the filters, the table. That drawing is mostly the browser compiling the
+    // code it runs for the first time, so in one task it kept the page from answering for
+    // longest (docs/build.md, "A first visit's long tasks"). Each part goes below the ones
+    // before, so nothing drawn moves. Later drawings run compiled code and are made at once.
     let part = RwSignal::new(if DRAWN.replace(true) {
         Part::All
     } else {
