@@ -23,9 +23,10 @@
 //                                              long task (50 ms or more) with its script,
 //                                              style, layout and paint, and the blocking time
 //   node scripts/profile.mjs compiled DIST     a first visit of a build with names: what each
-//                                              long task compiles, by crate (ALL=1: the
-//                                              app's own functions by name; ALL=<crate>:
-//                                              that crate's)
+//                                              long task compiles, by crate with the time
+//                                              its compiling took (TOP=n: the n costliest
+//                                              functions; ALL=1: the app's own functions
+//                                              by name; ALL=<crate>: that crate's)
 //   node scripts/profile.mjs import-ab DIST... the import, 4 in each fresh page: the first,
 //                                              the median and the fastest, beside JSON.parse
 //   node scripts/profile.mjs edit DIST         check-ins saved on the Health tab of the
@@ -205,7 +206,7 @@ function longTasks(events, indices = false) {
       ...(indices ? {
         functions: compiled.map((e) => {
           const base = inside.find((b) => b.name === 'wasm.CompileBaseline' && b.ts >= e.ts && b.ts <= e.ts + e.dur);
-          return { index: e.args?.func_index, size: base?.args?.bodySize };
+          return { index: e.args?.func_index, size: base?.args?.bodySize, ms: e.dur / 1000 };
         }),
       } : {}),
     };
@@ -601,16 +602,24 @@ const commands = {
           if (t.functions.length === 0) continue;
           const byCrate = new Map();
           const own = [];
-          for (const { index, size } of t.functions) {
+          const each = [];
+          for (const { index, size, ms } of t.functions) {
             // A function of a module loaded later (the writer's, at the first save) has an
             // index of its own module: told apart by its size.
             const name = size === sizes.get(index) ? names.get(index) ?? `(function ${index})` : '(a split module)';
             const crate = crateOf(name);
-            byCrate.set(crate, (byCrate.get(crate) || 0) + 1);
+            const c = byCrate.get(crate) || { n: 0, ms: 0 };
+            byCrate.set(crate, { n: c.n + 1, ms: c.ms + ms });
+            each.push({ name, size, ms });
             if (crate === listed) own.push(name);
           }
-          const top = [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([c, n]) => `${c} ${n}`).join(', ');
-          console.log(`  @${t.at.toFixed(0)} ${t.dur.toFixed(0)} ms, ${t.functions.length} functions: ${top}`);
+          const total = each.reduce((a, f) => a + f.ms, 0);
+          const top = [...byCrate].sort((a, b) => b[1].ms - a[1].ms).slice(0, 10).map(([c, { n, ms }]) => `${c} ${n} (${ms.toFixed(0)} ms)`).join(', ');
+          console.log(`  @${t.at.toFixed(0)} ${t.dur.toFixed(0)} ms, ${t.functions.length} functions compiled in ${total.toFixed(0)} ms: ${top}`);
+          // The costliest compilations: a function's cost grows with its size.
+          for (const f of each.sort((a, b) => b.ms - a.ms).slice(0, Number(process.env.TOP || 0))) {
+            console.log(`      ${f.ms.toFixed(1)} ms, ${f.size} bytes: ${f.name.replace(/::h[0-9a-f]{16}$/, '')}`);
+          }
           for (const n of own.sort()) console.log(`      ${n}`);
         }
         await context.close();

@@ -44,6 +44,7 @@ pub fn start() {
 fn start_when_readable() {
     // Offline use and the "new version" notice, beside the app on every page.
     let mount = || {
+        CODE_IS_NEW.set(!crate::components::new_version::controlled());
         crate::browser::measure_scrollbar_gutter();
         remove_shell();
         leptos::mount::mount_to_body(App);
@@ -73,6 +74,23 @@ fn start_when_readable() {
             }
         }
     });
+}
+
+thread_local! {
+    /// Whether this visit runs code the browser has not compiled yet: a visit the service
+    /// worker does not serve (the first, or one without the worker). Decided when the app
+    /// mounts (the worker may take charge during a first visit).
+    static CODE_IS_NEW: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Whether the app's code is compiled as it first runs in this visit. Chromium compiles a
+/// module's functions on their first call, and keeps the compiled code of a module served
+/// from the service worker's cache, so a visit the worker serves compiles nothing
+/// (docs/build.md, "A first visit's long tasks"). Only then is a first drawing cut into
+/// tasks ([`Later`], the portfolio's parts): served by the worker, cutting would only put
+/// off what is drawn.
+pub fn code_is_new() -> bool {
+    CODE_IS_NEW.get()
 }
 
 /// A while after the start, what a later page needs is made ready, so the first one opened
@@ -210,17 +228,19 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Draws its children in the task after the one that draws it (`browser::next_task`): the
-/// parts of the app's frame that show nothing at the start (the route announcer, the
-/// link-to-section scrolling, the toast's place), so the start's task runs less code for the
-/// first time (docs/build.md, "A first
+/// Draws its children in the task after the one that draws it (`browser::next_task`) when
+/// the code is new to the browser ([`code_is_new`]), else at once: the parts of the app's
+/// frame that show nothing at the start (the route announcer, the link-to-section
+/// scrolling, the toast's place), so the start's task runs less code for the first time (docs/build.md, "A first
 /// visit's long tasks").
 #[component]
 fn Later(children: ChildrenFn) -> impl IntoView {
-    let here = RwSignal::new(false);
-    crate::browser::next_task(move || {
-        let _ = here.try_set(true);
-    });
+    let here = RwSignal::new(!code_is_new());
+    if !here.get_untracked() {
+        crate::browser::next_task(move || {
+            let _ = here.try_set(true);
+        });
+    }
     move || here.get().then(|| children())
 }
 

@@ -168,8 +168,10 @@ pub fn PortfolioPage() -> impl IntoView {
     // the charts, the filters, the table. That drawing is mostly the browser compiling the
     // code it runs for the first time, so in one task it kept the page from answering for
     // longest (docs/build.md, "A first visit's long tasks"). Each part goes below the ones
-    // before, so nothing drawn moves. Later drawings run compiled code and are made at once.
-    let part = RwSignal::new(if DRAWN.replace(true) {
+    // before, so nothing drawn moves. Later drawings run compiled code and are made at once,
+    // and so is the first on a visit whose code the browser has compiled before
+    // (`app::code_is_new`).
+    let part = RwSignal::new(if DRAWN.replace(true) || !crate::app::code_is_new() {
         Part::All
     } else {
         Part::Head

@@ -35,6 +35,30 @@ async function holdWasm(page) {
   return () => release();
 }
 
+/** Records, in each page the tab loads, the portfolio's parts in the order they first
+ * appear (`window.__parts`, one entry per batch of changes) and, when its head appears,
+ * whether the table came with it and whether the section was busy (`window.__drawings`). */
+function recordParts(page) {
+  return page.addInitScript(() => {
+    const parts = { head: '.page-head h1', figures: '.stat-row', charts: '.chart-pair', filters: '.toolbar', table: 'table.accounts tbody tr' };
+    window.__parts = [];
+    window.__drawings = [];
+    const seen = new Set();
+    // The app's, not the frame's (index.html's frame has a heading row too).
+    const find = (sel) => [...document.querySelectorAll(sel)].find((e) => !e.closest('#app-shell'));
+    new MutationObserver(() => {
+      const batch = Object.entries(parts).filter(([name, sel]) => !seen.has(name) && find(sel)).map(([name]) => name);
+      if (batch.length === 0) return;
+      for (const name of batch) seen.add(name);
+      window.__parts.push(batch);
+      if (batch.includes('head')) {
+        const section = find('main .page');
+        window.__drawings.push({ tableWithHead: batch.includes('table'), busy: section?.getAttribute('aria-busy') ?? null });
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
 /** Where the parts of the first screen are, and what they say. */
 function parts(page, topbar) {
   return page.evaluate((topbar) => {
@@ -114,26 +138,7 @@ for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 860 
 
 test('the portfolio\'s first drawing in a page comes in parts, each below the last, marked busy meanwhile; a later drawing is whole at once', async () => {
   const { page, errors, context } = await newPage(env, { viewport: { width: 1280, height: 860 } });
-  // Each part of the page in the order it first appears (one entry per batch of changes),
-  // with whether the table was already there when the page's head appeared.
-  await page.addInitScript(() => {
-    const parts = { head: '.page-head h1', figures: '.stat-row', charts: '.chart-pair', filters: '.toolbar', table: 'table.accounts tbody tr' };
-    window.__parts = [];
-    window.__drawings = [];
-    let seen = new Set();
-    // The app's, not the frame's (index.html's frame has a heading row too).
-    const find = (sel) => [...document.querySelectorAll(sel)].find((e) => !e.closest('#app-shell'));
-    new MutationObserver(() => {
-      const batch = Object.entries(parts).filter(([name, sel]) => !seen.has(name) && find(sel)).map(([name]) => name);
-      if (batch.length === 0) return;
-      for (const name of batch) seen.add(name);
-      window.__parts.push(batch);
-      if (batch.includes('head')) {
-        const section = find('main .page');
-        window.__drawings.push({ tableWithHead: batch.includes('table'), busy: section?.getAttribute('aria-busy') ?? null });
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await recordParts(page);
   await page.goto(env.base + '/');
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelector('table.accounts tbody tr'));
   const first = await page.evaluate(() => ({ parts: window.__parts, drawings: window.__drawings }));
@@ -159,6 +164,21 @@ test('the portfolio\'s first drawing in a page comes in parts, each below the la
     };
   });
   assert.deepEqual(again, { head: true, figures: true, charts: true, filters: true, rows: 8, busy: null }, 'later drawing: whole in one task');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a visit the service worker serves (the code compiled before) draws the portfolio whole at once, not in parts', async () => {
+  const { page, errors, context } = await newPage(env, { viewport: { width: 1280, height: 860 } });
+  await recordParts(page);
+  await page.goto(env.base + '/');
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelector('table.accounts tbody tr'));
+  assert.equal((await page.evaluate(() => window.__parts)).length, 5, 'a first visit: in parts');
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('table.accounts tbody tr'));
+  assert.deepEqual(await page.evaluate(() => window.__parts), [['head', 'figures', 'charts', 'filters', 'table']], 'served by the worker: at once');
+  assert.equal(await page.locator('main .page[aria-busy]').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
