@@ -16,6 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,14 +37,30 @@ function run(cmd, args, opts = {}) {
   if (r.status !== 0) fail(`${cmd} failed (exit ${r.status})`);
 }
 
+/** The wasm target's `rustflags` in .cargo/config.toml (a list of strings). */
+function configRustflags() {
+  const text = fs.readFileSync(path.join(root, '.cargo/config.toml'), 'utf8');
+  const section = text.split(/^\[/m).find((t) => t.startsWith('target.wasm32-unknown-unknown]'));
+  const list = section && /^rustflags\s*=\s*(\[[^\]]*\])/m.exec(section);
+  if (!list) fail('no rustflags for wasm32-unknown-unknown in .cargo/config.toml');
+  return JSON.parse(list[1]);
+}
+
 function fail(message) {
   console.error(`build: ${message}`);
   process.exit(1);
 }
 
-// 1. The app's wasm.
+// 1. The app's wasm. The file names the code carries (a panic's place) are written from the
+// crates' and this project's roots, not this machine's directories: the same source builds
+// the same bytes on any machine, and no home directory is shipped. The flags of
+// .cargo/config.toml come first (an environment's flags replace the file's).
+const registry = path.join(process.env.CARGO_HOME || path.join(os.homedir(), '.cargo'), 'registry/src');
+const sources = fs.existsSync(registry) ? fs.readdirSync(registry).map((d) => path.join(registry, d)) : [];
+const rustflags = [...configRustflags(), ...sources.map((d) => `--remap-path-prefix=${d}=crates`), `--remap-path-prefix=${root}=.`];
 run('cargo', ['rustc', '--release', '--target', 'wasm32-unknown-unknown', '--bin', NAME,
-  '--features', 'split', '--', '-C', 'link-args=--emit-relocs']);
+  '--features', 'split', '--', '-C', 'link-args=--emit-relocs'],
+{ env: { ...process.env, CARGO_ENCODED_RUSTFLAGS: rustflags.join('\x1f') } });
 
 // 2. Split it (the tool builds once, then cargo finds it up to date).
 run('cargo', ['build', '--release', '--quiet', '--manifest-path', 'tools/split/Cargo.toml']);

@@ -86,9 +86,9 @@ thread_local! {
 /// Whether the app's code is compiled as it first runs in this visit. Chromium compiles a
 /// module's functions on their first call, and keeps the compiled code of a module served
 /// from the service worker's cache, so a visit the worker serves compiles nothing
-/// (docs/build.md, "A first visit's long tasks"). Only then is a first drawing cut into
-/// tasks ([`Later`], the portfolio's parts): served by the worker, cutting would only put
-/// off what is drawn.
+/// (docs/build.md, "A first visit's long tasks"). A first drawing is cut into tasks
+/// ([`Later`], the portfolio's parts) only while this is true: on a visit the worker serves,
+/// cutting would only put off what is drawn.
 pub fn code_is_new() -> bool {
     CODE_IS_NEW.get()
 }
