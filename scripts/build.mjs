@@ -52,9 +52,9 @@ function fail(message) {
 }
 
 // 1. The app's wasm. The file names the code carries (a panic's place) are written from the
-// crates' and this project's roots, not this machine's directories: the same source builds
-// the same bytes on any machine, and no home directory is shipped. The flags of
-// .cargo/config.toml come first (an environment's flags replace the file's).
+// crates' and this project's roots, not this machine's directories: neither a home
+// directory nor the project's place is shipped. The flags of .cargo/config.toml come first
+// (an environment's flags replace the file's).
 const registry = path.join(process.env.CARGO_HOME || path.join(os.homedir(), '.cargo'), 'registry/src');
 const sources = fs.existsSync(registry) ? fs.readdirSync(registry).map((d) => path.join(registry, d)) : [];
 const rustflags = [...configRustflags(), ...sources.map((d) => `--remap-path-prefix=${d}=crates`), `--remap-path-prefix=${root}=.`];
