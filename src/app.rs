@@ -104,7 +104,8 @@ pub fn code_is_new() -> bool {
 /// A failure changes nothing and is not shown: a page that needs either asks again and says
 /// why it cannot open.
 fn after_start() {
-    let served_by_worker = crate::components::new_version::controlled();
+    // Decided once, at the mount (`code_is_new`): a visit the worker does not serve.
+    let served_by_worker = !code_is_new();
     set_timeout(
         move || {
             wasm_bindgen_futures::spawn_local(async {

@@ -139,8 +139,7 @@ for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 860 
 test('the portfolio\'s first drawing in a page comes in parts, each below the last, marked busy meanwhile; a later drawing is whole at once', async () => {
   const { page, errors, context } = await newPage(env, { viewport: { width: 1280, height: 860 } });
   await recordParts(page);
-  await page.goto(env.base + '/');
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelector('table.accounts tbody tr'));
+  await open(page, env.base, '/');
   const first = await page.evaluate(() => ({ parts: window.__parts, drawings: window.__drawings }));
   assert.deepEqual(first.parts, [['head'], ['figures'], ['charts'], ['filters'], ['table']], 'first drawing: the parts, in turn');
   assert.deepEqual(first.drawings, [{ tableWithHead: false, busy: 'true' }]);
@@ -171,8 +170,7 @@ test('the portfolio\'s first drawing in a page comes in parts, each below the la
 test('a visit the service worker serves (the code compiled before) draws the portfolio whole at once, not in parts', async () => {
   const { page, errors, context } = await newPage(env, { viewport: { width: 1280, height: 860 } });
   await recordParts(page);
-  await page.goto(env.base + '/');
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && document.querySelector('table.accounts tbody tr'));
+  await open(page, env.base, '/');
   assert.equal((await page.evaluate(() => window.__parts)).length, 5, 'a first visit: in parts');
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
   await page.reload();
