@@ -311,6 +311,8 @@ test('a save plan with two milestones and a logged check-in closes as saved only
   await page.getByLabel('Outcome').selectOption('saved');
   await page.getByRole('button', { name: 'Close the plan' }).click();
   await page.getByText('A plan closes as saved only when the account is green again.', { exact: false }).waitFor();
+  // The cursor goes to the refused field.
+  await page.waitForFunction(() => document.activeElement?.id === 'close-outcome');
   await shot(page, 'depth-save-plan-open');
 
   // The account turns green (a health check-in today), then the plan closes as saved.

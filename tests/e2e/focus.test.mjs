@@ -5,7 +5,7 @@
 // still while it is hovered. No console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, newPage, open, shot } from './helpers.mjs';
+import { setup, newPage, open, shot, saved } from './helpers.mjs';
 
 let env;
 before(async () => { env = await setup(); });
@@ -93,6 +93,55 @@ test('the toast stays while hovered, goes once the pointer leaves; its Undo work
   await toast.getByRole('button', { name: 'Undo' }).click();
   await toast.getByText(/^Restored /).waitFor();
   await page.locator('tr', { hasText: 'Northwind Logistics' }).first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** Where the focus is: "BODY", or the element's tag, name and whether it is inside `main`. */
+async function focusPlace(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    if (!a || a === document.body) return { where: 'BODY' };
+    return { where: a.closest('main') ? 'main' : 'outside main', tag: a.tagName, name: (a.getAttribute('aria-label') || a.textContent).trim().slice(0, 60) };
+  });
+}
+
+test('a removal on any tab leaves the focus near where the item was, never on the page; Escape backs out of the question', async () => {
+  const { page, errors, context } = await newPage(env);
+  await open(page, env.base, `/accounts/${NORTHWIND}/renewal`);
+  // A task of one's own, so the renewal has something to remove.
+  const add = page.locator('form.add-task').first();
+  await add.getByRole('textbox').fill('Send the reference customer list');
+  await add.getByRole('button', { name: 'Add' }).click();
+  await page.getByText('Send the reference customer list').waitFor();
+
+  const cases = [
+    ['renewal', page.locator('li.task', { hasText: 'Send the reference customer list' }).getByRole('button', { name: 'Remove' })],
+    ['commitments', page.locator('main').getByRole('button', { name: 'Remove', exact: true }).first()],
+    ['escalations', page.locator('main').getByRole('button', { name: 'Remove', exact: true }).first()],
+    ['expansion', page.locator('main').getByRole('button', { name: 'Remove', exact: true }).first()],
+    ['white-space', page.locator('main').getByRole('button', { name: /^Remove / }).first()],
+    ['qbr', page.locator('main').getByRole('button', { name: 'Delete this QBR' }).first()],
+  ];
+  for (const [tab, opener] of cases) {
+    if (tab !== 'renewal') await open(page, env.base, `/accounts/${NORTHWIND}/${tab}`);
+    await opener.waitFor();
+    const label = (await opener.innerText()).trim();
+    // Escape: the question goes, the cursor is back on the button that asked.
+    await opener.click();
+    assert.equal(await focused(page), 'Cancel', `${tab}: asking`);
+    await page.keyboard.press('Escape');
+    assert.equal(await focused(page), label, `${tab}: after Escape`);
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(page), 'Cancel', `${tab}: asking again`);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    const place = await focusPlace(page);
+    assert.notEqual(place.where, 'BODY', `${tab}: after the removal`);
+    assert.equal(place.where, 'main', `${tab}: after the removal, in the page (${JSON.stringify(place)})`);
+  }
+  await saved(page);
   assert.deepEqual(errors, []);
   await context.close();
 });

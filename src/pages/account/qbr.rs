@@ -16,7 +16,8 @@ use super::{use_account, AccountHandle};
 use crate::components::confirm::ConfirmButton;
 use crate::components::data_table::DataTable;
 use crate::components::form::{
-    focus_soon, DateInput, Field, FormErrors, FormMessage, Model, Select, TextArea, TextInput, Tick,
+    focus_soon, on_submit, DateInput, Field, FormErrors, FormMessage, Model, Select, TextArea,
+    TextInput, Tick,
 };
 use crate::components::item_editor::{Adding, Cell, Editing, ItemEditor, ItemForm, Layout};
 use crate::components::markdown_out::DocumentOut;
@@ -233,8 +234,7 @@ fn NewQbrForm(
     let date = RwSignal::new(String::new());
     let start = RwSignal::new("10:00".to_string());
     let errors = FormErrors::<When>::new();
-    let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let create = on_submit("form.qbr-new", errors, move || {
         errors.clear();
         let Some((d, s)) = read_when(errors, date, start) else {
             return;
@@ -252,9 +252,9 @@ fn NewQbrForm(
             None,
         );
         on_done.run(created);
-    };
+    });
     view! {
-        <form class="item-form" novalidate on:submit=create aria-label="Plan a QBR">
+        <form class="item-form qbr-new" novalidate on:submit=create aria-label="Plan a QBR">
             <h3>"New QBR"</h3>
             <div class="grid-2">
                 <Field id="qbr-new-date" label="Meeting date" error=errors.at(When::Date)>

@@ -7,14 +7,15 @@
 
 use crate::domain::order;
 use chrono::NaiveDate;
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::use_account;
 use crate::charts::renewal::renewal_timeline_svg;
 use crate::components::chart_box::{ChartBox, ChartPlace};
 use crate::components::confirm::ConfirmButton;
-use crate::components::form::{DoneOn, Field, FormErrors, Model, RowMessage, TextInput, Tick};
+use crate::components::form::{
+    on_submit, DoneOn, Field, FormErrors, Model, RowMessage, TextInput, Tick,
+};
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::{lateness, status_pill};
 use crate::domain::account::timeline_of;
@@ -342,8 +343,8 @@ fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
     });
     let new_text = RwSignal::new(String::new());
     let new_err = FormErrors::<()>::new();
-    let add = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let form_id = format!("add-task-form-{}", kind.key());
+    let add = on_submit(format!("#{form_id}"), new_err, move || {
         match account.update(|a| a.renewal.add_custom_task(kind, &new_text.get_untracked())) {
             Ok(_) => {
                 new_text.set(String::new());
@@ -351,7 +352,7 @@ fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
             }
             Err(e) => new_err.set((), Some(e.message)),
         }
-    };
+    });
     let add_id = format!("add-task-{}", kind.key());
     view! {
         <li class=move || format!("ms-entry milestone ms-{}", summary.with(|s| s.as_ref().map_or("open", |s| s.1.key())))
@@ -369,7 +370,7 @@ fn MilestoneCard(timeline: TimelineMemo, kind: MilestoneKind) -> impl IntoView {
                     key=|k| *k
                     children=move |key| view! { <TaskRow timeline=timeline kind=kind key=key/> }/>
             </ul>
-            <form class="add-task" on:submit=add novalidate>
+            <form class="add-task" id=form_id on:submit=add novalidate>
                 <Field id=add_id label=format!("Add a task to {}", kind.label()) label_class="visually-hidden" error=new_err.at(())>
                     <div class="inline-row">
                         <TextInput value=new_text placeholder="Add a task of your own…"/>
@@ -440,19 +441,21 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
     let edit_text = RwSignal::new(String::new());
     let edit_err = FormErrors::<()>::new();
     let edit_id = format!("edit-{dom}");
-    let save_edit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let Some(n) = custom_id else { return };
-        let r = check_task_text(&edit_text.get_untracked())
-            .and_then(|t| account.update(|a| a.renewal.edit_custom_task(n, &t)));
-        match r {
-            Ok(()) => {
-                edit_err.clear();
-                editing.set(false);
+    let edit_form_id = format!("{edit_id}-form");
+    // Drawn again each time the task is edited: the handler is shared.
+    let save_edit =
+        std::sync::Arc::new(on_submit(format!("#{edit_form_id}"), edit_err, move || {
+            let Some(n) = custom_id else { return };
+            let r = check_task_text(&edit_text.get_untracked())
+                .and_then(|t| account.update(|a| a.renewal.edit_custom_task(n, &t)));
+            match r {
+                Ok(()) => {
+                    edit_err.clear();
+                    editing.set(false);
+                }
+                Err(e) => edit_err.set((), Some(e.message)),
             }
-            Err(e) => edit_err.set((), Some(e.message)),
-        }
-    };
+        }));
     let text = move || task.with(|t| t.as_ref().map(|t| t.0.clone()).unwrap_or_default());
     let late = move || {
         let today = app.today.get();
@@ -462,7 +465,7 @@ fn TaskRow(timeline: TimelineMemo, kind: MilestoneKind, key: TaskKey) -> impl In
         <li class="task" class:done=move || done_on.get().is_some()>
             {move || if editing.get() {
                 view! {
-                    <form class="task-edit" on:submit=save_edit novalidate>
+                    <form class="task-edit" id=edit_form_id.clone() on:submit={ let save = save_edit.clone(); move |ev| save(ev) } novalidate>
                         <Field id=edit_id.clone() label="Task" error=edit_err.at(())>
                             <div class="inline-row">
                                 <TextInput value=edit_text/>

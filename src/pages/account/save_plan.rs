@@ -4,7 +4,6 @@
 //! 48 h, 1 week, then a weekly check-in), and is closed with an outcome. Closed plans are
 //! kept as history. When the account is green again, closing is suggested.
 
-use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -12,8 +11,8 @@ use super::use_account;
 use crate::components::confirm::ConfirmButton;
 use crate::components::data_table::DataTable;
 use crate::components::form::{
-    options_with_none, DateInput, DoneOn, Field, FormErrors, Model, RowMessage, Select, TextArea,
-    TextInput, Tick,
+    on_submit, options_with_none, DateInput, DoneOn, Field, FormErrors, Model, RowMessage, Select,
+    TextArea, TextInput, Tick,
 };
 use crate::components::owner_field::{OwnerNames, OWNER_LIST_ID};
 use crate::components::renewal_bits::{band_of, lateness};
@@ -166,8 +165,7 @@ fn ProposePlan() -> impl IntoView {
             .unwrap_or_default(),
     );
     let owner_err = FormErrors::<()>::new();
-    let open = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let open = on_submit("form.open-plan", owner_err, move || {
         let today = app.today.get_untracked();
         let r = account.update(|a| {
             let arr = a.fields.arr;
@@ -185,7 +183,7 @@ fn ProposePlan() -> impl IntoView {
             }
             Err(e) => owner_err.set((), Some(e.message)),
         }
-    };
+    });
     let red = move || band.get() == Some(Band::Red);
     view! {
         <section class=move || if red() { "card propose-card is-red" } else { "card propose-card" }
@@ -434,8 +432,7 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
     let on = RwSignal::new(app.today.get_untracked().to_string());
     let note = RwSignal::new(String::new());
     let errors = FormErrors::<CloseField>::new();
-    let close = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let close = on_submit("form.close-plan", errors, move || {
         let today = app.today.get_untracked();
         let Some(o) = Outcome::from_key(&outcome_key.get_untracked()) else {
             errors.show([(CloseField::Outcome, "Pick how it ended.".to_string())]);
@@ -485,7 +482,7 @@ fn ClosePlan(#[prop(into)] green: Signal<bool>) -> impl IntoView {
                 errors.show([(at, m.to_string())]);
             }
         }
-    };
+    });
     view! {
         <section class="card close-card" aria-labelledby="close-h">
             <h2 id="close-h">"Close the plan"</h2>
