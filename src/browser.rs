@@ -417,3 +417,20 @@ pub fn once_online(f: impl FnOnce() + 'static) {
             &options,
         );
 }
+
+/// The text box (an `input` or `textarea`) the cursor is in, if any.
+pub fn text_box_with_cursor() -> Option<web_sys::Element> {
+    leptos::prelude::document()
+        .active_element()
+        .filter(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"))
+}
+
+/// Fires `el`'s `change`, as the cursor leaving it would: a form takes the text typed so
+/// far (checked, and refused at the field when it must be), and the cursor stays.
+pub fn fire_change(el: &web_sys::Element) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(change) = web_sys::Event::new_with_event_init_dict("change", &init) {
+        let _ = el.dispatch_event(&change);
+    }
+}

@@ -292,8 +292,29 @@ impl AppState {
                 }
             });
         }
-        // Write at once when the page is hidden or closed: a debounce must never lose work.
-        let on_hide = Closure::<dyn Fn()>::new(flush);
+        // Write at once when the page is hidden or closed: a debounce must never lose work,
+        // nor must text still being typed (a field takes its text on `change`, which comes
+        // only when the cursor leaves it).
+        let on_hide = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            let leaving = ev.type_() == "pagehide"
+                || document().visibility_state() == web_sys::VisibilityState::Hidden;
+            let typed = leaving
+                .then(browser::text_box_with_cursor)
+                .flatten()
+                .is_some_and(|el| {
+                    let before = self.ws.get_untracked();
+                    browser::fire_change(&el);
+                    self.ws.with_untracked(|now| *now != before)
+                });
+            if typed {
+                if let Some(t) = pending.borrow_mut().take() {
+                    t.cancel();
+                }
+                self.save_now();
+            } else {
+                flush();
+            }
+        });
         let doc = document();
         let _ = doc
             .add_event_listener_with_callback("visibilitychange", on_hide.as_ref().unchecked_ref());
@@ -464,6 +485,7 @@ impl AppState {
                 if matches!(self.notice.get_untracked(), StorageNotice::Conflict(_)) {
                     self.notice.set(StorageNotice::None);
                 }
+                CHOICE_WAITING.set(false);
                 self.ws.set(ws);
                 let text = match (from_them, kept_mine, prefer) {
                     (_, _, Some(Side::Mine)) => "Kept this tab's version; the other tab's other changes were added.".to_string(),
@@ -477,6 +499,8 @@ impl AppState {
                 self.save_status
                     .set(SaveStatus::Failed("waiting for your choice".into()));
                 self.notice.set(StorageNotice::Conflict(names));
+                CHOICE_WAITING.set(true);
+                guard_leaving();
             }
             Ok(Sync::Newer) => {
                 self.save_status.set(SaveStatus::Failed(
@@ -653,18 +677,22 @@ thread_local! {
     static WAITING_FOR_WRITER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// The browser is asked to confirm leaving (`guard_leaving`).
     static GUARDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Another tab saved the same things this one changed, and the user has not chosen
+    /// which version to keep: this tab's changes are not saved until they do.
+    static CHOICE_WAITING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// A change was made before the writer's code came: it cannot be saved on the way out, so
-/// from now on, while the writer is missing, the browser asks before the tab goes. Added
-/// only then (a `beforeunload` listener can keep a page out of the browser's back/forward
-/// cache) and once.
+/// Work that leaving the tab now would lose: a change made before the writer's code came
+/// (it cannot be saved on the way out), or this tab's side of a conflict not yet chosen.
+/// From the first of them on, the browser asks before the tab goes while either holds.
+/// Added only then (a `beforeunload` listener can keep a page out of the browser's
+/// back/forward cache) and once.
 fn guard_leaving() {
     if GUARDING.with(|g| g.replace(true)) {
         return;
     }
     let on_leave = Closure::<dyn Fn(web_sys::Event)>::new(|ev: web_sys::Event| {
-        if !format::WRITER.is_here() {
+        if !format::WRITER.is_here() || CHOICE_WAITING.get() {
             ev.prevent_default();
         }
     });

@@ -72,37 +72,53 @@ impl Input {
 #[derive(Clone, Copy)]
 struct Drafts(StoredValue<HashMap<Input, RwSignal<String>>>);
 
+/// The text an input shows for the account's fields `f`.
+fn text_of(f: &AccountFields, i: Input) -> String {
+    match i {
+        Input::Name => f.name.clone(),
+        Input::Industry => f.industry.clone(),
+        Input::Segment => f.segment.map(|s| s.key().to_string()).unwrap_or_default(),
+        Input::Size => f.size.map(|s| s.key().to_string()).unwrap_or_default(),
+        Input::UseCase => f.primary_use_case.clone(),
+        Input::Products => f.products_text(),
+        Input::Arr => {
+            if f.arr == 0.0 {
+                String::new()
+            } else {
+                format_arr_input(f.arr)
+            }
+        }
+        Input::ContractStart => f.contract_start.map(|d| d.to_string()).unwrap_or_default(),
+        Input::RenewalDate => f.renewal_date.map(|d| d.to_string()).unwrap_or_default(),
+        Input::Owner => f.owner.clone(),
+        Input::Tier => f
+            .tier_override
+            .map(|t| t.number().to_string())
+            .unwrap_or_default(),
+        Input::Notes => f.notes.clone(),
+    }
+}
+
 impl Drafts {
     fn new(f: &AccountFields) -> Self {
-        let text = |i: Input| match i {
-            Input::Name => f.name.clone(),
-            Input::Industry => f.industry.clone(),
-            Input::Segment => f.segment.map(|s| s.key().to_string()).unwrap_or_default(),
-            Input::Size => f.size.map(|s| s.key().to_string()).unwrap_or_default(),
-            Input::UseCase => f.primary_use_case.clone(),
-            Input::Products => f.products_text(),
-            Input::Arr => {
-                if f.arr == 0.0 {
-                    String::new()
-                } else {
-                    format_arr_input(f.arr)
-                }
-            }
-            Input::ContractStart => f.contract_start.map(|d| d.to_string()).unwrap_or_default(),
-            Input::RenewalDate => f.renewal_date.map(|d| d.to_string()).unwrap_or_default(),
-            Input::Owner => f.owner.clone(),
-            Input::Tier => f
-                .tier_override
-                .map(|t| t.number().to_string())
-                .unwrap_or_default(),
-            Input::Notes => f.notes.clone(),
-        };
         Drafts(StoredValue::new(
             Input::ALL
                 .into_iter()
-                .map(|i| (i, RwSignal::new(text(i))))
+                .map(|i| (i, RwSignal::new(text_of(f, i))))
                 .collect(),
         ))
+    }
+    /// Shows `f` (the account as it is now: changed by another tab, an undo, or this form)
+    /// in every input but the one being typed in and one showing a message, whose text is
+    /// the user's until they leave it or mend it.
+    fn follow(self, f: &AccountFields, keep: impl Fn(Input) -> bool) {
+        for i in Input::ALL {
+            let draft = self.get(i);
+            let text = text_of(f, i);
+            if !keep(i) && draft.with_untracked(|d| *d != text) {
+                draft.set(text);
+            }
+        }
     }
     fn get(self, i: Input) -> RwSignal<String> {
         self.0.with_value(|m| m[&i])
@@ -176,9 +192,15 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
                 Ok(()) => {
                     clear(at);
                     let today = app.today.get_untracked();
-                    let new_cycle = account
-                        .update(|a| a.set_fields(f, None, today))
-                        .unwrap_or(false);
+                    let new_cycle = match account.update(|a| a.set_fields(f, None, today)) {
+                        Ok(new_cycle) => new_cycle,
+                        Err(es) => {
+                            if let Some(e) = es.first() {
+                                show(at, e);
+                            }
+                            return;
+                        }
+                    };
                     if new_cycle {
                         app.show_toast(
                             "New renewal term: last term's ticks on the Renewal tab are cleared.",
@@ -245,6 +267,19 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
     // The id of an input and the message it shows (the checked field's, if any).
     let id_of = |i: Input| format!("f-{i:?}").to_lowercase();
     let error_of = move |i: Input| i.field().map(|f| errors.at(f)).unwrap_or_default();
+    if let FormMode::Edit(id) = mode {
+        let account = AccountHandle::new(app, id);
+        Effect::new(move |_| {
+            let Some(f) = account.with(|a| a.fields.clone()) else {
+                return;
+            };
+            let typing = crate::browser::text_box_with_cursor().map(|el| el.id());
+            drafts.follow(&f, |i| {
+                typing.as_deref() == Some(id_of(i).as_str())
+                    || error_of(i).with_untracked(Option::is_some)
+            });
+        });
+    }
     let commit = move |i: Input| Callback::new(move |()| on_change(i));
     let text_input = move |i: Input, label: &'static str, hint: &'static str| {
         view! {
@@ -306,9 +341,28 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
             <fieldset>
                 <legend>"Contract"</legend>
                 <div class="grid-2">
-                    <Field id=id_of(Input::Arr) label="ARR" error=error_of(Input::Arr) unit=Some(Signal::derive(currency))>
-                        <NumberInput value=drafts.get(Input::Arr) placeholder="e.g. 120000" on_change=commit(Input::Arr)/>
-                    </Field>
+                    {match mode {
+                        FormMode::Create => view! {
+                            <Field id=id_of(Input::Arr) label="ARR" error=error_of(Input::Arr) unit=Some(Signal::derive(currency))>
+                                <NumberInput value=drafts.get(Input::Arr) placeholder="e.g. 120000" on_change=commit(Input::Arr)/>
+                            </Field>
+                        }.into_any(),
+                        // An account's ARR moves only through its history (Change ARR, below),
+                        // which records what kind of change it was for the KPIs.
+                        FormMode::Edit(id) => {
+                            let arr = move || {
+                                let arr = AccountHandle::new(app, id).with(|a| a.fields.arr).unwrap_or(0.0);
+                                app.ws.with(|w| w.currency.format(arr))
+                            };
+                            view! {
+                                <Field id=id_of(Input::Arr) label="ARR"
+                                    hint="Changed with Change ARR under the ARR history, which records what kind of change it was.">
+                                    <output class="static-value" id=id_of(Input::Arr)
+                                        aria-describedby=format!("{}-hint", id_of(Input::Arr))>{arr}</output>
+                                </Field>
+                            }.into_any()
+                        }
+                    }}
                     {select_input(Input::Tier, "Tier", tier_options)}
                     {date_input(Input::ContractStart, "Contract start")}
                     {date_input(Input::RenewalDate, "Renewal date")}

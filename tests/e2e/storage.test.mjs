@@ -297,3 +297,90 @@ test('a panic shows a message with Download your data and Reload, and nothing mo
   assert.ok(errors.length > 0 && errors.every((e) => /panicked|unreachable|RuntimeError/i.test(e)), errors.join('\n'));
   await context.close();
 });
+
+test('text typed and not yet left is saved when the tab reloads or closes', async () => {
+  const { page, errors, context } = await newPage(env);
+  await open(page, env.base, '/');
+  await saved(page);
+  const url = await accountUrl(page, 'Helix Biotech');
+  await open(page, env.base, url);
+  // The cursor stays in Notes: no `change` yet, nothing saved yet.
+  await page.getByLabel('Notes').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Call summary: the CFO agreed to three years.');
+  await page.reload();
+  await page.getByLabel('Notes').waitFor();
+  assert.match(await page.getByLabel('Notes').inputValue(), /Call summary: the CFO agreed to three years\.$/);
+
+  // Closed with the cursor in Name: the text is there in a new tab.
+  await page.getByLabel('Name').fill('Helix Biotech Europe');
+  await page.close();
+  const again = await context.newPage();
+  await open(again, env.base, url);
+  assert.equal(await again.getByLabel('Name').inputValue(), 'Helix Biotech Europe');
+  // Text that its field refuses is not taken, and the stored value stays.
+  await again.getByLabel('Name').fill('   ');
+  await again.reload();
+  await again.getByRole('heading', { level: 1, name: 'Helix Biotech Europe' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an open form shows what another tab saved, but for the box being typed in', async () => {
+  const { page: a, errors, context } = await newPage(env);
+  await open(a, env.base, '/');
+  await saved(a);
+  const url = await accountUrl(a, 'Fjord Energy');
+  await open(a, env.base, url);
+  const b = await context.newPage();
+  await open(b, env.base, url);
+  // A is typing its notes when B renames the account and changes its industry.
+  await a.getByLabel('Notes').click();
+  await a.keyboard.type('Typed in A');
+  await b.getByLabel('Name').fill('Fjord Energy (B)');
+  await b.getByLabel('Name').press('Tab');
+  await setIndustry(b, url, 'Set in B');
+  await saved(b);
+  await a.getByRole('heading', { level: 1, name: 'Fjord Energy (B)' }).waitFor();
+  await a.waitForFunction(() => document.querySelector('#f-industry')?.value === 'Set in B');
+  assert.equal(await a.getByLabel('Name').inputValue(), 'Fjord Energy (B)');
+  assert.match(await a.getByLabel('Notes').inputValue(), /Typed in A$/);
+  // A's next change keeps B's: the industry is not written back from a stale box.
+  await a.getByLabel('Notes').press('Tab');
+  await saved(a);
+  await a.waitForTimeout(1200);
+  const fjord = (await stored(a)).workspace.accounts.find((x) => x.name === 'Fjord Energy (B)');
+  assert.equal(fjord.industry, 'Set in B');
+  assert.match(fjord.notes, /Typed in A$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('while a conflict waits for a choice, leaving the tab asks first', async () => {
+  const { page: a, errors, context } = await newPage(env);
+  await open(a, env.base, '/');
+  await saved(a);
+  const url = await accountUrl(a, 'Quarry & Vale Legal');
+  await open(a, env.base, url);
+  const b = await context.newPage();
+  await open(b, env.base, url);
+  await setIndustry(a, url, 'A wins?');
+  await setIndustry(b, url, 'B wins?');
+  const asked = await either([a, b], '#storage-conflict');
+  const dialogs = [];
+  asked.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); });
+  await asked.close({ runBeforeUnload: true });
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(dialogs, ['beforeunload']);
+  assert.equal(asked.isClosed(), false, 'the tab stays when the user stays');
+  // Once chosen, the tab goes without asking.
+  await asked.getByRole('button', { name: "Keep this tab's version" }).click();
+  await asked.getByText("Kept this tab's version").waitFor();
+  await saved(asked);
+  await asked.close({ runBeforeUnload: true });
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(dialogs, ['beforeunload']);
+  assert.equal(asked.isClosed(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
