@@ -327,9 +327,43 @@ fn numbers_as_typed() {
         ("12k", None),
         ("NaN", None),
         ("inf", None),
+        // A comma groups thousands in threes before the point, or the text is refused:
+        // written the continental way it would be read as another number.
+        ("1,234,567", Some(1_234_567.0)),
+        ("99.999", Some(99.999)),
+        ("1.234,56", None),
+        ("1,5", None),
+        ("1,23", None),
+        ("12,3456", None),
+        (",500", None),
+        ("1234,567", None),
+        ("1,000.5,0", None),
     ];
     for (text, expected) in cases {
         assert_eq!(read_number(text), *expected, "{text:?}");
+    }
+}
+
+#[test]
+fn amounts_as_typed() {
+    use am_planner::domain::money::read_typed_amount;
+    let cases: &[(&str, Option<f64>)] = &[
+        ("120000", Some(120_000.0)),
+        ("120,000", Some(120_000.0)),
+        ("120,000.50", Some(120_000.5)),
+        ("1 250 000.5", Some(1_250_000.5)),
+        ("0.5", Some(0.5)),
+        ("-3840", Some(-3840.0)),
+        // No amount has three decimals: 120.000 is 120,000 written the continental way.
+        ("120.000", None),
+        ("1.500", None),
+        ("-1.500", None),
+        ("1.234,56", None),
+        ("1,5", None),
+        ("$100", None),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(read_typed_amount(text), *expected, "{text:?}");
     }
 }
 

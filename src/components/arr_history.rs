@@ -14,7 +14,7 @@ use crate::derived::use_workspace_wide;
 use crate::domain::arr::{ArrChange, ArrKind};
 use crate::domain::dates::{long, read_date};
 use crate::domain::kpi::outcome::{record_won, won_not_recorded};
-use crate::domain::money::read_number;
+use crate::domain::money::read_typed_amount;
 use crate::domain::FieldError;
 use crate::state::use_app;
 
@@ -28,7 +28,7 @@ fn read_amount(text: &str) -> Result<f64, String> {
     if t.is_empty() {
         return Err("Give the new ARR (0 or more).".into());
     }
-    match read_number(t) {
+    match read_typed_amount(t) {
         Some(v) if v.is_finite() && v >= 0.0 => Ok(v),
         Some(_) => Err("ARR cannot be negative.".into()),
         None => Err(format!(

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::form::{Field, FormErrors, FormMessage, NumberInput};
 use crate::domain::kpi_settings::{check_target, RenewalOdds};
-use crate::domain::money::read_number;
+use crate::domain::money::{read_number, read_typed_amount};
 use crate::state::use_app;
 
 fn number_text(v: f64) -> String {
@@ -65,7 +65,14 @@ pub fn KpiSettingsCard() -> impl IntoView {
                 app.ws.update(|w| w.settings.kpi.renewal_odds = odds);
                 app.show_toast("Renewal odds saved.", None);
             }
-            Err(e) => errors.set_form(Some(e.message)),
+            // At the band's own field, named as its label names it.
+            Err(e) => match names.iter().position(|n| *n == e.path) {
+                Some(i) => errors.set(
+                    KpiField::Odds(i),
+                    Some(format!("{}: {}", labels[i], e.message)),
+                ),
+                None => errors.set_form(Some(e.message)),
+            },
         }
     };
     let save_target = move |()| {
@@ -73,7 +80,7 @@ pub fn KpiSettingsCard() -> impl IntoView {
         let parsed = if t.trim().is_empty() {
             Ok(None)
         } else {
-            read_number(t.trim())
+            read_typed_amount(t.trim())
                 .ok_or_else(|| "Write the target as digits, such as 250000.".to_string())
                 .and_then(|v| check_target(v).map_err(|e| e.message))
                 .map(Some)

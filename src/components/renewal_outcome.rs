@@ -15,7 +15,7 @@ use crate::domain::dates::{long, read_date, relative};
 use crate::domain::kpi::outcome::{
     awaiting_outcome, awaiting_outcomes, record_outcome, Outcome, OutcomeField,
 };
-use crate::domain::money::read_number;
+use crate::domain::money::read_typed_amount;
 use crate::domain::plural;
 use crate::state::use_app;
 
@@ -56,7 +56,7 @@ pub fn OutcomeForm(due: NaiveDate) -> impl IntoView {
         let o = outcome.get_untracked();
         let mut found = Vec::new();
         let new_arr = if matches!(o, Outcome::Uplift | Outcome::Downsell) {
-            match read_number(arr_text.get_untracked().trim()) {
+            match read_typed_amount(arr_text.get_untracked().trim()) {
                 Some(v) => v,
                 None => {
                     found.push((

@@ -288,7 +288,7 @@ pub fn parse_arr(text: &str) -> Result<f64, FieldError> {
     if t.is_empty() {
         return Ok(0.0);
     }
-    let value = super::money::read_number(t).ok_or_else(|| {
+    let value = super::money::read_typed_amount(t).ok_or_else(|| {
         FieldError::at(
             Field::Arr,
             format!("\"{t}\" is not a number: type digits only, e.g. 120000."),

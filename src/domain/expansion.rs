@@ -133,7 +133,7 @@ pub fn parse_estimated_arr(text: &str) -> Result<f64, FieldError> {
     if t.is_empty() {
         return Ok(0.0);
     }
-    let v = super::money::read_number(t).ok_or_else(|| {
+    let v = super::money::read_typed_amount(t).ok_or_else(|| {
         FieldError::bare(format!(
             "\"{t}\" is not an amount: type digits only, e.g. 40000."
         ))

@@ -42,7 +42,7 @@ impl RenewalOdds {
             if !(v.is_finite() && (0.0..=100.0).contains(&v)) {
                 return Err(FieldError::new(
                     name,
-                    format!("{name}: a chance is a percentage from 0 to 100; found {v}."),
+                    format!("A chance is a percentage from 0 to 100; found {v}."),
                 ));
             }
         }

@@ -92,23 +92,50 @@ fn trim_decimals(x: f64) -> String {
     }
 }
 
-/// Reads a number as people type it in a form: optional leading `-`, digits with
-/// thousands separators (`,` `_` spaces), at most one decimal point. `None` when the text
-/// has another shape (currency signs, letters, exponents, two points); callers word the
-/// message for their field. The text must already be trimmed and non-empty.
+/// Reads a number as people type it in a form: optional leading `-`, digits, at most one
+/// decimal point, and thousands grouped by `,` (in threes, before the point), `_` or
+/// spaces. `None` when the text has another shape (currency signs, letters, exponents, two
+/// points) or a comma that does not group thousands, so that a number written the
+/// continental way is never read as another (`1.234,56` and `1,5` are refused, not read as
+/// 1.23456 and 15); callers word the message for their field. The text must already be
+/// trimmed and non-empty.
 pub fn read_number(text: &str) -> Option<f64> {
     let cleaned: String = text
         .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+        .filter(|c| !matches!(c, '_' | ' ' | '\u{a0}'))
         .collect();
     let body = cleaned.strip_prefix('-').unwrap_or(&cleaned);
-    let shape_ok = body.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && body.matches('.').count() <= 1
+    let (whole, fraction) = body.split_once('.').unwrap_or((body, ""));
+    let groups: Vec<&str> = whole.split(',').collect();
+    let grouped_ok = groups.len() == 1
+        || (!groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
+    let digits = |t: &str| t.chars().all(|c| c.is_ascii_digit());
+    let shape_ok = grouped_ok
+        && groups.iter().all(|g| digits(g))
+        && digits(fraction)
         && body.chars().any(|c| c.is_ascii_digit());
     if shape_ok {
-        cleaned.parse().ok()
+        cleaned.replace(',', "").parse().ok()
     } else {
         None
+    }
+}
+
+/// Reads an amount of money typed in a form: [`read_number`], except that a single point
+/// followed by exactly three digits (`120.000`) is refused too: no amount has three
+/// decimals, and written so it is 120,000 the continental way and 120 the other.
+pub fn read_typed_amount(text: &str) -> Option<f64> {
+    let body = text.trim_start_matches('-');
+    let three_decimals = !body.contains(',')
+        && body
+            .split_once('.')
+            .is_some_and(|(_, fraction)| fraction.trim().len() == 3);
+    if three_decimals {
+        None
+    } else {
+        read_number(text)
     }
 }
 

@@ -440,7 +440,7 @@ pub fn parse_amount(field: &str, text: &str) -> Result<f64, FieldError> {
     if t.is_empty() {
         return Err(FieldError::new(field, "Enter an amount, e.g. 120000."));
     }
-    super::money::read_number(t).ok_or_else(|| {
+    super::money::read_typed_amount(t).ok_or_else(|| {
         FieldError::new(
             field,
             format!("\"{t}\" is not an amount: type digits only, e.g. 120000."),
