@@ -6,7 +6,7 @@ mod common;
 use common::read_day;
 
 use am_planner::domain::health::*;
-use am_planner::domain::{AccountFields, FieldError, Workspace};
+use am_planner::domain::{dates, AccountFields, FieldError, Workspace};
 use am_planner::format::{decode, encode};
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
@@ -744,7 +744,10 @@ fn one_snapshot_a_day_sorted_and_editable() {
         h.record(tomorrow, usage(1.0), today()),
         Err(FieldError::new(
             "date",
-            format!("{tomorrow} is in the future; record signals as of today or earlier.")
+            format!(
+                "{} is in the future; record signals as of today or earlier.",
+                dates::long(tomorrow)
+            )
         ))
     );
 
@@ -757,7 +760,7 @@ fn one_snapshot_a_day_sorted_and_editable() {
             "date",
             format!(
                 "There is already a check-in on {}; edit that one instead.",
-                ago(3)
+                dates::long(ago(3))
             )
         ))
     );

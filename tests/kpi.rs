@@ -7,7 +7,8 @@ use am_planner::domain::kpi::outcome::{
     awaiting_outcome, awaiting_outcomes, record_outcome, Outcome, OutcomeField,
 };
 use am_planner::domain::kpi::{
-    kpis, largest_first, retention_by_quarter, AccountLine, KpiQuery, Kpis, Period, PeriodChoice,
+    kpis, largest_first, percent, retention_by_quarter, AccountLine, KpiQuery, Kpis, Period,
+    PeriodChoice,
 };
 use am_planner::domain::workspace::tiers_by_arr;
 use am_planner::domain::{Account, AccountFields, AccountId, Workspace};
@@ -726,4 +727,27 @@ fn quarter_labels_never_crowd_each_other() {
     assert!(wide.contains("\nQ1 2025\n"), "{wide}");
     // Its text alternative still names every quarter.
     assert!(svg.contains("Q2 2026: NRR 100%, GRR 97%"), "{svg}");
+}
+
+/// A KPI figure is written to one decimal, a whole one without it, and never rounded onto
+/// 100% from either side: a retention that lost anything reads under 100%.
+#[test]
+fn percentages_are_written_to_one_decimal_and_never_rounded_onto_100() {
+    for (x, want) in [
+        (1.0, "100%"),
+        (0.25, "25%"),
+        (0.0625, "6.3%"),
+        (1.083, "108.3%"),
+        (1.1333333, "113.3%"),
+        (0.99671, "99.7%"),
+        (0.9996, "99.9%"),
+        (0.99999, "99.9%"),
+        (1.00001, "100.1%"),
+        (1.0004, "100.1%"),
+        (0.0065, "0.7%"),
+        (0.0, "0%"),
+        (2.5, "250%"),
+    ] {
+        assert_eq!(percent(x), want, "{x}");
+    }
 }

@@ -131,6 +131,8 @@ fn clock_times_parse_strictly() {
         (" 9:05 ", Ok("09:05")),
         ("00:00", Ok("00:00")),
         ("23:59", Ok("23:59")),
+        ("", Err("Pick the time it starts, e.g. 14:00.")),
+        ("  ", Err("Pick the time it starts, e.g. 14:00.")),
         (
             "24:00",
             Err("\"24:00\" is not a time of day; use HH:MM, e.g. 14:00."),
@@ -151,7 +153,6 @@ fn clock_times_parse_strictly() {
             "-1:00",
             Err("\"-1:00\" is not a time of day; use HH:MM, e.g. 14:00."),
         ),
-        ("", Err("\"\" is not a time of day; use HH:MM, e.g. 14:00.")),
     ];
     for (input, expected) in cases {
         let got = ClockTime::parse(input)

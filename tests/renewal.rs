@@ -451,7 +451,7 @@ fn tick_rules() {
         r.tick(TaskKey::Default(T90, "qbr"), d("2026-11-23"), today),
         Err(FieldError::new(
             "done_on",
-            "A task cannot be done in the future (2026-11-23 is after today)."
+            "A task cannot be done in the future (23 Nov 2026 is after today)."
         ))
     );
     assert_eq!(

@@ -160,7 +160,7 @@ fn tick_and_close_rules() {
     let mut p = SavePlan::new(d("2026-11-20"), 10_000.0, "Sam").unwrap();
     // The path names the value at fault: the step or its day.
     let cases: Vec<(StepKind, &str, Result<(), FieldError>)> = vec![
-        (StepKind::Triage, "2026-11-23", Err(FieldError::new("on", "A step cannot be done in the future (2026-11-23 is after today)."))),
+        (StepKind::Triage, "2026-11-23", Err(FieldError::new("on", "A step cannot be done in the future (23 Nov 2026 is after today)."))),
         (StepKind::Triage, "2026-11-19", Err(FieldError::new("on", "A step cannot be done (2026-11-19) before the plan was opened (2026-11-20)."))),
         (StepKind::TellLeadership, "2026-11-21", Err(FieldError::new("step", "This plan has no \"tell leadership\" step (ARR was 50,000 or less when it was opened)."))),
         (StepKind::CheckIn(0), "2026-11-21", Err(FieldError::new("step", "Check-ins are numbered 1 to 520, not 0."))),
@@ -181,7 +181,7 @@ fn tick_and_close_rules() {
         p.close(Outcome::Saved, d("2026-11-23"), "", today),
         Err(FieldError::new(
             "on",
-            "A plan cannot be closed in the future (2026-11-23 is after today)."
+            "A plan cannot be closed in the future (23 Nov 2026 is after today)."
         ))
     );
     assert_eq!(
@@ -220,7 +220,7 @@ fn one_open_plan_and_history() {
         plans.open(d("2026-11-23"), 0.0, "", today),
         Err(FieldError::new(
             "opened_on",
-            "A plan cannot be opened in the future (2026-11-23 is after today)."
+            "A plan cannot be opened in the future (23 Nov 2026 is after today)."
         ))
     );
     plans.open(d("2026-01-10"), 80_000.0, "Sam", today).unwrap();

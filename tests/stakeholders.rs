@@ -250,7 +250,7 @@ fn add_refuses_bad_fields() {
             },
             vec![err(
                 StakeholderField::LastContact,
-                "2026-06-16 is in the future; the last contact is a day that already happened.",
+                "16 Jun 2026 is in the future; the last contact is a day that already happened.",
             )],
         ),
         (

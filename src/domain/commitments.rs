@@ -257,7 +257,7 @@ impl Commitment {
                     if d > t {
                         err(
                             CommitmentField::StatusDate,
-                            format!("This date ({d}) is after today."),
+                            format!("This date ({}) is after today.", super::dates::long(d)),
                         );
                     }
                 }

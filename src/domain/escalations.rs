@@ -217,7 +217,7 @@ impl Escalation {
                     "opened_on",
                     format!(
                         "An escalation cannot open in the future ({} is after today).",
-                        self.opened_on
+                        super::dates::long(self.opened_on)
                     ),
                 ));
             }
@@ -235,7 +235,10 @@ impl Escalation {
                 } else if today.is_some_and(|t| d > t) {
                     e.push(FieldError::new(
                         step.key(),
-                        format!("This step's date ({d}) is after today."),
+                        format!(
+                            "This step's date ({}) is after today.",
+                            super::dates::long(d)
+                        ),
                     ));
                 }
             }

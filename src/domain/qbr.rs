@@ -56,9 +56,12 @@ impl ClockTime {
         (self.0 % 60) as u8
     }
 
-    /// Reads `14:00` or `9:30` (24-hour clock).
+    /// Reads `14:00` or `9:30` (24-hour clock); empty asks for a time.
     pub fn parse(text: &str) -> Result<ClockTime, FieldError> {
         let t = text.trim();
+        if t.is_empty() {
+            return Err(FieldError::bare("Pick the time it starts, e.g. 14:00."));
+        }
         let bad = || {
             FieldError::bare(format!(
                 "\"{t}\" is not a time of day; use HH:MM, e.g. 14:00."

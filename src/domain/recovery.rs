@@ -92,7 +92,7 @@ pub fn check_milestone(
         if today.is_some_and(|t| met > t) {
             return Err(FieldError::new(
                 "met_on",
-                format!("This date ({met}) is after today."),
+                format!("This date ({}) is after today.", super::dates::long(met)),
             ));
         }
     }
@@ -238,7 +238,7 @@ fn check_log(
             "on",
             format!(
                 "A check-in cannot be logged in the future ({} is after today).",
-                c.on
+                super::dates::long(c.on)
             ),
         ));
     }

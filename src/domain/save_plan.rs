@@ -341,7 +341,10 @@ impl SavePlan {
         if on > today {
             return Err(FieldError::new(
                 "on",
-                format!("A step cannot be done in the future ({on} is after today)."),
+                format!(
+                    "A step cannot be done in the future ({} is after today).",
+                    super::dates::long(on)
+                ),
             ));
         }
         self.check_step(step)?;
@@ -453,7 +456,10 @@ impl SavePlan {
         if on > today {
             return Err(FieldError::new(
                 "on",
-                format!("A plan cannot be closed in the future ({on} is after today)."),
+                format!(
+                    "A plan cannot be closed in the future ({} is after today).",
+                    super::dates::long(on)
+                ),
             ));
         }
         self.closure = Some(self.check_closure(&Closure {
@@ -585,7 +591,10 @@ impl SavePlans {
         if opened_on > today {
             return Err(FieldError::new(
                 "opened_on",
-                format!("A plan cannot be opened in the future ({opened_on} is after today)."),
+                format!(
+                    "A plan cannot be opened in the future ({} is after today).",
+                    super::dates::long(opened_on)
+                ),
             ));
         }
         self.plans.push(SavePlan::new(opened_on, arr, owner)?);

@@ -633,7 +633,8 @@ impl StakeholderMap {
                 errors.push(FieldError::new(
                     StakeholderField::LastContact.key(),
                     format!(
-                        "{d} is in the future; the last contact is a day that already happened."
+                        "{} is in the future; the last contact is a day that already happened.",
+                        super::dates::long(d)
                     ),
                 ));
             }

@@ -302,7 +302,7 @@ fn Figures(k: Kpis, cur: Currency) -> impl IntoView {
             {tile("renewal-rate", "Renewal rate", or_none(k.renewal_rate()), format!("Target above {}", percent(RENEWAL_RATE_TARGET)),
                 k.renewal_rate().map(|v| v > RENEWAL_RATE_TARGET),
                 Some(format!("{} with an outcome. {}", plural(decided, "renewal", "renewals"), due_note.clone().unwrap_or_default())), renewals)}
-            {tile("expansion-share", "Expansion share", or_none(k.expansion_share()), format!("Target above {:.2}% for this period (25% a year)", share_target * 100.0),
+            {tile("expansion-share", "Expansion share", or_none(k.expansion_share()), format!("Target above {}% for this period (25% a year)", crate::domain::numbers::short_number(share_target * 100.0)),
                 k.expansion_share().map(|v| v > share_target), no_start, expansion_behind)}
             {tile("new-arr", "New ARR", cur.format(k.new_arr), "Shown apart: in no ratio".into(), None, None, new_behind)}
             {tile("health-mix", "ARR in green health", or_none(green), "Target: all ARR above 75".into(),
@@ -311,7 +311,10 @@ fn Figures(k: Kpis, cur: Currency) -> impl IntoView {
                 None, Some("ARR due × the chance its health band gives (Settings).".into()), forecast_behind)}
             {tile("coverage", "Pipeline coverage", k.coverage().map(|c| format!("{c:.1}×")).unwrap_or_else(|| "—".into()),
                 format!("Target {COVERAGE_TARGET:.0} to 4×"), k.coverage().map(|c| c >= COVERAGE_TARGET),
-                Some(format!("Open pipeline {}.", cur.format(k.pipeline))), coverage_behind)}
+                Some(match k.target {
+                    Some(_) => format!("Open pipeline {}.", cur.format(k.pipeline)),
+                    None => format!("Open pipeline {}. No expansion target yet: set one in Settings to see the coverage.", cur.format(k.pipeline)),
+                }), coverage_behind)}
         </div>
         <DueList k=k cur=cur/>
     }

@@ -83,10 +83,10 @@ test('record the outcome of a passed renewal and see NRR, GRR and the renewal ra
   assert.match(await history.innerText(), /Expansion\s+\+€20,000/);
   await shot(page, 'kpi-arr-history');
 
-  // KPIs after: NRR (150,000 + 20,000) / 150,000 = 113%, GRR 100%, renewal rate 100%.
+  // KPIs after: NRR (150,000 + 20,000) / 150,000 = 113.3%, GRR 100%, renewal rate 100%.
   await open(page, env.base, '/kpis');
   await setPeriod(page, isoDaysFromToday(-31), isoDaysFromToday(0));
-  await page.waitForFunction(() => document.querySelector('[data-kpi="nrr"] .kpi-figure')?.textContent === '113%');
+  await page.waitForFunction(() => document.querySelector('[data-kpi="nrr"] .kpi-figure')?.textContent === '113.3%');
   assert.equal(await figure(page, 'grr'), '100%');
   assert.equal(await figure(page, 'renewal-rate'), '100%');
   await page.locator('[data-kpi="nrr"] summary').click();
@@ -106,7 +106,7 @@ test('record the outcome of a passed renewal and see NRR, GRR and the renewal ra
   await page.getByRole('link', { name: 'Portfolio', exact: true }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Portfolio' }).waitFor();
   await page.goBack();
-  await page.waitForFunction(() => document.querySelector('[data-kpi="nrr"] .kpi-figure')?.textContent === '113%');
+  await page.waitForFunction(() => document.querySelector('[data-kpi="nrr"] .kpi-figure')?.textContent === '113.3%');
   assert.equal(await page.getByLabel('Period', { exact: true }).inputValue(), 'custom');
   assert.equal(await page.getByLabel('First day', { exact: true }).inputValue(), from);
   assert.doesNotMatch(await page.locator('.kpi-period-label').innerText(), /\d{4}-\d\d-\d\d/, 'custom days read once, in words');
@@ -114,7 +114,7 @@ test('record the outcome of a passed renewal and see NRR, GRR and the renewal ra
   assert.equal(await page.getByLabel('Period', { exact: true }).inputValue(), 'last-year');
   assert.match(await page.locator('.kpi-period-label').innerText(), new RegExp(`^${new Date().getFullYear() - 1}: `));
   await page.goto(bookmark);
-  await page.waitForFunction(() => document.querySelector('[data-kpi="nrr"] .kpi-figure')?.textContent === '113%');
+  await page.waitForFunction(() => document.querySelector('[data-kpi="nrr"] .kpi-figure')?.textContent === '113.3%');
 
   // The portfolio no longer asks.
   await open(page, env.base, '/');
@@ -155,4 +155,26 @@ test('what is behind NRR: the largest starting accounts first, the rest folded b
   assert.deepEqual(await more.locator('li').allInnerTexts(), largest.slice(10));
   await shot(page, 'kpi-behind-folded');
   assert.deepEqual(errors, []);
+});
+
+test('pipeline coverage without an expansion target says why on its face; with one, the figure', async () => {
+  const { page, errors, context } = await newPage(env);
+  await open(page, env.base, '/kpis');
+  const tile = page.locator('[data-kpi="coverage"]');
+  await tile.waitFor();
+  assert.equal(await tile.locator('.kpi-figure').innerText(), '—');
+  assert.match(await tile.innerText(), /No expansion target yet: set one in Settings to see the coverage\./);
+  await open(page, env.base, '/settings');
+  await page.getByLabel('Expansion target for a year').fill('1.234,56');
+  await page.getByLabel('Expansion target for a year').press('Tab');
+  await page.getByText('Write the target as digits, such as 250000.').waitFor();
+  await page.getByLabel('Expansion target for a year').fill('400,000');
+  await page.getByLabel('Expansion target for a year').press('Tab');
+  await saved(page);
+  await open(page, env.base, '/kpis');
+  await tile.waitFor();
+  assert.match(await tile.locator('.kpi-figure').innerText(), /^\d+(\.\d)?×$/);
+  assert.doesNotMatch(await tile.innerText(), /No expansion target yet/);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

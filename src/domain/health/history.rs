@@ -26,14 +26,20 @@ fn no_signals() -> FieldError {
 fn future_date(date: NaiveDate) -> FieldError {
     FieldError::new(
         "date",
-        format!("{date} is in the future; record signals as of today or earlier."),
+        format!(
+            "{} is in the future; record signals as of today or earlier.",
+            crate::domain::dates::long(date)
+        ),
     )
 }
 
 fn date_taken(date: NaiveDate) -> FieldError {
     FieldError::new(
         "date",
-        format!("There is already a check-in on {date}; edit that one instead."),
+        format!(
+            "There is already a check-in on {}; edit that one instead.",
+            crate::domain::dates::long(date)
+        ),
     )
 }
 

@@ -492,7 +492,16 @@ pub fn retention_by_quarter(
         .collect()
 }
 
-/// A fraction as a whole percentage: `1.083` → `108%`.
+/// A fraction as a percentage to one decimal, a whole one without it: `1.083` → `108.3%`,
+/// `0.25` → `25%`. Never rounded onto 100% from either side: a retention that lost
+/// anything shows under 100% (`0.9996` → `99.9%`), one that gained anything over it.
 pub fn percent(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
+    let p = x * 100.0;
+    let mut r = (p * 10.0).round() / 10.0;
+    if p < 100.0 && r >= 100.0 {
+        r = 99.9;
+    } else if p > 100.0 && r <= 100.0 {
+        r = 100.1;
+    }
+    format!("{}%", crate::domain::numbers::short_number(r))
 }

@@ -398,7 +398,10 @@ impl Renewal {
         if on > today {
             return Err(FieldError::new(
                 "done_on",
-                format!("A task cannot be done in the future ({on} is after today)."),
+                format!(
+                    "A task cannot be done in the future ({} is after today).",
+                    crate::domain::dates::long(on)
+                ),
             ));
         }
         self.set_done(key, on)
