@@ -418,11 +418,27 @@ pub fn once_online(f: impl FnOnce() + 'static) {
         );
 }
 
-/// The text box (an `input` or `textarea`) the cursor is in, if any.
+/// The text box the cursor is in, if any: a `textarea`, or an `input` one types into (text,
+/// a number, a date, a time...). Not a tick box, a radio button or a file picker: their
+/// `change` means a choice made, and firing it would make one.
 pub fn text_box_with_cursor() -> Option<web_sys::Element> {
-    leptos::prelude::document()
-        .active_element()
-        .filter(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA"))
+    let el = leptos::prelude::document().active_element()?;
+    let typed_into = match el.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(input) => !matches!(
+            input.type_().as_str(),
+            "checkbox"
+                | "radio"
+                | "file"
+                | "button"
+                | "submit"
+                | "reset"
+                | "image"
+                | "range"
+                | "color"
+        ),
+        None => el.tag_name() == "TEXTAREA",
+    };
+    typed_into.then_some(el)
 }
 
 /// Fires `el`'s `change`, as the cursor leaving it would: a form takes the text typed so

@@ -356,7 +356,7 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
                             };
                             view! {
                                 <Field id=id_of(Input::Arr) label="ARR"
-                                    hint="Changed with Change ARR under the ARR history, which records what kind of change it was.">
+                                    hint="Change it with Change ARR, below.">
                                     <output class="static-value" id=id_of(Input::Arr)
                                         aria-describedby=format!("{}-hint", id_of(Input::Arr))>{arr}</output>
                                 </Field>
