@@ -268,9 +268,10 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
     let id_of = |i: Input| format!("f-{i:?}").to_lowercase();
     let error_of = move |i: Input| i.field().map(|f| errors.at(f)).unwrap_or_default();
     if let FormMode::Edit(id) = mode {
-        let account = AccountHandle::new(app, id);
+        // Again only when the fields change, not at every change of the workspace.
+        let fields = AccountHandle::new(app, id).read(|a| Some(a.fields.clone()));
         Effect::new(move |_| {
-            let Some(f) = account.with(|a| a.fields.clone()) else {
+            let Some(f) = fields.get() else {
                 return;
             };
             let typing = crate::browser::text_box_with_cursor().map(|el| el.id());
@@ -350,10 +351,8 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
                         // An account's ARR moves only through its history (Change ARR, below),
                         // which records what kind of change it was for the KPIs.
                         FormMode::Edit(id) => {
-                            let arr = move || {
-                                let arr = AccountHandle::new(app, id).with(|a| a.fields.arr).unwrap_or(0.0);
-                                app.ws.with(|w| w.currency.format(arr))
-                            };
+                            let arr = AccountHandle::new(app, id).read(|a| a.fields.arr);
+                            let arr = move || app.ws.with(|w| w.currency.format(arr.get()));
                             view! {
                                 <Field id=id_of(Input::Arr) label="ARR"
                                     hint="Change it with Change ARR, below.">

@@ -326,14 +326,20 @@ test('text typed and not yet left is saved when the tab reloads or closes', asyn
   await context.close();
 });
 
-test('an open form shows what another tab saved, but for the box being typed in', async () => {
+/** Two tabs of one browser on the account named `name`, the demo saved first. */
+async function twoTabsOn(name) {
   const { page: a, errors, context } = await newPage(env);
   await open(a, env.base, '/');
   await saved(a);
-  const url = await accountUrl(a, 'Fjord Energy');
+  const url = await accountUrl(a, name);
   await open(a, env.base, url);
   const b = await context.newPage();
   await open(b, env.base, url);
+  return { a, b, url, errors, context };
+}
+
+test('an open form shows what another tab saved, but for the box being typed in', async () => {
+  const { a, b, url, errors, context } = await twoTabsOn('Fjord Energy');
   // A is typing its notes when B renames the account and changes its industry.
   await a.getByLabel('Notes').click();
   await a.keyboard.type('Typed in A');
@@ -357,13 +363,7 @@ test('an open form shows what another tab saved, but for the box being typed in'
 });
 
 test('while a conflict waits for a choice, leaving the tab asks first', async () => {
-  const { page: a, errors, context } = await newPage(env);
-  await open(a, env.base, '/');
-  await saved(a);
-  const url = await accountUrl(a, 'Quarry & Vale Legal');
-  await open(a, env.base, url);
-  const b = await context.newPage();
-  await open(b, env.base, url);
+  const { a, b, url, errors, context } = await twoTabsOn('Quarry & Vale Legal');
   await setIndustry(a, url, 'A wins?');
   await setIndustry(b, url, 'B wins?');
   const asked = await either([a, b], '#storage-conflict');
