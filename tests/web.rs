@@ -643,7 +643,8 @@ async fn a_field_wires_its_input_and_follows_the_error_map() {
     drop(handle);
 }
 
-/// `focus_first_error` puts the cursor on the first refused field of the form it is given.
+/// `focus_first_error` puts the cursor on the first refused field of the form it is given,
+/// unless it was moved elsewhere meanwhile.
 #[wasm_bindgen_test]
 async fn focus_goes_to_the_first_refused_field() {
     use am_planner::components::form::{focus_first_error, Field, FormErrors, TextInput};
@@ -665,6 +666,16 @@ async fn focus_goes_to_the_first_refused_field() {
     assert_eq!(
         doc.active_element().map(|e| e.id()).as_deref(),
         Some("kit-b")
+    );
+    // The cursor put elsewhere before the next frame (a click into another field) stays
+    // there: the refusal never takes it back.
+    focus_first_error("form.kit-focus");
+    let other: web_sys::HtmlElement = doc.get_element_by_id("kit-a").unwrap().unchecked_into();
+    other.focus().unwrap();
+    tick(50).await;
+    assert_eq!(
+        doc.active_element().map(|e| e.id()).as_deref(),
+        Some("kit-a")
     );
     drop(handle);
 }

@@ -43,6 +43,22 @@ export async function setup(launch = {}) {
 export async function newPage(env, { viewport = { width: 1280, height: 860 }, acceptDownloads = true, serviceWorkers = 'allow' } = {}) {
   const context = await env.browser.newContext({ viewport, acceptDownloads, serviceWorkers });
   const page = await context.newPage();
+  // E2E_CPU_SLOWDOWN=4 runs every page four times slower, as a loaded CI machine may:
+  // a way to find a test that leans on timing.
+  const slowdown = Number(process.env.E2E_CPU_SLOWDOWN || 0);
+  if (slowdown > 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+  }
+  // E2E_FRAME_DELAY_MS=200 holds every animation-frame callback that long, as a busy
+  // machine's late frames do: a test that acts before the app's next frame shows here.
+  const frameDelay = Number(process.env.E2E_FRAME_DELAY_MS || 0);
+  if (frameDelay > 0) {
+    await page.addInitScript((ms) => {
+      const raf = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (cb) => raf(() => setTimeout(() => cb(performance.now()), ms));
+    }, frameDelay);
+  }
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -129,8 +145,12 @@ export function decodeStored(items) {
 /** Replaces what is stored with `doc` (a workspace document), through the documented
  * migration of the old single-key form: the planner's keys are removed and the document is
  * put under `am-planner.workspace`; the next page load reads it and saves it in the stored
- * form. Reload (or `open`) after calling this. */
+ * form. Reload (or `open`) after calling this. A save the page still has to make is waited
+ * for first, so it cannot write over the document. */
 export async function storeDocument(page, doc) {
+  // A save still to come (a first open stores its demo once the page is painted) would
+  // write over the document: wait for it.
+  await page.waitForFunction(() => !document.querySelector('.save-indicator .pending'));
   await page.evaluate((text) => {
     for (const k of Object.keys(localStorage)) if (k.startsWith('am-planner.')) localStorage.removeItem(k);
     localStorage.setItem('am-planner.workspace', text);

@@ -53,9 +53,31 @@ pub fn focus_soon(selector: impl Into<String>) {
 }
 
 /// Puts the cursor on the first refused field inside `scope` (a CSS selector of the form
-/// or dialog), once the messages are drawn.
+/// or dialog), once the messages are drawn; unless the cursor has gone elsewhere in the
+/// meantime (a click into another field before the next frame): it is never taken back
+/// from where the user put it.
 pub fn focus_first_error(scope: &str) {
-    focus_soon(format!("{scope} [aria-invalid='true']"));
+    use wasm_bindgen::JsCast;
+    let selector = format!("{scope} [aria-invalid='true']");
+    let doc = leptos::prelude::document();
+    let was = doc.active_element();
+    leptos::prelude::request_animation_frame(move || {
+        let doc = leptos::prelude::document();
+        let now = doc.active_element();
+        let moved =
+            now.is_some() && now != was && now.as_ref() != doc.body().map(Into::into).as_ref();
+        if moved {
+            return;
+        }
+        if let Some(el) = doc
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
 }
 
 /// A form's submit handler: the browser's own submit is stopped, `save` runs, and when it
