@@ -274,6 +274,10 @@ impl AppState {
                     }
                     return;
                 }
+                if SAVED_AHEAD.with(|s| s.replace(false)) {
+                    // `save_and_tell` wrote this change already, and said how it went.
+                    return;
+                }
                 if !format::WRITER.is_here() {
                     guard_leaving();
                 }
@@ -544,6 +548,26 @@ impl AppState {
 
     /// Tells the user what just happened, with an Undo when `undo` is given (the one toast
     /// of the app: a new one replaces the last).
+    /// Saves at once after a change the user is told about in a toast (an import, a new
+    /// workspace), so the toast says how it went: `done` when it is stored, else that the
+    /// change is in this tab only, and why (the storage banner says what to do).
+    pub fn save_and_tell(self, done: String) {
+        self.save_now();
+        // The autosave that the change also set off has nothing left to write: it is
+        // skipped (a second try, "Saving…" shown meanwhile, would only fail the same way).
+        // The mark is dropped after this task if no change came to take it.
+        SAVED_AHEAD.set(true);
+        set_timeout(
+            || SAVED_AHEAD.set(false),
+            std::time::Duration::from_millis(0),
+        );
+        let text = match self.save_status.get_untracked() {
+            SaveStatus::Failed(why) => format!("{done} In this tab only, not saved: {why}."),
+            _ => done,
+        };
+        self.show_toast(text, None);
+    }
+
     pub fn show_toast(self, text: impl Into<String>, undo: Option<UndoFn>) {
         let id = self
             .toast
@@ -631,13 +655,10 @@ impl AppState {
             let mut ws = decoded.workspace;
             with_id(&mut ws);
             self.ws.set(ws);
-            self.show_toast(
-                format!(
-                    "Imported {} from {file_name}.",
-                    plural(count, "account", "accounts")
-                ),
-                None,
-            );
+            self.save_and_tell(format!(
+                "Imported {} from {file_name}.",
+                plural(count, "account", "accounts")
+            ));
         }
     }
 
@@ -673,6 +694,8 @@ impl AppState {
 }
 
 thread_local! {
+    /// The workspace's last change is already written (`save_and_tell`).
+    static SAVED_AHEAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// A save waits for the writer's code to be fetched (`save_when_writer_is_here`).
     static WAITING_FOR_WRITER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// The browser is asked to confirm leaving (`guard_leaving`).

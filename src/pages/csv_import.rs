@@ -171,14 +171,11 @@ pub fn CsvImport() -> impl IntoView {
             marked: applied.marked,
             undo: Some(applied),
         };
-        app.show_toast(
-            format!(
-                "Imported {} from {}.",
-                plural(r.added + r.updated, "account", "accounts"),
-                r.file_name
-            ),
-            None,
-        );
+        app.save_and_tell(format!(
+            "Imported {} from {}.",
+            plural(r.added + r.updated, "account", "accounts"),
+            r.file_name
+        ));
         report.set(Some(r));
     };
 

@@ -115,13 +115,13 @@ pub fn DataPage() -> impl IntoView {
                         question=Signal::derive(move || format!("Remove all accounts from this browser ({})? Export first if you may need them.", plural(count(), "account", "accounts")))
                         confirm_label="Yes, clear everything"
                         danger=true
-                        on_confirm=move |_| { app.clear_all(); app.show_toast("Workspace cleared.", None); }
+                        on_confirm=move |_| { app.clear_all(); app.save_and_tell("Workspace cleared.".into()); }
                     />
                     <ConfirmButton
                         label="Restore demo"
                         question=Signal::derive(move || format!("Replace the {} here with the eight demo accounts?", plural(count(), "account", "accounts")))
                         confirm_label="Yes, restore the demo"
-                        on_confirm=move |_| { app.restore_demo(); app.show_toast("Demo workspace restored.", None); }
+                        on_confirm=move |_| { app.restore_demo(); app.save_and_tell("Demo workspace restored.".into()); }
                     />
                 </div>
             </div>

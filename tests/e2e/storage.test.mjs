@@ -234,6 +234,35 @@ test('a full store: the banner says how much space is needed and what to do; the
   await context.close();
 });
 
+test('an import into a full store says it is in this tab only, and why; the last save stays', async () => {
+  const { page, errors, context } = await newPage(env);
+  await open(page, env.base, '/data');
+  await saved(page);
+  const doc = await stored(page);
+  for (const a of doc.workspace.accounts) a.notes = `Imported notes for ${a.name}: ${'more words '.repeat(40)}`;
+  const before = await storedItems(page);
+  await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size = size >> 1) {
+      for (;;) {
+        try { localStorage.setItem(`filler.${n++}`, 'x'.repeat(size)); } catch { break; }
+      }
+    }
+  });
+  await page.getByLabel('Workspace file to import').setInputFiles({ name: 'book.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await page.getByRole('button', { name: 'Replace my workspace' }).click();
+  const toast = page.locator('.toast');
+  await toast.getByText(/In this tab only/).waitFor();
+  assert.match(await toast.innerText(), new RegExp(`Imported ${doc.workspace.accounts.length} accounts from book\\.json\\. In this tab only, not saved: the browser's storage is full\\.`));
+  await page.locator('#storage-full').waitFor();
+  // Said at once, never "Saving…" for a save that has already failed.
+  assert.match(await page.locator('.save-indicator').innerText(), /Not saved: the browser's storage is full/);
+  await shot(page, 'storage-import-full');
+  assert.deepEqual(await storedItems(page), before, 'the last good save is intact');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a panic on a first visit, before the code that reads a save was ever fetched, offers Reload and keeps the save', async () => {
   const { page, errors, context } = await newPage(env);
   await open(page, env.base, '/');
