@@ -729,6 +729,29 @@ fn quarter_labels_never_crowd_each_other() {
     assert!(svg.contains("Q2 2026: NRR 100%, GRR 97%"), "{svg}");
 }
 
+/// The chart's text alternative writes each figure as the KPI tiles do (one decimal,
+/// never rounded onto 100%), and each target line carries its figure.
+#[test]
+fn the_retention_chart_writes_figures_as_the_tiles_do() {
+    use am_planner::charts::retention::retention_svg;
+    use am_planner::domain::kpi::percent;
+    let rows = vec![
+        ("Q3 2026".to_string(), Some(1.0833), Some(0.9996)),
+        ("Q4 2026".to_string(), None, None),
+    ];
+    let svg = retention_svg(&rows, 620, 240);
+    assert_eq!(percent(0.9996), "99.9%");
+    assert!(
+        svg.contains("Q3 2026: NRR 108.3%, GRR 99.9%; Q4 2026: NRR no starting ARR"),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("targets: NRR above 110%, GRR above 95%"),
+        "{svg}"
+    );
+    assert!(svg.contains("\n110%\n") && svg.contains("\n95%\n"), "{svg}");
+}
+
 /// A KPI figure is written to one decimal, a whole one without it, and never rounded onto
 /// 100% from either side: a retention that lost anything reads under 100%.
 #[test]

@@ -1,23 +1,26 @@
-//! NRR and GRR by quarter (the KPI page): two lines over the last quarters, with the seed
-//! targets as dashed-free reference lines. Pure SVG from the figures of `domain::kpi`.
+//! NRR and GRR by quarter (the KPI page): two lines over the last quarters, with their
+//! targets as thin reference lines, each labelled with its figure. Pure SVG from the
+//! figures of `domain::kpi`.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
+
+use crate::domain::kpi::{percent, GRR_TARGET, NRR_TARGET};
 
 use super::draw::{self, text, y_grid, Area, Drawn, Label, MUTED, SMALL, TEXT};
 use super::scale::{text_width, Rect};
 
 const NRR: RGBColor = RGBColor(37, 99, 235);
 const GRR: RGBColor = RGBColor(21, 128, 61);
-const TARGET: RGBColor = RGBColor(202, 138, 4);
 const MIN_WIDTH: u32 = 260;
 
 /// One quarter: its label (`Q3 2026`), NRR and GRR as fractions (`None`: no starting ARR).
 pub type QuarterRow = (String, Option<f64>, Option<f64>);
 
+/// A figure as the KPI tiles write it (`domain::kpi::percent`), so the chart's text
+/// alternative and the tiles never disagree.
 fn pct(x: Option<f64>) -> String {
-    x.map(|v| format!("{:.0}%", v * 100.0))
-        .unwrap_or_else(|| "no starting ARR".into())
+    x.map(percent).unwrap_or_else(|| "no starting ARR".into())
 }
 
 /// The top of the scale: 120% or the highest value rounded up to the next 20%.
@@ -31,14 +34,18 @@ pub fn top_percent(rows: &[QuarterRow]) -> f64 {
 }
 
 pub fn retention_svg(rows: &[QuarterRow], width: u32, height: u32) -> String {
-    let title = "NRR and GRR by quarter (targets: NRR above 110%, GRR above 95%)";
+    let title = format!(
+        "NRR and GRR by quarter (targets: NRR above {}, GRR above {})",
+        percent(NRR_TARGET),
+        percent(GRR_TARGET)
+    );
     let figures = rows
         .iter()
         .map(|(q, n, g)| format!("{q}: NRR {}, GRR {}", pct(*n), pct(*g)))
         .collect::<Vec<_>>()
         .join("; ");
     let w = width.max(MIN_WIDTH);
-    draw::render(w, height, title, &figures, "kpi-chart-svg", |root| {
+    draw::render(w, height, &title, &figures, "kpi-chart-svg", |root| {
         draw_lines(root, rows, w as f64, height as f64)
     })
 }
@@ -103,12 +110,26 @@ fn draw_lines(root: &Area, rows: &[QuarterRow], w: f64, h: f64) -> Drawn {
         .map(|t| (t, format!("{t:.0}%")))
         .collect();
     y_grid(root, plot, &ticks, top)?;
-    for target in [1.10, 0.95] {
-        let y = y_of(target) as i32;
+    // Each target a thin line in its measure's colour, its figure at the right end: the
+    // NRR one above its line, the GRR one under it, so the two never meet.
+    for (target, color, above) in [(NRR_TARGET, &NRR, true), (GRR_TARGET, &GRR, false)] {
+        let y = y_of(target);
         root.draw(&PathElement::new(
-            vec![(plot.left as i32, y), (plot.right as i32, y)],
-            TARGET.stroke_width(1),
+            vec![(plot.left as i32, y as i32), (plot.right as i32, y as i32)],
+            color.stroke_width(1),
         ))?;
+        let (dy, v) = if above {
+            (-3.0, VPos::Bottom)
+        } else {
+            (3.0, VPos::Top)
+        };
+        text(
+            root,
+            &percent(target),
+            plot.right,
+            y + dy,
+            Label::new(SMALL, color, HPos::Right, v),
+        )?;
     }
     let step = plot.width() / rows.len().max(1) as f64;
     let x_of = |i: usize| plot.left + step * (i as f64 + 0.5);
@@ -132,29 +153,35 @@ fn draw_lines(root: &Area, rows: &[QuarterRow], w: f64, h: f64) -> Drawn {
             })
             .collect();
         root.draw(&PathElement::new(points.clone(), color.stroke_width(2)))?;
+        // NRR's points are rings, GRR's dots: where the two are equal (no expansion),
+        // the ring still shows around the dot, and the lines differ by more than colour.
         for p in points {
-            root.draw(&Circle::new(p, 3, color.filled()))?;
+            if pick == 1 {
+                root.draw(&Circle::new(p, 5, color.stroke_width(2)))?;
+            } else {
+                root.draw(&Circle::new(p, 3, color.filled()))?;
+            }
         }
     }
     text(
         root,
-        "— NRR",
+        "○ NRR",
         plot.left,
         h - 10.0,
         Label::new(TEXT, &NRR, HPos::Left, VPos::Center),
     )?;
     text(
         root,
-        "— GRR",
+        "● GRR",
         plot.left + 70.0,
         h - 10.0,
         Label::new(TEXT, &GRR, HPos::Left, VPos::Center),
     )?;
     text(
         root,
-        "— targets",
+        "thin lines: targets",
         plot.left + 140.0,
         h - 10.0,
-        Label::new(TEXT, &TARGET, HPos::Left, VPos::Center),
+        Label::new(TEXT, &MUTED, HPos::Left, VPos::Center),
     )
 }
