@@ -172,6 +172,10 @@ pub enum ShareError {
         path: String,
         detail: String,
     },
+    /// The file as a whole cannot be read (too big, not text): the message says why.
+    Unreadable {
+        message: String,
+    },
     /// The link (or the one that would be made) is longer than [`MAX_LINK_CHARS`].
     TooLong {
         chars: usize,
@@ -218,6 +222,7 @@ impl fmt::Display for ShareError {
                 "This account was shared from a newer planner (version {found}); this one reads up to version {ACCOUNT_VERSION}. Update the app, or ask for an export from the same version."
             ),
             ShareError::BadField { path, detail } => write!(f, "{path}: {detail}"),
+            ShareError::Unreadable { message } => f.write_str(message),
             ShareError::TooLong { chars } => write!(
                 f,
                 "This plan is too big for a link ({chars} characters; browsers and chat apps may cut anything over {MAX_LINK_CHARS}). Share it as a file instead."
@@ -299,9 +304,8 @@ fn share_error(e: super::ImportError) -> ShareError {
             detail,
         },
         super::ImportError::BadField { path, detail } => ShareError::BadField { path, detail },
-        other => ShareError::BadField {
-            path: "file".into(),
-            detail: other.to_string(),
+        other => ShareError::Unreadable {
+            message: other.to_string(),
         },
     }
 }
