@@ -180,6 +180,70 @@ fn new_cards_are_capped_per_day_and_failed_cards_come_back() {
     assert_eq!(deck_counts(&p, &d, later).due, 10);
 }
 
+/// With nothing to study, the page says when the next card comes back (a time today,
+/// tomorrow, or a day), and that new cards wait for tomorrow's allowance when some do;
+/// never "come back tomorrow" for a card due in ten minutes.
+#[test]
+fn nothing_to_study_says_when_the_next_card_comes_back() {
+    use am_planner::domain::practice::session::when_next_text;
+    let d = deck("vocabulary", 2);
+    let keys: Vec<String> = d.keys().collect();
+    let mut p = Practice::default();
+    let start = at("2026-11-30 09:00");
+    assert_eq!(
+        when_next_text(&p, &keys, start),
+        "Today's new cards are done; more come tomorrow."
+    );
+    // One card seen, graded Good: back in ten minutes; the other not seen yet.
+    p.record(&keys[0], start, Grade::Good);
+    let cases = [
+        ("2026-11-30 09:01", "Today's new cards are done; more come tomorrow. The next card comes back at 09:10 (in 9 min)."),
+    ];
+    for (now, want) in cases {
+        assert_eq!(when_next_text(&p, &keys, at(now)), want, "{now}");
+    }
+    // Both seen: Easy sends the second card days away; Good on the first, in its step,
+    // sends it to the next day or later.
+    p.record(&keys[1], start, Grade::Easy);
+    p.record(&keys[0], at("2026-11-30 09:10"), Grade::Good);
+    let first = p.memory(&keys[0]).unwrap().due;
+    let second = p.memory(&keys[1]).unwrap().due;
+    let next = first.min(second);
+    assert!(next.date() > start.date(), "{next}");
+    let text = when_next_text(&p, &keys, at("2026-11-30 09:11"));
+    let want = if next.date() == at("2026-12-01 00:00").date() {
+        format!(
+            "The next card comes back tomorrow at {}.",
+            next.format("%H:%M")
+        )
+    } else {
+        format!(
+            "The next card comes back on {}.",
+            am_planner::domain::dates::long(next.date())
+        )
+    };
+    assert_eq!(text, want);
+    // The day before it comes back, it is tomorrow; on the day, a time.
+    let eve = next - chrono::Duration::days(1);
+    assert_eq!(
+        when_next_text(&p, &keys, eve),
+        format!(
+            "The next card comes back tomorrow at {}.",
+            next.format("%H:%M")
+        )
+    );
+    let morning = next - chrono::Duration::hours(2);
+    if morning.date() == next.date() {
+        assert_eq!(
+            when_next_text(&p, &keys, morning),
+            format!(
+                "The next card comes back at {} (in 2 h).",
+                next.format("%H:%M")
+            )
+        );
+    }
+}
+
 #[test]
 fn the_daily_cap_is_editable_and_checked() {
     assert_eq!(parse_new_per_day("15"), Ok(15));

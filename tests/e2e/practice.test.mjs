@@ -66,6 +66,9 @@ test('review ten cards with the keyboard; reload keeps the due counts and the st
   const after = await counts(page, 'vocabulary');
   assert.deepEqual(after, ['0 due', '0 new'], "today's ten new cards are used");
   assert.deepEqual(await counts(page, 'kpis'), ['0 due', '0 new'], 'the cap is for all decks');
+  // Nothing to study: it says when the next card comes back, not just "tomorrow".
+  assert.match(await page.getByTestId('pr-all-due').innerText(),
+    /^Nothing to review right now\. Today's new cards are done; more come tomorrow\. The next card comes back (tomorrow at \d\d:\d\d|on \d+ \w+ \d{4})\. Meanwhile, try a drill or a mock interview\.$/);
   await page.reload();
   await page.waitForFunction(() => !document.querySelector('.pr-loading'));
   await deck(page, 'vocabulary').waitFor();

@@ -46,6 +46,46 @@ pub fn deck_counts(practice: &Practice, deck: &Deck, now: NaiveDateTime) -> Deck
     c
 }
 
+/// When the first of the cards `keys` not due at `now` comes back (`None`: none seen yet).
+pub fn next_due(practice: &Practice, keys: &[String], now: NaiveDateTime) -> Option<NaiveDateTime> {
+    keys.iter()
+        .filter_map(|key| practice.memory(key).map(|m| m.due))
+        .filter(|due| *due > now)
+        .min()
+}
+
+/// What to say when none of the cards `keys` is to study at `now`: whether new cards wait
+/// for tomorrow's allowance (some never seen: today's new ones are done), and when the next
+/// card comes back (at a time today, tomorrow, or on a day). Empty when neither holds (no
+/// cards).
+pub fn when_next_text(practice: &Practice, keys: &[String], now: NaiveDateTime) -> String {
+    let today = now.date();
+    let mut parts = Vec::new();
+    if keys.iter().any(|k| practice.memory(k).is_none()) {
+        parts.push("Today's new cards are done; more come tomorrow.".into());
+    }
+    if let Some(t) = next_due(practice, keys, now) {
+        parts.push(if t.date() == today {
+            format!(
+                "The next card comes back at {} (in {}).",
+                t.format("%H:%M"),
+                super::scheduler::interval_label(now, t)
+            )
+        } else if t.date() == today + chrono::Duration::days(1) {
+            format!(
+                "The next card comes back tomorrow at {}.",
+                t.format("%H:%M")
+            )
+        } else {
+            format!(
+                "The next card comes back on {}.",
+                crate::domain::dates::long(t.date())
+            )
+        });
+    }
+    parts.join(" ")
+}
+
 /// A session in progress. Not saved: a reload rebuilds it from what is due.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {

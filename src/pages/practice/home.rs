@@ -11,7 +11,7 @@ use crate::charts::practice::{
 use crate::components::chart_box::{ChartBox, ChartPlace};
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{Field, FormErrors, TextInput};
-use crate::domain::practice::session::deck_counts;
+use crate::domain::practice::session::{deck_counts, when_next_text};
 use crate::domain::practice::{parse_new_per_day, stats, DrillKind};
 use crate::state::use_app;
 
@@ -25,6 +25,7 @@ pub fn PracticeHome() -> impl IntoView {
     let content = loaded();
     let decks = content.decks.clone();
     let total_cards: usize = decks.iter().map(|d| d.cards.len()).sum();
+    let keys: Vec<String> = decks.iter().flat_map(|d| d.keys()).collect();
     let rows = {
         let decks = decks.clone();
         move || {
@@ -98,7 +99,10 @@ pub fn PracticeHome() -> impl IntoView {
                 <p class="pr-today-line" data-testid="pr-all-due">{move || {
                     let (due, new) = all_due();
                     if due + new == 0 {
-                        "Nothing to review right now. Come back tomorrow, or try a drill or a mock interview.".to_string()
+                        let t = now.get();
+                        let text = app.ws.with(|w| when_next_text(&w.practice, &keys, t));
+                        ["Nothing to review right now.", &text, "Meanwhile, try a drill or a mock interview."]
+                            .iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" ")
                     } else {
                         format!("{} due and {} to learn, across {}.", plural(due, "card", "cards"), plural(new, "new card", "new cards"), plural(total_cards, "card", "cards"))
                     }

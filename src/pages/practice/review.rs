@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 use super::{loaded, plural, use_now};
 use crate::browser;
 use crate::domain::practice::scheduler::{interval_label, preview};
-use crate::domain::practice::session::Session;
+use crate::domain::practice::session::{when_next_text, Session};
 use crate::domain::practice::Grade;
 use crate::state::use_app;
 
@@ -40,6 +40,7 @@ pub fn PracticeReview() -> impl IntoView {
         .filter(|d| deck_id.as_deref().is_none_or(|id| d.id == id))
         .collect();
     let unknown_deck = deck_id.is_some() && decks.is_empty();
+    let keys = StoredValue::new(decks.iter().flat_map(|d| d.keys()).collect::<Vec<String>>());
     let title = match (&deck_id, decks.first()) {
         (Some(_), Some(d)) => d.title.clone(),
         _ => "All decks".to_string(),
@@ -126,7 +127,9 @@ pub fn PracticeReview() -> impl IntoView {
                     <div class="card pr-done" data-testid="pr-done">
                         <h2>{if first_size == 0 { "Nothing to review" } else { "Session done" }}</h2>
                         <p>{move || session.with(|s| if s.reviewed == 0 {
-                            "No card is due and today's new cards are done. Come back tomorrow.".to_string()
+                            let t = now.get();
+                            let text = keys.with_value(|keys| app.ws.with(|w| when_next_text(&w.practice, keys, t)));
+                            if text.is_empty() { "No card is due.".to_string() } else { text }
                         } else {
                             format!("{} done, {} graded Again. Each card comes back when you are likely to be close to forgetting it.", plural(s.reviewed, "review", "reviews"), s.again)
                         })}</p>
