@@ -54,7 +54,9 @@ pub fn ConfirmButton(
     move || {
         if asking.get() {
             request_animation_frame(move || {
-                if let Some(el) = cancel.get_untracked() {
+                // Answered before this frame (a double click on a slow device): the
+                // question, and its reference, may be gone already.
+                if let Some(el) = cancel.try_get_untracked().flatten() {
                     let _ = el.focus();
                 }
             });

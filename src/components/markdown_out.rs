@@ -38,7 +38,7 @@ pub fn MarkdownButtons(
                 Ok(()) => {
                     fallback.set(None);
                     let what = label
-                        .map(|l| l.get_untracked())
+                        .and_then(|l| l.try_get_untracked())
                         .unwrap_or_else(|| what.to_string());
                     app.show_toast(format!("The {what} is copied as Markdown."), None);
                 }

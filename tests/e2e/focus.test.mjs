@@ -73,6 +73,33 @@ test('inline confirmations and the item editor put the focus somewhere on purpos
   await context.close();
 });
 
+test('Yes pressed before the next frame (a double click on a slow phone) removes the item and stops nothing', async () => {
+  const { page, errors, context } = await newPage(env);
+  await open(page, env.base, `/accounts/${NORTHWIND}/plan`);
+  const risks = page.locator('.risks-table');
+  await risks.waitFor();
+  const second = 'Only the COO speaks up for us at board level';
+  const third = 'ERP export failed at month-end close';
+  // Remove, then Yes as soon as it is drawn: both in one task, before any frame (the
+  // question's own "cursor on Cancel" comes at the next frame, after the answer).
+  const answered = await page.evaluate(async (text) => {
+    const row = [...document.querySelectorAll('.risks-table tbody tr')].find((r) => r.textContent.includes(text));
+    [...row.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Remove').click();
+    for (let i = 0; i < 200; i++) {
+      const yes = [...row.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Yes, remove it');
+      if (yes) { yes.click(); return true; }
+      await Promise.resolve();
+    }
+    return false;
+  }, second);
+  assert.equal(answered, true, 'the question was drawn within the task');
+  assert.equal(await focused(page), `Edit risk ${third}`);
+  assert.equal(await risks.locator('tbody tr', { hasText: second }).count(), 0);
+  assert.equal(await page.locator('body.panicked').count(), 0, 'the planner did not stop');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the toast stays while hovered, goes once the pointer leaves; its Undo works after leaving the page', async () => {
   const { page, errors, context } = await newPage(env);
   await open(page, env.base, `/accounts/${NORTHWIND}/stakeholders`);
