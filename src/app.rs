@@ -420,15 +420,20 @@ fn section_of(path: &str) -> Option<String> {
 /// Puts keyboard focus on the new page's main heading (or the main region when it has
 /// none), without scrolling past it. A page loaded on demand (docs/build.md) appears a
 /// moment after the address changed: while the router is still `routing`, this waits one
-/// frame at a time, for at most about five seconds.
-fn focus_main_heading(routing: ReadSignal<bool>, frames_left: u32) {
+/// frame at a time, for at most about five seconds. If the user puts the focus somewhere
+/// meanwhile (a click on one of the new page's tabs), it stays there: `was` is where it
+/// was when the address changed.
+fn focus_main_heading(routing: ReadSignal<bool>, frames_left: u32, was: Option<web_sys::Element>) {
+    if crate::browser::focus_moved_from(&was) {
+        return;
+    }
     if routing.get_untracked() && frames_left > 0 {
         // One frame more once it is done: the page is put in place after that.
         request_animation_frame(move || {
             if routing.get_untracked() {
-                focus_main_heading(routing, frames_left - 1)
+                focus_main_heading(routing, frames_left - 1, was)
             } else {
-                request_animation_frame(move || focus_main_heading(routing, 0))
+                request_animation_frame(move || focus_main_heading(routing, 0, was))
             }
         });
         return;
@@ -502,7 +507,8 @@ fn RouteAnnouncer(share: FragmentShare, routing: ReadSignal<bool>) -> impl IntoV
         if let Some(previous) = previous {
             message.set(title);
             if section_of(&previous).is_none() || section_of(&previous) != section_of(&path) {
-                request_animation_frame(move || focus_main_heading(routing, 300));
+                let was = crate::browser::focus_now();
+                request_animation_frame(move || focus_main_heading(routing, 300, was));
             }
         }
     });

@@ -418,6 +418,25 @@ pub fn once_online(f: impl FnOnce() + 'static) {
         );
 }
 
+/// Where the keyboard focus is now (`None`: on the page itself), to be given to
+/// [`focus_moved_from`] when focus is to be moved a little later.
+pub fn focus_now() -> Option<web_sys::Element> {
+    let doc = leptos::prelude::document();
+    doc.active_element()
+        .filter(|el| doc.body().is_none_or(|b| !b.is_same_node(Some(el))))
+}
+
+/// Whether the user has put the focus somewhere since `was` was read with [`focus_now`]:
+/// on another element, not back on the page. Focus the app means to move a frame later
+/// (to a refused field, a new page's heading) is then left where the user put it.
+pub fn focus_moved_from(was: &Option<web_sys::Element>) -> bool {
+    match (focus_now(), was) {
+        (None, _) => false,
+        (Some(now), Some(was)) => !now.is_same_node(Some(was)),
+        (Some(_), None) => true,
+    }
+}
+
 /// The text box the cursor is in, if any: a `textarea`, or an `input` one types into (text,
 /// a number, a date, a time...). Not a tick box, a radio button or a file picker: their
 /// `change` means a choice made, and firing it would make one.

@@ -100,6 +100,28 @@ test('Yes pressed before the next frame (a double click on a slow phone) removes
   await context.close();
 });
 
+test('with late frames, a tab clicked or a filter typed in before the new page\'s heading took the focus keeps it', async () => {
+  // Frames 300 ms late: the heading's focus, waiting a frame at a time for the page's
+  // code, comes after the user's click on one of its tabs.
+  const { page, errors, context } = await newPage(env, { frameDelayMs: 300 });
+  await open(page, env.base, '/');
+  await page.locator('table.accounts tbody th a').first().click();
+  const health = page.getByRole('link', { name: 'Health', exact: true });
+  await health.focus();
+  await page.waitForTimeout(1500);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Health');
+  // Typing into the portfolio's filter as soon as it shows: every key lands in the box
+  // (the heading took the focus between keys, and "13" then Backspace left "13" or "").
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click();
+  const search = page.getByPlaceholder('Filter by name, industry or owner');
+  await search.pressSequentially('13');
+  await search.press('Backspace');
+  await page.waitForTimeout(1500);
+  assert.equal(await search.inputValue(), '1');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the toast stays while hovered, goes once the pointer leaves; its Undo works after leaving the page', async () => {
   const { page, errors, context } = await newPage(env);
   await open(page, env.base, `/accounts/${NORTHWIND}/stakeholders`);

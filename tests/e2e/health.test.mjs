@@ -69,8 +69,8 @@ test('signals through the form give 67.5, Needs attention, with ROI dragging; ba
   assert.match(await page.locator('#checkin-relationship-err').innerText(), /0 to 10 \(you typed 11\)/);
   assert.match(await page.locator('#checkin-adoption-err').innerText(), /can't be negative/);
   assert.match(await page.locator('#checkin-date-err').innerText(), /in the future/);
-  // The cursor goes to the first refused field.
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'checkin-date');
+  // The cursor goes to the first refused field (once the messages are drawn: a frame).
+  await page.waitForFunction(() => document.activeElement?.id === 'checkin-date');
   await shot(page, 'health-form-errors');
   assert.equal(snapshotsOf(await storedAccount(page, id)).length, 0, 'nothing saved while a field is refused');
 

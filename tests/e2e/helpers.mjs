@@ -40,7 +40,7 @@ export async function setup(launch = {}) {
 
 /** A fresh context and page; every console error, page error and Content Security Policy
  * violation is recorded in `errors`, so a flow that trips the policy fails. */
-export async function newPage(env, { viewport = { width: 1280, height: 860 }, acceptDownloads = true, serviceWorkers = 'allow' } = {}) {
+export async function newPage(env, { viewport = { width: 1280, height: 860 }, acceptDownloads = true, serviceWorkers = 'allow', frameDelayMs = Number(process.env.E2E_FRAME_DELAY_MS || 0) } = {}) {
   const context = await env.browser.newContext({ viewport, acceptDownloads, serviceWorkers });
   const page = await context.newPage();
   // E2E_CPU_SLOWDOWN=4 runs every page four times slower, as a loaded CI machine may:
@@ -50,9 +50,11 @@ export async function newPage(env, { viewport = { width: 1280, height: 860 }, ac
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
   }
-  // E2E_FRAME_DELAY_MS=200 holds every animation-frame callback that long, as a busy
-  // machine's late frames do: a test that acts before the app's next frame shows here.
-  const frameDelay = Number(process.env.E2E_FRAME_DELAY_MS || 0);
+  // `frameDelayMs` (or E2E_FRAME_DELAY_MS=200 for every page) holds each animation-frame
+  // callback that long, as a busy machine's late frames do: what the app does a frame
+  // later then comes after the user's next action, and a test that leans on its timing
+  // shows.
+  const frameDelay = frameDelayMs;
   if (frameDelay > 0) {
     await page.addInitScript((ms) => {
       const raf = window.requestAnimationFrame.bind(window);

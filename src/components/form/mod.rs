@@ -59,17 +59,12 @@ pub fn focus_soon(selector: impl Into<String>) {
 pub fn focus_first_error(scope: &str) {
     use wasm_bindgen::JsCast;
     let selector = format!("{scope} [aria-invalid='true']");
-    let doc = leptos::prelude::document();
-    let was = doc.active_element();
+    let was = crate::browser::focus_now();
     leptos::prelude::request_animation_frame(move || {
-        let doc = leptos::prelude::document();
-        let now = doc.active_element();
-        let moved =
-            now.is_some() && now != was && now.as_ref() != doc.body().map(Into::into).as_ref();
-        if moved {
+        if crate::browser::focus_moved_from(&was) {
             return;
         }
-        if let Some(el) = doc
+        if let Some(el) = leptos::prelude::document()
             .query_selector(&selector)
             .ok()
             .flatten()
