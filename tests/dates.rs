@@ -164,6 +164,9 @@ fn dates_are_written_in_each_shape() {
     );
     assert_eq!(long_with_day(d(2027, 5, 30)), "Sunday 30 May 2027");
     assert_eq!(day_month(d(2027, 9, 21)), "21 Sep");
+    for (h, m, want) in [(9, 10, "09:10"), (0, 0, "00:00"), (23, 59, "23:59")] {
+        assert_eq!(time_of_day(day.and_hms_opt(h, m, 42).unwrap()), want);
+    }
 }
 
 proptest::proptest! {

@@ -68,6 +68,12 @@ pub fn day_month(date: NaiveDate) -> String {
     format!("{} {}", date.day(), month_abbr(date))
 }
 
+/// The time of day on a 24-hour clock: `09:10`.
+pub fn time_of_day(t: chrono::NaiveDateTime) -> String {
+    use chrono::Timelike;
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
 /// A date as people read it in a table: `12 Mar 2027`.
 pub fn long(date: NaiveDate) -> String {
     format!("{} {}", day_month(date), date.year())

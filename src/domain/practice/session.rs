@@ -68,13 +68,13 @@ pub fn when_next_text(practice: &Practice, keys: &[String], now: NaiveDateTime) 
         parts.push(if t.date() == today {
             format!(
                 "The next card comes back at {} (in {}).",
-                t.format("%H:%M"),
+                crate::domain::dates::time_of_day(t),
                 super::scheduler::interval_label(now, t)
             )
         } else if t.date() == today + chrono::Duration::days(1) {
             format!(
                 "The next card comes back tomorrow at {}.",
-                t.format("%H:%M")
+                crate::domain::dates::time_of_day(t)
             )
         } else {
             format!(
