@@ -646,7 +646,19 @@ fn escalation_walks_the_loop_and_refuses_out_of_order_dates() {
             .path,
         "next_update"
     );
+    // A next update before the day it was opened is refused at its field.
     let mut e = list.get(id).unwrap().clone();
+    e.next_update = Some(d("2026-06-09"));
+    let refused = list.update(id, e.clone(), today).unwrap_err();
+    assert_eq!(
+        (refused[0].path.as_str(), refused[0].message.as_str()),
+        (
+            "next_update",
+            "The next update (9 Jun 2026) cannot be before the escalation was opened (10 Jun 2026)."
+        )
+    );
+    e.next_update = Some(d("2026-06-10"));
+    list.update(id, e.clone(), today).unwrap();
     e.next_update = Some(d("2026-06-18"));
     list.update(id, e, today).unwrap();
     list.complete_step(id, Step::TellTimeline, d("2026-06-11"), today)
@@ -739,6 +751,15 @@ fn milestones_and_check_ins() {
         .unwrap_err()
         .path,
         "target"
+    );
+    // Due before the plan opened: refused at its date.
+    let early = depth::add_milestone(plan, m("Usage back", "2026-05-31"), today).unwrap_err();
+    assert_eq!(
+        (early.path.as_str(), early.message.as_str()),
+        (
+            "by",
+            "A milestone cannot be due (31 May 2026) before the plan was opened (1 Jun 2026)."
+        )
     );
     depth::add_milestone(plan, m("Usage back", "2026-06-30"), today).unwrap();
     depth::add_milestone(plan, m("Sponsor re-engaged", "2026-06-14"), today).unwrap();

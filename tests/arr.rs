@@ -69,13 +69,13 @@ fn the_history_rules_as_a_table() {
         ),
         (
             vec![ev("2025-01-01", New, 0.0)],
-            Err((0, "The new on 2025-01-01 must add ARR")),
+            Err((0, "The new on 1 Jan 2025 must add ARR")),
         ),
         (
             vec![ev("2025-01-01", New, 100.0), ev("2025-02-01", New, 10.0)],
             Err((
                 1,
-                "The new ARR on 2025-02-01 comes when the account already has 100",
+                "The new ARR on 1 Feb 2025 comes when the account already has 100",
             )),
         ),
         (
@@ -83,14 +83,14 @@ fn the_history_rules_as_a_table() {
                 ev("2025-01-01", New, 100.0),
                 ev("2025-02-01", Expansion, -10.0),
             ],
-            Err((1, "The expansion on 2025-02-01 must add ARR")),
+            Err((1, "The expansion on 1 Feb 2025 must add ARR")),
         ),
         (
             vec![
                 ev("2025-01-01", New, 100.0),
                 ev("2025-02-01", Contraction, 10.0),
             ],
-            Err((1, "The contraction on 2025-02-01 must take ARR away")),
+            Err((1, "The contraction on 1 Feb 2025 must take ARR away")),
         ),
         (
             vec![
@@ -99,21 +99,21 @@ fn the_history_rules_as_a_table() {
             ],
             Err((
                 1,
-                "The contraction on 2025-02-01 would leave no ARR: record a churn instead.",
+                "The contraction on 1 Feb 2025 would leave no ARR: record a churn instead.",
             )),
         ),
         (
             vec![ev("2025-01-01", New, 100.0), ev("2025-02-01", Churn, -90.0)],
             Err((
                 1,
-                "The churn on 2025-02-01 must bring ARR to 0: its amount is -100",
+                "The churn on 1 Feb 2025 must bring ARR to 0: its amount is -100",
             )),
         ),
         (
             vec![ev("2025-02-01", Churn, 0.0)],
             Err((
                 0,
-                "The churn on 2025-02-01 comes when the account has no ARR.",
+                "The churn on 1 Feb 2025 comes when the account has no ARR.",
             )),
         ),
         (
@@ -121,15 +121,15 @@ fn the_history_rules_as_a_table() {
                 ev("2025-01-01", New, 100.0),
                 ev("2025-02-01", Correction, -150.0),
             ],
-            Err((1, "The correction on 2025-02-01 would take ARR below 0")),
+            Err((1, "The correction on 1 Feb 2025 would take ARR below 0")),
         ),
         (
             vec![ev("2025-01-01", New, f64::NAN)],
-            Err((0, "The new on 2025-01-01 must be an amount between")),
+            Err((0, "The new on 1 Jan 2025 must be an amount between")),
         ),
         (
             vec![ev("2025-01-01", New, 2e12)],
-            Err((0, "The new on 2025-01-01 must be an amount between")),
+            Err((0, "The new on 1 Jan 2025 must be an amount between")),
         ),
     ];
     for (events, expected) in cases {
@@ -328,7 +328,7 @@ fn a_version_3_history_must_add_up_to_the_arr() {
                 json!(110),
             ),
             "workspace.accounts[0].arr_log[1]",
-            "The contraction on 2025-02-01 must take ARR away",
+            "The contraction on 1 Feb 2025 must take ARR away",
         ),
         (
             base(

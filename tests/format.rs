@@ -263,7 +263,7 @@ fn domain_rules_are_checked_on_import() {
         },
         bad_field(
             "workspace.accounts[1].renewal_date",
-            "The renewal date (2027-01-01) is before the contract start (2027-06-01).",
+            "The renewal date (1 Jan 2027) is before the contract start (1 Jun 2027).",
         ),
     );
     check(

@@ -768,7 +768,7 @@ fn one_snapshot_a_day_sorted_and_editable() {
         h.edit(ago(99), ago(98), usage(45.0), today()),
         Err(FieldError::bare(format!(
             "There is no check-in on {}.",
-            ago(99)
+            dates::long(ago(99))
         )))
     );
 
@@ -779,7 +779,7 @@ fn one_snapshot_a_day_sorted_and_editable() {
         h.remove(ago(3)),
         Err(FieldError::bare(format!(
             "There is no check-in on {}.",
-            ago(3)
+            dates::long(ago(3))
         )))
     );
 

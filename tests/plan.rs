@@ -375,7 +375,7 @@ fn flag_messages_name_the_action() {
     assert_eq!(
         msgs,
         [
-            "Last updated 2026-01-01, 323 days ago: review the plan before the next QBR.",
+            "Last updated 1 Jan 2026, 323 days ago: review the plan before the next QBR.",
             "\"Send the ROI summary to the CFO\" is 1 day overdue.",
             "\"Refresh the admin guide\" serves no customer goal: press Edit on it in the 90-day actions and pick the goal it serves, or remove it.",
             "Risk \"Champion may move teams\" has no mitigation yet.",

@@ -265,7 +265,7 @@ fn warnings_about_sponsor_attendees_and_a_late_agenda() {
             due: d(2026, 11, 26)
         }
         .message(),
-        "The agenda should have been sent by 2026-11-26: send it today."
+        "The agenda should have been sent by 26 Nov 2026: send it today."
     );
 }
 

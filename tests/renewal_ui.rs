@@ -320,7 +320,7 @@ fn starting_the_next_cycle_sets_the_date_clears_the_ticks_or_changes_nothing() {
     assert_eq!(
         a.start_next_cycle("2027-11-01", today),
         Err(FieldError::bare(
-            "The renewal date (2027-11-01) is before the contract start (2030-01-01)."
+            "The renewal date (1 Nov 2027) is before the contract start (1 Jan 2030)."
         ))
     );
     assert_eq!(a, before);

@@ -161,7 +161,7 @@ fn tick_and_close_rules() {
     // The path names the value at fault: the step or its day.
     let cases: Vec<(StepKind, &str, Result<(), FieldError>)> = vec![
         (StepKind::Triage, "2026-11-23", Err(FieldError::new("on", "A step cannot be done in the future (23 Nov 2026 is after today)."))),
-        (StepKind::Triage, "2026-11-19", Err(FieldError::new("on", "A step cannot be done (2026-11-19) before the plan was opened (2026-11-20)."))),
+        (StepKind::Triage, "2026-11-19", Err(FieldError::new("on", "A step cannot be done (19 Nov 2026) before the plan was opened (20 Nov 2026)."))),
         (StepKind::TellLeadership, "2026-11-21", Err(FieldError::new("step", "This plan has no \"tell leadership\" step (ARR was 50,000 or less when it was opened)."))),
         (StepKind::CheckIn(0), "2026-11-21", Err(FieldError::new("step", "Check-ins are numbered 1 to 520, not 0."))),
         (StepKind::Triage, "2026-11-20", Ok(())),

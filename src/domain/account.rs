@@ -267,7 +267,11 @@ pub fn check_dates(start: Option<NaiveDate>, renewal: Option<NaiveDate>) -> Resu
         if r < s {
             return Err(FieldError::at(
                 Field::RenewalDate,
-                format!("The renewal date ({r}) is before the contract start ({s})."),
+                format!(
+                    "The renewal date ({}) is before the contract start ({}).",
+                    super::dates::long(r),
+                    super::dates::long(s)
+                ),
             ));
         }
         if r == s {

@@ -233,7 +233,7 @@ fn money(x: f64) -> String {
 
 /// Checks one event against the ARR before it; returns the ARR after it.
 fn check_event(e: &ArrEvent, before: f64) -> Result<f64, FieldError> {
-    let on = e.date;
+    let on = crate::domain::dates::long(e.date);
     let kind = e.kind.label().to_lowercase();
     if !e.amount.is_finite() || e.amount.abs() > MAX_ARR {
         return Err(FieldError::bare(format!(

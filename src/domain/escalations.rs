@@ -10,7 +10,8 @@
 //! - Resolved but not confirmed: flagged from the 7th day after the resolution day on.
 //! - "Set an owner" is done when an owner is named; the day is recorded when it is set.
 //! - A step's day is never before the day the escalation was opened, nor after today
-//!   when typed; confirmed is never before resolved.
+//!   when typed; confirmed is never before resolved. A next update typed is never before
+//!   the day it was opened (a file's is kept as it is).
 //! - Escalations never change the health score: open ones are shown next to the support
 //!   signal as a hint for the person rating it.
 
@@ -228,8 +229,9 @@ impl Escalation {
                     e.push(FieldError::new(
                         step.key(),
                         format!(
-                            "This step ({d}) cannot be before the escalation was opened ({}).",
-                            self.opened_on
+                            "This step ({}) cannot be before the escalation was opened ({}).",
+                            super::dates::long(d),
+                            super::dates::long(self.opened_on)
                         ),
                     ));
                 } else if today.is_some_and(|t| d > t) {
@@ -256,9 +258,26 @@ impl Escalation {
             )),
             (Some(r), Some(c)) if c < r => e.push(FieldError::new(
                 "confirmed_on",
-                format!("Confirmed ({c}) cannot be before resolved ({r})."),
+                format!(
+                    "Confirmed ({}) cannot be before resolved ({}).",
+                    super::dates::long(c),
+                    super::dates::long(r)
+                ),
             )),
             _ => {}
+        }
+        if let Some(u) = self
+            .next_update
+            .filter(|u| today.is_some() && *u < self.opened_on)
+        {
+            e.push(FieldError::new(
+                "next_update",
+                format!(
+                    "The next update ({}) cannot be before the escalation was opened ({}).",
+                    super::dates::long(u),
+                    super::dates::long(self.opened_on)
+                ),
+            ));
         }
         if self.done_on(Step::TellTimeline).is_some() && self.next_update.is_none() {
             e.push(FieldError::new(

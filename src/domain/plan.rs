@@ -608,7 +608,8 @@ impl PlanFlag {
         match self {
             PlanFlag::NoPlanYet => "No plan yet: start with the customer's top goals.".into(),
             PlanFlag::Stale { last_updated, days } => format!(
-                "Last updated {last_updated}, {days} days ago: review the plan before the next QBR."
+                "Last updated {}, {days} days ago: review the plan before the next QBR.",
+                crate::domain::dates::long(*last_updated)
             ),
             PlanFlag::NoGoals => {
                 "No customer goals yet: every action should serve one of them.".into()

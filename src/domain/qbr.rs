@@ -418,7 +418,10 @@ impl QbrWarning {
             }
             QbrWarning::NoAttendees => "Nobody from the customer is invited yet.".into(),
             QbrWarning::AgendaLate { due } => {
-                format!("The agenda should have been sent by {due}: send it today.")
+                format!(
+                    "The agenda should have been sent by {}: send it today.",
+                    super::dates::long(*due)
+                )
             }
         }
     }

@@ -4,7 +4,8 @@
 //! closing a save plan.
 //!
 //! Decisions taken where the job leaves room (tested in `tests/recovery.rs`):
-//! - A milestone is late when it is not met and today is after its date.
+//! - A milestone is late when it is not met and today is after its date. One typed is due
+//!   on or after the day the plan opened (a file's is kept as it is).
 //!
 //! The operations on a save plan (add a milestone, log a check-in, close) are in
 //! `domain::depth`, which knows both the plan and its recovery part.
@@ -82,11 +83,27 @@ pub fn check_milestone(
         .map_err(|e| e.under("what"))?;
     let target = check_text(&m.target, "how it is measured", MAX_TEXT_LEN, true)
         .map_err(|e| e.under("target"))?;
+    // Typed (not read from a file, which keeps what it holds): a milestone is due on or
+    // after the day the plan opened.
+    if today.is_some() && m.by < opened_on {
+        return Err(FieldError::new(
+            "by",
+            format!(
+                "A milestone cannot be due ({}) before the plan was opened ({}).",
+                super::dates::long(m.by),
+                super::dates::long(opened_on)
+            ),
+        ));
+    }
     if let Some(met) = m.met_on {
         if met < opened_on {
             return Err(FieldError::new(
                 "met_on",
-                format!("It cannot be met ({met}) before the plan was opened ({opened_on})."),
+                format!(
+                    "It cannot be met ({}) before the plan was opened ({}).",
+                    super::dates::long(met),
+                    super::dates::long(opened_on)
+                ),
             ));
         }
         if today.is_some_and(|t| met > t) {
@@ -228,8 +245,9 @@ fn check_log(
         return Err(FieldError::new(
             "on",
             format!(
-                "A check-in ({}) cannot be before the plan was opened ({opened_on}).",
-                c.on
+                "A check-in ({}) cannot be before the plan was opened ({}).",
+                super::dates::long(c.on),
+                super::dates::long(opened_on)
             ),
         ));
     }

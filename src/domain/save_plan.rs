@@ -320,8 +320,9 @@ impl SavePlan {
             return Err(FieldError::new(
                 "on",
                 format!(
-                    "A step cannot be done ({on}) before the plan was opened ({}).",
-                    self.opened_on
+                    "A step cannot be done ({}) before the plan was opened ({}).",
+                    super::dates::long(on),
+                    super::dates::long(self.opened_on)
                 ),
             ));
         }

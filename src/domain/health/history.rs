@@ -44,7 +44,10 @@ fn date_taken(date: NaiveDate) -> FieldError {
 }
 
 fn not_found(date: NaiveDate) -> FieldError {
-    FieldError::bare(format!("There is no check-in on {date}."))
+    FieldError::bare(format!(
+        "There is no check-in on {}.",
+        crate::domain::dates::long(date)
+    ))
 }
 
 /// What [`HealthHistory::record`] did.

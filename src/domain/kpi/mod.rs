@@ -164,7 +164,9 @@ impl Period {
     pub fn custom(start: NaiveDate, end: NaiveDate) -> Result<Period, FieldError> {
         if end < start {
             return Err(FieldError::bare(format!(
-                "The last day ({end}) is before the first ({start}): pick a last day on or after the first."
+                "The last day ({}) is before the first ({}): pick a last day on or after the first.",
+                crate::domain::dates::long(end),
+                crate::domain::dates::long(start)
             )));
         }
         Ok(Period {

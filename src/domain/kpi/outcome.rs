@@ -158,7 +158,10 @@ pub fn record_outcome(
             Some(n) if n <= due => {
                 return Err(refuse(
                     OutcomeField::NextRenewal,
-                    format!("The next renewal date must be after this one ({due})."),
+                    format!(
+                        "The next renewal date must be after this one ({}).",
+                        crate::domain::dates::long(due)
+                    ),
                 ))
             }
             Some(n) => Some(n),
