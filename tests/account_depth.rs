@@ -617,6 +617,17 @@ fn escalation_flags_at_their_day_boundaries() {
         Flag::NotConfirmed { days: 7 }.text(),
         "Resolved 7 days ago, not confirmed with the customer"
     );
+    // Before a customer copy goes out, the AM is told which promised update is past (the
+    // copy still names its day); due today, resolved or confirmed: nothing to say.
+    let mut list = Escalations::default();
+    list.restore(EscalationId(1), base.clone()).unwrap();
+    list.restore(EscalationId(2), resolved(&base, "2026-06-09"))
+        .unwrap();
+    assert!(list.past_update_notes(d("2026-06-10")).is_empty());
+    assert_eq!(
+        list.past_update_notes(d("2026-06-13")),
+        vec!["\"Exports fail for large files\": the customer copy still says the next update comes on 10 June 2026, 3 days ago. Give the new date on the Escalations tab before you share it."]
+    );
 }
 
 #[test]

@@ -447,6 +447,33 @@ impl Escalations {
         Ok(())
     }
 
+    /// For the AM, before a customer copy goes out: one line per open escalation whose
+    /// promised next update has passed, since the customer copy of the plan (and a QBR's
+    /// refilled challenges) still name that day as the next update.
+    pub fn past_update_notes(&self, today: NaiveDate) -> Vec<String> {
+        let mut late: Vec<(&Escalation, NaiveDate, i64)> = self
+            .items
+            .iter()
+            .filter_map(|(_, e)| {
+                e.flags(today).into_iter().find_map(|f| match f {
+                    Flag::UpdateLate { days } => Some((e, e.next_update?, days)),
+                    Flag::NotConfirmed { .. } => None,
+                })
+            })
+            .collect();
+        order::sort_by_key(&mut late, |(e, _, _)| e.opened_on);
+        late.into_iter()
+            .map(|(e, u, days)| {
+                format!(
+                    "\"{}\": the customer copy still says the next update comes on {}, {} ago. Give the new date on the Escalations tab before you share it.",
+                    super::text::isolate(e.issue.trim()),
+                    super::dates::written(u),
+                    super::plural(days as usize, "day", "days")
+                )
+            })
+            .collect()
+    }
+
     /// Lines for a QBR's "challenges": one per open escalation, the issue and when the
     /// customer hears from us next. Only customer-visible facts (the issue as written and
     /// the update date we told them).

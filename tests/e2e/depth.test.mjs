@@ -219,6 +219,7 @@ test('an escalation walked through the four steps: owner and timeline needed, la
   await page.getByText('Say what the issue is.').waitFor();
   await page.getByLabel(/^Issue/).fill('Exports fail above 10,000 rows');
   await page.getByLabel('Severity').first().selectOption('critical');
+  await page.getByLabel('Escalated on').fill(isoDaysFromToday(-5));
   await page.getByRole('button', { name: 'Record escalation' }).click();
   const card = page.locator('article.es-card');
   await card.waitFor();
@@ -238,6 +239,10 @@ test('an escalation walked through the four steps: owner and timeline needed, la
   await card.getByLabel('3. Tell the customer the timeline').click();
   await card.getByText('Give the date of the next update we told the customer.').waitFor();
   assert.equal(await card.getByLabel('3. Tell the customer the timeline').isChecked(), false);
+  // A day before it was escalated is refused at the field.
+  await card.getByLabel('Next customer update due').fill(isoDaysFromToday(-6));
+  await card.getByLabel('Next customer update due').press('Tab');
+  await card.getByText(/The next update \(.+\) cannot be before the escalation was opened/).waitFor();
   await card.getByLabel('Next customer update due').fill(isoDaysFromToday(-1));
   await card.getByLabel('Next customer update due').press('Tab');
   await card.getByText('Customer update late by 1 day').waitFor();
@@ -247,6 +252,20 @@ test('an escalation walked through the four steps: owner and timeline needed, la
   // Open escalations show next to the support signal on the Health tab.
   await page.getByRole('navigation', { name: 'Account sections' }).getByRole('link', { name: 'Health' }).click();
   await page.getByText(/1 escalation open: take it into account when you rate the ticket trend/).waitFor();
+  // The Plan tab warns that the customer copy still names the past update's day.
+  await page.getByRole('navigation', { name: 'Account sections' }).getByRole('link', { name: 'Plan', exact: true }).click();
+  const note = page.locator('.plan-flags li', { hasText: 'Exports fail above 10,000 rows' });
+  assert.match(await note.innerText(), /"Exports fail above 10,000 rows": the customer copy still says the next update comes on .+, 1 day ago\. Give the new date on the Escalations tab/);
+  // A note longer than its line wraps beside its mark, never under it.
+  const [markTop, textTop] = await note.evaluate((li) => {
+    const walk = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+    let text = walk.nextNode();
+    while (text && (text.parentElement.closest('.note-mark') || !text.textContent.trim())) text = walk.nextNode();
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    return [li.querySelector('.note-mark').getBoundingClientRect().top, range.getClientRects()[0].top];
+  });
+  assert.ok(Math.abs(markTop - textTop) < 8, `mark at ${markTop}, text from ${textTop}`);
   await page.getByRole('navigation', { name: 'Account sections' }).getByRole('link', { name: 'Escalations' }).click();
   await card.waitFor();
 

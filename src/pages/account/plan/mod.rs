@@ -177,7 +177,7 @@ pub fn AccountPlanTab() -> impl IntoView {
     let plan = account.read(|a| a.planning.plan.clone());
     view! {
         <div class="plan-tab">
-            <PlanHead plan=plan/>
+            <PlanHead account=account plan=plan/>
             <PlanOutput account=account/>
             <OverviewSection account=account plan=plan/>
             <goals::GoalsSection account=account plan=plan/>
@@ -190,9 +190,10 @@ pub fn AccountPlanTab() -> impl IntoView {
     }
 }
 
-/// Title, last updated, the output toolbar and the flags.
+/// Title, last updated, the output toolbar and the flags (the plan's own, and the
+/// escalations whose promised update the customer copy shows as past).
 #[component]
-fn PlanHead(plan: Memo<AccountPlan>) -> impl IntoView {
+fn PlanHead(account: AccountHandle, plan: Memo<AccountPlan>) -> impl IntoView {
     let app = use_app();
     let last_updated = move || {
         let today = app.today.get();
@@ -218,6 +219,13 @@ fn PlanHead(plan: Memo<AccountPlan>) -> impl IntoView {
                     };
                     (class, f.message(p.content()))
                 })
+                .chain(
+                    account
+                        .with(|a| a.escalations.past_update_notes(today))
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|m| ("note note-yellow", m)),
+                )
                 .collect::<Vec<_>>()
         })
     };
