@@ -347,6 +347,43 @@ fn table_rows(text: &str) -> (Vec<String>, Vec<(usize, Vec<String>)>) {
     (t.headers, rows)
 }
 
+/// The order offered and what it rests on: a date that reads one way only, the separator's
+/// usual order when every date reads both ways, dates that disagree, or nothing.
+#[test]
+fn the_order_offered_says_what_it_rests_on() {
+    use am_planner::domain::import::OrderEvidence::*;
+    let columns = [Target::Name, Target::RenewalDate];
+    let rows = |dates: &[&str]| -> Vec<Vec<String>> {
+        dates
+            .iter()
+            .map(|d| vec!["Acme".to_string(), d.to_string()])
+            .collect()
+    };
+    let cases: &[(&[&str], DayOrder, am_planner::domain::import::OrderEvidence)] = &[
+        (&["03/01/2027", "25/06/2027"], DayOrder::DayFirst, Shown),
+        (&["03/01/2027", "06/25/2027"], DayOrder::MonthFirst, Shown),
+        (
+            &["03/01/2027", "11/12/2027"],
+            DayOrder::MonthFirst,
+            Separator,
+        ),
+        (&["03.01.2027"], DayOrder::DayFirst, Separator),
+        (&["25/06/2027", "06/25/2027"], DayOrder::MonthFirst, Mixed),
+        (&["", "2027-01-03"], DayOrder::MonthFirst, Nothing),
+    ];
+    for (dates, order, evidence) in cases {
+        let rs = rows(dates);
+        assert_eq!(
+            guess_order(&columns, rs.iter().map(Vec::as_slice)),
+            (*order, *evidence),
+            "{dates:?}"
+        );
+    }
+    assert!(Separator
+        .hint()
+        .contains("slashes usually mean month first"));
+}
+
 fn mapping_for(headers: &[String], rows: &[(usize, Vec<String>)]) -> Mapping {
     let columns = guess_mapping(headers);
     let (order, _) = guess_order(&columns, rows.iter().map(|r| r.1.as_slice()));

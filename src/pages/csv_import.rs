@@ -14,7 +14,7 @@ use crate::components::form::{Field, FormErrors, Select, Tick};
 use crate::domain::dates::DayOrder;
 use crate::domain::import::{
     apply_import, guess_mapping, guess_order, plan_import, undo_import, Applied, Change,
-    ImportPlan, Mapping, Target,
+    ImportPlan, Mapping, OrderEvidence, Target,
 };
 use crate::domain::plural;
 use crate::format::table::{read_table, write_table, Table};
@@ -31,7 +31,7 @@ struct Loaded {
     table: Table,
     /// (row number, cells), as the domain plans them.
     rows: Vec<(usize, Vec<String>)>,
-    order_guessed: bool,
+    order_evidence: OrderEvidence,
 }
 
 /// What the import has done, with what takes it back.
@@ -99,7 +99,7 @@ pub fn CsvImport() -> impl IntoView {
                     .iter()
                     .map(|r| (r.number, r.cells.clone()))
                     .collect();
-                let (o, order_guessed) = guess_order(&guess, rows.iter().map(|r| r.1.as_slice()));
+                let (o, order_evidence) = guess_order(&guess, rows.iter().map(|r| r.1.as_slice()));
                 columns.set(guess);
                 order.set(o.key().to_string());
                 done_before.set(true);
@@ -108,7 +108,7 @@ pub fn CsvImport() -> impl IntoView {
                     file_name,
                     table,
                     rows,
-                    order_guessed,
+                    order_evidence,
                 })));
                 place_refusal(None);
             }
@@ -253,11 +253,7 @@ pub fn CsvImport() -> impl IntoView {
                                 l.table.separator.label()
                             )}
                         </p>
-                        <Field id="csv-order" label="Dates like 03/01/2027" class="inline" hint=if l.order_guessed {
-                            "Guessed from the dates in the file; change it if it is wrong."
-                        } else {
-                            "The file does not show which comes first: check a date below."
-                        }>
+                        <Field id="csv-order" label="Dates like 03/01/2027" class="csv-order" hint=l.order_evidence.hint()>
                             <Select value=order options=DayOrder::ALL.map(|o| (o.key().to_string(), o.label().to_string())).to_vec()/>
                         </Field>
                         <PreviewTable loaded=l2 columns=columns plan=plan errors=errors
@@ -384,9 +380,26 @@ fn PreviewTable(
                                         Some(Err(errs)) => errs.into_iter().find(|e| e.column == c).map(|e| e.message),
                                         _ => None,
                                     };
+                                    // A date as the chosen order reads it, in words, so the
+                                    // order can be checked on the file's own dates.
+                                    let filled = !text.trim().is_empty();
+                                    let read = move || {
+                                        let target = columns.with(|cs| cs.get(c).copied())?;
+                                        let fields = match outcome()? {
+                                            Ok(r) if filled => r.fields,
+                                            _ => return None,
+                                        };
+                                        match target {
+                                            Target::RenewalDate => fields.renewal_date,
+                                            Target::ContractStart => fields.contract_start,
+                                            _ => None,
+                                        }
+                                        .map(crate::domain::dates::long)
+                                    };
                                     view! {
                                         <td class:csv-cell-error=move || error().is_some()>
                                             <span class="csv-cell">{text}</span>
+                                            {move || read().map(|d| view! { <span class="csv-cell-read">{format!("read as {d}")}</span> })}
                                             {move || error().map(|m| view! { <span class="csv-cell-message">{m}</span> })}
                                         </td>
                                     }

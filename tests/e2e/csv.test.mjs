@@ -63,6 +63,8 @@ test('A 50-account CRM export: preview with errors at the cell, import, report, 
     ['crm_id', 'name', 'arr', 'renewal_date', 'owner', 'industry', 'ignore'],
   );
   assert.equal(await page.locator('#csv-order').inputValue(), 'month_first');
+  // Each date cell says how it is read.
+  assert.equal(await page.locator('tr[data-row="2"] td').nth(4).innerText(), '06/25/2027\nread as 25 Jun 2027');
 
   // Row 5 (the 4th account) shows its error at the ARR cell; rows 21 and 38 are counted.
   const row5 = page.locator('tr[data-row="5"]');
@@ -157,6 +159,32 @@ test('A .csv given to the workspace import opens the CSV flow; a JSON file given
   await page.getByLabel('CSV file to import').setInputFiles({ name: 'ws.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"am-planner-workspace"}') });
   await page.getByText('ws.json was not imported.').waitFor();
   await page.getByText('This file holds JSON, not a table: import it as a workspace file under Import above.').waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('Dates that could be either order: the preview says so, and shows how each is read in the order chosen', async () => {
+  const { page, errors } = await newPage(env);
+  await clearWorkspace(page);
+  const text = 'Name,Renewal date\nAmbi Co,03/01/2027\nBoth Ltd,11/12/2027\n';
+  await page.getByLabel('CSV file to import').setInputFiles({ name: 'ambiguous.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const preview = page.getByRole('region', { name: 'CSV import preview' });
+  await preview.waitFor();
+  // The order's whole label shows, not cut by its box.
+  const [need, box] = await page.locator('#csv-order').evaluate((s) => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = getComputedStyle(s).font;
+    const st = getComputedStyle(s);
+    // The text's width, its padding and about 20 px for the arrow.
+    return [ctx.measureText(s.selectedOptions[0].text).width + parseFloat(st.paddingLeft) + parseFloat(st.paddingRight) + 20, s.clientWidth];
+  });
+  assert.ok(need <= box, `the order's box is ${box} px for ${Math.round(need)} px of text`);
+  assert.match(await preview.innerText(), /Every date in the file reads both ways; slashes usually mean month first, dots day first\. Check how the dates below are read\./);
+  const cell = page.locator('tr[data-row="2"] td').nth(2);
+  assert.equal(await cell.innerText(), '03/01/2027\nread as 1 Mar 2027');
+  await page.locator('#csv-order').selectOption('day_first');
+  await page.waitForFunction(() => document.querySelector('tr[data-row="2"]')?.textContent.includes('read as 3 Jan 2027'));
+  assert.equal(await page.locator('tr[data-row="3"] td').nth(2).innerText(), '11/12/2027\nread as 11 Dec 2027');
+  await shot(page, 'csv-ambiguous-dates');
   assert.deepEqual(errors, []);
 });
 

@@ -254,12 +254,43 @@ impl Mapping {
     }
 }
 
-/// The date order to offer for a file: the one its date columns show
-/// ([`dates::guess_day_order`]); month first when they show none.
+/// What the date order offered for a file rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrderEvidence {
+    /// A date of the file reads one way only (`25/06/2027`, `06/25/2027`).
+    Shown,
+    /// Every date reads both ways: the separator's usual order (slashes month first,
+    /// dots day first).
+    Separator,
+    /// Some dates read day first only, others month first only: month first, and the
+    /// rows that do not fit are refused at their cells.
+    Mixed,
+    /// No date to go by: month first.
+    Nothing,
+}
+
+impl OrderEvidence {
+    /// The hint under the order's choice on the CSV preview.
+    pub fn hint(self) -> &'static str {
+        match self {
+            OrderEvidence::Shown => "Read from the file: one of its dates reads only this way.",
+            OrderEvidence::Separator => {
+                "Every date in the file reads both ways; slashes usually mean month first, dots day first. Check how the dates below are read."
+            }
+            OrderEvidence::Mixed => {
+                "Some dates in the file read only day first, others only month first: the rows that do not fit the order chosen are skipped."
+            }
+            OrderEvidence::Nothing => "No date to go by yet: check how the dates below are read.",
+        }
+    }
+}
+
+/// The date order to offer for a file, from its date columns ([`dates::guess_day_order`]),
+/// and what it rests on; month first when they show nothing.
 pub fn guess_order<'a>(
     columns: &[Target],
     rows: impl IntoIterator<Item = &'a [String]>,
-) -> (DayOrder, bool) {
+) -> (DayOrder, OrderEvidence) {
     let date_cols: Vec<usize> = columns
         .iter()
         .enumerate()
@@ -275,9 +306,14 @@ pub fn guess_order<'a>(
                 .collect::<Vec<_>>()
         })
         .collect();
+    let shown = cells
+        .iter()
+        .any(|c| dates::order_forced_by(c.trim()).is_some());
     match dates::guess_day_order(cells) {
-        Some(o) => (o, true),
-        None => (DayOrder::MonthFirst, false),
+        Some(o) if shown => (o, OrderEvidence::Shown),
+        Some(o) => (o, OrderEvidence::Separator),
+        None if shown => (DayOrder::MonthFirst, OrderEvidence::Mixed),
+        None => (DayOrder::MonthFirst, OrderEvidence::Nothing),
     }
 }
 
