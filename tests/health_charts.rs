@@ -438,10 +438,21 @@ fn score_distribution_svg_has_a_bar_per_band_and_bin() {
     // 3 band zones + bars: 10-20 red, 50-60 yellow, 70-80 yellow + green, 80-90, 90-100.
     assert_eq!(count(&svg, "<rect"), 3 + 6);
     assert!(svg.contains("<title>Distribution of health scores: 7 scored accounts</title>"));
-    // Phone width: every other axis label, zone names shortened where they don't fit.
+    for word in ["At risk", "Needs attention", "Healthy"] {
+        assert!(svg.contains(&format!(">\n{word}\n<")), "{word}");
+    }
+    // Phone width: every other axis label; a zone's word does not fit, so all three are
+    // named by their colour, never "At risk" beside "Yellow".
     let narrow = score_distribution_svg(&scores, 300, 200);
     assert_eq!(count(&narrow, "<rect"), 3 + 6);
-    assert!(narrow.contains(">\nYellow\n<"));
+    for (colour, word) in [
+        ("Red", "At risk"),
+        ("Yellow", "Needs attention"),
+        ("Green", "Healthy"),
+    ] {
+        assert!(narrow.contains(&format!(">\n{colour}\n<")), "{colour}");
+        assert!(!narrow.contains(&format!(">\n{word}\n<")), "{word}");
+    }
     let empty = score_distribution_svg(&[], 360, 200);
     assert_eq!(count(&empty, "<rect"), 0);
     assert!(empty.contains("No scored accounts yet"));

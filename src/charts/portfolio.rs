@@ -265,15 +265,20 @@ fn draw_distribution(root: &Area, scores: &[f64], w: f64, h: f64) -> Drawn {
     let y_of = |c: f64| plot.bottom - c / top_count * plot.height();
     let x_of = |score: f64| plot.left + score / 100.0 * plot.width();
 
-    // Band zones behind the bars, named under the axis.
-    for (band, lo, hi) in [
+    // Band zones behind the bars, named under the axis: all three by their word ("Needs
+    // attention") where each fits its zone, else all three by their colour, never a mix.
+    let zones = [
         (Band::Red, 0.0, 50.0),
         (Band::Yellow, 50.0, 75.0),
         (Band::Green, 75.0, 100.0),
-    ] {
+    ];
+    let words_fit = zones
+        .iter()
+        .all(|(band, lo, hi)| text_width(band.label(), SMALL) + 4.0 <= x_of(*hi) - x_of(*lo));
+    for (band, lo, hi) in zones {
         let r = Rect::new(x_of(lo), plot.top, x_of(hi), plot.bottom);
         root.draw(&Rectangle::new(r.px(), band_fill(band).filled()))?;
-        let name = if text_width(band.label(), SMALL) + 4.0 <= r.width() {
+        let name = if words_fit {
             band.label()
         } else {
             band.colour()
