@@ -444,3 +444,32 @@ fn an_accounts_fields_are_set_by_the_same_rules_as_the_workspace() {
     let mut other = ws.clone();
     assert_eq!(other.update_fields_on(id, next, None, today), Ok(false));
 }
+
+/// Account names are compared case and spacing aside: the CSV import finds an account by
+/// it, and the account form points out a name another account has.
+#[test]
+fn account_names_are_compared_case_and_spacing_aside() {
+    use am_planner::domain::account::name_key;
+    use am_planner::domain::{AccountFields, Currency, Workspace};
+    assert_eq!(name_key("  Acme   Corp "), "acme corp");
+    assert_eq!(name_key("ACME corp"), name_key("acme  Corp"));
+    assert_ne!(name_key("Acme Corp"), name_key("AcmeCorp"));
+    let mut ws = Workspace::empty(Currency::default());
+    let fields = |name: &str| AccountFields {
+        name: name.into(),
+        arr: 1000.0,
+        owner: "Kim".into(),
+        ..AccountFields::default()
+    };
+    let a = ws
+        .add_account(fields("Northwind Logistics"), common::today())
+        .unwrap();
+    assert_eq!(ws.account_named("northwind   LOGISTICS", None), Some(a));
+    assert_eq!(
+        ws.account_named("northwind logistics", Some(a)),
+        None,
+        "itself is not another"
+    );
+    assert_eq!(ws.account_named("  ", None), None);
+    assert_eq!(ws.account_named("Northwind", None), None);
+}

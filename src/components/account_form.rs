@@ -289,6 +289,32 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
             </Field>
         }
     };
+    // A name another account has already: said under the field as it is typed (two
+    // accounts may share a name, but it is most often the same customer twice).
+    let name_input = move || {
+        let except = match mode {
+            FormMode::Edit(id) => Some(id),
+            FormMode::Create => None,
+        };
+        let name = drafts.get(Input::Name);
+        let taken = Memo::new(move |_| {
+            let typed = name.get();
+            app.ws.with(|w| {
+                w.account_named(&typed, except)
+                    .and_then(|id| w.account(id))
+                    .map(|a| a.fields.name.clone())
+            })
+        });
+        view! {
+            <Field id=id_of(Input::Name) label="Name" error=error_of(Input::Name) also_described_by="f-name-taken">
+                <TextInput value=name placeholder="e.g. Northwind Logistics" on_change=commit(Input::Name)/>
+                <p class="hint name-taken" id="f-name-taken" aria-live="polite">{move || taken.get().map(|n| format!(
+                    "Another account is already called \"{}\": check it is not the same customer.",
+                    crate::domain::text::isolate(&n)
+                ))}</p>
+            </Field>
+        }
+    };
     let date_input = move |i: Input, label: &'static str| {
         view! {
             <Field id=id_of(i) label=label error=error_of(i)>
@@ -331,7 +357,7 @@ pub fn AccountForm(mode: FormMode, initial: AccountFields) -> impl IntoView {
             <fieldset>
                 <legend>"Account"</legend>
                 <div class="grid-2">
-                    {text_input(Input::Name, "Name", "e.g. Northwind Logistics")}
+                    {name_input()}
                     {text_input(Input::Industry, "Industry", "e.g. Retail")}
                     {select_input(Input::Segment, "Segment", segment_options)}
                     {select_input(Input::Size, "Company size", size_options)}

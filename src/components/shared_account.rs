@@ -125,12 +125,7 @@ pub fn SharedAccountPreview(
         .clone()
         .map(|t| format!(", exported {}", t.replace('T', " ").replace('Z', " UTC")))
         .unwrap_or_default();
-    let same_name = app.ws.with_untracked(|w| {
-        w.accounts()
-            .iter()
-            .find(|x| x.fields.name.trim().eq_ignore_ascii_case(name.trim()))
-            .map(|x| x.id)
-    });
+    let same_name = app.ws.with_untracked(|w| w.account_named(&name, None));
     let accounts = Memo::new(move |_| {
         app.ws.with(|w| {
             w.accounts()

@@ -232,6 +232,16 @@ impl AccountFields {
     }
 }
 
+/// What two account names are compared by: case and spacing aside ("Acme  corp" is
+/// "ACME Corp"). The CSV import finds an account by it, and a second account given a
+/// name already used is pointed out.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 pub fn check_name(name: &str) -> Result<(), FieldError> {
     let trimmed = name.trim();
     if trimmed.is_empty() {

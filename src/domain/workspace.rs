@@ -160,6 +160,19 @@ impl Workspace {
         &self.accounts
     }
 
+    /// The first account called `name` (by [`super::account::name_key`]), other than
+    /// `except`.
+    pub fn account_named(&self, name: &str, except: Option<AccountId>) -> Option<AccountId> {
+        let key = super::account::name_key(name);
+        if key.is_empty() {
+            return None;
+        }
+        self.accounts
+            .iter()
+            .find(|a| Some(a.id) != except && super::account::name_key(&a.fields.name) == key)
+            .map(|a| a.id)
+    }
+
     pub fn account(&self, id: AccountId) -> Option<&Account> {
         self.accounts.iter().find(|a| a.id == id)
     }

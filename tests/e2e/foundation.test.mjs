@@ -52,7 +52,13 @@ test('create an account with field-level validation, edit it, reload: it is all 
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByText('Give the account a name.').waitFor();
 
+  // A name another account has is pointed out as it is typed, case and spaces aside.
+  const taken = page.locator('#f-name-taken');
+  await page.getByLabel('Name').fill('northwind   LOGISTICS');
+  await taken.getByText('Another account is already called "Northwind Logistics": check it is not the same customer.').waitFor();
+  assert.match(await page.getByLabel('Name').getAttribute('aria-describedby'), /f-name-taken/);
   await page.getByLabel('Name').fill('Acme Robotics');
+  await page.waitForFunction(() => document.querySelector('#f-name-taken')?.textContent === '');
   await page.getByLabel('ARR').fill('-5');
   await page.getByLabel('ARR').press('Tab');
   await page.getByText('ARR cannot be negative.').waitFor();

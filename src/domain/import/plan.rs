@@ -3,6 +3,7 @@
 //! or a list of errors at its cells. Nothing changes until [`apply_import`]; one
 //! [`undo_import`] takes the whole import back.
 
+use crate::domain::account::name_key;
 use crate::domain::error::FieldError;
 use std::collections::HashMap;
 
@@ -98,10 +99,6 @@ impl ImportPlan {
             })
             .count()
     }
-}
-
-fn name_key(name: &str) -> String {
-    name.trim().to_lowercase()
 }
 
 /// Plans every row: reads each mapped cell, finds the account a row updates, and checks
