@@ -14,6 +14,18 @@ after(async () => { await env?.close(); });
 const rows = (page) => page.locator('table.accounts tbody tr');
 const names = (doc) => doc.workspace.accounts.map((a) => a.name);
 
+/** Fills the origin's storage to the last character (keys `filler.N`). */
+async function fillStorage(page) {
+  await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size = size >> 1) {
+      for (;;) {
+        try { localStorage.setItem(`filler.${n++}`, 'x'.repeat(size)); } catch { break; }
+      }
+    }
+  });
+}
+
 async function accountUrl(page, name) {
   await open(page, env.base, '/');
   return rows(page).filter({ hasText: name }).getByRole('link').first().getAttribute('href');
@@ -205,15 +217,7 @@ test('a full store: the banner says how much space is needed and what to do; the
   const url = await accountUrl(page, 'Helix Biotech');
   await open(page, env.base, url);
   const before = await storedItems(page);
-  // Fill the origin's storage to the last character.
-  await page.evaluate(() => {
-    let n = 0;
-    for (let size = 1 << 20; size >= 1; size = size >> 1) {
-      for (;;) {
-        try { localStorage.setItem(`filler.${n++}`, 'x'.repeat(size)); } catch { break; }
-      }
-    }
-  });
+  await fillStorage(page);
   await page.getByLabel('Notes').fill('A longer note that needs more room than there is left in storage.');
   await page.getByLabel('Notes').press('Tab');
   await page.locator('#storage-full').waitFor();
@@ -241,14 +245,7 @@ test('an import into a full store says it is in this tab only, and why; the last
   const doc = await stored(page);
   for (const a of doc.workspace.accounts) a.notes = `Imported notes for ${a.name}: ${'more words '.repeat(40)}`;
   const before = await storedItems(page);
-  await page.evaluate(() => {
-    let n = 0;
-    for (let size = 1 << 20; size >= 1; size = size >> 1) {
-      for (;;) {
-        try { localStorage.setItem(`filler.${n++}`, 'x'.repeat(size)); } catch { break; }
-      }
-    }
-  });
+  await fillStorage(page);
   await page.getByLabel('Workspace file to import').setInputFiles({ name: 'book.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
   await page.getByRole('button', { name: 'Replace my workspace' }).click();
   const toast = page.locator('.toast');

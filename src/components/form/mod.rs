@@ -39,17 +39,7 @@ pub use inputs::{
 /// changes are drawn (next animation frame). Nothing happens if none matches.
 pub fn focus_soon(selector: impl Into<String>) {
     let selector = selector.into();
-    leptos::prelude::request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = leptos::prelude::document()
-            .query_selector(&selector)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
+    leptos::prelude::request_animation_frame(move || focus_first_match(&selector));
 }
 
 /// Puts the cursor on the first refused field inside `scope` (a CSS selector of the form
@@ -57,22 +47,26 @@ pub fn focus_soon(selector: impl Into<String>) {
 /// meantime (a click into another field before the next frame): it is never taken back
 /// from where the user put it.
 pub fn focus_first_error(scope: &str) {
-    use wasm_bindgen::JsCast;
     let selector = format!("{scope} [aria-invalid='true']");
     let was = crate::browser::focus_now();
     leptos::prelude::request_animation_frame(move || {
-        if crate::browser::focus_moved_from(&was) {
-            return;
-        }
-        if let Some(el) = leptos::prelude::document()
-            .query_selector(&selector)
-            .ok()
-            .flatten()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
+        if !crate::browser::focus_moved_from(&was) {
+            focus_first_match(&selector);
         }
     });
+}
+
+/// Focuses the first element matching `selector` now, if there is one.
+fn focus_first_match(selector: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = leptos::prelude::document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
 }
 
 /// A form's submit handler: the browser's own submit is stopped, `save` runs, and when it
