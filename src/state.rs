@@ -546,8 +546,6 @@ impl AppState {
         Ok(())
     }
 
-    /// Tells the user what just happened, with an Undo when `undo` is given (the one toast
-    /// of the app: a new one replaces the last).
     /// Saves at once after a change the user is told about in a toast (an import, a new
     /// workspace), so the toast says how it went: `done` when it is stored, else that the
     /// change is in this tab only, and why (the storage banner says what to do).
@@ -568,6 +566,8 @@ impl AppState {
         self.show_toast(text, None);
     }
 
+    /// Tells the user what just happened, with an Undo when `undo` is given (the one toast
+    /// of the app: a new one replaces the last).
     pub fn show_toast(self, text: impl Into<String>, undo: Option<UndoFn>) {
         let id = self
             .toast
